@@ -1,0 +1,35 @@
+import { readdirSync, existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { defineConfig } from 'vitest/config';
+
+const root = import.meta.dirname;
+
+/**
+ * Tests run against the TypeScript sources of every workspace package, so `npm test` needs no build first. Each
+ * `@postal/<name>` import is pointed at that package's `src/index.ts`.
+ */
+function workspaceAliases(): Record<string, string> {
+  const aliases: Record<string, string> = { '@postal/gateway': resolve(root, 'gateway/src/index.ts') };
+  for (const folder of ['packages', 'subgraphs']) {
+    for (const name of readdirSync(join(root, folder))) {
+      const entry = resolve(root, folder, name, 'src/index.ts');
+      if (existsSync(entry)) aliases[`@postal/${name}`] = entry;
+    }
+  }
+  return aliases;
+}
+
+export default defineConfig({
+  resolve: { alias: workspaceAliases() },
+  test: {
+    root,
+    include: ['{packages,subgraphs,gateway,test}/**/*.test.ts'],
+    exclude: ['**/node_modules/**', '**/dist/**'],
+    globalSetup: [resolve(root, 'test/support/global-setup.ts')],
+    reporters: ['default', resolve(root, 'test/support/skip-reporter.ts')],
+    // Integration tests create databases and start servers; two cores do not like too many at once.
+    maxWorkers: 2,
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+  },
+});

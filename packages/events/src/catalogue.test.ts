@@ -1,0 +1,111 @@
+import {
+  CONSUMER_QUEUES,
+  EVENT_TYPES,
+  UnknownEventTypeError,
+  consumersOf,
+  newEvent,
+  parseEvent,
+  parsePayload,
+  type AuditRecordedPayload,
+  type OfficeCreatedPayload,
+} from '@postal/events';
+import { describe, expect, it } from 'vitest';
+import { ZodError } from 'zod';
+
+const login: AuditRecordedPayload = {
+  actor: { kind: 'staff', id: 'u-1', username: 'asha', roles: ['CLERK'], officeCode: 'BLR-HO' },
+  action: 'LOGIN_SUCCEEDED',
+  outcome: 'SUCCESS',
+  clientAddress: '10.0.0.7',
+};
+
+const office: OfficeCreatedPayload = {
+  code: 'BLR-HO',
+  name: 'Bengaluru GPO',
+  type: 'HEAD_OFFICE',
+  parentCode: 'BLR',
+  path: 'KA/BLR/BLR-HO',
+};
+
+describe('the event catalogue', () => {
+  it('lists the event types and routes each to its consumer queues', () => {
+    expect([...EVENT_TYPES].sort()).toEqual(['audit.recorded', 'office.created']);
+    expect(consumersOf('audit.recorded')).toEqual(['administration.audit']);
+    expect(consumersOf('office.created')).toEqual(['accounts.office-events']);
+    expect([...CONSUMER_QUEUES].sort()).toEqual(['accounts.office-events', 'administration.audit']);
+  });
+
+  it('refuses an unknown type instead of routing it nowhere', () => {
+    expect(() => consumersOf('office.deleted')).toThrow(UnknownEventTypeError);
+    expect(() => parsePayload('office.deleted', {})).toThrow(UnknownEventTypeError);
+    // A key of Object.prototype is not an event type either.
+    expect(() => consumersOf('toString')).toThrow(UnknownEventTypeError);
+  });
+});
+
+describe('newEvent', () => {
+  it('wraps a valid payload in an envelope with a v4 id, an ISO instant, the source and the request id', () => {
+    const before = Date.now();
+    const event = newEvent('audit.recorded', login, { source: 'administration', requestId: 'req-42' });
+    expect(event.id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect(new Date(event.occurredAt).toISOString()).toBe(event.occurredAt);
+    expect(Date.parse(event.occurredAt)).toBeGreaterThanOrEqual(before);
+    expect(event).toMatchObject({ type: 'audit.recorded', source: 'administration', requestId: 'req-42', payload: login });
+    expect(newEvent('audit.recorded', login, { source: 'administration' }).id).not.toBe(event.id);
+  });
+
+  it('leaves requestId out when there is none, so the envelope survives a JSON round trip unchanged', () => {
+    const event = newEvent('office.created', office, { source: 'administration' });
+    expect('requestId' in event).toBe(false);
+    expect(parseEvent(JSON.parse(JSON.stringify(event)))).toEqual(event);
+  });
+
+  it('accepts a top-level office with no parent', () => {
+    const circle = { code: 'KA', name: 'Karnataka Circle', type: 'CIRCLE', parentCode: null, path: 'KA' } as const;
+    expect(newEvent('office.created', circle, { source: 'administration' }).payload).toEqual(circle);
+  });
+
+  it('strips keys the schema does not know, so older consumers accept newer producers', () => {
+    const parsed = parsePayload('audit.recorded', { ...login, addedLater: true });
+    expect(parsed).toEqual(login);
+  });
+
+  const invalidAudits: Array<[string, unknown]> = [
+    ['an unknown outcome', { ...login, outcome: 'MAYBE' }],
+    ['an unknown actor kind', { ...login, actor: { kind: 'robot' } }],
+    ['no actor', { action: 'LOGIN_FAILED', outcome: 'FAILURE' }],
+    ['an action that is not SCREAMING_SNAKE_CASE', { ...login, action: 'login succeeded' }],
+    ['an empty action', { ...login, action: '' }],
+    ['a target without an id', { ...login, target: { type: 'office' } }],
+    ['before that is not a record', { ...login, before: ['x'] }],
+  ];
+  it.each(invalidAudits)('refuses an audit.recorded payload with %s', (_name, payload) => {
+    expect(() => newEvent('audit.recorded', payload as AuditRecordedPayload, { source: 'administration' })).toThrow(ZodError);
+  });
+
+  const invalidOffices: Array<[string, Partial<Record<keyof OfficeCreatedPayload, unknown>>]> = [
+    ['an unknown office type', { type: 'POST_BOX' }],
+    ['a path that does not end with the code', { path: 'KA/BLR/OTHER' }],
+    ['a parent that is not the previous path segment', { parentCode: 'KA' }],
+    ['a parent on a one-segment path', { path: 'BLR-HO' }],
+    ['no parent on a longer path', { parentCode: null }],
+    ['an empty path segment', { path: '/BLR/BLR-HO' }],
+    ['a code containing the path separator', { code: 'BLR/HO', path: 'KA/BLR/BLR/HO', parentCode: 'BLR' }],
+    ['a missing name', { name: undefined }],
+  ];
+  it.each(invalidOffices)('refuses an office.created payload with %s', (_name, change) => {
+    const payload = { ...office, ...change } as OfficeCreatedPayload;
+    expect(() => newEvent('office.created', payload, { source: 'administration' })).toThrow(ZodError);
+  });
+});
+
+describe('parseEvent', () => {
+  it('checks the envelope as well as the payload', () => {
+    const event = newEvent('office.created', office, { source: 'administration' });
+    expect(() => parseEvent({ ...event, id: 'not-a-uuid' })).toThrow(ZodError);
+    expect(() => parseEvent({ ...event, occurredAt: 'yesterday' })).toThrow(ZodError);
+    expect(() => parseEvent({ ...event, source: '' })).toThrow(ZodError);
+    expect(() => parseEvent({ ...event, payload: { ...office, type: 'KIOSK' } })).toThrow(ZodError);
+    expect(() => parseEvent({ ...event, type: 'office.renamed' })).toThrow(UnknownEventTypeError);
+  });
+});

@@ -1,0 +1,83 @@
+import type { z } from 'zod';
+import { envelope, envelopeSchema, type EnvelopeOptions, type EventEnvelope } from './envelope.js';
+import { auditRecordedSchema, officeCreatedSchema } from './payloads.js';
+
+/**
+ * Every event type, its payload schema, and the consumer queues that receive it. A queue belongs to one consumer
+ * (named '<subgraph>.<purpose>'), and that name is also the consumer's key in its processed_events table.
+ * Adding a consumer to an event is a change here; the relay reads this to know where to publish.
+ */
+export const EVENT_CATALOGUE = {
+  'audit.recorded': { payload: auditRecordedSchema, consumers: ['administration.audit'] },
+  'office.created': { payload: officeCreatedSchema, consumers: ['accounts.office-events'] },
+} as const satisfies Record<string, { payload: z.ZodType; consumers: readonly string[] }>;
+
+export type EventType = keyof typeof EVENT_CATALOGUE;
+export type EventPayload<T extends EventType> = z.output<(typeof EVENT_CATALOGUE)[T]['payload']>;
+/** An envelope whose type names a catalogued event and whose payload has that event's type. */
+export type TypedEvent<T extends EventType> = EventEnvelope<EventPayload<T>> & { type: T };
+/** Any catalogued event; switch on `type` to narrow the payload. */
+export type AnyEvent = { [T in EventType]: TypedEvent<T> }[EventType];
+
+export type AuditRecordedPayload = EventPayload<'audit.recorded'>;
+export type OfficeCreatedPayload = EventPayload<'office.created'>;
+export type AuditActor = AuditRecordedPayload['actor'];
+
+export const EVENT_TYPES: readonly EventType[] = Object.freeze(Object.keys(EVENT_CATALOGUE) as EventType[]);
+
+/** Every consumer queue named in the catalogue, each once: what a worker process may subscribe to. */
+export const CONSUMER_QUEUES: readonly string[] = Object.freeze([
+  ...new Set(EVENT_TYPES.flatMap((type) => EVENT_CATALOGUE[type].consumers)),
+]);
+
+export class UnknownEventTypeError extends Error {
+  constructor(readonly eventType: string) {
+    super(`unknown event type '${eventType}': it is not in the event catalogue`);
+    this.name = 'UnknownEventTypeError';
+  }
+}
+
+export function isEventType(type: string): type is EventType {
+  return Object.hasOwn(EVENT_CATALOGUE, type);
+}
+
+function definitionOf(type: string): (typeof EVENT_CATALOGUE)[EventType] {
+  if (!isEventType(type)) throw new UnknownEventTypeError(type);
+  return EVENT_CATALOGUE[type];
+}
+
+/**
+ * The consumer queues an event of this type goes to. An unknown type throws rather than answering none: a relay that
+ * took "none" for an answer would mark the event published and lose it.
+ */
+export function consumersOf(type: string): readonly string[] {
+  return definitionOf(type).consumers;
+}
+
+/** The payload checked against its type's schema; throws a ZodError (or UnknownEventTypeError) when it does not fit. */
+export function parsePayload<T extends EventType>(type: T, payload: unknown): EventPayload<T>;
+export function parsePayload(type: string, payload: unknown): unknown;
+export function parsePayload(type: string, payload: unknown): unknown {
+  return definitionOf(type).payload.parse(payload);
+}
+
+/** An envelope as read back from a queue or the database (unknown JSON), checked whole, payload included. */
+export function parseEvent(value: unknown): AnyEvent {
+  const checked = envelopeSchema.parse(value);
+  const payload = parsePayload(checked.type, checked.payload);
+  const event: EventEnvelope = { ...checked, payload };
+  if (checked.requestId === undefined) delete event.requestId;
+  return event as AnyEvent;
+}
+
+/**
+ * A new event, its payload checked against the catalogue so an invalid event fails the producer's transaction instead
+ * of reaching a consumer. The envelope carries the parsed payload (unknown keys stripped).
+ */
+export function newEvent<T extends EventType>(
+  type: T,
+  payload: EventPayload<T>,
+  options: EnvelopeOptions,
+): TypedEvent<T> {
+  return envelope(type, parsePayload(type, payload), options) as TypedEvent<T>;
+}

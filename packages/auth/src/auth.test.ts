@@ -1,0 +1,111 @@
+import { generateKeyPairSync } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import {
+  IdentityError,
+  MAX_CLOCK_SKEW_MS,
+  SIGNATURE_HEADER,
+  IDENTITY_HEADER,
+  hashPassword,
+  signAccessToken,
+  signIdentity,
+  verifyAccessToken,
+  verifyIdentity,
+  verifyPassword,
+  type SignedRequestContext,
+} from './index.js';
+
+const keys = () =>
+  generateKeyPairSync('ed25519', {
+    privateKeyEncoding: { type: 'pkcs8', format: 'pem' },
+    publicKeyEncoding: { type: 'spki', format: 'pem' },
+  });
+
+describe('passwords', () => {
+  it('verifies the right password and refuses a wrong one', async () => {
+    const hash = await hashPassword('demo');
+    expect(hash).toMatch(/^scrypt\$32768\$8\$1\$/);
+    expect(hash).not.toContain('demo');
+    expect(await verifyPassword('demo', hash)).toBe(true);
+    expect(await verifyPassword('Demo', hash)).toBe(false);
+  });
+
+  it('salts each hash', async () => {
+    expect(await hashPassword('demo')).not.toBe(await hashPassword('demo'));
+  });
+
+  it('verifies nothing against a malformed hash', async () => {
+    for (const stored of ['', 'plain', 'scrypt$x$8$1$aa$bb', 'scrypt$32768$8$1$aa$']) {
+      expect(await verifyPassword('demo', stored)).toBe(false);
+    }
+  });
+});
+
+describe('access tokens', () => {
+  const claims = { staffId: 's-1', username: 'clerk', roles: ['COUNTER_CLERK'], officeCode: 'HO-110001' };
+
+  it('round-trips the claims', async () => {
+    const { privateKey, publicKey } = keys();
+    const token = await signAccessToken(claims, privateKey, 60);
+    expect(await verifyAccessToken(token, publicKey)).toEqual(claims);
+  });
+
+  it('refuses a token signed by another key', async () => {
+    const token = await signAccessToken(claims, keys().privateKey, 60);
+    await expect(verifyAccessToken(token, keys().publicKey)).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
+  });
+
+  it('refuses a tampered token', async () => {
+    const { privateKey, publicKey } = keys();
+    const [header, , signature] = (await signAccessToken(claims, privateKey, 60)).split('.');
+    const forged = Buffer.from(JSON.stringify({ ...claims, roles: ['ADMIN'] })).toString('base64url');
+    await expect(verifyAccessToken(`${header}.${forged}.${signature}`, publicKey)).rejects.toMatchObject({
+      code: 'UNAUTHENTICATED',
+    });
+  });
+
+  it('refuses an unsigned (alg none) token', async () => {
+    const header = Buffer.from(JSON.stringify({ alg: 'none', typ: 'JWT' })).toString('base64url');
+    const body = Buffer.from(JSON.stringify({ sub: 'x', username: 'admin', roles: ['ADMIN'], office: 'X' })).toString('base64url');
+    await expect(verifyAccessToken(`${header}.${body}.`, keys().publicKey)).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
+  });
+});
+
+describe('signed identity', () => {
+  const secret = 'k'.repeat(40);
+  const context: SignedRequestContext = {
+    identity: { kind: 'staff', staffId: 's-1', username: 'clerk', roles: ['COUNTER_CLERK'], officeCode: 'HO-110001' },
+    requestId: 'req-1',
+    clientAddress: '127.0.0.1',
+  };
+
+  it('round-trips', () => {
+    expect(verifyIdentity(signIdentity(context, secret, 1_000), secret, 1_000)).toEqual(context);
+  });
+
+  it('refuses missing headers', () => {
+    expect(() => verifyIdentity({}, secret)).toThrow(IdentityError);
+  });
+
+  it('refuses a signature made with another secret', () => {
+    expect(() => verifyIdentity(signIdentity(context, 'x'.repeat(40)), secret)).toThrow(/not valid/);
+  });
+
+  it('refuses an identity changed after signing', () => {
+    const headers = signIdentity(context, secret);
+    const forged = { ...context, identity: { ...context.identity, roles: ['ADMIN'] } };
+    headers[IDENTITY_HEADER] = Buffer.from(JSON.stringify(forged)).toString('base64url');
+    expect(() => verifyIdentity(headers, secret)).toThrow(/not valid/);
+  });
+
+  it('refuses a stale or future signature', () => {
+    const headers = signIdentity(context, secret, 1_000_000);
+    expect(() => verifyIdentity(headers, secret, 1_000_000 + MAX_CLOCK_SKEW_MS + 1)).toThrow(/expired/);
+    expect(() => verifyIdentity(headers, secret, 1_000_000 - MAX_CLOCK_SKEW_MS - 1)).toThrow(/expired/);
+  });
+
+  it('refuses a truncated signature without throwing a crypto error', () => {
+    const headers = signIdentity(context, secret);
+    headers[SIGNATURE_HEADER] = headers[SIGNATURE_HEADER]!.slice(0, 10);
+    expect(() => verifyIdentity(headers, secret)).toThrow(IdentityError);
+  });
+});

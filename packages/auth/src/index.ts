@@ -1,0 +1,14 @@
+export { hashPassword, verifyPassword, DUMMY_PASSWORD_HASH } from './passwords.js';
+export { signAccessToken, verifyAccessToken, type AccessTokenClaims } from './tokens.js';
+export {
+  signIdentity,
+  verifyIdentity,
+  IDENTITY_HEADER,
+  TIMESTAMP_HEADER,
+  SIGNATURE_HEADER,
+  MAX_CLOCK_SKEW_MS,
+  IdentityError,
+  type Identity,
+  type SignedRequestContext,
+} from './identity.js';
+export { ROLES, isRole, type Role } from './roles.js';

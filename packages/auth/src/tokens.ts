@@ -1,0 +1,50 @@
+import { SignJWT, importPKCS8, importSPKI, jwtVerify, errors as joseErrors } from 'jose';
+import { UnauthenticatedError } from '@postal/errors';
+
+/**
+ * Access tokens are EdDSA (Ed25519) JWTs signed with jose. Only the administration subgraph, which checks passwords,
+ * holds the private key; the gateway holds the public key and so can verify but never mint a token.
+ */
+const ALGORITHM = 'EdDSA';
+const ISSUER = 'postal-finance/administration';
+const AUDIENCE = 'postal-finance';
+
+export interface AccessTokenClaims {
+  staffId: string;
+  username: string;
+  roles: string[];
+  officeCode: string;
+}
+
+export async function signAccessToken(claims: AccessTokenClaims, privateKeyPem: string, ttlSeconds: number): Promise<string> {
+  const key = await importPKCS8(privateKeyPem, ALGORITHM);
+  return new SignJWT({ username: claims.username, roles: claims.roles, office: claims.officeCode })
+    .setProtectedHeader({ alg: ALGORITHM, typ: 'JWT' })
+    .setSubject(claims.staffId)
+    .setIssuer(ISSUER)
+    .setAudience(AUDIENCE)
+    .setIssuedAt()
+    .setExpirationTime(`${ttlSeconds}s`)
+    .sign(key);
+}
+
+/** Verifies signature, issuer, audience and expiry; any failure is UNAUTHENTICATED with a reason the caller may see. */
+export async function verifyAccessToken(token: string, publicKeyPem: string): Promise<AccessTokenClaims> {
+  const key = await importSPKI(publicKeyPem, ALGORITHM);
+  try {
+    const { payload } = await jwtVerify(token, key, { issuer: ISSUER, audience: AUDIENCE, algorithms: [ALGORITHM] });
+    const { sub, username, roles, office } = payload;
+    if (typeof sub !== 'string' || typeof username !== 'string' || typeof office !== 'string' || !isStringArray(roles)) {
+      throw new UnauthenticatedError('the token is missing claims');
+    }
+    return { staffId: sub, username, roles, officeCode: office };
+  } catch (error) {
+    if (error instanceof UnauthenticatedError) throw error;
+    if (error instanceof joseErrors.JWTExpired) throw new UnauthenticatedError('the session has expired; sign in again');
+    throw new UnauthenticatedError('the token is not valid');
+  }
+}
+
+function isStringArray(value: unknown): value is string[] {
+  return Array.isArray(value) && value.every((item) => typeof item === 'string');
+}

@@ -1,0 +1,64 @@
+import { mkdtempSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ConfigError, administrationEnv, gatewayEnv, loadConfig, resolveSecrets } from './index.js';
+
+describe('loadConfig', () => {
+  it('applies defaults', () => {
+    const config = loadConfig(administrationEnv, {});
+    expect(config.PORT).toBe(4001);
+    expect(config.NODE_ENV).toBe('development');
+    expect(config.LOGIN_MAX_FAILURES).toBe(5);
+  });
+
+  it('names every variable at fault', () => {
+    let error: unknown;
+    try {
+      loadConfig(gatewayEnv, { PORT: 'eighty', DATABASE_URL: 'mysql://x', MAX_QUERY_DEPTH: '0' });
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    const variables = (error as ConfigError).problems.map((p) => p.variable).sort();
+    expect(variables).toEqual(['DATABASE_URL', 'MAX_QUERY_DEPTH', 'PORT']);
+    expect((error as Error).message).toContain('DATABASE_URL: expected a postgres://');
+  });
+
+  it('treats an empty variable as unset', () => {
+    expect(loadConfig(gatewayEnv, { PORT: '' }).PORT).toBe(4000);
+  });
+
+  it('refuses a short identity secret', () => {
+    expect(() => loadConfig(gatewayEnv, { IDENTITY_SECRET: 'short' })).toThrow(/IDENTITY_SECRET: must be at least 32/);
+  });
+
+  it('unfolds a one-line PEM', () => {
+    const config = loadConfig(gatewayEnv, { JWT_PUBLIC_KEY: '-----BEGIN PUBLIC KEY-----\\nabc\\n-----END PUBLIC KEY-----' });
+    expect(config.JWT_PUBLIC_KEY).toContain('\nabc\n');
+  });
+});
+
+describe('resolveSecrets', () => {
+  it('generates secrets once outside production and keeps them private', () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'pf-secrets-'));
+    const first = resolveSecrets({ nodeEnv: 'development', dataDir, need: ['identitySecret', 'jwtPrivateKey'] });
+    const second = resolveSecrets({ nodeEnv: 'development', dataDir, need: ['identitySecret', 'jwtPublicKey'] });
+    expect(first.identitySecret).toBe(second.identitySecret);
+    expect(first.jwtPrivateKey).toContain('BEGIN PRIVATE KEY');
+    expect(second.jwtPublicKey).toContain('BEGIN PUBLIC KEY');
+    expect(statSync(join(dataDir, 'secrets.json')).mode & 0o777).toBe(0o600);
+  });
+
+  it('prefers the environment', () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'pf-secrets-'));
+    const secrets = resolveSecrets({ nodeEnv: 'development', dataDir, identitySecret: 'x'.repeat(40), need: ['identitySecret'] });
+    expect(secrets.identitySecret).toBe('x'.repeat(40));
+  });
+
+  it('refuses to generate in production, naming the variable', () => {
+    expect(() => resolveSecrets({ nodeEnv: 'production', dataDir: '/nonexistent', need: ['jwtPublicKey'] })).toThrow(
+      /JWT_PUBLIC_KEY: required when NODE_ENV=production/,
+    );
+  });
+});

@@ -1,0 +1,16 @@
+export { loadConfig, ConfigError, type EnvSource } from './load.js';
+export { resolveSecrets, type Secrets } from './secrets.js';
+export {
+  commonEnv,
+  subgraphEnv,
+  administrationEnv,
+  gatewayEnv,
+  stackEnv,
+  type StackConfig,
+  SUBGRAPH_PORTS,
+  databaseUrlFor,
+  type CommonConfig,
+  type SubgraphConfig,
+  type AdministrationConfig,
+  type GatewayConfig,
+} from './schemas.js';

@@ -1,0 +1,123 @@
+import { z } from 'zod';
+
+/** The ports of the whole system on one machine, as the README lists them. */
+export const SUBGRAPH_PORTS = {
+  administration: 4001,
+  accounts: 4002,
+  'money-orders': 4003,
+  'cod-settlement': 4004,
+} as const;
+
+const port = (fallback: number) =>
+  z.coerce.number({ message: 'expected a port number' }).int().min(0).max(65_535).default(fallback);
+
+const postgresUrl = z
+  .string()
+  .regex(/^postgres(ql)?:\/\/.+/, 'expected a postgres:// or postgresql:// URL')
+  .optional();
+
+const redisUrl = z
+  .string()
+  .regex(/^rediss?:\/\/.+/, 'expected a redis:// or rediss:// URL')
+  .optional();
+
+const pem = (kind: string) =>
+  z
+    .string()
+    // Environments often carry PEMs on one line with literal \n.
+    .transform((value) => value.replace(/\\n/g, '\n'))
+    .refine((value) => value.includes(`-----BEGIN ${kind}-----`), `expected a PEM ${kind.toLowerCase()}`)
+    .optional();
+
+export const commonEnv = z.object({
+  NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Where the embedded database and generated secrets live when no server is configured. */
+  DATA_DIR: z.string().default('.data'),
+  DATABASE_URL: postgresUrl,
+  REDIS_URL: redisUrl,
+  /** Isolates the Bull queues of one deployment (or one test run) from another's on a shared Redis. */
+  QUEUE_PREFIX: z.string().regex(/^[a-z0-9:_-]{1,40}$/, 'expected 1-40 of a-z 0-9 : _ -').default('postal'),
+  /** HMAC key shared by the gateway and the subgraphs for the signed identity header. */
+  IDENTITY_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  /** Per-subgraph databases override DATABASE_URL, so a subgraph can move to a server of its own. */
+  ADMINISTRATION_DATABASE_URL: postgresUrl,
+  ACCOUNTS_DATABASE_URL: postgresUrl,
+  MONEY_ORDERS_DATABASE_URL: postgresUrl,
+  COD_SETTLEMENT_DATABASE_URL: postgresUrl,
+  /** The operator's time zone: business dates (tariff in force, day close) are dates there. */
+  OPERATOR_TIME_ZONE: z
+    .string()
+    .refine((zone) => {
+      try {
+        new Intl.DateTimeFormat('en', { timeZone: zone });
+        return true;
+      } catch {
+        return false;
+      }
+    }, 'expected an IANA time zone such as Asia/Kolkata')
+    .default('Asia/Kolkata'),
+  /** Apply pending migrations when a subgraph starts on its own (npm start always does). */
+  MIGRATE_ON_START: z.enum(['true', 'false']).default('false').transform((value) => value === 'true'),
+});
+
+/** The database a subgraph uses: its own override, else the shared DATABASE_URL, else (undefined) embedded PGlite. */
+export function databaseUrlFor(name: keyof typeof SUBGRAPH_PORTS, config: z.infer<typeof commonEnv>): string | undefined {
+  const overrides = {
+    administration: config.ADMINISTRATION_DATABASE_URL,
+    accounts: config.ACCOUNTS_DATABASE_URL,
+    'money-orders': config.MONEY_ORDERS_DATABASE_URL,
+    'cod-settlement': config.COD_SETTLEMENT_DATABASE_URL,
+  } as const;
+  return overrides[name] ?? config.DATABASE_URL;
+}
+
+export const subgraphEnv = (name: keyof typeof SUBGRAPH_PORTS) =>
+  commonEnv.extend({
+    PORT: port(SUBGRAPH_PORTS[name]),
+  });
+
+export const administrationEnv = subgraphEnv('administration').extend({
+  JWT_PRIVATE_KEY: pem('PRIVATE KEY'),
+  JWT_TTL_SECONDS: z.coerce.number().int().min(60).max(86_400).default(3_600),
+  LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
+  LOGIN_LOCK_MINUTES: z.coerce.number().int().min(1).max(1_440).default(15),
+});
+
+const url = z.string().url('expected an http(s) URL');
+
+export const gatewayEnv = commonEnv.extend({
+  PORT: port(4000),
+  JWT_PUBLIC_KEY: pem('PUBLIC KEY'),
+  ADMINISTRATION_URL: url.default(`http://127.0.0.1:${SUBGRAPH_PORTS.administration}/graphql`),
+  ACCOUNTS_URL: url.default(`http://127.0.0.1:${SUBGRAPH_PORTS.accounts}/graphql`),
+  MONEY_ORDERS_URL: url.default(`http://127.0.0.1:${SUBGRAPH_PORTS['money-orders']}/graphql`),
+  COD_SETTLEMENT_URL: url.default(`http://127.0.0.1:${SUBGRAPH_PORTS['cod-settlement']}/graphql`),
+  /** The composed supergraph; defaults to the committed schema/supergraph.graphql. */
+  SUPERGRAPH_PATH: z.string().optional(),
+  MAX_QUERY_DEPTH: z.coerce.number().int().min(2).max(50).default(10),
+  MAX_ALIASES: z.coerce.number().int().min(1).max(100).default(15),
+  MAX_QUERY_COST: z.coerce.number().int().min(100).max(100_000).default(5_000),
+  MAX_QUERY_TOKENS: z.coerce.number().int().min(100).max(100_000).default(2_000),
+});
+
+/** `npm start`: the gateway and all four subgraphs in one process, with the administration's login settings. */
+export const stackEnv = gatewayEnv.extend({
+  JWT_PRIVATE_KEY: administrationEnv.shape.JWT_PRIVATE_KEY,
+  JWT_TTL_SECONDS: administrationEnv.shape.JWT_TTL_SECONDS,
+  LOGIN_MAX_FAILURES: administrationEnv.shape.LOGIN_MAX_FAILURES,
+  LOGIN_LOCK_MINUTES: administrationEnv.shape.LOGIN_LOCK_MINUTES,
+  ADMINISTRATION_PORT: port(SUBGRAPH_PORTS.administration),
+  ACCOUNTS_PORT: port(SUBGRAPH_PORTS.accounts),
+  MONEY_ORDERS_PORT: port(SUBGRAPH_PORTS['money-orders']),
+  COD_SETTLEMENT_PORT: port(SUBGRAPH_PORTS['cod-settlement']),
+  /** Seed the demo offices and users (never in production). */
+  SEED_DEMO: z.enum(['true', 'false']).default('true').transform((value) => value === 'true'),
+});
+
+export type StackConfig = z.infer<typeof stackEnv>;
+export type CommonConfig = z.infer<typeof commonEnv>;
+export type SubgraphConfig = z.infer<ReturnType<typeof subgraphEnv>>;
+export type AdministrationConfig = z.infer<typeof administrationEnv>;
+export type GatewayConfig = z.infer<typeof gatewayEnv>;

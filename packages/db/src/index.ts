@@ -1,4 +1,4 @@
 export { openDatabase, type Database, type Db, type Tx, type OpenDatabaseOptions } from './database.js';
-export { migrateSubgraph, migrationsFolder, SUBGRAPH_SCHEMAS, type SubgraphName } from './migrate.js';
+export { migrateSubgraph, migrationsFolder, migrationsTable, SUBGRAPH_SCHEMAS, type SubgraphName } from './migrate.js';
 export { rowsOf } from './rows.js';
 export { findRepoRoot } from './repo-root.js';

@@ -18,16 +18,21 @@ export function migrationsFolder(subgraph: SubgraphName): string {
 }
 
 /**
- * Applies the subgraph's pending drizzle-kit migrations. Each subgraph keeps its own journal table in its own schema,
- * so the four histories never collide and a subgraph can later move to a database of its own.
+ * Applies the subgraph's pending drizzle-kit migrations. Each subgraph keeps its own journal table,
+ * `drizzle.__migrations_<subgraph>`, so the four histories never collide and a subgraph can later move to a database
+ * of its own. (The journal cannot live in the subgraph's schema: the first migration creates that schema.)
  */
 export async function migrateSubgraph(database: Database, subgraph: SubgraphName): Promise<void> {
   const config = {
     migrationsFolder: migrationsFolder(subgraph),
-    migrationsSchema: SUBGRAPH_SCHEMAS[subgraph],
-    migrationsTable: '__drizzle_migrations',
+    migrationsSchema: 'drizzle',
+    migrationsTable: migrationsTable(subgraph),
   };
   // The migrators are typed per driver; the handle was built by the matching driver in openDatabase.
   if (database.kind === 'postgres') await migratePg(database.db as never, config);
   else await migratePglite(database.db as never, config);
+}
+
+export function migrationsTable(subgraph: SubgraphName): string {
+  return `__migrations_${SUBGRAPH_SCHEMAS[subgraph]}`;
 }

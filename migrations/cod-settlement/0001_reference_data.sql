@@ -1,0 +1,3 @@
+-- India Post COD fee schedule (reference data). Must equal INDIA_COD_FEE_SCHEDULES in
+-- subgraphs/cod-settlement/src/fees/india-fee-schedules.ts; a test compares them.
+INSERT INTO "cod"."fee_schedules" ("id", "currency", "effective_from", "effective_to", "max_cod_amount", "rule", "taxes", "source") VALUES ('IN-COD-FEE-2017-07-01', 'INR', '2017-07-01', NULL, '50000', '{"kind":"PERCENT_WITH_MINIMUM_THEN_EXCESS","threshold":"5000","percentUpToThreshold":"2","minimumFee":"50","baseAboveThreshold":"100","percentOfExcess":"1"}'::jsonb, '[{"name":"GST","percent":"18"}]'::jsonb, 'DOMAIN.md, Cash on delivery: India COD fee');

@@ -1,0 +1,61 @@
+import { join } from 'node:path';
+import { ConfigError, databaseUrlFor, loadConfig, resolveSecrets, type CommonConfig, type Secrets, SUBGRAPH_PORTS } from '@postal/config';
+import { migrateSubgraph, openDatabase, type Database } from '@postal/db';
+import { createEventQueue, type EventQueue } from '@postal/outbox';
+import type { z } from 'zod';
+import { runUntilSignal } from './lifecycle.js';
+import { createLogger, type Logger } from './logger.js';
+import type { RunningSubgraph } from './runtime.js';
+
+export interface StandaloneShared<TConfig> {
+  config: TConfig;
+  secrets: Partial<Secrets>;
+  database: Database;
+  queue: EventQueue;
+  logger: Logger;
+}
+
+/**
+ * How a subgraph runs on its own, as production runs it (`node dist/main.js`): read and validate the environment once
+ * (a bad value stops start-up naming the variable), open its database and the queue, start, and stop cleanly on
+ * SIGTERM.
+ */
+export async function runStandaloneSubgraph<S extends z.ZodType<CommonConfig & { PORT: number }>>(options: {
+  name: keyof typeof SUBGRAPH_PORTS;
+  envSchema: S;
+  needSecrets: Array<keyof Secrets>;
+  start: (shared: StandaloneShared<z.infer<S>>) => Promise<RunningSubgraph>;
+}): Promise<void> {
+  let config: z.infer<S>;
+  let secrets: Partial<Secrets>;
+  try {
+    config = loadConfig(options.envSchema);
+    secrets = resolveSecrets({
+      nodeEnv: config.NODE_ENV,
+      dataDir: config.DATA_DIR,
+      identitySecret: config.IDENTITY_SECRET,
+      jwtPrivateKey: (config as { JWT_PRIVATE_KEY?: string }).JWT_PRIVATE_KEY,
+      need: options.needSecrets,
+    });
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    console.error(error.message);
+    process.exit(1);
+  }
+  const logger = createLogger(options.name, config.LOG_LEVEL);
+  const database = await openDatabase({
+    url: databaseUrlFor(options.name, config),
+    dataDir: join(config.DATA_DIR, 'pglite'),
+    poolSize: config.DB_POOL_SIZE,
+    applicationName: `postal-${options.name}`,
+    onPoolError: (error) => logger.error({ err: error }, 'database pool error'),
+  });
+  if (config.MIGRATE_ON_START) await migrateSubgraph(database, options.name);
+  const queue = createEventQueue({ redisUrl: config.REDIS_URL, prefix: config.QUEUE_PREFIX, logger });
+  const running = await options.start({ config, secrets, database, queue, logger });
+  runUntilSignal(async () => {
+    await running.stop();
+    await queue.close();
+    await database.close();
+  }, logger);
+}

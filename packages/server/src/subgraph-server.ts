@@ -1,0 +1,128 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { ApolloServer, type BaseContext } from '@apollo/server';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { expressMiddleware } from '@as-integrations/express5';
+import { buildSubgraphSchema } from '@apollo/subgraph';
+import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/resolverMap.js';
+import { IdentityError, verifyIdentity } from '@postal/auth';
+import express from 'express';
+import type { DocumentNode } from 'graphql';
+import type { Logger } from 'pino';
+import { formatSubgraphError } from './errors.js';
+import type { RequestContext } from './request-context.js';
+
+export interface SubgraphServerOptions<TContext extends BaseContext> {
+  name: string;
+  typeDefs: DocumentNode;
+  resolvers: GraphQLResolverMap<TContext>;
+  identitySecret: string;
+  logger: Logger;
+  /** Builds the subgraph's own context from the verified request facts. */
+  buildContext: (request: RequestContext) => TContext | Promise<TContext>;
+  /** Throws when the subgraph cannot serve (e.g. its database does not answer). */
+  checkHealth: () => Promise<void>;
+}
+
+export interface RunningServer {
+  url: string;
+  port: number;
+  stop(): Promise<void>;
+}
+
+export interface SubgraphServer {
+  app: express.Express;
+  listen(port: number, host?: string): Promise<RunningServer>;
+}
+
+/** Bounded so one request cannot make a subgraph parse megabytes of JSON. */
+const MAX_BODY = '1mb';
+
+/**
+ * The HTTP face of a subgraph: `/health` for the gateway and `/graphql` behind the signed identity check. The check
+ * runs before Apollo sees the body, so an unsigned request, including `_entities` and `_service`, gets a 401 and
+ * nothing else.
+ */
+export function createSubgraphServer<TContext extends BaseContext>(options: SubgraphServerOptions<TContext>): SubgraphServer {
+  const { logger } = options;
+  const app = express();
+  app.disable('x-powered-by');
+  app.get('/health', (_req, res) => {
+    options.checkHealth().then(
+      () => res.json({ status: 'ok', service: options.name }),
+      (error: unknown) => {
+        logger.warn({ err: error }, 'health check failed');
+        res.status(503).json({ status: 'unavailable', service: options.name });
+      },
+    );
+  });
+
+  return {
+    app,
+    async listen(port, host = '127.0.0.1') {
+      const httpServer = createServer(app);
+      const apollo = new ApolloServer<TContext & RequestContext>({
+        schema: buildSubgraphSchema({ typeDefs: options.typeDefs, resolvers: options.resolvers as never }),
+        formatError: formatSubgraphError(logger),
+        includeStacktraceInErrorResponses: false,
+        allowBatchedHttpRequests: false,
+        // A bad variable (e.g. a Decimal sent as a float) is the caller's mistake, answered as BAD_USER_INPUT. With a
+        // 400 the gateway would see a failed fetch instead of the GraphQL error and could only report it as internal.
+        status400ForVariableCoercionErrors: false,
+        // Only the gateway talks to a subgraph, and it never introspects: it loads the composed supergraph file.
+        introspection: false,
+        plugins: [
+          ApolloServerPluginDrainHttpServer({ httpServer }),
+          ApolloServerPluginLandingPageDisabled(),
+          // Federated tracing is for Apollo's hosted studio, which this system does not report to.
+          ApolloServerPluginInlineTraceDisabled(),
+        ],
+      });
+      await apollo.start();
+      app.use(
+        '/graphql',
+        express.json({ limit: MAX_BODY }),
+        (req, res, next) => {
+          let request: RequestContext;
+          try {
+            const signed = verifyIdentity(req.headers, options.identitySecret);
+            request = { ...signed, logger: logger.child({ requestId: signed.requestId }) };
+          } catch (error) {
+            if (!(error instanceof IdentityError)) return next(error);
+            logger.warn({ reason: error.message, remoteAddress: req.socket.remoteAddress }, 'refused an unsigned request');
+            res.status(401).json({ errors: [{ message: error.message, extensions: { code: 'UNAUTHENTICATED' } }] });
+            return;
+          }
+          res.locals.request = request;
+          const startedAt = process.hrtime.bigint();
+          res.on('finish', () => {
+            const durationMs = Number(process.hrtime.bigint() - startedAt) / 1e6;
+            request.logger.info({ status: res.statusCode, durationMs, operation: req.body?.operationName }, 'graphql request');
+          });
+          next();
+        },
+        expressMiddleware(apollo, {
+          context: async ({ res }) => {
+            const request = res.locals.request as RequestContext;
+            return { ...(await options.buildContext(request)), ...request };
+          },
+        }),
+      );
+      await new Promise<void>((resolve) => httpServer.listen(port, host, resolve));
+      const actualPort = (httpServer.address() as AddressInfo).port;
+      logger.info({ port: actualPort }, `${options.name} subgraph listening`);
+      return {
+        url: `http://${host}:${actualPort}/graphql`,
+        port: actualPort,
+        stop: () => stopServer(apollo, httpServer),
+      };
+    },
+  };
+}
+
+async function stopServer(apollo: { stop(): Promise<void> }, httpServer: Server): Promise<void> {
+  // The drain plugin closes the HTTP server once in-flight requests finish.
+  await apollo.stop();
+  if (httpServer.listening) await new Promise<void>((resolve) => httpServer.close(() => resolve()));
+}

@@ -1,0 +1,82 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { startAccounts } from '@postal/accounts';
+import { startAdministration } from '@postal/administration';
+import { startCodSettlement } from '@postal/cod-settlement';
+import { findRepoRoot, type Database } from '@postal/db';
+import { createGateway, type GatewayLimits } from '@postal/gateway';
+import { startMoneyOrders } from '@postal/money-orders';
+import type { EventQueue } from '@postal/outbox';
+import type { Logger, RunningSubgraph } from '@postal/server';
+
+export interface StackOptions {
+  /** One database for all four subgraphs, each in its own schema. */
+  database: Database;
+  queue: EventQueue;
+  logger: Logger;
+  nodeEnv: 'development' | 'test' | 'production';
+  secrets: { identitySecret: string; jwtPrivateKey: string; jwtPublicKey: string };
+  /** 0 picks a free port (tests). */
+  ports: { gateway: number; administration: number; accounts: number; moneyOrders: number; codSettlement: number };
+  host?: string;
+  tokenTtlSeconds?: number;
+  lockout?: { maxFailures: number; lockMinutes: number };
+  limits?: GatewayLimits;
+  timeZone?: string;
+  clock?: () => Date;
+}
+
+export interface RunningStack {
+  gatewayUrl: string;
+  healthUrl: string;
+  subgraphs: Record<'administration' | 'accounts' | 'money-orders' | 'cod-settlement', RunningSubgraph>;
+  stop(): Promise<void>;
+}
+
+export const DEFAULT_LIMITS: GatewayLimits = { maxDepth: 10, maxAliases: 15, maxCost: 5_000, maxTokens: 2_000 };
+
+/**
+ * The whole system in one process: the four subgraphs, each with its own HTTP server, event consumers and outbox
+ * relay, and the gateway in front, talking to them over real HTTP. `npm start` and the scenario tests run this; in
+ * production each runs as its own process (`node dist/main.js`).
+ */
+export async function startStack(options: StackOptions): Promise<RunningStack> {
+  const { database, queue, logger, secrets, ports } = options;
+  const host = options.host ?? '127.0.0.1';
+  const common = { database, queue, identitySecret: secrets.identitySecret, host };
+  const timing = { ...(options.clock ? { clock: options.clock } : {}), ...(options.timeZone ? { timeZone: options.timeZone } : {}) };
+  // Consumers first: administration's relay publishes office events to the accounts subgraph's queue.
+  const accounts = await startAccounts({ ...common, logger: logger.child({ service: 'accounts' }), port: ports.accounts });
+  const moneyOrders = await startMoneyOrders({ ...common, ...timing, logger: logger.child({ service: 'money-orders' }), port: ports.moneyOrders });
+  const codSettlement = await startCodSettlement({ ...common, ...timing, logger: logger.child({ service: 'cod-settlement' }), port: ports.codSettlement });
+  const administration = await startAdministration({
+    ...common,
+    ...(options.clock ? { clock: options.clock } : {}),
+    logger: logger.child({ service: 'administration' }),
+    jwtPrivateKey: secrets.jwtPrivateKey,
+    tokenTtlSeconds: options.tokenTtlSeconds ?? 3_600,
+    lockout: options.lockout ?? { maxFailures: 5, lockMinutes: 15 },
+    port: ports.administration,
+  });
+  const subgraphs = { administration, accounts, 'money-orders': moneyOrders, 'cod-settlement': codSettlement };
+
+  const gateway = createGateway({
+    supergraphSdl: readFileSync(join(findRepoRoot(), 'schema', 'supergraph.graphql'), 'utf8'),
+    subgraphUrls: Object.fromEntries(Object.entries(subgraphs).map(([name, running]) => [name, running.url])),
+    jwtPublicKey: secrets.jwtPublicKey,
+    identitySecret: secrets.identitySecret,
+    logger: logger.child({ service: 'gateway' }),
+    nodeEnv: options.nodeEnv,
+    limits: options.limits ?? DEFAULT_LIMITS,
+  });
+  const running = await gateway.listen(ports.gateway, host);
+  return {
+    gatewayUrl: running.url,
+    healthUrl: running.url.replace(/\/graphql$/, '/health'),
+    subgraphs,
+    async stop() {
+      await running.stop();
+      for (const subgraph of Object.values(subgraphs)) await subgraph.stop();
+    },
+  };
+}

@@ -1,0 +1,93 @@
+import { join } from 'node:path';
+import { ConfigError, loadConfig, resolveSecrets, stackEnv, type StackConfig } from '@postal/config';
+import { openDatabase } from '@postal/db';
+import { createEventQueue } from '@postal/outbox';
+import { createLogger, runUntilSignal } from '@postal/server';
+import { DEMO_PASSWORD, DEMO_STAFF } from '@postal/administration';
+import { migrateAll, seedDemo } from './setup.js';
+import { startStack } from './stack.js';
+
+/**
+ * `npm start`: the whole system in one process, on the embedded default unless DATABASE_URL / REDIS_URL say
+ * otherwise. Migrates, seeds the demo data once, starts the four subgraphs and the gateway, prints where they are.
+ */
+function readConfig(): { config: StackConfig; secrets: { identitySecret: string; jwtPrivateKey: string; jwtPublicKey: string } } {
+  try {
+    const config = loadConfig(stackEnv);
+    const secrets = resolveSecrets({
+      nodeEnv: config.NODE_ENV,
+      dataDir: config.DATA_DIR,
+      identitySecret: config.IDENTITY_SECRET,
+      jwtPrivateKey: config.JWT_PRIVATE_KEY,
+      jwtPublicKey: config.JWT_PUBLIC_KEY,
+      need: ['identitySecret', 'jwtPrivateKey', 'jwtPublicKey'],
+    });
+    return { config, secrets: secrets as Required<typeof secrets> };
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    console.error(error.message);
+    process.exit(1);
+  }
+}
+
+const { config, secrets } = readConfig();
+const logger = createLogger('postal-finance', config.LOG_LEVEL);
+const database = await openDatabase({
+  url: config.DATABASE_URL,
+  dataDir: join(config.DATA_DIR, 'pglite'),
+  poolSize: config.DB_POOL_SIZE,
+  applicationName: 'postal-finance',
+  onPoolError: (error) => logger.error({ err: error }, 'database pool error'),
+});
+await migrateAll(database);
+const seeded = config.SEED_DEMO && config.NODE_ENV !== 'production' ? await seedDemo(database, config.NODE_ENV) : undefined;
+const queue = createEventQueue({ redisUrl: config.REDIS_URL, prefix: config.QUEUE_PREFIX, logger });
+const stack = await startStack({
+  database,
+  queue,
+  logger,
+  nodeEnv: config.NODE_ENV,
+  secrets,
+  host: '127.0.0.1',
+  ports: {
+    gateway: config.PORT,
+    administration: config.ADMINISTRATION_PORT,
+    accounts: config.ACCOUNTS_PORT,
+    moneyOrders: config.MONEY_ORDERS_PORT,
+    codSettlement: config.COD_SETTLEMENT_PORT,
+  },
+  tokenTtlSeconds: config.JWT_TTL_SECONDS,
+  lockout: { maxFailures: config.LOGIN_MAX_FAILURES, lockMinutes: config.LOGIN_LOCK_MINUTES },
+  limits: {
+    maxDepth: config.MAX_QUERY_DEPTH,
+    maxAliases: config.MAX_ALIASES,
+    maxCost: config.MAX_QUERY_COST,
+    maxTokens: config.MAX_QUERY_TOKENS,
+  },
+  timeZone: config.OPERATOR_TIME_ZONE,
+});
+
+const lines = [
+  '',
+  'Postal Finance is running.',
+  `  GraphQL (gateway):  ${stack.gatewayUrl}`,
+  `  Health:             ${stack.healthUrl}`,
+  ...Object.values(stack.subgraphs).map((s) => `  ${`${s.name} subgraph:`.padEnd(20)}${s.url}`),
+  `  Database:           ${database.description}`,
+  `  Queue:              ${config.REDIS_URL ? 'Bull on REDIS_URL' : 'in-process (set REDIS_URL for Bull)'}`,
+  ...(seeded
+    ? [
+        `  Demo data:          ${seeded.offices} offices and ${seeded.staff} staff added this run (idempotent)`,
+        `  Demo logins (password "${DEMO_PASSWORD}"): ${DEMO_STAFF.map((s) => `${s.username} (${s.roles.join(', ')} at ${s.officeCode})`).join(', ')}`,
+      ]
+    : []),
+  '  Stop with Ctrl+C.',
+  '',
+];
+console.log(lines.join('\n'));
+
+runUntilSignal(async () => {
+  await stack.stop();
+  await queue.close();
+  await database.close();
+}, logger);

@@ -1,0 +1,17 @@
+export type AccountType = 'ASSET' | 'LIABILITY' | 'EQUITY' | 'INCOME' | 'EXPENSE';
+
+export interface AccountRecord {
+  code: string;
+  name: string;
+  type: AccountType;
+  headCode: string;
+  currency: string;
+  officeCode: string | null;
+  debitTotal: string;
+  creditTotal: string;
+}
+
+/** An Office entity as this subgraph knows it: only its key. */
+export interface OfficeReference {
+  code: string;
+}

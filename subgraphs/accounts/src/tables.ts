@@ -1,0 +1,3 @@
+/** Every table the accounts subgraph owns, in the `accounts` schema; drizzle-kit reads this file. */
+export { accountsSchema, outbox, processedEvents } from './db-schema.js';
+export { accounts, knownOffices } from './ledger-accounts/tables.js';

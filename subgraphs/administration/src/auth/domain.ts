@@ -1,0 +1,36 @@
+/**
+ * The lockout rule, pure: given what is stored about a member of staff, whether the password matched and the time,
+ * what the login answers and what to store next. Checked before the password matters, so a locked account answers
+ * the same whether or not the guess was right.
+ */
+export interface LoginState {
+  status: 'ACTIVE' | 'SUSPENDED' | 'LEFT';
+  failedLoginCount: number;
+  lockedUntil: Date | null;
+}
+
+export interface LockoutPolicy {
+  maxFailures: number;
+  lockMinutes: number;
+}
+
+export type LoginDecision =
+  | { outcome: 'SUCCEEDED'; next: { failedLoginCount: 0; lockedUntil: null; lastLoginAt: Date } }
+  | { outcome: 'LOCKED'; lockedUntil: Date }
+  | { outcome: 'INACTIVE' }
+  | { outcome: 'WRONG_PASSWORD'; next: { failedLoginCount: number; lockedUntil: Date | null }; nowLocked: boolean };
+
+export function decideLogin(state: LoginState, passwordMatches: boolean, now: Date, policy: LockoutPolicy): LoginDecision {
+  if (state.lockedUntil !== null && state.lockedUntil > now) return { outcome: 'LOCKED', lockedUntil: state.lockedUntil };
+  if (state.status !== 'ACTIVE') return { outcome: 'INACTIVE' };
+  if (passwordMatches) {
+    return { outcome: 'SUCCEEDED', next: { failedLoginCount: 0, lockedUntil: null, lastLoginAt: now } };
+  }
+  // A lock that has run out gives a fresh allowance; failures before it do not count again.
+  const failures = (state.lockedUntil !== null ? 0 : state.failedLoginCount) + 1;
+  if (failures >= policy.maxFailures) {
+    const lockedUntil = new Date(now.getTime() + policy.lockMinutes * 60_000);
+    return { outcome: 'WRONG_PASSWORD', next: { failedLoginCount: 0, lockedUntil }, nowLocked: true };
+  }
+  return { outcome: 'WRONG_PASSWORD', next: { failedLoginCount: failures, lockedUntil: null }, nowLocked: false };
+}

@@ -1,0 +1,1 @@
+export { startCodSettlement, type CodSettlementOptions } from './start.js';

@@ -1,0 +1,11 @@
+import { subgraphEnv } from '@postal/config';
+import { runStandaloneSubgraph } from '@postal/server';
+import { startCodSettlement } from './start.js';
+
+await runStandaloneSubgraph({
+  name: 'cod-settlement',
+  envSchema: subgraphEnv('cod-settlement'),
+  needSecrets: ['identitySecret'],
+  start: ({ config, secrets, database, queue, logger }) =>
+    startCodSettlement({ database, queue, logger, identitySecret: secrets.identitySecret!, port: config.PORT }),
+});

@@ -1,0 +1,1 @@
+export { startMoneyOrders, type MoneyOrdersOptions } from './start.js';

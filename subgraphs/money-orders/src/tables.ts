@@ -1,0 +1,3 @@
+/** Every table the money-orders subgraph owns, in the `money_orders` schema; drizzle-kit reads this file. */
+export { moneyOrdersSchema, outbox, processedEvents } from './db-schema.js';
+export { tariffs } from './tariffs/tables.js';

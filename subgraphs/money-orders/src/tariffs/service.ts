@@ -1,0 +1,28 @@
+import type { Identity } from '@postal/auth';
+import type { Database } from '@postal/db';
+import { UnauthenticatedError } from '@postal/errors';
+import type { Decimal } from '@postal/money';
+import { businessDate } from '@postal/server';
+import { quoteMoneyOrder, selectTariff, type MoneyOrderProduct } from './domain.js';
+import { tariffsInForce } from './repository.js';
+
+export interface TariffServiceOptions {
+  database: Database;
+  clock: () => Date;
+  timeZone: string;
+}
+
+export function createTariffService(options: TariffServiceOptions) {
+  return {
+    /** What a money order of `amount` costs today at the counter, under the tariff in force today. */
+    async quote(identity: Identity, amount: Decimal, product: MoneyOrderProduct) {
+      if (identity.kind === 'anonymous') throw new UnauthenticatedError();
+      const today = businessDate(options.clock(), options.timeZone);
+      const versions = await tariffsInForce(options.database.db, product, today);
+      const tariff = selectTariff(versions, product, today);
+      return { product, ...quoteMoneyOrder(tariff, amount) };
+    },
+  };
+}
+
+export type TariffService = ReturnType<typeof createTariffService>;

@@ -1,0 +1,53 @@
+import { generateKeyPairSync, randomBytes } from 'node:crypto';
+import { createEventQueue, type EventQueue } from '@postal/outbox';
+import { migrateAll, seedDemo, startStack, type RunningStack, type StackOptions } from '@postal/stack';
+import { createTestDatabase, type TestDatabase } from '@postal/testkit';
+import { pino } from 'pino';
+
+export interface TestStack extends RunningStack {
+  testDatabase: TestDatabase;
+  queue: EventQueue;
+  secrets: StackOptions['secrets'];
+  close(): Promise<void>;
+}
+
+/**
+ * The whole system on free ports against a database of its own (a fresh PostgreSQL database with DATABASE_URL, else
+ * in-memory PGlite) and the real queue (Bull with REDIS_URL, else in-process), seeded with the demo data.
+ */
+export async function startTestStack(overrides: Partial<StackOptions> = {}): Promise<TestStack> {
+  const testDatabase = await createTestDatabase();
+  await migrateAll(testDatabase.database);
+  await seedDemo(testDatabase.database, 'test');
+  const logger = pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
+  const queue = createEventQueue({
+    redisUrl: process.env.REDIS_URL,
+    prefix: `pf-test-${randomBytes(4).toString('hex')}`,
+    logger,
+  });
+  const { privateKey, publicKey } = generateKeyPairSync('ed25519', {
+    privateKeyEncoding: { type: 'pkcs8', format: 'pem' },
+    publicKeyEncoding: { type: 'spki', format: 'pem' },
+  });
+  const secrets = { identitySecret: randomBytes(32).toString('hex'), jwtPrivateKey: privateKey, jwtPublicKey: publicKey };
+  const stack = await startStack({
+    database: testDatabase.database,
+    queue,
+    logger,
+    nodeEnv: 'test',
+    secrets,
+    ports: { gateway: 0, administration: 0, accounts: 0, moneyOrders: 0, codSettlement: 0 },
+    ...overrides,
+  });
+  return {
+    ...stack,
+    testDatabase,
+    queue,
+    secrets,
+    async close() {
+      await stack.stop();
+      await queue.close();
+      await testDatabase.drop();
+    },
+  };
+}

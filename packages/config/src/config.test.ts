@@ -2,7 +2,7 @@ import { mkdtempSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ConfigError, administrationEnv, gatewayEnv, loadConfig, resolveSecrets } from './index.js';
+import { ConfigError, administrationEnv, gatewayEnv, gatewayLimits, loadConfig, resolveSecrets } from './index.js';
 
 describe('loadConfig', () => {
   it('applies defaults', () => {
@@ -60,5 +60,17 @@ describe('resolveSecrets', () => {
     expect(() => resolveSecrets({ nodeEnv: 'production', dataDir: '/nonexistent', need: ['jwtPublicKey'] })).toThrow(
       /JWT_PUBLIC_KEY: required when NODE_ENV=production/,
     );
+  });
+});
+
+describe('gatewayLimits', () => {
+  it('lets Apollo Sandbox introspect in development only', () => {
+    expect(gatewayLimits(loadConfig(gatewayEnv, {}))).toEqual({ maxDepth: 15, maxAliases: 15, maxCost: 20_000, maxTokens: 2_000 });
+    expect(gatewayLimits(loadConfig(gatewayEnv, { NODE_ENV: 'production' }))).toMatchObject({ maxDepth: 10, maxCost: 5_000 });
+    expect(gatewayLimits(loadConfig(gatewayEnv, { NODE_ENV: 'test' }))).toMatchObject({ maxDepth: 10, maxCost: 5_000 });
+  });
+
+  it('takes explicit values in any environment', () => {
+    expect(gatewayLimits(loadConfig(gatewayEnv, { MAX_QUERY_DEPTH: '7', MAX_QUERY_COST: '900' }))).toMatchObject({ maxDepth: 7, maxCost: 900 });
   });
 });

@@ -9,6 +9,7 @@ export {
   type StackConfig,
   SUBGRAPH_PORTS,
   databaseUrlFor,
+  gatewayLimits,
   type CommonConfig,
   type SubgraphConfig,
   type AdministrationConfig,

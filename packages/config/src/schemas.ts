@@ -96,11 +96,29 @@ export const gatewayEnv = commonEnv.extend({
   COD_SETTLEMENT_URL: url.default(`http://127.0.0.1:${SUBGRAPH_PORTS['cod-settlement']}/graphql`),
   /** The composed supergraph; defaults to the committed schema/supergraph.graphql. */
   SUPERGRAPH_PATH: z.string().optional(),
-  MAX_QUERY_DEPTH: z.coerce.number().int().min(2).max(50).default(10),
+  /** Unset: see gatewayLimits (stricter outside development). */
+  MAX_QUERY_DEPTH: z.coerce.number().int().min(2).max(50).optional(),
   MAX_ALIASES: z.coerce.number().int().min(1).max(100).default(15),
-  MAX_QUERY_COST: z.coerce.number().int().min(100).max(100_000).default(5_000),
+  MAX_QUERY_COST: z.coerce.number().int().min(100).max(100_000).optional(),
   MAX_QUERY_TOKENS: z.coerce.number().int().min(100).max(100_000).default(2_000),
 });
+
+/**
+ * The gateway's request limits. Depth and cost default to 10 and 5,000 in test and production, well above any query
+ * the product makes (the deepest, me > office > ledgerAccounts > balance, has depth 4). Introspection is held to the
+ * same limits (the usual bypass for `__schema` is closed), and the standard introspection query has depth 15 and
+ * cost about 15,500; so in development only, where Apollo Sandbox introspects, the defaults are 15 and 20,000.
+ * Production serves no introspection at all.
+ */
+export function gatewayLimits(config: Pick<z.infer<typeof gatewayEnv>, 'NODE_ENV' | 'MAX_QUERY_DEPTH' | 'MAX_ALIASES' | 'MAX_QUERY_COST' | 'MAX_QUERY_TOKENS'>) {
+  const development = config.NODE_ENV === 'development';
+  return {
+    maxDepth: config.MAX_QUERY_DEPTH ?? (development ? 15 : 10),
+    maxAliases: config.MAX_ALIASES,
+    maxCost: config.MAX_QUERY_COST ?? (development ? 20_000 : 5_000),
+    maxTokens: config.MAX_QUERY_TOKENS,
+  };
+}
 
 /** `npm start`: the gateway and all four subgraphs in one process, with the administration's login settings. */
 export const stackEnv = gatewayEnv.extend({

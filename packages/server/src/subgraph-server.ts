@@ -67,9 +67,6 @@ export function createSubgraphServer<TContext extends BaseContext>(options: Subg
         formatError: formatSubgraphError(logger),
         includeStacktraceInErrorResponses: false,
         allowBatchedHttpRequests: false,
-        // A bad variable (e.g. a Decimal sent as a float) is the caller's mistake, answered as BAD_USER_INPUT. With a
-        // 400 the gateway would see a failed fetch instead of the GraphQL error and could only report it as internal.
-        status400ForVariableCoercionErrors: false,
         // Only the gateway talks to a subgraph, and it never introspects: it loads the composed supergraph file.
         introspection: false,
         plugins: [

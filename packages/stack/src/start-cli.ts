@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { ConfigError, loadConfig, resolveSecrets, stackEnv, type StackConfig } from '@postal/config';
+import { ConfigError, gatewayLimits, loadConfig, resolveSecrets, stackEnv, type StackConfig } from '@postal/config';
 import { openDatabase } from '@postal/db';
 import { createEventQueue } from '@postal/outbox';
 import { createLogger, runUntilSignal } from '@postal/server';
@@ -58,12 +58,7 @@ const stack = await startStack({
   },
   tokenTtlSeconds: config.JWT_TTL_SECONDS,
   lockout: { maxFailures: config.LOGIN_MAX_FAILURES, lockMinutes: config.LOGIN_LOCK_MINUTES },
-  limits: {
-    maxDepth: config.MAX_QUERY_DEPTH,
-    maxAliases: config.MAX_ALIASES,
-    maxCost: config.MAX_QUERY_COST,
-    maxTokens: config.MAX_QUERY_TOKENS,
-  },
+  limits: gatewayLimits(config),
   timeZone: config.OPERATOR_TIME_ZONE,
 });
 

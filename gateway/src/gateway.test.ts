@@ -1,0 +1,383 @@
+import { generateKeyPairSync } from 'node:crypto';
+import tls from 'node:tls';
+import { signAccessToken, signIdentity, type SignedRequestContext } from '@postal/auth';
+import { createGateway, type GatewayOptions, type RunningGateway } from '@postal/gateway';
+import { pino } from 'pino';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { composeTinySupergraph, startTinySubgraph, type TinySubgraph } from './test-support/tiny-subgraph.js';
+
+const IDENTITY_SECRET = 's'.repeat(40);
+const LIMITS = { maxDepth: 5, maxAliases: 3, maxCost: 5_000, maxTokens: 1_000 };
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
+const CLAIMS = { staffId: 'staff-7', username: 'clerk', roles: ['COUNTER_CLERK'], officeCode: 'HO-110001' };
+
+const keyPair = () =>
+  generateKeyPairSync('ed25519', {
+    privateKeyEncoding: { type: 'pkcs8', format: 'pem' },
+    publicKeyEncoding: { type: 'spki', format: 'pem' },
+  });
+const keys = keyPair();
+
+let supergraphSdl: string;
+beforeAll(() => {
+  supergraphSdl = composeTinySupergraph();
+});
+
+let cleanups: Array<() => Promise<void>> = [];
+afterEach(async () => {
+  // Gateway before subgraph: the reverse of start order.
+  for (const cleanup of cleanups.reverse()) await cleanup();
+  cleanups = [];
+  // Every listening socket this test opened is closed again (libuv frees a closed handle a little later).
+  await expect.poll(() => process.getActiveResourcesInfo().filter((resource) => resource === 'TCPServerWrap')).toEqual([]);
+});
+
+interface GraphQLBody {
+  data?: Record<string, unknown> | null;
+  errors?: Array<{ message: string; extensions?: Record<string, unknown> }>;
+}
+
+interface Stack {
+  subgraph: TinySubgraph;
+  gateway: RunningGateway;
+  logs: Array<Record<string, unknown>>;
+  post(body: unknown, headers?: Record<string, string>): Promise<{ status: number; headers: Headers; body: GraphQLBody }>;
+}
+
+async function startStack(options: Partial<GatewayOptions> = {}): Promise<Stack> {
+  const subgraph = await startTinySubgraph(IDENTITY_SECRET);
+  cleanups.push(subgraph.stop);
+  const logs: Array<Record<string, unknown>> = [];
+  const logger = pino({ level: 'info' }, { write: (line: string) => logs.push(JSON.parse(line) as Record<string, unknown>) });
+  const gateway = await createGateway({
+    supergraphSdl,
+    subgraphUrls: { tiny: subgraph.url },
+    jwtPublicKey: keys.publicKey,
+    identitySecret: IDENTITY_SECRET,
+    logger,
+    nodeEnv: 'test',
+    limits: LIMITS,
+    ...options,
+  }).listen(0);
+  cleanups.push(gateway.stop);
+  const post: Stack['post'] = async (body, headers = {}) => {
+    const response = await fetch(gateway.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...headers },
+      body: typeof body === 'string' ? body : JSON.stringify(body),
+    });
+    return { status: response.status, headers: response.headers, body: (await response.json()) as GraphQLBody };
+  };
+  return { subgraph, gateway, logs, post };
+}
+
+const whoami = (body: GraphQLBody): SignedRequestContext => JSON.parse(body.data?.whoami as string) as SignedRequestContext;
+const nested = (levels: number): string => `{ deep { ${'child { '.repeat(levels - 2)}name${' }'.repeat(levels - 2)} } }`;
+
+describe('identity', () => {
+  it('passes an anonymous caller on as anonymous, with a fresh request id and the socket address', async () => {
+    const { post, subgraph } = await startStack();
+    // A client-written X-Forwarded-For is not believed without trustProxy.
+    const { status, headers, body } = await post({ query: '{ whoami }' }, { 'x-forwarded-for': '203.0.113.9' });
+    expect(status).toBe(200);
+    const seen = whoami(body);
+    expect(seen.identity).toEqual({ kind: 'anonymous' });
+    expect(seen.requestId).toMatch(UUID);
+    expect(headers.get('x-request-id')).toBe(seen.requestId);
+    expect(seen.clientAddress).toMatch(/^(::ffff:)?127\.0\.0\.1$/);
+    expect(subgraph.seen).toHaveLength(1);
+  });
+
+  it('passes a valid token on as that staff member, with the caller request id', async () => {
+    const { post, subgraph } = await startStack();
+    const token = await signAccessToken(CLAIMS, keys.privateKey, 60);
+    const { status, headers, body } = await post(
+      { query: '{ whoami }' },
+      { authorization: `Bearer ${token}`, 'x-request-id': 'console-42.a_B' },
+    );
+    expect(status).toBe(200);
+    expect(whoami(body)).toMatchObject({ identity: { kind: 'staff', ...CLAIMS }, requestId: 'console-42.a_B' });
+    expect(headers.get('x-request-id')).toBe('console-42.a_B');
+    // The subgraph gets the request id as a header too, and never the token: only the signed identity counts there.
+    expect(subgraph.headers[0]?.['x-request-id']).toBe('console-42.a_B');
+    expect(subgraph.headers[0]?.authorization).toBeUndefined();
+  });
+
+  it('believes X-Forwarded-For only from a proxy it was told to trust', async () => {
+    const { post } = await startStack({ trustProxy: 'loopback' });
+    const { body } = await post({ query: '{ whoami }' }, { 'x-forwarded-for': '203.0.113.9' });
+    expect(whoami(body).clientAddress).toBe('203.0.113.9');
+  });
+
+  it('replaces a request id that is not short and plain', async () => {
+    const { post } = await startStack();
+    for (const unsafe of ['has space', 'a'.repeat(65), 'x\\u0000y', 'semi;colon']) {
+      const { headers, body } = await post({ query: '{ whoami }' }, { 'x-request-id': unsafe });
+      expect(whoami(body).requestId).toMatch(UUID);
+      expect(headers.get('x-request-id')).toBe(whoami(body).requestId);
+    }
+  });
+
+  it('refuses a bad token with 401 UNAUTHENTICATED before any subgraph is called', async () => {
+    const { post, subgraph } = await startStack();
+    const otherKeys = keyPair();
+    const cases = {
+      garbage: 'Bearer not-a-jwt',
+      'signed by another key': `Bearer ${await signAccessToken(CLAIMS, otherKeys.privateKey, 60)}`,
+      expired: `Bearer ${await signAccessToken(CLAIMS, keys.privateKey, -60)}`,
+      'another scheme': 'Basic Y2xlcms6ZGVtbw==',
+      'no token': 'Bearer',
+      empty: '',
+    };
+    for (const [what, authorization] of Object.entries(cases)) {
+      const { status, headers, body } = await post({ query: '{ whoami }' }, { authorization });
+      expect(status, what).toBe(401);
+      expect(headers.get('www-authenticate'), what).toMatch(/^Bearer/);
+      expect(body.errors?.[0]?.extensions?.code, what).toBe('UNAUTHENTICATED');
+      expect(body.data, what).toBeUndefined();
+    }
+    const expired = await post({ query: '{ whoami }' }, { authorization: cases.expired });
+    expect(expired.body.errors?.[0]?.message).toMatch(/expired/);
+    expect(subgraph.hits).toBe(0);
+  });
+
+  it('shows why the signature matters: the subgraph refuses a request that did not come through the gateway', async () => {
+    const { subgraph } = await startStack();
+    const forged = signIdentity(
+      { identity: { kind: 'staff', ...CLAIMS, roles: ['ADMIN'] }, requestId: 'r', clientAddress: undefined },
+      'a different secret of enough length!!',
+    );
+    for (const headers of [{}, forged]) {
+      const response = await fetch(subgraph.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...headers },
+        body: JSON.stringify({ query: '{ whoami }' }),
+      });
+      expect(response.status).toBe(401);
+      expect(await response.json()).toMatchObject({ errors: [{ extensions: { code: 'UNAUTHENTICATED' } }] });
+    }
+    expect(subgraph.hits).toBe(2);
+    expect(subgraph.seen).toHaveLength(0);
+  });
+});
+
+describe('limits', () => {
+  const refused = (body: GraphQLBody) => body.errors?.map((error) => `${String(error.extensions?.code)}: ${error.message}`);
+
+  it('serves a query at the depth limit and refuses one past it without calling the subgraph', async () => {
+    const { post, subgraph } = await startStack();
+    const atLimit = await post({ query: nested(LIMITS.maxDepth) });
+    expect(atLimit.status).toBe(200);
+    expect(atLimit.body.errors).toBeUndefined();
+    expect(subgraph.hits).toBe(1);
+
+    const tooDeep = await post({ query: nested(LIMITS.maxDepth + 1) });
+    expect(tooDeep.status).toBe(400);
+    expect(refused(tooDeep.body)).toEqual([`GRAPHQL_VALIDATION_FAILED: Syntax Error: Query depth limit of 5 exceeded, found 6.`]);
+    // Fragments are flattened, not a way around the count.
+    const viaFragments = await post({
+      query: `{ deep { ...A } } fragment A on Node { child { ...B } } fragment B on Node { child { child { child { name } } } }`,
+    });
+    expect(viaFragments.status).toBe(400);
+    expect(subgraph.hits).toBe(1);
+  });
+
+  it('refuses a deep query hidden under __schema', async () => {
+    const { post } = await startStack();
+    const query = '{ __schema { types { fields { type { ofType { ofType { ofType { name } } } } } } } }';
+    const { status, body } = await post({ query });
+    expect(status).toBe(400);
+    expect(refused(body)?.[0]).toMatch(/^GRAPHQL_VALIDATION_FAILED: .*depth limit of 5 exceeded, found 8/);
+    // A shallow introspection query is still served outside production.
+    const shallow = await post({ query: '{ __schema { queryType { name } } }' });
+    expect(shallow.body).toEqual({ data: { __schema: { queryType: { name: 'Query' } } } });
+  });
+
+  it('refuses too many aliases', async () => {
+    const { post, subgraph } = await startStack();
+    const three = await post({ query: '{ a: whoami b: whoami c: whoami }' });
+    expect(three.status).toBe(200);
+    const four = await post({ query: '{ a: whoami b: whoami c: whoami d: whoami }' });
+    expect(four.status).toBe(400);
+    expect(refused(four.body)?.[0]).toMatch(/^GRAPHQL_VALIDATION_FAILED: .*Aliases limit of 3 exceeded, found 4/);
+    expect(subgraph.hits).toBe(1);
+  });
+
+  it('refuses a query over the cost limit', async () => {
+    const { post, subgraph } = await startStack({ limits: { ...LIMITS, maxCost: 10 } });
+    expect((await post({ query: '{ whoami }' })).status).toBe(200);
+    const costly = await post({ query: nested(4) });
+    expect(costly.status).toBe(400);
+    expect(refused(costly.body)?.[0]).toMatch(/Cost limit of 10 exceeded/);
+    expect(subgraph.hits).toBe(1);
+  });
+
+  it('serves a query at the token limit and refuses one past it as a parse error', async () => {
+    const { post, subgraph } = await startStack();
+    // `{ count ( items : [` n numbers `] ) }`: n + 9 tokens.
+    const query = (n: number) => `{ count(items: [${' 1'.repeat(n)} ]) }`;
+    const atLimit = await post({ query: query(LIMITS.maxTokens - 9) });
+    expect(atLimit.body).toEqual({ data: { count: LIMITS.maxTokens - 9 } });
+    const tooLong = await post({ query: query(LIMITS.maxTokens - 8) });
+    expect(tooLong.status).toBe(400);
+    expect(refused(tooLong.body)?.[0]).toMatch(/^GRAPHQL_PARSE_FAILED: Syntax Error: Document contains more that 1000 tokens/);
+    expect(subgraph.hits).toBe(1);
+  });
+
+  it('refuses too many directives', async () => {
+    const { post, subgraph } = await startStack();
+    // One directive per (merged) field: the same directive twice on one field is already a spec error.
+    const { status, body } = await post({ query: `{ ${'whoami @include(if: true) '.repeat(51)}}` });
+    expect(status).toBe(400);
+    expect(refused(body)?.[0]).toMatch(/Directives limit of 50 exceeded/);
+    expect(subgraph.hits).toBe(0);
+  });
+
+  it('refuses a batched request', async () => {
+    const { post, subgraph } = await startStack();
+    const { status, body } = await post([{ query: '{ whoami }' }, { query: '{ whoami }' }]);
+    expect(status).toBe(400);
+    expect(body.errors?.[0]?.extensions?.code).toBe('BAD_REQUEST');
+    expect(subgraph.hits).toBe(0);
+  });
+
+  it('refuses a body over 100 kB in GraphQL error shape', async () => {
+    const { post, subgraph } = await startStack();
+    const { status, headers, body } = await post({ query: '{ whoami }', variables: { padding: 'x'.repeat(101 * 1024) } });
+    expect(status).toBe(413);
+    expect(body.errors?.[0]).toEqual({
+      message: 'the request body is too large',
+      extensions: { code: 'BAD_REQUEST', requestId: headers.get('x-request-id') },
+    });
+    expect(subgraph.hits).toBe(0);
+  });
+
+  it('refuses a simple (CSRF-able) request', async () => {
+    const { gateway, subgraph } = await startStack();
+    const response = await fetch(gateway.url, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: '{"query":"{ whoami }"}' });
+    expect(response.status).toBe(400);
+    expect(subgraph.hits).toBe(0);
+  });
+
+  it('gives no field or enum value suggestions', async () => {
+    const { post } = await startStack();
+    const attempts = [
+      { query: '{ whoam }' },
+      { query: '{ deep { chlid { name } } }' },
+      { query: '{ color(choice: REDD) }' },
+      { query: '{ color(choise: RED) }' },
+      { query: 'query Pick($choice: Color) { color(choice: $choice) }', variables: { choice: 'REDD' } },
+    ];
+    for (const attempt of attempts) {
+      const { status, body } = await post(attempt);
+      expect(status, attempt.query).toBe(400);
+      expect(body.errors?.length, attempt.query).toBeGreaterThan(0);
+      expect(JSON.stringify(body), attempt.query).not.toMatch(/did you mean/i);
+    }
+  });
+});
+
+describe('production mode', () => {
+  it('is needed: outside production the landing page is served', async () => {
+    const { gateway } = await startStack({ nodeEnv: 'development' });
+    const page = await fetch(gateway.url, { headers: { accept: 'text/html' } });
+    expect(page.headers.get('content-type')).toMatch(/html/);
+    await page.body?.cancel();
+  });
+
+  it('refuses introspection and serves no landing page', async () => {
+    const { post, gateway } = await startStack({ nodeEnv: 'production' });
+    for (const query of ['{ __schema { queryType { name } } }', '{ __type(name: "Query") { name } }']) {
+      const { status, body } = await post({ query });
+      expect(status).toBe(400);
+      expect(body.errors?.[0]?.message).toMatch(/introspection is not allowed/);
+    }
+    expect((await post({ query: '{ whoami }' })).status).toBe(200);
+    const page = await fetch(gateway.url, { headers: { accept: 'text/html' } });
+    expect(page.headers.get('content-type') ?? '').not.toMatch(/html/);
+    await page.body?.cancel();
+  });
+});
+
+describe('errors', () => {
+  it('masks a subgraph internal error, keeping the request id, and keeps a coded one', async () => {
+    const { post, logs } = await startStack();
+    const { status, headers, body } = await post({ query: '{ boom forbidden whoami }' });
+    expect(status).toBe(200);
+    const requestId = headers.get('x-request-id');
+    expect(body.errors).toEqual([
+      { message: 'Internal server error', path: ['boom'], extensions: { code: 'INTERNAL_SERVER_ERROR', requestId } },
+      // serviceName, added by @apollo/gateway, names our insides: gone.
+      { message: 'only auditors may see this', path: ['forbidden'], extensions: { code: 'FORBIDDEN' } },
+    ]);
+    expect(JSON.stringify(body)).not.toMatch(/secret_table/);
+    expect(logs.some((line) => line.msg === 'masked an unexpected error' && line.requestId === requestId)).toBe(true);
+  });
+
+  it('gives up on a subgraph that does not answer in time', async () => {
+    const { post } = await startStack({ subgraphTimeoutMs: 200 });
+    const startedAt = Date.now();
+    const { body } = await post({ query: '{ slow(ms: 1000) }' });
+    expect(Date.now() - startedAt).toBeLessThan(900);
+    expect(body.errors?.[0]).toMatchObject({ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } });
+    expect((await post({ query: '{ slow(ms: 10) }' })).body).toEqual({ data: { slow: 'late' } });
+  });
+
+  it('masks an unreachable subgraph', async () => {
+    const { post, subgraph } = await startStack();
+    await subgraph.stop();
+    const { body, headers } = await post({ query: '{ whoami }' });
+    expect(body.errors).toEqual([
+      { message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR', requestId: headers.get('x-request-id') } },
+    ]);
+  });
+});
+
+describe('health', () => {
+  it('is 200 while the subgraph answers and 503 naming it once it is gone', async () => {
+    const { gateway, subgraph } = await startStack();
+    const health = gateway.url.replace(/\/graphql$/, '/health');
+    const up = await fetch(health);
+    expect(up.status).toBe(200);
+    expect(await up.json()).toEqual({ status: 'ok', subgraphs: { tiny: 'ok' } });
+    await subgraph.stop();
+    const down = await fetch(health);
+    expect(down.status).toBe(503);
+    expect(await down.json()).toEqual({ status: 'unavailable', subgraphs: { tiny: 'unreachable' } });
+  });
+});
+
+describe('logging', () => {
+  it('writes one line per request with its id, status and operation', async () => {
+    const { post, logs } = await startStack();
+    const { headers } = await post({ query: 'query WhoAmI { whoami }', operationName: 'WhoAmI' });
+    const requestId = headers.get('x-request-id');
+    await expect.poll(() => logs.filter((line) => line.msg === 'request' && line.requestId === requestId)).toHaveLength(1);
+    const line = logs.find((entry) => entry.msg === 'request' && entry.requestId === requestId);
+    expect(line).toMatchObject({ method: 'POST', path: '/graphql', status: 200, operationName: 'WhoAmI' });
+    expect(line?.durationMs).toBeTypeOf('number');
+  });
+});
+
+describe('privacy', () => {
+  it('sends nothing to Apollo: no TLS connection from start to stop', async () => {
+    // Every connection the test makes is plain HTTP on loopback, so any TLS one is the gateway calling out.
+    const connect = vi.spyOn(tls, 'connect');
+    try {
+      const { post, gateway } = await startStack();
+      expect((await post({ query: '{ whoami }' })).status).toBe(200);
+      await gateway.stop();
+      expect(connect).not.toHaveBeenCalled();
+    } finally {
+      connect.mockRestore();
+    }
+  });
+});
+
+describe('configuration', () => {
+  it('refuses a subgraph URL for a subgraph the supergraph does not have', () => {
+    const options = { supergraphSdl, jwtPublicKey: keys.publicKey, identitySecret: IDENTITY_SECRET, logger: pino({ level: 'silent' }), nodeEnv: 'test', limits: LIMITS } as const;
+    expect(() => createGateway({ ...options, subgraphUrls: { tinny: 'http://127.0.0.1:1/graphql' } })).toThrow(/tinny.*it has tiny/);
+    expect(() => createGateway({ ...options, jwtPublicKey: generateKeyPairSync('ec', { namedCurve: 'P-256', publicKeyEncoding: { type: 'spki', format: 'pem' }, privateKeyEncoding: { type: 'pkcs8', format: 'pem' } }).publicKey })).toThrow(/Ed25519/);
+  });
+});

@@ -1,0 +1,11 @@
+export {
+  createGateway,
+  MAX_BODY,
+  type Gateway,
+  type GatewayOptions,
+  type RunningGateway,
+} from './server.js';
+export { startGateway, type StartedGateway, type StartOptions } from './start.js';
+export { armorConfig, MAX_DIRECTIVES, type GatewayLimits } from './limits.js';
+export type { GatewayContext, RequestState } from './request-context.js';
+export { SUBGRAPH_HEALTH_TIMEOUT_MS } from './health.js';

@@ -1,0 +1,69 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { randomUUID } from 'node:crypto';
+import { HeaderMap } from '@apollo/server';
+import { verifyAccessToken, type Identity } from '@postal/auth';
+import { CommonCodes, isExpectedError } from '@postal/errors';
+import { GraphQLError } from 'graphql';
+import type { Logger } from 'pino';
+
+export const REQUEST_ID_HEADER = 'x-request-id';
+/** An inbound request id is only kept when it is short and plain, so it is safe in logs and headers. */
+const REQUEST_ID_PATTERN = /^[A-Za-z0-9._-]{1,64}$/;
+
+/** The facts about one HTTP request that the gateway learns before GraphQL runs, kept on `res.locals`. */
+export interface RequestState {
+  requestId: string;
+  clientAddress: string | undefined;
+  /** Set once Apollo has resolved the operation, for the request log line. */
+  operationName: string | undefined;
+}
+
+/** The Apollo context of one operation; every subgraph request is signed from it. */
+export interface GatewayContext {
+  requestId: string;
+  clientAddress: string | undefined;
+  identity: Identity;
+  logger: Logger;
+  request: RequestState;
+}
+
+/**
+ * The request being served, for code that Apollo gives no context to (its `formatError`). It is entered after the
+ * body is parsed: the body parser resumes from stream events, which would lose the store.
+ */
+export const currentRequest = new AsyncLocalStorage<RequestState>();
+
+export function acceptRequestId(inbound: string | undefined): string {
+  return inbound !== undefined && REQUEST_ID_PATTERN.test(inbound) ? inbound : randomUUID();
+}
+
+// RFC 9110: the scheme is case-insensitive; a token68 follows one or more spaces.
+const BEARER = /^Bearer +([A-Za-z0-9\-._~+/]+=*) *$/i;
+
+/**
+ * No Authorization header is an anonymous caller (the login mutation needs one). A header that is present but not a
+ * valid Bearer token fails the whole request: quietly treating a bad token as anonymous would hide an expired
+ * session behind confusing FORBIDDEN errors further down.
+ */
+export async function identityFromAuthorization(header: string | undefined, jwtPublicKey: string): Promise<Identity> {
+  if (header === undefined) return { kind: 'anonymous' };
+  const token = BEARER.exec(header)?.[1];
+  if (token === undefined) throw unauthenticated('use the Bearer authorization scheme');
+  try {
+    const claims = await verifyAccessToken(token, jwtPublicKey);
+    return { kind: 'staff', ...claims };
+  } catch (error) {
+    // Only the token's own failures are the caller's fault; anything else (a broken key) is ours and stays a 500.
+    if (isExpectedError(error)) throw unauthenticated(error.message);
+    throw error;
+  }
+}
+
+function unauthenticated(message: string): GraphQLError {
+  return new GraphQLError(message, {
+    extensions: {
+      code: CommonCodes.UNAUTHENTICATED,
+      http: { status: 401, headers: new HeaderMap([['www-authenticate', 'Bearer error="invalid_token"']]) },
+    },
+  });
+}

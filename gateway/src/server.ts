@@ -1,0 +1,203 @@
+import { createPublicKey } from 'node:crypto';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { ApolloGateway } from '@apollo/gateway';
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import {
+  ApolloServerPluginLandingPageDisabled,
+  ApolloServerPluginSchemaReportingDisabled,
+  ApolloServerPluginUsageReportingDisabled,
+} from '@apollo/server/plugin/disabled';
+import { expressMiddleware } from '@as-integrations/express5';
+import express from 'express';
+import type { Logger } from 'pino';
+import { formatGatewayError } from './errors.js';
+import { healthHandler } from './health.js';
+import { errorHandler, requestLogging, requestState } from './http.js';
+import { limitProtection, parseOptions, type GatewayLimits } from './limits.js';
+import { currentRequest, identityFromAuthorization, type GatewayContext } from './request-context.js';
+import { SignedIdentityDataSource, subgraphEndpoints, type SubgraphEndpoint } from './subgraphs.js';
+
+export interface GatewayOptions {
+  /** The composed supergraph, as text. The gateway never introspects subgraphs nor fetches a managed schema. */
+  supergraphSdl: string;
+  /** Subgraph URLs by subgraph name, replacing those composed into the supergraph. */
+  subgraphUrls?: Record<string, string>;
+  /** PEM (SPKI) Ed25519 key that verifies access tokens. */
+  jwtPublicKey: string;
+  /** HMAC key shared with the subgraphs for the signed identity headers. */
+  identitySecret: string;
+  logger: Logger;
+  nodeEnv: 'development' | 'test' | 'production';
+  limits: GatewayLimits;
+  /**
+   * Express's `trust proxy` (hop count, or trusted addresses/subnets), when the gateway sits behind a proxy that
+   * sets X-Forwarded-For. Unset, the client address is the TCP peer. `true` is not offered: it believes the
+   * left-most X-Forwarded-For entry, which the client writes.
+   */
+  trustProxy?: number | string | string[];
+  /** How long one subgraph request may take; default 30 s. */
+  subgraphTimeoutMs?: number;
+}
+
+export interface RunningGateway {
+  url: string;
+  port: number;
+  /** Stops accepting connections, lets in-flight requests finish (up to a grace period), then stops Apollo. */
+  stop(): Promise<void>;
+}
+
+export interface Gateway {
+  app: express.Express;
+  listen(port: number, host?: string): Promise<RunningGateway>;
+}
+
+/** Bounded so one request cannot make the gateway parse megabytes of JSON; the longest real operation is a few kB. */
+export const MAX_BODY = '100kb';
+const DEFAULT_SUBGRAPH_TIMEOUT_MS = 30_000;
+/** In-flight requests get this long to finish at stop before their connections are cut. */
+const STOP_GRACE_MS = 10_000;
+
+/**
+ * The gateway's HTTP face: `/health`, and `/graphql` through Apollo Server over @apollo/gateway. Bad configuration
+ * (a key that is not Ed25519, an unreadable supergraph, a URL for a subgraph that does not exist) fails here, not at
+ * the first request. Like the subgraph servers, Apollo starts in `listen`.
+ */
+export function createGateway(options: GatewayOptions): Gateway {
+  assertEd25519PublicKey(options.jwtPublicKey);
+  const subgraphs = subgraphEndpoints(options.supergraphSdl, options.subgraphUrls);
+  const { logger } = options;
+
+  const app = express();
+  app.disable('x-powered-by');
+  if (options.trustProxy !== undefined) app.set('trust proxy', options.trustProxy);
+  app.use(requestLogging(logger, options.trustProxy !== undefined));
+  app.get('/health', healthHandler(subgraphs, logger));
+  // Apollo is mounted on this router once it has started; the error handler must come after it in the chain.
+  const graphqlRouter = express.Router();
+  app.use('/graphql', express.json({ limit: MAX_BODY }), graphqlRouter);
+  app.use(errorHandler(logger));
+
+  let listening = false;
+  return {
+    app,
+    async listen(port, host = '127.0.0.1') {
+      if (listening) throw new Error('the gateway is already listening');
+      listening = true;
+      const apollo = createApolloServer(options, subgraphs);
+      await apollo.start();
+      graphqlRouter.use(
+        (_req, res, next) => currentRequest.run(requestState(res), next),
+        expressMiddleware(apollo, {
+          context: async ({ req, res }): Promise<GatewayContext> => {
+            const request = requestState(res);
+            const identity = await identityFromAuthorization(req.headers.authorization, options.jwtPublicKey);
+            const { requestId, clientAddress } = request;
+            return { requestId, clientAddress, identity, request, logger: logger.child({ requestId }) };
+          },
+        }),
+      );
+      const httpServer = createServer(app);
+      try {
+        await new Promise<void>((resolve, reject) => {
+          httpServer.once('error', reject);
+          httpServer.listen(port, host, () => {
+            httpServer.off('error', reject);
+            resolve();
+          });
+        });
+      } catch (error) {
+        await apollo.stop();
+        throw error;
+      }
+      const actualPort = (httpServer.address() as AddressInfo).port;
+      logger.info({ port: actualPort, subgraphs }, 'gateway listening');
+      let stopping: Promise<void> | undefined;
+      return {
+        url: `http://${host}:${actualPort}/graphql`,
+        port: actualPort,
+        stop: () => (stopping ??= stopServers(httpServer, apollo)),
+      };
+    },
+  };
+}
+
+function createApolloServer(options: GatewayOptions, subgraphs: SubgraphEndpoint[]): ApolloServer<GatewayContext> {
+  const timeoutMs = options.subgraphTimeoutMs ?? DEFAULT_SUBGRAPH_TIMEOUT_MS;
+  const urls = new Map(subgraphs.map((subgraph) => [subgraph.name, subgraph.url]));
+  // Unless this is set when it is constructed, @apollo/gateway (since 2.10) probes the AWS, GCP, Azure and Alibaba
+  // metadata endpoints and sends host metrics to usage-reporting.api.apollographql.com hourly and at stop. The
+  // variable is its only switch. A finance back office sends nothing anywhere it was not told to.
+  process.env.APOLLO_TELEMETRY_DISABLED = 'true';
+  const gateway = new ApolloGateway({
+    supergraphSdl: options.supergraphSdl,
+    logger: options.logger,
+    buildService: ({ name, url }) => {
+      const resolved = urls.get(name) ?? url;
+      if (!resolved) throw new Error(`no URL for subgraph ${name}`);
+      return new SignedIdentityDataSource(resolved, options.identitySecret, timeoutMs);
+    },
+  });
+  const limits = limitProtection<GatewayContext>(options.limits);
+  const production = options.nodeEnv === 'production';
+  return new ApolloServer<GatewayContext>({
+    gateway,
+    nodeEnv: options.nodeEnv,
+    logger: options.logger,
+    validationRules: limits.validationRules,
+    parseOptions: parseOptions(options.limits),
+    // Apollo's own guard against fragments that expand exponentially; it runs before armor's rules, which walk them.
+    maxRecursiveSelections: true,
+    // graphql-js's own suggestion hiding for validation errors, under armor's; formatGatewayError catches the rest.
+    hideSchemaDetailsFromClientErrors: true,
+    plugins: [
+      ...limits.plugins,
+      noteOperationName,
+      // Operation data and the schema go nowhere, even if an APOLLO_KEY turns up in the environment.
+      ApolloServerPluginUsageReportingDisabled(),
+      ApolloServerPluginSchemaReportingDisabled(),
+      ...(production ? [ApolloServerPluginLandingPageDisabled()] : []),
+    ],
+    introspection: !production,
+    allowBatchedHttpRequests: false,
+    csrfPrevention: true,
+    // The console sends whole queries; automatic persisted queries would only add a cache to fill.
+    persistedQueries: false,
+    includeStacktraceInErrorResponses: false,
+    formatError: formatGatewayError(options.logger),
+    // main.ts owns the signals and stops the HTTP server first; Apollo's own handlers would race it.
+    stopOnTerminationSignals: false,
+  });
+}
+
+/** Records the resolved operation name for the request log line. */
+const noteOperationName: ApolloServerPlugin<GatewayContext> = {
+  async requestDidStart() {
+    return {
+      async didResolveOperation({ contextValue, operationName }) {
+        contextValue.request.operationName = operationName ?? undefined;
+      },
+    };
+  },
+};
+
+function assertEd25519PublicKey(pem: string): void {
+  if (!pem.includes('-----BEGIN PUBLIC KEY-----')) throw new Error('jwtPublicKey is not a PEM public key');
+  let keyType: string | undefined;
+  try {
+    keyType = createPublicKey(pem).asymmetricKeyType;
+  } catch {
+    throw new Error('jwtPublicKey is not a PEM public key');
+  }
+  if (keyType !== 'ed25519') throw new Error(`jwtPublicKey is an ${keyType} key; access tokens are signed with Ed25519`);
+}
+
+async function stopServers(httpServer: Server, apollo: ApolloServer<GatewayContext>): Promise<void> {
+  const closed = new Promise<void>((resolve) => httpServer.close(() => resolve()));
+  httpServer.closeIdleConnections();
+  const cutOff = setTimeout(() => httpServer.closeAllConnections(), STOP_GRACE_MS);
+  cutOff.unref();
+  await closed;
+  clearTimeout(cutOff);
+  await apollo.stop();
+}

@@ -26,7 +26,7 @@ export default defineConfig({
     include: ['{packages,subgraphs,gateway,test}/**/*.test.ts'],
     exclude: ['**/node_modules/**', '**/dist/**'],
     globalSetup: [resolve(root, 'test/support/global-setup.ts')],
-    reporters: ['default', resolve(root, 'test/support/skip-reporter.ts')],
+    reporters: ['default', resolve(root, 'test/support/summary-reporter.ts')],
     // Integration tests create databases and start servers; two cores do not like too many at once.
     maxWorkers: 2,
     testTimeout: 30_000,

@@ -88,6 +88,11 @@ describe('login and me', () => {
   });
 
   it('records every login, success and failure, in the audit trail through the outbox', async () => {
+    // A request id given by the client is carried from the gateway into the subgraph and onto the audit record.
+    const traced = await graphql(stack.gatewayUrl, 'mutation { login(username: "finance2", password: "demo") { token } }', {
+      headers: { 'x-request-id': 'scenario-trace-1' },
+    });
+    expect(traced.errors).toBeUndefined();
     const rows = await waitFor(
       async () => {
         const result = rowsOf<{ action: string; actor_username: string; reason: string | null; request_id: string | null }>(
@@ -96,11 +101,14 @@ describe('login and me', () => {
           ),
         );
         const failures = result.filter((row) => row.action === 'LOGIN_FAILED');
-        return failures.length >= 7 ? result : undefined;
+        return failures.length >= 7 && result.some((row) => row.request_id === 'scenario-trace-1') ? result : undefined;
       },
       { what: 'audit events', timeoutMs: 20_000 },
     );
     expect(rows).toContainEqual(expect.objectContaining({ action: 'LOGIN_SUCCEEDED', actor_username: 'clerk' }));
+    expect(rows).toContainEqual(
+      expect.objectContaining({ action: 'LOGIN_SUCCEEDED', actor_username: 'finance2', request_id: 'scenario-trace-1' }),
+    );
     expect(rows).toContainEqual(expect.objectContaining({ action: 'LOGIN_FAILED', actor_username: 'clerk', reason: 'WRONG_PASSWORD' }));
     expect(rows).toContainEqual(expect.objectContaining({ action: 'LOGIN_FAILED', actor_username: 'nobody-here', reason: 'UNKNOWN_USER' }));
     expect(rows).toContainEqual(expect.objectContaining({ action: 'LOGIN_FAILED', actor_username: 'postman', reason: 'LOCKED' }));

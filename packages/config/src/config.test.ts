@@ -2,7 +2,7 @@ import { mkdtempSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ConfigError, administrationEnv, gatewayEnv, gatewayLimits, loadConfig, resolveSecrets } from './index.js';
+import { ConfigError, administrationEnv, assertProductionServers, gatewayEnv, gatewayLimits, loadConfig, resolveSecrets } from './index.js';
 
 describe('loadConfig', () => {
   it('applies defaults', () => {
@@ -72,5 +72,20 @@ describe('gatewayLimits', () => {
 
   it('takes explicit values in any environment', () => {
     expect(gatewayLimits(loadConfig(gatewayEnv, { MAX_QUERY_DEPTH: '7', MAX_QUERY_COST: '900' }))).toMatchObject({ maxDepth: 7, maxCost: 900 });
+  });
+});
+
+describe('assertProductionServers', () => {
+  it('lets development run embedded', () => {
+    expect(() => assertProductionServers({ NODE_ENV: 'development', DATABASE_URL: undefined, REDIS_URL: undefined })).not.toThrow();
+  });
+
+  it('names each missing server in production', () => {
+    expect(() => assertProductionServers({ NODE_ENV: 'production', DATABASE_URL: undefined, REDIS_URL: undefined })).toThrow(
+      /DATABASE_URL: required when NODE_ENV=production[\s\S]*REDIS_URL: required/,
+    );
+    expect(() =>
+      assertProductionServers({ NODE_ENV: 'production', DATABASE_URL: undefined, REDIS_URL: 'redis://x' }, 'postgres://own/db'),
+    ).not.toThrow();
   });
 });

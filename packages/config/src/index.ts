@@ -9,6 +9,7 @@ export {
   type StackConfig,
   SUBGRAPH_PORTS,
   databaseUrlFor,
+  assertProductionServers,
   gatewayLimits,
   type CommonConfig,
   type SubgraphConfig,

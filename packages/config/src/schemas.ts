@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ConfigError } from './load.js';
 
 /** The ports of the whole system on one machine, as the README lists them. */
 export const SUBGRAPH_PORTS = {
@@ -61,6 +62,19 @@ export const commonEnv = z.object({
   /** Apply pending migrations when a subgraph starts on its own (npm start always does). */
   MIGRATE_ON_START: z.enum(['true', 'false']).default('false').transform((value) => value === 'true'),
 });
+
+/**
+ * The embedded database and the in-process queue are for trying the system out: in production both servers must be
+ * named, or start-up stops saying which is missing.
+ */
+export function assertProductionServers(config: Pick<z.infer<typeof commonEnv>, 'NODE_ENV' | 'DATABASE_URL' | 'REDIS_URL'>, databaseUrl = config.DATABASE_URL): void {
+  if (config.NODE_ENV !== 'production') return;
+  const problems = [
+    ...(databaseUrl ? [] : [{ variable: 'DATABASE_URL', message: 'required when NODE_ENV=production (the embedded database is for trying the system out)' }]),
+    ...(config.REDIS_URL ? [] : [{ variable: 'REDIS_URL', message: 'required when NODE_ENV=production (the in-process queue is for trying the system out)' }]),
+  ];
+  if (problems.length > 0) throw new ConfigError(problems);
+}
 
 /** The database a subgraph uses: its own override, else the shared DATABASE_URL, else (undefined) embedded PGlite. */
 export function databaseUrlFor(name: keyof typeof SUBGRAPH_PORTS, config: z.infer<typeof commonEnv>): string | undefined {

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { ConfigError, databaseUrlFor, loadConfig, resolveSecrets, type CommonConfig, type Secrets, SUBGRAPH_PORTS } from '@postal/config';
+import { assertProductionServers, ConfigError, databaseUrlFor, loadConfig, resolveSecrets, type CommonConfig, type Secrets, SUBGRAPH_PORTS } from '@postal/config';
 import { migrateSubgraph, openDatabase, type Database } from '@postal/db';
 import { createEventQueue, type EventQueue } from '@postal/outbox';
 import type { z } from 'zod';
@@ -37,6 +37,7 @@ export async function runStandaloneSubgraph<S extends z.ZodType<CommonConfig & {
       jwtPrivateKey: (config as { JWT_PRIVATE_KEY?: string }).JWT_PRIVATE_KEY,
       need: options.needSecrets,
     });
+    assertProductionServers(config, databaseUrlFor(options.name, config));
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
     console.error(error.message);

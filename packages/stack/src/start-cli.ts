@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { ConfigError, gatewayLimits, loadConfig, resolveSecrets, stackEnv, type StackConfig } from '@postal/config';
+import { assertProductionServers, ConfigError, gatewayLimits, loadConfig, resolveSecrets, stackEnv, type StackConfig } from '@postal/config';
 import { openDatabase } from '@postal/db';
 import { createEventQueue } from '@postal/outbox';
 import { createLogger, runUntilSignal } from '@postal/server';
@@ -22,6 +22,7 @@ function readConfig(): { config: StackConfig; secrets: { identitySecret: string;
       jwtPublicKey: config.JWT_PUBLIC_KEY,
       need: ['identitySecret', 'jwtPrivateKey', 'jwtPublicKey'],
     });
+    assertProductionServers(config);
     return { config, secrets: secrets as Required<typeof secrets> };
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;

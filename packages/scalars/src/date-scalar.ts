@@ -1,5 +1,5 @@
 import { GraphQLScalarType, Kind, type ValueNode } from 'graphql';
-import { calendarDateProblem } from './calendar.js';
+import { calendarDateProblem } from '@postal/calendar';
 import { badUserInput, cannotSerialize, describeLiteral, describeValue } from './errors.js';
 
 function parse(input: string, node?: ValueNode): string {

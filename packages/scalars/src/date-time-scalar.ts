@@ -1,5 +1,5 @@
 import { GraphQLScalarType, Kind, type ValueNode } from 'graphql';
-import { parseDateTime } from './calendar.js';
+import { parseDateTime } from '@postal/calendar';
 import { badUserInput, cannotSerialize, describeLiteral, describeValue } from './errors.js';
 
 const EXAMPLE = '"2024-12-16T10:15:00Z"';

@@ -5,7 +5,7 @@ import { DecimalScalar } from './decimal-scalar.js';
 
 export { DecimalScalar, DateScalar, DateTimeScalar, CurrencyCodeScalar };
 export { toMoneyOutput, type MoneyOutput } from './money-output.js';
-export { isCalendarDate } from './calendar.js';
+export { isCalendarDate } from '@postal/calendar';
 
 /** The shared scalars by their GraphQL name, ready to spread into a subgraph's resolver map. */
 export const scalarResolvers = {

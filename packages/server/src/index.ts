@@ -5,6 +5,5 @@ export { loadSubgraphTypeDefs } from './type-defs.js';
 export { runUntilSignal } from './lifecycle.js';
 export type { RequestContext } from './request-context.js';
 export { pageSize, encodeCursor, decodeCursor, toConnection, MAX_PAGE_SIZE, type Connection } from './connections.js';
-export { startSubgraph, type StartSubgraphOptions, type RunningSubgraph } from './runtime.js';
+export { startSubgraph, type StartSubgraphOptions, type RunningSubgraph, type SubgraphRuntimeOptions } from './runtime.js';
 export { runStandaloneSubgraph, type StandaloneShared } from './standalone.js';
-export { businessDate, DEFAULT_TIME_ZONE } from './business-date.js';

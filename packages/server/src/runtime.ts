@@ -67,3 +67,17 @@ export async function startSubgraph<TContext extends BaseContext>(options: Start
     },
   };
 }
+
+/** What every subgraph's start function takes from its launcher (standalone main or the stack). */
+export interface SubgraphRuntimeOptions {
+  database: Database;
+  queue: EventQueue;
+  logger: Logger;
+  identitySecret: string;
+  port: number;
+  host?: string;
+  /** The time source; tests fix it. */
+  clock?: () => Date;
+  /** The operator's time zone, for business dates. */
+  timeZone?: string;
+}

@@ -5,7 +5,6 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import { buildSubgraphSchema } from '@apollo/subgraph';
-import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/resolverMap.js';
 import { IdentityError, verifyIdentity } from '@postal/auth';
 import express from 'express';
 import type { DocumentNode } from 'graphql';
@@ -16,7 +15,8 @@ import type { RequestContext } from './request-context.js';
 export interface SubgraphServerOptions<TContext extends BaseContext> {
   name: string;
   typeDefs: DocumentNode;
-  resolvers: GraphQLResolverMap<TContext>;
+  /** The resolver map; codegen's `Resolvers` type checks it where it is written, in the subgraph. */
+  resolvers: Record<string, unknown>;
   identitySecret: string;
   logger: Logger;
   /** Builds the subgraph's own context from the verified request facts. */

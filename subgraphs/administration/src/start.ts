@@ -1,6 +1,5 @@
-import type { Database } from '@postal/db';
-import type { EventQueue, OutboxRelay } from '@postal/outbox';
-import { loadSubgraphTypeDefs, startSubgraph, type Logger, type RunningSubgraph } from '@postal/server';
+import type { OutboxRelay } from '@postal/outbox';
+import { loadSubgraphTypeDefs, startSubgraph, type RunningSubgraph, type SubgraphRuntimeOptions } from '@postal/server';
 import { AUDIT_QUEUE, storeAuditEvent } from './audit/consumer.js';
 import type { LockoutPolicy } from './auth/domain.js';
 import { createAuthService } from './auth/service.js';
@@ -10,17 +9,10 @@ import { createOfficeService } from './offices/service.js';
 import { resolvers } from './resolvers.js';
 import { createStaffService } from './staff/service.js';
 
-export interface AdministrationOptions {
-  database: Database;
-  queue: EventQueue;
-  logger: Logger;
-  identitySecret: string;
+export interface AdministrationOptions extends SubgraphRuntimeOptions {
   jwtPrivateKey: string;
   tokenTtlSeconds: number;
   lockout: LockoutPolicy;
-  port: number;
-  host?: string;
-  clock?: () => Date;
 }
 
 export async function startAdministration(options: AdministrationOptions): Promise<RunningSubgraph> {
@@ -41,16 +33,11 @@ export async function startAdministration(options: AdministrationOptions): Promi
   const running = await startSubgraph<Context>({
     name: 'administration',
     typeDefs: loadSubgraphTypeDefs('administration'),
-    resolvers: resolvers as never,
-    identitySecret: options.identitySecret,
-    logger: options.logger,
-    database,
-    queue: options.queue,
+    resolvers,
+    ...options,
     outboxTables: { outbox, processedEvents },
     eventHandlers: { [AUDIT_QUEUE]: storeAuditEvent },
     buildContext: (request) => ({ ...request, services }),
-    port: options.port,
-    ...(options.host ? { host: options.host } : {}),
   });
   relay = running.relay;
   return running;

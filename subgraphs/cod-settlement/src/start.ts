@@ -1,21 +1,11 @@
-import type { Database } from '@postal/db';
-import type { EventQueue } from '@postal/outbox';
-import { DEFAULT_TIME_ZONE, loadSubgraphTypeDefs, startSubgraph, type Logger, type RunningSubgraph } from '@postal/server';
+import { DEFAULT_TIME_ZONE } from '@postal/calendar';
+import { loadSubgraphTypeDefs, startSubgraph, type RunningSubgraph, type SubgraphRuntimeOptions } from '@postal/server';
 import type { Context } from './context.js';
 import { outbox, processedEvents } from './db-schema.js';
 import { resolvers } from './resolvers.js';
 import { createFeeService } from './fees/service.js';
 
-export interface CodSettlementOptions {
-  database: Database;
-  queue: EventQueue;
-  logger: Logger;
-  identitySecret: string;
-  port: number;
-  host?: string;
-  clock?: () => Date;
-  timeZone?: string;
-}
+export type CodSettlementOptions = SubgraphRuntimeOptions;
 
 export async function startCodSettlement(options: CodSettlementOptions): Promise<RunningSubgraph> {
   const services = {
@@ -28,14 +18,9 @@ export async function startCodSettlement(options: CodSettlementOptions): Promise
   return startSubgraph<Context>({
     name: 'cod-settlement',
     typeDefs: loadSubgraphTypeDefs('cod-settlement'),
-    resolvers: resolvers as never,
-    identitySecret: options.identitySecret,
-    logger: options.logger,
-    database: options.database,
-    queue: options.queue,
+    resolvers,
+    ...options,
     outboxTables: { outbox, processedEvents },
     buildContext: (request) => ({ ...request, services }),
-    port: options.port,
-    ...(options.host ? { host: options.host } : {}),
   });
 }

@@ -14,7 +14,7 @@ import {
   roundToMinor,
   type Currency,
 } from '@postal/money';
-import { isCalendarDate } from './calendar-date.js';
+import { isCalendarDate } from '@postal/calendar';
 import { CodFeeError } from './errors.js';
 
 export { INDIA_COD_FEE_SCHEDULES } from './india-fee-schedules.js';

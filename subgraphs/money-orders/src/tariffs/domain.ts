@@ -3,7 +3,7 @@
  * and quote the commission. No I/O and no GraphQL here; the resolver and the seed migration build on this.
  */
 import { Decimal, MoneyError, currencyOf, formatAmount, money, type Currency } from '@postal/money';
-import { isCalendarDate } from './calendar-date.js';
+import { isCalendarDate } from '@postal/calendar';
 import { TariffError } from './errors.js';
 
 export { INDIA_TARIFFS } from './india-tariffs.js';

@@ -2,7 +2,7 @@ import type { Identity } from '@postal/auth';
 import type { Database } from '@postal/db';
 import { UnauthenticatedError } from '@postal/errors';
 import type { Decimal } from '@postal/money';
-import { businessDate } from '@postal/server';
+import { businessDate } from '@postal/calendar';
 import { quoteMoneyOrder, selectTariff, type MoneyOrderProduct } from './domain.js';
 import { tariffsInForce } from './repository.js';
 

@@ -68,7 +68,7 @@ const lines = [
   'Postal Finance is running.',
   `  GraphQL (gateway):  ${stack.gatewayUrl}`,
   `  Health:             ${stack.healthUrl}`,
-  ...Object.values(stack.subgraphs).map((s) => `  ${`${s.name} subgraph:`.padEnd(20)}${s.url}`),
+  ...Object.values(stack.subgraphs).map((s) => `  ${`${s.name}:`.padEnd(20)}${s.url}`),
   `  Database:           ${database.description}`,
   `  Queue:              ${config.REDIS_URL ? 'Bull on REDIS_URL' : 'in-process (set REDIS_URL for Bull)'}`,
   ...(seeded

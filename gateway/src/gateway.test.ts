@@ -9,7 +9,14 @@ import { composeTinySupergraph, startTinySubgraph, type TinySubgraph } from './t
 const IDENTITY_SECRET = 's'.repeat(40);
 const LIMITS = { maxDepth: 5, maxAliases: 3, maxCost: 5_000, maxTokens: 1_000 };
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
-const CLAIMS = { staffId: 'staff-7', username: 'clerk', roles: ['COUNTER_CLERK'], officeCode: 'HO-110001' };
+const CLAIMS = {
+  staffId: 'staff-7',
+  username: 'clerk',
+  roles: ['COUNTER_CLERK'],
+  officeCode: 'HO-110001',
+  officePath: 'DL/DL-NDC/HO-110001',
+  grants: [{ permission: 'mo.book', scope: 'OWN_OFFICE' as const }],
+};
 
 const keyPair = () =>
   generateKeyPairSync('ed25519', {

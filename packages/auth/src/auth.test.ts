@@ -41,7 +41,14 @@ describe('passwords', () => {
 });
 
 describe('access tokens', () => {
-  const claims = { staffId: 's-1', username: 'clerk', roles: ['COUNTER_CLERK'], officeCode: 'HO-110001' };
+  const claims = {
+    staffId: 's-1',
+    username: 'clerk',
+    roles: ['COUNTER_CLERK'],
+    officeCode: 'HO-110001',
+    officePath: 'DL/DIV/HO-110001',
+    grants: [{ permission: 'mo.book', scope: 'OWN_OFFICE' as const }],
+  };
 
   it('round-trips the claims', async () => {
     const { privateKey, publicKey } = keys();
@@ -73,7 +80,15 @@ describe('access tokens', () => {
 describe('signed identity', () => {
   const secret = 'k'.repeat(40);
   const context: SignedRequestContext = {
-    identity: { kind: 'staff', staffId: 's-1', username: 'clerk', roles: ['COUNTER_CLERK'], officeCode: 'HO-110001' },
+    identity: {
+      kind: 'staff',
+      staffId: 's-1',
+      username: 'clerk',
+      roles: ['COUNTER_CLERK'],
+      officeCode: 'HO-110001',
+      officePath: 'DL/DIV/HO-110001',
+      grants: [{ permission: 'mo.book', scope: 'OWN_OFFICE' }],
+    },
     requestId: 'req-1',
     clientAddress: '127.0.0.1',
   };

@@ -6,9 +6,25 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
  * nobody who reaches a subgraph directly can call `_entities` or pretend to be someone else.
  */
 export type Identity =
-  | { kind: 'staff'; staffId: string; username: string; roles: string[]; officeCode: string }
+  | {
+      kind: 'staff';
+      staffId: string;
+      username: string;
+      roles: string[];
+      officeCode: string;
+      /** The office's materialised path (`DL/DL-NDC/NDGPO`): the root of the caller's scope. */
+      officePath: string;
+      /** What the caller's roles allow, and how far (see @postal/authz). */
+      grants: StaffGrant[];
+    }
   | { kind: 'service'; service: string }
   | { kind: 'anonymous' };
+
+/** One permission a member of staff holds, over their office's subtree or their office alone. */
+export interface StaffGrant {
+  permission: string;
+  scope: 'SUBTREE' | 'OWN_OFFICE';
+}
 
 /** Facts about the request the subgraph may trust because they are signed with the identity. */
 export interface SignedRequestContext {
@@ -86,7 +102,9 @@ function parseContext(json: string): SignedRequestContext {
         typeof identity.staffId === 'string' &&
         typeof identity.username === 'string' &&
         typeof identity.officeCode === 'string' &&
-        Array.isArray(identity.roles)));
+        typeof identity.officePath === 'string' &&
+        Array.isArray(identity.roles) &&
+        Array.isArray(identity.grants)));
   // The signature was valid, so a malformed body means a bug on the signing side, not an attack: say so loudly.
   if (!valid) throw new IdentityError('the signed identity is malformed');
   return value as SignedRequestContext;

@@ -10,5 +10,6 @@ export {
   IdentityError,
   type Identity,
   type SignedRequestContext,
+  type StaffGrant,
 } from './identity.js';
 export { ROLES, isRole, type Role } from './roles.js';

@@ -1,5 +1,6 @@
 import { SignJWT, importPKCS8, importSPKI, jwtVerify, errors as joseErrors } from 'jose';
 import { UnauthenticatedError } from '@postal/errors';
+import type { StaffGrant } from './identity.js';
 
 /**
  * Access tokens are EdDSA (Ed25519) JWTs signed with jose. Only the administration subgraph, which checks passwords,
@@ -14,11 +15,15 @@ export interface AccessTokenClaims {
   username: string;
   roles: string[];
   officeCode: string;
+  officePath: string;
+  grants: StaffGrant[];
 }
 
 export async function signAccessToken(claims: AccessTokenClaims, privateKeyPem: string, ttlSeconds: number): Promise<string> {
   const key = await importPKCS8(privateKeyPem, ALGORITHM);
-  return new SignJWT({ username: claims.username, roles: claims.roles, office: claims.officeCode })
+  // The grants ride in the token so every subgraph can decide with the same data without a call per request; a change
+  // of roles takes effect at the next sign-in, at most the token lifetime later.
+  return new SignJWT({ username: claims.username, roles: claims.roles, office: claims.officeCode, path: claims.officePath, grants: claims.grants })
     .setProtectedHeader({ alg: ALGORITHM, typ: 'JWT' })
     .setSubject(claims.staffId)
     .setIssuer(ISSUER)
@@ -33,16 +38,36 @@ export async function verifyAccessToken(token: string, publicKeyPem: string): Pr
   const key = await importSPKI(publicKeyPem, ALGORITHM);
   try {
     const { payload } = await jwtVerify(token, key, { issuer: ISSUER, audience: AUDIENCE, algorithms: [ALGORITHM] });
-    const { sub, username, roles, office } = payload;
-    if (typeof sub !== 'string' || typeof username !== 'string' || typeof office !== 'string' || !isStringArray(roles)) {
+    const { sub, username, roles, office, path, grants } = payload;
+    if (
+      typeof sub !== 'string' ||
+      typeof username !== 'string' ||
+      typeof office !== 'string' ||
+      typeof path !== 'string' ||
+      !isStringArray(roles) ||
+      !isGrantArray(grants)
+    ) {
       throw new UnauthenticatedError('the token is missing claims');
     }
-    return { staffId: sub, username, roles, officeCode: office };
+    return { staffId: sub, username, roles, officeCode: office, officePath: path, grants };
   } catch (error) {
     if (error instanceof UnauthenticatedError) throw error;
     if (error instanceof joseErrors.JWTExpired) throw new UnauthenticatedError('the session has expired; sign in again');
     throw new UnauthenticatedError('the token is not valid');
   }
+}
+
+function isGrantArray(value: unknown): value is StaffGrant[] {
+  return (
+    Array.isArray(value) &&
+    value.every(
+      (item: unknown) =>
+        typeof item === 'object' &&
+        item !== null &&
+        typeof (item as StaffGrant).permission === 'string' &&
+        ((item as StaffGrant).scope === 'SUBTREE' || (item as StaffGrant).scope === 'OWN_OFFICE'),
+    )
+  );
 }
 
 function isStringArray(value: unknown): value is string[] {

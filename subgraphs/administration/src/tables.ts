@@ -6,3 +6,4 @@ export { administrationSchema, outbox, processedEvents } from './db-schema.js';
 export { offices } from './offices/tables.js';
 export { staff } from './staff/tables.js';
 export { auditEvents } from './audit/tables.js';
+export { roles, rolePermissions } from './roles/tables.js';

@@ -35,3 +35,8 @@ export async function openAccountsIfAbsent(
   if (rows.length === 0) return;
   await tx.insert(accounts).values(rows).onConflictDoNothing({ target: accounts.code });
 }
+
+export async function findKnownOfficePath(db: Db | Tx, code: string): Promise<string | undefined> {
+  const [row] = await db.select({ path: knownOffices.path }).from(knownOffices).where(eq(knownOffices.code, code));
+  return row?.path;
+}

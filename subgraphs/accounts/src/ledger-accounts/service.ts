@@ -1,28 +1,31 @@
 import type { Identity } from '@postal/auth';
+import { can } from '@postal/authz';
 import type { Database } from '@postal/db';
 import { UnauthenticatedError } from '@postal/errors';
 import type { AccountRecord } from './model.js';
-import { accountsOfOffice, findAccount } from './repository.js';
-
-function requireSignedIn(identity: Identity): void {
-  if (identity.kind === 'anonymous') throw new UnauthenticatedError();
-}
+import { accountsOfOffice, findAccount, findKnownOfficePath } from './repository.js';
 
 /**
- * Reading accounts. Which offices a caller may see is decided by the administration subgraph, which only hands out
- * Office entities within the caller's scope; the shared per-office authorization of the administration issue will be
- * checked here too.
+ * Reading accounts, with the shared authorization rules: `ledger.read` over the account's office (its path is this
+ * subgraph's own copy, from office events). Out of scope, a list is empty and a single account is not found.
  */
 export function createAccountService(database: Database) {
+  async function readable(identity: Identity, officeCode: string | null): Promise<boolean> {
+    if (identity.kind === 'anonymous') throw new UnauthenticatedError();
+    if (identity.kind === 'service') return true;
+    if (officeCode === null) return false;
+    const path = await findKnownOfficePath(database.db, officeCode);
+    return path !== undefined && can(identity, 'ledger.read', path);
+  }
+
   return {
     async ledgerAccountsOf(identity: Identity, officeCode: string): Promise<AccountRecord[]> {
-      requireSignedIn(identity);
-      return accountsOfOffice(database.db, officeCode);
+      return (await readable(identity, officeCode)) ? accountsOfOffice(database.db, officeCode) : [];
     },
 
     async getAccount(identity: Identity, code: string): Promise<AccountRecord | null> {
-      requireSignedIn(identity);
-      return (await findAccount(database.db, code)) ?? null;
+      const account = await findAccount(database.db, code);
+      return account && (await readable(identity, account.officeCode)) ? account : null;
     },
   };
 }

@@ -5,6 +5,8 @@ import { auditEvent } from '../audit/events.js';
 import { outbox, processedEvents } from '../db-schema.js';
 import type { StaffRecord } from '../staff/model.js';
 import { findLoginRow, updateLoginState } from '../staff/repository.js';
+import { findOfficePath } from '../offices/repository.js';
+import { grantsForRoles } from '../roles/repository.js';
 import { decideLogin, type LockoutPolicy } from './domain.js';
 import { AccountLockedError, InvalidCredentialsError } from './errors.js';
 
@@ -78,7 +80,11 @@ export function createAuthService(options: AuthServiceOptions) {
             ...(succeeded ? {} : { reason: verdict.outcome === 'WRONG_PASSWORD' && verdict.nowLocked ? 'WRONG_PASSWORD_NOW_LOCKED' : verdict.outcome }),
           }),
         ]);
-        return { ...verdict, row };
+        // What the roles allow and where, read in the same transaction as the decision, to go into the token.
+        const officePath = succeeded ? await findOfficePath(tx, row.officeCode) : '';
+        if (officePath === undefined) throw new Error(`office ${row.officeCode} of staff ${row.username} is missing`);
+        const grants = succeeded ? await grantsForRoles(tx, row.roles) : [];
+        return { ...verdict, row, officePath, grants };
       });
       options.onEventsStaged?.();
 
@@ -87,7 +93,7 @@ export function createAuthService(options: AuthServiceOptions) {
           const { row } = decision;
           const staff: StaffRecord = { id: row.id, username: row.username, name: row.name, officeCode: row.officeCode, roles: row.roles, status: row.status };
           const token = await signAccessToken(
-            { staffId: row.id, username: row.username, roles: row.roles, officeCode: row.officeCode },
+            { staffId: row.id, username: row.username, roles: row.roles, officeCode: row.officeCode, officePath: decision.officePath, grants: decision.grants },
             options.jwtPrivateKey,
             options.tokenTtlSeconds,
           );

@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, like, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, gt, sql, type SQL } from 'drizzle-orm';
 import type { Db, Tx } from '@postal/db';
 import type { OfficeRecord } from './model.js';
 import { offices } from './tables.js';
@@ -12,28 +12,19 @@ const columns = {
   path: offices.path,
 };
 
-/** Escapes LIKE's wildcards so an office code is matched literally. */
-function likePrefix(path: string): string {
-  return `${path.replace(/[\\%_]/g, (c) => `\\${c}`)}/%`;
-}
-
-/** The office at `path` and everything under it, as an index-backed prefix match on the materialised path. */
-export function inSubtree(path: string): SQL {
-  return or(eq(offices.path, path), like(offices.path, likePrefix(path))) as SQL;
-}
 
 export async function findOffice(db: Db | Tx, code: string): Promise<OfficeRecord | undefined> {
   const [row] = await db.select(columns).from(offices).where(eq(offices.code, code));
   return row as OfficeRecord | undefined;
 }
 
-/** One keyset page of offices within a scope (a path), ordered by code; fetches `limit` rows. */
+/** One keyset page of offices within a scope (a SQL condition, see @postal/authz scopeCondition), by code. */
 export async function listOffices(
   db: Db | Tx,
-  options: { scopePath: string | undefined; afterCode: string | undefined; limit: number },
+  options: { scope: SQL; afterCode: string | undefined; limit: number },
 ): Promise<OfficeRecord[]> {
   const conditions = [
-    options.scopePath === undefined ? undefined : inSubtree(options.scopePath),
+    options.scope,
     options.afterCode === undefined ? undefined : gt(offices.code, options.afterCode),
   ].filter((condition): condition is SQL => condition !== undefined);
   const rows = await db
@@ -52,7 +43,7 @@ export async function insertOfficesIfAbsent(tx: Tx, rows: OfficeRecord[]): Promi
   return inserted as OfficeRecord[];
 }
 
-export async function officePath(db: Db | Tx, code: string): Promise<string | undefined> {
+export async function findOfficePath(db: Db | Tx, code: string): Promise<string | undefined> {
   const [row] = await db.select({ path: offices.path }).from(offices).where(eq(offices.code, code));
   return row?.path;
 }

@@ -1,6 +1,8 @@
 import type { Identity } from '@postal/auth';
+import { can } from '@postal/authz';
 import type { Database } from '@postal/db';
 import { UnauthenticatedError } from '@postal/errors';
+import { findOfficePath } from '../offices/repository.js';
 import type { StaffRecord } from './model.js';
 import { findStaffById } from './repository.js';
 
@@ -14,11 +16,14 @@ export function createStaffService(database: Database) {
       return staff;
     },
 
-    /** A member of staff by id: themselves, or anyone for a signed service. */
+    /** A member of staff by id: themselves, anyone in scope with staff.read, anyone for a signed service. */
     async getStaff(identity: Identity, id: string): Promise<StaffRecord | null> {
       if (identity.kind === 'anonymous') throw new UnauthenticatedError();
-      if (identity.kind === 'staff' && identity.staffId !== id) return null;
-      return (await findStaffById(database.db, id)) ?? null;
+      const staff = await findStaffById(database.db, id);
+      if (!staff) return null;
+      if (identity.kind === 'staff' && identity.staffId === id) return staff;
+      const path = await findOfficePath(database.db, staff.officeCode);
+      return path !== undefined && can(identity, 'staff.read', path) ? staff : null;
     },
   };
 }

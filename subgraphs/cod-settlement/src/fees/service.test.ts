@@ -11,7 +11,15 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(() => testDatabase?.drop());
 
-const staff = { kind: 'staff' as const, staffId: 's', username: 'finance', roles: ['FINANCE_OFFICER'], officeCode: 'DL-NDC' };
+const staff = {
+  kind: 'staff' as const,
+  staffId: 's',
+  username: 'finance',
+  roles: ['FINANCE_OFFICER'],
+  officeCode: 'DL-NDC',
+  officePath: 'DL/DL-NDC',
+  grants: [{ permission: 'cod.quote', scope: 'SUBTREE' as const }],
+};
 
 describe('COD fee schedules from the database', () => {
   it('hold exactly the reference data the code declares', async () => {

@@ -1,6 +1,6 @@
 import type { Identity } from '@postal/auth';
 import type { Database } from '@postal/db';
-import { UnauthenticatedError } from '@postal/errors';
+import { assertHolds } from '@postal/authz';
 import type { Decimal } from '@postal/money';
 import { businessDate } from '@postal/calendar';
 import { quoteCodFee, selectFeeSchedule } from './domain.js';
@@ -16,7 +16,7 @@ export function createFeeService(options: FeeServiceOptions) {
   return {
     /** The COD fee and its tax for an article of `codAmount`, under the schedule in force today. */
     async quote(identity: Identity, codAmount: Decimal) {
-      if (identity.kind === 'anonymous') throw new UnauthenticatedError();
+      assertHolds(identity, 'cod.quote');
       const today = businessDate(options.clock(), options.timeZone);
       const schedule = selectFeeSchedule(await feeSchedulesInForce(options.database.db, today), today);
       return quoteCodFee(schedule, codAmount);

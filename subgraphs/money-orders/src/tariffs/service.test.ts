@@ -11,7 +11,15 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(() => testDatabase?.drop());
 
-const staff = { kind: 'staff' as const, staffId: 's', username: 'clerk', roles: ['COUNTER_CLERK'], officeCode: 'NDGPO' };
+const staff = {
+  kind: 'staff' as const,
+  staffId: 's',
+  username: 'clerk',
+  roles: ['COUNTER_CLERK'],
+  officeCode: 'NDGPO',
+  officePath: 'DL/DL-NDC/NDGPO',
+  grants: [{ permission: 'mo.quote', scope: 'OWN_OFFICE' as const }],
+};
 const serviceAt = (instant: string) =>
   createTariffService({ database: testDatabase.database, clock: () => new Date(instant), timeZone: 'Asia/Kolkata' });
 
@@ -45,6 +53,12 @@ describe('tariffs from the database', () => {
   it('has no instant money-order tariff to invent', async () => {
     await expect(serviceAt('2026-11-22T06:00:00Z').quote(staff, new Decimal('2000'), 'INSTANT')).rejects.toMatchObject({
       code: 'TARIFF_NOT_FOUND',
+    });
+  });
+
+  it('refuses staff without mo.quote', async () => {
+    await expect(serviceAt('2026-11-22T06:00:00Z').quote({ ...staff, grants: [] }, new Decimal('1'), 'ELECTRONIC')).rejects.toMatchObject({
+      code: 'FORBIDDEN',
     });
   });
 

@@ -1,6 +1,6 @@
 import type { Identity } from '@postal/auth';
 import type { Database } from '@postal/db';
-import { UnauthenticatedError } from '@postal/errors';
+import { assertHolds } from '@postal/authz';
 import type { Decimal } from '@postal/money';
 import { businessDate } from '@postal/calendar';
 import { quoteMoneyOrder, selectTariff, type MoneyOrderProduct } from './domain.js';
@@ -16,7 +16,7 @@ export function createTariffService(options: TariffServiceOptions) {
   return {
     /** What a money order of `amount` costs today at the counter, under the tariff in force today. */
     async quote(identity: Identity, amount: Decimal, product: MoneyOrderProduct) {
-      if (identity.kind === 'anonymous') throw new UnauthenticatedError();
+      assertHolds(identity, 'mo.quote');
       const today = businessDate(options.clock(), options.timeZone);
       const versions = await tariffsInForce(options.database.db, product, today);
       const tariff = selectTariff(versions, product, today);

@@ -1,0 +1,53 @@
+/**
+ * Every permission the system knows. Which role holds which, and at what scope, is data (the administration
+ * subgraph's role_permissions table, seeded by migration); this list is the vocabulary that data may use, so a typo
+ * in either place fails a test instead of silently granting nothing.
+ */
+export const PERMISSIONS = [
+  // Offices and people
+  'office.read',
+  'office.manage',
+  'staff.read',
+  'staff.manage',
+  'role.grant',
+  'role.approve',
+  'approval.read',
+  // Audit
+  'audit.read',
+  'audit.verify',
+  // Ledger
+  'ledger.read',
+  'ledger.account.manage',
+  'journal.manual.submit',
+  'journal.manual.approve',
+  'ledger.day.close',
+  // Money orders
+  'mo.quote',
+  'mo.book',
+  'mo.pay',
+  'mo.refund.approve',
+  // Cash on delivery
+  'cod.quote',
+  'cod.collect',
+  'cod.deposit',
+  'cod.settlement.release',
+  'cod.settlement.approve',
+] as const;
+
+export type Permission = (typeof PERMISSIONS)[number];
+
+export function isPermission(value: string): value is Permission {
+  return (PERMISSIONS as readonly string[]).includes(value);
+}
+
+/**
+ * How far a grant reaches from the holder's office: the office and everything under it, or the office alone (counter
+ * clerks and postmen act only where they work).
+ */
+export const GRANT_SCOPES = ['SUBTREE', 'OWN_OFFICE'] as const;
+export type GrantScope = (typeof GRANT_SCOPES)[number];
+
+export interface Grant {
+  permission: Permission;
+  scope: GrantScope;
+}

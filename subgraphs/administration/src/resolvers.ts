@@ -1,29 +1,27 @@
 import { scalarResolvers } from '@postal/scalars';
+import { authResolvers } from './auth/resolvers.js';
 import type { Resolvers } from './generated/resolvers-types.js';
+import { officeResolvers } from './offices/resolvers.js';
+import { staffResolvers } from './staff/resolvers.js';
 
-/** Thin: read arguments, call a service with the signed caller, return what it gives. No SQL, no rules. */
-export const resolvers: Resolvers = {
-  ...scalarResolvers,
-  Query: {
-    me: (_parent, _args, { services, identity }) => services.staff.me(identity),
-    office: (_parent, { code }, { services, identity }) => services.offices.getOffice(identity, code),
-    offices: (_parent, { first, after }, { services, identity }) => services.offices.listOffices(identity, first, after),
-  },
-  Mutation: {
-    login: (_parent, { username, password }, { services, identity, requestId, clientAddress }) =>
-      services.auth.login({ identity, requestId, clientAddress }, username, password),
-  },
-  Office: {
-    __resolveReference: (reference, { services, identity }) => services.offices.getOffice(identity, reference.code),
-    parent: (office, _args, { services, identity }) =>
-      office.parentCode === null ? null : services.offices.getOffice(identity, office.parentCode),
-  },
-  Staff: {
-    __resolveReference: (reference, { services, identity }) => services.staff.getStaff(identity, reference.id),
-    office: async (staff, _args, { services, identity }) => {
-      const office = await services.offices.getOffice(identity, staff.officeCode);
-      if (!office) throw new Error(`office ${staff.officeCode} of staff ${staff.id} is missing`);
-      return office;
-    },
-  },
-};
+/**
+ * The subgraph's resolver map: each module's resolvers (`<module>/resolvers.ts`), merged type by type. Resolvers are
+ * thin: read arguments, call a service with the signed caller, return what it gives.
+ */
+const modules: Resolvers[] = [authResolvers, officeResolvers, staffResolvers];
+
+function merge(maps: Resolvers[]): Resolvers {
+  const merged: Record<string, Record<string, unknown>> = {};
+  for (const map of maps) {
+    for (const [type, fields] of Object.entries(map)) {
+      const target = (merged[type] ??= {});
+      for (const [field, resolver] of Object.entries(fields as Record<string, unknown>)) {
+        if (field in target) throw new Error(`two modules resolve ${type}.${field}`);
+        target[field] = resolver;
+      }
+    }
+  }
+  return merged as Resolvers;
+}
+
+export const resolvers: Resolvers = { ...scalarResolvers, ...merge(modules) };

@@ -38,6 +38,8 @@ const config: CodegenConfig = {
             Date: { input: 'string', output: 'string | Date' },
             DateTime: { input: 'Date', output: 'Date | string' },
             CurrencyCode: { input: 'string', output: 'string' },
+            // administration's approval payloads and results (approvals/json-scalar.ts): always a JSON object.
+            JSON: { input: 'Record<string, unknown>', output: 'Record<string, unknown>' },
           },
           avoidOptionals: { field: true, inputValue: false, object: false, defaultValue: false },
           maybeValue: 'T | null',
@@ -51,7 +53,8 @@ const config: CodegenConfig = {
 function mappersFor(name: (typeof subgraphs)[number]): Record<string, string> {
   switch (name) {
     case 'administration':
-      return { Office: '../offices/model.js#OfficeRecord', Staff: '../staff/model.js#StaffRecord' };
+      return { Office: '../offices/model.js#OfficeRecord', Staff: '../staff/model.js#StaffRecord', StaffAssignment: '../staff/model.js#StaffAssignmentRecord', ApprovalRequest: '../approvals/model.js#ApprovalRequestRecord', ApprovalParty: '../approvals/model.js#ApprovalParty',
+        AuditRecord: '../audit/model.js#AuditRecordModel', AuditBrokenRecord: '../audit/chain.js#ChainBreak' };
     case 'accounts':
       return { Account: '../ledger-accounts/model.js#AccountRecord', Office: '../ledger-accounts/model.js#OfficeReference' };
     default:

@@ -123,16 +123,19 @@ describe('offices', () => {
     const clerk = (await graphql(stack.gatewayUrl, officesQuery, { token: tokens.clerk })).data as any;
     expect(clerk.offices.edges.map((edge: any) => edge.node.code)).toEqual(['NDGPO', 'NDGPO-CP', 'NDGPO-KB']);
     const admin = (await graphql(stack.gatewayUrl, officesQuery, { token: tokens.admin })).data as any;
-    expect(admin.offices.edges.map((edge: any) => edge.node.code)).toEqual(['DL', 'DL-NDC', 'NDGPO', 'NDGPO-CP', 'NDGPO-KB']);
+    expect(admin.offices.edges.map((edge: any) => edge.node.code)).toEqual([
+      'ASVHO', 'ASVHO-AL', 'ASVHO-AL-BK', 'ASVHO-AL-TG', 'DL', 'DL-NDC', 'DL-NWD', 'NDGPO',
+      'NDGPO-CP', 'NDGPO-KB', 'SMHO', 'SMHO-NA', 'SMHO-NA-RB', 'SMHO-NA-TK', 'SMHO-PC',
+    ]);
   });
 
   it('pages with keyset cursors', async () => {
     const first = (await graphql(stack.gatewayUrl, officesQuery, { token: tokens.admin, variables: { first: 2 } })).data as any;
-    expect(first.offices.edges.map((edge: any) => edge.node.code)).toEqual(['DL', 'DL-NDC']);
+    expect(first.offices.edges.map((edge: any) => edge.node.code)).toEqual(['ASVHO', 'ASVHO-AL']);
     expect(first.offices.pageInfo.hasNextPage).toBe(true);
     const after = first.offices.pageInfo.endCursor;
     const second = (await graphql(stack.gatewayUrl, officesQuery, { token: tokens.admin, variables: { first: 2, after } })).data as any;
-    expect(second.offices.edges.map((edge: any) => edge.node.code)).toEqual(['NDGPO', 'NDGPO-CP']);
+    expect(second.offices.edges.map((edge: any) => edge.node.code)).toEqual(['ASVHO-AL-BK', 'ASVHO-AL-TG']);
   });
 
   it('refuses an unbounded page and a forged cursor with BAD_USER_INPUT naming the field', async () => {

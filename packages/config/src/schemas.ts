@@ -92,14 +92,16 @@ export const subgraphEnv = (name: keyof typeof SUBGRAPH_PORTS) =>
     PORT: port(SUBGRAPH_PORTS[name]),
   });
 
+const url = z.string().url('expected an http(s) URL');
+
 export const administrationEnv = subgraphEnv('administration').extend({
   JWT_PRIVATE_KEY: pem('PRIVATE KEY'),
   JWT_TTL_SECONDS: z.coerce.number().int().min(60).max(86_400).default(3_600),
   LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
   LOGIN_LOCK_MINUTES: z.coerce.number().int().min(1).max(1_440).default(15),
+  /** The accounts subgraph, asked (as a signed service) whether an office has balances before it is closed. */
+  ACCOUNTS_URL: url.default(`http://127.0.0.1:${SUBGRAPH_PORTS.accounts}/graphql`),
 });
-
-const url = z.string().url('expected an http(s) URL');
 
 export const gatewayEnv = commonEnv.extend({
   PORT: port(4000),

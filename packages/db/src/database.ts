@@ -46,6 +46,9 @@ async function openPostgres(url: string, options: OpenDatabaseOptions): Promise<
     idleTimeoutMillis: 30_000,
   });
   pool.on('error', (error) => options.onPoolError?.(error));
+  // A connection the server drops while a query is using it (a failover, an administrator's kill) emits 'error' on the
+  // client; unheard, that would crash the process. The query in flight fails on its own and its transaction rolls back.
+  pool.on('connect', (client) => client.on('error', (error) => options.onPoolError?.(error)));
   // Fail at start-up, not at the first request, when the server is unreachable.
   const client = await pool.connect();
   client.release();

@@ -8,6 +8,7 @@ import {
   parsePayload,
   type AuditRecordedPayload,
   type OfficeCreatedPayload,
+  type OfficeUpdatedPayload,
 } from '@postal/events';
 import { describe, expect, it } from 'vitest';
 import { ZodError } from 'zod';
@@ -29,10 +30,18 @@ const office: OfficeCreatedPayload = {
 
 describe('the event catalogue', () => {
   it('lists the event types and routes each to its consumer queues', () => {
-    expect([...EVENT_TYPES].sort()).toEqual(['audit.recorded', 'office.created']);
+    expect([...EVENT_TYPES].sort()).toEqual(['approval.decided', 'approval.executed', 'audit.recorded', 'office.created', 'office.updated']);
     expect(consumersOf('audit.recorded')).toEqual(['administration.audit']);
     expect(consumersOf('office.created')).toEqual(['accounts.office-events']);
-    expect([...CONSUMER_QUEUES].sort()).toEqual(['accounts.office-events', 'administration.audit']);
+    expect(consumersOf('office.updated')).toEqual(['accounts.office-events']);
+    expect(consumersOf('approval.decided')).toEqual(['administration.approvals']);
+    expect(consumersOf('approval.executed')).toEqual(['administration.approval-results']);
+    expect([...CONSUMER_QUEUES].sort()).toEqual([
+      'accounts.office-events',
+      'administration.approval-results',
+      'administration.approvals',
+      'administration.audit',
+    ]);
   });
 
   it('refuses an unknown type instead of routing it nowhere', () => {
@@ -107,5 +116,70 @@ describe('parseEvent', () => {
     expect(() => parseEvent({ ...event, source: '' })).toThrow(ZodError);
     expect(() => parseEvent({ ...event, payload: { ...office, type: 'KIOSK' } })).toThrow(ZodError);
     expect(() => parseEvent({ ...event, type: 'office.renamed' })).toThrow(UnknownEventTypeError);
+  });
+});
+
+describe('office.updated', () => {
+  const moved: OfficeUpdatedPayload = {
+    code: 'BLR-HO',
+    name: 'Bengaluru GPO',
+    type: 'HEAD_OFFICE',
+    parentCode: 'BLR2',
+    path: 'KA/BLR2/BLR-HO',
+    previousPath: 'KA/BLR/BLR-HO',
+    accountOfficeCode: null,
+    status: 'ACTIVE',
+    version: 3,
+  };
+
+  it('carries the state after the change, its version and the path before it', () => {
+    expect(newEvent('office.updated', moved, { source: 'administration' }).payload).toEqual(moved);
+  });
+
+  const invalid: Array<[string, Partial<Record<keyof OfficeUpdatedPayload, unknown>>]> = [
+    ['a previous path of another office', { previousPath: 'KA/BLR/OTHER' }],
+    ['version 1, which is the creation', { version: 1 }],
+    ['an unknown status', { status: 'DORMANT' }],
+    ['a parent that is not the previous path segment', { parentCode: 'BLR' }],
+  ];
+  it.each(invalid)('refuses a payload with %s', (_name, change) => {
+    expect(() => newEvent('office.updated', { ...moved, ...change } as OfficeUpdatedPayload, { source: 'administration' })).toThrow(ZodError);
+  });
+});
+
+describe('approval.decided and approval.executed', () => {
+  const decided = {
+    requestId: '0b6f3f1e-3b8e-4a53-9d7a-8d4e0a1f2b3c',
+    kind: 'MANUAL_JOURNAL',
+    subgraph: 'accounts',
+    decision: 'APPROVED',
+    payload: { lines: [] },
+    payloadHash: 'a'.repeat(64),
+    officeCode: 'NDGPO',
+    maker: { id: 'u-1', username: 'finance' },
+    checker: { id: 'u-2', username: 'finance2' },
+    decidedAt: '2026-03-02T10:00:00.000Z',
+  } as const;
+
+  it('carries what an owner needs to execute exactly the approved payload', () => {
+    expect(newEvent('approval.decided', decided, { source: 'administration' }).payload).toEqual(decided);
+    const { checker: _checker, ...expired } = decided;
+    expect(newEvent('approval.decided', { ...expired, decision: 'EXPIRED' }, { source: 'administration' }).payload).not.toHaveProperty('checker');
+  });
+
+  const invalid: Array<[string, Record<string, unknown>]> = [
+    ['an unknown kind', { kind: 'FREE_MONEY' }],
+    ['a hash that is not SHA-256 hex', { payloadHash: 'ABC' }],
+    ['a payload that is not an object', { payload: ['x'] }],
+    ['an unknown decision', { decision: 'MAYBE' }],
+  ];
+  it.each(invalid)('refuses a decision with %s', (_name, change) => {
+    expect(() => newEvent('approval.decided', { ...decided, ...change } as never, { source: 'administration' })).toThrow(ZodError);
+  });
+
+  it('refuses a result report with an unknown outcome', () => {
+    const report = { requestId: decided.requestId, kind: 'MANUAL_JOURNAL', payloadHash: decided.payloadHash, outcome: 'EXECUTED', result: {}, executedAt: decided.decidedAt } as const;
+    expect(newEvent('approval.executed', report, { source: 'accounts' }).payload).toEqual(report);
+    expect(() => newEvent('approval.executed', { ...report, outcome: 'DONE' } as never, { source: 'accounts' })).toThrow(ZodError);
   });
 });

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { envelope, envelopeSchema, type EnvelopeOptions, type EventEnvelope } from './envelope.js';
-import { auditRecordedSchema, officeCreatedSchema } from './payloads.js';
+import { approvalDecidedSchema, approvalExecutedSchema, auditRecordedSchema, officeCreatedSchema, officeUpdatedSchema } from './payloads.js';
 
 /**
  * Every event type, its payload schema, and the consumer queues that receive it. A queue belongs to one consumer
@@ -10,6 +10,12 @@ import { auditRecordedSchema, officeCreatedSchema } from './payloads.js';
 export const EVENT_CATALOGUE = {
   'audit.recorded': { payload: auditRecordedSchema, consumers: ['administration.audit'] },
   'office.created': { payload: officeCreatedSchema, consumers: ['accounts.office-events'] },
+  'office.updated': { payload: officeUpdatedSchema, consumers: ['accounts.office-events'] },
+  // Every owner of an approval kind listens here and acts only on its own subgraph's requests; an owner added later
+  // (accounts for MANUAL_JOURNAL, ...) adds its queue to this list.
+  'approval.decided': { payload: approvalDecidedSchema, consumers: ['administration.approvals'] },
+  // An owner other than administration reports the outcome back, so the inbox records it.
+  'approval.executed': { payload: approvalExecutedSchema, consumers: ['administration.approval-results'] },
 } as const satisfies Record<string, { payload: z.ZodType; consumers: readonly string[] }>;
 
 export type EventType = keyof typeof EVENT_CATALOGUE;
@@ -21,7 +27,10 @@ export type AnyEvent = { [T in EventType]: TypedEvent<T> }[EventType];
 
 export type AuditRecordedPayload = EventPayload<'audit.recorded'>;
 export type OfficeCreatedPayload = EventPayload<'office.created'>;
+export type OfficeUpdatedPayload = EventPayload<'office.updated'>;
 export type AuditActor = AuditRecordedPayload['actor'];
+export type ApprovalDecidedPayload = EventPayload<'approval.decided'>;
+export type ApprovalExecutedPayload = EventPayload<'approval.executed'>;
 
 export const EVENT_TYPES: readonly EventType[] = Object.freeze(Object.keys(EVENT_CATALOGUE) as EventType[]);
 

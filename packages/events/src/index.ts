@@ -1,5 +1,13 @@
 export { envelopeSchema, type EventEnvelope, type EnvelopeOptions } from './envelope.js';
-export { actorSchema, auditRecordedSchema, officeCreatedSchema, OFFICE_TYPES } from './payloads.js';
+export { actorSchema, auditRecordedSchema, officeCreatedSchema, officeUpdatedSchema, OFFICE_TYPES } from './payloads.js';
+export {
+  APPROVAL_KINDS,
+  APPROVAL_DECISIONS,
+  APPROVAL_EXECUTION_OUTCOMES,
+  approvalDecidedSchema,
+  approvalExecutedSchema,
+  type ApprovalKind,
+} from './payloads.js';
 export {
   EVENT_CATALOGUE,
   EVENT_TYPES,
@@ -11,10 +19,13 @@ export {
   parseEvent,
   parsePayload,
   type AnyEvent,
+  type ApprovalDecidedPayload,
+  type ApprovalExecutedPayload,
   type AuditActor,
   type AuditRecordedPayload,
   type EventPayload,
   type EventType,
   type OfficeCreatedPayload,
+  type OfficeUpdatedPayload,
   type TypedEvent,
 } from './catalogue.js';

@@ -50,27 +50,99 @@ export const auditRecordedSchema = z.object({
 
 export const OFFICE_TYPES = ['CIRCLE', 'REGION', 'DIVISION', 'HEAD_OFFICE', 'SUB_OFFICE', 'BRANCH_OFFICE'] as const;
 
-export const officeCreatedSchema = z
+/** The path, the code and the parent say the same thing three times; a payload where they disagree is refused. */
+function checkOfficePath(
+  office: { code: string; parentCode: string | null; path: string },
+  context: z.RefinementCtx,
+  pathKey: 'path' | 'previousPath' = 'path',
+): void {
+  const segments = office.path.split('/');
+  const expectedParent = segments.length > 1 ? segments[segments.length - 2] : null;
+  if (segments.length > MAX_PATH_SEGMENTS) {
+    context.addIssue({ code: 'custom', path: [pathKey], message: `a path has at most ${MAX_PATH_SEGMENTS} offices` });
+  } else if (!segments.every((segment) => officeCode.safeParse(segment).success)) {
+    context.addIssue({ code: 'custom', path: [pathKey], message: 'every path segment is an office code' });
+  } else if (segments[segments.length - 1] !== office.code) {
+    context.addIssue({ code: 'custom', path: [pathKey], message: 'the path ends with the office code' });
+  } else if (pathKey === 'path' && expectedParent !== office.parentCode) {
+    context.addIssue({ code: 'custom', path: ['parentCode'], message: 'the parent code is the path segment before the code' });
+  }
+}
+
+const officeFacts = {
+  code: officeCode,
+  name: z.string().min(1).max(MAX_NAME_LENGTH),
+  type: z.enum(OFFICE_TYPES),
+  parentCode: officeCode.nullable(),
+  /** The codes from the top of the hierarchy down to this office, joined by '/', e.g. 'KA/BLR/BLR-HO'. */
+  path: z.string().min(1),
+  /** The sub or head office it is in account with (sub and branch offices); optional for older producers. */
+  accountOfficeCode: officeCode.nullable().optional(),
+};
+
+export const officeCreatedSchema = z.object(officeFacts).superRefine((office, context) => {
+  // Consumers never have to decide which of path, code and parent to believe.
+  checkOfficePath(office, context);
+});
+
+/**
+ * An office changed (renamed, details updated, moved or closed): its state after the change. `version` counts the
+ * changes to this office, so a consumer that sees an older version after a newer one ignores it. A move is one event
+ * for the moved office with `previousPath`: its descendants moved with it, and a consumer rewrites their paths by
+ * prefix (one event per office would be tens of thousands for a region, beyond what one transaction should stage).
+ */
+export const officeUpdatedSchema = z
   .object({
-    code: officeCode,
-    name: z.string().min(1).max(MAX_NAME_LENGTH),
-    type: z.enum(OFFICE_TYPES),
-    parentCode: officeCode.nullable(),
-    /** The codes from the top of the hierarchy down to this office, joined by '/', e.g. 'KA/BLR/BLR-HO'. */
-    path: z.string().min(1),
+    ...officeFacts,
+    status: z.enum(['ACTIVE', 'CLOSED']),
+    version: z.number().int().min(2),
+    /** The path before this change; differs from `path` only when the office moved. */
+    previousPath: z.string().min(1),
   })
   .superRefine((office, context) => {
-    // The path, the code and the parent say the same thing three times; an event where they disagree is refused so
-    // consumers never have to decide which one to believe.
-    const segments = office.path.split('/');
-    const expectedParent = segments.length > 1 ? segments[segments.length - 2] : null;
-    if (segments.length > MAX_PATH_SEGMENTS) {
-      context.addIssue({ code: 'custom', path: ['path'], message: `a path has at most ${MAX_PATH_SEGMENTS} offices` });
-    } else if (!segments.every((segment) => officeCode.safeParse(segment).success)) {
-      context.addIssue({ code: 'custom', path: ['path'], message: 'every path segment is an office code' });
-    } else if (segments[segments.length - 1] !== office.code) {
-      context.addIssue({ code: 'custom', path: ['path'], message: 'the path ends with the office code' });
-    } else if (expectedParent !== office.parentCode) {
-      context.addIssue({ code: 'custom', path: ['parentCode'], message: 'the parent code is the path segment before the code' });
-    }
+    checkOfficePath(office, context);
+    checkOfficePath({ ...office, path: office.previousPath }, context, 'previousPath');
   });
+
+/*
+ * Maker-checker (the approvals inbox in the administration subgraph). The kinds are the vocabulary every subgraph
+ * shares; which subgraph owns a kind and which permission a checker needs is administration's registry.
+ */
+export const APPROVAL_KINDS = ['ROLE_GRANT', 'MANUAL_JOURNAL', 'MO_REFUND', 'SETTLEMENT_RELEASE'] as const;
+export type ApprovalKind = (typeof APPROVAL_KINDS)[number];
+/** What a checker (or the expiry sweep) decided: only APPROVED asks the owner to execute anything. */
+export const APPROVAL_DECISIONS = ['APPROVED', 'REJECTED', 'EXPIRED'] as const;
+export const APPROVAL_EXECUTION_OUTCOMES = ['EXECUTED', 'FAILED'] as const;
+
+/** A SHA-256 in lower-case hex: the hash of a request's canonical payload. */
+const sha256Hex = z.string().regex(/^[0-9a-f]{64}$/, 'a SHA-256 in lower-case hex');
+const approvalParty = z.object({ id: identifier, username: identifier });
+/** Payloads are bounded when submitted (16 kB canonical); the schema only insists on an object. */
+const approvalPayload = z.record(z.string(), z.unknown());
+
+export const approvalDecidedSchema = z.object({
+  requestId: z.uuid(),
+  kind: z.enum(APPROVAL_KINDS),
+  /** The subgraph that owns the kind and executes it; other consumers of this event ignore it. */
+  subgraph: identifier,
+  decision: z.enum(APPROVAL_DECISIONS),
+  /** Exactly what was approved; the owner re-hashes it and compares with payloadHash before acting. */
+  payload: approvalPayload,
+  payloadHash: sha256Hex,
+  officeCode,
+  maker: approvalParty,
+  /** Absent when the request expired undecided. */
+  checker: approvalParty.optional(),
+  decidedAt: z.iso.datetime({ offset: true }),
+});
+
+export const approvalExecutedSchema = z.object({
+  requestId: z.uuid(),
+  kind: z.enum(APPROVAL_KINDS),
+  /** The hash the owner verified before executing: administration refuses a result for any other payload. */
+  payloadHash: sha256Hex,
+  outcome: z.enum(APPROVAL_EXECUTION_OUTCOMES),
+  /** What the command produced (e.g. the journal entry id) or, when FAILED, { code, message }. */
+  result: z.record(z.string(), z.unknown()),
+  executedAt: z.iso.datetime({ offset: true }),
+});

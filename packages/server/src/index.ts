@@ -7,3 +7,4 @@ export type { RequestContext } from './request-context.js';
 export { pageSize, encodeCursor, decodeCursor, toConnection, MAX_PAGE_SIZE, type Connection } from './connections.js';
 export { startSubgraph, type StartSubgraphOptions, type RunningSubgraph, type SubgraphRuntimeOptions } from './runtime.js';
 export { runStandaloneSubgraph, type StandaloneShared } from './standalone.js';
+export { auditEvent, auditActor, changeSummary, MAX_SUMMARY_FIELDS, type AuditRecordInput } from './audit.js';

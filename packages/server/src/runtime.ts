@@ -13,6 +13,8 @@ export interface StartSubgraphOptions<TContext extends BaseContext>
   outboxTables: OutboxTables;
   /** Consumer queue name -> effect, run exactly once per event (see @postal/outbox consumeIdempotently). */
   eventHandlers?: Record<string, (tx: Tx, event: AnyEvent) => Promise<void>>;
+  /** Consumer queue name -> events of that queue handled at once by this process; default 1 (see @postal/outbox). */
+  eventConcurrency?: Record<string, number>;
   buildContext: SubgraphServerOptions<TContext>['buildContext'];
   port: number;
   host?: string;
@@ -34,13 +36,16 @@ export interface RunningSubgraph {
  */
 export async function startSubgraph<TContext extends BaseContext>(options: StartSubgraphOptions<TContext>): Promise<RunningSubgraph> {
   const { database, queue, logger } = options;
-  await startEventWorkers({
-    database,
-    tables: options.outboxTables,
-    queue,
-    logger,
-    handlers: options.eventHandlers ?? {},
-  });
+  for (const [consumer, handle] of Object.entries(options.eventHandlers ?? {})) {
+    await startEventWorkers({
+      database,
+      tables: options.outboxTables,
+      queue,
+      logger,
+      handlers: { [consumer]: handle },
+      concurrency: options.eventConcurrency?.[consumer] ?? 1,
+    });
+  }
   const relay = startOutboxRelay({
     database,
     tables: options.outboxTables,

@@ -51,11 +51,13 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
   const codSettlement = await startCodSettlement({ ...common, ...timing, logger: logger.child({ service: 'cod-settlement' }), port: ports.codSettlement });
   const administration = await startAdministration({
     ...common,
-    ...(options.clock ? { clock: options.clock } : {}),
+    ...timing,
     logger: logger.child({ service: 'administration' }),
     jwtPrivateKey: secrets.jwtPrivateKey,
     tokenTtlSeconds: options.tokenTtlSeconds ?? 3_600,
     lockout: options.lockout ?? { maxFailures: 5, lockMinutes: 15 },
+    // Started first above, so its real URL (a free port in tests) is known here.
+    accountsUrl: accounts.url,
     port: ports.administration,
   });
   const subgraphs = { administration, accounts, 'money-orders': moneyOrders, 'cod-settlement': codSettlement };

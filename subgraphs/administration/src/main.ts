@@ -15,6 +15,7 @@ await runStandaloneSubgraph({
       jwtPrivateKey: secrets.jwtPrivateKey!,
       tokenTtlSeconds: config.JWT_TTL_SECONDS,
       lockout: { maxFailures: config.LOGIN_MAX_FAILURES, lockMinutes: config.LOGIN_LOCK_MINUTES },
+      accountsUrl: config.ACCOUNTS_URL,
       port: config.PORT,
     }),
 });

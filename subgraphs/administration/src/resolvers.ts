@@ -1,14 +1,18 @@
 import { scalarResolvers } from '@postal/scalars';
+import { auditResolvers } from './audit/resolvers.js';
+import { approvalResolvers } from './approvals/resolvers.js';
+import { JsonScalar } from './approvals/json-scalar.js';
 import { authResolvers } from './auth/resolvers.js';
 import type { Resolvers } from './generated/resolvers-types.js';
 import { officeResolvers } from './offices/resolvers.js';
+import { roleResolvers } from './roles/resolvers.js';
 import { staffResolvers } from './staff/resolvers.js';
 
 /**
  * The subgraph's resolver map: each module's resolvers (`<module>/resolvers.ts`), merged type by type. Resolvers are
  * thin: read arguments, call a service with the signed caller, return what it gives.
  */
-const modules: Resolvers[] = [authResolvers, officeResolvers, staffResolvers];
+const modules: Resolvers[] = [auditResolvers, authResolvers, officeResolvers, staffResolvers, approvalResolvers, roleResolvers];
 
 function merge(maps: Resolvers[]): Resolvers {
   const merged: Record<string, Record<string, unknown>> = {};
@@ -24,4 +28,4 @@ function merge(maps: Resolvers[]): Resolvers {
   return merged as Resolvers;
 }
 
-export const resolvers: Resolvers = { ...scalarResolvers, ...merge(modules) };
+export const resolvers: Resolvers = { ...scalarResolvers, JSON: JsonScalar, ...merge(modules) };

@@ -4,6 +4,7 @@
  */
 export { administrationSchema, outbox, processedEvents } from './db-schema.js';
 export { offices } from './offices/tables.js';
-export { staff } from './staff/tables.js';
-export { auditEvents } from './audit/tables.js';
+export { staff, staffAssignments } from './staff/tables.js';
+export { auditEvents, auditPending, auditChain } from './audit/tables.js';
 export { roles, rolePermissions } from './roles/tables.js';
+export { approvalRequests } from './approvals/tables.js';

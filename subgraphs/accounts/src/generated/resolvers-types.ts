@@ -4,6 +4,7 @@ import type { AccountRecord as AccountRecordModel, OfficeReference as OfficeRefe
 import type { Context } from '../context.js';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = T | null;
+export type RequireFields<T, K extends keyof T> = Omit<T, K> & { [P in K]-?: NonNullable<T[P]> };
 /** All built-in and custom scalars, mapped to their actual values */
 export type Scalars = {
   ID: { input: string; output: string; }
@@ -56,11 +57,35 @@ export type Office = {
   ledgerAccounts: Array<Account>;
 };
 
+/** What the ledger knows about an office that bears on closing it. Business days come with the ledger's own issue. */
+export type OfficeLedgerStatus = {
+  __typename?: 'OfficeLedgerStatus';
+  /** Whether any of the office's accounts has a non-zero balance. */
+  hasOpenBalances: Scalars['Boolean']['output'];
+  /** Those accounts (at most 100). */
+  nonZeroAccounts: Array<Scalars['ID']['output']>;
+  officeCode: Scalars['ID']['output'];
+};
+
 /** Where a page of a Relay-style connection ends. Cursors are opaque and keyset-based. */
 export type PageInfo = {
   __typename?: 'PageInfo';
   endCursor: Maybe<Scalars['String']['output']>;
   hasNextPage: Scalars['Boolean']['output'];
+};
+
+export type Query = {
+  __typename?: 'Query';
+  /**
+   * For other subgraphs only (a signed service identity; staff get FORBIDDEN), and hidden from the gateway's API:
+   * administration asks it before closing an office.
+   */
+  officeLedgerStatus: OfficeLedgerStatus;
+};
+
+
+export type QueryOfficeLedgerStatusArgs = {
+  officeCode: Scalars['ID']['input'];
 };
 
 
@@ -171,8 +196,10 @@ export type ResolversTypes = {
   Decimal: ResolverTypeWrapper<Scalars['Decimal']['output']>;
   Money: ResolverTypeWrapper<Money>;
   Office: ResolverTypeWrapper<OfficeReferenceModel>;
-  PageInfo: ResolverTypeWrapper<PageInfo>;
+  OfficeLedgerStatus: ResolverTypeWrapper<OfficeLedgerStatus>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  PageInfo: ResolverTypeWrapper<PageInfo>;
+  Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
 };
 
 /** Mapping between all available schema types and the resolvers parents */
@@ -186,8 +213,10 @@ export type ResolversParentTypes = {
   Decimal: Scalars['Decimal']['output'];
   Money: Money;
   Office: OfficeReferenceModel;
-  PageInfo: PageInfo;
+  OfficeLedgerStatus: OfficeLedgerStatus;
   Boolean: Scalars['Boolean']['output'];
+  PageInfo: PageInfo;
+  Query: Record<PropertyKey, never>;
 };
 
 export type AccountResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Account'] = ResolversParentTypes['Account'], FederationReferenceType extends FederationReferenceTypes['Account'] = FederationReferenceTypes['Account']> = {
@@ -227,9 +256,19 @@ export type OfficeResolvers<ContextType = Context, ParentType extends ResolversP
   ledgerAccounts?: Resolver<Array<ResolversTypes['Account']>, ParentType, ContextType>;
 };
 
+export type OfficeLedgerStatusResolvers<ContextType = Context, ParentType extends ResolversParentTypes['OfficeLedgerStatus'] = ResolversParentTypes['OfficeLedgerStatus']> = {
+  hasOpenBalances?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  nonZeroAccounts?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
+  officeCode?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+};
+
 export type PageInfoResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = {
   endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+};
+
+export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
+  officeLedgerStatus?: Resolver<ResolversTypes['OfficeLedgerStatus'], ParentType, ContextType, RequireFields<QueryOfficeLedgerStatusArgs, 'officeCode'>>;
 };
 
 export type Resolvers<ContextType = Context> = {
@@ -240,6 +279,8 @@ export type Resolvers<ContextType = Context> = {
   Decimal?: GraphQLScalarType;
   Money?: MoneyResolvers<ContextType>;
   Office?: OfficeResolvers<ContextType>;
+  OfficeLedgerStatus?: OfficeLedgerStatusResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
+  Query?: QueryResolvers<ContextType>;
 };
 

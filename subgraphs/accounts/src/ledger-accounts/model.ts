@@ -15,3 +15,10 @@ export interface AccountRecord {
 export interface OfficeReference {
   code: string;
 }
+
+/** What the ledger knows about an office that bears on closing it. */
+export interface OfficeLedgerStatus {
+  officeCode: string;
+  hasOpenBalances: boolean;
+  nonZeroAccounts: string[];
+}

@@ -1,4 +1,5 @@
-import { asc, eq } from 'drizzle-orm';
+import { and, asc, eq, ne, sql } from 'drizzle-orm';
+import { likePrefixOf } from '@postal/authz';
 import type { Db, Tx } from '@postal/db';
 import type { AccountRecord } from './model.js';
 import { accounts, knownOffices } from './tables.js';
@@ -24,8 +25,63 @@ export async function findAccount(db: Db | Tx, code: string): Promise<AccountRec
   return row as AccountRecord | undefined;
 }
 
-export async function recordKnownOffice(tx: Tx, office: { code: string; name: string; type: string; path: string }): Promise<void> {
-  await tx.insert(knownOffices).values(office).onConflictDoNothing({ target: knownOffices.code });
+/** An office as this subgraph keeps it (known_offices). */
+export interface KnownOffice {
+  code: string;
+  name: string;
+  type: string;
+  path: string;
+  parentCode: string | null;
+  accountOfficeCode: string | null;
+  status: string;
+  version: number;
+}
+
+const knownColumns = {
+  code: knownOffices.code,
+  name: knownOffices.name,
+  type: knownOffices.type,
+  path: knownOffices.path,
+  parentCode: knownOffices.parentCode,
+  accountOfficeCode: knownOffices.accountOfficeCode,
+  status: knownOffices.status,
+  version: knownOffices.version,
+};
+
+/** The office's row, locked: two events about one office apply one after the other. */
+export async function lockKnownOffice(tx: Tx, code: string): Promise<KnownOffice | undefined> {
+  const [row] = await tx.select(knownColumns).from(knownOffices).where(eq(knownOffices.code, code)).for('update');
+  return row;
+}
+
+/** Writes the office as an event says it is now (insert, or replace an older version). */
+export async function upsertKnownOffice(tx: Tx, office: KnownOffice): Promise<void> {
+  const { code: _code, ...changes } = office;
+  await tx.insert(knownOffices).values(office).onConflictDoUpdate({ target: knownOffices.code, set: changes });
+}
+
+/**
+ * Every known office strictly under `fromPath` is re-hung under `toPath` (a subtree that moved): one UPDATE over the
+ * path index. Offices already at their new paths are not matched, so doing it again changes nothing.
+ */
+export async function rewriteSubtreePaths(tx: Tx, fromPath: string, toPath: string): Promise<number> {
+  const rows = await tx
+    .update(knownOffices)
+    .set({ path: sql`${toPath} || substr(${knownOffices.path}, ${fromPath.length + 1})` })
+    .where(sql`${knownOffices.path} like ${likePrefixOf(fromPath)}`)
+    .returning({ code: knownOffices.code });
+  return rows.length;
+}
+
+/** The office's accounts whose debits and credits differ (a balance either way), at most `limit`. */
+export async function nonZeroAccountsOf(db: Db | Tx, officeCode: string, limit: number): Promise<string[]> {
+  const rows = await db
+    .select({ code: accounts.code })
+    .from(accounts)
+    .where(and(eq(accounts.officeCode, officeCode), ne(accounts.debitTotal, accounts.creditTotal)))
+    .orderBy(asc(accounts.code))
+    .limit(limit);
+  return rows.map((row) => row.code);
 }
 
 export async function openAccountsIfAbsent(

@@ -1,14 +1,17 @@
 import type { Identity } from '@postal/auth';
 import { can } from '@postal/authz';
 import type { Database } from '@postal/db';
-import { UnauthenticatedError } from '@postal/errors';
-import type { AccountRecord } from './model.js';
-import { accountsOfOffice, findAccount, findKnownOfficePath } from './repository.js';
+import { ForbiddenError, UnauthenticatedError } from '@postal/errors';
+import type { AccountRecord, OfficeLedgerStatus } from './model.js';
+import { accountsOfOffice, findAccount, findKnownOfficePath, nonZeroAccountsOf } from './repository.js';
 
 /**
  * Reading accounts, with the shared authorization rules: `ledger.read` over the account's office (its path is this
  * subgraph's own copy, from office events). Out of scope, a list is empty and a single account is not found.
  */
+/** The most accounts one status lists; an office has about ten. */
+const MAX_LISTED_ACCOUNTS = 100;
+
 export function createAccountService(database: Database) {
   async function readable(identity: Identity, officeCode: string | null): Promise<boolean> {
     if (identity.kind === 'anonymous') throw new UnauthenticatedError();
@@ -26,6 +29,18 @@ export function createAccountService(database: Database) {
     async getAccount(identity: Identity, code: string): Promise<AccountRecord | null> {
       const account = await findAccount(database.db, code);
       return account && (await readable(identity, account.officeCode)) ? account : null;
+    },
+
+    /**
+     * For other subgraphs (administration asks before closing an office): which of the office's accounts carry a
+     * balance. Only a signed service may ask; it is no business of staff, who read balances through ledger.read.
+     * An office this subgraph has not heard of has no accounts, so no balances. Business days come with the ledger.
+     */
+    async officeLedgerStatus(identity: Identity, officeCode: string): Promise<OfficeLedgerStatus> {
+      if (identity.kind === 'anonymous') throw new UnauthenticatedError();
+      if (identity.kind !== 'service') throw new ForbiddenError('only another subgraph may ask for an office ledger status');
+      const nonZeroAccounts = await nonZeroAccountsOf(database.db, officeCode, MAX_LISTED_ACCOUNTS);
+      return { officeCode, hasOpenBalances: nonZeroAccounts.length > 0, nonZeroAccounts };
     },
   };
 }

@@ -1,32 +1,13 @@
 import type { SignedRequestContext } from '@postal/auth';
-import { newEvent, type AuditActor, type AuditRecordedPayload } from '@postal/events';
+import { auditEvent as sharedAuditEvent, type AuditRecordInput } from '@postal/server';
 
-/** The actor of an audit event, from the signed identity of the request. */
-export function auditActor(context: SignedRequestContext): AuditActor {
-  const { identity } = context;
-  switch (identity.kind) {
-    case 'staff':
-      return { kind: 'staff', id: identity.staffId, username: identity.username, roles: identity.roles, officeCode: identity.officeCode };
-    case 'service':
-      return { kind: 'service', id: identity.service };
-    case 'anonymous':
-      return { kind: 'anonymous' };
-  }
-}
+/*
+ * The administration subgraph's name for the shared audit helper (@postal/server's auditEvent, which every subgraph
+ * uses with its own name as the source). Kept so this subgraph's services write `auditEvent(context, {...})`.
+ */
+export { auditActor, changeSummary, type AuditRecordInput } from '@postal/server';
 
-/** An `audit.recorded` event from this subgraph, carrying the request's id and client address. */
-export function auditEvent(
-  context: SignedRequestContext,
-  record: Omit<AuditRecordedPayload, 'requestId' | 'clientAddress'> & { actor?: AuditActor },
-) {
-  return newEvent(
-    'audit.recorded',
-    {
-      ...record,
-      actor: record.actor ?? auditActor(context),
-      requestId: context.requestId,
-      ...(context.clientAddress ? { clientAddress: context.clientAddress } : {}),
-    },
-    { source: 'administration', requestId: context.requestId },
-  );
+/** An `audit.recorded` event from the administration subgraph, carrying the request's id and client address. */
+export function auditEvent(context: SignedRequestContext, record: AuditRecordInput) {
+  return sharedAuditEvent('administration', context, record);
 }

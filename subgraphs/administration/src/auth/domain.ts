@@ -7,6 +7,10 @@ export interface LoginState {
   status: 'ACTIVE' | 'SUSPENDED' | 'LEFT';
   failedLoginCount: number;
   lockedUntil: Date | null;
+  /** The password is a temporary one (new account or administrator's reset). */
+  mustChangePassword: boolean;
+  /** When that temporary password signed in; it signs in once. */
+  temporaryPasswordUsedAt: Date | null;
 }
 
 export interface LockoutPolicy {
@@ -15,8 +19,12 @@ export interface LockoutPolicy {
 }
 
 export type LoginDecision =
-  | { outcome: 'SUCCEEDED'; next: { failedLoginCount: 0; lockedUntil: null; lastLoginAt: Date } }
+  | {
+      outcome: 'SUCCEEDED';
+      next: { failedLoginCount: 0; lockedUntil: null; lastLoginAt: Date; temporaryPasswordUsedAt?: Date };
+    }
   | { outcome: 'LOCKED'; lockedUntil: Date }
+  | { outcome: 'TEMPORARY_PASSWORD_USED' }
   | { outcome: 'INACTIVE' }
   | { outcome: 'WRONG_PASSWORD'; next: { failedLoginCount: number; lockedUntil: Date | null }; nowLocked: boolean };
 
@@ -24,7 +32,11 @@ export function decideLogin(state: LoginState, passwordMatches: boolean, now: Da
   if (state.lockedUntil !== null && state.lockedUntil > now) return { outcome: 'LOCKED', lockedUntil: state.lockedUntil };
   if (state.status !== 'ACTIVE') return { outcome: 'INACTIVE' };
   if (passwordMatches) {
-    return { outcome: 'SUCCEEDED', next: { failedLoginCount: 0, lockedUntil: null, lastLoginAt: now } };
+    if (!state.mustChangePassword) return { outcome: 'SUCCEEDED', next: { failedLoginCount: 0, lockedUntil: null, lastLoginAt: now } };
+    // A temporary password opens one session, in which its holder must choose their own. Used a second time, it
+    // is refused: so if anyone else who saw it used it first, its holder finds out at once and asks for a reset.
+    if (state.temporaryPasswordUsedAt !== null) return { outcome: 'TEMPORARY_PASSWORD_USED' };
+    return { outcome: 'SUCCEEDED', next: { failedLoginCount: 0, lockedUntil: null, lastLoginAt: now, temporaryPasswordUsedAt: now } };
   }
   // A lock that has run out gives a fresh allowance; failures before it do not count again.
   const failures = (state.lockedUntil !== null ? 0 : state.failedLoginCount) + 1;

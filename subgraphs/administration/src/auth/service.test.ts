@@ -4,6 +4,8 @@ import { createTestDatabase, type TestDatabase } from '@postal/testkit';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemoAdministration } from '../seed/demo.js';
+import { createStaffService } from '../staff/service.js';
+import { identityOf, requestAs } from '../test-support/identities.js';
 import { createAuthService } from './service.js';
 import { generateKeyPairSync } from 'node:crypto';
 import { verifyAccessToken } from '@postal/auth';
@@ -71,13 +73,82 @@ describe('login against the database', () => {
   });
 
   it('refuses suspended staff with the same answer as a wrong password', async () => {
-    await testDatabase.database.db.execute(sql`update administration.staff set status = 'SUSPENDED' where username = 'auditor'`);
+    await testDatabase.database.db.execute(
+      sql`update administration.staff set status = 'SUSPENDED', suspended_at = now(), suspension_reason = 'test' where username = 'auditor'`,
+    );
     await expect(service().login(context, 'auditor', 'demo')).rejects.toMatchObject({ code: 'INVALID_CREDENTIALS' });
   });
 
   it('audits an unknown username without creating anything', async () => {
     await expect(service().login(context, 'ghost', 'demo')).rejects.toMatchObject({ code: 'INVALID_CREDENTIALS' });
     expect((await outboxActions()).at(-1)).toEqual({ action: 'LOGIN_FAILED', reason: 'UNKNOWN_USER', username: 'ghost' });
+  });
+});
+
+describe('temporary passwords and changePassword', () => {
+  const staffService = () => createStaffService({ database: testDatabase.database, clock: () => now, timeZone: 'Asia/Kolkata' });
+  const codeOf = (promise: Promise<unknown>) => promise.then(() => 'OK', (error: { code?: string }) => error.code ?? 'THROWN');
+
+  async function newcomer(username: string, employeeId: string) {
+    const admin = await identityOf(testDatabase.database.db, 'admin');
+    return staffService().createStaff(requestAs(admin), { employeeId, username, name: 'New Comer', officeCode: 'NDGPO-KB' });
+  }
+
+  it('signs in once with a temporary password, which then must be changed, and then works no more', async () => {
+    const { temporaryPassword } = await newcomer('newcomer', '30000001');
+    const first = await service().login(context, 'newcomer', temporaryPassword);
+    expect(first.staff).toMatchObject({ username: 'newcomer', mustChangePassword: true, roles: [] });
+    expect((await verifyAccessToken(first.token, publicKey)).grants).toEqual([]);
+    await expect(service().login(context, 'newcomer', temporaryPassword)).rejects.toMatchObject({ code: 'TEMPORARY_PASSWORD_USED' });
+    expect((await outboxActions()).at(-1)).toMatchObject({ action: 'LOGIN_FAILED', reason: 'TEMPORARY_PASSWORD_USED' });
+
+    const me = await identityOf(testDatabase.database.db, 'newcomer');
+    const changed = await service().changePassword(requestAs(me), temporaryPassword, 'a long new passphrase');
+    expect(changed.mustChangePassword).toBe(false);
+    expect((await outboxActions()).at(-1)).toMatchObject({ action: 'PASSWORD_CHANGED' });
+    await expect(service().login(context, 'newcomer', temporaryPassword)).rejects.toMatchObject({ code: 'INVALID_CREDENTIALS' });
+    const again = await service().login(context, 'newcomer', 'a long new passphrase');
+    expect(again.staff.mustChangePassword).toBe(false);
+    // Their own password signs in as often as they like.
+    await expect(service().login(context, 'newcomer', 'a long new passphrase')).resolves.toBeDefined();
+  });
+
+  it('checks the password rules before the current password, and never says which rule to a wrong current password', async () => {
+    await newcomer('rules', '30000002');
+    const me = await identityOf(testDatabase.database.db, 'rules');
+    const weak = async (current: string, next: string) => {
+      try {
+        await service().changePassword(requestAs(me), current, next);
+        return 'OK';
+      } catch (error) {
+        const { code, details } = error as { code: string; details?: { problems?: string[] } };
+        return code === 'WEAK_PASSWORD' ? details!.problems!.join(',') : code;
+      }
+    };
+    expect(await weak('anything', 'short')).toBe('TOO_SHORT');
+    expect(await weak('anything', 'RULES')).toBe('TOO_SHORT,SAME_AS_USERNAME');
+    expect(await weak('same as before!', 'same as before!')).toBe('SAME_AS_CURRENT');
+    expect(await weak('not the current one', 'a perfectly good one')).toBe('WRONG_PASSWORD');
+  });
+
+  it('counts wrong current passwords towards the lockout, which an administrator reset lifts', async () => {
+    await newcomer('guesser', '30000003');
+    const me = await identityOf(testDatabase.database.db, 'guesser');
+    const codes: string[] = [];
+    for (let attempt = 0; attempt < 4; attempt += 1) codes.push(await codeOf(service().changePassword(requestAs(me), `guess ${attempt}`, 'a perfectly good one')));
+    expect(codes).toEqual(['WRONG_PASSWORD', 'WRONG_PASSWORD', 'ACCOUNT_LOCKED', 'ACCOUNT_LOCKED']);
+    expect((await outboxActions()).filter((event) => event.action === 'PASSWORD_CHANGE_FAILED').length).toBeGreaterThanOrEqual(3);
+
+    const admin = await identityOf(testDatabase.database.db, 'admin');
+    const { temporaryPassword } = await staffService().resetPassword(requestAs(admin), me.staffId);
+    await expect(service().login(context, 'guesser', temporaryPassword)).resolves.toMatchObject({ staff: { mustChangePassword: true } });
+    await expect(service().changePassword(requestAs(me), temporaryPassword, 'a perfectly good one')).resolves.toMatchObject({ mustChangePassword: false });
+  });
+
+  it('refuses anyone not signed in as staff, and suspended staff', async () => {
+    await expect(service().changePassword(context, 'x', 'a perfectly good one')).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
+    const auditor = await identityOf(testDatabase.database.db, 'auditor');
+    await expect(service().changePassword(requestAs(auditor), 'demo', 'a perfectly good one')).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
   });
 });
 

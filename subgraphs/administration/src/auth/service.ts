@@ -1,14 +1,17 @@
-import { DUMMY_PASSWORD_HASH, signAccessToken, verifyPassword, type SignedRequestContext } from '@postal/auth';
+import { DUMMY_PASSWORD_HASH, hashPassword, signAccessToken, verifyPassword, type SignedRequestContext } from '@postal/auth';
 import type { Database } from '@postal/db';
+import { UnauthenticatedError } from '@postal/errors';
 import { stageEvents } from '@postal/outbox';
+import { changeSummary } from '@postal/server';
 import { auditEvent } from '../audit/events.js';
 import { outbox, processedEvents } from '../db-schema.js';
-import type { StaffRecord } from '../staff/model.js';
-import { findLoginRow, updateLoginState } from '../staff/repository.js';
+import { auditSummary, type StaffRecord } from '../staff/model.js';
+import { findLoginRow, findLoginRowById, updateLoginState, updateStaff, type LoginRow } from '../staff/repository.js';
 import { findOfficePath } from '../offices/repository.js';
 import { grantsForRoles } from '../roles/repository.js';
 import { decideLogin, type LockoutPolicy } from './domain.js';
-import { AccountLockedError, InvalidCredentialsError } from './errors.js';
+import { AccountLockedError, InvalidCredentialsError, TemporaryPasswordUsedError, WeakPasswordError, WrongPasswordError } from './errors.js';
+import { passwordProblems } from './password-policy.js';
 
 export interface AuthServiceOptions {
   database: Database;
@@ -91,7 +94,7 @@ export function createAuthService(options: AuthServiceOptions) {
       switch (decision.outcome) {
         case 'SUCCEEDED': {
           const { row } = decision;
-          const staff: StaffRecord = { id: row.id, username: row.username, name: row.name, officeCode: row.officeCode, roles: row.roles, status: row.status };
+          const staff = publicPart(row);
           const token = await signAccessToken(
             { staffId: row.id, username: row.username, roles: row.roles, officeCode: row.officeCode, officePath: decision.officePath, grants: decision.grants },
             options.jwtPrivateKey,
@@ -101,6 +104,8 @@ export function createAuthService(options: AuthServiceOptions) {
         }
         case 'LOCKED':
           throw new AccountLockedError(decision.lockedUntil);
+        case 'TEMPORARY_PASSWORD_USED':
+          throw new TemporaryPasswordUsedError();
         case 'WRONG_PASSWORD':
           if (decision.nowLocked && decision.next.lockedUntil) throw new AccountLockedError(decision.next.lockedUntil);
           throw new InvalidCredentialsError();
@@ -109,7 +114,85 @@ export function createAuthService(options: AuthServiceOptions) {
           throw new InvalidCredentialsError();
       }
     },
+
+    /**
+     * The signed-in member of staff replaces their password, proving they know the current one. Rules that need no
+     * secret are checked first (so a weak choice costs no hash); a wrong current password counts towards the same
+     * lockout as a failed sign-in, so a borrowed session cannot be used to guess it. The new password is hashed
+     * outside the transaction, which then takes the decision on the locked row, as login does.
+     */
+    async changePassword(context: SignedRequestContext, currentPassword: string, newPassword: string): Promise<StaffRecord> {
+      const { identity } = context;
+      if (identity.kind !== 'staff') throw new UnauthenticatedError();
+      const candidate = await findLoginRowById(database.db, identity.staffId);
+      if (!candidate || candidate.status !== 'ACTIVE') throw new UnauthenticatedError('your account is not active');
+      const problems = passwordProblems(newPassword, candidate.username);
+      if (newPassword.normalize('NFKC') === currentPassword.normalize('NFKC')) problems.push('SAME_AS_CURRENT');
+      if (problems.length > 0) throw new WeakPasswordError(problems);
+      const currentMatches = await verifyPassword(currentPassword, candidate.passwordHash);
+      const newHash = currentMatches ? await hashPassword(newPassword) : undefined;
+
+      const now = clock();
+      const outcome = await database.db.transaction(async (tx) => {
+        const row = await findLoginRowById(tx, identity.staffId, { forUpdate: true });
+        if (!row || row.status !== 'ACTIVE') return { kind: 'INACTIVE' as const };
+        if (row.lockedUntil !== null && row.lockedUntil > now) return { kind: 'LOCKED' as const, lockedUntil: row.lockedUntil };
+        // The hash we verified against must still be the stored one: a reset in between makes the given one stale.
+        if (!currentMatches || newHash === undefined || row.passwordHash !== candidate.passwordHash) {
+          const verdict = decideLogin(row, false, now, options.lockout);
+          if (verdict.outcome !== 'WRONG_PASSWORD') throw new Error(`a wrong password decided ${verdict.outcome}`);
+          await updateLoginState(tx, row.id, verdict.next);
+          await stageEvents(tx, outboxTables, [
+            auditEvent(context, {
+              action: 'PASSWORD_CHANGE_FAILED',
+              outcome: 'FAILURE',
+              reason: verdict.nowLocked ? 'WRONG_PASSWORD_NOW_LOCKED' : 'WRONG_PASSWORD',
+              target: { type: 'Staff', id: row.id },
+              officeCode: row.officeCode,
+            }),
+          ]);
+          return { kind: 'WRONG_PASSWORD' as const, lockedUntil: verdict.nowLocked ? verdict.next.lockedUntil : null };
+        }
+        const after = await updateStaff(tx, row.id, {
+          passwordHash: newHash,
+          mustChangePassword: false,
+          temporaryPasswordUsedAt: null,
+          passwordChangedAt: now,
+          failedLoginCount: 0,
+        });
+        await stageEvents(tx, outboxTables, [
+          auditEvent(context, {
+            action: 'PASSWORD_CHANGED',
+            outcome: 'SUCCESS',
+            target: { type: 'Staff', id: row.id },
+            officeCode: row.officeCode,
+            // The summary never holds a password or a hash; it says the temporary password was replaced, if it was.
+            ...changeSummary(auditSummary(publicPart(row)), auditSummary(after)),
+          }),
+        ]);
+        return { kind: 'CHANGED' as const, staff: after };
+      });
+      options.onEventsStaged?.();
+
+      switch (outcome.kind) {
+        case 'CHANGED':
+          return outcome.staff;
+        case 'INACTIVE':
+          throw new UnauthenticatedError('your account is not active');
+        case 'LOCKED':
+          throw new AccountLockedError(outcome.lockedUntil);
+        case 'WRONG_PASSWORD':
+          if (outcome.lockedUntil) throw new AccountLockedError(outcome.lockedUntil);
+          throw new WrongPasswordError();
+      }
+    },
   };
+}
+
+/** The row without its secrets and lockout counters: what resolvers may see. */
+function publicPart(row: LoginRow): StaffRecord {
+  const { passwordHash: _hash, failedLoginCount: _failures, temporaryPasswordUsedAt: _used, ...staff } = row;
+  return staff;
 }
 
 export type AuthService = ReturnType<typeof createAuthService>;

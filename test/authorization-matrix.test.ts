@@ -1,0 +1,448 @@
+import { hashPassword, type Identity } from '@postal/auth';
+import { isPermission } from '@postal/authz';
+import { rowsOf } from '@postal/db';
+import { parseEvent, type AnyEvent } from '@postal/events';
+import { Decimal } from '@postal/money';
+import { createTestDatabase, type TestDatabase } from '@postal/testkit';
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { handleOfficeEvent } from '../subgraphs/accounts/src/ledger-accounts/office-events.js';
+import { createAccountService } from '../subgraphs/accounts/src/ledger-accounts/service.js';
+import { createApprovalService } from '../subgraphs/administration/src/approvals/service.js';
+import { storeAuditEvent } from '../subgraphs/administration/src/audit/consumer.js';
+import { auditEvent } from '../subgraphs/administration/src/audit/events.js';
+import { createAuditService } from '../subgraphs/administration/src/audit/service.js';
+import { createAuthService } from '../subgraphs/administration/src/auth/service.js';
+import { insertOfficesIfAbsent } from '../subgraphs/administration/src/offices/repository.js';
+import { createOfficeService } from '../subgraphs/administration/src/offices/service.js';
+import { createRoleService } from '../subgraphs/administration/src/roles/service.js';
+import { allRolePermissions } from '../subgraphs/administration/src/roles/repository.js';
+import { seedDemoAdministration } from '../subgraphs/administration/src/seed/demo.js';
+import { insertStaff, openAssignment } from '../subgraphs/administration/src/staff/repository.js';
+import { createStaffService } from '../subgraphs/administration/src/staff/service.js';
+import { identityOf, requestAs } from '../subgraphs/administration/src/test-support/identities.js';
+import { createFeeService } from '../subgraphs/cod-settlement/src/fees/service.js';
+import { createTariffService } from '../subgraphs/money-orders/src/tariffs/service.js';
+
+/**
+ * The authorization matrix: every role (and an anonymous caller) x every mutation and sensitive query x where the
+ * thing is, against the real database and the permissions the migrations seed (identities are built from
+ * role_permissions the way login builds them). It is driven at the service layer, where the rules live; the gateway
+ * adds nothing to them. Every actor works at the New Delhi GPO (NDGPO), so:
+ *   own   = NDGPO, their own office;
+ *   below = NDGPO-CP, a sub office under it (a subtree grant reaches it, an own-office grant does not);
+ *   other = ASVHO, a head office in another division (nobody at NDGPO reaches it).
+ *
+ * Outcomes: A = ALLOW; F = FORBIDDEN; N = NOT_FOUND (null, absent from a list, or a *_NOT_FOUND code: out of sight);
+ * U = UNAUTHENTICATED; W = refused because it would widen the caller's own rights or skip the second pair of eyes
+ * (ROLE_NOT_HELD_BY_GRANTOR, CANNOT_CHANGE_OWN_ROLES, MAKER_CANNOT_APPROVE); - = does not apply (the operation names
+ * no office and is asked once, in the first column; or the caller cannot be in that situation).
+ * Any other answer shows as its error code and fails the test. Adding an operation is one line in EXPECTED and one
+ * entry in OPERATIONS.
+ */
+
+const ACTORS = ['ADMIN', 'FINANCE_OFFICER', 'AUDITOR', 'COUNTER_CLERK', 'POSTMAN', 'ANONYMOUS'] as const;
+type Actor = (typeof ACTORS)[number];
+const PLACES = ['own', 'below', 'other'] as const;
+type Place = (typeof PLACES)[number];
+const OFFICE_AT: Record<Place, string> = { own: 'NDGPO', below: 'NDGPO-CP', other: 'ASVHO' };
+
+// prettier-ignore
+const EXPECTED: Record<string, string> = {
+  //                                                      ADMIN FINANCE AUDITOR CLERK POSTMAN ANONYMOUS
+  // Offices
+  'office(code)':                                        'AAN   AAN     AAN     AAN   ANN     UUU',
+  'offices (lists the office)':                          'AAN   AAN     AAN     AAN   ANN     UUU',
+  'createOffice (under the office)':                     'AAN   FFN     FFN     FFN   FNN     UUU',
+  'renameOffice':                                        'AAN   FFN     FFN     FFN   FNN     UUU',
+  'updateOffice':                                        'AAN   FFN     FFN     FFN   FNN     UUU',
+  'moveOffice (a branch office under it, to NDGPO-KB)':  'AAN   FFN     FFN     FFN   NNN     UUU',
+  'closeOffice (a branch office under it)':              'AAN   FFN     FFN     FFN   NNN     UUU',
+  // Staff
+  'me':                                                  'A--   A--     A--     A--   A--     U--',
+  'staff(id)':                                           'AAN   AAN     AAN     NNN   NNN     UUU',
+  'staffMembers (lists the person)':                     'AAN   AAN     AAN     FFF   FFF     UUU',
+  'createStaff':                                         'AAN   FFF     FFF     FFF   FFF     UUU',
+  'updateStaff':                                         'AAN   FFN     FFN     NNN   NNN     UUU',
+  'assignStaff (into the office)':                       'AAN   FFF     FFF     NNN   NNN     UUU',
+  'assignStaff (out of the office)':                     'AAN   FFN     FFN     NNN   NNN     UUU',
+  'suspendStaff':                                        'AAN   FFN     FFN     NNN   NNN     UUU',
+  'reinstateStaff':                                      'AAN   FFN     FFN     NNN   NNN     UUU',
+  'markStaffLeft':                                       'AAN   FFN     FFN     NNN   NNN     UUU',
+  'resetPassword':                                       'AAN   FFF     FFF     FFF   FFF     UUU',
+  'changePassword (own)':                                'A--   A--     A--     A--   A--     U--',
+  // Roles and maker-checker
+  'grantRole (a role the maker holds)':                  'AAF   FFF     FFF     FFF   FFF     UUU',
+  'grantRole (a role the maker lacks)':                  'WWF   FFF     FFF     FFF   FFF     UUU',
+  'grantRole (to oneself)':                              'W--   W--     W--     W--   W--     U--',
+  'revokeRole':                                          'AAF   FFF     FFF     FFF   FFF     UUU',
+  'approve (a request someone else made)':               'AAF   FFF     FFF     FFF   FFF     UUU',
+  'approve (a request the caller made)':                 'W--   ---     ---     ---   ---     ---',
+  'reject (a request someone else made)':                'AAF   FFF     FFF     FFF   FFF     UUU',
+  'approvalRequest(id)':                                 'AAN   AAN     AAN     NNN   NNN     UUU',
+  'approvalRequests (lists the request)':                'AAN   AAN     AAN     NNN   NNN     UUU',
+  // Audit trail
+  'auditTrail (lists a record of the office)':           'AAN   FFF     AAN     FFF   FFF     UUU',
+  'verifyAuditTrail':                                    'A--   F--     A--     F--   F--     U--',
+  // Ledger (accounts subgraph)
+  'ledgerAccounts of the office':                        'NNN   AAN     AAN     ANN   NNN     UUU',
+  'Account reference (_entities)':                       'NNN   AAN     AAN     ANN   NNN     UUU',
+  'officeLedgerStatus (service only)':                   'FFF   FFF     FFF     FFF   FFF     UUU',
+  // Quotes (money-orders, cod-settlement): no office named, the permission anywhere
+  'moneyOrderQuote':                                     'F--   A--     F--     A--   F--     U--',
+  'codFeeQuote':                                         'F--   A--     F--     A--   F--     U--',
+};
+
+type Outcome = 'A' | 'F' | 'N' | 'U' | 'W' | '-';
+
+let testDatabase: TestDatabase;
+const identities = {} as Record<Actor, Identity>;
+const clock = () => new Date('2026-11-22T06:30:00Z');
+let services: ReturnType<typeof buildServices>;
+
+function buildServices(database: TestDatabase['database']) {
+  const options = { database, clock, timeZone: 'Asia/Kolkata' };
+  const approvals = createApprovalService(options);
+  return {
+    offices: createOfficeService({
+      ...options,
+      // Closing asks the ledger; here it always answers "nothing open" so only authorization decides.
+      accounts: { officeLedgerStatus: async (officeCode: string) => ({ officeCode, hasOpenBalances: false, nonZeroAccounts: [] }) },
+    }),
+    staff: createStaffService(options),
+    roles: createRoleService({ ...options, approvals }),
+    approvals,
+    audit: createAuditService(database),
+    auth: createAuthService({ database, jwtPrivateKey: '', tokenTtlSeconds: 60, lockout: { maxFailures: 5, lockMinutes: 15 }, clock }),
+    accounts: createAccountService(database),
+    tariffs: createTariffService(options),
+    fees: createFeeService(options),
+  };
+}
+
+let sequence = 0;
+/** Every actor's and target's password, hashed once (scrypt is slow on purpose). */
+const MATRIX_PASSWORD = 'the matrix secret';
+let matrixPasswordHash = '';
+
+/** A fresh member of staff at an office (each cell changes its own, so cells never depend on each other). */
+async function person(officeCode: string, status: 'ACTIVE' | 'SUSPENDED' = 'ACTIVE', roles: string[] = []): Promise<string> {
+  sequence += 1;
+  return testDatabase.database.db.transaction(async (tx) => {
+    const created = await insertStaff(tx, {
+      employeeId: String(70_000_000 + sequence),
+      username: `target${sequence}`,
+      name: `Target ${sequence}`,
+      passwordHash: matrixPasswordHash,
+      officeCode,
+      roles,
+      mustChangePassword: false,
+    });
+    await openAssignment(tx, { staffId: created.id, officeCode, startedAt: clock(), assignedBy: null });
+    if (status === 'SUSPENDED') {
+      await tx.execute(sql`update administration.staff set status = 'SUSPENDED', suspended_at = now(), suspension_reason = 'matrix' where id = ${created.id}`);
+    }
+    return created.id;
+  });
+}
+
+const contextOf = (actor: Actor) => requestAs(identities[actor]);
+const usernameOf = async (id: string) =>
+  rowsOf<{ username: string }>(await testDatabase.database.db.execute(sql`select username from administration.staff where id = ${id}`))[0]!.username;
+/** The role each actor holds, to grant; an anonymous caller asks for one too. */
+const roleOf = (actor: Actor) => (actor === 'ANONYMOUS' ? 'POSTMAN' : actor);
+/** Not one they hold (the auditor asks for ADMIN, everyone else for AUDITOR). */
+const otherRoleOf = (actor: Actor) => (actor === 'AUDITOR' ? 'ADMIN' : 'AUDITOR');
+
+/** A fresh branch office directly under an office (a head or sub office), in account with it. */
+async function branchUnder(parentCode: string): Promise<string> {
+  sequence += 1;
+  const code = `BO${sequence}`;
+  const [parent] = rowsOf<{ path: string }>(await testDatabase.database.db.execute(sql`select path from administration.offices where code = ${parentCode}`));
+  await testDatabase.database.db.transaction((tx) =>
+    insertOfficesIfAbsent(tx, [
+      { code, name: `Branch ${sequence}`, type: 'BRANCH_OFFICE', parentCode, path: `${parent!.path}/${code}`, accountOfficeCode: parentCode, pin: '110001' },
+    ]),
+  );
+  return code;
+}
+
+/** A PENDING role grant for someone at an office, asked for by the circle administrator (not any matrix actor). */
+async function pendingRequestAt(officeCode: string): Promise<string> {
+  const admin = await identityOf(testDatabase.database.db, 'admin');
+  const request = await services.roles.grantRole(requestAs(admin), { username: await usernameOf(await person(officeCode)), role: 'ADMIN' });
+  return request.id;
+}
+
+/** An audit record about an office, stored the way the audit consumer stores every subgraph's events. */
+async function auditRecordAt(officeCode: string): Promise<string> {
+  sequence += 1;
+  const target = `matrix-${sequence}`;
+  const event = auditEvent(requestAs({ kind: 'service', service: 'matrix' }), { action: 'MATRIX_PROBE', outcome: 'SUCCESS', target: { type: 'Probe', id: target }, officeCode });
+  await testDatabase.database.db.transaction((tx) => storeAuditEvent(tx, event));
+  return target;
+}
+const present = (value: unknown) => value !== null && value !== undefined;
+
+interface Operation {
+  /** Whether the cell's place matters; an operation with no office is asked once. */
+  placed: boolean;
+  /** Answers whether the thing was there for the caller (true = ALLOW, false = NOT_FOUND), or throws; 'skip' = '-'. */
+  run: (actor: Actor, place: Place) => Promise<boolean | 'skip'>;
+}
+
+const OPERATIONS: Record<string, Operation> = {
+  'office(code)': { placed: true, run: async (actor, place) => present(await services.offices.getOffice(identities[actor], OFFICE_AT[place])) },
+  'offices (lists the office)': {
+    placed: true,
+    run: async (actor, place) => {
+      const page = await services.offices.listOffices(identities[actor], { search: OFFICE_AT[place] }, 100, null);
+      return page.edges.some((edge) => edge.node.code === OFFICE_AT[place]);
+    },
+  },
+  'createOffice (under the office)': {
+    placed: true,
+    run: async (actor, place) => {
+      sequence += 1;
+      const parent = await services.offices.getOffice({ kind: 'service', service: 'matrix' }, OFFICE_AT[place]);
+      const type = parent!.type === 'HEAD_OFFICE' ? 'SUB_OFFICE' : 'BRANCH_OFFICE';
+      const input = { code: `NEW${sequence}`, name: `New ${sequence}`, type, parentCode: OFFICE_AT[place], pin: '110001' } as const;
+      return present(await services.offices.createOffice(contextOf(actor), input));
+    },
+  },
+  renameOffice: { placed: true, run: async (actor, place) => present(await services.offices.renameOffice(contextOf(actor), OFFICE_AT[place], `Renamed ${++sequence}`)) },
+  updateOffice: {
+    placed: true,
+    run: async (actor, place) => present(await services.offices.updateOffice(contextOf(actor), OFFICE_AT[place], { phone: `011-2336${String(++sequence).padStart(4, '0')}` })),
+  },
+  'moveOffice (a branch office under it, to NDGPO-KB)': {
+    placed: true,
+    run: async (actor, place) => present(await services.offices.moveOffice(contextOf(actor), await branchUnder(OFFICE_AT[place]), 'NDGPO-KB', 'NDGPO-KB')),
+  },
+  'closeOffice (a branch office under it)': {
+    placed: true,
+    run: async (actor, place) => present(await services.offices.closeOffice(contextOf(actor), await branchUnder(OFFICE_AT[place]), '2026-11-22')),
+  },
+  me: { placed: false, run: async (actor) => present(await services.staff.me(identities[actor])) },
+  'staff(id)': { placed: true, run: async (actor, place) => present(await services.staff.getStaff(identities[actor], await person(OFFICE_AT[place]))) },
+  'staffMembers (lists the person)': {
+    placed: true,
+    run: async (actor, place) => {
+      const id = await person(OFFICE_AT[place]);
+      const page = await services.staff.listStaff(identities[actor], { officeCode: OFFICE_AT[place] }, 100, null);
+      return page.edges.some((edge) => edge.node.id === id);
+    },
+  },
+  createStaff: {
+    placed: true,
+    run: async (actor, place) => {
+      sequence += 1;
+      const input = { employeeId: String(80_000_000 + sequence), username: `made${sequence}`, name: 'Made', officeCode: OFFICE_AT[place] };
+      return present(await services.staff.createStaff(contextOf(actor), input));
+    },
+  },
+  updateStaff: { placed: true, run: async (actor, place) => present(await services.staff.updateStaff(contextOf(actor), await person(OFFICE_AT[place]), { name: 'Renamed' })) },
+  'assignStaff (into the office)': {
+    placed: true,
+    run: async (actor, place) => present(await services.staff.assignStaff(contextOf(actor), await person('NDGPO-KB'), OFFICE_AT[place])),
+  },
+  'assignStaff (out of the office)': {
+    placed: true,
+    run: async (actor, place) => present(await services.staff.assignStaff(contextOf(actor), await person(OFFICE_AT[place]), 'NDGPO-KB')),
+  },
+  suspendStaff: { placed: true, run: async (actor, place) => present(await services.staff.suspendStaff(contextOf(actor), await person(OFFICE_AT[place]), 'matrix')) },
+  reinstateStaff: {
+    placed: true,
+    run: async (actor, place) => present(await services.staff.reinstateStaff(contextOf(actor), await person(OFFICE_AT[place], 'SUSPENDED'))),
+  },
+  markStaffLeft: {
+    placed: true,
+    run: async (actor, place) => present(await services.staff.markStaffLeft(contextOf(actor), await person(OFFICE_AT[place]), '2026-11-21')),
+  },
+  resetPassword: { placed: true, run: async (actor, place) => present(await services.staff.resetPassword(contextOf(actor), await person(OFFICE_AT[place]))) },
+  'changePassword (own)': {
+    placed: false,
+    run: async (actor) => {
+      sequence += 1;
+      return present(await services.auth.changePassword(contextOf(actor), MATRIX_PASSWORD, `a new secret ${sequence}`).finally(resetMatrixPasswords));
+    },
+  },
+  'grantRole (a role the maker holds)': {
+    placed: true,
+    run: async (actor, place) =>
+      present(await services.roles.grantRole(contextOf(actor), { username: await usernameOf(await person(OFFICE_AT[place])), role: roleOf(actor) })),
+  },
+  'grantRole (a role the maker lacks)': {
+    placed: true,
+    run: async (actor, place) =>
+      present(await services.roles.grantRole(contextOf(actor), { username: await usernameOf(await person(OFFICE_AT[place])), role: otherRoleOf(actor) })),
+  },
+  'grantRole (to oneself)': {
+    placed: false,
+    run: async (actor) => present(await services.roles.grantRole(contextOf(actor), { username: `matrix.${actor.toLowerCase()}`, role: otherRoleOf(actor) })),
+  },
+  revokeRole: {
+    placed: true,
+    run: async (actor, place) =>
+      present(await services.roles.revokeRole(contextOf(actor), { username: await usernameOf(await person(OFFICE_AT[place], 'ACTIVE', ['POSTMAN'])), role: 'POSTMAN' })),
+  },
+  'approve (a request someone else made)': {
+    placed: true,
+    run: async (actor, place) => present(await services.approvals.approve(contextOf(actor), await pendingRequestAt(OFFICE_AT[place]), 'looks right')),
+  },
+  'approve (a request the caller made)': {
+    placed: false,
+    run: async (actor) => {
+      // Only an administrator can ask for a grant at all; the others cannot be in this situation.
+      if (actor !== 'ADMIN') return 'skip';
+      const request = await services.roles.grantRole(contextOf(actor), { username: await usernameOf(await person('NDGPO')), role: 'ADMIN' });
+      return present(await services.approvals.approve(contextOf(actor), request.id, 'my own'));
+    },
+  },
+  'reject (a request someone else made)': {
+    placed: true,
+    run: async (actor, place) => present(await services.approvals.reject(contextOf(actor), await pendingRequestAt(OFFICE_AT[place]), 'not now')),
+  },
+  'approvalRequest(id)': {
+    placed: true,
+    run: async (actor, place) => present(await services.approvals.getApprovalRequest(identities[actor], await pendingRequestAt(OFFICE_AT[place]))),
+  },
+  'approvalRequests (lists the request)': {
+    placed: true,
+    run: async (actor, place) => {
+      const id = await pendingRequestAt(OFFICE_AT[place]);
+      const page = await services.approvals.listApprovalRequests(identities[actor], { officeCode: OFFICE_AT[place] }, 100, null);
+      return page.edges.some((edge) => edge.node.id === id);
+    },
+  },
+  'auditTrail (lists a record of the office)': {
+    placed: true,
+    run: async (actor, place) => {
+      const target = await auditRecordAt(OFFICE_AT[place]);
+      const page = await services.audit.auditTrail(identities[actor], { target }, 10, null);
+      return page.edges.length > 0;
+    },
+  },
+  verifyAuditTrail: { placed: false, run: async (actor) => present(await services.audit.verifyAuditTrail(identities[actor], null, null)) },
+  'ledgerAccounts of the office': {
+    placed: true,
+    run: async (actor, place) => (await services.accounts.ledgerAccountsOf(identities[actor], OFFICE_AT[place])).length > 0,
+  },
+  'Account reference (_entities)': {
+    placed: true,
+    run: async (actor, place) => present(await services.accounts.getAccount(identities[actor], `${OFFICE_AT[place]}:1100`)),
+  },
+  'officeLedgerStatus (service only)': {
+    placed: true,
+    run: async (actor, place) => present(await services.accounts.officeLedgerStatus(identities[actor], OFFICE_AT[place])),
+  },
+  moneyOrderQuote: { placed: false, run: async (actor) => present(await services.tariffs.quote(identities[actor], new Decimal('1000'), 'ELECTRONIC')) },
+  codFeeQuote: { placed: false, run: async (actor) => present(await services.fees.quote(identities[actor], new Decimal('1000'))) },
+};
+
+async function resetMatrixPasswords(): Promise<void> {
+  await testDatabase.database.db.execute(
+    sql`update administration.staff set password_hash = ${matrixPasswordHash} where username like 'matrix.%'`,
+  );
+}
+
+async function outcomeOf(operation: Operation, actor: Actor, place: Place): Promise<string> {
+  try {
+    const answer = await operation.run(actor, place);
+    return answer === 'skip' ? '-' : answer ? 'A' : 'N';
+  } catch (error) {
+    const code = (error as { code?: string }).code;
+    if (code === 'UNAUTHENTICATED') return 'U';
+    if (code === 'FORBIDDEN') return 'F';
+    if (code === 'ROLE_NOT_HELD_BY_GRANTOR' || code === 'CANNOT_CHANGE_OWN_ROLES' || code === 'MAKER_CANNOT_APPROVE') return 'W';
+    if (code === 'NOT_FOUND' || code?.endsWith('_NOT_FOUND')) return 'N';
+    return `?${code ?? (error as Error).message}`;
+  }
+}
+
+/** The expected table as data: operation -> actor -> the outcomes at own, below, other. */
+function expectedTable(): Record<string, Record<Actor, string>> {
+  return Object.fromEntries(
+    Object.entries(EXPECTED).map(([name, line]) => {
+      const cells = line.trim().split(/\s+/);
+      if (cells.length !== ACTORS.length || !cells.every((cell) => /^[AFNUW-]{3}$/.test(cell))) throw new Error(`EXPECTED['${name}'] is malformed`);
+      return [name, Object.fromEntries(ACTORS.map((actor, index) => [actor, cells[index]!])) as Record<Actor, string>];
+    }),
+  );
+}
+
+beforeAll(async () => {
+  testDatabase = await createTestDatabase(['administration', 'accounts', 'money-orders', 'cod-settlement']);
+  const { database } = testDatabase;
+  await seedDemoAdministration(database, 'test');
+  // The accounts subgraph learns offices from administration's events: deliver the seed's office.created events.
+  const staged = rowsOf<{ envelope: unknown }>(await database.db.execute(sql`select envelope from administration.outbox where type = 'office.created' order by id`));
+  await database.db.transaction(async (tx) => {
+    for (const row of staged) await handleOfficeEvent(tx, parseEvent(row.envelope) as AnyEvent);
+  });
+  matrixPasswordHash = await hashPassword(MATRIX_PASSWORD);
+  // One actor per role, all at the New Delhi GPO.
+  await database.db.transaction(async (tx) => {
+    for (const [index, role] of ACTORS.slice(0, 5).entries()) {
+      const actor = await insertStaff(tx, {
+        employeeId: String(60_000_000 + index),
+        username: `matrix.${role.toLowerCase()}`,
+        name: `Matrix ${role}`,
+        passwordHash: matrixPasswordHash,
+        officeCode: 'NDGPO',
+        roles: [role],
+        mustChangePassword: false,
+      });
+      await openAssignment(tx, { staffId: actor.id, officeCode: 'NDGPO', startedAt: clock(), assignedBy: null });
+    }
+  });
+  for (const actor of ACTORS) {
+    identities[actor] = actor === 'ANONYMOUS' ? { kind: 'anonymous' } : await identityOf(database.db, `matrix.${actor.toLowerCase()}`);
+  }
+  services = buildServices(database);
+}, 120_000);
+
+afterAll(() => testDatabase?.drop());
+
+describe('the authorization matrix', () => {
+  it('has an operation for every expected row and a row for every operation', () => {
+    expect(Object.keys(OPERATIONS).sort()).toEqual(Object.keys(EXPECTED).sort());
+  });
+
+  it('answers every cell as written down', async () => {
+    const actual: Record<string, Record<Actor, string>> = {};
+    for (const [name, operation] of Object.entries(OPERATIONS)) {
+      const row = {} as Record<Actor, string>;
+      for (const actor of ACTORS) {
+        let cells = '';
+        for (const place of PLACES) {
+          cells += operation.placed || place === 'own' ? await outcomeOf(operation, actor, place) : ('-' satisfies Outcome);
+        }
+        row[actor] = cells;
+      }
+      actual[name] = row;
+    }
+    expect(actual).toEqual(expectedTable());
+  }, 120_000);
+});
+
+describe('the permissions data', () => {
+  it('uses only permissions @postal/authz knows', async () => {
+    const rows = await allRolePermissions(testDatabase.database.db);
+    expect(rows.length).toBeGreaterThan(0);
+    expect(rows.filter((row) => !isPermission(row.permission))).toEqual([]);
+  });
+
+  it('gives the auditor nothing that writes: only reading and verifying', async () => {
+    const rows = await allRolePermissions(testDatabase.database.db);
+    const auditor = rows.filter((row) => row.roleCode === 'AUDITOR').map((row) => row.permission);
+    expect(auditor.length).toBeGreaterThan(0);
+    expect(auditor.filter((permission) => !/\.(read|verify)$/.test(permission))).toEqual([]);
+  });
+
+  it('keeps counter clerks and postmen to their own office for everything but reading the tree', async () => {
+    const rows = await allRolePermissions(testDatabase.database.db);
+    const wide = rows.filter((row) => ['COUNTER_CLERK', 'POSTMAN'].includes(row.roleCode) && row.scope !== 'OWN_OFFICE');
+    expect(wide.map((row) => `${row.roleCode} ${row.permission}`)).toEqual(['COUNTER_CLERK office.read']);
+  });
+});

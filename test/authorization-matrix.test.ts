@@ -53,6 +53,7 @@ const EXPECTED: Record<string, string> = {
   // Offices
   'office(code)':                                        'AAN   AAN     AAN     AAN   ANN     UUU',
   'offices (lists the office)':                          'AAN   AAN     AAN     AAN   ANN     UUU',
+  'Office.children of its parent (lists the office)':    'AAN   AAN     AAN     AAN   ANN     UUU',
   'createOffice (under the office)':                     'AAN   FFN     FFN     FFN   FNN     UUU',
   'renameOffice':                                        'AAN   FFN     FFN     FFN   FNN     UUU',
   'updateOffice':                                        'AAN   FFN     FFN     FFN   FNN     UUU',
@@ -197,6 +198,15 @@ const OPERATIONS: Record<string, Operation> = {
     placed: true,
     run: async (actor, place) => {
       const page = await services.offices.listOffices(identities[actor], { search: OFFICE_AT[place] }, 100, null);
+      return page.edges.some((edge) => edge.node.code === OFFICE_AT[place]);
+    },
+  },
+  'Office.children of its parent (lists the office)': {
+    placed: true,
+    run: async (actor, place) => {
+      const office = await services.offices.getOffice({ kind: 'service', service: 'matrix' }, OFFICE_AT[place]);
+      const parent = await services.offices.getOffice({ kind: 'service', service: 'matrix' }, office!.parentCode!);
+      const page = await services.offices.children(identities[actor], parent!, 100, null);
       return page.edges.some((edge) => edge.node.code === OFFICE_AT[place]);
     },
   },

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { canonicalJson } from '../audit/canonical.js';
 
 /**
  * An approval's payload is what the checker approves, so its bytes must not depend on who serialised it: the hash is
@@ -16,26 +17,11 @@ export const MAX_PAYLOAD_DEPTH = 8;
 
 export type PayloadCheck = { ok: true; payload: ApprovalPayload; canonical: string } | { ok: false; problem: string };
 
-/** The canonical serialisation. Throws on a value that has none (checkPayload says which and where). */
-export function canonicalJson(value: unknown): string {
-  if (value === null) return 'null';
-  switch (typeof value) {
-    case 'boolean':
-      return value ? 'true' : 'false';
-    case 'string':
-      return JSON.stringify(value);
-    case 'number':
-      if (!Number.isFinite(value)) throw new TypeError('a non-finite number has no JSON form');
-      return JSON.stringify(value);
-    case 'object': {
-      if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-      const keys = Object.keys(value).sort();
-      return `{${keys.map((key) => `${JSON.stringify(key)}:${canonicalJson((value as Record<string, unknown>)[key])}`).join(',')}}`;
-    }
-    default:
-      throw new TypeError(`a ${typeof value} has no JSON form`);
-  }
-}
+/**
+ * The canonical serialisation is the audit trail's (one implementation for both hashes). Throws on a value that has
+ * none (checkPayload says which and where).
+ */
+export { canonicalJson };
 
 /** SHA-256 of the canonical form, lower-case hex: the payload hash stored with the request and carried by events. */
 export function payloadHash(payload: ApprovalPayload): string {

@@ -89,6 +89,7 @@ const EXPECTED: Record<string, string> = {
   'ledgerAccounts of the office':                        'NNN   AAN     AAN     ANN   NNN     UUU',
   'Account reference (_entities)':                       'NNN   AAN     AAN     ANN   NNN     UUU',
   'officeLedgerStatus (service only)':                   'FFF   FFF     FFF     FFF   FFF     UUU',
+  'submitApprovalRequest (service only)':                'FFF   FFF     FFF     FFF   FFF     UUU',
   // Quotes (money-orders, cod-settlement): no office named, the permission anywhere
   'moneyOrderQuote':                                     'F--   A--     F--     A--   F--     U--',
   'codFeeQuote':                                         'F--   A--     F--     A--   F--     U--',
@@ -345,6 +346,20 @@ const OPERATIONS: Record<string, Operation> = {
   'officeLedgerStatus (service only)': {
     placed: true,
     run: async (actor, place) => present(await services.accounts.officeLedgerStatus(identities[actor], OFFICE_AT[place])),
+  },
+  'submitApprovalRequest (service only)': {
+    placed: true,
+    run: async (actor, place) => {
+      const maker = identities[actor];
+      const input = {
+        kind: 'MANUAL_JOURNAL',
+        summary: 'matrix',
+        payload: { note: 'matrix' },
+        officeCode: OFFICE_AT[place],
+        makerId: maker.kind === 'staff' ? maker.staffId : '00000000-0000-4000-8000-000000000000',
+      };
+      return present(await services.approvals.submit(contextOf(actor), input));
+    },
   },
   moneyOrderQuote: { placed: false, run: async (actor) => present(await services.tariffs.quote(identities[actor], new Decimal('1000'), 'ELECTRONIC')) },
   codFeeQuote: { placed: false, run: async (actor) => present(await services.fees.quote(identities[actor], new Decimal('1000'))) },

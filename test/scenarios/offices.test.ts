@@ -153,14 +153,19 @@ describe('an administrator manages the tree', () => {
   it('audits every change', async () => {
     const rows = await waitFor(
       async () => {
-        const found = await db<{ action: string; target_id: string }>(
-          sql`select action, target_id from administration.audit_events where target_type = 'Office' and actor_username = 'admin' order by id`,
+        const found = await db<{ action: string; target_id: string; outcome: string; reason: string | null }>(
+          sql`select action, target_id, outcome, reason from administration.audit_events
+              where target_type = 'Office' and actor_username = 'admin' order by id`,
         );
-        return found.some((row) => row.action === 'OFFICE_CLOSED' && row.target_id === 'GOLHO-BK') ? found : undefined;
+        return found.some((row) => row.action === 'OFFICE_CLOSED' && row.target_id === 'GOLHO-BK' && row.outcome === 'SUCCESS') ? found : undefined;
       },
       { what: 'office audit events', timeoutMs: 20_000 },
     );
-    expect(rows.map((row) => `${row.action} ${row.target_id}`)).toEqual([
+    // Refused attempts are audited too, with the code they were refused with.
+    const refused = rows.filter((row) => row.outcome === 'FAILURE');
+    expect(refused.length).toBeGreaterThan(0);
+    expect(refused).toContainEqual(expect.objectContaining({ action: 'OFFICE_CLOSED', reason: 'OFFICE_HAS_OPEN_BALANCES' }));
+    expect(rows.filter((row) => row.outcome === 'SUCCESS').map((row) => `${row.action} ${row.target_id}`)).toEqual([
       'OFFICE_CREATED GOLHO',
       'OFFICE_CREATED GOLHO-BK',
       'OFFICE_CREATED GOLHO-BK-RK',

@@ -1,7 +1,5 @@
 import type { SignedRequestContext } from '@postal/auth';
 import { newEvent } from '@postal/events';
-import { ExpectedError } from '@postal/errors';
-import { auditEvent } from '../audit/events.js';
 import type { ApprovalRequestRecord } from './model.js';
 
 /** The context of work the system does on its own (the expiry sweep, executing an approved command). */
@@ -39,23 +37,4 @@ export function requestSummary(request: ApprovalRequestRecord): Record<string, u
     maker: request.maker.username,
     ...(request.checker ? { checker: request.checker.username } : {}),
   };
-}
-
-const MAX_TARGET_ID_LENGTH = 100;
-
-/** A refused attempt, audited in a transaction of its own (the attempt's own transaction rolled back). */
-export function refusalAuditEvent(
-  context: SignedRequestContext,
-  action: string,
-  target: { type: string; id: string },
-  error: ExpectedError,
-  officeCode?: string,
-) {
-  return auditEvent(context, {
-    action,
-    outcome: 'FAILURE',
-    reason: error.code,
-    target: { type: target.type, id: target.id.slice(0, MAX_TARGET_ID_LENGTH) || '(empty)' },
-    ...(officeCode ? { officeCode } : {}),
-  });
 }

@@ -29,7 +29,8 @@ import {
   PayloadTamperedError,
   UnknownApprovalKindError,
 } from './errors.js';
-import { approvalDecidedEvent, refusalAuditEvent, requestSummary, systemContext } from './events.js';
+import { approvalDecidedEvent, requestSummary, systemContext } from './events.js';
+import { refusalAuditor } from '../audit/refusals.js';
 import { APPROVAL_KIND_REGISTRY, isApprovalKind, type ApprovalKind } from './kinds.js';
 import type { ApprovalParty, ApprovalRequestRecord } from './model.js';
 import { checkPayload, payloadHash } from './payload.js';
@@ -133,13 +134,9 @@ export function createApprovalService(options: ApprovalServiceOptions) {
     ]);
   }
 
-  async function auditRefusal(context: SignedRequestContext, action: string, targetId: string, error: unknown): Promise<void> {
-    if (!(error instanceof ExpectedError) || error instanceof UnauthenticatedError) return;
-    await database.db.transaction(async (tx) => {
-      await stageEvents(tx, outboxTables, [refusalAuditEvent(context, action, { type: 'ApprovalRequest', id: targetId }, error)]);
-    });
-    options.onEventsStaged?.();
-  }
+  const refusals = refusalAuditor(options);
+  const auditRefusal = (context: SignedRequestContext, action: string, targetId: string, error: unknown) =>
+    refusals.record(context, action, { type: 'ApprovalRequest', id: targetId }, error);
 
   type Decision = { status: 'APPROVED'; comment: string | null } | { status: 'REJECTED'; reason: string };
 

@@ -197,6 +197,20 @@ describe('renameOffice and updateOffice', () => {
     expect((await service().getOffice(SYSTEM.identity, 'C1'))?.name).toBe('Circle One');
   });
 
+  it('audits a refused command, naming the caller and the code it was refused with', async () => {
+    const clerk = await staffAt('COUNTER_CLERK', 'HO1');
+    expect(await codeOf(service().renameOffice(as(clerk), 'HO1', 'Refused name'))).toBe('FORBIDDEN');
+    const last = (await outboxRows()).at(-1);
+    expect(last?.type).toBe('audit.recorded');
+    expect(last?.payload).toMatchObject({
+      action: 'OFFICE_RENAMED',
+      outcome: 'FAILURE',
+      reason: 'FORBIDDEN',
+      target: { type: 'Office', id: 'HO1' },
+      actor: { username: clerk.username },
+    });
+  });
+
   it('updates only the fields given, and checks a new account office', async () => {
     const admin = await staffAt('ADMIN', 'D1');
     const updated = await service().updateOffice(as(admin), 'BO1', { pin: '110011', phone: '+91 11 2336 4111', accountOfficeCode: 'HO1' });

@@ -5,6 +5,7 @@ import type { Database, Tx } from '@postal/db';
 import { BadUserInputError, UnauthenticatedError } from '@postal/errors';
 import { newEvent, type EventEnvelope } from '@postal/events';
 import { stageEvents } from '@postal/outbox';
+import { refusalAuditor } from '../audit/refusals.js';
 import { decodeCursor, pageSize, toConnection, type Connection } from '@postal/server';
 import { sql } from 'drizzle-orm';
 import { auditEvent } from '../audit/events.js';
@@ -187,7 +188,7 @@ export function createOfficeService(options: OfficeServiceOptions) {
     return accountCode;
   }
 
-  return {
+  const service = {
     /** One office; one outside the caller's scope is answered as not found, so codes cannot be probed. */
     async getOffice(identity: Identity, code: string): Promise<OfficeRecord | null> {
       signedIn(identity);
@@ -395,6 +396,23 @@ export function createOfficeService(options: OfficeServiceOptions) {
         return { result: closed, events: [updatedEvent(context, closed, closed.path), audit] };
       });
     },
+  };
+
+  // Refused office commands are audited like every other refused command (see audit/refusals.ts).
+  const refusals = refusalAuditor(options);
+  const office = (code: string) => ({ type: 'Office', id: code });
+  return {
+    ...service,
+    createOffice: (context: SignedRequestContext, input: CreateOfficeInput) =>
+      refusals.audited(context, 'OFFICE_CREATED', office(input.code), () => service.createOffice(context, input)),
+    renameOffice: (context: SignedRequestContext, code: string, name: string) =>
+      refusals.audited(context, 'OFFICE_RENAMED', office(code), () => service.renameOffice(context, code, name)),
+    updateOffice: (context: SignedRequestContext, code: string, input: UpdateOfficeInput) =>
+      refusals.audited(context, 'OFFICE_UPDATED', office(code), () => service.updateOffice(context, code, input)),
+    moveOffice: (context: SignedRequestContext, code: string, newParentCode: string, accountOfficeCode?: string | null) =>
+      refusals.audited(context, 'OFFICE_MOVED', office(code), () => service.moveOffice(context, code, newParentCode, accountOfficeCode)),
+    closeOffice: (context: SignedRequestContext, code: string, closedOn: string) =>
+      refusals.audited(context, 'OFFICE_CLOSED', office(code), () => service.closeOffice(context, code, closedOn)),
   };
 
   async function checkClosable(db: Database['db'] | Tx, office: OfficeRecord, closedOn: string): Promise<void> {

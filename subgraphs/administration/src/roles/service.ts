@@ -1,9 +1,9 @@
 import type { SignedRequestContext } from '@postal/auth';
 import { can } from '@postal/authz';
 import type { Database, Tx } from '@postal/db';
-import { ExpectedError, ForbiddenError, UnauthenticatedError } from '@postal/errors';
+import { ForbiddenError, UnauthenticatedError } from '@postal/errors';
 import { stageEvents } from '@postal/outbox';
-import { refusalAuditEvent } from '../approvals/events.js';
+import { refusalAuditor } from '../audit/refusals.js';
 import type { LocalExecutor } from '../approvals/execution.js';
 import type { ApprovalRequestRecord } from '../approvals/model.js';
 import type { ApprovalService } from '../approvals/service.js';
@@ -52,20 +52,12 @@ async function factsFor(tx: Tx, grantor: StaffAuthority | undefined, target: Sta
 export function createRoleService(options: RoleServiceOptions) {
   const { database, clock } = options;
 
+  const refusals = refusalAuditor(options);
+  /** Runs a command; a refusal is audited (see audit/refusals.ts), a success stages its own events and nudges the relay. */
   async function audited<T>(context: SignedRequestContext, action: string, username: string, work: () => Promise<T>): Promise<T> {
-    try {
-      const result = await work();
-      options.onEventsStaged?.();
-      return result;
-    } catch (error) {
-      if (error instanceof ExpectedError && !(error instanceof UnauthenticatedError)) {
-        await database.db.transaction((tx) =>
-          stageEvents(tx, outboxTables, [refusalAuditEvent(context, action, { type: 'Staff', id: username }, error)]),
-        );
-        options.onEventsStaged?.();
-      }
-      throw error;
-    }
+    const result = await refusals.audited(context, action, { type: 'Staff', id: username }, work);
+    options.onEventsStaged?.();
+    return result;
   }
 
   function staffCaller(context: SignedRequestContext) {

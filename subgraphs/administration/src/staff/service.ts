@@ -3,10 +3,10 @@ import { hashPassword, type Identity, type SignedRequestContext } from '@postal/
 import { assertHolds, can } from '@postal/authz';
 import { businessDate } from '@postal/calendar';
 import type { Database, Tx } from '@postal/db';
-import { BadUserInputError, ExpectedError, ForbiddenError, UnauthenticatedError } from '@postal/errors';
+import { BadUserInputError, ForbiddenError, UnauthenticatedError } from '@postal/errors';
 import { stageEvents } from '@postal/outbox';
 import { changeSummary, pageSize } from '@postal/server';
-import { refusalAuditEvent } from '../approvals/events.js';
+import { refusalAuditor } from '../audit/refusals.js';
 import { auditEvent } from '../audit/events.js';
 import { temporaryPasswordFrom, TEMPORARY_PASSWORD_LENGTH } from '../auth/password-policy.js';
 import { outbox, processedEvents } from '../db-schema.js';
@@ -107,22 +107,12 @@ export function createStaffService(options: StaffServiceOptions) {
     return office;
   }
 
-  /**
-   * Runs a command and, when a rule refuses it, records the refused attempt in a transaction of its own (the
-   * attempt's rolled back). An unauthenticated caller is not recorded: there is nobody to name, and the gateway logs it.
-   */
+  const refusals = refusalAuditor(options);
+  /** Runs a command; a refusal is audited (see audit/refusals.ts), a success stages its own events and nudges the relay. */
   async function audited<T>(context: SignedRequestContext, action: string, targetId: string, work: () => Promise<T>): Promise<T> {
-    try {
-      const result = await work();
-      options.onEventsStaged?.();
-      return result;
-    } catch (error) {
-      if (error instanceof ExpectedError && !(error instanceof UnauthenticatedError)) {
-        await database.db.transaction((tx) => stageEvents(tx, outboxTables, [refusalAuditEvent(context, action, { type: 'Staff', id: targetId }, error)]));
-        options.onEventsStaged?.();
-      }
-      throw error;
-    }
+    const result = await refusals.audited(context, action, { type: 'Staff', id: targetId }, work);
+    options.onEventsStaged?.();
+    return result;
   }
 
   async function newTemporaryPassword(): Promise<{ temporaryPassword: string; passwordHash: string }> {

@@ -1,6 +1,6 @@
 import { SignJWT, importPKCS8, importSPKI, jwtVerify, errors as joseErrors } from 'jose';
 import { UnauthenticatedError } from '@postal/errors';
-import type { StaffGrant } from './identity.js';
+import type { Identity, StaffGrant } from './identity.js';
 
 /**
  * Access tokens are EdDSA (Ed25519) JWTs signed with jose. Only the administration subgraph, which checks passwords,
@@ -10,14 +10,8 @@ const ALGORITHM = 'EdDSA';
 const ISSUER = 'postal-finance/administration';
 const AUDIENCE = 'postal-finance';
 
-export interface AccessTokenClaims {
-  staffId: string;
-  username: string;
-  roles: string[];
-  officeCode: string;
-  officePath: string;
-  grants: StaffGrant[];
-}
+/** What a token says: the staff identity the gateway passes on, less its kind. */
+export type AccessTokenClaims = Omit<Extract<Identity, { kind: 'staff' }>, 'kind'>;
 
 export async function signAccessToken(claims: AccessTokenClaims, privateKeyPem: string, ttlSeconds: number): Promise<string> {
   const key = await importPKCS8(privateKeyPem, ALGORITHM);

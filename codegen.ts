@@ -56,7 +56,21 @@ function mappersFor(name: (typeof subgraphs)[number]): Record<string, string> {
       return { Office: '../offices/model.js#OfficeRecord', Staff: '../staff/model.js#StaffRecord', StaffAssignment: '../staff/model.js#StaffAssignmentRecord', ApprovalRequest: '../approvals/model.js#ApprovalRequestRecord', ApprovalParty: '../approvals/model.js#ApprovalParty',
         AuditRecord: '../audit/model.js#AuditRecordModel', AuditBrokenRecord: '../audit/chain.js#ChainBreak' };
     case 'accounts':
-      return { Account: '../ledger-accounts/model.js#AccountRecord', Office: '../ledger-accounts/model.js#OfficeReference' };
+      return {
+        Account: '../ledger-accounts/model.js#AccountRecord',
+        Office: '../ledger-accounts/model.js#OfficeReference',
+        JournalEntry: '../journal/model.js#JournalEntryRecord',
+        Posting: '../journal/model.js#PostingRecord',
+        Hold: '../journal/model.js#HoldRecord',
+        LedgerActor: '../journal/model.js#LedgerActor',
+        ApprovalRequest: '../journal/model.js#ApprovalRequestReference',
+        AccountStatement: '../reports/statement.js#AccountStatementReport',
+        StatementLine: '../reports/statement.js#StatementLine',
+        TrialBalance: '../reports/service.js#TrialBalanceView',
+        TrialBalanceLine: '../reports/trial-balance.js#TrialBalanceLine',
+        BusinessDayClose: '../business-days/service.js#BusinessDayCloseView',
+        DailyBalance: '../business-days/service.js#DailyBalanceView',
+      };
     default:
       return {};
   }

@@ -109,7 +109,7 @@ function buildServices(database: TestDatabase['database']) {
     offices: createOfficeService({
       ...options,
       // Closing asks the ledger; here it always answers "nothing open" so only authorization decides.
-      accounts: { officeLedgerStatus: async (officeCode: string) => ({ officeCode, hasOpenBalances: false, nonZeroAccounts: [] }) },
+      accounts: { officeLedgerStatus: async (officeCode: string) => ({ officeCode, hasOpenBalances: false, nonZeroAccounts: [], hasPendingHolds: false, closedThrough: null }) },
     }),
     staff: createStaffService(options),
     roles: createRoleService({ ...options, approvals }),

@@ -2,7 +2,7 @@ import { mkdtempSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ConfigError, administrationEnv, assertProductionServers, gatewayEnv, gatewayLimits, loadConfig, resolveSecrets } from './index.js';
+import { ConfigError, accountsEnv, administrationEnv, assertProductionServers, gatewayEnv, gatewayLimits, loadConfig, resolveSecrets } from './index.js';
 
 describe('loadConfig', () => {
   it('applies defaults', () => {
@@ -10,6 +10,12 @@ describe('loadConfig', () => {
     expect(config.PORT).toBe(4001);
     expect(config.NODE_ENV).toBe('development');
     expect(config.LOGIN_MAX_FAILURES).toBe(5);
+  });
+
+  it('points the accounts subgraph at administration on its default port', () => {
+    const config = loadConfig(accountsEnv, {});
+    expect(config.PORT).toBe(4002);
+    expect(config.ADMINISTRATION_URL).toBe('http://127.0.0.1:4001/graphql');
   });
 
   it('names every variable at fault', () => {

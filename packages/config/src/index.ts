@@ -4,6 +4,7 @@ export {
   commonEnv,
   subgraphEnv,
   administrationEnv,
+  accountsEnv,
   gatewayEnv,
   stackEnv,
   type StackConfig,
@@ -14,5 +15,6 @@ export {
   type CommonConfig,
   type SubgraphConfig,
   type AdministrationConfig,
+  type AccountsConfig,
   type GatewayConfig,
 } from './schemas.js';

@@ -103,6 +103,11 @@ export const administrationEnv = subgraphEnv('administration').extend({
   ACCOUNTS_URL: url.default(`http://127.0.0.1:${SUBGRAPH_PORTS.accounts}/graphql`),
 });
 
+export const accountsEnv = subgraphEnv('accounts').extend({
+  /** The administration subgraph, where a person's manual journal is submitted (as a signed service) for approval. */
+  ADMINISTRATION_URL: url.default(`http://127.0.0.1:${SUBGRAPH_PORTS.administration}/graphql`),
+});
+
 export const gatewayEnv = commonEnv.extend({
   PORT: port(4000),
   JWT_PUBLIC_KEY: pem('PUBLIC KEY'),
@@ -154,4 +159,5 @@ export type StackConfig = z.infer<typeof stackEnv>;
 export type CommonConfig = z.infer<typeof commonEnv>;
 export type SubgraphConfig = z.infer<ReturnType<typeof subgraphEnv>>;
 export type AdministrationConfig = z.infer<typeof administrationEnv>;
+export type AccountsConfig = z.infer<typeof accountsEnv>;
 export type GatewayConfig = z.infer<typeof gatewayEnv>;

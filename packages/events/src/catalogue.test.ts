@@ -34,9 +34,10 @@ describe('the event catalogue', () => {
     expect(consumersOf('audit.recorded')).toEqual(['administration.audit']);
     expect(consumersOf('office.created')).toEqual(['accounts.office-events']);
     expect(consumersOf('office.updated')).toEqual(['accounts.office-events']);
-    expect(consumersOf('approval.decided')).toEqual(['administration.approvals']);
+    expect(consumersOf('approval.decided')).toEqual(['administration.approvals', 'accounts.approvals']);
     expect(consumersOf('approval.executed')).toEqual(['administration.approval-results']);
     expect([...CONSUMER_QUEUES].sort()).toEqual([
+      'accounts.approvals',
       'accounts.office-events',
       'administration.approval-results',
       'administration.approvals',

@@ -11,9 +11,9 @@ export const EVENT_CATALOGUE = {
   'audit.recorded': { payload: auditRecordedSchema, consumers: ['administration.audit'] },
   'office.created': { payload: officeCreatedSchema, consumers: ['accounts.office-events'] },
   'office.updated': { payload: officeUpdatedSchema, consumers: ['accounts.office-events'] },
-  // Every owner of an approval kind listens here and acts only on its own subgraph's requests; an owner added later
-  // (accounts for MANUAL_JOURNAL, ...) adds its queue to this list.
-  'approval.decided': { payload: approvalDecidedSchema, consumers: ['administration.approvals'] },
+  // Every owner of an approval kind listens here and acts only on its own subgraph's requests (administration:
+  // ROLE_GRANT, accounts: MANUAL_JOURNAL); an owner added later adds its queue to this list.
+  'approval.decided': { payload: approvalDecidedSchema, consumers: ['administration.approvals', 'accounts.approvals'] },
   // An owner other than administration reports the outcome back, so the inbox records it.
   'approval.executed': { payload: approvalExecutedSchema, consumers: ['administration.approval-results'] },
 } as const satisfies Record<string, { payload: z.ZodType; consumers: readonly string[] }>;

@@ -29,3 +29,4 @@ export {
   type OfficeUpdatedPayload,
   type TypedEvent,
 } from './catalogue.js';
+export { canonicalJson } from './canonical.js';

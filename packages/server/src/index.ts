@@ -8,3 +8,4 @@ export { pageSize, encodeCursor, decodeCursor, toConnection, MAX_PAGE_SIZE, type
 export { startSubgraph, type StartSubgraphOptions, type RunningSubgraph, type SubgraphRuntimeOptions } from './runtime.js';
 export { runStandaloneSubgraph, type StandaloneShared } from './standalone.js';
 export { auditEvent, auditActor, changeSummary, MAX_SUMMARY_FIELDS, type AuditRecordInput } from './audit.js';
+export { startBatchLoop, type BatchLoop, type BatchLoopOptions } from './batch-loop.js';

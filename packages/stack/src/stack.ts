@@ -45,8 +45,17 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
   const host = options.host ?? '127.0.0.1';
   const common = { database, queue, identitySecret: secrets.identitySecret, host };
   const timing = { ...(options.clock ? { clock: options.clock } : {}), ...(options.timeZone ? { timeZone: options.timeZone } : {}) };
-  // Consumers first: administration's relay publishes office events to the accounts subgraph's queue.
-  const accounts = await startAccounts({ ...common, logger: logger.child({ service: 'accounts' }), port: ports.accounts });
+  // Consumers first: administration's relay publishes office events and approval decisions to the accounts
+  // subgraph's queues. So accounts starts before administration's URL is known (a free port in tests), and is given it
+  // as a function read at each call; until administration listens, a manual journal is DEPENDENCY_UNAVAILABLE.
+  let administrationUrl: string | undefined;
+  const accounts = await startAccounts({
+    ...common,
+    ...timing,
+    logger: logger.child({ service: 'accounts' }),
+    administrationUrl: () => administrationUrl,
+    port: ports.accounts,
+  });
   const moneyOrders = await startMoneyOrders({ ...common, ...timing, logger: logger.child({ service: 'money-orders' }), port: ports.moneyOrders });
   const codSettlement = await startCodSettlement({ ...common, ...timing, logger: logger.child({ service: 'cod-settlement' }), port: ports.codSettlement });
   const administration = await startAdministration({
@@ -60,6 +69,7 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
     accountsUrl: accounts.url,
     port: ports.administration,
   });
+  administrationUrl = administration.url;
   const subgraphs = { administration, accounts, 'money-orders': moneyOrders, 'cod-settlement': codSettlement };
 
   const gateway = createGateway({

@@ -1,11 +1,18 @@
-import { subgraphEnv } from '@postal/config';
+import { accountsEnv } from '@postal/config';
 import { runStandaloneSubgraph } from '@postal/server';
 import { startAccounts } from './start.js';
 
 await runStandaloneSubgraph({
   name: 'accounts',
-  envSchema: subgraphEnv('accounts'),
+  envSchema: accountsEnv,
   needSecrets: ['identitySecret'],
   start: ({ config, secrets, database, queue, logger }) =>
-    startAccounts({ database, queue, logger, identitySecret: secrets.identitySecret!, port: config.PORT }),
+    startAccounts({
+      database,
+      queue,
+      logger,
+      identitySecret: secrets.identitySecret!,
+      administrationUrl: config.ADMINISTRATION_URL,
+      port: config.PORT,
+    }),
 });

@@ -1,21 +1,89 @@
-import { loadSubgraphTypeDefs, startSubgraph, type RunningSubgraph, type SubgraphRuntimeOptions } from '@postal/server';
-import type { Context } from './context.js';
+import { loadSubgraphTypeDefs, startBatchLoop, startSubgraph, type RunningSubgraph, type SubgraphRuntimeOptions } from '@postal/server';
+import { createApprovalsClient } from './approvals/administration-client.js';
+import { APPROVALS_QUEUE, createApprovalExecutor } from './approvals/executor.js';
+import { createBusinessDayService } from './business-days/service.js';
+import type { Context, Services } from './context.js';
 import { outbox, processedEvents } from './db-schema.js';
+import { expireHolds } from './journal/holds.js';
+import { createJournalService } from './journal/service.js';
+import { createChartService } from './ledger-accounts/chart-service.js';
 import { handleOfficeEvent, OFFICE_EVENTS_QUEUE } from './ledger-accounts/office-events.js';
 import { createAccountService } from './ledger-accounts/service.js';
+import { createReportService } from './reports/service.js';
+import { startJournalSealer, type JournalSealer } from './sealing/sealer.js';
+import { createLedgerVerificationService } from './sealing/service.js';
 import { resolvers } from './resolvers.js';
 
-export type AccountsOptions = SubgraphRuntimeOptions;
+export interface AccountsOptions extends SubgraphRuntimeOptions {
+  /**
+   * Administration's GraphQL URL: a person's manual journal is submitted to its approvals inbox
+   * (approvals/administration-client.ts). A function when the URL is only known after accounts has started (the stack
+   * starts accounts first, so that its consumers are listening before administration publishes); read at each call.
+   */
+  administrationUrl: string | (() => string | undefined);
+  /** How often the journal sealer looks for entries to chain when nobody nudges it; default 1,000 ms. */
+  journalSealIntervalMs?: number;
+  /** How often pending holds past their expiry are released; default 10,000 ms. */
+  holdExpiryIntervalMs?: number;
+}
+
+/** Holds released per sweep transaction. */
+const HOLD_EXPIRY_BATCH = 500;
 
 export async function startAccounts(options: AccountsOptions): Promise<RunningSubgraph> {
-  const services = { accounts: createAccountService(options.database) };
-  return startSubgraph<Context>({
+  const { administrationUrl, journalSealIntervalMs, holdExpiryIntervalMs, ...runtime } = options;
+  const { database } = options;
+  const clock = options.clock ?? (() => new Date());
+  // The sealer starts once the server is up; postings before that are chained at its first run.
+  let sealer: JournalSealer | undefined;
+  const approvals = createApprovalsClient({ url: administrationUrl, identitySecret: options.identitySecret });
+  const services: Services = {
+    accounts: createAccountService(database),
+    chart: createChartService(database, { clock }),
+    journal: createJournalService(database, { clock, approvals, onPosted: () => sealer?.nudge() }),
+    reports: createReportService(database),
+    businessDays: createBusinessDayService({
+      database,
+      clock,
+      ...(options.timeZone ? { timeZone: options.timeZone } : {}),
+    }),
+    ledger: createLedgerVerificationService(database),
+    approvals,
+  };
+  const running = await startSubgraph<Context>({
     name: 'accounts',
     typeDefs: loadSubgraphTypeDefs('accounts'),
     resolvers,
-    ...options,
+    ...runtime,
     outboxTables: { outbox, processedEvents },
-    eventHandlers: { [OFFICE_EVENTS_QUEUE]: handleOfficeEvent },
+    eventHandlers: {
+      [OFFICE_EVENTS_QUEUE]: handleOfficeEvent,
+      // Maker-checker: post the manual journals the approvals inbox approved, and report each back.
+      [APPROVALS_QUEUE]: createApprovalExecutor({
+        clock,
+        ...(options.timeZone ? { timeZone: options.timeZone } : {}),
+      }),
+    },
     buildContext: (request) => ({ ...request, services }),
   });
+  const journalSealer = startJournalSealer({
+    database,
+    logger: options.logger.child({ component: 'journal-sealer' }),
+    ...(journalSealIntervalMs === undefined ? {} : { intervalMs: journalSealIntervalMs }),
+  });
+  sealer = journalSealer;
+  const holdExpiry = startBatchLoop({
+    name: 'hold expiry',
+    logger: options.logger.child({ component: 'hold-expiry' }),
+    intervalMs: holdExpiryIntervalMs ?? 10_000,
+    runBatch: async () => ({ moreWaiting: (await expireHolds(database.db, clock(), HOLD_EXPIRY_BATCH)) === HOLD_EXPIRY_BATCH }),
+  });
+  return {
+    ...running,
+    async stop() {
+      await running.stop();
+      // Entries left unsealed are chained after the next start; holds past expiry are released then.
+      await Promise.all([journalSealer.stop(), holdExpiry.stop()]);
+    },
+  };
 }

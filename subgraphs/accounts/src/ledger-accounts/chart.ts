@@ -1,30 +1,63 @@
-import { Decimal, formatAmount, money } from '@postal/money';
+import { balanceOnNormalSide, moneyOf, type MoneyOutput } from '../reports/amounts.js';
 import type { AccountRecord, AccountType } from './model.js';
 
-/** A head of the standard chart: each accounting office gets one detail account per head. */
+export type BalanceConstraint = 'NONE' | 'DEBITS_NOT_EXCEED_CREDITS' | 'CREDITS_NOT_EXCEED_DEBITS';
+
+/** A head of the standard chart: each accounting office gets one detail account per head, under the head's header. */
 export interface ChartHead {
   headCode: string;
   name: string;
   type: AccountType;
+  /** The header account this head's header sits under (the type's top-level header). */
+  parentCode: string;
+  balanceConstraint: BalanceConstraint;
+  allowManualEntries: boolean;
 }
+
+/** A header of the standard chart (global, no office, no currency): a node of the hierarchy, never posted to. */
+export interface ChartHeader {
+  code: string;
+  name: string;
+  type: AccountType;
+  parentCode: string | null;
+}
+
+/** The five top-level headers, one per account type. */
+export const TYPE_HEADERS = [
+  { code: '1000', name: 'Assets', type: 'ASSET', parentCode: null },
+  { code: '2000', name: 'Liabilities', type: 'LIABILITY', parentCode: null },
+  { code: '3000', name: 'Equity', type: 'EQUITY', parentCode: null },
+  { code: '4000', name: 'Income', type: 'INCOME', parentCode: null },
+  { code: '5000', name: 'Expenses', type: 'EXPENSE', parentCode: null },
+] as const satisfies readonly ChartHeader[];
 
 /**
  * The standard chart per office type (DOMAIN.md, Accounting). Head and sub offices keep cash and the money-order and
  * COD liabilities; a branch office only holds cash (it is in account with its sub office); offices above head offices
- * do no counter business and get none. The accounts issue extends this into a full chart with header accounts.
+ * do no counter business and get none.
+ * - Cash cannot go below zero (credits may not exceed debits), and an office cannot pay out more money orders or COD
+ *   than it holds payable (debits may not exceed credits): the constraints a counter needs.
+ * - The MO and COD payables are control accounts, reconciled against outstanding orders and articles: only their own
+ *   subsystems post to them, so manual journals may not (a correction there is a reversal of the subsystem's entry).
  */
 const HEADS = {
-  cash: { headCode: '1100', name: 'Cash on hand', type: 'ASSET' },
-  postmanCash: { headCode: '1200', name: 'Postman cash in hand', type: 'ASSET' },
-  shortage: { headCode: '1300', name: 'Staff shortage receivable', type: 'ASSET' },
-  upiClearing: { headCode: '1400', name: 'UPI clearing', type: 'ASSET' },
-  bank: { headCode: '1500', name: 'Bank', type: 'ASSET' },
-  moPayable: { headCode: '2100', name: 'Money orders payable', type: 'LIABILITY' },
-  codPayable: { headCode: '2200', name: 'COD payable', type: 'LIABILITY' },
-  gstPayable: { headCode: '2300', name: 'GST payable', type: 'LIABILITY' },
-  moCommission: { headCode: '4100', name: 'Money-order commission income', type: 'INCOME' },
-  codFees: { headCode: '4200', name: 'COD fee income', type: 'INCOME' },
+  cash: { headCode: '1100', name: 'Cash on hand', type: 'ASSET', parentCode: '1000', balanceConstraint: 'CREDITS_NOT_EXCEED_DEBITS', allowManualEntries: true },
+  postmanCash: { headCode: '1200', name: 'Postman cash in hand', type: 'ASSET', parentCode: '1000', balanceConstraint: 'CREDITS_NOT_EXCEED_DEBITS', allowManualEntries: true },
+  shortage: { headCode: '1300', name: 'Staff shortage receivable', type: 'ASSET', parentCode: '1000', balanceConstraint: 'NONE', allowManualEntries: true },
+  upiClearing: { headCode: '1400', name: 'UPI clearing', type: 'ASSET', parentCode: '1000', balanceConstraint: 'NONE', allowManualEntries: true },
+  bank: { headCode: '1500', name: 'Bank', type: 'ASSET', parentCode: '1000', balanceConstraint: 'NONE', allowManualEntries: true },
+  moPayable: { headCode: '2100', name: 'Money orders payable', type: 'LIABILITY', parentCode: '2000', balanceConstraint: 'DEBITS_NOT_EXCEED_CREDITS', allowManualEntries: false },
+  codPayable: { headCode: '2200', name: 'COD payable', type: 'LIABILITY', parentCode: '2000', balanceConstraint: 'DEBITS_NOT_EXCEED_CREDITS', allowManualEntries: false },
+  gstPayable: { headCode: '2300', name: 'GST payable', type: 'LIABILITY', parentCode: '2000', balanceConstraint: 'NONE', allowManualEntries: true },
+  moCommission: { headCode: '4100', name: 'Money-order commission income', type: 'INCOME', parentCode: '4000', balanceConstraint: 'NONE', allowManualEntries: true },
+  codFees: { headCode: '4200', name: 'COD fee income', type: 'INCOME', parentCode: '4000', balanceConstraint: 'NONE', allowManualEntries: true },
 } as const satisfies Record<string, ChartHead>;
+
+/** Every header of the standard chart, parents first: the five type headers, then one header per head. */
+export const STANDARD_HEADERS: readonly ChartHeader[] = [
+  ...TYPE_HEADERS,
+  ...Object.values(HEADS).map((head) => ({ code: head.headCode, name: head.name, type: head.type, parentCode: head.parentCode })),
+];
 
 const ACCOUNTING_OFFICE_HEADS: ChartHead[] = [
   HEADS.cash,
@@ -56,11 +89,8 @@ export function accountCode(officeCode: string, headCode: string): string {
   return `${officeCode}:${headCode}`;
 }
 
-/** The balance on the account's normal side: debit for assets and expenses, credit for the others. */
-export function balanceOf(account: Pick<AccountRecord, 'type' | 'debitTotal' | 'creditTotal' | 'currency'>) {
-  const debit = new Decimal(account.debitTotal);
-  const credit = new Decimal(account.creditTotal);
-  const debitNormal = account.type === 'ASSET' || account.type === 'EXPENSE';
-  const amount = debitNormal ? debit.minus(credit) : credit.minus(debit);
-  return { amount: formatAmount(money(amount, account.currency)), currency: account.currency };
+/** The balance on the account's normal side (debit for assets and expenses, credit for the others); none for a header. */
+export function balanceOf(account: Pick<AccountRecord, 'type' | 'debitTotal' | 'creditTotal' | 'currency'>): MoneyOutput | null {
+  if (account.currency === null) return null;
+  return moneyOf(balanceOnNormalSide(account.type, account.debitTotal, account.creditTotal), account.currency);
 }

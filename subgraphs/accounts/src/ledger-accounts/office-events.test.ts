@@ -46,15 +46,19 @@ describe('office.created opens the standard chart', () => {
   });
 
   it('answers balances as exact decimals on the normal side', async () => {
+    // Within each account's balance constraint (the CHECK refuses anything else): cash in debit, and a liability in
+    // debit only where it is unconstrained (GST payable; an MO payable may not go into debit).
     await testDatabase.database.db.execute(
-      sql`update accounts.accounts set debit_total = '1000.10', credit_total = '0.05' where code in ('HOX:1100', 'HOX:2100')`,
+      sql`update accounts.accounts set debit_total = '1000.10', credit_total = '0.05' where code in ('HOX:1100', 'HOX:2300')`,
     );
+    await testDatabase.database.db.execute(sql`update accounts.accounts set debit_total = '0.05', credit_total = '1000.10' where code = 'HOX:2100'`);
     const service = createAccountService(testDatabase.database);
     const accounts = await service.ledgerAccountsOf({ kind: 'service', service: 'test' }, 'HOX');
     const { balanceOf } = await import('./chart.js');
     const byCode = Object.fromEntries(accounts.map((account) => [account.code, balanceOf(account)]));
     expect(byCode['HOX:1100']).toEqual({ amount: '1000.05', currency: 'INR' });
-    expect(byCode['HOX:2100']).toEqual({ amount: '-1000.05', currency: 'INR' });
+    expect(byCode['HOX:2100']).toEqual({ amount: '1000.05', currency: 'INR' });
+    expect(byCode['HOX:2300']).toEqual({ amount: '-1000.05', currency: 'INR' });
     await expect(service.ledgerAccountsOf({ kind: 'anonymous' }, 'HOX')).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
   });
 });

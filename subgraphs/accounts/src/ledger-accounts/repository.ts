@@ -4,16 +4,26 @@ import type { Db, Tx } from '@postal/db';
 import type { AccountRecord } from './model.js';
 import { accounts, knownOffices } from './tables.js';
 
-const columns = {
+export const accountColumns = {
   code: accounts.code,
   name: accounts.name,
   type: accounts.type,
+  kind: accounts.kind,
+  parentCode: accounts.parentCode,
   headCode: accounts.headCode,
   currency: accounts.currency,
   officeCode: accounts.officeCode,
+  status: accounts.status,
+  balanceConstraint: accounts.balanceConstraint,
+  allowManualEntries: accounts.allowManualEntries,
   debitTotal: accounts.debitTotal,
   creditTotal: accounts.creditTotal,
+  pendingDebit: accounts.pendingDebit,
+  pendingCredit: accounts.pendingCredit,
+  closedThrough: accounts.closedThrough,
+  version: accounts.version,
 };
+const columns = accountColumns;
 
 export async function accountsOfOffice(db: Db | Tx, officeCode: string): Promise<AccountRecord[]> {
   const rows = await db.select(columns).from(accounts).where(eq(accounts.officeCode, officeCode)).orderBy(asc(accounts.code));
@@ -86,7 +96,7 @@ export async function nonZeroAccountsOf(db: Db | Tx, officeCode: string, limit: 
 
 export async function openAccountsIfAbsent(
   tx: Tx,
-  rows: Array<Pick<AccountRecord, 'code' | 'name' | 'type' | 'headCode' | 'currency' | 'officeCode'>>,
+  rows: Array<Pick<AccountRecord, 'code' | 'name' | 'type' | 'headCode' | 'currency' | 'officeCode' | 'parentCode' | 'balanceConstraint' | 'allowManualEntries'>>,
 ): Promise<void> {
   if (rows.length === 0) return;
   await tx.insert(accounts).values(rows).onConflictDoNothing({ target: accounts.code });
@@ -95,4 +105,18 @@ export async function openAccountsIfAbsent(
 export async function findKnownOfficePath(db: Db | Tx, code: string): Promise<string | undefined> {
   const [row] = await db.select({ path: knownOffices.path }).from(knownOffices).where(eq(knownOffices.code, code));
   return row?.path;
+}
+
+/**
+ * Whether a pending hold touches any of the office's accounts. A pending hold is carried on its two accounts as
+ * pending debit and pending credit (and verifyLedger checks the two agree), so this reads the office's few account rows
+ * (accounts_office_idx) rather than searching the holds table, which has no index by account.
+ */
+export async function officeHasPendingHolds(db: Db | Tx, officeCode: string): Promise<boolean> {
+  const rows = await db
+    .select({ code: accounts.code })
+    .from(accounts)
+    .where(and(eq(accounts.officeCode, officeCode), sql`(${accounts.pendingDebit} <> 0 or ${accounts.pendingCredit} <> 0)`))
+    .limit(1);
+  return rows.length > 0;
 }

@@ -3,7 +3,8 @@ import { can } from '@postal/authz';
 import type { Database } from '@postal/db';
 import { ForbiddenError, UnauthenticatedError } from '@postal/errors';
 import type { AccountRecord, OfficeLedgerStatus } from './model.js';
-import { accountsOfOffice, findAccount, findKnownOfficePath, nonZeroAccountsOf } from './repository.js';
+import { closedThroughOf } from '../business-days/repository.js';
+import { accountsOfOffice, findAccount, findKnownOfficePath, nonZeroAccountsOf, officeHasPendingHolds } from './repository.js';
 
 /**
  * Reading accounts, with the shared authorization rules: `ledger.read` over the account's office (its path is this
@@ -34,13 +35,17 @@ export function createAccountService(database: Database) {
     /**
      * For other subgraphs (administration asks before closing an office): which of the office's accounts carry a
      * balance. Only a signed service may ask; it is no business of staff, who read balances through ledger.read.
-     * An office this subgraph has not heard of has no accounts, so no balances. Business days come with the ledger.
+     * An office this subgraph has not heard of has no accounts, so no balances, no holds and no closed days.
      */
     async officeLedgerStatus(identity: Identity, officeCode: string): Promise<OfficeLedgerStatus> {
       if (identity.kind === 'anonymous') throw new UnauthenticatedError();
       if (identity.kind !== 'service') throw new ForbiddenError('only another subgraph may ask for an office ledger status');
-      const nonZeroAccounts = await nonZeroAccountsOf(database.db, officeCode, MAX_LISTED_ACCOUNTS);
-      return { officeCode, hasOpenBalances: nonZeroAccounts.length > 0, nonZeroAccounts };
+      const [nonZeroAccounts, hasPendingHolds, closedThrough] = await Promise.all([
+        nonZeroAccountsOf(database.db, officeCode, MAX_LISTED_ACCOUNTS),
+        officeHasPendingHolds(database.db, officeCode),
+        closedThroughOf(database.db, officeCode),
+      ]);
+      return { officeCode, hasOpenBalances: nonZeroAccounts.length > 0, nonZeroAccounts, hasPendingHolds, closedThrough };
     },
   };
 }

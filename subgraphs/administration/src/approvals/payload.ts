@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { canonicalJson } from '../audit/canonical.js';
+import { canonicalJson } from '@postal/events';
 
 /**
  * An approval's payload is what the checker approves, so its bytes must not depend on who serialised it: the hash is
@@ -18,8 +18,8 @@ export const MAX_PAYLOAD_DEPTH = 8;
 export type PayloadCheck = { ok: true; payload: ApprovalPayload; canonical: string } | { ok: false; problem: string };
 
 /**
- * The canonical serialisation is the audit trail's (one implementation for both hashes). Throws on a value that has
- * none (checkPayload says which and where).
+ * The canonical serialisation is the shared one from @postal/events (one implementation for every hash). Throws on a
+ * value that has none (checkPayload says which and where).
  */
 export { canonicalJson };
 

@@ -11,6 +11,9 @@
  * hashed as stored: no Unicode normalisation, because two spellings of a name are two different records.
  */
 
+// The serialisation itself is shared (@postal/events), so the audit trail, approvals and the journal agree on it.
+import { canonicalJson } from '@postal/events';
+
 export const CANONICAL_FORMAT = 'postal-audit-record/1';
 
 /** A stored audit record as the chain sees it: every column of administration.audit_events, timestamps as text. */
@@ -74,37 +77,4 @@ export function canonicalRecord(record: CanonicalAuditFields): string {
     clientAddress: record.clientAddress,
   };
   return canonicalJson(fields);
-}
-
-/** Bounds the nesting of before/after summaries, so a hostile document cannot exhaust the stack. */
-const MAX_DEPTH = 32;
-
-/** JSON with sorted keys and no whitespace; refuses values JSON cannot carry exactly. */
-export function canonicalJson(value: unknown, depth = 0): string {
-  if (depth > MAX_DEPTH) throw new RangeError(`nested deeper than ${MAX_DEPTH} levels`);
-  if (value === null) return 'null';
-  switch (typeof value) {
-    case 'boolean':
-      return value ? 'true' : 'false';
-    case 'string':
-      return JSON.stringify(value);
-    case 'number':
-      if (!Number.isFinite(value)) throw new TypeError(`${value} has no JSON form`);
-      // -0 and 0 are the same JSON number.
-      return JSON.stringify(value === 0 ? 0 : value);
-    case 'object': {
-      if (Array.isArray(value)) return `[${value.map((item) => canonicalJson(item, depth + 1)).join(',')}]`;
-      const prototype = Object.getPrototypeOf(value) as unknown;
-      if (prototype !== Object.prototype && prototype !== null) {
-        throw new TypeError('only plain objects have a canonical form (convert dates and decimals to strings first)');
-      }
-      const entries = Object.entries(value as Record<string, unknown>);
-      if (entries.some(([, item]) => item === undefined)) throw new TypeError('undefined has no JSON form; use null or leave the key out');
-      // Default sort compares UTF-16 code units, which is what RFC 8785 prescribes.
-      entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-      return `{${entries.map(([key, item]) => `${JSON.stringify(key)}:${canonicalJson(item, depth + 1)}`).join(',')}}`;
-    }
-    default:
-      throw new TypeError(`a ${typeof value} has no JSON form`);
-  }
 }

@@ -1,7 +1,7 @@
 import type { Tx } from '@postal/db';
 import type { AnyEvent, TypedEvent } from '@postal/events';
 import { PoisonMessageError } from '@postal/outbox';
-import { canonicalJson } from './canonical.js';
+import { canonicalJson } from '@postal/events';
 import { insertAuditRecord } from './repository.js';
 
 export const AUDIT_QUEUE = 'administration.audit';

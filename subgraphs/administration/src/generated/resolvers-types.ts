@@ -331,7 +331,7 @@ export type Mutation = {
   assignStaff: Staff;
   /** Your own password: at least 10 characters, not your username, not the current one. */
   changePassword: Staff;
-  /** Closes an office with no active office under it, no staff assigned and no balance in the ledger. Not undone. */
+  /** Closes an office with no active office under it, no staff assigned, and no balance or pending hold in the ledger. Not undone. */
   closeOffice: Office;
   createOffice: Office;
   /** A new member of staff, with no roles (grant them with grantRole) and a temporary password. */

@@ -40,9 +40,9 @@ describe('the accounts client', () => {
     respond = (request, body, response) => {
       const signed = verifyIdentity(request.headers as Record<string, string>, SECRET);
       seen = { identity: signed.identity, requestId: signed.requestId, variables: body.variables };
-      json(response, 200, { data: { officeLedgerStatus: { officeCode: 'NDGPO', hasOpenBalances: true, nonZeroAccounts: ['NDGPO:1100'] } } });
+      json(response, 200, { data: { officeLedgerStatus: { officeCode: 'NDGPO', hasOpenBalances: true, nonZeroAccounts: ['NDGPO:1100'], hasPendingHolds: true, closedThrough: '2026-11-21' } } });
     };
-    expect(await client().officeLedgerStatus('NDGPO', 'req-7')).toEqual({ officeCode: 'NDGPO', hasOpenBalances: true, nonZeroAccounts: ['NDGPO:1100'] });
+    expect(await client().officeLedgerStatus('NDGPO', 'req-7')).toEqual({ officeCode: 'NDGPO', hasOpenBalances: true, nonZeroAccounts: ['NDGPO:1100'], hasPendingHolds: true, closedThrough: '2026-11-21' });
     expect(seen).toEqual({ identity: { kind: 'service', service: 'administration' }, requestId: 'req-7', variables: { officeCode: 'NDGPO' } });
   });
 

@@ -6,6 +6,10 @@ export interface OfficeLedgerStatus {
   officeCode: string;
   hasOpenBalances: boolean;
   nonZeroAccounts: string[];
+  /** Whether a hold on the office's accounts is still pending (money reserved, not yet posted or released). */
+  hasPendingHolds: boolean;
+  /** The last business day the office closed in the ledger, if any. */
+  closedThrough: string | null;
 }
 
 export interface AccountsClient {
@@ -22,7 +26,7 @@ export interface AccountsClientOptions {
 
 export const DEFAULT_ACCOUNTS_TIMEOUT_MS = 5_000;
 
-const QUERY = 'query OfficeLedgerStatus($officeCode: ID!) { officeLedgerStatus(officeCode: $officeCode) { officeCode hasOpenBalances nonZeroAccounts } }';
+const QUERY = 'query OfficeLedgerStatus($officeCode: ID!) { officeLedgerStatus(officeCode: $officeCode) { officeCode hasOpenBalances nonZeroAccounts hasPendingHolds closedThrough } }';
 
 /**
  * Asks the accounts subgraph over HTTP, as the administration service (a signed service identity, the same HMAC
@@ -63,7 +67,15 @@ function readStatus(body: unknown, officeCode: string): OfficeLedgerStatus {
     status.officeCode === officeCode &&
     typeof status.hasOpenBalances === 'boolean' &&
     Array.isArray(status.nonZeroAccounts) &&
-    status.nonZeroAccounts.every((code) => typeof code === 'string');
+    status.nonZeroAccounts.every((code) => typeof code === 'string') &&
+    typeof status.hasPendingHolds === 'boolean' &&
+    (status.closedThrough === null || typeof status.closedThrough === 'string');
   if (!wellFormed) throw new DependencyUnavailableError('accounts', 'its answer was not understood');
-  return { officeCode, hasOpenBalances: status.hasOpenBalances!, nonZeroAccounts: status.nonZeroAccounts! };
+  return {
+    officeCode,
+    hasOpenBalances: status.hasOpenBalances!,
+    nonZeroAccounts: status.nonZeroAccounts!,
+    hasPendingHolds: status.hasPendingHolds!,
+    closedThrough: status.closedThrough ?? null,
+  };
 }

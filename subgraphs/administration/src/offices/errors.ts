@@ -62,8 +62,9 @@ export class OfficeHasActiveStaffError extends ExpectedError {
 }
 
 export class OfficeHasOpenBalancesError extends ExpectedError {
-  constructor(code: string, accounts: string[]) {
-    super(OfficeCodes.OFFICE_HAS_OPEN_BALANCES, `office ${code} has ledger accounts with a balance`, { details: { accounts } });
+  constructor(code: string, accounts: string[], pendingHolds = false) {
+    const what = accounts.length > 0 ? 'ledger accounts with a balance' : 'pending holds on its ledger accounts';
+    super(OfficeCodes.OFFICE_HAS_OPEN_BALANCES, `office ${code} has ${what}`, { details: { accounts, pendingHolds } });
   }
 }
 

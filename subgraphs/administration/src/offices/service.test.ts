@@ -30,7 +30,7 @@ const fakeAccounts: AccountsClient = {
     asked.push(officeCode);
     const status = ledger.get(officeCode);
     if (status === 'down') throw new DependencyUnavailableError('accounts', 'unreachable');
-    return status ?? { officeCode, hasOpenBalances: false, nonZeroAccounts: [] };
+    return status ?? { officeCode, hasOpenBalances: false, nonZeroAccounts: [], hasPendingHolds: false, closedThrough: null };
   },
 };
 
@@ -309,13 +309,17 @@ describe('closeOffice', () => {
 
   it('refuses when the ledger has balances, and fails closed when the ledger does not answer', async () => {
     const admin = await staffAt('ADMIN', 'C1');
-    ledger.set('BO1', { officeCode: 'BO1', hasOpenBalances: true, nonZeroAccounts: ['BO1:1100'] });
+    ledger.set('BO1', { officeCode: 'BO1', hasOpenBalances: true, nonZeroAccounts: ['BO1:1100'], hasPendingHolds: false, closedThrough: null });
     const refused = await service().closeOffice(as(admin), 'BO1', TODAY).catch((error: unknown) => error);
     expect(refused).toMatchObject({ code: 'OFFICE_HAS_OPEN_BALANCES', details: { accounts: ['BO1:1100'] } });
+    // No balance, but money reserved by a pending hold: not closable either.
+    ledger.set('BO1', { officeCode: 'BO1', hasOpenBalances: false, nonZeroAccounts: [], hasPendingHolds: true, closedThrough: null });
+    const held = await service().closeOffice(as(admin), 'BO1', TODAY).catch((error: unknown) => error);
+    expect(held).toMatchObject({ code: 'OFFICE_HAS_OPEN_BALANCES', details: { accounts: [], pendingHolds: true } });
     ledger.set('BO1', 'down');
     expect(await codeOf(service().closeOffice(as(admin), 'BO1', TODAY))).toBe('DEPENDENCY_UNAVAILABLE');
     expect((await findOffice(testDatabase.database.db, 'BO1'))?.status).toBe('ACTIVE');
-    expect(asked).toEqual(['BO1', 'BO1']);
+    expect(asked).toEqual(['BO1', 'BO1', 'BO1']);
   });
 
   it('closes an empty office on a date, once; then nothing is added under it, moved into it or renamed', async () => {

@@ -368,8 +368,8 @@ export function createOfficeService(options: OfficeServiceOptions) {
 
     /**
      * Closes an office with nothing left in it: no active office under it, no staff assigned, no balance in the ledger
-     * (asked of the accounts subgraph before the transaction, so no lock is held across a network call). Business days
-     * are not checked yet: the accounts subgraph does not keep them (the accounts issue adds them to its answer).
+     * and no pending hold in the ledger (asked of the accounts subgraph before the transaction, so no lock is held across
+     * a network call).
      */
     async closeOffice(context: SignedRequestContext, code: string, closedOn: string): Promise<OfficeRecord> {
       const { identity } = context;
@@ -380,7 +380,9 @@ export function createOfficeService(options: OfficeServiceOptions) {
       // Cheap refusals first, so a doomed close does not call another subgraph; all are checked again under the lock.
       await checkClosable(database.db, current, closedOn);
       const ledger = await accounts.officeLedgerStatus(code, context.requestId);
-      if (ledger.hasOpenBalances) throw new OfficeHasOpenBalancesError(code, ledger.nonZeroAccounts.slice(0, MAX_LISTED));
+      if (ledger.hasOpenBalances || ledger.hasPendingHolds) {
+        throw new OfficeHasOpenBalancesError(code, ledger.nonZeroAccounts.slice(0, MAX_LISTED), ledger.hasPendingHolds);
+      }
       return commit(async (tx) => {
         const office = await lockForChange(tx, identity, code);
         await checkClosable(tx, office, closedOn);

@@ -1,0 +1,144 @@
+import type { Identity, SignedRequestContext } from '@postal/auth';
+import { assertCan, can } from '@postal/authz';
+import { businessDate, DEFAULT_TIME_ZONE } from '@postal/calendar';
+import type { Database } from '@postal/db';
+import { UnauthenticatedError } from '@postal/errors';
+import { stageEvents } from '@postal/outbox';
+import { auditEvent, pageSize } from '@postal/server';
+import { outbox, processedEvents } from '../db-schema.js';
+import { OfficeNotFoundError } from '../journal/errors.js';
+import type { LedgerActor } from '../journal/model.js';
+import { findKnownOfficePath } from '../ledger-accounts/repository.js';
+import { balanceOnNormalSide, moneyOf, type MoneyOutput } from '../reports/amounts.js';
+import { closeBusinessDay } from './close.js';
+import type { BusinessDayCloseRecord, DailyBalanceRecord } from './model.js';
+import { closedThroughOf, dailyBalancesOfCloses, listDayCloses } from './repository.js';
+
+/** A DailyBalance as the API shows it (schema/accounts.graphql). */
+export interface DailyBalanceView {
+  accountCode: string;
+  businessDate: string;
+  debitTotal: MoneyOutput;
+  creditTotal: MoneyOutput;
+  periodDebit: MoneyOutput;
+  periodCredit: MoneyOutput;
+  /** On the account's normal side. */
+  balance: MoneyOutput;
+}
+
+/** A BusinessDayClose as the API shows it. */
+export interface BusinessDayCloseView {
+  officeCode: string;
+  businessDate: string;
+  previousDate: string | null;
+  closedAt: Date;
+  closedBy: LedgerActor;
+  balances: DailyBalanceView[];
+}
+
+export function dailyBalanceView(row: DailyBalanceRecord): DailyBalanceView {
+  return {
+    accountCode: row.accountCode,
+    businessDate: row.businessDate,
+    debitTotal: moneyOf(row.debitTotal, row.currency),
+    creditTotal: moneyOf(row.creditTotal, row.currency),
+    periodDebit: moneyOf(row.periodDebit, row.currency),
+    periodCredit: moneyOf(row.periodCredit, row.currency),
+    balance: moneyOf(balanceOnNormalSide(row.type, row.debitTotal, row.creditTotal), row.currency),
+  };
+}
+
+function closeView(close: Omit<BusinessDayCloseRecord, 'balances' | 'accountsMoved'>, balances: DailyBalanceRecord[]): BusinessDayCloseView {
+  const { officeCode, businessDate, previousDate, closedAt, closedBy } = close;
+  return { officeCode, businessDate, previousDate, closedAt, closedBy, balances: balances.map(dailyBalanceView) };
+}
+
+/** The ledger's record of who acted: the signed caller. */
+export function ledgerActorOf(identity: Identity): LedgerActor {
+  switch (identity.kind) {
+    case 'staff':
+      return { kind: 'staff', id: identity.staffId, username: identity.username };
+    case 'service':
+      return { kind: 'service', id: identity.service };
+    case 'anonymous':
+      throw new UnauthenticatedError();
+  }
+}
+
+export interface BusinessDayServiceOptions {
+  database: Database;
+  clock?: () => Date;
+  timeZone?: string;
+  /** Called after a commit that staged events, so the relay publishes them soon rather than at its next poll. */
+  onEventsStaged?: () => void;
+}
+
+/** The most closes one listing answers. */
+const DEFAULT_LISTED_CLOSES = 30;
+
+/**
+ * Closing business days and reading them back. Closing needs ledger.day.close over the office (counter clerks hold it
+ * for their own office, finance officers for their subtree; services may); reading needs ledger.read over it, and out
+ * of scope a list is empty and a single value null.
+ */
+export function createBusinessDayService(options: BusinessDayServiceOptions) {
+  const { database } = options;
+  const clock = options.clock ?? (() => new Date());
+  const timeZone = options.timeZone ?? DEFAULT_TIME_ZONE;
+
+  async function readablePath(identity: Identity, officeCode: string): Promise<string | undefined> {
+    if (identity.kind === 'anonymous') throw new UnauthenticatedError();
+    const path = await findKnownOfficePath(database.db, officeCode);
+    return path !== undefined && can(identity, 'ledger.read', path) ? path : undefined;
+  }
+
+  return {
+    /** Closes the office's days through `date` and records the close in the audit trail, in one transaction. */
+    async closeBusinessDay(context: SignedRequestContext, officeCode: string, date: string): Promise<BusinessDayCloseView> {
+      const { identity } = context;
+      const actor = ledgerActorOf(identity);
+      const today = businessDate(clock(), timeZone);
+      const close = await database.db.transaction(async (tx) => {
+        const path = await findKnownOfficePath(tx, officeCode);
+        if (path === undefined) throw new OfficeNotFoundError(officeCode);
+        assertCan(identity, 'ledger.day.close', path);
+        const closed = await closeBusinessDay(tx, { officeCode, date, actor, today });
+        await stageEvents(tx, { outbox, processedEvents }, [
+          auditEvent('accounts', context, {
+            action: 'BUSINESS_DAY_CLOSED',
+            target: { type: 'Office', id: officeCode },
+            officeCode,
+            outcome: 'SUCCESS',
+            after: { closedThrough: closed.businessDate, previousDate: closed.previousDate, accountsMoved: closed.accountsMoved },
+          }),
+        ]);
+        return closed;
+      });
+      options.onEventsStaged?.();
+      return closeView(close, close.balances);
+    },
+
+    /** The office's closes, newest first, each with its closing balances (two queries whatever the count). */
+    async businessDayCloses(identity: Identity, officeCode: string, first?: number | null): Promise<BusinessDayCloseView[]> {
+      const limit = pageSize(first, DEFAULT_LISTED_CLOSES);
+      if ((await readablePath(identity, officeCode)) === undefined) return [];
+      const closes = await listDayCloses(database.db, officeCode, limit);
+      const balances = await dailyBalancesOfCloses(
+        database.db,
+        officeCode,
+        closes.map((close) => close.businessDate),
+      );
+      const byDate = new Map<string, DailyBalanceRecord[]>();
+      for (const row of balances) byDate.set(row.businessDate, [...(byDate.get(row.businessDate) ?? []), row]);
+      return closes.map((close) => closeView(close, byDate.get(close.businessDate) ?? []));
+    },
+
+    /** Office.closedThrough: the last day the office closed, null if never or out of the caller's scope. */
+    async closedThrough(identity: Identity, officeCode: string): Promise<string | null> {
+      if ((await readablePath(identity, officeCode)) === undefined) return null;
+      return closedThroughOf(database.db, officeCode);
+    },
+  };
+}
+
+export type BusinessDayService = ReturnType<typeof createBusinessDayService>;

@@ -1,0 +1,208 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { and, eq, lte, sql } from 'drizzle-orm';
+import type { Db, Tx } from '@postal/db';
+import { BadUserInputError } from '@postal/errors';
+import { currencyOf, Decimal } from '@postal/money';
+import { assertPostable, checkAmount, LIMITS } from './domain.js';
+import { CaptureExceedsHoldError, CurrencyMismatchError, HoldNotFoundError, HoldNotPendingError, IdempotencyConflictError, OfficeNotFoundError } from './errors.js';
+import type { HoldRecord, JournalEntryRecord, PostingOrigin } from './model.js';
+import { postEntryInTx, applyOrRefuse, type PostOptions } from './posting.js';
+import { findEntriesByKeys, findHold, findHoldByKey, readPostingContext, type AccountChange } from './repository.js';
+import { holds } from './tables.js';
+
+/*
+ * Two-phase transfers. A hold reserves its amount as pending debit on one account and pending credit on the other
+ * (balance constraints count pending amounts, so a hold on cash cannot be spent twice). It resolves exactly once, from
+ * PENDING, under a row lock on the hold: captured (the captured part posted as a journal entry, the rest released),
+ * voided, or expired by the sweep.
+ */
+
+export interface PlaceHoldCommand {
+  idempotencyKey: string;
+  officeCode: string;
+  description: string;
+  source: { type: string; reference?: string | null };
+  debitAccountCode: string;
+  creditAccountCode: string;
+  amount: string;
+  expiresAt?: Date | null;
+}
+
+export interface CaptureHoldCommand {
+  holdId: string;
+  /** At most the held amount; all of it when absent. */
+  amount?: string | null;
+  idempotencyKey: string;
+  effectiveDate?: string | null;
+}
+
+function holdHash(command: PlaceHoldCommand, amount: Decimal, currency: string): string {
+  const normalised = [
+    'hold/1',
+    command.idempotencyKey,
+    command.officeCode,
+    command.description.trim(),
+    command.source.type,
+    command.source.reference ?? null,
+    command.debitAccountCode,
+    command.creditAccountCode,
+    amount.toFixed(currencyOf(currency).minorUnits),
+    command.expiresAt ? command.expiresAt.toISOString() : null,
+  ];
+  return createHash('sha256').update(JSON.stringify(normalised), 'utf8').digest('hex');
+}
+
+function release(hold: Pick<HoldRecord, 'debitAccountCode' | 'creditAccountCode' | 'amount'>): AccountChange[] {
+  const changes: AccountChange[] = [
+    { accountCode: hold.debitAccountCode, debit: '0', credit: '0', pendingDebit: `-${hold.amount}`, pendingCredit: '0' },
+    { accountCode: hold.creditAccountCode, debit: '0', credit: '0', pendingDebit: '0', pendingCredit: `-${hold.amount}` },
+  ];
+  return changes.sort((a, b) => (a.accountCode < b.accountCode ? -1 : 1));
+}
+
+export async function placeHoldInTx(tx: Tx, command: PlaceHoldCommand, origin: PostingOrigin, now: Date): Promise<{ hold: HoldRecord; replayed: boolean }> {
+  const idempotencyKey = command.idempotencyKey?.trim() ?? '';
+  if (idempotencyKey.length === 0 || idempotencyKey.length > LIMITS.idempotencyKey) throw new BadUserInputError('idempotencyKey', `an idempotency key is 1 to ${LIMITS.idempotencyKey} characters`);
+  const description = command.description?.trim() ?? '';
+  if (description.length === 0 || description.length > LIMITS.description) throw new BadUserInputError('description', `a description is 1 to ${LIMITS.description} characters`);
+  if (!/^[A-Z][A-Z_]{0,39}$/.test(command.source?.type ?? '')) throw new BadUserInputError('source.type', 'a source type is upper case letters and underscores');
+  if (command.debitAccountCode === command.creditAccountCode) throw new BadUserInputError('creditAccountCode', 'a hold moves money between two different accounts');
+  if (command.expiresAt && command.expiresAt.getTime() <= now.getTime()) throw new BadUserInputError('expiresAt', 'a hold cannot expire in the past');
+
+  const context = await readPostingContext(tx, command.officeCode, [command.debitAccountCode, command.creditAccountCode]);
+  if (!context.officeKnown) throw new OfficeNotFoundError(command.officeCode);
+  const debit = assertPostable(context.accounts.get(command.debitAccountCode), command.debitAccountCode, { manual: origin.manual });
+  const credit = assertPostable(context.accounts.get(command.creditAccountCode), command.creditAccountCode, { manual: origin.manual });
+  if (debit.currency !== credit.currency) throw new CurrencyMismatchError(credit.code, debit.currency!, credit.currency!);
+  const amount = checkAmount('amount', command.amount, debit.currency!);
+  const requestHash = holdHash({ ...command, idempotencyKey, description }, amount, debit.currency!);
+
+  const row = {
+    id: randomUUID(),
+    officeCode: command.officeCode,
+    description,
+    sourceType: command.source.type,
+    sourceReference: command.source.reference ?? null,
+    debitAccountCode: debit.code,
+    creditAccountCode: credit.code,
+    amount: amount.toFixed(currencyOf(debit.currency!).minorUnits),
+    currency: debit.currency!,
+    expiresAt: command.expiresAt ?? null,
+    actor: origin.actor,
+    idempotencyKey,
+    requestHash,
+  };
+  const [inserted] = await tx.insert(holds).values(row).onConflictDoNothing({ target: holds.idempotencyKey }).returning({ id: holds.id });
+  if (!inserted) {
+    const existing = await findHoldByKey(tx, idempotencyKey);
+    if (!existing || existing.requestHash !== requestHash) throw new IdempotencyConflictError(idempotencyKey);
+    return { hold: withoutHash(existing), replayed: true };
+  }
+  const reserve: AccountChange[] = [
+    { accountCode: debit.code, debit: '0', credit: '0', pendingDebit: row.amount, pendingCredit: '0' },
+    { accountCode: credit.code, debit: '0', credit: '0', pendingDebit: '0', pendingCredit: row.amount },
+  ].sort((a, b) => (a.accountCode < b.accountCode ? -1 : 1));
+  await applyOrRefuse(tx, reserve, null, origin.manual);
+  const hold = await findHold(tx, row.id);
+  return { hold: withoutHash(hold!), replayed: false };
+}
+
+function withoutHash(hold: HoldRecord & { requestHash?: string }): HoldRecord {
+  const { requestHash: _hash, ...record } = hold;
+  return record;
+}
+
+/** Locks a hold that must still be pending (and not past its expiry, which the sweep will record). */
+async function lockPending(tx: Tx, holdId: string, now: Date): Promise<HoldRecord> {
+  const hold = await findHold(tx, holdId, { forUpdate: true });
+  if (!hold) throw new HoldNotFoundError(holdId);
+  if (hold.status !== 'PENDING') throw new HoldNotPendingError(holdId, hold.status);
+  if (hold.expiresAt && hold.expiresAt.getTime() <= now.getTime()) throw new HoldNotPendingError(holdId, 'EXPIRED');
+  return withoutHash(hold);
+}
+
+/**
+ * Captures a hold: releases all of it and posts the captured part (debit account debited, credit account credited)
+ * as one journal entry linked to the hold. A retry with the same idempotency key answers the same entry.
+ */
+export async function captureHoldInTx(tx: Tx, command: CaptureHoldCommand, options: PostOptions & { now: Date }): Promise<{ entry: JournalEntryRecord; replayed: boolean }> {
+  const [previous] = await findEntriesByKeys(tx, [command.idempotencyKey]);
+  if (previous) {
+    if (previous.holdId !== command.holdId) throw new IdempotencyConflictError(command.idempotencyKey);
+    return { entry: previous, replayed: true };
+  }
+  const hold = await lockPending(tx, command.holdId, options.now);
+  const amount = command.amount === undefined || command.amount === null ? new Decimal(hold.amount) : checkAmount('amount', command.amount, hold.currency);
+  if (amount.greaterThan(hold.amount)) throw new CaptureExceedsHoldError(hold.id, hold.amount, amount.toFixed());
+  await applyOrRefuse(tx, release(hold), null, options.origin.manual);
+  const captured = amount.toFixed(currencyOf(hold.currency).minorUnits);
+  const result = await postEntryInTx(
+    tx,
+    {
+      idempotencyKey: command.idempotencyKey,
+      officeCode: hold.officeCode,
+      effectiveDate: command.effectiveDate ?? null,
+      description: hold.description,
+      source: { type: hold.sourceType, reference: hold.sourceReference },
+      postings: [
+        { accountCode: hold.debitAccountCode, side: 'DEBIT', amount: captured },
+        { accountCode: hold.creditAccountCode, side: 'CREDIT', amount: captured },
+      ],
+    },
+    { ...options, origin: { ...options.origin, holdId: hold.id } },
+  );
+  await tx
+    .update(holds)
+    .set({ status: 'CAPTURED', capturedAmount: captured, captureEntryId: result.entry.id, resolvedAt: options.now })
+    .where(and(eq(holds.id, hold.id), eq(holds.status, 'PENDING')));
+  return result;
+}
+
+export async function voidHoldInTx(tx: Tx, holdId: string, reason: string, options: { origin: PostingOrigin; now: Date }): Promise<HoldRecord> {
+  const trimmed = reason?.trim() ?? '';
+  if (trimmed.length === 0 || trimmed.length > LIMITS.reason) throw new BadUserInputError('reason', `a reason is 1 to ${LIMITS.reason} characters`);
+  const hold = await lockPending(tx, holdId, options.now);
+  await applyOrRefuse(tx, release(hold), null, options.origin.manual);
+  await tx
+    .update(holds)
+    .set({ status: 'VOIDED', resolvedAt: options.now, resolutionReason: trimmed })
+    .where(and(eq(holds.id, hold.id), eq(holds.status, 'PENDING')));
+  return withoutHash((await findHold(tx, holdId))!);
+}
+
+/**
+ * The expiry sweep: releases holds past their expiry, a batch at a time, skipping holds another transaction holds
+ * (a capture in progress decides those). Answers how many it expired.
+ */
+export async function expireHolds(db: Db, now: Date, limit = 500): Promise<number> {
+  return db.transaction(async (tx) => {
+    const due = await tx
+      .select({ id: holds.id, debitAccountCode: holds.debitAccountCode, creditAccountCode: holds.creditAccountCode, amount: holds.amount })
+      .from(holds)
+      .where(and(eq(holds.status, 'PENDING'), lte(holds.expiresAt, now)))
+      .orderBy(holds.expiresAt)
+      .limit(limit)
+      .for('update', { skipLocked: true });
+    if (due.length === 0) return 0;
+    const net = new Map<string, AccountChange>();
+    for (const hold of due) {
+      for (const change of release(hold)) {
+        const sum = net.get(change.accountCode) ?? { accountCode: change.accountCode, debit: '0', credit: '0', pendingDebit: '0', pendingCredit: '0' };
+        sum.pendingDebit = new Decimal(sum.pendingDebit).plus(change.pendingDebit).toFixed();
+        sum.pendingCredit = new Decimal(sum.pendingCredit).plus(change.pendingCredit).toFixed();
+        net.set(change.accountCode, sum);
+      }
+    }
+    await applyOrRefuse(
+      tx,
+      [...net.values()].sort((a, b) => (a.accountCode < b.accountCode ? -1 : 1)),
+      null,
+      false,
+    );
+    await tx
+      .update(holds)
+      .set({ status: 'EXPIRED', resolvedAt: now, resolutionReason: 'expired' })
+      .where(sql`${holds.id} in (${sql.join(due.map((hold) => sql`${hold.id}`), sql`, `)}) and ${holds.status} = 'PENDING'`);
+    return due.length;
+  });
+}

@@ -1,0 +1,303 @@
+import { randomUUID } from 'node:crypto';
+import type { Tx } from '@postal/db';
+import { BadUserInputError } from '@postal/errors';
+import { currencyOf, Decimal } from '@postal/money';
+import {
+  assertDayOpen,
+  assertPostable,
+  checkEntry,
+  LIMITS,
+  reversalPostings,
+  withinConstraint,
+  type AccountDelta,
+  type CheckedEntry,
+  type PostableAccount,
+} from './domain.js';
+import {
+  AlreadyReversedError,
+  EntryNotFoundError,
+  IdempotencyConflictError,
+  InsufficientFundsError,
+  OfficeNotFoundError,
+  ReversalNotReversibleError,
+} from './errors.js';
+import type { JournalEntryRecord, PostEntryCommand, PostingOrigin } from './model.js';
+import {
+  applyAccountChanges,
+  findEntry,
+  findEntriesByKeys,
+  findReversalOf,
+  insertEntries,
+  insertPostings,
+  readAccountsNow,
+  readPostingContext,
+  type AccountChange,
+  type NewEntryRow,
+  type NewPostingRow,
+} from './repository.js';
+
+/*
+ * The posting path. Every way an entry reaches the journal (a service's posting, an approved manual journal, a
+ * reversal, a hold's capture, a batch) ends here, inside the caller's transaction:
+ *   1. read the office and the accounts, without locks, and check the entry (pure domain rules);
+ *   2. insert the entry unless its idempotency key is taken (then answer the original, or IDEMPOTENCY_CONFLICT);
+ *   3. insert the postings;
+ *   4. lock the accounts in code order and add to their sums in one statement that re-checks, under the locks, what
+ *      may have changed since step 1 (status, closed day, balance constraint); anything left out is explained by a
+ *      re-read and refused, which rolls the whole transaction back.
+ * Four round trips, and the account locks are held only from step 4 to the commit.
+ */
+
+export interface PostOptions {
+  origin: PostingOrigin;
+  /** The office's business date now (Asia/Kolkata): the default effective date and the latest allowed. */
+  today: string;
+}
+
+export interface PostResult {
+  entry: JournalEntryRecord;
+  /** True when the idempotency key had already posted this entry: nothing was written. */
+  replayed: boolean;
+}
+
+function changeOf(delta: AccountDelta): AccountChange {
+  return { accountCode: delta.accountCode, debit: delta.debit.toFixed(), credit: delta.credit.toFixed(), pendingDebit: '0', pendingCredit: '0' };
+}
+
+function entryRow(checked: CheckedEntry, origin: PostingOrigin): NewEntryRow {
+  return {
+    id: randomUUID(),
+    officeCode: checked.officeCode,
+    effectiveDate: checked.effectiveDate,
+    description: checked.description,
+    sourceType: checked.sourceType,
+    sourceReference: checked.sourceReference,
+    actor: origin.actor,
+    approvedBy: origin.approvedBy ?? null,
+    approvalRequestId: origin.approvalRequestId ?? null,
+    idempotencyKey: checked.idempotencyKey,
+    requestHash: checked.requestHash,
+    reversesEntryId: origin.reversesEntryId ?? null,
+    holdId: origin.holdId ?? null,
+  };
+}
+
+function postingRows(entryId: string, checked: CheckedEntry): NewPostingRow[] {
+  return checked.postings.map((posting) => ({
+    entryId,
+    line: posting.line,
+    accountCode: posting.accountCode,
+    side: posting.side,
+    // Stored at the currency's precision (1050.50, not 1050.5): the text the seal hashes is the text shown.
+    amount: posting.amount.toFixed(currencyOf(posting.currency).minorUnits),
+    currency: posting.currency,
+    effectiveDate: checked.effectiveDate,
+  }));
+}
+
+/** The original entry for a replayed key, or IDEMPOTENCY_CONFLICT when the key was used for something else. */
+function replayOf(existing: JournalEntryRecord | undefined, checked: CheckedEntry): PostResult {
+  if (!existing) throw new Error(`idempotency key ${checked.idempotencyKey} was taken but its entry is not visible`);
+  if (existing.requestHash !== checked.requestHash) throw new IdempotencyConflictError(checked.idempotencyKey);
+  return { entry: existing, replayed: true };
+}
+
+/** Step 1 for one command: read, then check. Exported so a person's manual journal is checked before it is submitted. */
+export async function checkCommand(tx: Tx, command: PostEntryCommand, options: { manual: boolean; today: string }): Promise<{ checked: CheckedEntry; accounts: Map<string, PostableAccount> }> {
+  if (!Array.isArray(command.postings)) throw new BadUserInputError('postings', 'postings must be a list');
+  const context = await readPostingContext(
+    tx,
+    command.officeCode,
+    command.postings.map((posting) => posting.accountCode),
+  );
+  if (!context.officeKnown) throw new OfficeNotFoundError(command.officeCode);
+  const checked = checkEntry(command, context.accounts, { ...options, officeClosedThrough: context.officeClosedThrough });
+  return { checked, accounts: context.accounts };
+}
+
+/**
+ * Step 4's refusal: the guarded update left some accounts out. They are locked by now (or gone), so a re-read says
+ * why, in the same order of rules as the domain check.
+ */
+async function explainRefusal(tx: Tx, changes: readonly AccountChange[], updated: Set<string>, effectiveDate: string | null, manual: boolean): Promise<never> {
+  const missing = changes.filter((change) => !updated.has(change.accountCode));
+  const now = await readAccountsNow(
+    tx,
+    missing.map((change) => change.accountCode),
+  );
+  for (const change of missing) {
+    const account = assertPostable(now.get(change.accountCode), change.accountCode, { manual });
+    if (effectiveDate !== null) assertDayOpen(account.officeCode ?? '', effectiveDate, account.closedThrough);
+    const fits = withinConstraint(account, {
+      debit: new Decimal(change.debit),
+      credit: new Decimal(change.credit),
+      pendingDebit: new Decimal(change.pendingDebit),
+      pendingCredit: new Decimal(change.pendingCredit),
+    });
+    if (!fits) throw new InsufficientFundsError(account.code, account.balanceConstraint);
+  }
+  throw new Error(`accounts ${missing.map((change) => change.accountCode).join(', ')} were not updated and no rule says why`);
+}
+
+/** Applies account changes, or refuses with the rule that stopped one. */
+export async function applyOrRefuse(tx: Tx, changes: readonly AccountChange[], effectiveDate: string | null, manual: boolean): Promise<void> {
+  const updated = await applyAccountChanges(tx, changes, effectiveDate);
+  if (updated.size !== changes.length) await explainRefusal(tx, changes, updated, effectiveDate, manual);
+}
+
+/** Posts one entry in the caller's transaction (see the steps above). */
+export async function postEntryInTx(tx: Tx, command: PostEntryCommand, options: PostOptions): Promise<PostResult> {
+  const { origin } = options;
+  const { checked } = await checkCommand(tx, command, { manual: origin.manual, today: options.today });
+  const row = entryRow(checked, origin);
+  const [inserted] = await insertEntries(tx, [row]);
+  if (!inserted) return replayOf((await findEntriesByKeys(tx, [checked.idempotencyKey]))[0], checked);
+  const lines = postingRows(inserted.id, checked);
+  await insertPostings(tx, lines);
+  await applyOrRefuse(tx, checked.deltas.map(changeOf), checked.effectiveDate, origin.manual);
+  return {
+    replayed: false,
+    entry: {
+      ...row,
+      seq: inserted.seq,
+      postedAt: inserted.postedAt,
+      postings: lines.map(({ line, accountCode, side, amount, currency }) => ({ line, accountCode, side, amount, currency })),
+    },
+  };
+}
+
+/** The most entries one batch posts: one transaction, bounded so it holds its locks for a bounded time. */
+export const MAX_BATCH_ENTRIES = 1_000;
+
+/**
+ * Posts many entries in one transaction (imports, settlement runs): all or none. The same steps, each done once for
+ * the whole batch: one read, one insert of entries, one of postings, one locked update of every account's summed
+ * change. An entry whose key already posted the same request is answered as replayed; one whose key posted something
+ * else fails the batch with IDEMPOTENCY_CONFLICT. Balance constraints are checked on each account's net change for the
+ * batch (the entries' order within one transaction is not observable by anyone else).
+ */
+export async function postEntriesInTx(tx: Tx, commands: readonly PostEntryCommand[], options: PostOptions): Promise<PostResult[]> {
+  if (commands.length === 0) return [];
+  if (commands.length > MAX_BATCH_ENTRIES) throw new BadUserInputError('entries', `a batch holds at most ${MAX_BATCH_ENTRIES} entries`);
+  const { origin } = options;
+  const keys = new Set<string>();
+  const byOffice = new Map<string, PostEntryCommand[]>();
+  for (const command of commands) {
+    if (keys.has(command.idempotencyKey)) throw new BadUserInputError('entries', `idempotency key ${command.idempotencyKey} appears twice in the batch`);
+    keys.add(command.idempotencyKey);
+    byOffice.set(command.officeCode, [...(byOffice.get(command.officeCode) ?? []), command]);
+  }
+  // Step 1, per office named (a settlement run names few): the entries' own rules, each against the accounts as read.
+  const checkedByKey = new Map<string, CheckedEntry>();
+  for (const [officeCode, officeCommands] of byOffice) {
+    const context = await readPostingContext(
+      tx,
+      officeCode,
+      officeCommands.flatMap((command) => (Array.isArray(command.postings) ? command.postings.map((posting) => posting.accountCode) : [])),
+    );
+    if (!context.officeKnown) throw new OfficeNotFoundError(officeCode);
+    for (const command of officeCommands) {
+      // Constraints are judged on the batch's net change below, not entry by entry against the starting balance.
+      const unconstrained = new Map([...context.accounts].map(([code, account]) => [code, { ...account, balanceConstraint: 'NONE' as const }]));
+      checkedByKey.set(command.idempotencyKey, checkEntry(command, unconstrained, { manual: origin.manual, today: options.today, officeClosedThrough: context.officeClosedThrough }));
+    }
+  }
+  const checked = commands.map((command) => checkedByKey.get(command.idempotencyKey)!);
+  const rows = checked.map((entry) => entryRow(entry, origin));
+  const inserted = await insertEntries(tx, rows);
+  const insertedIds = new Map(inserted.map((row) => [row.id, row]));
+  const fresh = rows.filter((row) => insertedIds.has(row.id));
+  const replayedKeys = rows.filter((row) => !insertedIds.has(row.id)).map((row) => row.idempotencyKey);
+  const originals = new Map((await findEntriesByKeys(tx, replayedKeys)).map((entry) => [entry.idempotencyKey, entry]));
+
+  const lines = new Map<string, NewPostingRow[]>();
+  const net = new Map<string, { debit: Decimal; credit: Decimal }>();
+  for (const row of fresh) {
+    const entry = checkedByKey.get(row.idempotencyKey)!;
+    lines.set(row.id, postingRows(row.id, entry));
+    for (const delta of entry.deltas) {
+      const sum = net.get(delta.accountCode) ?? { debit: new Decimal(0), credit: new Decimal(0) };
+      net.set(delta.accountCode, { debit: sum.debit.plus(delta.debit), credit: sum.credit.plus(delta.credit) });
+    }
+  }
+  await insertPostings(tx, [...lines.values()].flat());
+  // Each entry's own date was checked against the closed days it read; under the locks the earliest date of the batch
+  // is re-checked against every account (conservative: a close racing the batch refuses the whole batch).
+  const earliestDate = fresh.map((row) => row.effectiveDate).sort()[0] ?? null;
+  const changes = [...net.entries()]
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([accountCode, sum]) => changeOf({ accountCode, ...sum }));
+  await applyOrRefuse(tx, changes, earliestDate, origin.manual);
+
+  return rows.map((row) => {
+    const stored = insertedIds.get(row.id);
+    if (!stored) return replayOf(originals.get(row.idempotencyKey), checkedByKey.get(row.idempotencyKey)!);
+    return {
+      replayed: false,
+      entry: {
+        ...row,
+        seq: stored.seq,
+        postedAt: stored.postedAt,
+        postings: lines.get(row.id)!.map(({ line, accountCode, side, amount, currency }) => ({ line, accountCode, side, amount, currency })),
+      },
+    };
+  });
+}
+
+export interface ReverseCommand {
+  entryId: string;
+  reason: string;
+  idempotencyKey: string;
+}
+
+/**
+ * Posts the mirror of an entry, dated the office's business date today (corrections go to an open day), linked to
+ * it by `reverses_entry_id`, which is unique: of two racing reversals the second waits on the index and then fails,
+ * answered as ALREADY_REVERSED. A reversal posts even to accounts closed to manual journals (it undoes a subsystem's
+ * own entry) but not to frozen or closed accounts.
+ */
+export async function reverseEntryInTx(tx: Tx, command: ReverseCommand, options: PostOptions): Promise<PostResult> {
+  const reason = command.reason?.trim() ?? '';
+  if (reason.length === 0 || reason.length > LIMITS.reason) throw new BadUserInputError('reason', `a reason is 1 to ${LIMITS.reason} characters`);
+  const original = await findEntry(tx, command.entryId);
+  if (!original) throw new EntryNotFoundError(command.entryId);
+  if (original.reversesEntryId !== null) throw new ReversalNotReversibleError(original.id);
+  const reversalCommand: PostEntryCommand = {
+    idempotencyKey: command.idempotencyKey,
+    officeCode: original.officeCode,
+    effectiveDate: options.today,
+    description: `Reversal of ${original.id}: ${reason}`.slice(0, LIMITS.description),
+    source: { type: 'REVERSAL', reference: original.id },
+    postings: reversalPostings(original.postings),
+  };
+  const existingReversal = await findReversalOf(tx, original.id);
+  if (existingReversal) {
+    const [byKey] = await findEntriesByKeys(tx, [command.idempotencyKey]);
+    // A retry of the reversal that won answers it; anyone else is told it is done.
+    if (byKey && byKey.id === existingReversal.id) return { entry: byKey, replayed: true };
+    throw new AlreadyReversedError(original.id, existingReversal.id);
+  }
+  try {
+    return await tx.transaction((savepoint) =>
+      postEntryInTx(savepoint, reversalCommand, { ...options, origin: { ...options.origin, manual: false, reversesEntryId: original.id } }),
+    );
+  } catch (error) {
+    if (isUniqueViolation(error, 'journal_entries_reverses_entry_id_unique')) {
+      const winner = await findReversalOf(tx, original.id);
+      throw new AlreadyReversedError(original.id, winner?.id);
+    }
+    throw error;
+  }
+}
+
+/** Whether an error is PostgreSQL's unique violation (23505) on the named constraint, on either driver. */
+export function isUniqueViolation(error: unknown, constraint: string): boolean {
+  for (let current: unknown = error; current; current = (current as { cause?: unknown }).cause) {
+    const candidate = current as { code?: unknown; constraint?: unknown; message?: unknown };
+    if (candidate.code === '23505' && (candidate.constraint === constraint || (typeof candidate.message === 'string' && candidate.message.includes(constraint)))) {
+      return true;
+    }
+  }
+  return false;
+}
+

@@ -1,0 +1,315 @@
+import { asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { rowsOf, type Db, type Tx } from '@postal/db';
+import type { PostableAccount } from './domain.js';
+import type { HoldRecord, JournalEntryRecord, LedgerActor, PostingRecord } from './model.js';
+import { holds, journalEntries, postings } from './tables.js';
+
+/** What the posting path reads before it writes: the office, its closed day, and the accounts named. */
+export interface PostingContext {
+  officeKnown: boolean;
+  officeClosedThrough: string | null;
+  accounts: Map<string, PostableAccount>;
+}
+
+interface ContextRow {
+  office_closed_through: string | null;
+  code: string | null;
+  kind: 'HEADER' | 'DETAIL';
+  status: PostableAccount['status'];
+  currency: string | null;
+  account_office_code: string | null;
+  balance_constraint: PostableAccount['balanceConstraint'];
+  allow_manual_entries: boolean;
+  closed_through: string | null;
+  debit_total: string;
+  credit_total: string;
+  pending_debit: string;
+  pending_credit: string;
+}
+
+function list(values: readonly string[]): SQL {
+  return sql.join(
+    values.map((value) => sql`${value}`),
+    sql`, `,
+  );
+}
+
+/** One round trip: the office (known or not), its closed-through day, and every named account that exists. */
+export async function readPostingContext(db: Db | Tx, officeCode: string, accountCodes: readonly string[]): Promise<PostingContext> {
+  const codes = [...new Set(accountCodes)];
+  const accountJoin = codes.length > 0 ? sql`a.code in (${list(codes)})` : sql`false`;
+  const rows = rowsOf<ContextRow>(
+    await db.execute(sql`
+      select bd.closed_through::text as office_closed_through, a.code, a.kind, a.status, a.currency,
+             a.office_code as account_office_code, a.balance_constraint, a.allow_manual_entries,
+             a.closed_through::text as closed_through, a.debit_total::text as debit_total, a.credit_total::text as credit_total,
+             a.pending_debit::text as pending_debit, a.pending_credit::text as pending_credit
+      from accounts.known_offices o
+      left join accounts.business_days bd on bd.office_code = o.code
+      left join accounts.accounts a on ${accountJoin}
+      where o.code = ${officeCode}`),
+  );
+  const accounts = new Map<string, PostableAccount>();
+  for (const row of rows) {
+    if (row.code === null) continue;
+    accounts.set(row.code, {
+      code: row.code,
+      kind: row.kind,
+      status: row.status,
+      currency: row.currency,
+      officeCode: row.account_office_code,
+      balanceConstraint: row.balance_constraint,
+      allowManualEntries: row.allow_manual_entries,
+      closedThrough: row.closed_through,
+      debitTotal: row.debit_total,
+      creditTotal: row.credit_total,
+      pendingDebit: row.pending_debit,
+      pendingCredit: row.pending_credit,
+    });
+  }
+  return { officeKnown: rows.length > 0, officeClosedThrough: rows[0]?.office_closed_through ?? null, accounts };
+}
+
+/** The accounts as they are now (for explaining why a guarded update left one out). */
+export async function readAccountsNow(tx: Tx, accountCodes: readonly string[]): Promise<Map<string, PostableAccount>> {
+  const context = rowsOf<ContextRow>(
+    await tx.execute(sql`
+      select null as office_closed_through, a.code, a.kind, a.status, a.currency, a.office_code as account_office_code,
+             a.balance_constraint, a.allow_manual_entries, a.closed_through::text as closed_through,
+             a.debit_total::text as debit_total, a.credit_total::text as credit_total,
+             a.pending_debit::text as pending_debit, a.pending_credit::text as pending_credit
+      from accounts.accounts a where a.code in (${list(accountCodes)})`),
+  );
+  return new Map(
+    context.map((row) => [
+      row.code!,
+      {
+        code: row.code!,
+        kind: row.kind,
+        status: row.status,
+        currency: row.currency,
+        officeCode: row.account_office_code,
+        balanceConstraint: row.balance_constraint,
+        allowManualEntries: row.allow_manual_entries,
+        closedThrough: row.closed_through,
+        debitTotal: row.debit_total,
+        creditTotal: row.credit_total,
+        pendingDebit: row.pending_debit,
+        pendingCredit: row.pending_credit,
+      },
+    ]),
+  );
+}
+
+/** A change to one account's sums, as decimal strings (positive or negative for pending releases). */
+export interface AccountChange {
+  accountCode: string;
+  debit: string;
+  credit: string;
+  pendingDebit: string;
+  pendingCredit: string;
+}
+
+/**
+ * Applies changes to the accounts' sums in one statement, locking the rows in code order first (so two entries that
+ * touch the same accounts in opposite directions queue instead of deadlocking). The WHERE re-checks, on the row as it
+ * is once locked, everything a concurrent change could have broken since the accounts were read: open, the day not
+ * closed, the balance constraint with pending amounts. Answers the codes it updated; a missing one failed a check.
+ * The locks are taken last in the posting transaction, just before commit, so a hot account is held briefly.
+ * `FOR NO KEY UPDATE`, not `FOR UPDATE`: inserting postings has already taken the key-share locks of their foreign
+ * keys on these rows, in this transaction and in concurrent ones; FOR UPDATE would wait on the others' key-share
+ * locks while they wait on ours (a deadlock). NO KEY UPDATE conflicts only with other writers, as intended.
+ */
+export async function applyAccountChanges(tx: Tx, changes: readonly AccountChange[], effectiveDate: string | null): Promise<Set<string>> {
+  if (changes.length === 0) return new Set();
+  const wanted = sql.join(
+    changes.map(
+      (change) =>
+        sql`(${change.accountCode}::text, ${change.debit}::numeric, ${change.credit}::numeric, ${change.pendingDebit}::numeric, ${change.pendingCredit}::numeric)`,
+    ),
+    sql`, `,
+  );
+  const dayOpen = effectiveDate === null ? sql`true` : sql`(a.closed_through is null or a.closed_through < ${effectiveDate}::date)`;
+  const rows = rowsOf<{ code: string }>(
+    await tx.execute(sql`
+      with wanted (code, debit, credit, pending_debit, pending_credit) as (values ${wanted}),
+      locked as (
+        select code from accounts.accounts where code in (select code from wanted) order by code for no key update
+      )
+      update accounts.accounts a
+         set debit_total = a.debit_total + w.debit,
+             credit_total = a.credit_total + w.credit,
+             pending_debit = a.pending_debit + w.pending_debit,
+             pending_credit = a.pending_credit + w.pending_credit
+        from wanted w join locked l on l.code = w.code
+       where a.code = w.code
+         and (a.status = 'OPEN' or (w.debit = 0 and w.credit = 0 and w.pending_debit <= 0 and w.pending_credit <= 0))
+         and a.kind = 'DETAIL'
+         and ${dayOpen}
+         and (a.balance_constraint <> 'DEBITS_NOT_EXCEED_CREDITS'
+              or a.debit_total + w.debit + a.pending_debit + w.pending_debit <= a.credit_total + w.credit)
+         and (a.balance_constraint <> 'CREDITS_NOT_EXCEED_DEBITS'
+              or a.credit_total + w.credit + a.pending_credit + w.pending_credit <= a.debit_total + w.debit)
+      returning a.code`),
+  );
+  return new Set(rows.map((row) => row.code));
+}
+
+const entryColumns = {
+  id: journalEntries.id,
+  seq: journalEntries.seq,
+  officeCode: journalEntries.officeCode,
+  effectiveDate: journalEntries.effectiveDate,
+  description: journalEntries.description,
+  sourceType: journalEntries.sourceType,
+  sourceReference: journalEntries.sourceReference,
+  actor: journalEntries.actor,
+  approvedBy: journalEntries.approvedBy,
+  approvalRequestId: journalEntries.approvalRequestId,
+  idempotencyKey: journalEntries.idempotencyKey,
+  requestHash: journalEntries.requestHash,
+  reversesEntryId: journalEntries.reversesEntryId,
+  holdId: journalEntries.holdId,
+  postedAt: journalEntries.postedAt,
+};
+
+type EntryRow = Omit<JournalEntryRecord, 'postings'>;
+
+async function withPostings(db: Db | Tx, rows: EntryRow[]): Promise<JournalEntryRecord[]> {
+  if (rows.length === 0) return [];
+  const lines = await db
+    .select({
+      entryId: postings.entryId,
+      line: postings.line,
+      accountCode: postings.accountCode,
+      side: postings.side,
+      amount: postings.amount,
+      currency: postings.currency,
+    })
+    .from(postings)
+    .where(
+      inArray(
+        postings.entryId,
+        rows.map((row) => row.id),
+      ),
+    )
+    .orderBy(asc(postings.entryId), asc(postings.line));
+  const byEntry = new Map<string, PostingRecord[]>();
+  for (const { entryId, ...line } of lines) {
+    const entryLines = byEntry.get(entryId) ?? [];
+    entryLines.push(line as PostingRecord);
+    byEntry.set(entryId, entryLines);
+  }
+  return rows.map((row) => ({ ...row, postings: byEntry.get(row.id) ?? [] }));
+}
+
+export async function findEntry(db: Db | Tx, id: string): Promise<JournalEntryRecord | undefined> {
+  const rows = await db.select(entryColumns).from(journalEntries).where(eq(journalEntries.id, id));
+  return (await withPostings(db, rows as EntryRow[]))[0];
+}
+
+export async function findEntriesByIds(db: Db | Tx, ids: readonly string[]): Promise<JournalEntryRecord[]> {
+  if (ids.length === 0) return [];
+  const rows = await db.select(entryColumns).from(journalEntries).where(inArray(journalEntries.id, [...ids]));
+  return withPostings(db, rows as EntryRow[]);
+}
+
+export async function findEntryByKey(db: Db | Tx, idempotencyKey: string): Promise<JournalEntryRecord | undefined> {
+  const rows = await db.select(entryColumns).from(journalEntries).where(eq(journalEntries.idempotencyKey, idempotencyKey));
+  return (await withPostings(db, rows as EntryRow[]))[0];
+}
+
+export async function findEntriesByKeys(db: Db | Tx, keys: readonly string[]): Promise<JournalEntryRecord[]> {
+  if (keys.length === 0) return [];
+  const rows = await db.select(entryColumns).from(journalEntries).where(inArray(journalEntries.idempotencyKey, [...keys]));
+  return withPostings(db, rows as EntryRow[]);
+}
+
+export async function findReversalOf(db: Db | Tx, entryId: string): Promise<{ id: string } | undefined> {
+  const [row] = await db.select({ id: journalEntries.id }).from(journalEntries).where(eq(journalEntries.reversesEntryId, entryId));
+  return row;
+}
+
+export interface NewEntryRow {
+  id: string;
+  officeCode: string;
+  effectiveDate: string;
+  description: string;
+  sourceType: string;
+  sourceReference: string | null;
+  actor: LedgerActor;
+  approvedBy: LedgerActor | null;
+  approvalRequestId: string | null;
+  idempotencyKey: string;
+  requestHash: string;
+  reversesEntryId: string | null;
+  holdId: string | null;
+}
+
+/**
+ * Inserts entries unless their idempotency key is taken. A concurrent insert of the same key waits on the unique
+ * index until the first commits (then inserts nothing) or rolls back (then inserts): one entry per key, always.
+ * Answers the rows inserted.
+ */
+export async function insertEntries(tx: Tx, rows: readonly NewEntryRow[]): Promise<Array<{ id: string; seq: number; postedAt: Date }>> {
+  return tx
+    .insert(journalEntries)
+    .values([...rows])
+    .onConflictDoNothing({ target: journalEntries.idempotencyKey })
+    .returning({ id: journalEntries.id, seq: journalEntries.seq, postedAt: journalEntries.postedAt });
+}
+
+export interface NewPostingRow {
+  entryId: string;
+  line: number;
+  accountCode: string;
+  side: 'DEBIT' | 'CREDIT';
+  amount: string;
+  currency: string;
+  effectiveDate: string;
+}
+
+export async function insertPostings(tx: Tx, rows: readonly NewPostingRow[]): Promise<void> {
+  if (rows.length === 0) return;
+  await tx.insert(postings).values([...rows]);
+}
+
+const holdColumns = {
+  id: holds.id,
+  officeCode: holds.officeCode,
+  description: holds.description,
+  sourceType: holds.sourceType,
+  sourceReference: holds.sourceReference,
+  debitAccountCode: holds.debitAccountCode,
+  creditAccountCode: holds.creditAccountCode,
+  amount: holds.amount,
+  currency: holds.currency,
+  status: holds.status,
+  expiresAt: holds.expiresAt,
+  actor: holds.actor,
+  idempotencyKey: holds.idempotencyKey,
+  createdAt: holds.createdAt,
+  resolvedAt: holds.resolvedAt,
+  capturedAmount: holds.capturedAmount,
+  captureEntryId: holds.captureEntryId,
+  resolutionReason: holds.resolutionReason,
+};
+
+export async function findHold(db: Db | Tx, id: string, options: { forUpdate?: boolean } = {}): Promise<(HoldRecord & { requestHash: string }) | undefined> {
+  const query = db
+    .select({ ...holdColumns, requestHash: holds.requestHash })
+    .from(holds)
+    .where(eq(holds.id, id));
+  const rows = options.forUpdate ? await query.for('update') : await query;
+  return rows[0] as (HoldRecord & { requestHash: string }) | undefined;
+}
+
+export async function findHoldByKey(db: Db | Tx, idempotencyKey: string): Promise<(HoldRecord & { requestHash: string }) | undefined> {
+  const rows = await db
+    .select({ ...holdColumns, requestHash: holds.requestHash })
+    .from(holds)
+    .where(eq(holds.idempotencyKey, idempotencyKey));
+  return rows[0] as (HoldRecord & { requestHash: string }) | undefined;
+}
+
+export { holdColumns, entryColumns };

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { hashPassword, type Identity } from '@postal/auth';
 import { isPermission } from '@postal/authz';
 import { rowsOf } from '@postal/db';
@@ -7,7 +8,12 @@ import { createTestDatabase, type TestDatabase } from '@postal/testkit';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { handleOfficeEvent } from '../subgraphs/accounts/src/ledger-accounts/office-events.js';
+import { createBusinessDayService } from '../subgraphs/accounts/src/business-days/service.js';
+import { createJournalService } from '../subgraphs/accounts/src/journal/service.js';
+import { createChartService } from '../subgraphs/accounts/src/ledger-accounts/chart-service.js';
 import { createAccountService } from '../subgraphs/accounts/src/ledger-accounts/service.js';
+import { createReportService } from '../subgraphs/accounts/src/reports/service.js';
+import { createLedgerVerificationService } from '../subgraphs/accounts/src/sealing/service.js';
 import { createApprovalService } from '../subgraphs/administration/src/approvals/service.js';
 import { storeAuditEvent } from '../subgraphs/administration/src/audit/consumer.js';
 import { auditEvent } from '../subgraphs/administration/src/audit/events.js';
@@ -88,6 +94,17 @@ const EXPECTED: Record<string, string> = {
   // Ledger (accounts subgraph)
   'ledgerAccounts of the office':                        'NNN   AAN     AAN     ANN   NNN     UUU',
   'Account reference (_entities)':                       'NNN   AAN     AAN     ANN   NNN     UUU',
+  'accountStatement of the office\'s cash':              'NNN   AAN     AAN     ANN   NNN     UUU',
+  'trialBalance of the office':                          'FFF   AAF     AAF     AFF   FFF     UUU',
+  'journalEntry(id) of an entry at the office':          'NNN   AAN     AAN     ANN   NNN     UUU',
+  'journalEntries (lists an entry at the office)':       'NNN   AAN     AAN     ANN   NNN     UUU',
+  'openAccount (a detail account of the office)':        'FFF   AAF     FFF     FFF   FFF     UUU',
+  'setAccountStatus (freeze an account of the office)':  'FFF   AAF     FFF     FFF   FFF     UUU',
+  'postJournalEntry (a manual journal at the office)':   'FFF   AAF     FFF     FFF   FFF     UUU',
+  'reverseJournalEntry (an entry at the office)':        'NNN   AAN     FFN     FNN   NNN     UUU',
+  'placeHold (service only)':                            'FFF   FFF     FFF     FFF   FFF     UUU',
+  'closeBusinessDay of the office':                      'FFF   AAF     FFF     AFF   FFF     UUU',
+  'verifyLedger':                                        'A--   F--     A--     F--   F--     U--',
   'officeLedgerStatus (service only)':                   'FFF   FFF     FFF     FFF   FFF     UUU',
   'submitApprovalRequest (service only)':                'FFF   FFF     FFF     FFF   FFF     UUU',
   // Quotes (money-orders, cod-settlement): no office named, the permission anywhere
@@ -117,6 +134,12 @@ function buildServices(database: TestDatabase['database']) {
     audit: createAuditService(database),
     auth: createAuthService({ database, jwtPrivateKey: '', tokenTtlSeconds: 60, lockout: { maxFailures: 5, lockMinutes: 15 }, clock }),
     accounts: createAccountService(database),
+    chart: createChartService(database, { clock }),
+    // Manual journals go to the inbox; here the inbox answers at once, so only authorization decides.
+    journal: createJournalService(database, { clock, approvals: { submit: async () => ({ id: randomUUID(), status: 'PENDING' }) } }),
+    reports: createReportService(database),
+    businessDays: createBusinessDayService({ database, clock }),
+    ledger: createLedgerVerificationService(database),
     tariffs: createTariffService(options),
     fees: createFeeService(options),
   };
@@ -185,6 +208,29 @@ async function auditRecordAt(officeCode: string): Promise<string> {
   return target;
 }
 const present = (value: unknown) => value !== null && value !== undefined;
+
+const LEDGER_SERVICE = requestAs({ kind: 'service', service: 'money-orders' });
+/** A journal entry at an office, posted by a service: cash in, commission income. */
+async function entryAt(officeCode: string): Promise<string> {
+  sequence += 1;
+  const { entry } = await services.journal.postJournalEntry(LEDGER_SERVICE, {
+    idempotencyKey: `matrix-entry-${sequence}`,
+    officeCode,
+    description: 'matrix',
+    source: { type: 'MONEY_ORDER', reference: `MO-${sequence}` },
+    postings: [
+      { accountCode: `${officeCode}:1100`, side: 'DEBIT', amount: '10.00' },
+      { accountCode: `${officeCode}:4100`, side: 'CREDIT', amount: '10.00' },
+    ],
+  });
+  return entry!.id;
+}
+/** Business days closed by the matrix, one day further each time (all before the clock's business date). */
+let closingDay = Date.UTC(2026, 8, 1);
+function nextClosingDay(): string {
+  closingDay += 86_400_000;
+  return new Date(closingDay).toISOString().slice(0, 10);
+}
 
 interface Operation {
   /** Whether the cell's place matters; an operation with no office is asked once. */
@@ -341,8 +387,101 @@ const OPERATIONS: Record<string, Operation> = {
   },
   'Account reference (_entities)': {
     placed: true,
-    run: async (actor, place) => present(await services.accounts.getAccount(identities[actor], `${OFFICE_AT[place]}:1100`)),
+    run: async (actor, place) => present(await services.chart.getAccount(identities[actor], `${OFFICE_AT[place]}:1100`)),
   },
+  "accountStatement of the office's cash": {
+    placed: true,
+    run: async (actor, place) =>
+      present(await services.reports.accountStatement(identities[actor], { accountCode: `${OFFICE_AT[place]}:1100`, from: '2026-11-01', to: '2026-11-22' })),
+  },
+  'trialBalance of the office': {
+    placed: true,
+    run: async (actor, place) => present(await services.reports.trialBalance(identities[actor], { asOf: '2026-11-22', officeCode: OFFICE_AT[place], currency: 'INR' })),
+  },
+  'journalEntry(id) of an entry at the office': {
+    placed: true,
+    run: async (actor, place) => present(await services.journal.getEntry(identities[actor], await entryAt(OFFICE_AT[place]))),
+  },
+  'journalEntries (lists an entry at the office)': {
+    placed: true,
+    run: async (actor, place) => {
+      const id = await entryAt(OFFICE_AT[place]);
+      const page = await services.journal.listEntries(identities[actor], { officeCode: OFFICE_AT[place] }, 100, null);
+      return page.edges.some((edge) => edge.node.id === id);
+    },
+  },
+  'openAccount (a detail account of the office)': {
+    placed: true,
+    run: async (actor, place) => {
+      sequence += 1;
+      const input = { name: 'Matrix suspense', type: 'ASSET', kind: 'DETAIL', headCode: String(9000 + sequence), officeCode: OFFICE_AT[place], balanceConstraint: 'NONE', allowManualEntries: true } as const;
+      return present(await services.chart.openAccount(contextOf(actor), input));
+    },
+  },
+  'setAccountStatus (freeze an account of the office)': {
+    placed: true,
+    run: async (actor, place) => {
+      sequence += 1;
+      const account = await services.chart.openAccount(LEDGER_SERVICE, {
+        name: 'Matrix frozen',
+        type: 'ASSET',
+        kind: 'DETAIL',
+        headCode: String(8000 + sequence),
+        officeCode: OFFICE_AT[place],
+        balanceConstraint: 'NONE',
+        allowManualEntries: true,
+      });
+      return present(await services.chart.setAccountStatus(contextOf(actor), account.code, 'FROZEN', 'matrix'));
+    },
+  },
+  'postJournalEntry (a manual journal at the office)': {
+    placed: true,
+    run: async (actor, place) => {
+      sequence += 1;
+      const office = OFFICE_AT[place];
+      const outcome = await services.journal.postJournalEntry(contextOf(actor), {
+        idempotencyKey: `matrix-manual-${sequence}`,
+        officeCode: office,
+        description: 'matrix manual journal',
+        source: { type: 'MANUAL' },
+        postings: [
+          { accountCode: `${office}:1300`, side: 'DEBIT', amount: '1.00' },
+          { accountCode: `${office}:4100`, side: 'CREDIT', amount: '1.00' },
+        ],
+      });
+      return present(outcome.approvalRequest);
+    },
+  },
+  'reverseJournalEntry (an entry at the office)': {
+    placed: true,
+    run: async (actor, place) => {
+      const id = await entryAt(OFFICE_AT[place]);
+      sequence += 1;
+      return present((await services.journal.reverseJournalEntry(contextOf(actor), { id, reason: 'matrix', idempotencyKey: `matrix-reversal-${sequence}` })).approvalRequest);
+    },
+  },
+  'placeHold (service only)': {
+    placed: true,
+    run: async (actor, place) => {
+      sequence += 1;
+      const office = OFFICE_AT[place];
+      const hold = await services.journal.placeHold(contextOf(actor), {
+        idempotencyKey: `matrix-hold-${sequence}`,
+        officeCode: office,
+        description: 'matrix',
+        source: { type: 'MONEY_ORDER' },
+        debitAccountCode: `${office}:4100`,
+        creditAccountCode: `${office}:1100`,
+        amount: '1.00',
+      });
+      return present(hold);
+    },
+  },
+  'closeBusinessDay of the office': {
+    placed: true,
+    run: async (actor, place) => present(await services.businessDays.closeBusinessDay(contextOf(actor), OFFICE_AT[place], nextClosingDay())),
+  },
+  verifyLedger: { placed: false, run: async (actor) => present(await services.ledger.verify(identities[actor])) },
   'officeLedgerStatus (service only)': {
     placed: true,
     run: async (actor, place) => present(await services.accounts.officeLedgerStatus(identities[actor], OFFICE_AT[place])),

@@ -175,6 +175,26 @@ export function checkEntry(
   return { ...shape, postings, deltas, requestHash: requestHashOf(shape, postings) };
 }
 
+/**
+ * The request hash of a command judged by its content alone, none of the rules that depend on the ledger's state
+ * (closed days, balances, account status): what a retry is compared with. A retry of an entry that posted must be
+ * answered with that entry even if, since then, its day closed or its balance was spent. Undefined when the command
+ * cannot be the one that posted (an unknown account, an amount no entry could have had).
+ */
+export function contentHashOf(command: PostEntryCommand, currencies: ReadonlyMap<string, string | null>, today: string): string | undefined {
+  try {
+    const shape = checkCommandShape(command, today);
+    const postings = command.postings.map((posting, index): CheckedPosting => {
+      const currency = currencies.get(posting.accountCode);
+      if (!currency) throw new AccountNotFoundError(posting.accountCode);
+      return { line: index + 1, accountCode: posting.accountCode, side: posting.side, amount: checkAmount('amount', posting.amount, currency), currency };
+    });
+    return requestHashOf(shape, postings);
+  } catch {
+    return undefined;
+  }
+}
+
 /** Debits equal credits in every currency the entry touches. */
 export function assertBalanced(postings: readonly CheckedPosting[]): void {
   const sums = new Map<string, { debit: Decimal; credit: Decimal }>();

@@ -1,7 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { and, eq, lte, sql } from 'drizzle-orm';
 import type { Db, Tx } from '@postal/db';
-import { BadUserInputError } from '@postal/errors';
+import { BadUserInputError, isExpectedError } from '@postal/errors';
 import { currencyOf, Decimal } from '@postal/money';
 import { assertPostable, checkAmount, LIMITS } from './domain.js';
 import { CaptureExceedsHoldError, CurrencyMismatchError, HoldNotFoundError, HoldNotPendingError, IdempotencyConflictError, OfficeNotFoundError } from './errors.js';
@@ -60,9 +60,47 @@ function release(hold: Pick<HoldRecord, 'debitAccountCode' | 'creditAccountCode'
   return changes.sort((a, b) => (a.accountCode < b.accountCode ? -1 : 1));
 }
 
+/**
+ * Places a hold. A retry with the same key and content answers the original hold, even when today's rules would
+ * refuse it (its expiry has passed since, the balance it reserved has been spent since); other content under the key
+ * is IDEMPOTENCY_CONFLICT.
+ */
 export async function placeHoldInTx(tx: Tx, command: PlaceHoldCommand, origin: PostingOrigin, now: Date): Promise<{ hold: HoldRecord; replayed: boolean }> {
-  const idempotencyKey = command.idempotencyKey?.trim() ?? '';
+  let checked: Awaited<ReturnType<typeof checkHold>>;
+  try {
+    checked = await checkHold(tx, command, origin, now);
+  } catch (error) {
+    if (isExpectedError(error)) {
+      const replay = await replayOfRefusedHold(tx, command);
+      if (replay) return replay;
+    }
+    throw error;
+  }
+  const { row } = checked;
+  const [inserted] = await tx.insert(holds).values(row).onConflictDoNothing({ target: holds.idempotencyKey }).returning({ id: holds.id });
+  if (!inserted) {
+    const existing = await findHoldByKey(tx, row.idempotencyKey);
+    if (!existing || existing.requestHash !== row.requestHash) throw new IdempotencyConflictError(row.idempotencyKey);
+    return { hold: withoutHash(existing), replayed: true };
+  }
+  const reserve: AccountChange[] = [
+    { accountCode: row.debitAccountCode, debit: '0', credit: '0', pendingDebit: row.amount, pendingCredit: '0' },
+    { accountCode: row.creditAccountCode, debit: '0', credit: '0', pendingDebit: '0', pendingCredit: row.amount },
+  ].sort((a, b) => (a.accountCode < b.accountCode ? -1 : 1));
+  await applyOrRefuse(tx, reserve, null, origin.manual);
+  const hold = await findHold(tx, row.id);
+  return { hold: withoutHash(hold!), replayed: false };
+}
+
+function trimmedKey(command: PlaceHoldCommand): string {
+  const idempotencyKey = typeof command.idempotencyKey === 'string' ? command.idempotencyKey.trim() : '';
   if (idempotencyKey.length === 0 || idempotencyKey.length > LIMITS.idempotencyKey) throw new BadUserInputError('idempotencyKey', `an idempotency key is 1 to ${LIMITS.idempotencyKey} characters`);
+  return idempotencyKey;
+}
+
+/** The hold's rules, against the accounts as they are now; answers the row to insert. */
+async function checkHold(tx: Tx, command: PlaceHoldCommand, origin: PostingOrigin, now: Date) {
+  const idempotencyKey = trimmedKey(command);
   const description = command.description?.trim() ?? '';
   if (description.length === 0 || description.length > LIMITS.description) throw new BadUserInputError('description', `a description is 1 to ${LIMITS.description} characters`);
   if (!/^[A-Z][A-Z_]{0,39}$/.test(command.source?.type ?? '')) throw new BadUserInputError('source.type', 'a source type is upper case letters and underscores');
@@ -75,8 +113,6 @@ export async function placeHoldInTx(tx: Tx, command: PlaceHoldCommand, origin: P
   const credit = assertPostable(context.accounts.get(command.creditAccountCode), command.creditAccountCode, { manual: origin.manual });
   if (debit.currency !== credit.currency) throw new CurrencyMismatchError(credit.code, debit.currency!, credit.currency!);
   const amount = checkAmount('amount', command.amount, debit.currency!);
-  const requestHash = holdHash({ ...command, idempotencyKey, description }, amount, debit.currency!);
-
   const row = {
     id: randomUUID(),
     officeCode: command.officeCode,
@@ -90,21 +126,30 @@ export async function placeHoldInTx(tx: Tx, command: PlaceHoldCommand, origin: P
     expiresAt: command.expiresAt ?? null,
     actor: origin.actor,
     idempotencyKey,
-    requestHash,
+    requestHash: holdHash({ ...command, idempotencyKey, description }, amount, debit.currency!),
   };
-  const [inserted] = await tx.insert(holds).values(row).onConflictDoNothing({ target: holds.idempotencyKey }).returning({ id: holds.id });
-  if (!inserted) {
-    const existing = await findHoldByKey(tx, idempotencyKey);
-    if (!existing || existing.requestHash !== requestHash) throw new IdempotencyConflictError(idempotencyKey);
-    return { hold: withoutHash(existing), replayed: true };
+  return { row };
+}
+
+/** A refused command that is the retry of a hold placed before: the original, or IDEMPOTENCY_CONFLICT. */
+async function replayOfRefusedHold(tx: Tx, command: PlaceHoldCommand): Promise<{ hold: HoldRecord; replayed: true } | undefined> {
+  let key: string;
+  try {
+    key = trimmedKey(command);
+  } catch {
+    return undefined;
   }
-  const reserve: AccountChange[] = [
-    { accountCode: debit.code, debit: '0', credit: '0', pendingDebit: row.amount, pendingCredit: '0' },
-    { accountCode: credit.code, debit: '0', credit: '0', pendingDebit: '0', pendingCredit: row.amount },
-  ].sort((a, b) => (a.accountCode < b.accountCode ? -1 : 1));
-  await applyOrRefuse(tx, reserve, null, origin.manual);
-  const hold = await findHold(tx, row.id);
-  return { hold: withoutHash(hold!), replayed: false };
+  const existing = await findHoldByKey(tx, key);
+  if (!existing) return undefined;
+  let hash: string | undefined;
+  try {
+    const description = command.description?.trim() ?? '';
+    hash = holdHash({ ...command, idempotencyKey: key, description }, checkAmount('amount', command.amount, existing.currency), existing.currency);
+  } catch {
+    hash = undefined;
+  }
+  if (hash !== existing.requestHash) throw new IdempotencyConflictError(key);
+  return { hold: withoutHash(existing), replayed: true };
 }
 
 function withoutHash(hold: HoldRecord & { requestHash?: string }): HoldRecord {

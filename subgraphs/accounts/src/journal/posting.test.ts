@@ -1,7 +1,7 @@
 import type { TestDatabase } from '@postal/testkit';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { reverseEntryInTx } from './posting.js';
+import { postEntriesInTx, reverseEntryInTx } from './posting.js';
 import { createLedgerDatabase, key, post, SERVICE_ORIGIN, sums, TODAY, transfer } from './test-support/ledger.js';
 
 let testDatabase: TestDatabase;
@@ -53,6 +53,36 @@ describe('posting an entry', () => {
     await expect(
       testDatabase.database.db.transaction((tx) => reverseEntryInTx(tx, { entryId: reversal.id, reason: 'x', idempotencyKey: key() }, { origin: SERVICE_ORIGIN, today: TODAY })),
     ).rejects.toMatchObject({ code: 'REVERSAL_NOT_REVERSIBLE' });
+  });
+
+  it('posts a batch all or nothing, answering replays with their originals', async () => {
+    const batch = (commands: Parameters<typeof postEntriesInTx>[1]) =>
+      testDatabase.database.db.transaction((tx) => postEntriesInTx(tx, commands, { origin: SERVICE_ORIGIN, today: TODAY }));
+    const before = await sums(testDatabase, 'SO1:1100');
+    // Net per account is what the constraint judges: 50 in, then 30 out, leaves cash at 20 whatever the order.
+    const first = transfer('SO1:1100', 'SO1:2100', '50.00');
+    const second = transfer('SO1:2100', 'SO1:1100', '30.00');
+    const results = await batch([second, first]);
+    expect(results.map((result) => result.replayed)).toEqual([false, false]);
+    expect(Number((await sums(testDatabase, 'SO1:1100')).debit) - Number(before.debit)).toBe(50);
+    // A replayed key in a later batch is answered with its entry; the new entry beside it posts.
+    const third = transfer('SO1:1100', 'SO1:4100', '1.00');
+    const again = await batch([first, third]);
+    expect(again.map((result) => [result.replayed, result.entry.id === results[1]!.entry.id])).toEqual([
+      [true, true],
+      [false, false],
+    ]);
+    // One bad entry fails the whole batch: nothing of it is written.
+    const good = transfer('SO1:1100', 'SO1:4100', '2.00');
+    await expect(batch([good, transfer('SO1:2100', 'SO1:1100', '10000.00')])).rejects.toMatchObject({ code: 'INSUFFICIENT_FUNDS' });
+    await expect(batch([good, { ...third, description: 'changed' }])).rejects.toMatchObject({ code: 'IDEMPOTENCY_CONFLICT' });
+    await expect(batch([good, transfer('SO1:1100', 'NOPE:1100', '1.00')])).rejects.toMatchObject({ code: 'ACCOUNT_NOT_FOUND' });
+    const [row] = (
+      (await testDatabase.database.db.execute(sql`select count(*)::int as n from accounts.journal_entries where idempotency_key = ${good.idempotencyKey}`)) as unknown as {
+        rows: Array<{ n: number }>;
+      }
+    ).rows;
+    expect(row!.n).toBe(0);
   });
 
   it('the database refuses to change or delete the journal', async () => {

@@ -1,11 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import type { Tx } from '@postal/db';
-import { BadUserInputError } from '@postal/errors';
+import { BadUserInputError, isExpectedError } from '@postal/errors';
 import { currencyOf, Decimal } from '@postal/money';
+import type { AccountFactsCache } from './account-facts.js';
 import {
   assertDayOpen,
   assertPostable,
   checkEntry,
+  contentHashOf,
   LIMITS,
   reversalPostings,
   withinConstraint,
@@ -30,10 +32,12 @@ import {
   insertEntries,
   insertPostings,
   readAccountsNow,
+  readBatchContext,
   readPostingContext,
   type AccountChange,
   type NewEntryRow,
   type NewPostingRow,
+  writeEntry,
 } from './repository.js';
 
 /*
@@ -52,6 +56,8 @@ export interface PostOptions {
   origin: PostingOrigin;
   /** The office's business date now (Asia/Kolkata): the default effective date and the latest allowed. */
   today: string;
+  /** A service's postings may check against the accounts' fixed facts instead of reading them (account-facts.ts). */
+  facts?: AccountFactsCache;
 }
 
 export interface PostResult {
@@ -103,15 +109,26 @@ function replayOf(existing: JournalEntryRecord | undefined, checked: CheckedEntr
 }
 
 /** Step 1 for one command: read, then check. Exported so a person's manual journal is checked before it is submitted. */
-export async function checkCommand(tx: Tx, command: PostEntryCommand, options: { manual: boolean; today: string }): Promise<{ checked: CheckedEntry; accounts: Map<string, PostableAccount> }> {
+export async function checkCommand(
+  tx: Tx,
+  command: PostEntryCommand,
+  options: { manual: boolean; today: string; facts?: AccountFactsCache | undefined },
+): Promise<{ checked: CheckedEntry; accounts: Map<string, PostableAccount> }> {
   if (!Array.isArray(command.postings)) throw new BadUserInputError('postings', 'postings must be a list');
+  const codes = command.postings.map((posting) => posting.accountCode);
+  const known = options.manual ? undefined : options.facts?.lookup(command.officeCode, codes);
+  if (known) {
+    // The office's closed day is re-checked by the posting statement (writeEntry), the accounts' state under their locks.
+    return { checked: checkEntry(command, known, { manual: false, today: options.today, officeClosedThrough: null }), accounts: known };
+  }
   const context = await readPostingContext(
     tx,
     command.officeCode,
     command.postings.map((posting) => posting.accountCode),
   );
   if (!context.officeKnown) throw new OfficeNotFoundError(command.officeCode);
-  const checked = checkEntry(command, context.accounts, { ...options, officeClosedThrough: context.officeClosedThrough });
+  options.facts?.remember(command.officeCode, context);
+  const checked = checkEntry(command, context.accounts, { manual: options.manual, today: options.today, officeClosedThrough: context.officeClosedThrough });
   return { checked, accounts: context.accounts };
 }
 
@@ -145,22 +162,73 @@ export async function applyOrRefuse(tx: Tx, changes: readonly AccountChange[], e
   if (updated.size !== changes.length) await explainRefusal(tx, changes, updated, effectiveDate, manual);
 }
 
+/**
+ * When a command breaks a rule, it may still be the retry of an entry that posted before the rule applied (its day
+ * closed since, its balance was spent since): the key is looked up only then, so the common path pays nothing for it.
+ * Answers the original for the same content, IDEMPOTENCY_CONFLICT for other content, undefined for a key not taken.
+ */
+async function replayOfRefused(tx: Tx, command: PostEntryCommand, today: string): Promise<PostResult | undefined> {
+  if (typeof command.idempotencyKey !== 'string' || !Array.isArray(command.postings)) return undefined;
+  const [existing] = await findEntriesByKeys(tx, [command.idempotencyKey.trim()]);
+  if (!existing) return undefined;
+  const context = await readPostingContext(
+    tx,
+    command.officeCode,
+    command.postings.map((posting) => posting.accountCode),
+  );
+  const currencies = new Map([...context.accounts].map(([code, account]) => [code, account.currency]));
+  if (contentHashOf(command, currencies, today) !== existing.requestHash) throw new IdempotencyConflictError(existing.idempotencyKey);
+  return { entry: existing, replayed: true };
+}
+
+/** Step 1, or the original entry when the command is a retry that today's rules would refuse. */
+async function checkOrReplay(
+  tx: Tx,
+  command: PostEntryCommand,
+  options: { manual: boolean; today: string; facts?: AccountFactsCache | undefined },
+): Promise<{ checked: CheckedEntry } | { replay: PostResult }> {
+  try {
+    return await checkCommand(tx, command, options);
+  } catch (error) {
+    if (isExpectedError(error)) {
+      const replay = await replayOfRefused(tx, command, options.today);
+      if (replay) return { replay };
+    }
+    throw error;
+  }
+}
+
+/** The entry was not written and its key is free: the office's day is closed (or something no rule explains). */
+async function explainOfficeDay(tx: Tx, checked: CheckedEntry): Promise<never> {
+  const context = await readPostingContext(tx, checked.officeCode, []);
+  if (!context.officeKnown) throw new OfficeNotFoundError(checked.officeCode);
+  assertDayOpen(checked.officeCode, checked.effectiveDate, context.officeClosedThrough);
+  throw new Error(`entry ${checked.idempotencyKey} was not written and no rule says why`);
+}
+
 /** Posts one entry in the caller's transaction (see the steps above). */
 export async function postEntryInTx(tx: Tx, command: PostEntryCommand, options: PostOptions): Promise<PostResult> {
   const { origin } = options;
-  const { checked } = await checkCommand(tx, command, { manual: origin.manual, today: options.today });
+  const outcome = await checkOrReplay(tx, command, { manual: origin.manual, today: options.today, facts: options.facts });
+  if ('replay' in outcome) return outcome.replay;
+  const { checked } = outcome;
   const row = entryRow(checked, origin);
-  const [inserted] = await insertEntries(tx, [row]);
-  if (!inserted) return replayOf((await findEntriesByKeys(tx, [checked.idempotencyKey]))[0], checked);
-  const lines = postingRows(inserted.id, checked);
-  await insertPostings(tx, lines);
-  await applyOrRefuse(tx, checked.deltas.map(changeOf), checked.effectiveDate, origin.manual);
+  const lines = postingRows(row.id, checked);
+  const changes = checked.deltas.map(changeOf);
+  const written = await writeEntry(tx, row, lines, changes);
+  if (!written.written) {
+    // Its key was taken (a replay, or a conflict), or the entry's office closed the day.
+    const [existing] = await findEntriesByKeys(tx, [checked.idempotencyKey]);
+    if (!existing) await explainOfficeDay(tx, checked);
+    return replayOf(existing, checked);
+  }
+  if (written.updated.size !== changes.length) await explainRefusal(tx, changes, written.updated, checked.effectiveDate, origin.manual);
   return {
     replayed: false,
     entry: {
       ...row,
-      seq: inserted.seq,
-      postedAt: inserted.postedAt,
+      seq: written.seq,
+      postedAt: written.postedAt,
       postings: lines.map(({ line, accountCode, side, amount, currency }) => ({ line, accountCode, side, amount, currency })),
     },
   };
@@ -181,28 +249,35 @@ export async function postEntriesInTx(tx: Tx, commands: readonly PostEntryComman
   if (commands.length > MAX_BATCH_ENTRIES) throw new BadUserInputError('entries', `a batch holds at most ${MAX_BATCH_ENTRIES} entries`);
   const { origin } = options;
   const keys = new Set<string>();
-  const byOffice = new Map<string, PostEntryCommand[]>();
+  const offices = new Set<string>();
+  const checkedByKey = new Map<string, CheckedEntry>();
+  // Retries of entries that posted before, which today's rules would refuse: answered with the originals.
+  const refusedReplays = new Map<string, PostResult>();
   for (const command of commands) {
     if (keys.has(command.idempotencyKey)) throw new BadUserInputError('entries', `idempotency key ${command.idempotencyKey} appears twice in the batch`);
     keys.add(command.idempotencyKey);
-    byOffice.set(command.officeCode, [...(byOffice.get(command.officeCode) ?? []), command]);
+    offices.add(command.officeCode);
   }
-  // Step 1, per office named (a settlement run names few): the entries' own rules, each against the accounts as read.
-  const checkedByKey = new Map<string, CheckedEntry>();
-  for (const [officeCode, officeCommands] of byOffice) {
-    const context = await readPostingContext(
-      tx,
-      officeCode,
-      officeCommands.flatMap((command) => (Array.isArray(command.postings) ? command.postings.map((posting) => posting.accountCode) : [])),
-    );
-    if (!context.officeKnown) throw new OfficeNotFoundError(officeCode);
-    for (const command of officeCommands) {
-      // Constraints are judged on the batch's net change below, not entry by entry against the starting balance.
-      const unconstrained = new Map([...context.accounts].map(([code, account]) => [code, { ...account, balanceConstraint: 'NONE' as const }]));
-      checkedByKey.set(command.idempotencyKey, checkEntry(command, unconstrained, { manual: origin.manual, today: options.today, officeClosedThrough: context.officeClosedThrough }));
+  // Step 1 for the whole batch: one read of the offices and the accounts named, then each entry's own rules.
+  const context = await readBatchContext(
+    tx,
+    [...offices],
+    commands.flatMap((command) => (Array.isArray(command.postings) ? command.postings.map((posting) => posting.accountCode) : [])),
+  );
+  // Constraints are judged on the batch's net change below, not entry by entry against the starting balance.
+  const unconstrained = new Map([...context.accounts].map(([code, account]) => [code, { ...account, balanceConstraint: 'NONE' as const }]));
+  for (const command of commands) {
+    try {
+      const office = context.offices.get(command.officeCode);
+      if (!office) throw new OfficeNotFoundError(command.officeCode);
+      checkedByKey.set(command.idempotencyKey, checkEntry(command, unconstrained, { manual: origin.manual, today: options.today, officeClosedThrough: office.closedThrough }));
+    } catch (error) {
+      const replay = isExpectedError(error) ? await replayOfRefused(tx, command, options.today) : undefined;
+      if (!replay) throw error;
+      refusedReplays.set(command.idempotencyKey, replay);
     }
   }
-  const checked = commands.map((command) => checkedByKey.get(command.idempotencyKey)!);
+  const checked = commands.filter((command) => checkedByKey.has(command.idempotencyKey)).map((command) => checkedByKey.get(command.idempotencyKey)!);
   const rows = checked.map((entry) => entryRow(entry, origin));
   const inserted = await insertEntries(tx, rows);
   const insertedIds = new Map(inserted.map((row) => [row.id, row]));
@@ -229,10 +304,14 @@ export async function postEntriesInTx(tx: Tx, commands: readonly PostEntryComman
     .map(([accountCode, sum]) => changeOf({ accountCode, ...sum }));
   await applyOrRefuse(tx, changes, earliestDate, origin.manual);
 
-  return rows.map((row) => {
+  const results = new Map<string, PostResult>(refusedReplays);
+  for (const row of rows) {
     const stored = insertedIds.get(row.id);
-    if (!stored) return replayOf(originals.get(row.idempotencyKey), checkedByKey.get(row.idempotencyKey)!);
-    return {
+    if (!stored) {
+      results.set(row.idempotencyKey, replayOf(originals.get(row.idempotencyKey), checkedByKey.get(row.idempotencyKey)!));
+      continue;
+    }
+    results.set(row.idempotencyKey, {
       replayed: false,
       entry: {
         ...row,
@@ -240,8 +319,9 @@ export async function postEntriesInTx(tx: Tx, commands: readonly PostEntryComman
         postedAt: stored.postedAt,
         postings: lines.get(row.id)!.map(({ line, accountCode, side, amount, currency }) => ({ line, accountCode, side, amount, currency })),
       },
-    };
-  });
+    });
+  }
+  return commands.map((command) => results.get(command.idempotencyKey)!);
 }
 
 export interface ReverseCommand {

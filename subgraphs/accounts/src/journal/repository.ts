@@ -70,10 +70,27 @@ export async function readPostingContext(db: Db | Tx, officeCode: string, accoun
   return { officeKnown: rows.length > 0, officeClosedThrough: rows[0]?.office_closed_through ?? null, accounts };
 }
 
+/** The batch path's read: the offices named (known, closed-through) and the accounts named, in two queries. */
+export async function readBatchContext(
+  db: Db | Tx,
+  officeCodes: readonly string[],
+  accountCodes: readonly string[],
+): Promise<{ offices: Map<string, { closedThrough: string | null }>; accounts: Map<string, PostableAccount> }> {
+  const offices = rowsOf<{ code: string; closed_through: string | null }>(
+    await db.execute(sql`
+      select o.code, bd.closed_through::text as closed_through
+        from accounts.known_offices o left join accounts.business_days bd on bd.office_code = o.code
+       where o.code in (${list([...new Set(officeCodes)])})`),
+  );
+  const codes = [...new Set(accountCodes)];
+  const accounts = codes.length === 0 ? new Map<string, PostableAccount>() : await readAccountsNow(db, codes);
+  return { offices: new Map(offices.map((row) => [row.code, { closedThrough: row.closed_through }])), accounts };
+}
+
 /** The accounts as they are now (for explaining why a guarded update left one out). */
-export async function readAccountsNow(tx: Tx, accountCodes: readonly string[]): Promise<Map<string, PostableAccount>> {
+export async function readAccountsNow(db: Db | Tx, accountCodes: readonly string[]): Promise<Map<string, PostableAccount>> {
   const context = rowsOf<ContextRow>(
-    await tx.execute(sql`
+    await db.execute(sql`
       select null as office_closed_through, a.code, a.kind, a.status, a.currency, a.office_code as account_office_code,
              a.balance_constraint, a.allow_manual_entries, a.closed_through::text as closed_through,
              a.debit_total::text as debit_total, a.credit_total::text as credit_total,
@@ -122,17 +139,9 @@ export interface AccountChange {
  */
 export async function applyAccountChanges(tx: Tx, changes: readonly AccountChange[], effectiveDate: string | null): Promise<Set<string>> {
   if (changes.length === 0) return new Set();
-  const wanted = sql.join(
-    changes.map(
-      (change) =>
-        sql`(${change.accountCode}::text, ${change.debit}::numeric, ${change.credit}::numeric, ${change.pendingDebit}::numeric, ${change.pendingCredit}::numeric)`,
-    ),
-    sql`, `,
-  );
-  const dayOpen = effectiveDate === null ? sql`true` : sql`(a.closed_through is null or a.closed_through < ${effectiveDate}::date)`;
   const rows = rowsOf<{ code: string }>(
     await tx.execute(sql`
-      with wanted (code, debit, credit, pending_debit, pending_credit) as (values ${wanted}),
+      with wanted (code, debit, credit, pending_debit, pending_credit) as (values ${changeValues(changes)}),
       locked as (
         select code from accounts.accounts where code in (select code from wanted) order by code for no key update
       )
@@ -142,17 +151,97 @@ export async function applyAccountChanges(tx: Tx, changes: readonly AccountChang
              pending_debit = a.pending_debit + w.pending_debit,
              pending_credit = a.pending_credit + w.pending_credit
         from wanted w join locked l on l.code = w.code
-       where a.code = w.code
+       where a.code = w.code ${guardedUpdate(effectiveDate)}
+      returning a.code`),
+  );
+  return new Set(rows.map((row) => row.code));
+}
+
+/** The accounts' guard in the locked update: what a concurrent change may have broken since they were read. */
+function guardedUpdate(effectiveDate: string | null): SQL {
+  const dayOpen = effectiveDate === null ? sql`true` : sql`(a.closed_through is null or a.closed_through < ${effectiveDate}::date)`;
+  return sql`
          and (a.status = 'OPEN' or (w.debit = 0 and w.credit = 0 and w.pending_debit <= 0 and w.pending_credit <= 0))
          and a.kind = 'DETAIL'
          and ${dayOpen}
          and (a.balance_constraint <> 'DEBITS_NOT_EXCEED_CREDITS'
               or a.debit_total + w.debit + a.pending_debit + w.pending_debit <= a.credit_total + w.credit)
          and (a.balance_constraint <> 'CREDITS_NOT_EXCEED_DEBITS'
-              or a.credit_total + w.credit + a.pending_credit + w.pending_credit <= a.debit_total + w.debit)
-      returning a.code`),
+              or a.credit_total + w.credit + a.pending_credit + w.pending_credit <= a.debit_total + w.debit)`;
+}
+
+function changeValues(changes: readonly AccountChange[]): SQL {
+  return sql.join(
+    changes.map(
+      (change) =>
+        sql`(${change.accountCode}::text, ${change.debit}::numeric, ${change.credit}::numeric, ${change.pendingDebit}::numeric, ${change.pendingCredit}::numeric)`,
+    ),
+    sql`, `,
   );
-  return new Set(rows.map((row) => row.code));
+}
+
+/** What writing one entry did: nothing (its key was taken), or the entry with the accounts it updated. */
+export type WrittenEntry = { written: false } | { written: true; seq: number; postedAt: Date; updated: Set<string> };
+
+/**
+ * Steps 2 to 4 of the posting path in one statement (data-modifying CTEs), so a posting costs one round trip to
+ * write: insert the entry unless its key is taken or its office has closed the day; insert its postings; lock its accounts in code order and update
+ * them under the guard, only if the entry was inserted. Foreign keys are checked at the end of the statement, when
+ * the entry exists. The caller compares `updated` with the accounts it asked for and refuses (rolls back) otherwise.
+ */
+export async function writeEntry(tx: Tx, entry: NewEntryRow, lines: readonly NewPostingRow[], changes: readonly AccountChange[]): Promise<WrittenEntry> {
+  const postingValues = sql.join(
+    lines.map((line) => sql`(${line.line}::smallint, ${line.accountCode}::text, ${line.side}::text, ${line.amount}::numeric, ${line.currency}::text)`),
+    sql`, `,
+  );
+  const [row] = rowsOf<{ seq: string | null; posted_at: Date | string | null; updated: string[] | string | null }>(
+    await tx.execute(sql`
+      with entry as (
+        insert into accounts.journal_entries
+          (id, office_code, effective_date, description, source_type, source_reference, actor, approved_by,
+           approval_request_id, idempotency_key, request_hash, reverses_entry_id, hold_id)
+        select ${entry.id}::uuid, ${entry.officeCode}, ${entry.effectiveDate}::date, ${entry.description}, ${entry.sourceType},
+               ${entry.sourceReference}, ${JSON.stringify(entry.actor)}::jsonb, ${entry.approvedBy === null ? null : JSON.stringify(entry.approvedBy)}::jsonb,
+               ${entry.approvalRequestId}::uuid, ${entry.idempotencyKey}, ${entry.requestHash}, ${entry.reversesEntryId}::uuid, ${entry.holdId}::uuid
+         -- The entry's own office must not have closed the day (its accounts' closed days are guarded below, locked).
+         where not exists (select 1 from accounts.business_days d where d.office_code = ${entry.officeCode} and d.closed_through >= ${entry.effectiveDate}::date)
+        on conflict (idempotency_key) do nothing
+        returning id, seq, posted_at
+      ),
+      lines as (
+        insert into accounts.postings (entry_id, line, account_code, side, amount, currency, effective_date)
+        select entry.id, v.line, v.account_code, v.side, v.amount, v.currency, ${entry.effectiveDate}::date
+          from entry cross join (values ${postingValues}) as v (line, account_code, side, amount, currency)
+        returning 1
+      ),
+      wanted (code, debit, credit, pending_debit, pending_credit) as (values ${changeValues(changes)}),
+      locked as (
+        select code from accounts.accounts
+         where code in (select code from wanted) and exists (select 1 from entry)
+         order by code for no key update
+      ),
+      updated as (
+        update accounts.accounts a
+           set debit_total = a.debit_total + w.debit,
+               credit_total = a.credit_total + w.credit,
+               pending_debit = a.pending_debit + w.pending_debit,
+               pending_credit = a.pending_credit + w.pending_credit
+          from wanted w join locked l on l.code = w.code
+         where a.code = w.code ${guardedUpdate(entry.effectiveDate)}
+        returning a.code
+      )
+      select (select seq::text from entry) as seq, (select posted_at from entry) as posted_at,
+             (select count(*) from lines) as lines, array(select code from updated) as updated`),
+  );
+  if (!row || row.seq === null) return { written: false };
+  const updated = typeof row.updated === 'string' ? parseTextArray(row.updated) : (row.updated ?? []);
+  return { written: true, seq: Number(row.seq), postedAt: new Date(row.posted_at as string | Date), updated: new Set(updated) };
+}
+
+/** A text[] as PostgreSQL's text form ({a,b}), for a driver that does not parse arrays; our codes need no quoting. */
+function parseTextArray(text: string): string[] {
+  const inner = text.replace(/^\{|\}$/g, '');
+  return inner.length === 0 ? [] : inner.split(',').map((item) => item.replace(/^"|"$/g, ''));
 }
 
 const entryColumns = {
@@ -252,6 +341,7 @@ export interface NewEntryRow {
  * Answers the rows inserted.
  */
 export async function insertEntries(tx: Tx, rows: readonly NewEntryRow[]): Promise<Array<{ id: string; seq: number; postedAt: Date }>> {
+  if (rows.length === 0) return [];
   return tx
     .insert(journalEntries)
     .values([...rows])

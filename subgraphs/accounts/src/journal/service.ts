@@ -9,6 +9,7 @@ import type { ApprovalsClient } from '../approvals/administration-client.js';
 import { postPayload, postSummary, reversePayload, reverseSummary } from '../approvals/payload.js';
 import { findKnownOfficePath } from '../ledger-accounts/repository.js';
 import { knownOffices } from '../ledger-accounts/tables.js';
+import { AccountFactsCache } from './account-facts.js';
 import { LIMITS } from './domain.js';
 import { AlreadyReversedError, EntryNotFoundError, IdempotencyConflictError, OfficeNotFoundError, ReversalNotReversibleError } from './errors.js';
 import { captureHoldInTx, placeHoldInTx, voidHoldInTx, type CaptureHoldCommand, type PlaceHoldCommand } from './holds.js';
@@ -61,6 +62,8 @@ export function ledgerActor(identity: Identity): LedgerActor {
 export function createJournalService(database: Database, options: JournalServiceOptions = {}) {
   const clock = options.clock ?? (() => new Date());
   const today = () => businessDate(clock(), DEFAULT_TIME_ZONE);
+  // Services' postings check against the accounts' fixed facts once they have been read (account-facts.ts).
+  const facts = new AccountFactsCache();
 
   async function officePath(officeCode: string): Promise<string | undefined> {
     return findKnownOfficePath(database.db, officeCode);
@@ -95,7 +98,7 @@ export function createJournalService(database: Database, options: JournalService
 
   async function post(context: SignedRequestContext, command: PostEntryCommand): Promise<PostResult> {
     const origin: PostingOrigin = { actor: ledgerActor(context.identity), manual: false };
-    const result = await database.db.transaction((tx) => postEntryInTx(tx, command, { origin, today: today() }));
+    const result = await database.db.transaction((tx) => postEntryInTx(tx, command, { origin, today: today(), facts }));
     if (!result.replayed) options.onPosted?.();
     return result;
   }

@@ -4,7 +4,7 @@ import type { Database } from '@postal/db';
 import { ForbiddenError, UnauthenticatedError } from '@postal/errors';
 import type { AccountRecord, OfficeLedgerStatus } from './model.js';
 import { closedThroughOf } from '../business-days/repository.js';
-import { accountsOfOffice, findAccount, findKnownOfficePath, nonZeroAccountsOf, officeHasPendingHolds } from './repository.js';
+import { accountsOfOffice, findKnownOfficePath, nonZeroAccountsOf, officeHasPendingHolds } from './repository.js';
 
 /**
  * Reading accounts, with the shared authorization rules: `ledger.read` over the account's office (its path is this
@@ -25,11 +25,6 @@ export function createAccountService(database: Database) {
   return {
     async ledgerAccountsOf(identity: Identity, officeCode: string): Promise<AccountRecord[]> {
       return (await readable(identity, officeCode)) ? accountsOfOffice(database.db, officeCode) : [];
-    },
-
-    async getAccount(identity: Identity, code: string): Promise<AccountRecord | null> {
-      const account = await findAccount(database.db, code);
-      return account && (await readable(identity, account.officeCode)) ? account : null;
     },
 
     /**

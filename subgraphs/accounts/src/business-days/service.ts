@@ -7,6 +7,7 @@ import { stageEvents } from '@postal/outbox';
 import { auditEvent, pageSize } from '@postal/server';
 import { outbox, processedEvents } from '../db-schema.js';
 import { OfficeNotFoundError } from '../journal/errors.js';
+import { ledgerActor } from '../journal/actor.js';
 import type { LedgerActor } from '../journal/model.js';
 import { findKnownOfficePath } from '../ledger-accounts/repository.js';
 import { balanceOnNormalSide, moneyOf, type MoneyOutput } from '../reports/amounts.js';
@@ -53,18 +54,6 @@ function closeView(close: Omit<BusinessDayCloseRecord, 'balances' | 'accountsMov
   return { officeCode, businessDate, previousDate, closedAt, closedBy, balances: balances.map(dailyBalanceView) };
 }
 
-/** The ledger's record of who acted: the signed caller. */
-export function ledgerActorOf(identity: Identity): LedgerActor {
-  switch (identity.kind) {
-    case 'staff':
-      return { kind: 'staff', id: identity.staffId, username: identity.username };
-    case 'service':
-      return { kind: 'service', id: identity.service };
-    case 'anonymous':
-      throw new UnauthenticatedError();
-  }
-}
-
 export interface BusinessDayServiceOptions {
   database: Database;
   clock?: () => Date;
@@ -96,7 +85,7 @@ export function createBusinessDayService(options: BusinessDayServiceOptions) {
     /** Closes the office's days through `date` and records the close in the audit trail, in one transaction. */
     async closeBusinessDay(context: SignedRequestContext, officeCode: string, date: string): Promise<BusinessDayCloseView> {
       const { identity } = context;
-      const actor = ledgerActorOf(identity);
+      const actor = ledgerActor(identity);
       const today = businessDate(clock(), timeZone);
       const close = await database.db.transaction(async (tx) => {
         const path = await findKnownOfficePath(tx, officeCode);

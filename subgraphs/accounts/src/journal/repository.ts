@@ -27,6 +27,23 @@ interface ContextRow {
   pending_credit: string;
 }
 
+function postableOf(row: ContextRow, code: string): PostableAccount {
+  return {
+    code,
+    kind: row.kind,
+    status: row.status,
+    currency: row.currency,
+    officeCode: row.account_office_code,
+    balanceConstraint: row.balance_constraint,
+    allowManualEntries: row.allow_manual_entries,
+    closedThrough: row.closed_through,
+    debitTotal: row.debit_total,
+    creditTotal: row.credit_total,
+    pendingDebit: row.pending_debit,
+    pendingCredit: row.pending_credit,
+  };
+}
+
 function list(values: readonly string[]): SQL {
   return sql.join(
     values.map((value) => sql`${value}`),
@@ -50,23 +67,7 @@ export async function readPostingContext(db: Db | Tx, officeCode: string, accoun
       where o.code = ${officeCode}`),
   );
   const accounts = new Map<string, PostableAccount>();
-  for (const row of rows) {
-    if (row.code === null) continue;
-    accounts.set(row.code, {
-      code: row.code,
-      kind: row.kind,
-      status: row.status,
-      currency: row.currency,
-      officeCode: row.account_office_code,
-      balanceConstraint: row.balance_constraint,
-      allowManualEntries: row.allow_manual_entries,
-      closedThrough: row.closed_through,
-      debitTotal: row.debit_total,
-      creditTotal: row.credit_total,
-      pendingDebit: row.pending_debit,
-      pendingCredit: row.pending_credit,
-    });
-  }
+  for (const row of rows) if (row.code !== null) accounts.set(row.code, postableOf(row, row.code));
   return { officeKnown: rows.length > 0, officeClosedThrough: rows[0]?.office_closed_through ?? null, accounts };
 }
 
@@ -97,25 +98,7 @@ export async function readAccountsNow(db: Db | Tx, accountCodes: readonly string
              a.pending_debit::text as pending_debit, a.pending_credit::text as pending_credit
       from accounts.accounts a where a.code in (${list(accountCodes)})`),
   );
-  return new Map(
-    context.map((row) => [
-      row.code!,
-      {
-        code: row.code!,
-        kind: row.kind,
-        status: row.status,
-        currency: row.currency,
-        officeCode: row.account_office_code,
-        balanceConstraint: row.balance_constraint,
-        allowManualEntries: row.allow_manual_entries,
-        closedThrough: row.closed_through,
-        debitTotal: row.debit_total,
-        creditTotal: row.credit_total,
-        pendingDebit: row.pending_debit,
-        pendingCredit: row.pending_credit,
-      },
-    ]),
-  );
+  return new Map(context.map((row) => [row.code!, postableOf(row, row.code!)]));
 }
 
 /** A change to one account's sums, as decimal strings (positive or negative for pending releases). */

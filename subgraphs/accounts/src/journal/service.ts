@@ -10,10 +10,11 @@ import { postPayload, postSummary, reversePayload, reverseSummary } from '../app
 import { findKnownOfficePath } from '../ledger-accounts/repository.js';
 import { knownOffices } from '../ledger-accounts/tables.js';
 import { AccountFactsCache } from './account-facts.js';
+import { ledgerActor } from './actor.js';
 import { LIMITS } from './domain.js';
 import { AlreadyReversedError, EntryNotFoundError, IdempotencyConflictError, OfficeNotFoundError, ReversalNotReversibleError } from './errors.js';
 import { captureHoldInTx, placeHoldInTx, voidHoldInTx, type CaptureHoldCommand, type PlaceHoldCommand } from './holds.js';
-import type { HoldRecord, JournalEntryRecord, LedgerActor, PostEntryCommand, PostingOrigin } from './model.js';
+import type { HoldRecord, JournalEntryRecord, PostEntryCommand, PostingOrigin } from './model.js';
 import { checkCommand, postEntriesInTx, postEntryInTx, reverseEntryInTx, type PostResult } from './posting.js';
 import { findEntriesByIds, findEntry, findEntryByKey, findHold, findReversalOf } from './repository.js';
 import { journalEntries, postings } from './tables.js';
@@ -39,18 +40,6 @@ export interface JournalServiceOptions {
   approvals?: ApprovalsClient;
   /** Told after postings commit, so the sealer chains them soon rather than at its next tick. */
   onPosted?: () => void;
-}
-
-/** The ledger's record of who acted: a member of staff or a service. */
-export function ledgerActor(identity: Identity): LedgerActor {
-  switch (identity.kind) {
-    case 'staff':
-      return { kind: 'staff', id: identity.staffId, username: identity.username };
-    case 'service':
-      return { kind: 'service', id: identity.service };
-    case 'anonymous':
-      throw new UnauthenticatedError();
-  }
 }
 
 /**

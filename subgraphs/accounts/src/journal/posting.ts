@@ -49,7 +49,10 @@ import {
  *   4. lock the accounts in code order and add to their sums in one statement that re-checks, under the locks, what
  *      may have changed since step 1 (status, closed day, balance constraint); anything left out is explained by a
  *      re-read and refused, which rolls the whole transaction back.
- * Four round trips, and the account locks are held only from step 4 to the commit.
+ * A single entry does steps 2 to 4 in one statement (repository.ts writeEntry), and a service's posting skips the read
+ * of step 1 once the accounts' fixed facts are cached (account-facts.ts): BEGIN, one statement, COMMIT. The account
+ * locks are held only from that statement to the commit. A refused command that is the retry of a posted entry is
+ * answered with that entry (replayOfRefused).
  */
 
 export interface PostOptions {

@@ -1,5 +1,5 @@
 import type { Database } from '@postal/db';
-import type { Logger } from '@postal/server';
+import { startBatchLoop, type Logger } from '@postal/server';
 import { canonicalRecord, type CanonicalAuditFields } from './canonical.js';
 import { linkRecords } from './chain.js';
 import { appendLinks, chainHead, pendingRecords, trySealerLock } from './repository.js';
@@ -103,75 +103,23 @@ export interface AuditSealerOptions {
   maxBackoffMs?: number;
 }
 
-/**
- * A nudge waits this long before waking the loop, so the consumer transaction that nudged has committed (the handler
- * returns before its commit) and a burst of stored records is sealed together.
- */
-const NUDGE_DELAY_MS = 25;
-
-/** The sealing loop of the administration process: a full batch runs again at once, otherwise it waits or a nudge. */
+/** The sealing loop of the administration process (the shared batch loop): a full batch runs again at once. */
 export function startAuditSealer(options: AuditSealerOptions): AuditSealer {
-  const intervalMs = options.intervalMs ?? 1_000;
-  const maxBackoffMs = options.maxBackoffMs ?? 30_000;
   const batchSize = options.batchSize ?? SEAL_BATCH_SIZE;
   const { database, logger } = options;
-  let stopped = false;
-  let failures = 0;
-  let nudgeTimer: NodeJS.Timeout | undefined;
-  /** A nudge that came while a batch was running: run again without waiting. */
-  let nudgedWhileRunning = false;
-  let wake: (() => void) | undefined;
-
-  const sleep = (ms: number) =>
-    new Promise<void>((resolve) => {
-      const timer = setTimeout(done, ms);
-      function done() {
-        clearTimeout(timer);
-        wake = undefined;
-        resolve();
+  return startBatchLoop({
+    name: 'audit sealing',
+    logger,
+    ...(options.intervalMs === undefined ? {} : { intervalMs: options.intervalMs }),
+    ...(options.maxBackoffMs === undefined ? {} : { maxBackoffMs: options.maxBackoffMs }),
+    runBatch: async () => {
+      const outcome = await sealBatch(database, batchSize);
+      if (outcome.sealed > 0) logger.debug({ sealed: outcome.sealed }, 'audit records sealed');
+      if (outcome.unsealable.length > 0) {
+        logger.error({ recordIds: outcome.unsealable }, 'audit records with no canonical form left unsealed: look at them');
       }
-      wake = done;
-    });
-
-  async function loop(): Promise<void> {
-    while (!stopped) {
-      let delayMs = intervalMs;
-      try {
-        const outcome = await sealBatch(database, batchSize);
-        failures = 0;
-        if (outcome.sealed > 0) logger.debug({ sealed: outcome.sealed }, 'audit records sealed');
-        if (outcome.unsealable.length > 0) {
-          logger.error({ recordIds: outcome.unsealable }, 'audit records with no canonical form left unsealed: look at them');
-        }
-        // A full batch of which something was sealed: more may wait.
-        if (outcome.sealed > 0 && outcome.sealed + outcome.unsealable.length === batchSize) delayMs = 0;
-      } catch (error) {
-        failures += 1;
-        delayMs = Math.min(intervalMs * 2 ** Math.min(failures - 1, 20), maxBackoffMs);
-        logger.error({ err: error, failures }, 'audit sealing failed; the batch was rolled back and will be retried');
-      }
-      if (nudgedWhileRunning && failures === 0) delayMs = 0;
-      nudgedWhileRunning = false;
-      if (delayMs > 0 && !stopped) await sleep(delayMs);
-    }
-  }
-
-  const running = loop();
-  return {
-    nudge() {
-      if (stopped || failures > 0 || nudgeTimer) return;
-      nudgeTimer = setTimeout(() => {
-        nudgeTimer = undefined;
-        if (wake) wake();
-        else nudgedWhileRunning = true;
-      }, NUDGE_DELAY_MS);
-      nudgeTimer.unref();
+      // A full batch of which something was sealed: more may wait.
+      return { moreWaiting: outcome.sealed > 0 && outcome.sealed + outcome.unsealable.length === batchSize };
     },
-    async stop() {
-      stopped = true;
-      if (nudgeTimer) clearTimeout(nudgeTimer);
-      wake?.();
-      await running;
-    },
-  };
+  });
 }

@@ -1,4 +1,5 @@
 import { signIdentity } from '@postal/auth';
+import { Decimal } from '@postal/money';
 import { waitFor } from '@postal/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { errorCodes, graphql } from '../support/graphql-client.js';
@@ -35,7 +36,7 @@ const POST = 'mutation($input: PostJournalEntryInput!) { postJournalEntry(input:
 const today = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Kolkata', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
 
 function booking(key: string, amount: string, commission: string) {
-  const total = (Number(amount) * 100 + Number(commission) * 100) / 100;
+  const total = new Decimal(amount).plus(commission);
   return {
     idempotencyKey: key,
     officeCode: 'NDGPO',

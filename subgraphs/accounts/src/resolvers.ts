@@ -3,7 +3,7 @@ import { Decimal } from '@postal/money';
 import type { Resolvers } from './generated/resolvers-types.js';
 import { captureHoldCommandOf, openAccountCommandOf, placeHoldCommandOf, postCommandOf } from './inputs.js';
 import type { HoldRecord } from './journal/model.js';
-import { balanceOf } from './ledger-accounts/chart.js';
+import { availableOf, balanceOf } from './ledger-accounts/chart.js';
 import type { AccountRecord } from './ledger-accounts/model.js';
 import { moneyOf } from './reports/amounts.js';
 
@@ -14,21 +14,6 @@ import { moneyOf } from './reports/amounts.js';
 
 function detailMoney(account: AccountRecord, amount: string | Decimal) {
   return account.currency === null ? null : moneyOf(amount, account.currency);
-}
-
-/** What the balance constraint still allows: credits less debits less pending debits, or the reverse. */
-function available(account: AccountRecord) {
-  if (account.currency === null) return null;
-  const debit = new Decimal(account.debitTotal);
-  const credit = new Decimal(account.creditTotal);
-  switch (account.balanceConstraint) {
-    case 'DEBITS_NOT_EXCEED_CREDITS':
-      return moneyOf(credit.minus(debit).minus(account.pendingDebit), account.currency);
-    case 'CREDITS_NOT_EXCEED_DEBITS':
-      return moneyOf(debit.minus(credit).minus(account.pendingCredit), account.currency);
-    case 'NONE':
-      return null;
-  }
 }
 
 function holdMoney(hold: HoldRecord, amount: string) {
@@ -73,7 +58,7 @@ export const resolvers: Resolvers = {
     creditTotal: (account) => detailMoney(account, account.creditTotal),
     pendingDebit: (account) => detailMoney(account, account.pendingDebit),
     pendingCredit: (account) => detailMoney(account, account.pendingCredit),
-    available: (account) => available(account),
+    available: (account) => availableOf(account),
   },
   JournalEntry: {
     __resolveReference: (reference, { services, identity }) => services.journal.getEntry(identity, reference.id),

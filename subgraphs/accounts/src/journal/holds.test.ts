@@ -1,3 +1,4 @@
+import { Decimal } from '@postal/money';
 import type { TestDatabase } from '@postal/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { captureHoldInTx, expireHolds, placeHoldInTx, voidHoldInTx, type PlaceHoldCommand } from './holds.js';
@@ -62,7 +63,7 @@ describe('holds', () => {
     ]);
     const after = await sums(testDatabase, 'HO1:1100');
     expect(after.pendingCredit).toBe(before.pendingCredit);
-    expect(Number(after.credit) - Number(before.credit)).toBe(150);
+    expect(new Decimal(after.credit).minus(before.credit).toFixed(2)).toBe('150.00');
     expect(await capture(hold.id, '150.00', captureKey)).toMatchObject({ replayed: true, entry: { id: entry.id } });
     await expect(capture(hold.id, null)).rejects.toMatchObject({ code: 'HOLD_NOT_PENDING', details: { status: 'CAPTURED' } });
     await expect(voidHold(hold.id)).rejects.toMatchObject({ code: 'HOLD_NOT_PENDING' });

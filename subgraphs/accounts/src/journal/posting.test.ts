@@ -1,3 +1,4 @@
+import { Decimal } from '@postal/money';
 import type { TestDatabase } from '@postal/testkit';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -64,7 +65,7 @@ describe('posting an entry', () => {
     const second = transfer('SO1:2100', 'SO1:1100', '30.00');
     const results = await batch([second, first]);
     expect(results.map((result) => result.replayed)).toEqual([false, false]);
-    expect(Number((await sums(testDatabase, 'SO1:1100')).debit) - Number(before.debit)).toBe(50);
+    expect(new Decimal((await sums(testDatabase, 'SO1:1100')).debit).minus(before.debit).toFixed(2)).toBe('50.00');
     // A replayed key in a later batch is answered with its entry; the new entry beside it posts.
     const third = transfer('SO1:1100', 'SO1:4100', '1.00');
     const again = await batch([first, third]);

@@ -385,4 +385,3 @@ export async function findHoldByKey(db: Db | Tx, idempotencyKey: string): Promis
   return rows[0] as (HoldRecord & { requestHash: string }) | undefined;
 }
 
-export { holdColumns, entryColumns };

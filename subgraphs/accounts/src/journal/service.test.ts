@@ -1,4 +1,5 @@
 import type { SignedRequestContext } from '@postal/auth';
+import { Decimal } from '@postal/money';
 import type { TestDatabase } from '@postal/testkit';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -40,7 +41,7 @@ describe('a service posting with the account facts cached', () => {
     await testDatabase.database.db.transaction((tx) => closeBusinessDay(tx, { officeCode: 'HO2', date: TODAY, actor: { kind: 'service', id: 'test' }, today: TODAY }));
     await expect(ledger.postJournalEntry(service, transfer('HO2:1100', 'HO2:4100', '1.00'))).rejects.toMatchObject({ code: 'DAY_CLOSED' });
     const cash = await sums(testDatabase, 'HO2:1100');
-    expect([Number(cash.debit), Number(cash.credit)]).toEqual([100, 0]);
+    expect([new Decimal(cash.debit).toFixed(2), new Decimal(cash.credit).toFixed(2)]).toEqual(['100.00', '0.00']);
   });
 
   it('refuses by the entry office\'s closed day even when no account of that office is posted', async () => {

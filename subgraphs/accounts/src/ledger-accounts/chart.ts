@@ -1,3 +1,4 @@
+import { Decimal } from '@postal/money';
 import { balanceOnNormalSide, moneyOf, type MoneyOutput } from '../reports/amounts.js';
 import type { AccountRecord, AccountType } from './model.js';
 
@@ -93,4 +94,22 @@ export function accountCode(officeCode: string, headCode: string): string {
 export function balanceOf(account: Pick<AccountRecord, 'type' | 'debitTotal' | 'creditTotal' | 'currency'>): MoneyOutput | null {
   if (account.currency === null) return null;
   return moneyOf(balanceOnNormalSide(account.type, account.debitTotal, account.creditTotal), account.currency);
+}
+
+/**
+ * What the balance constraint still allows: posted credits less debits less pending debits, or the reverse (the
+ * rule of the posting guard, journal/domain.ts withinConstraint). None for a header or an unconstrained account.
+ */
+export function availableOf(
+  account: Pick<AccountRecord, 'currency' | 'balanceConstraint' | 'debitTotal' | 'creditTotal' | 'pendingDebit' | 'pendingCredit'>,
+): MoneyOutput | null {
+  if (account.currency === null) return null;
+  switch (account.balanceConstraint) {
+    case 'DEBITS_NOT_EXCEED_CREDITS':
+      return moneyOf(new Decimal(account.creditTotal).minus(account.debitTotal).minus(account.pendingDebit), account.currency);
+    case 'CREDITS_NOT_EXCEED_DEBITS':
+      return moneyOf(new Decimal(account.debitTotal).minus(account.creditTotal).minus(account.pendingCredit), account.currency);
+    case 'NONE':
+      return null;
+  }
 }

@@ -276,19 +276,13 @@ async function withPostings(db: Db | Tx, rows: EntryRow[]): Promise<JournalEntry
 }
 
 export async function findEntry(db: Db | Tx, id: string): Promise<JournalEntryRecord | undefined> {
-  const rows = await db.select(entryColumns).from(journalEntries).where(eq(journalEntries.id, id));
-  return (await withPostings(db, rows as EntryRow[]))[0];
+  return (await findEntriesByIds(db, [id]))[0];
 }
 
 export async function findEntriesByIds(db: Db | Tx, ids: readonly string[]): Promise<JournalEntryRecord[]> {
   if (ids.length === 0) return [];
   const rows = await db.select(entryColumns).from(journalEntries).where(inArray(journalEntries.id, [...ids]));
   return withPostings(db, rows as EntryRow[]);
-}
-
-export async function findEntryByKey(db: Db | Tx, idempotencyKey: string): Promise<JournalEntryRecord | undefined> {
-  const rows = await db.select(entryColumns).from(journalEntries).where(eq(journalEntries.idempotencyKey, idempotencyKey));
-  return (await withPostings(db, rows as EntryRow[]))[0];
 }
 
 export async function findEntriesByKeys(db: Db | Tx, keys: readonly string[]): Promise<JournalEntryRecord[]> {

@@ -16,7 +16,7 @@ import { AlreadyReversedError, EntryNotFoundError, IdempotencyConflictError, Off
 import { captureHoldInTx, placeHoldInTx, voidHoldInTx, type CaptureHoldCommand, type PlaceHoldCommand } from './holds.js';
 import type { HoldRecord, JournalEntryRecord, PostEntryCommand, PostingOrigin } from './model.js';
 import { checkCommand, postEntriesInTx, postEntryInTx, reverseEntryInTx, type PostResult } from './posting.js';
-import { findEntriesByIds, findEntry, findEntryByKey, findHold, findReversalOf } from './repository.js';
+import { findEntriesByIds, findEntriesByKeys, findEntry, findHold, findReversalOf } from './repository.js';
 import { journalEntries, postings } from './tables.js';
 
 /** What posting answered: a service's entry, or a person's manual journal waiting in the approvals inbox. */
@@ -107,7 +107,7 @@ export function createJournalService(database: Database, options: JournalService
       const date = today();
       const { checked, accounts } = await database.db.transaction((tx) => checkCommand(tx, command, { manual: true, today: date }));
       await assertMaker(identity, checked.officeCode, [...accounts.values()].map((account) => account.officeCode));
-      const existing = await findEntryByKey(database.db, checked.idempotencyKey);
+      const [existing] = await findEntriesByKeys(database.db, [checked.idempotencyKey]);
       if (existing) {
         if (existing.requestHash !== checked.requestHash) throw new IdempotencyConflictError(checked.idempotencyKey);
         return { entry: existing, approvalRequest: null };

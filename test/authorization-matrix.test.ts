@@ -186,7 +186,7 @@ async function branchUnder(parentCode: string): Promise<string> {
   const [parent] = rowsOf<{ path: string }>(await testDatabase.database.db.execute(sql`select path from administration.offices where code = ${parentCode}`));
   await testDatabase.database.db.transaction((tx) =>
     insertOfficesIfAbsent(tx, [
-      { code, name: `Branch ${sequence}`, type: 'BRANCH_OFFICE', parentCode, path: `${parent!.path}/${code}`, accountOfficeCode: parentCode, pin: '110001' },
+      { code, name: `Branch ${sequence}`, type: 'BRANCH_OFFICE', parentCode, path: `${parent!.path}/${code}`, accountOfficeCode: parentCode, pin: '110001', openedOn: '2026-11-01' },
     ]),
   );
   return code;

@@ -39,5 +39,5 @@ export interface OfficeRecord {
 }
 
 /** What the seed and createOffice insert: the rest has defaults. */
-export type NewOffice = Pick<OfficeRecord, 'code' | 'name' | 'type' | 'parentCode' | 'path'> &
-  Partial<Pick<OfficeRecord, 'status' | 'accountOfficeCode' | 'pin' | 'address' | 'deliveryShifts' | 'phone' | 'email' | 'openedOn'>>;
+export type NewOffice = Pick<OfficeRecord, 'code' | 'name' | 'type' | 'parentCode' | 'path' | 'openedOn'> &
+  Partial<Pick<OfficeRecord, 'status' | 'accountOfficeCode' | 'pin' | 'address' | 'deliveryShifts' | 'phone' | 'email'>>;

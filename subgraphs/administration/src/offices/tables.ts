@@ -39,7 +39,9 @@ export const offices = administrationSchema.table(
       .default({ morning: true, evening: false, sundays: false, holidays: false }),
     phone: text('phone'),
     email: text('email'),
-    openedOn: date('opened_on', { mode: 'string' }).notNull().default(sql`current_date`),
+    // No database default: an opening date is a business fact, taken from the service's clock (a database's
+    // current_date can disagree with the clock a test or a replay runs on).
+    openedOn: date('opened_on', { mode: 'string' }).notNull(),
     closedOn: date('closed_on', { mode: 'string' }),
     /** Incremented by every change to this row; carried on office.updated so consumers ignore stale events. */
     version: integer('version').notNull().default(1),

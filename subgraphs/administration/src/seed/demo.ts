@@ -86,6 +86,12 @@ const ALL_DEMO_STAFF = [...DEMO_STAFF, ...DEMO_OFFICE_STAFF];
 const ACCOUNTING_TYPES: readonly OfficeType[] = ['HEAD_OFFICE', 'SUB_OFFICE'];
 
 /** Paths from parents, and each sub or branch office in account with its parent (a head or sub office). */
+/**
+ * The demo network's offices are old ones: a fixed opening date well in the past, so whatever day the demo or a test
+ * runs on, the offices existed before it (never the seeding day, which would make every earlier business date invalid).
+ */
+export const DEMO_OFFICES_OPENED_ON = '2015-04-01';
+
 function demoOfficeRows(rows: DemoOffice[]): NewOffice[] {
   const known = new Map<string, { path: string; type: OfficeType }>();
   return rows.map((row) => {
@@ -100,6 +106,7 @@ function demoOfficeRows(rows: DemoOffice[]): NewOffice[] {
       type: row.type,
       parentCode: row.parentCode,
       path,
+      openedOn: DEMO_OFFICES_OPENED_ON,
       status: 'ACTIVE',
       ...(inAccount ? { accountOfficeCode: row.parentCode } : {}),
       ...(row.pin ? { pin: row.pin } : {}),

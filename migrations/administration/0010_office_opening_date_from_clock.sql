@@ -1,0 +1,1 @@
+ALTER TABLE "administration"."offices" ALTER COLUMN "opened_on" DROP DEFAULT;

@@ -29,6 +29,7 @@ import {
   PayloadTamperedError,
   UnknownApprovalKindError,
 } from './errors.js';
+import { CHECKER_RULES } from './checker-rules.js';
 import { approvalDecidedEvent, requestSummary, systemContext } from './events.js';
 import { refusalAuditor } from '../audit/refusals.js';
 import { APPROVAL_KIND_REGISTRY, isApprovalKind, type ApprovalKind } from './kinds.js';
@@ -164,6 +165,7 @@ export function createApprovalService(options: ApprovalServiceOptions) {
         return { refused: refusalError(refusal, request) };
       }
       if (refusal) throw refusalError(refusal, request);
+      if (decision.status === 'APPROVED') await CHECKER_RULES[request.kind]?.(tx, checker, request);
       const party = { checkerId: checker.id, checkerUsername: checker.username, decidedAt: now };
       const decided = await markDecided(
         tx,

@@ -338,8 +338,9 @@ export type Mutation = {
   createStaff: StaffWithTemporaryPassword;
   /**
    * Asks for a role to be granted: answers the PENDING request, which another holder of role.approve must approve.
-   * You need role.grant over the person's office and must hold the role yourself; nobody grants to themselves.
-   * Errors: UNKNOWN_ROLE, STAFF_NOT_FOUND, CANNOT_CHANGE_OWN_ROLES, FORBIDDEN, ROLE_NOT_HELD_BY_GRANTOR,
+   * You need role.grant over the person's office, and your roles must be allowed to grant the role
+   * (administration.role_delegations: ADMIN grants every role); so must the checker's. Nobody grants to themselves.
+   * Errors: UNKNOWN_ROLE, STAFF_NOT_FOUND, CANNOT_CHANGE_OWN_ROLES, FORBIDDEN, ROLE_NOT_GRANTABLE,
    * STAFF_NOT_ACTIVE, ROLE_ALREADY_HELD, GRANT_ALREADY_PENDING.
    */
   grantRole: ApprovalRequest;

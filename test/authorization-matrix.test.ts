@@ -122,7 +122,7 @@ let services: ReturnType<typeof buildServices>;
 
 function buildServices(database: TestDatabase['database']) {
   const options = { database, clock, timeZone: 'Asia/Kolkata' };
-  const approvals = createApprovalService(options);
+  const approvals = createApprovalService({ ...options, identitySecret: 'matrix-identity-secret-0123456789abcdef' });
   return {
     offices: createOfficeService({
       ...options,

@@ -35,7 +35,7 @@ export async function startAdministration(options: AdministrationOptions): Promi
   let relay: OutboxRelay | undefined;
   let sealer: AuditSealer | undefined;
   const clock = options.clock ?? (() => new Date());
-  const approvals = createApprovalService({ database, clock, onEventsStaged: () => relay?.nudge() });
+  const approvals = createApprovalService({ database, clock, identitySecret: options.identitySecret, onEventsStaged: () => relay?.nudge() });
   const roles = createRoleService({ database, clock, approvals, onEventsStaged: () => relay?.nudge() });
   const services: Services = {
     approvals,
@@ -75,7 +75,7 @@ export async function startAdministration(options: AdministrationOptions): Promi
         sealer?.nudge();
       },
       // Maker-checker: execute administration's approved kinds, record other owners' results.
-      ...createApprovalConsumers({ clock, executors: { ROLE_GRANT: roles.executeRoleGrant } }),
+      ...createApprovalConsumers({ clock, identitySecret: options.identitySecret, executors: { ROLE_GRANT: roles.executeRoleGrant } }),
     },
     // Audit records are stored several at a time: storing needs no order (the sealer orders the chain).
     eventConcurrency: { [AUDIT_QUEUE]: AUDIT_CONSUMER_CONCURRENCY },

@@ -70,7 +70,11 @@ export type ApprovalRequest = {
   officeCode: Scalars['ID']['output'];
   /** Exactly what is to be approved. */
   payload: Scalars['JSON']['output'];
-  /** SHA-256 (hex) of the payload's canonical JSON (sorted keys, no whitespace): what the checker approves. */
+  /**
+   * HMAC-SHA256 (hex) of the canonical JSON (sorted keys, no whitespace) of kind and payload, keyed from the server
+   * secret: what the checker approves. Checked at approval and at execution (PAYLOAD_TAMPERED); nobody without the
+   * secret can recompute it for an altered payload.
+   */
   payloadHash: Scalars['String']['output'];
   /** Why it was rejected. */
   reason: Maybe<Scalars['String']['output']>;

@@ -2,7 +2,7 @@ import { createTestDatabase, needs, type TestDatabase } from '@postal/testkit';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApprovalService } from '../approvals/service.js';
-import { addStaff, anonymous, auditActions, contextOf, rolesOf, serviceContext, stagedEvents } from '../approvals/test-support/fixtures.js';
+import { addStaff, anonymous, auditActions, contextOf, rolesOf, serviceContext, stagedEvents, TEST_IDENTITY_SECRET } from '../approvals/test-support/fixtures.js';
 import { seedDemoAdministration } from '../seed/demo.js';
 import { createRoleService } from './service.js';
 
@@ -10,7 +10,7 @@ import { createRoleService } from './service.js';
 let testDatabase: TestDatabase;
 const now = new Date('2026-06-01T09:00:00.000Z');
 const clock = () => now;
-const roles = () => createRoleService({ database: testDatabase.database, clock, approvals: createApprovalService({ database: testDatabase.database, clock }) });
+const roles = () => createRoleService({ database: testDatabase.database, clock, approvals: createApprovalService({ database: testDatabase.database, clock, identitySecret: TEST_IDENTITY_SECRET }) });
 const ctx = (username: string) => contextOf(testDatabase.database, username);
 const ids: Record<string, string> = {};
 
@@ -98,7 +98,7 @@ describe('grantRole', () => {
   });
 
   it('lets only a checker whose roles may grant the role approve it, and checks maker and checker again at execution', async () => {
-    const approvals = createApprovalService({ database: testDatabase.database, clock });
+    const approvals = createApprovalService({ database: testDatabase.database, clock, identitySecret: TEST_IDENTITY_SECRET });
     await addStaff(testDatabase.database, { username: 'rg-hire3', officeCode: 'NDGPO', roles: [] });
     const clerkGrant = await roles().grantRole(await ctx('rg-admin'), { username: 'rg-hire3', role: 'COUNTER_CLERK' });
     await expect(approvals.approve(await ctx('rg-deputy'), clerkGrant.id)).rejects.toMatchObject({ code: 'ROLE_NOT_GRANTABLE' });

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { hashPassword, type Identity } from '@postal/auth';
 import { isPermission } from '@postal/authz';
 import { rowsOf } from '@postal/db';
+import { createMemoryNotifier } from '@postal/notify';
 import { parseEvent, type AnyEvent } from '@postal/events';
 import { Decimal } from '@postal/money';
 import { createTestDatabase, type TestDatabase } from '@postal/testkit';
@@ -129,7 +130,7 @@ function buildServices(database: TestDatabase['database']) {
       // Closing asks the ledger; here it always answers "nothing open" so only authorization decides.
       accounts: { officeLedgerStatus: async (officeCode: string) => ({ officeCode, hasOpenBalances: false, nonZeroAccounts: [], hasPendingHolds: false, closedThrough: null }) },
     }),
-    staff: createStaffService(options),
+    staff: createStaffService({ ...options, notifier: createMemoryNotifier() }),
     roles: createRoleService({ ...options, approvals }),
     approvals,
     audit: createAuditService(database),

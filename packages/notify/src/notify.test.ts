@@ -13,9 +13,10 @@ import {
   outboxPath,
   readLocalOutbox,
   type Notification,
+  type Recipient,
 } from './index.js';
 
-const ravi = { staffId: '0b6f3f1e-3b8e-4a53-9d7a-8d4e0a1f2b3c', username: 'ravi', mobile: '+919812345678', email: 'ravi@example.in' };
+const ravi: Recipient = { staffId: '0b6f3f1e-3b8e-4a53-9d7a-8d4e0a1f2b3c', username: 'ravi', mobile: '+919812345678', email: 'ravi@example.in' };
 const note = (recipient = ravi, body = 'Your temporary password is ABCDEFGH2345.'): Notification => ({
   recipient,
   kind: 'TEMPORARY_PASSWORD',

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { hashPassword, type Identity } from '@postal/auth';
 import { isPermission } from '@postal/authz';
 import { rowsOf } from '@postal/db';
+import { createMemoryNotifier } from '@postal/notify';
 import { parseEvent, type AnyEvent } from '@postal/events';
 import { Decimal } from '@postal/money';
 import { createTestDatabase, type TestDatabase } from '@postal/testkit';
@@ -41,7 +42,7 @@ import { createTariffService } from '../subgraphs/money-orders/src/tariffs/servi
  *
  * Outcomes: A = ALLOW; F = FORBIDDEN; N = NOT_FOUND (null, absent from a list, or a *_NOT_FOUND code: out of sight);
  * U = UNAUTHENTICATED; W = refused because it would widen the caller's own rights or skip the second pair of eyes
- * (ROLE_NOT_HELD_BY_GRANTOR, CANNOT_CHANGE_OWN_ROLES, MAKER_CANNOT_APPROVE); - = does not apply (the operation names
+ * (ROLE_NOT_GRANTABLE, CANNOT_CHANGE_OWN_ROLES, MAKER_CANNOT_APPROVE); - = does not apply (the operation names
  * no office and is asked once, in the first column; or the caller cannot be in that situation).
  * Any other answer shows as its error code and fails the test. Adding an operation is one line in EXPECTED and one
  * entry in OPERATIONS.
@@ -80,7 +81,8 @@ const EXPECTED: Record<string, string> = {
   'changePassword (own)':                                'A--   A--     A--     A--   A--     U--',
   // Roles and maker-checker
   'grantRole (a role the maker holds)':                  'AAF   FFF     FFF     FFF   FFF     UUU',
-  'grantRole (a role the maker lacks)':                  'WWF   FFF     FFF     FFF   FFF     UUU',
+  // Delegation is data (role_delegations): an administrator grants every role, ones they do not hold included.
+  'grantRole (a role the maker lacks)':                  'AAF   FFF     FFF     FFF   FFF     UUU',
   'grantRole (to oneself)':                              'W--   W--     W--     W--   W--     U--',
   'revokeRole':                                          'AAF   FFF     FFF     FFF   FFF     UUU',
   'approve (a request someone else made)':               'AAF   FFF     FFF     FFF   FFF     UUU',
@@ -121,14 +123,14 @@ let services: ReturnType<typeof buildServices>;
 
 function buildServices(database: TestDatabase['database']) {
   const options = { database, clock, timeZone: 'Asia/Kolkata' };
-  const approvals = createApprovalService(options);
+  const approvals = createApprovalService({ ...options, identitySecret: 'matrix-identity-secret-0123456789abcdef' });
   return {
     offices: createOfficeService({
       ...options,
       // Closing asks the ledger; here it always answers "nothing open" so only authorization decides.
       accounts: { officeLedgerStatus: async (officeCode: string) => ({ officeCode, hasOpenBalances: false, nonZeroAccounts: [], hasPendingHolds: false, closedThrough: null }) },
     }),
-    staff: createStaffService(options),
+    staff: createStaffService({ ...options, notifier: createMemoryNotifier() }),
     roles: createRoleService({ ...options, approvals }),
     approvals,
     audit: createAuditService(database),
@@ -518,7 +520,7 @@ async function outcomeOf(operation: Operation, actor: Actor, place: Place): Prom
     const code = (error as { code?: string }).code;
     if (code === 'UNAUTHENTICATED') return 'U';
     if (code === 'FORBIDDEN') return 'F';
-    if (code === 'ROLE_NOT_HELD_BY_GRANTOR' || code === 'CANNOT_CHANGE_OWN_ROLES' || code === 'MAKER_CANNOT_APPROVE') return 'W';
+    if (code === 'ROLE_NOT_GRANTABLE' || code === 'CANNOT_CHANGE_OWN_ROLES' || code === 'MAKER_CANNOT_APPROVE') return 'W';
     if (code === 'NOT_FOUND' || code?.endsWith('_NOT_FOUND')) return 'N';
     return `?${code ?? (error as Error).message}`;
   }

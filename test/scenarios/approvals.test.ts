@@ -1,4 +1,6 @@
+import { createHash } from 'node:crypto';
 import { signIdentity } from '@postal/auth';
+import { canonicalJson } from '@postal/events';
 import { rowsOf } from '@postal/db';
 import { waitFor } from '@postal/testkit';
 import { sql } from 'drizzle-orm';
@@ -60,8 +62,7 @@ describe('a role grant through the approvals inbox', () => {
     grantId = request.id;
   });
 
-  it('refuses what the rules forbid: a role the maker does not hold, a grant to oneself', async () => {
-    expect(errorCodes(await call('admin', GRANT, { input: { username: 'clerk', role: 'FINANCE_OFFICER' } }))).toEqual(['ROLE_NOT_HELD_BY_GRANTOR']);
+  it('refuses what the rules forbid: a grant to oneself, a role already held, a grantor without role.grant', async () => {
     expect(errorCodes(await call('admin', GRANT, { input: { username: 'admin', role: 'ADMIN' } }))).toEqual(['CANNOT_CHANGE_OWN_ROLES']);
     expect(errorCodes(await call('admin', GRANT, { input: { username: 'admin2', role: 'ADMIN' } }))).toEqual(['ROLE_ALREADY_HELD']);
     expect(errorCodes(await call('clerk', GRANT, { input: { username: 'postman', role: 'COUNTER_CLERK' } }))).toEqual(['FORBIDDEN']);
@@ -131,6 +132,23 @@ describe('a role grant through the approvals inbox', () => {
         'ROLE_GRANTED:-',
       ]),
     );
+  });
+});
+
+describe('a request altered in the database', () => {
+  it('is refused PAYLOAD_TAMPERED at approval when a superuser rewrote payload and hash (a plain SHA-256 recomputed)', async () => {
+    const asked = await call('admin', GRANT, { input: { username: 'postman2', role: 'COUNTER_CLERK' } });
+    expect(asked.errors).toBeUndefined();
+    const request = (asked.data as any).grantRole;
+    // Someone with the database but not the server secret: the grant becomes ADMIN, the "hash" recomputed to match.
+    const altered = { ...request.payload, role: 'ADMIN' };
+    const forged = createHash('sha256').update(canonicalJson(altered), 'utf8').digest('hex');
+    await stack.testDatabase.database.db.transaction(async (tx) => {
+      await tx.execute(sql`set local session_replication_role = replica`);
+      await tx.execute(sql`update administration.approval_requests set payload = ${JSON.stringify(altered)}::jsonb, payload_hash = ${forged} where id = ${request.id}`);
+    });
+    expect(errorCodes(await call('admin2', APPROVE, { id: request.id }))).toEqual(['PAYLOAD_TAMPERED']);
+    expect(((await call('admin2', ONE, { id: request.id })).data as any).approvalRequest).toMatchObject({ status: 'PENDING', payloadHash: forged });
   });
 });
 

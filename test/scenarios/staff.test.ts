@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { errorCodes, graphql } from '../support/graphql-client.js';
-import { startTestStack, type TestStack } from '../support/stack.js';
+import { startTestStack, temporaryPasswordOf, type TestStack } from '../support/stack.js';
 
 /**
- * Staff management end to end, through the gateway: an administrator takes someone on, the temporary password signs
- * in once and must be replaced, a suspension stops sign-in, and a counter clerk cannot manage anyone.
+ * Staff management end to end, through the gateway: an administrator takes someone on, the temporary password goes
+ * to the newcomer alone (the notifier; the administrator's answer says only where), signs in once and must be replaced, a suspension stops sign-in, and a counter clerk cannot manage anyone.
  */
 let stack: TestStack;
 const tokens: Record<string, string> = {};
@@ -19,7 +19,7 @@ const call = (who: string, query: string, variables?: Record<string, unknown>) =
   graphql(stack.gatewayUrl, query, { token: tokens[who]!, ...(variables ? { variables } : {}) });
 
 const CREATE = `mutation($input: CreateStaffInput!) {
-  createStaff(input: $input) { temporaryPassword staff { id employeeId username roles status mustChangePassword office { code name } } }
+  createStaff(input: $input) { temporaryPasswordSentTo { channel address } staff { id employeeId username mobile roles status mustChangePassword office { code name } } }
 }`;
 
 let newcomerId = '';
@@ -35,23 +35,27 @@ afterAll(async () => {
 });
 
 describe('taking someone on', () => {
-  it('an administrator creates a member of staff with no roles and a temporary password shown once', async () => {
+  it('an administrator creates a member of staff with no roles; the temporary password goes to her, not to the administrator', async () => {
     const response = await call('admin', CREATE, {
-      input: { employeeId: '20240001', username: 'Priya.Nair', name: 'Priya Nair', officeCode: 'NDGPO-CP' },
+      input: { employeeId: '20240001', username: 'Priya.Nair', name: 'Priya Nair', officeCode: 'NDGPO-CP', mobile: '+919812345678' },
     });
     expect(response.errors).toBeUndefined();
     const created = response.data!.createStaff;
     expect(created.staff).toMatchObject({
       employeeId: '20240001',
       username: 'priya.nair',
+      mobile: '+919812345678',
       roles: [],
       status: 'ACTIVE',
       mustChangePassword: true,
       office: { code: 'NDGPO-CP', name: 'Connaught Place SO' },
     });
-    expect(created.temporaryPassword).toMatch(/^[A-Z2-9]{12}$/);
+    expect(created.temporaryPasswordSentTo).toEqual({ channel: 'MEMORY', address: 'priya.nair' });
     newcomerId = created.staff.id;
-    temporaryPassword = created.temporaryPassword;
+    temporaryPassword = temporaryPasswordOf(stack, 'priya.nair');
+    expect(temporaryPassword).toMatch(/^[A-Z2-9]{12}$/);
+    // Nowhere in what the administrator got back.
+    expect(JSON.stringify(response)).not.toContain(temporaryPassword);
     // The username is now taken, whatever the case it is typed in.
     expect(errorCodes(await call('admin', CREATE, { input: { employeeId: '20240002', username: 'priya.nair', name: 'P', officeCode: 'NDGPO' } }))).toEqual([
       'USERNAME_TAKEN',
@@ -78,6 +82,24 @@ describe('taking someone on', () => {
     const signedIn = await login('priya.nair', 'Connaught-Place-2026');
     expect(signedIn.data!.login.staff).toEqual({ username: 'priya.nair', mustChangePassword: false });
     tokens.priya = signedIn.data!.login.token;
+  });
+});
+
+describe('a password reset', () => {
+  it('cannot be used to become someone else: the new password reaches only its owner', async () => {
+    // The attack this closes: one administrator resets a second administrator's password, signs in as them and
+    // approves their own request. The reset's answer carries no password, only where it went.
+    const admin2 = (await call('admin', '{ staffMembers(filter: { search: "admin2" }) { edges { node { id } } } }')).data!.staffMembers.edges[0].node.id;
+    const reset = await call('admin', 'mutation($id: ID!) { resetPassword(id: $id) { temporaryPasswordSentTo { channel address } staff { username mustChangePassword } } }', {
+      id: admin2,
+    });
+    expect(reset.errors).toBeUndefined();
+    expect(reset.data!.resetPassword).toEqual({ temporaryPasswordSentTo: { channel: 'MEMORY', address: 'admin2' }, staff: { username: 'admin2', mustChangePassword: true } });
+    const sent = temporaryPasswordOf(stack, 'admin2');
+    expect(JSON.stringify(reset)).not.toContain(sent);
+    // The old password is gone; the new one is admin2's, to sign in once and replace.
+    expect(errorCodes(await login('admin2', 'demo'))).toEqual(['INVALID_CREDENTIALS']);
+    expect((await login('admin2', sent)).data!.login.staff).toEqual({ username: 'admin2', mustChangePassword: true });
   });
 });
 

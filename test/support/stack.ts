@@ -1,4 +1,5 @@
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
+import { createMemoryNotifier, type MemoryNotifier } from '@postal/notify';
 import { createEventQueue, type EventQueue } from '@postal/outbox';
 import { migrateAll, seedDemo, startStack, type RunningStack, type StackOptions } from '@postal/stack';
 import { createTestDatabase, type TestDatabase } from '@postal/testkit';
@@ -8,7 +9,17 @@ export interface TestStack extends RunningStack {
   testDatabase: TestDatabase;
   queue: EventQueue;
   secrets: StackOptions['secrets'];
+  /** Everything the stack told people (temporary passwords): what each person would have received. */
+  notifier: MemoryNotifier;
   close(): Promise<void>;
+}
+
+/** The temporary password most recently sent to a username, as its owner would read it. */
+export function temporaryPasswordOf(stack: Pick<TestStack, 'notifier'>, username: string): string {
+  const body = stack.notifier.latest(username, 'TEMPORARY_PASSWORD')?.body ?? '';
+  const match = /temporary Postal Finance password is ([A-Z0-9]+)/.exec(body);
+  if (!match) throw new Error(`no temporary password was sent to ${username}`);
+  return match[1]!;
 }
 
 /**
@@ -29,6 +40,7 @@ export async function startTestStack(overrides: Partial<StackOptions> = {}): Pro
     privateKeyEncoding: { type: 'pkcs8', format: 'pem' },
     publicKeyEncoding: { type: 'spki', format: 'pem' },
   });
+  const notifier = createMemoryNotifier();
   const secrets = { identitySecret: randomBytes(32).toString('hex'), jwtPrivateKey: privateKey, jwtPublicKey: publicKey };
   const stack = await startStack({
     database: testDatabase.database,
@@ -37,6 +49,7 @@ export async function startTestStack(overrides: Partial<StackOptions> = {}): Pro
     nodeEnv: 'test',
     secrets,
     ports: { gateway: 0, administration: 0, accounts: 0, moneyOrders: 0, codSettlement: 0 },
+    notifier,
     ...overrides,
   });
   return {
@@ -44,6 +57,7 @@ export async function startTestStack(overrides: Partial<StackOptions> = {}): Pro
     testDatabase,
     queue,
     secrets,
+    notifier,
     async close() {
       await stack.stop();
       await queue.close();

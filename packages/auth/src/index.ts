@@ -13,3 +13,4 @@ export {
   type StaffGrant,
 } from './identity.js';
 export { ROLES, isRole, type Role } from './roles.js';
+export { approvalPayloadMac, verifyApprovalPayloadMac, APPROVAL_MAC_INFO } from './approval-mac.js';

@@ -2,7 +2,7 @@ import { mkdtempSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ConfigError, accountsEnv, administrationEnv, assertProductionServers, gatewayEnv, gatewayLimits, loadConfig, resolveSecrets } from './index.js';
+import { ConfigError, accountsEnv, administrationEnv, assertProductionServers, gatewayEnv, gatewayLimits, loadConfig, notifierSettings, resolveSecrets, stackEnv } from './index.js';
 
 describe('loadConfig', () => {
   it('applies defaults', () => {
@@ -93,5 +93,41 @@ describe('assertProductionServers', () => {
     expect(() =>
       assertProductionServers({ NODE_ENV: 'production', DATABASE_URL: undefined, REDIS_URL: 'redis://x' }, 'postgres://own/db'),
     ).not.toThrow();
+  });
+});
+
+describe('notifierSettings', () => {
+  const settingsOf = (env: Record<string, string>) => notifierSettings(loadConfig(administrationEnv, env));
+  const variablesAtFault = (env: Record<string, string>) => {
+    try {
+      settingsOf(env);
+      return [];
+    } catch (error) {
+      return (error as ConfigError).problems.map((problem) => problem.variable);
+    }
+  };
+
+  it('defaults to the local outbox under DATA_DIR, for the stack as for administration alone', () => {
+    expect(settingsOf({ DATA_DIR: '/srv/postal' })).toEqual({ kind: 'local', dataDir: '/srv/postal' });
+    expect(notifierSettings(loadConfig(stackEnv, {}))).toEqual({ kind: 'local', dataDir: '.data' });
+  });
+
+  it('reads the SMS and e-mail providers, naming each missing variable', () => {
+    expect(settingsOf({ NOTIFIER: 'sms', NOTIFIER_SMS_URL: 'https://sms.example/send', NOTIFIER_SMS_TOKEN: 't'.repeat(16) })).toEqual({
+      kind: 'sms',
+      url: 'https://sms.example/send',
+      token: 't'.repeat(16),
+    });
+    expect(variablesAtFault({ NOTIFIER: 'sms' })).toEqual(['NOTIFIER_SMS_URL', 'NOTIFIER_SMS_TOKEN']);
+    expect(variablesAtFault({ NOTIFIER: 'email', NOTIFIER_EMAIL_URL: 'https://mail.example/send' })).toEqual(['NOTIFIER_EMAIL_TOKEN']);
+  });
+
+  it('refuses the local outbox and the memory notifier in production, and a provider that is not https', () => {
+    expect(variablesAtFault({ NODE_ENV: 'production' })).toEqual(['NOTIFIER']);
+    expect(variablesAtFault({ NODE_ENV: 'production', NOTIFIER: 'memory' })).toEqual(['NOTIFIER']);
+    expect(variablesAtFault({ NODE_ENV: 'production', NOTIFIER: 'sms', NOTIFIER_SMS_URL: 'http://sms.example/send', NOTIFIER_SMS_TOKEN: 't'.repeat(16) })).toEqual([
+      'NOTIFIER_SMS_URL',
+    ]);
+    expect(() => settingsOf({ NODE_ENV: 'production' })).toThrow(/NOTIFIER: local is refused when NODE_ENV=production/);
   });
 });

@@ -94,7 +94,71 @@ export const subgraphEnv = (name: keyof typeof SUBGRAPH_PORTS) =>
 
 const url = z.string().url('expected an http(s) URL');
 
+/**
+ * How people are told things (temporary passwords now, one-time codes later): @postal/notify. `local` appends to
+ * <DATA_DIR>/notifications/outbox.jsonl (the embedded default, refused in production); `sms` and `email` POST JSON to
+ * a provider relay with a bearer token; `memory` is for tests.
+ */
+export const notifierEnv = z.object({
+  NOTIFIER: z.enum(['local', 'sms', 'email', 'memory']).default('local'),
+  NOTIFIER_SMS_URL: url.optional(),
+  NOTIFIER_SMS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
+  NOTIFIER_EMAIL_URL: url.optional(),
+  NOTIFIER_EMAIL_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
+});
+
+export type NotifierConfig = z.infer<typeof notifierEnv> & Pick<z.infer<typeof commonEnv>, 'NODE_ENV' | 'DATA_DIR'>;
+
+/** What @postal/notify's createNotifier takes. */
+export type NotifierSettings =
+  | { kind: 'local'; dataDir: string }
+  | { kind: 'sms'; url: string; token: string }
+  | { kind: 'email'; url: string; token: string }
+  | { kind: 'memory' };
+
+/**
+ * The notifier the configuration names, or a ConfigError naming each variable at fault. Production refuses `local`
+ * (a file of temporary passwords on the server) and `memory`, and a provider URL that is not https (the token and the
+ * passwords would travel in clear).
+ */
+export function notifierSettings(config: NotifierConfig): NotifierSettings {
+  const production = config.NODE_ENV === 'production';
+  const problems: Array<{ variable: string; message: string }> = [];
+  if (production && (config.NOTIFIER === 'local' || config.NOTIFIER === 'memory')) {
+    problems.push({
+      variable: 'NOTIFIER',
+      message: `${config.NOTIFIER} is refused when NODE_ENV=production (it keeps temporary passwords on this machine): use sms or email`,
+    });
+  }
+  const provider = (prefix: 'SMS' | 'EMAIL') => {
+    const urlValue = config[`NOTIFIER_${prefix}_URL`];
+    const token = config[`NOTIFIER_${prefix}_TOKEN`];
+    if (!urlValue) problems.push({ variable: `NOTIFIER_${prefix}_URL`, message: `required when NOTIFIER=${prefix.toLowerCase()}` });
+    else if (production && !urlValue.startsWith('https://')) problems.push({ variable: `NOTIFIER_${prefix}_URL`, message: 'must be https:// when NODE_ENV=production' });
+    if (!token) problems.push({ variable: `NOTIFIER_${prefix}_TOKEN`, message: `required when NOTIFIER=${prefix.toLowerCase()}` });
+    return { url: urlValue ?? '', token: token ?? '' };
+  };
+  let settings: NotifierSettings;
+  switch (config.NOTIFIER) {
+    case 'local':
+      settings = { kind: 'local', dataDir: config.DATA_DIR };
+      break;
+    case 'memory':
+      settings = { kind: 'memory' };
+      break;
+    case 'sms':
+      settings = { kind: 'sms', ...provider('SMS') };
+      break;
+    case 'email':
+      settings = { kind: 'email', ...provider('EMAIL') };
+      break;
+  }
+  if (problems.length > 0) throw new ConfigError(problems);
+  return settings;
+}
+
 export const administrationEnv = subgraphEnv('administration').extend({
+  ...notifierEnv.shape,
   JWT_PRIVATE_KEY: pem('PRIVATE KEY'),
   JWT_TTL_SECONDS: z.coerce.number().int().min(60).max(86_400).default(3_600),
   LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
@@ -147,6 +211,7 @@ export const stackEnv = gatewayEnv.extend({
   JWT_TTL_SECONDS: administrationEnv.shape.JWT_TTL_SECONDS,
   LOGIN_MAX_FAILURES: administrationEnv.shape.LOGIN_MAX_FAILURES,
   LOGIN_LOCK_MINUTES: administrationEnv.shape.LOGIN_LOCK_MINUTES,
+  ...notifierEnv.shape,
   ADMINISTRATION_PORT: port(SUBGRAPH_PORTS.administration),
   ACCOUNTS_PORT: port(SUBGRAPH_PORTS.accounts),
   MONEY_ORDERS_PORT: port(SUBGRAPH_PORTS['money-orders']),

@@ -6,6 +6,7 @@ import { startCodSettlement } from '@postal/cod-settlement';
 import { findRepoRoot, type Database } from '@postal/db';
 import { createGateway, type GatewayLimits } from '@postal/gateway';
 import { startMoneyOrders } from '@postal/money-orders';
+import type { Notifier } from '@postal/notify';
 import type { EventQueue } from '@postal/outbox';
 import type { Logger, RunningSubgraph } from '@postal/server';
 
@@ -24,6 +25,8 @@ export interface StackOptions {
   limits?: GatewayLimits;
   timeZone?: string;
   clock?: () => Date;
+  /** How people are told temporary passwords (@postal/notify): the local outbox for npm start, memory in tests. */
+  notifier: Notifier;
 }
 
 export interface RunningStack {
@@ -67,6 +70,7 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
     lockout: options.lockout ?? { maxFailures: 5, lockMinutes: 15 },
     // Started first above, so its real URL (a free port in tests) is known here.
     accountsUrl: accounts.url,
+    notifier: options.notifier,
     port: ports.administration,
   });
   administrationUrl = administration.url;

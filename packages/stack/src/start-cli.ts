@@ -1,5 +1,6 @@
 import { join } from 'node:path';
-import { assertProductionServers, ConfigError, gatewayLimits, loadConfig, resolveSecrets, stackEnv, type StackConfig } from '@postal/config';
+import { assertProductionServers, ConfigError, gatewayLimits, loadConfig, notifierSettings, resolveSecrets, stackEnv, type NotifierSettings, type StackConfig } from '@postal/config';
+import { createNotifier } from '@postal/notify';
 import { openDatabase } from '@postal/db';
 import { createEventQueue } from '@postal/outbox';
 import { createLogger, runUntilSignal } from '@postal/server';
@@ -11,7 +12,11 @@ import { startStack } from './stack.js';
  * `npm start`: the whole system in one process, on the embedded default unless DATABASE_URL / REDIS_URL say
  * otherwise. Migrates, seeds the demo data once, starts the four subgraphs and the gateway, prints where they are.
  */
-function readConfig(): { config: StackConfig; secrets: { identitySecret: string; jwtPrivateKey: string; jwtPublicKey: string } } {
+function readConfig(): {
+  config: StackConfig;
+  secrets: { identitySecret: string; jwtPrivateKey: string; jwtPublicKey: string };
+  notifier: NotifierSettings;
+} {
   try {
     const config = loadConfig(stackEnv);
     const secrets = resolveSecrets({
@@ -23,7 +28,7 @@ function readConfig(): { config: StackConfig; secrets: { identitySecret: string;
       need: ['identitySecret', 'jwtPrivateKey', 'jwtPublicKey'],
     });
     assertProductionServers(config);
-    return { config, secrets: secrets as Required<typeof secrets> };
+    return { config, secrets: secrets as Required<typeof secrets>, notifier: notifierSettings(config) };
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
     console.error(error.message);
@@ -31,7 +36,7 @@ function readConfig(): { config: StackConfig; secrets: { identitySecret: string;
   }
 }
 
-const { config, secrets } = readConfig();
+const { config, secrets, notifier } = readConfig();
 const logger = createLogger('postal-finance', config.LOG_LEVEL);
 const database = await openDatabase({
   url: config.DATABASE_URL,
@@ -61,6 +66,7 @@ const stack = await startStack({
   lockout: { maxFailures: config.LOGIN_MAX_FAILURES, lockMinutes: config.LOGIN_LOCK_MINUTES },
   limits: gatewayLimits(config),
   timeZone: config.OPERATOR_TIME_ZONE,
+  notifier: createNotifier(notifier),
 });
 
 const lines = [
@@ -71,6 +77,7 @@ const lines = [
   ...Object.values(stack.subgraphs).map((s) => `  ${`${s.name}:`.padEnd(20)}${s.url}`),
   `  Database:           ${database.description}`,
   `  Queue:              ${config.REDIS_URL ? 'Bull on REDIS_URL' : 'in-process (set REDIS_URL for Bull)'}`,
+  `  Notifications:      ${notifier.kind === 'local' ? 'local outbox: npm run notifications -- <username>' : notifier.kind}`,
   ...(seeded
     ? [
         `  Demo data:          ${seeded.offices} offices and ${seeded.staff} staff added this run (idempotent)`,

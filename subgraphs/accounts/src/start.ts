@@ -60,6 +60,7 @@ export async function startAccounts(options: AccountsOptions): Promise<RunningSu
       [OFFICE_EVENTS_QUEUE]: handleOfficeEvent,
       // Maker-checker: post the manual journals the approvals inbox approved, and report each back.
       [APPROVALS_QUEUE]: createApprovalExecutor({
+        identitySecret: options.identitySecret,
         clock,
         ...(options.timeZone ? { timeZone: options.timeZone } : {}),
       }),

@@ -2,6 +2,7 @@ import { DEFAULT_TIME_ZONE } from '@postal/calendar';
 import { createApprovalConsumers } from './approvals/execution.js';
 import { createApprovalService } from './approvals/service.js';
 import { startExpirySweep } from './approvals/sweep.js';
+import type { Notifier } from '@postal/notify';
 import type { OutboxRelay } from '@postal/outbox';
 import { loadSubgraphTypeDefs, startSubgraph, type RunningSubgraph, type SubgraphRuntimeOptions } from '@postal/server';
 import { AUDIT_QUEUE, storeAuditEvent } from './audit/consumer.js';
@@ -23,6 +24,8 @@ export interface AdministrationOptions extends SubgraphRuntimeOptions {
   lockout: LockoutPolicy;
   /** The accounts subgraph's GraphQL URL: closing an office asks it about balances (offices/accounts-client.ts). */
   accountsUrl: string;
+  /** How people are told their temporary passwords (and, later, one-time codes): @postal/notify. */
+  notifier: Notifier;
   /** How often the audit sealer looks for unsealed records when nobody nudges it; default 1000 ms. */
   auditSealIntervalMs?: number;
 }
@@ -35,7 +38,7 @@ export async function startAdministration(options: AdministrationOptions): Promi
   let relay: OutboxRelay | undefined;
   let sealer: AuditSealer | undefined;
   const clock = options.clock ?? (() => new Date());
-  const approvals = createApprovalService({ database, clock, onEventsStaged: () => relay?.nudge() });
+  const approvals = createApprovalService({ database, clock, identitySecret: options.identitySecret, onEventsStaged: () => relay?.nudge() });
   const roles = createRoleService({ database, clock, approvals, onEventsStaged: () => relay?.nudge() });
   const services: Services = {
     approvals,
@@ -58,6 +61,7 @@ export async function startAdministration(options: AdministrationOptions): Promi
     }),
     staff: createStaffService({
       database,
+      notifier: options.notifier,
       clock: options.clock ?? (() => new Date()),
       timeZone: options.timeZone ?? DEFAULT_TIME_ZONE,
       onEventsStaged: () => relay?.nudge(),
@@ -75,7 +79,7 @@ export async function startAdministration(options: AdministrationOptions): Promi
         sealer?.nudge();
       },
       // Maker-checker: execute administration's approved kinds, record other owners' results.
-      ...createApprovalConsumers({ clock, executors: { ROLE_GRANT: roles.executeRoleGrant } }),
+      ...createApprovalConsumers({ clock, identitySecret: options.identitySecret, executors: { ROLE_GRANT: roles.executeRoleGrant } }),
     },
     // Audit records are stored several at a time: storing needs no order (the sealer orders the chain).
     eventConcurrency: { [AUDIT_QUEUE]: AUDIT_CONSUMER_CONCURRENCY },

@@ -6,5 +6,5 @@ export { administrationSchema, outbox, processedEvents } from './db-schema.js';
 export { offices } from './offices/tables.js';
 export { staff, staffAssignments } from './staff/tables.js';
 export { auditEvents, auditPending, auditChain } from './audit/tables.js';
-export { roles, rolePermissions } from './roles/tables.js';
+export { roles, rolePermissions, roleDelegations } from './roles/tables.js';
 export { approvalRequests } from './approvals/tables.js';

@@ -1,6 +1,7 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
+import { approvalPayloadMac } from '@postal/auth';
 import { rowsOf } from '@postal/db';
-import { newEvent, type ApprovalDecidedPayload, type TypedEvent } from '@postal/events';
+import { canonicalJson, newEvent, type ApprovalDecidedPayload, type TypedEvent } from '@postal/events';
 import { consumeIdempotently } from '@postal/outbox';
 import { needs, waitFor, type TestDatabase } from '@postal/testkit';
 import { sql } from 'drizzle-orm';
@@ -9,7 +10,7 @@ import { outbox, processedEvents } from '../db-schema.js';
 import type { PostEntryCommand } from '../journal/model.js';
 import { createLedgerDatabase, key, post, sums, TODAY, transfer } from '../journal/test-support/ledger.js';
 import { APPROVALS_QUEUE, createApprovalExecutor } from './executor.js';
-import { payloadHash, postPayload, reversePayload, type ManualJournalPayload } from './payload.js';
+import { postPayload, reversePayload, type ManualJournalPayload } from './payload.js';
 
 /**
  * The approval.decided consumer on the real database, run as the queue runs it (consumeIdempotently around it): an
@@ -20,6 +21,9 @@ let testDatabase: TestDatabase;
 // 11:30 in New Delhi on TODAY: the business date the ledger checks approved entries against.
 const now = new Date(`${TODAY}T06:00:00.000Z`);
 const maker = { id: randomUUID(), username: 'finance' };
+const identitySecret = 'executor-test-identity-secret-0123456789';
+/** The inbox's MAC of a manual journal payload, as administration stores it. */
+const payloadHash = (payload: unknown) => approvalPayloadMac(identitySecret, 'MANUAL_JOURNAL', payload);
 const checker = { id: randomUUID(), username: 'finance2' };
 
 const deliver = () =>
@@ -27,7 +31,7 @@ const deliver = () =>
     database: testDatabase.database,
     tables: { outbox, processedEvents },
     consumer: APPROVALS_QUEUE,
-    handle: createApprovalExecutor({ clock: () => now }),
+    handle: createApprovalExecutor({ identitySecret, clock: () => now }),
   });
 
 /** approval.decided as administration stages it, for a payload; the overrides play a tamperer or another owner. */
@@ -196,6 +200,18 @@ describe('an approval that cannot be executed', () => {
     // Administration accepts a result only for the hash it stored.
     expect(reported.payloadHash).toBe(payloadHash(approved));
     expect(await sums(testDatabase, 'HO1:1100')).toEqual(cashBefore);
+  });
+
+  it('is FAILED with PAYLOAD_TAMPERED when the payload was altered with a recomputed plain SHA-256 (or a MAC under another key)', async () => {
+    const altered = postPayload(shortage('7000.00'), TODAY);
+    const plain = createHash('sha256').update(canonicalJson(altered), 'utf8').digest('hex');
+    for (const forged of [plain, approvalPayloadMac('someone-elses-secret-0123456789abcdef', 'MANUAL_JOURNAL', altered)]) {
+      const event = decidedEvent(altered, { payloadHash: forged });
+      const cashBefore = await sums(testDatabase, 'HO1:1100');
+      await deliver()(event);
+      await expectFailed(event.payload.requestId, 'PAYLOAD_TAMPERED');
+      expect(await sums(testDatabase, 'HO1:1100')).toEqual(cashBefore);
+    }
   });
 
   it('is FAILED with PAYLOAD_INVALID when the approved payload is not a manual journal', async () => {

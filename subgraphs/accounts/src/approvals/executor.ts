@@ -9,7 +9,7 @@ import { outbox, processedEvents } from '../db-schema.js';
 import type { JournalEntryRecord, LedgerActor, PostingOrigin } from '../journal/model.js';
 import { postEntryInTx, reverseEntryInTx, type PostResult } from '../journal/posting.js';
 import { PayloadInvalidError, PayloadTamperedError } from './errors.js';
-import { commandOf, parseManualJournalPayload, payloadHash, type ManualJournalPayload } from './payload.js';
+import { commandOf, parseManualJournalPayload, payloadIntact, type ManualJournalPayload } from './payload.js';
 
 /** Where accounts hears `approval.decided` (the event catalogue routes it here as well as to administration). */
 export const APPROVALS_QUEUE = 'accounts.approvals';
@@ -25,6 +25,8 @@ export const APPROVAL_REQUESTS_KEY = 'accounts.approvals/requests';
 const outboxTables = { outbox, processedEvents };
 
 export interface ApprovalExecutorOptions {
+  /** IDENTITY_SECRET: the key of the payload MAC checked before execution. */
+  identitySecret: string;
   clock?: () => Date;
   /** The operator's time zone: the business date an approved entry is checked against. */
   timeZone?: string;
@@ -38,13 +40,13 @@ type Outcome =
  * Executes approved manual journals (kind MANUAL_JOURNAL, owned by accounts), inside consumeIdempotently's
  * transaction, and reports each one back to the inbox with `approval.executed`.
  * - Other owners' requests, and REJECTED or EXPIRED ones, ask nothing of accounts: ignored.
- * - Exactly what was approved or nothing: the payload is hashed again and must match the approved hash
- *   (PAYLOAD_TAMPERED), and must be a manual journal this code can execute (PAYLOAD_INVALID).
+ * - Exactly what was approved or nothing: the payload's MAC (keyed from IDENTITY_SECRET) is checked against the
+ *   approved one (PAYLOAD_TAMPERED), and must be a manual journal this code can execute (PAYLOAD_INVALID).
  * - The ledger's rules are checked again as the entry is posted: a rule that no longer holds (the account was frozen
  *   meanwhile, the day was closed) is an ExpectedError, rolled back to a savepoint, and reported FAILED with its code.
  * - Any other error is a fault: it rolls the delivery back and the queue retries it.
  */
-export function createApprovalExecutor(options: ApprovalExecutorOptions = {}) {
+export function createApprovalExecutor(options: ApprovalExecutorOptions) {
   const clock = options.clock ?? (() => new Date());
   const timeZone = options.timeZone ?? DEFAULT_TIME_ZONE;
 
@@ -58,13 +60,9 @@ export function createApprovalExecutor(options: ApprovalExecutorOptions = {}) {
   }
 
   async function attempt(tx: Tx, decided: ApprovalDecidedPayload, checker: LedgerActor): Promise<Outcome> {
-    let hash: string | undefined;
-    try {
-      hash = payloadHash(decided.payload);
-    } catch {
-      // A value canonical JSON refuses cannot be what was hashed and approved.
+    if (!payloadIntact(options.identitySecret, decided.kind, decided.payload, decided.payloadHash)) {
+      return { status: 'FAILED', error: new PayloadTamperedError() };
     }
-    if (hash !== decided.payloadHash) return { status: 'FAILED', error: new PayloadTamperedError() };
     const parsed = parseManualJournalPayload(decided.payload);
     if (!parsed.ok) return { status: 'FAILED', error: new PayloadInvalidError(parsed.problem) };
     const { payload } = parsed;

@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
+import { approvalPayloadMac } from '@postal/auth';
 import { canonicalJson } from '@postal/events';
 import { describe, expect, it } from 'vitest';
 import type { PostEntryCommand } from '../journal/model.js';
-import { MAX_SUMMARY_LENGTH, commandOf, parseManualJournalPayload, payloadHash, postPayload, postSummary, reversePayload, reverseSummary } from './payload.js';
+import { MAX_SUMMARY_LENGTH, commandOf, parseManualJournalPayload, payloadIntact, postPayload, postSummary, reversePayload, reverseSummary } from './payload.js';
 
 const command: PostEntryCommand = {
   idempotencyKey: 'mj-2026-11-22-001',
@@ -47,13 +48,14 @@ describe('the MANUAL_JOURNAL payload', () => {
     expect(postPayload({ ...command, effectiveDate: '2026-11-20' }, '2026-11-22').command.effectiveDate).toBe('2026-11-20');
   });
 
-  it('survives JSON (and jsonb) unchanged, so its hash is the same after the round trip', () => {
+  it('survives JSON (and jsonb) unchanged, so its MAC still verifies after the round trip, and only its MAC', () => {
     const payload = postPayload({ ...command, postings: [...command.postings.slice(0, 1), { ...command.postings[1]!, currency: 'INR' }] }, '2026-11-22');
     const travelled = JSON.parse(JSON.stringify(payload)) as unknown;
     expect(travelled).toEqual(payload);
-    expect(payloadHash(travelled)).toBe(payloadHash(payload));
-    expect(payloadHash(payload)).toBe(createHash('sha256').update(canonicalJson(payload), 'utf8').digest('hex'));
-    expect(payloadHash(payload)).toMatch(/^[0-9a-f]{64}$/);
+    const secret = 'payload-test-identity-secret-0123456789';
+    const mac = approvalPayloadMac(secret, 'MANUAL_JOURNAL', payload);
+    expect(payloadIntact(secret, 'MANUAL_JOURNAL', travelled, mac)).toBe(true);
+    expect(payloadIntact(secret, 'MANUAL_JOURNAL', travelled, createHash('sha256').update(canonicalJson(payload), 'utf8').digest('hex'))).toBe(false);
   });
 
   it('reads back to the command the ledger posts', () => {

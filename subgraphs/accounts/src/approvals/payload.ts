@@ -1,5 +1,4 @@
-import { createHash } from 'node:crypto';
-import { canonicalJson } from '@postal/events';
+import { verifyApprovalPayloadMac } from '@postal/auth';
 import { Decimal, formatIndian, money } from '@postal/money';
 import { z } from 'zod';
 import { LIMITS } from '../journal/domain.js';
@@ -105,9 +104,13 @@ export function commandOf(payload: ManualPostPayload): PostEntryCommand {
   };
 }
 
-/** SHA-256 of the canonical form, lower-case hex: the inbox's payloadHash, recomputed before anything is executed. */
-export function payloadHash(payload: unknown): string {
-  return createHash('sha256').update(canonicalJson(payload), 'utf8').digest('hex');
+/**
+ * Whether the approved MAC (the inbox's payloadHash: HMAC-SHA256 of kind and payload keyed from IDENTITY_SECRET, see
+ * @postal/auth approvalPayloadMac) is this payload's. Checked before anything is executed: a payload altered in the
+ * inbox's database, even with a recomputed plain hash, is refused.
+ */
+export function payloadIntact(identitySecret: string, kind: string, payload: unknown, mac: string): boolean {
+  return verifyApprovalPayloadMac(identitySecret, kind, payload, mac);
 }
 
 /**

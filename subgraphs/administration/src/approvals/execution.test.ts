@@ -13,11 +13,13 @@ import { createApprovalService } from './service.js';
 import {
   addStaff,
   asSuperuserBypassingTriggers,
+  forgePayloadWithPlainHash,
   auditActions,
   contextOf,
   rolesOf,
   serviceContext,
   stagedEvents,
+  TEST_IDENTITY_SECRET,
 } from './test-support/fixtures.js';
 
 /**
@@ -27,9 +29,9 @@ import {
 let testDatabase: TestDatabase;
 let now = new Date('2026-04-06T09:00:00.000Z');
 const clock = () => now;
-const approvals = () => createApprovalService({ database: testDatabase.database, clock });
+const approvals = () => createApprovalService({ database: testDatabase.database, clock, identitySecret: TEST_IDENTITY_SECRET });
 const roles = () => createRoleService({ database: testDatabase.database, clock, approvals: approvals() });
-const consumers = () => createApprovalConsumers({ clock, executors: { ROLE_GRANT: roles().executeRoleGrant } });
+const consumers = () => createApprovalConsumers({ clock, identitySecret: TEST_IDENTITY_SECRET, executors: { ROLE_GRANT: roles().executeRoleGrant } });
 const ctx = (username: string) => contextOf(testDatabase.database, username);
 
 /** The consumer as the queue runs it: consumeIdempotently around the handler, one processed_events key per event. */
@@ -125,6 +127,17 @@ describe('an approved role grant', () => {
       sql`update administration.approval_requests set payload = jsonb_set(payload, '{role}', '"AUDITOR"') where id = ${request.id}`,
     );
     await deliver(APPROVALS_QUEUE)(await decidedEventOf(request));
+    expect(await read(request.id)).toMatchObject({ status: 'FAILED', result: { code: 'PAYLOAD_TAMPERED' } });
+    expect(await rolesOf(testDatabase.database, username)).toEqual(['COUNTER_CLERK']);
+  });
+
+  it('is FAILED with PAYLOAD_TAMPERED when payload, hash and event were all rewritten with a recomputed plain SHA-256', async () => {
+    const { request, username } = await approvedGrant();
+    const altered = { ...request.payload, role: 'AUDITOR' };
+    const forged = await forgePayloadWithPlainHash(testDatabase.database, request.id, altered);
+    // The superuser rewrites the staged event too, so that event, row and plain hash all agree.
+    const original = (await decidedEventOf(request)) as Extract<AnyEvent, { type: 'approval.decided' }>;
+    await deliver(APPROVALS_QUEUE)(newEvent('approval.decided', { ...original.payload, payload: altered, payloadHash: forged }, { source: 'administration' }));
     expect(await read(request.id)).toMatchObject({ status: 'FAILED', result: { code: 'PAYLOAD_TAMPERED' } });
     expect(await rolesOf(testDatabase.database, username)).toEqual(['COUNTER_CLERK']);
   });

@@ -9,7 +9,7 @@ import { PayloadTamperedError } from './errors.js';
 import { requestSummary, systemContext } from './events.js';
 import type { ApprovalKind } from './kinds.js';
 import type { ApprovalRequestRecord } from './model.js';
-import { payloadHash } from './payload.js';
+import { payloadIntact } from './payload.js';
 import { findApprovalRequest, markExecuted } from './repository.js';
 
 /** Where administration hears `approval.decided` (it owns ROLE_GRANT) and `approval.executed` (other owners' results). */
@@ -33,6 +33,8 @@ const outboxTables = { outbox, processedEvents };
 
 export interface ApprovalConsumerOptions {
   clock: () => Date;
+  /** IDENTITY_SECRET: the payload MAC is checked again before anything is executed. */
+  identitySecret: string;
   executors: Partial<Record<ApprovalKind, LocalExecutor>>;
 }
 
@@ -85,8 +87,9 @@ export function createApprovalConsumers(options: ApprovalConsumerOptions) {
     const request = await lockApproved(tx, decided.requestId);
     if (!request) return;
     const context = systemContext(event.requestId ?? event.id);
-    // Exactly what was approved, or nothing: the event's hash, the stored hash and the stored payload must agree.
-    if (decided.payloadHash !== request.payloadHash || payloadHash(request.payload) !== request.payloadHash) {
+    // Exactly what was approved, or nothing: the event's MAC and the stored one must agree, and the stored MAC must be
+    // the stored payload's (a plain hash recomputed by whoever altered the payload is not).
+    if (decided.payloadHash !== request.payloadHash || !payloadIntact(options.identitySecret, request)) {
       const tampered = new PayloadTamperedError();
       await record(tx, request, context, { status: 'FAILED', result: { code: tampered.code, message: tampered.message } });
       return;

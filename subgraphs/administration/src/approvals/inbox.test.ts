@@ -6,13 +6,13 @@ import { seedDemoAdministration } from '../seed/demo.js';
 import { DEFAULT_APPROVAL_TTL_MS } from './domain.js';
 import { APPROVAL_KIND_REGISTRY } from './kinds.js';
 import { createApprovalService } from './service.js';
-import { addStaff, anonymous, auditActions, contextOf, serviceContext, stagedEvents } from './test-support/fixtures.js';
+import { addStaff, anonymous, auditActions, contextOf, serviceContext, stagedEvents, TEST_IDENTITY_SECRET } from './test-support/fixtures.js';
 
 /** The service-only submission API, the inbox queries and the expiry sweep, against a real database. */
 let testDatabase: TestDatabase;
 let now = new Date('2026-05-04T09:00:00.000Z');
 const clock = () => now;
-const approvals = () => createApprovalService({ database: testDatabase.database, clock });
+const approvals = () => createApprovalService({ database: testDatabase.database, clock, identitySecret: TEST_IDENTITY_SECRET });
 const ids: Record<string, string> = {};
 const identity = async (username: string) => (await contextOf(testDatabase.database, username)).identity;
 

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { MAX_PAYLOAD_BYTES, canonicalJson, checkPayload, payloadHash, type ApprovalPayload } from './payload.js';
+import { MAX_PAYLOAD_BYTES, canonicalJson, checkPayload, payloadIntact, payloadMac, type ApprovalPayload } from './payload.js';
 
 const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
 
@@ -25,16 +25,20 @@ describe('canonicalJson', () => {
   });
 });
 
-describe('payloadHash', () => {
-  it('is SHA-256 of the canonical form, in hex', () => {
+describe('payloadMac', () => {
+  const secret = 'payload-test-identity-secret-0123456789';
+
+  it('is the keyed MAC of kind and payload, never a plain SHA-256 of the canonical form', () => {
     const payload = { username: 'ravi', role: 'ADMIN', staffId: '0b6f3f1e-3b8e-4a53-9d7a-8d4e0a1f2b3c', officeCode: 'NDGPO' };
-    expect(payloadHash(payload)).toBe(
-      sha256('{"officeCode":"NDGPO","role":"ADMIN","staffId":"0b6f3f1e-3b8e-4a53-9d7a-8d4e0a1f2b3c","username":"ravi"}'),
-    );
-    expect(payloadHash(payload)).toMatch(/^[0-9a-f]{64}$/);
+    const mac = payloadMac(secret, 'ROLE_GRANT', payload);
+    expect(mac).toMatch(/^[0-9a-f]{64}$/);
+    expect(mac).not.toBe(sha256('{"officeCode":"NDGPO","role":"ADMIN","staffId":"0b6f3f1e-3b8e-4a53-9d7a-8d4e0a1f2b3c","username":"ravi"}'));
+    expect(payloadIntact(secret, { kind: 'ROLE_GRANT', payload, payloadHash: mac })).toBe(true);
+    expect(payloadIntact(secret, { kind: 'ROLE_GRANT', payload: { ...payload, role: 'AUDITOR' }, payloadHash: mac })).toBe(false);
   });
 
   it('does not depend on key order, and does depend on every value', () => {
+    const payloadHash = (payload: ApprovalPayload) => payloadMac(secret, 'ROLE_GRANT', payload);
     expect(payloadHash({ a: 1, b: [1, 2] })).toBe(payloadHash({ b: [1, 2], a: 1 }));
     expect(payloadHash({ a: 1, b: [1, 2] })).not.toBe(payloadHash({ a: 1, b: [2, 1] }));
     expect(payloadHash({ amount: '100.00' })).not.toBe(payloadHash({ amount: '100.0' }));
@@ -58,8 +62,9 @@ describe('payloadHash', () => {
       fc.property(json.object, (payload) => {
         const reordered = Object.fromEntries(Object.entries(payload).reverse());
         const roundTripped = JSON.parse(JSON.stringify(payload)) as ApprovalPayload;
-        expect(payloadHash(reordered as ApprovalPayload)).toBe(payloadHash(payload as ApprovalPayload));
-        expect(payloadHash(roundTripped)).toBe(payloadHash(payload as ApprovalPayload));
+        const mac = payloadMac(secret, 'ROLE_GRANT', payload as ApprovalPayload);
+        expect(payloadMac(secret, 'ROLE_GRANT', reordered as ApprovalPayload)).toBe(mac);
+        expect(payloadMac(secret, 'ROLE_GRANT', roundTripped)).toBe(mac);
         expect(JSON.parse(canonicalJson(payload))).toEqual(payload);
       }),
     );

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { approvalPayloadMac, verifyApprovalPayloadMac } from '@postal/auth';
 import { canonicalJson } from '@postal/events';
 
 /**
@@ -23,9 +23,18 @@ export type PayloadCheck = { ok: true; payload: ApprovalPayload; canonical: stri
  */
 export { canonicalJson };
 
-/** SHA-256 of the canonical form, lower-case hex: the payload hash stored with the request and carried by events. */
-export function payloadHash(payload: ApprovalPayload): string {
-  return createHash('sha256').update(canonicalJson(payload), 'utf8').digest('hex');
+/**
+ * The value stored as `payload_hash` and carried by events: HMAC-SHA256 over the canonical JSON of kind and payload,
+ * keyed from IDENTITY_SECRET (@postal/auth approvalPayloadMac), so that a database superuser who alters a payload
+ * cannot recompute it. Checked at approval and again by the owning subgraph at execution.
+ */
+export function payloadMac(secret: string, kind: string, payload: ApprovalPayload): string {
+  return approvalPayloadMac(secret, kind, payload);
+}
+
+/** Whether the stored request's MAC still matches its stored kind and payload. */
+export function payloadIntact(secret: string, request: { kind: string; payload: unknown; payloadHash: string }): boolean {
+  return verifyApprovalPayloadMac(secret, request.kind, request.payload, request.payloadHash);
 }
 
 /** Checks a submitted payload against the rules above; answers its canonical form when it is acceptable. */

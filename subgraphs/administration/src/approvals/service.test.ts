@@ -5,16 +5,18 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRoleService } from '../roles/service.js';
 import { seedDemoAdministration } from '../seed/demo.js';
 import { DEFAULT_APPROVAL_TTL_MS } from './domain.js';
-import { payloadHash } from './payload.js';
+import { payloadMac } from './payload.js';
 import { createApprovalService } from './service.js';
 import {
   addStaff,
   anonymous,
   asSuperuserBypassingTriggers,
+  forgePayloadWithPlainHash,
   auditActions,
   contextOf,
   serviceContext,
   stagedEvents,
+  TEST_IDENTITY_SECRET,
 } from './test-support/fixtures.js';
 
 /**
@@ -29,7 +31,7 @@ const tick = (ms = 1_000) => {
   now = new Date(now.getTime() + ms);
 };
 
-const approvals = () => createApprovalService({ database: testDatabase.database, clock });
+const approvals = () => createApprovalService({ database: testDatabase.database, clock, identitySecret: TEST_IDENTITY_SECRET });
 const roles = () => createRoleService({ database: testDatabase.database, clock, approvals: approvals() });
 const ctx = (username: string) => contextOf(testDatabase.database, username);
 const ids: Record<string, string> = {};
@@ -71,7 +73,7 @@ describe('a role grant becomes a pending approval request', () => {
       checker: null,
       payload: { username: `ap-target-${targets}`, staffId: ids[`ap-target-${targets}`], role: 'ADMIN', officeCode: 'NDGPO' },
     });
-    expect(request.payloadHash).toBe(payloadHash(request.payload));
+    expect(request.payloadHash).toBe(payloadMac(TEST_IDENTITY_SECRET, 'ROLE_GRANT', request.payload));
     expect(request.expiresAt.getTime() - request.createdAt.getTime()).toBe(DEFAULT_APPROVAL_TTL_MS);
     expect(await auditActions(testDatabase.database, request.id)).toEqual(['APPROVAL_SUBMITTED']);
   });
@@ -179,6 +181,13 @@ describe('deciding a request', () => {
       (event) => (event.payload as { reason?: string }).reason,
     );
     expect(refusals).toContain('PAYLOAD_TAMPERED');
+  });
+
+  it('refuses a payload altered together with a recomputed plain SHA-256 hash (PAYLOAD_TAMPERED): the hash is a keyed MAC', async () => {
+    const request = await pendingGrant();
+    await forgePayloadWithPlainHash(testDatabase.database, request.id, { ...request.payload, role: 'AUDITOR' });
+    await expect(approvals().approve(await ctx('ap-checker'), request.id)).rejects.toMatchObject({ code: 'PAYLOAD_TAMPERED' });
+    expect((await approvals().getApprovalRequest((await ctx('ap-checker')).identity, request.id))?.status).toBe('PENDING');
   });
 
   it('expires an overdue request on the spot: APPROVAL_EXPIRED, and the EXPIRED status is committed', async () => {

@@ -29,11 +29,12 @@ import {
   PayloadTamperedError,
   UnknownApprovalKindError,
 } from './errors.js';
+import { CHECKER_RULES } from './checker-rules.js';
 import { approvalDecidedEvent, requestSummary, systemContext } from './events.js';
 import { refusalAuditor } from '../audit/refusals.js';
 import { APPROVAL_KIND_REGISTRY, isApprovalKind, type ApprovalKind } from './kinds.js';
 import type { ApprovalParty, ApprovalRequestRecord } from './model.js';
-import { checkPayload, payloadHash } from './payload.js';
+import { checkPayload, payloadIntact, payloadMac } from './payload.js';
 import {
   findApprovalRequest,
   insertApprovalRequest,
@@ -47,6 +48,8 @@ import { approvalRequests } from './tables.js';
 export interface ApprovalServiceOptions {
   database: Database;
   clock: () => Date;
+  /** IDENTITY_SECRET: the payload MAC's key is derived from it (approvals/payload.ts). */
+  identitySecret: string;
   /** How long a request waits for a checker; default DEFAULT_APPROVAL_TTL_MS (7 days). */
   ttlMs?: number;
   /** Called after a commit that staged events, so the relay publishes them soon rather than at its next poll. */
@@ -95,7 +98,7 @@ export function createApprovalService(options: ApprovalServiceOptions) {
       subgraph: APPROVAL_KIND_REGISTRY[submission.kind].subgraph,
       summary,
       payload: checked.payload,
-      payloadHash: payloadHash(checked.payload),
+      payloadHash: payloadMac(options.identitySecret, submission.kind, checked.payload),
       makerId: submission.maker.id,
       makerUsername: submission.maker.username,
       officeCode: submission.office.code,
@@ -158,12 +161,13 @@ export function createApprovalService(options: ApprovalServiceOptions) {
         path: request.officePath,
       });
       const now = clock();
-      const refusal = decisionRefusal(request, checker.id, now, () => payloadHash(request.payload) === request.payloadHash);
+      const refusal = decisionRefusal(request, checker.id, now, () => payloadIntact(options.identitySecret, request));
       if (refusal === 'APPROVAL_EXPIRED' && request.status === 'PENDING') {
         await expireInTx(tx, context, request, now);
         return { refused: refusalError(refusal, request) };
       }
       if (refusal) throw refusalError(refusal, request);
+      if (decision.status === 'APPROVED') await CHECKER_RULES[request.kind]?.(tx, checker, request);
       const party = { checkerId: checker.id, checkerUsername: checker.username, decidedAt: now };
       const decided = await markDecided(
         tx,

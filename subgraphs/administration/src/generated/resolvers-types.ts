@@ -70,7 +70,11 @@ export type ApprovalRequest = {
   officeCode: Scalars['ID']['output'];
   /** Exactly what is to be approved. */
   payload: Scalars['JSON']['output'];
-  /** SHA-256 (hex) of the payload's canonical JSON (sorted keys, no whitespace): what the checker approves. */
+  /**
+   * HMAC-SHA256 (hex) of the canonical JSON (sorted keys, no whitespace) of kind and payload, keyed from the server
+   * secret: what the checker approves. Checked at approval and at execution (PAYLOAD_TAMPERED); nobody without the
+   * secret can recompute it for an altered payload.
+   */
   payloadHash: Scalars['String']['output'];
   /** Why it was rejected. */
   reason: Maybe<Scalars['String']['output']>;
@@ -280,7 +284,13 @@ export type CreateOfficeInput = {
 };
 
 export type CreateStaffInput = {
+  email?: InputMaybe<Scalars['String']['input']>;
   employeeId: Scalars['String']['input'];
+  /**
+   * Where their temporary password (and later one-time codes) is sent. With the SMS notifier a mobile is required, with
+   * the e-mail notifier an e-mail (CONTACT_REQUIRED otherwise); the embedded default's local outbox needs neither.
+   */
+  mobile?: InputMaybe<Scalars['String']['input']>;
   name: Scalars['String']['input'];
   officeCode: Scalars['ID']['input'];
   /** 2 to 40 characters: lower-case letters, digits, '.', '_', '-'. Stored lower-case. */
@@ -334,12 +344,13 @@ export type Mutation = {
   /** Closes an office with no active office under it, no staff assigned, and no balance or pending hold in the ledger. Not undone. */
   closeOffice: Office;
   createOffice: Office;
-  /** A new member of staff, with no roles (grant them with grantRole) and a temporary password. */
-  createStaff: StaffWithTemporaryPassword;
+  /** A new member of staff, with no roles (grant them with grantRole); their temporary password is sent to them. */
+  createStaff: StaffWithTemporaryPasswordSent;
   /**
    * Asks for a role to be granted: answers the PENDING request, which another holder of role.approve must approve.
-   * You need role.grant over the person's office and must hold the role yourself; nobody grants to themselves.
-   * Errors: UNKNOWN_ROLE, STAFF_NOT_FOUND, CANNOT_CHANGE_OWN_ROLES, FORBIDDEN, ROLE_NOT_HELD_BY_GRANTOR,
+   * You need role.grant over the person's office, and your roles must be allowed to grant the role
+   * (administration.role_delegations: ADMIN grants every role); so must the checker's. Nobody grants to themselves.
+   * Errors: UNKNOWN_ROLE, STAFF_NOT_FOUND, CANNOT_CHANGE_OWN_ROLES, FORBIDDEN, ROLE_NOT_GRANTABLE,
    * STAFF_NOT_ACTIVE, ROLE_ALREADY_HELD, GRANT_ALREADY_PENDING.
    */
   grantRole: ApprovalRequest;
@@ -357,8 +368,8 @@ export type Mutation = {
   /** Needs the kind's permission over the request's office; never by the maker. Reason: 1 to 2,000 characters. */
   reject: ApprovalRequest;
   renameOffice: Office;
-  /** A new temporary password for someone else; it also lifts a lockout. */
-  resetPassword: StaffWithTemporaryPassword;
+  /** A new temporary password for someone else, sent to them (never answered here); it also lifts a lockout. */
+  resetPassword: StaffWithTemporaryPasswordSent;
   /**
    * Takes a role away at once (it narrows rights, so it needs no second person; it is audited). You need role.grant
    * over the person's office; nobody revokes their own roles. Errors: UNKNOWN_ROLE, STAFF_NOT_FOUND,
@@ -479,6 +490,20 @@ export type MutationUpdateOfficeArgs = {
 export type MutationUpdateStaffArgs = {
   id: Scalars['ID']['input'];
   input: UpdateStaffInput;
+};
+
+/** How a notification travelled. LOCAL_OUTBOX is the embedded default (npm run notifications); MEMORY is the tests'. */
+export type NotificationChannel =
+  | 'EMAIL'
+  | 'LOCAL_OUTBOX'
+  | 'MEMORY'
+  | 'SMS';
+
+/** Where a notification was sent: the channel and the address on it (a mobile, an e-mail, or a username's outbox). */
+export type NotificationDelivery = {
+  __typename?: 'NotificationDelivery';
+  address: Scalars['String']['output'];
+  channel: NotificationChannel;
 };
 
 /** A post office or an administrative unit above offices. Its code is unique and never changes. */
@@ -669,6 +694,8 @@ export type Staff = {
   __typename?: 'Staff';
   /** Where they have worked, newest first. `first` is at most 100. */
   assignments: Array<StaffAssignment>;
+  /** Where e-mail notifications reach them; null when not given. */
+  email: Maybe<Scalars['String']['output']>;
   /** The operator's employee number: 8 digits. */
   employeeId: Scalars['String']['output'];
   id: Scalars['ID']['output'];
@@ -677,6 +704,8 @@ export type Staff = {
   leftOn: Maybe<Scalars['Date']['output']>;
   /** Until when repeated failed sign-ins lock the account; null or past when it is not locked. */
   lockedUntil: Maybe<Scalars['DateTime']['output']>;
+  /** Where SMS notifications reach them (E.164, e.g. +919812345678); null when not given. */
+  mobile: Maybe<Scalars['String']['output']>;
   /** The password is a temporary one: the holder must choose their own (changePassword) before anything else. */
   mustChangePassword: Scalars['Boolean']['output'];
   name: Scalars['String']['output'];
@@ -739,11 +768,14 @@ export type StaffStatus =
   | 'LEFT'
   | 'SUSPENDED';
 
-/** A member of staff with a temporary password, shown this once: it signs in once and must then be changed. */
-export type StaffWithTemporaryPassword = {
-  __typename?: 'StaffWithTemporaryPassword';
+/**
+ * A member of staff whose temporary password was sent to them (it signs in once and must then be changed). The
+ * password itself is never answered: it reaches only its owner.
+ */
+export type StaffWithTemporaryPasswordSent = {
+  __typename?: 'StaffWithTemporaryPasswordSent';
   staff: Staff;
-  temporaryPassword: Scalars['String']['output'];
+  temporaryPasswordSentTo: NotificationDelivery;
 };
 
 export type SubmitApprovalRequestInput = {
@@ -767,7 +799,10 @@ export type UpdateOfficeInput = {
   pin?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** What to change; an absent field is left as it is. mobile or email null (or empty) clears it. */
 export type UpdateStaffInput = {
+  email?: InputMaybe<Scalars['String']['input']>;
+  mobile?: InputMaybe<Scalars['String']['input']>;
   name?: InputMaybe<Scalars['String']['input']>;
 };
 
@@ -911,6 +946,8 @@ export type ResolversTypes = {
   LoginResult: ResolverTypeWrapper<Omit<LoginResult, 'staff'> & { staff: ResolversTypes['Staff'] }>;
   Money: ResolverTypeWrapper<Money>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  NotificationChannel: NotificationChannel;
+  NotificationDelivery: ResolverTypeWrapper<NotificationDelivery>;
   Office: ResolverTypeWrapper<OfficeRecordModel>;
   OfficeAddress: ResolverTypeWrapper<OfficeAddress>;
   OfficeAddressInput: OfficeAddressInput;
@@ -930,7 +967,7 @@ export type ResolversTypes = {
   StaffEdge: ResolverTypeWrapper<Omit<StaffEdge, 'node'> & { node: ResolversTypes['Staff'] }>;
   StaffFilter: StaffFilter;
   StaffStatus: StaffStatus;
-  StaffWithTemporaryPassword: ResolverTypeWrapper<Omit<StaffWithTemporaryPassword, 'staff'> & { staff: ResolversTypes['Staff'] }>;
+  StaffWithTemporaryPasswordSent: ResolverTypeWrapper<Omit<StaffWithTemporaryPasswordSent, 'staff'> & { staff: ResolversTypes['Staff'] }>;
   SubmitApprovalRequestInput: SubmitApprovalRequestInput;
   UpdateOfficeInput: UpdateOfficeInput;
   UpdateStaffInput: UpdateStaffInput;
@@ -971,6 +1008,7 @@ export type ResolversParentTypes = {
   LoginResult: Omit<LoginResult, 'staff'> & { staff: ResolversParentTypes['Staff'] };
   Money: Money;
   Mutation: Record<PropertyKey, never>;
+  NotificationDelivery: NotificationDelivery;
   Office: OfficeRecordModel;
   OfficeAddress: OfficeAddress;
   OfficeAddressInput: OfficeAddressInput;
@@ -986,7 +1024,7 @@ export type ResolversParentTypes = {
   StaffConnection: Omit<StaffConnection, 'edges'> & { edges: Array<ResolversParentTypes['StaffEdge']> };
   StaffEdge: Omit<StaffEdge, 'node'> & { node: ResolversParentTypes['Staff'] };
   StaffFilter: StaffFilter;
-  StaffWithTemporaryPassword: Omit<StaffWithTemporaryPassword, 'staff'> & { staff: ResolversParentTypes['Staff'] };
+  StaffWithTemporaryPasswordSent: Omit<StaffWithTemporaryPasswordSent, 'staff'> & { staff: ResolversParentTypes['Staff'] };
   SubmitApprovalRequestInput: SubmitApprovalRequestInput;
   UpdateOfficeInput: UpdateOfficeInput;
   UpdateStaffInput: UpdateStaffInput;
@@ -1150,7 +1188,7 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   changePassword?: Resolver<ResolversTypes['Staff'], ParentType, ContextType, RequireFields<MutationChangePasswordArgs, 'currentPassword' | 'newPassword'>>;
   closeOffice?: Resolver<ResolversTypes['Office'], ParentType, ContextType, RequireFields<MutationCloseOfficeArgs, 'closedOn' | 'code'>>;
   createOffice?: Resolver<ResolversTypes['Office'], ParentType, ContextType, RequireFields<MutationCreateOfficeArgs, 'input'>>;
-  createStaff?: Resolver<ResolversTypes['StaffWithTemporaryPassword'], ParentType, ContextType, RequireFields<MutationCreateStaffArgs, 'input'>>;
+  createStaff?: Resolver<ResolversTypes['StaffWithTemporaryPasswordSent'], ParentType, ContextType, RequireFields<MutationCreateStaffArgs, 'input'>>;
   grantRole?: Resolver<ResolversTypes['ApprovalRequest'], ParentType, ContextType, RequireFields<MutationGrantRoleArgs, 'input'>>;
   login?: Resolver<ResolversTypes['LoginResult'], ParentType, ContextType, RequireFields<MutationLoginArgs, 'password' | 'username'>>;
   markStaffLeft?: Resolver<ResolversTypes['Staff'], ParentType, ContextType, RequireFields<MutationMarkStaffLeftArgs, 'id' | 'leftOn'>>;
@@ -1158,12 +1196,17 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   reinstateStaff?: Resolver<ResolversTypes['Staff'], ParentType, ContextType, RequireFields<MutationReinstateStaffArgs, 'id'>>;
   reject?: Resolver<ResolversTypes['ApprovalRequest'], ParentType, ContextType, RequireFields<MutationRejectArgs, 'id' | 'reason'>>;
   renameOffice?: Resolver<ResolversTypes['Office'], ParentType, ContextType, RequireFields<MutationRenameOfficeArgs, 'code' | 'name'>>;
-  resetPassword?: Resolver<ResolversTypes['StaffWithTemporaryPassword'], ParentType, ContextType, RequireFields<MutationResetPasswordArgs, 'id'>>;
+  resetPassword?: Resolver<ResolversTypes['StaffWithTemporaryPasswordSent'], ParentType, ContextType, RequireFields<MutationResetPasswordArgs, 'id'>>;
   revokeRole?: Resolver<ResolversTypes['Staff'], ParentType, ContextType, RequireFields<MutationRevokeRoleArgs, 'input'>>;
   submitApprovalRequest?: Resolver<ResolversTypes['ApprovalRequest'], ParentType, ContextType, RequireFields<MutationSubmitApprovalRequestArgs, 'input'>>;
   suspendStaff?: Resolver<ResolversTypes['Staff'], ParentType, ContextType, RequireFields<MutationSuspendStaffArgs, 'id' | 'reason'>>;
   updateOffice?: Resolver<ResolversTypes['Office'], ParentType, ContextType, RequireFields<MutationUpdateOfficeArgs, 'code' | 'input'>>;
   updateStaff?: Resolver<ResolversTypes['Staff'], ParentType, ContextType, RequireFields<MutationUpdateStaffArgs, 'id' | 'input'>>;
+};
+
+export type NotificationDeliveryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['NotificationDelivery'] = ResolversParentTypes['NotificationDelivery']> = {
+  address?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  channel?: Resolver<ResolversTypes['NotificationChannel'], ParentType, ContextType>;
 };
 
 export type OfficeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Office'] = ResolversParentTypes['Office'], FederationReferenceType extends FederationReferenceTypes['Office'] = FederationReferenceTypes['Office']> = {
@@ -1227,11 +1270,13 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
 export type StaffResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Staff'] = ResolversParentTypes['Staff'], FederationReferenceType extends FederationReferenceTypes['Staff'] = FederationReferenceTypes['Staff']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Staff']> | FederationReferenceType, FederationReferenceType, ContextType>;
   assignments?: Resolver<Array<ResolversTypes['StaffAssignment']>, ParentType, ContextType, RequireFields<StaffAssignmentsArgs, 'first'>>;
+  email?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   employeeId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   lastLoginAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   leftOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   lockedUntil?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  mobile?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   mustChangePassword?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   office?: Resolver<ResolversTypes['Office'], ParentType, ContextType>;
@@ -1260,9 +1305,9 @@ export type StaffEdgeResolvers<ContextType = Context, ParentType extends Resolve
   node?: Resolver<ResolversTypes['Staff'], ParentType, ContextType>;
 };
 
-export type StaffWithTemporaryPasswordResolvers<ContextType = Context, ParentType extends ResolversParentTypes['StaffWithTemporaryPassword'] = ResolversParentTypes['StaffWithTemporaryPassword']> = {
+export type StaffWithTemporaryPasswordSentResolvers<ContextType = Context, ParentType extends ResolversParentTypes['StaffWithTemporaryPasswordSent'] = ResolversParentTypes['StaffWithTemporaryPasswordSent']> = {
   staff?: Resolver<ResolversTypes['Staff'], ParentType, ContextType>;
-  temporaryPassword?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  temporaryPasswordSentTo?: Resolver<ResolversTypes['NotificationDelivery'], ParentType, ContextType>;
 };
 
 export type Resolvers<ContextType = Context> = {
@@ -1289,6 +1334,7 @@ export type Resolvers<ContextType = Context> = {
   LoginResult?: LoginResultResolvers<ContextType>;
   Money?: MoneyResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
+  NotificationDelivery?: NotificationDeliveryResolvers<ContextType>;
   Office?: OfficeResolvers<ContextType>;
   OfficeAddress?: OfficeAddressResolvers<ContextType>;
   OfficeConnection?: OfficeConnectionResolvers<ContextType>;
@@ -1300,6 +1346,6 @@ export type Resolvers<ContextType = Context> = {
   StaffAssignment?: StaffAssignmentResolvers<ContextType>;
   StaffConnection?: StaffConnectionResolvers<ContextType>;
   StaffEdge?: StaffEdgeResolvers<ContextType>;
-  StaffWithTemporaryPassword?: StaffWithTemporaryPasswordResolvers<ContextType>;
+  StaffWithTemporaryPasswordSent?: StaffWithTemporaryPasswordSentResolvers<ContextType>;
 };
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { grantRefusal, parseRoleGrantPayload, revokeRefusal, type Grantee, type Grantor } from './domain.js';
+import { checkerGrantRefusal, grantRefusal, parseRoleGrantPayload, revokeRefusal, type Grantee, type Grantor } from './domain.js';
 
-const admin: Grantor = { id: 'admin', active: true, roles: ['ADMIN'], mayGrantAtTargetOffice: true };
+const admin: Grantor = { id: 'admin', active: true, roles: ['ADMIN'], grantableRoles: ['ADMIN', 'COUNTER_CLERK', 'AUDITOR'], mayGrantAtTargetOffice: true };
 const clerk: Grantee = { id: 'clerk', active: true, roles: ['COUNTER_CLERK'] };
 
 type Case = [string, { role?: string; roleKnown?: boolean; grantor?: Partial<Grantor>; target?: Partial<Grantee> }, string | undefined];
@@ -22,8 +22,9 @@ describe('grant rules', () => {
     ['a grantor whose account is no longer active', { grantor: { active: false } }, 'FORBIDDEN'],
     ['to themselves (even a role they lack)', { role: 'AUDITOR', target: { id: 'admin', roles: ['ADMIN'] } }, 'CANNOT_CHANGE_OWN_ROLES'],
     ['outside their role.grant scope', { grantor: { mayGrantAtTargetOffice: false } }, 'FORBIDDEN'],
-    ['a role they do not hold', { role: 'FINANCE_OFFICER' }, 'ROLE_NOT_HELD_BY_GRANTOR'],
-    ['a role they hold among others', { role: 'AUDITOR', grantor: { roles: ['ADMIN', 'AUDITOR'] } }, undefined],
+    ['a role their roles may not grant', { role: 'FINANCE_OFFICER' }, 'ROLE_NOT_GRANTABLE'],
+    ['a role they do not hold but may grant', { role: 'AUDITOR' }, undefined],
+    ['a role they hold but may not grant', { role: 'ADMIN', grantor: { grantableRoles: ['AUDITOR'] } }, 'ROLE_NOT_GRANTABLE'],
     ['to someone suspended or gone', { target: { active: false } }, 'STAFF_NOT_ACTIVE'],
     ['a role the target already holds', { target: { roles: ['COUNTER_CLERK', 'ADMIN'] } }, 'ROLE_ALREADY_HELD'],
     ['to someone with no roles yet', { target: { roles: [] } }, undefined],
@@ -32,6 +33,14 @@ describe('grant rules', () => {
   ];
   it.each(cases)('%s', (_name, change, expected) => {
     expect(grantRefusal(facts(change))).toBe(expected);
+  });
+});
+
+describe('checker rules', () => {
+  it('lets a checker approve only a role their roles may grant', () => {
+    expect(checkerGrantRefusal({ grantableRoles: ['ADMIN', 'POSTMAN'] }, 'POSTMAN')).toBeUndefined();
+    expect(checkerGrantRefusal({ grantableRoles: ['POSTMAN'] }, 'ADMIN')).toBe('ROLE_NOT_GRANTABLE');
+    expect(checkerGrantRefusal({ grantableRoles: [] }, 'POSTMAN')).toBe('ROLE_NOT_GRANTABLE');
   });
 });
 

@@ -8,6 +8,8 @@ export interface Grantor {
   id: string;
   active: boolean;
   roles: readonly string[];
+  /** The roles their current roles may grant (administration.role_delegations). */
+  grantableRoles: readonly string[];
   /** Whether they hold role.grant over the target's current office. */
   mayGrantAtTargetOffice: boolean;
 }
@@ -22,14 +24,14 @@ export type GrantRefusal =
   | 'UNKNOWN_ROLE'
   | 'FORBIDDEN'
   | 'CANNOT_CHANGE_OWN_ROLES'
-  | 'ROLE_NOT_HELD_BY_GRANTOR'
+  | 'ROLE_NOT_GRANTABLE'
   | 'STAFF_NOT_ACTIVE'
   | 'ROLE_ALREADY_HELD';
 
 /**
- * Whether a grantor may ask for (or still execute) a grant of `role` to `target`. Nobody widens rights beyond their
- * own: no grants to oneself, none outside one's role.grant scope, none of a role one does not hold. Facts about the
- * target (status, roles) are only told to someone entitled to manage them, so scope is checked first.
+ * Whether a grantor may ask for (or still execute) a grant of `role` to `target`: no grants to oneself, none outside
+ * one's role.grant scope, none of a role one's roles may not grant (delegation is data: role_delegations). Facts about
+ * the target (status, roles) are only told to someone entitled to manage them, so scope is checked first.
  */
 export function grantRefusal(facts: { role: string; roleKnown: boolean; grantor: Grantor; target: Grantee }): GrantRefusal | undefined {
   const { grantor, target, role } = facts;
@@ -37,10 +39,20 @@ export function grantRefusal(facts: { role: string; roleKnown: boolean; grantor:
   if (!grantor.active) return 'FORBIDDEN';
   if (grantor.id === target.id) return 'CANNOT_CHANGE_OWN_ROLES';
   if (!grantor.mayGrantAtTargetOffice) return 'FORBIDDEN';
-  if (!grantor.roles.includes(role)) return 'ROLE_NOT_HELD_BY_GRANTOR';
+  if (!grantor.grantableRoles.includes(role)) return 'ROLE_NOT_GRANTABLE';
   if (!target.active) return 'STAFF_NOT_ACTIVE';
   if (target.roles.includes(role)) return 'ROLE_ALREADY_HELD';
   return undefined;
+}
+
+/**
+ * Whether a checker may approve a grant of `role`: they must be someone whose roles may grant it too. Four eyes means
+ * two people each entitled to the act; a holder of role.approve whose roles could not grant a role would otherwise be
+ * the second pair of eyes on a decision they could not make themselves (and, once delegation is narrower than ADMIN
+ * granting everything, a way round it). Scope is the inbox's own check (role.approve over the request's office).
+ */
+export function checkerGrantRefusal(checker: { grantableRoles: readonly string[] }, role: string): 'ROLE_NOT_GRANTABLE' | undefined {
+  return checker.grantableRoles.includes(role) ? undefined : 'ROLE_NOT_GRANTABLE';
 }
 
 export type RevokeRefusal = 'UNKNOWN_ROLE' | 'FORBIDDEN' | 'CANNOT_CHANGE_OWN_ROLES' | 'ROLE_NOT_ASSIGNED';

@@ -4,7 +4,7 @@ import type { GrantRefusal, RevokeRefusal } from './domain.js';
 const MESSAGES: Record<Exclude<GrantRefusal | RevokeRefusal, 'FORBIDDEN'>, string> = {
   UNKNOWN_ROLE: 'there is no such role',
   CANNOT_CHANGE_OWN_ROLES: 'nobody changes their own roles: ask another administrator',
-  ROLE_NOT_HELD_BY_GRANTOR: 'you can only grant a role you hold yourself',
+  ROLE_NOT_GRANTABLE: 'your roles may not grant this role',
   STAFF_NOT_ACTIVE: 'roles are granted only to active staff',
   ROLE_ALREADY_HELD: 'they already hold this role',
   ROLE_NOT_ASSIGNED: 'they do not hold this role',

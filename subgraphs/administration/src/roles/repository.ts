@@ -3,7 +3,7 @@ import type { Db, Tx } from '@postal/db';
 import type { Identity, StaffGrant } from '@postal/auth';
 import { offices } from '../offices/tables.js';
 import { staff } from '../staff/tables.js';
-import { rolePermissions, roles } from './tables.js';
+import { roleDelegations, rolePermissions, roles } from './tables.js';
 
 /**
  * The grants a set of roles gives, one per permission: where two roles grant the same permission, the wider scope
@@ -23,6 +23,17 @@ export async function grantsForRoles(db: Db | Tx, roleCodes: string[]): Promise<
     if (!current || (current.scope === 'OWN_OFFICE' && scope === 'SUBTREE')) byPermission.set(row.permission, { permission: row.permission, scope });
   }
   return [...byPermission.values()];
+}
+
+/** The roles that holders of any of `roleCodes` may grant, read now (delegation is data, changed by migrations). */
+export async function grantableRolesFor(db: Db | Tx, roleCodes: readonly string[]): Promise<string[]> {
+  if (roleCodes.length === 0) return [];
+  const rows = await db
+    .selectDistinct({ role: roleDelegations.grantableRole })
+    .from(roleDelegations)
+    .where(inArray(roleDelegations.grantorRole, [...roleCodes]))
+    .orderBy(asc(roleDelegations.grantableRole));
+  return rows.map((row) => row.role);
 }
 
 export async function allRolePermissions(db: Db | Tx) {

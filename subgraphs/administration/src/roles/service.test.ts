@@ -2,7 +2,7 @@ import { createTestDatabase, needs, type TestDatabase } from '@postal/testkit';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApprovalService } from '../approvals/service.js';
-import { addStaff, anonymous, auditActions, contextOf, rolesOf, serviceContext, stagedEvents } from '../approvals/test-support/fixtures.js';
+import { addStaff, anonymous, auditActions, contextOf, rolesOf, serviceContext, stagedEvents, TEST_IDENTITY_SECRET } from '../approvals/test-support/fixtures.js';
 import { seedDemoAdministration } from '../seed/demo.js';
 import { createRoleService } from './service.js';
 
@@ -10,7 +10,7 @@ import { createRoleService } from './service.js';
 let testDatabase: TestDatabase;
 const now = new Date('2026-06-01T09:00:00.000Z');
 const clock = () => now;
-const roles = () => createRoleService({ database: testDatabase.database, clock, approvals: createApprovalService({ database: testDatabase.database, clock }) });
+const roles = () => createRoleService({ database: testDatabase.database, clock, approvals: createApprovalService({ database: testDatabase.database, clock, identitySecret: TEST_IDENTITY_SECRET }) });
 const ctx = (username: string) => contextOf(testDatabase.database, username);
 const ids: Record<string, string> = {};
 
@@ -28,6 +28,14 @@ beforeAll(async () => {
   await add('rg-clerk', 'NDGPO', ['COUNTER_CLERK']);
   await add('rg-finance', 'DL-NDC', ['FINANCE_OFFICER']);
   await add('rg-suspended', 'NDGPO', []);
+  // Narrower delegation than ADMIN's, in this test's database only: auditors here may grant and approve grants (over
+  // their subtree), but by delegation only of POSTMAN. (staff.roles is checked against the known roles, so a made-up
+  // role cannot be held; AUDITOR is borrowed.)
+  await testDatabase.database.db.execute(
+    sql`insert into administration.role_permissions (role_code, permission, scope) values ('AUDITOR', 'role.grant', 'SUBTREE'), ('AUDITOR', 'role.approve', 'SUBTREE')`,
+  );
+  await testDatabase.database.db.execute(sql`insert into administration.role_delegations (grantor_role, grantable_role) values ('AUDITOR', 'POSTMAN')`);
+  await add('rg-deputy', 'DL', ['AUDITOR']);
   await testDatabase.database.db.execute(
     sql`update administration.staff set status = 'SUSPENDED', suspended_at = now(), suspension_reason = 'inquiry' where username = 'rg-suspended'`,
   );
@@ -63,7 +71,8 @@ describe('grantRole', () => {
     ['to oneself, a role not yet held (widening one\'s own rights)', 'rg-admin', { username: 'rg-admin', role: 'AUDITOR' }, 'CANNOT_CHANGE_OWN_ROLES'],
     ['at an office above the grantor (outside their scope)', 'rg-div-admin', { username: 'rg-circle-staff', role: 'ADMIN' }, 'FORBIDDEN'],
     ['without role.grant at all (a finance officer)', 'rg-finance', { username: 'rg-clerk', role: 'FINANCE_OFFICER' }, 'FORBIDDEN'],
-    ['a role the grantor does not hold', 'rg-admin', { username: 'rg-clerk', role: 'FINANCE_OFFICER' }, 'ROLE_NOT_HELD_BY_GRANTOR'],
+    ['a role the grantor\'s roles may not grant (delegation)', 'rg-deputy', { username: 'rg-clerk', role: 'FINANCE_OFFICER' }, 'ROLE_NOT_GRANTABLE'],
+    ['a role the grantor holds but may not grant', 'rg-deputy', { username: 'rg-clerk', role: 'AUDITOR' }, 'ROLE_NOT_GRANTABLE'],
     ['to someone suspended', 'rg-admin', { username: 'rg-suspended', role: 'ADMIN' }, 'STAFF_NOT_ACTIVE'],
     ['a role already held', 'rg-admin', { username: 'rg-div-admin', role: 'ADMIN' }, 'ROLE_ALREADY_HELD'],
   ];
@@ -73,15 +82,48 @@ describe('grantRole', () => {
 
   it('audits refused grants, and refuses anonymous callers and services', async () => {
     const refused = (await stagedEvents(testDatabase.database, { type: 'audit.recorded', about: 'rg-clerk' })).map((event) => event.payload);
-    expect(refused).toContainEqual(expect.objectContaining({ action: 'ROLE_GRANT_REFUSED', outcome: 'FAILURE', reason: 'ROLE_NOT_HELD_BY_GRANTOR' }));
+    expect(refused).toContainEqual(expect.objectContaining({ action: 'ROLE_GRANT_REFUSED', outcome: 'FAILURE', reason: 'ROLE_NOT_GRANTABLE' }));
     await expect(roles().grantRole(anonymous, { username: 'rg-clerk', role: 'ADMIN' })).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
     await expect(roles().grantRole(serviceContext('accounts'), { username: 'rg-clerk', role: 'ADMIN' })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+  });
+
+  it('lets an administrator grant every operational role and ADMIN, a role they do not hold themselves included', async () => {
+    await addStaff(testDatabase.database, { username: 'rg-hire', officeCode: 'NDGPO', roles: [] });
+    for (const role of ['ADMIN', 'FINANCE_OFFICER', 'AUDITOR', 'COUNTER_CLERK', 'POSTMAN']) {
+      await expect(roles().grantRole(await ctx('rg-admin'), { username: 'rg-hire', role })).resolves.toMatchObject({ status: 'PENDING', payload: { role } });
+    }
+    // Delegation narrower than ADMIN's: the deputy may grant POSTMAN and nothing else.
+    await addStaff(testDatabase.database, { username: 'rg-hire2', officeCode: 'NDGPO', roles: [] });
+    await expect(roles().grantRole(await ctx('rg-deputy'), { username: 'rg-hire2', role: 'POSTMAN' })).resolves.toMatchObject({ status: 'PENDING' });
+  });
+
+  it('lets only a checker whose roles may grant the role approve it, and checks maker and checker again at execution', async () => {
+    const approvals = createApprovalService({ database: testDatabase.database, clock, identitySecret: TEST_IDENTITY_SECRET });
+    await addStaff(testDatabase.database, { username: 'rg-hire3', officeCode: 'NDGPO', roles: [] });
+    const clerkGrant = await roles().grantRole(await ctx('rg-admin'), { username: 'rg-hire3', role: 'COUNTER_CLERK' });
+    await expect(approvals.approve(await ctx('rg-deputy'), clerkGrant.id)).rejects.toMatchObject({ code: 'ROLE_NOT_GRANTABLE' });
+    // Rejecting narrows nothing: any holder of role.approve over the office may.
+    await expect(approvals.reject(await ctx('rg-deputy'), clerkGrant.id, 'not yet')).resolves.toMatchObject({ status: 'REJECTED' });
+
+    const postmanGrant = await roles().grantRole(await ctx('rg-admin'), { username: 'rg-hire3', role: 'POSTMAN' });
+    const approved = await approvals.approve(await ctx('rg-deputy'), postmanGrant.id);
+    expect(approved).toMatchObject({ status: 'APPROVED', checker: { username: 'rg-deputy' } });
+    // Delegation narrows between approval and execution: the executor re-reads it and refuses.
+    await testDatabase.database.db.execute(sql`delete from administration.role_delegations where grantor_role = 'AUDITOR'`);
+    const execution = { context: serviceContext('administration'), now };
+    await expect(testDatabase.database.db.transaction((tx) => roles().executeRoleGrant(tx, approved, execution))).rejects.toMatchObject({
+      code: 'ROLE_NOT_GRANTABLE',
+    });
+    await testDatabase.database.db.execute(sql`insert into administration.role_delegations (grantor_role, grantable_role) values ('AUDITOR', 'POSTMAN')`);
+    await expect(testDatabase.database.db.transaction((tx) => roles().executeRoleGrant(tx, approved, execution))).resolves.toMatchObject({
+      rolesAfter: ['POSTMAN'],
+    });
   });
 
   it('judges the grantor by their roles now, not the token they signed in with', async () => {
     await addStaff(testDatabase.database, { username: 'rg-former-admin', officeCode: 'DL', roles: ['ADMIN'] });
     const stale = await ctx('rg-former-admin');
-    await testDatabase.database.db.execute(sql`update administration.staff set roles = '{AUDITOR}' where username = 'rg-former-admin'`);
+    await testDatabase.database.db.execute(sql`update administration.staff set roles = '{COUNTER_CLERK}' where username = 'rg-former-admin'`);
     await expect(roles().grantRole(stale, { username: 'rg-clerk', role: 'ADMIN' })).rejects.toMatchObject({ code: 'FORBIDDEN' });
   });
 

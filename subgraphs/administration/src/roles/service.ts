@@ -11,7 +11,7 @@ import { auditEvent } from '../audit/events.js';
 import { outbox, processedEvents } from '../db-schema.js';
 import type { StaffRecord } from '../staff/model.js';
 import { findStaffById } from '../staff/repository.js';
-import { grantRefusal, parseRoleGrantPayload, revokeRefusal, type Grantee, type Grantor, type RoleGrantPayload } from './domain.js';
+import { checkerGrantRefusal, grantRefusal, parseRoleGrantPayload, revokeRefusal, type Grantee, type Grantor, type RoleGrantPayload } from './domain.js';
 import {
   GrantAlreadyPendingError,
   InvalidGrantPayloadError,
@@ -19,7 +19,7 @@ import {
   StaffNotFoundError,
   roleChangeError,
 } from './errors.js';
-import { addRole, currentIdentity, findStaffAuthority, removeRole, roleExists, type StaffAuthority } from './repository.js';
+import { addRole, currentIdentity, findStaffAuthority, grantableRolesFor, removeRole, roleExists, type StaffAuthority } from './repository.js';
 import { openRoleGrantExists } from '../approvals/repository.js';
 
 export interface RoleServiceOptions {
@@ -38,6 +38,7 @@ async function factsFor(tx: Tx, grantor: StaffAuthority | undefined, target: Sta
     id: grantor?.id ?? '',
     active: grantor?.status === 'ACTIVE',
     roles: grantor?.roles ?? [],
+    grantableRoles: grantor ? await grantableRolesFor(tx, grantor.roles) : [],
     mayGrantAtTargetOffice: identity !== undefined && can(identity, 'role.grant', target.officePath),
   };
   const targetFacts: Grantee = { id: target.id, active: target.status === 'ACTIVE', roles: target.roles };
@@ -144,6 +145,11 @@ export function createRoleService(options: RoleServiceOptions) {
       if (target.officeCode !== payload.officeCode) throw new StaffMovedError();
       const refusal = grantRefusal(await factsFor(tx, grantor, target, payload.role));
       if (refusal) throw roleChangeError(refusal, payload.role);
+      // The checker's entitlement too, as it is now: delegation may have narrowed since they approved.
+      if (!request.checker) throw new Error(`approval request ${request.id} is APPROVED but names no checker`);
+      const checker = await findStaffAuthority(tx, { id: request.checker.id });
+      const checkerRefusal = checkerGrantRefusal({ grantableRoles: checker ? await grantableRolesFor(tx, checker.roles) : [] }, payload.role);
+      if (checkerRefusal) throw roleChangeError(checkerRefusal, payload.role);
       const after = await addRole(tx, target.id, payload.role);
       if (!after) throw roleChangeError('ROLE_ALREADY_HELD', payload.role);
       await stageEvents(tx, outboxTables, [

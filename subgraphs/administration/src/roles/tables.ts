@@ -24,3 +24,21 @@ export const rolePermissions = administrationSchema.table(
     check('role_permissions_scope_valid', sql`${table.scope} in ('SUBTREE','OWN_OFFICE')`),
   ],
 );
+
+/**
+ * Delegation: which roles a holder of `grantor_role` may ask to be granted (and, as checker, approve). Beside the
+ * permissions because it is the same kind of fact, inserted by migrations and reviewed like code. A grant also needs
+ * role.grant over the person's office; this says which roles, that says where.
+ */
+export const roleDelegations = administrationSchema.table(
+  'role_delegations',
+  {
+    grantorRole: text('grantor_role')
+      .notNull()
+      .references(() => roles.code),
+    grantableRole: text('grantable_role')
+      .notNull()
+      .references(() => roles.code),
+  },
+  (table) => [primaryKey({ columns: [table.grantorRole, table.grantableRole] })],
+);

@@ -3,6 +3,7 @@
  */
 import type { StaffStatus } from './model.js';
 import {
+  InvalidContactError,
   InvalidEmployeeIdError,
   InvalidNameError,
   InvalidReasonError,
@@ -41,6 +42,33 @@ export function parseName(raw: string): string {
   // eslint-disable-next-line no-control-regex
   if (name.length === 0 || name.length > MAX_NAME_LENGTH || /[\u0000-\u001f\u007f]/.test(name)) throw new InvalidNameError();
   return name;
+}
+
+/** E.164: a plus, a country code and the number, 8 to 15 digits in all (the database checks the same). */
+export const MOBILE_PATTERN = /^\+[1-9][0-9]{7,14}$/;
+export const MAX_EMAIL_LENGTH = 254;
+/** Deliberately loose (one @, a dot in the domain, no spaces): the provider is the judge of deliverability. */
+export const EMAIL_PATTERN = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
+
+/**
+ * A contact field as given: undefined leaves it as it is, null or an empty string clears it. A mobile may be typed
+ * with spaces or dashes between digit groups; they are dropped. An e-mail's domain is lower-cased.
+ */
+export function parseMobile(raw: string | null | undefined): string | null | undefined {
+  if (raw === undefined) return undefined;
+  const compact = (raw ?? '').replace(/[\s-]/g, '');
+  if (compact.length === 0) return null;
+  if (!MOBILE_PATTERN.test(compact)) throw new InvalidContactError('mobile', 'a mobile number in international form, e.g. +919812345678');
+  return compact;
+}
+
+export function parseEmail(raw: string | null | undefined): string | null | undefined {
+  if (raw === undefined) return undefined;
+  const email = (raw ?? '').trim();
+  if (email.length === 0) return null;
+  if (email.length > MAX_EMAIL_LENGTH || !EMAIL_PATTERN.test(email)) throw new InvalidContactError('email', `an e-mail address of at most ${MAX_EMAIL_LENGTH} characters`);
+  const at = email.lastIndexOf('@');
+  return `${email.slice(0, at)}@${email.slice(at + 1).toLowerCase()}`;
 }
 
 export type StaffCommand = 'UPDATE' | 'ASSIGN' | 'SUSPEND' | 'REINSTATE' | 'MARK_LEFT' | 'RESET_PASSWORD';

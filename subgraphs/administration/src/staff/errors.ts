@@ -33,6 +33,12 @@ export class InvalidUsernameError extends ExpectedError {
   }
 }
 
+export class InvalidContactError extends BadUserInputError {
+  constructor(field: 'mobile' | 'email', expected: string) {
+    super(field, `expected ${expected}`);
+  }
+}
+
 export class InvalidNameError extends BadUserInputError {
   constructor() {
     super('name', 'a name is 1 to 200 characters, without control characters');

@@ -1,3 +1,5 @@
+import type { Delivery } from '@postal/notify';
+
 export type StaffStatus = 'ACTIVE' | 'SUSPENDED' | 'LEFT';
 
 /** A member of staff as resolvers see it: never the password hash. */
@@ -6,6 +8,9 @@ export interface StaffRecord {
   employeeId: string;
   username: string;
   name: string;
+  /** Where notifications reach them (see staff/tables.ts); null when not given. */
+  mobile: string | null;
+  email: string | null;
   officeCode: string;
   roles: string[];
   status: StaffStatus;
@@ -28,10 +33,13 @@ export interface StaffAssignmentRecord {
   assignedBy: string | null;
 }
 
-/** What createStaff and resetPassword answer: the temporary password, shown this once and never stored in clear. */
-export interface StaffWithTemporaryPassword {
+/**
+ * What createStaff and resetPassword answer: the person, and where their temporary password was sent. Never the
+ * password: it reaches only its owner, through the notifier, so the administrator who set it cannot sign in as them.
+ */
+export interface StaffWithTemporaryPasswordSent {
   staff: StaffRecord;
-  temporaryPassword: string;
+  temporaryPasswordSentTo: Delivery;
 }
 
 /** What goes into an audit record's before/after: who, where, what state. Never a password or its hash. */
@@ -40,6 +48,8 @@ export function auditSummary(staff: StaffRecord): Record<string, unknown> {
     employeeId: staff.employeeId,
     username: staff.username,
     name: staff.name,
+    ...(staff.mobile ? { mobile: staff.mobile } : {}),
+    ...(staff.email ? { email: staff.email } : {}),
     officeCode: staff.officeCode,
     roles: staff.roles,
     status: staff.status,

@@ -10,6 +10,8 @@ const publicColumns = {
   employeeId: staff.employeeId,
   username: staff.username,
   name: staff.name,
+  mobile: staff.mobile,
+  email: staff.email,
   officeCode: staff.officeCode,
   roles: staff.roles,
   status: staff.status,
@@ -77,6 +79,8 @@ export interface NewStaffRow {
   employeeId: string;
   username: string;
   name: string;
+  mobile?: string | null;
+  email?: string | null;
   passwordHash: string;
   officeCode: string;
   roles: string[];
@@ -104,6 +108,8 @@ export async function findHolders(db: Db | Tx, username: string, employeeId: str
 
 export type StaffChange = Partial<{
   name: string;
+  mobile: string | null;
+  email: string | null;
   officeCode: string;
   status: StaffStatus;
   suspendedAt: Date | null;

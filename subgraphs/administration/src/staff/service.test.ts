@@ -3,6 +3,7 @@ import { rowsOf } from '@postal/db';
 import { createTestDatabase, type TestDatabase } from '@postal/testkit';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ContactRequiredError, createMemoryNotifier, createSmsNotifier, NotificationFailedError, type Notifier } from '@postal/notify';
 import { seedDemoAdministration } from '../seed/demo.js';
 import { identityOf, requestAs } from '../test-support/identities.js';
 import { createStaffService, type StaffService } from './service.js';
@@ -25,9 +26,23 @@ async function query<T>(statement: ReturnType<typeof sql>): Promise<T[]> {
   return rowsOf<T>(await testDatabase.database.db.execute(statement));
 }
 
-async function lastAudit() {
-  const [row] = await query<{ payload: any }>(sql`select payload from administration.outbox where type = 'audit.recorded' order by id desc limit 1`);
+/** The newest audit record of a command (the TEMPORARY_PASSWORD_SENT record that follows a create or reset is skipped). */
+async function lastAudit(action?: string) {
+  const [row] = await query<{ payload: any }>(
+    action
+      ? sql`select payload from administration.outbox where type = 'audit.recorded' and payload->>'action' = ${action} order by id desc limit 1`
+      : sql`select payload from administration.outbox where type = 'audit.recorded' and payload->>'action' <> 'TEMPORARY_PASSWORD_SENT' order by id desc limit 1`,
+  );
   return row!.payload;
+}
+
+const notifier = createMemoryNotifier();
+/** The temporary password as its owner received it. */
+function passwordSentTo(username: string): string {
+  const body = notifier.latest(username, 'TEMPORARY_PASSWORD')?.body ?? '';
+  const match = /password is ([A-Z0-9]+)/.exec(body);
+  if (!match) throw new Error(`nothing was sent to ${username}`);
+  return match[1]!;
 }
 
 let employeeNumber = 20_000_000;
@@ -40,7 +55,7 @@ async function hire(officeCode: string, username = `temp${employeeNumber + 1}`) 
 beforeAll(async () => {
   testDatabase = await createTestDatabase(['administration']);
   await seedDemoAdministration(testDatabase.database, 'test');
-  service = createStaffService({ database: testDatabase.database, clock: () => now, timeZone: 'Asia/Kolkata' });
+  service = createStaffService({ database: testDatabase.database, clock: () => now, timeZone: 'Asia/Kolkata', notifier });
   for (const username of ['admin', 'admin2', 'admin.ndc', 'finance', 'auditor', 'clerk', 'postman']) {
     as[username] = await identityOf(testDatabase.database.db, username);
   }
@@ -49,12 +64,18 @@ afterAll(() => testDatabase?.drop());
 
 describe('createStaff', () => {
   it('creates a member of staff with no roles, a one-time temporary password and an open assignment, audited without secrets', async () => {
-    const { staff, temporaryPassword } = await service.createStaff(requestAs(as['admin.ndc']!), {
+    const answer = await service.createStaff(requestAs(as['admin.ndc']!), {
       employeeId: '2001 0001',
       username: '  Ravi.Prakash ',
       name: ' Ravi   Prakash ',
       officeCode: 'NDGPO-CP',
     });
+    const { staff } = answer;
+    // The password went to its owner, and the answer says where, never what.
+    expect(answer.temporaryPasswordSentTo).toEqual({ channel: 'MEMORY', address: 'ravi.prakash' });
+    const temporaryPassword = passwordSentTo('ravi.prakash');
+    expect(notifier.latest('ravi.prakash')?.recipient).toEqual({ staffId: staff.id, username: 'ravi.prakash', mobile: null, email: null });
+    expect(JSON.stringify(answer)).not.toContain(temporaryPassword);
     expect(staff).toMatchObject({
       employeeId: '20010001',
       username: 'ravi.prakash',
@@ -76,6 +97,10 @@ describe('createStaff', () => {
       officeCode: 'NDGPO-CP',
       actor: { username: 'admin.ndc' },
       after: { username: 'ravi.prakash', employeeId: '20010001', roles: [], mustChangePassword: true },
+    });
+    expect(await lastAudit('TEMPORARY_PASSWORD_SENT')).toMatchObject({
+      target: { type: 'Staff', id: staff.id },
+      after: { channel: 'MEMORY', address: 'ravi.prakash', occasion: 'CREATED' },
     });
     const outbox = JSON.stringify(await query(sql`select payload, envelope from administration.outbox`));
     expect(outbox).not.toContain(temporaryPassword);
@@ -219,13 +244,19 @@ describe('commands on a member of staff', () => {
     }
   });
 
-  it('resets a password: a new temporary one, the lockout lifted, audited without the secret', async () => {
-    const { staff, temporaryPassword: first } = await hire('NDGPO');
+  it('resets a password: a new temporary one sent to its owner, never answered, the lockout lifted, audited without the secret', async () => {
+    const { staff } = await hire('NDGPO');
+    const first = passwordSentTo(staff.username);
     await testDatabase.database.db.execute(
       sql`update administration.staff set failed_login_count = 3, locked_until = ${new Date(now.getTime() + 600_000)} where id = ${staff.id}`,
     );
-    const { staff: after, temporaryPassword } = await service.resetPassword(requestAs(as.admin!), staff.id);
+    const answer = await service.resetPassword(requestAs(as.admin!), staff.id);
+    const { staff: after } = answer;
+    const temporaryPassword = passwordSentTo(staff.username);
     expect(temporaryPassword).not.toBe(first);
+    expect(answer.temporaryPasswordSentTo).toEqual({ channel: 'MEMORY', address: staff.username });
+    expect(JSON.stringify(answer)).not.toContain(temporaryPassword);
+    expect(await lastAudit('TEMPORARY_PASSWORD_SENT')).toMatchObject({ after: { channel: 'MEMORY', occasion: 'RESET' } });
     expect(after).toMatchObject({ mustChangePassword: true, lockedUntil: null });
     const [row] = await query<{ failed_login_count: number }>(sql`select failed_login_count from administration.staff where id = ${staff.id}`);
     expect(row!.failed_login_count).toBe(0);
@@ -233,6 +264,71 @@ describe('commands on a member of staff', () => {
     expect(audit.action).toBe('STAFF_PASSWORD_RESET');
     expect(JSON.stringify(audit)).not.toContain(temporaryPassword);
     expect(JSON.stringify(audit)).not.toContain('scrypt$');
+  });
+
+  it('keeps contact fields, normalised, refuses malformed ones, and updates or clears them', async () => {
+    employeeNumber += 1;
+    const { staff } = await service.createStaff(requestAs(as.admin!), {
+      employeeId: String(employeeNumber),
+      username: 'contact.person',
+      name: 'Contact Person',
+      officeCode: 'NDGPO',
+      mobile: '+91 98123-45678',
+      email: 'Contact.Person@India-Post.GOV.in',
+    });
+    expect(staff).toMatchObject({ mobile: '+919812345678', email: 'Contact.Person@india-post.gov.in' });
+    expect(notifier.latest('contact.person')?.recipient).toMatchObject({ mobile: '+919812345678', email: 'Contact.Person@india-post.gov.in' });
+    const admin = requestAs(as.admin!);
+    expect(await service.updateStaff(admin, staff.id, { mobile: '+919800000001' })).toMatchObject({ mobile: '+919800000001', name: 'Contact Person' });
+    expect(await lastAudit()).toMatchObject({ action: 'STAFF_UPDATED', before: { mobile: '+919812345678' }, after: { mobile: '+919800000001' } });
+    expect(await service.updateStaff(admin, staff.id, { email: null, mobile: '' })).toMatchObject({ mobile: null, email: null });
+    for (const [field, change] of [
+      ['mobile', { mobile: '98123 45678' }],
+      ['mobile', { mobile: '+0123456789' }],
+      ['email', { email: 'not an address' }],
+      ['email', { email: `${'a'.repeat(250)}@x.in` }],
+    ] as const) {
+      await expect(service.updateStaff(admin, staff.id, change)).rejects.toMatchObject({ code: 'BAD_USER_INPUT', field });
+    }
+    await expect(service.updateStaff(admin, staff.id, {})).rejects.toMatchObject({ code: 'BAD_USER_INPUT' });
+  });
+
+  it('with the SMS notifier, refuses CONTACT_REQUIRED for someone without a mobile, before anything is written', async () => {
+    const sms = createSmsNotifier({ url: 'http://127.0.0.1:1/never-called', token: 't'.repeat(16) });
+    const viaSms = createStaffService({ database: testDatabase.database, clock: () => now, timeZone: 'Asia/Kolkata', notifier: sms });
+    const admin = requestAs(as.admin!);
+    employeeNumber += 1;
+    const input = { employeeId: String(employeeNumber), username: 'no.mobile', name: 'No Mobile', officeCode: 'NDGPO', email: 'no.mobile@example.in' };
+    await expect(viaSms.createStaff(admin, input)).rejects.toMatchObject({ code: 'CONTACT_REQUIRED', field: 'mobile' });
+    expect(await query(sql`select id from administration.staff where username = 'no.mobile'`)).toEqual([]);
+    expect(await lastAudit()).toMatchObject({ action: 'STAFF_CREATED', outcome: 'FAILURE', reason: 'CONTACT_REQUIRED' });
+    // Someone created under the local outbox, with no mobile: a reset by SMS is refused before the password changes.
+    const { staff } = await hire('NDGPO');
+    const [before] = await query<{ password_hash: string }>(sql`select password_hash from administration.staff where id = ${staff.id}`);
+    await expect(viaSms.resetPassword(admin, staff.id)).rejects.toBeInstanceOf(ContactRequiredError);
+    const [after] = await query<{ password_hash: string }>(sql`select password_hash from administration.staff where id = ${staff.id}`);
+    expect(after).toEqual(before);
+    // Nor may their only address be cleared.
+    await viaSms.updateStaff(admin, staff.id, { mobile: '+919812300000' });
+    await expect(viaSms.updateStaff(admin, staff.id, { mobile: null })).rejects.toMatchObject({ code: 'CONTACT_REQUIRED' });
+  });
+
+  it('answers NOTIFICATION_FAILED when the provider fails after the commit, and audits that nothing was sent', async () => {
+    const failing: Notifier = {
+      channel: 'SMS',
+      addressOf: (recipient) => recipient.mobile ?? undefined,
+      send: async () => {
+        throw new NotificationFailedError('SMS', 'provider answered HTTP 503');
+      },
+    };
+    const viaFailing = createStaffService({ database: testDatabase.database, clock: () => now, timeZone: 'Asia/Kolkata', notifier: failing });
+    employeeNumber += 1;
+    const input = { employeeId: String(employeeNumber), username: 'unlucky', name: 'Unlucky', officeCode: 'NDGPO', mobile: '+919812345670' };
+    await expect(viaFailing.createStaff(requestAs(as.admin!), input)).rejects.toMatchObject({ code: 'NOTIFICATION_FAILED' });
+    // The person exists (their record committed); an administrator resets the password to send it again.
+    const [row] = await query<{ id: string }>(sql`select id from administration.staff where username = 'unlucky'`);
+    expect(await lastAudit()).toMatchObject({ action: 'TEMPORARY_PASSWORD_NOT_SENT', outcome: 'FAILURE', reason: 'NOTIFICATION_FAILED', target: { id: row!.id } });
+    await expect(service.resetPassword(requestAs(as.admin!), row!.id)).resolves.toMatchObject({ temporaryPasswordSentTo: { channel: 'MEMORY' } });
   });
 
   it('records a refused attempt in the audit trail, naming who tried and why, but not an anonymous one', async () => {

@@ -4,6 +4,7 @@ import { assertHolds, can } from '@postal/authz';
 import { businessDate } from '@postal/calendar';
 import type { Database, Tx } from '@postal/db';
 import { BadUserInputError, ForbiddenError, UnauthenticatedError } from '@postal/errors';
+import { requireAddress, type Delivery, type Notifier } from '@postal/notify';
 import { stageEvents } from '@postal/outbox';
 import { changeSummary, pageSize } from '@postal/server';
 import { refusalAuditor } from '../audit/refusals.js';
@@ -12,7 +13,17 @@ import { temporaryPasswordFrom, TEMPORARY_PASSWORD_LENGTH } from '../auth/passwo
 import { outbox, processedEvents } from '../db-schema.js';
 import type { OfficeRecord } from '../offices/model.js';
 import { findOffice } from '../offices/repository.js';
-import { leavingDateProblem, nextStatus, parseEmployeeId, parseName, parseReason, parseUsername, type StaffCommand } from './domain.js';
+import {
+  leavingDateProblem,
+  nextStatus,
+  parseEmail,
+  parseEmployeeId,
+  parseMobile,
+  parseName,
+  parseReason,
+  parseUsername,
+  type StaffCommand,
+} from './domain.js';
 import {
   AlreadyAtOfficeError,
   EmployeeIdTakenError,
@@ -21,7 +32,8 @@ import {
   StaffNotFoundError,
   UsernameTakenError,
 } from './errors.js';
-import { auditSummary, type StaffAssignmentRecord, type StaffRecord, type StaffWithTemporaryPassword } from './model.js';
+import { auditSummary, type StaffAssignmentRecord, type StaffRecord, type StaffWithTemporaryPasswordSent } from './model.js';
+import { recipientOf, temporaryPasswordNotification } from './notifications.js';
 import { createStaffQueries } from './queries.js';
 import {
   assignmentsOf,
@@ -42,6 +54,8 @@ export interface StaffServiceOptions {
   timeZone: string;
   /** Called after a commit that staged events, so the relay publishes them soon rather than at its next poll. */
   onEventsStaged?: () => void;
+  /** How temporary passwords reach their owner (and only them): @postal/notify. */
+  notifier: Notifier;
   /** Where temporary passwords come from; tests may fix it. A CSPRNG otherwise. */
   randomBytes?: (size: number) => Uint8Array;
 }
@@ -53,6 +67,15 @@ export interface CreateStaffInput {
   username: string;
   name: string;
   officeCode: string;
+  mobile?: string | null;
+  email?: string | null;
+}
+
+export interface UpdateStaffInput {
+  name?: string | null;
+  /** Absent: unchanged; null or empty: cleared. */
+  mobile?: string | null;
+  email?: string | null;
 }
 
 /**
@@ -121,6 +144,41 @@ export function createStaffService(options: StaffServiceOptions) {
   }
 
   /**
+   * Sends a temporary password to its owner, after the change that set it has committed (a notification cannot be
+   * rolled back, so it must never announce a password that was not stored). Where it went is audited, never what.
+   * If the provider fails, the password is set but nobody has it: the caller hears NOTIFICATION_FAILED (audited) and
+   * resets it again; nothing is lost but the attempt.
+   */
+  async function sendTemporaryPassword(
+    context: SignedRequestContext,
+    staff: StaffRecord,
+    temporaryPassword: string,
+    occasion: 'CREATED' | 'RESET',
+  ): Promise<Delivery> {
+    const target = { type: 'Staff', id: staff.id };
+    let delivery: Delivery;
+    try {
+      delivery = await options.notifier.send(temporaryPasswordNotification(staff, temporaryPassword, occasion));
+    } catch (error) {
+      await refusals.record(context, 'TEMPORARY_PASSWORD_NOT_SENT', target, error);
+      throw error;
+    }
+    await database.db.transaction(async (tx) => {
+      await stageEvents(tx, outboxTables, [
+        auditEvent(context, {
+          action: 'TEMPORARY_PASSWORD_SENT',
+          outcome: 'SUCCESS',
+          target,
+          officeCode: staff.officeCode,
+          after: { channel: delivery.channel, address: delivery.address, occasion },
+        }),
+      ]);
+    });
+    options.onEventsStaged?.();
+    return delivery;
+  }
+
+  /**
    * The shape of every command on an existing person, in one transaction: check the caller is current, lock the
    * person and check the caller may manage them, apply the status rule, then `change` (which validates its input and
    * answers the columns to set, and may write more in the same transaction), write, and stage the audit event.
@@ -163,13 +221,17 @@ export function createStaffService(options: StaffServiceOptions) {
     return audited(context, action, id, () => apply(context, id, kind, action, change));
   }
 
-  async function create(context: SignedRequestContext, input: CreateStaffInput): Promise<StaffWithTemporaryPassword> {
+  async function create(context: SignedRequestContext, input: CreateStaffInput): Promise<{ staff: StaffRecord; temporaryPassword: string }> {
     const { identity } = context;
     // Cheap checks first: a caller who may manage nobody does not get to make us run scrypt.
     assertHolds(identity, 'staff.manage');
     const employeeId = parseEmployeeId(input.employeeId);
     const username = parseUsername(input.username);
     const name = parseName(input.name);
+    const mobile = parseMobile(input.mobile) ?? null;
+    const email = parseEmail(input.email) ?? null;
+    // Someone the notifier cannot reach would have a password nobody can give them: CONTACT_REQUIRED, before anything.
+    requireAddress(options.notifier, { staffId: '', username, mobile, email });
     const { temporaryPassword, passwordHash } = await newTemporaryPassword();
     const now = clock();
     const staff = await database.db
@@ -180,7 +242,7 @@ export function createStaffService(options: StaffServiceOptions) {
         const holders = await findHolders(tx, username, employeeId);
         if (holders.some((holder) => holder.username === username)) throw new UsernameTakenError();
         if (holders.some((holder) => holder.employeeId === employeeId)) throw new EmployeeIdTakenError();
-        const created = await insertStaff(tx, { employeeId, username, name, passwordHash, officeCode: office.code, roles: [], mustChangePassword: true });
+        const created = await insertStaff(tx, { employeeId, username, name, mobile, email, passwordHash, officeCode: office.code, roles: [], mustChangePassword: true });
         await openAssignment(tx, { staffId: created.id, officeCode: office.code, startedAt: now, assignedBy: callerId });
         await stageEvents(tx, outboxTables, [
           auditEvent(context, {
@@ -202,19 +264,30 @@ export function createStaffService(options: StaffServiceOptions) {
 
     /**
      * A new member of staff at an office, with no roles: every role is granted afterwards through a grant request a
-     * second administrator approves (maker-checker), so creating people cannot hand out rights. The answer carries a
-     * temporary password, shown this once; it signs in once and must then be changed.
+     * second administrator approves (maker-checker), so creating people cannot hand out rights. Their temporary
+     * password goes to them through the notifier once the record has committed; the answer says where, never what.
      */
-    async createStaff(context: SignedRequestContext, input: CreateStaffInput): Promise<StaffWithTemporaryPassword> {
+    async createStaff(context: SignedRequestContext, input: CreateStaffInput): Promise<StaffWithTemporaryPasswordSent> {
       if (context.identity.kind === 'anonymous') throw new UnauthenticatedError();
-      return audited(context, 'STAFF_CREATED', input.username.trim().toLowerCase(), () => create(context, input));
+      const { staff, temporaryPassword } = await audited(context, 'STAFF_CREATED', input.username.trim().toLowerCase(), () => create(context, input));
+      return { staff, temporaryPasswordSentTo: await sendTemporaryPassword(context, staff, temporaryPassword, 'CREATED') };
     },
 
-    /** Only the name: the employee id and username are identities other records point at. */
-    async updateStaff(context: SignedRequestContext, id: string, input: { name?: string | null }): Promise<StaffRecord> {
-      return command(context, id, 'UPDATE', 'STAFF_UPDATED', async () => {
-        if (input.name === undefined || input.name === null) throw new BadUserInputError('name', 'say what to change');
-        return { set: { name: parseName(input.name) } };
+    /**
+     * The name and the contact fields: the employee id and username are identities other records point at. A change
+     * that would leave the person unreachable by the notifier is CONTACT_REQUIRED.
+     */
+    async updateStaff(context: SignedRequestContext, id: string, input: UpdateStaffInput): Promise<StaffRecord> {
+      return command(context, id, 'UPDATE', 'STAFF_UPDATED', async (_tx, target) => {
+        const set: StaffChange = {};
+        if (input.name !== undefined && input.name !== null) set.name = parseName(input.name);
+        const mobile = parseMobile(input.mobile);
+        const email = parseEmail(input.email);
+        if (mobile !== undefined) set.mobile = mobile;
+        if (email !== undefined) set.email = email;
+        if (Object.keys(set).length === 0) throw new BadUserInputError('name', 'say what to change');
+        requireAddress(options.notifier, recipientOf({ ...target, ...set }));
+        return { set };
       });
     },
 
@@ -255,20 +328,23 @@ export function createStaffService(options: StaffServiceOptions) {
     },
 
     /**
-     * A new temporary password for someone who forgot theirs, shown once to the administrator; it also lifts a
-     * lockout. The old password stops working at once.
+     * A new temporary password for someone who forgot theirs, sent to them (never to the administrator, who could
+     * otherwise sign in as them and, as a second administrator, approve their own requests); it also lifts a lockout.
+     * The old password stops working at once.
      */
-    async resetPassword(context: SignedRequestContext, id: string): Promise<StaffWithTemporaryPassword> {
+    async resetPassword(context: SignedRequestContext, id: string): Promise<StaffWithTemporaryPasswordSent> {
       if (context.identity.kind === 'anonymous') throw new UnauthenticatedError();
-      return audited(context, 'STAFF_PASSWORD_RESET', id, async () => {
+      const { staff, temporaryPassword } = await audited(context, 'STAFF_PASSWORD_RESET', id, async () => {
         // Who may manage nobody does not get to make us run scrypt.
         assertHolds(context.identity, 'staff.manage');
         const { temporaryPassword, passwordHash } = await newTemporaryPassword();
-        const staff = await apply(context, id, 'RESET_PASSWORD', 'STAFF_PASSWORD_RESET', async () => ({
-          set: { passwordHash, mustChangePassword: true, temporaryPasswordUsedAt: null, failedLoginCount: 0, lockedUntil: null },
-        }));
+        const staff = await apply(context, id, 'RESET_PASSWORD', 'STAFF_PASSWORD_RESET', async (_tx, target) => {
+          requireAddress(options.notifier, recipientOf(target));
+          return { set: { passwordHash, mustChangePassword: true, temporaryPasswordUsedAt: null, failedLoginCount: 0, lockedUntil: null } };
+        });
         return { staff, temporaryPassword };
       });
+      return { staff, temporaryPasswordSentTo: await sendTemporaryPassword(context, staff, temporaryPassword, 'RESET') };
     },
 
     /** Assignment history, newest first; the caller already had the person in sight to get here. */

@@ -12,6 +12,12 @@ export const staff = administrationSchema.table(
     /** Stored lower-case; unique. */
     username: text('username').notNull(),
     name: text('name').notNull(),
+    /**
+     * Where the person is told things (temporary passwords, one-time codes): @postal/notify's SMS adapter uses the
+     * mobile (E.164), its e-mail adapter the e-mail. Optional: the embedded default's local outbox needs neither.
+     */
+    mobile: text('mobile'),
+    email: text('email'),
     /** scrypt, with its parameters (packages/auth). Never the password. */
     passwordHash: text('password_hash').notNull(),
     /**
@@ -44,6 +50,8 @@ export const staff = administrationSchema.table(
     index('staff_office_code_idx').on(table.officeCode, table.username),
     check('staff_username_format', sql`${table.username} ~ '^[a-z0-9][a-z0-9._-]{1,39}$'`),
     check('staff_employee_id_format', sql`${table.employeeId} ~ '^[0-9]{8}$'`),
+    check('staff_mobile_format', sql`${table.mobile} ~ '^\\+[1-9][0-9]{7,14}$'`),
+    check('staff_email_format', sql`char_length(${table.email}) <= 254 and ${table.email} ~ '^[^@[:space:]]+@[^@[:space:]]+\\.[^@[:space:]]+$'`),
     check('staff_name_length', sql`char_length(${table.name}) between 1 and 200`),
     check('staff_status_valid', sql`${table.status} in ('ACTIVE','SUSPENDED','LEFT')`),
     // The dates and reason of a status travel with it, so a row can never say SUSPENDED without saying since when.

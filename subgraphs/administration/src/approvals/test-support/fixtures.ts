@@ -1,10 +1,14 @@
+import { createHash } from 'node:crypto';
 import type { SignedRequestContext } from '@postal/auth';
 import { rowsOf, type Database } from '@postal/db';
-import type { AnyEvent } from '@postal/events';
+import { canonicalJson, type AnyEvent } from '@postal/events';
 import { sql } from 'drizzle-orm';
 import { currentIdentity, findStaffAuthority } from '../../roles/repository.js';
 
 let nextEmployee = 0;
+
+/** The identity secret the tests' approval services key payload MACs with (production's comes from IDENTITY_SECRET). */
+export const TEST_IDENTITY_SECRET = 'administration-test-identity-secret-0123456789';
 
 /** A member of staff of the test's own, inserted directly (the staff module's rules are not what is under test). */
 export async function addStaff(
@@ -68,4 +72,17 @@ export async function asSuperuserBypassingTriggers(database: Database, statement
     await tx.execute(sql`set local session_replication_role = replica`);
     await tx.execute(statement);
   });
+}
+
+/**
+ * What a database superuser without the server secret can do to a request: replace its payload and store a freshly
+ * computed plain SHA-256 of it as the hash (the guard trigger bypassed). Answers the forged hash.
+ */
+export async function forgePayloadWithPlainHash(database: Database, requestId: string, payload: Record<string, unknown>): Promise<string> {
+  const forged = createHash('sha256').update(canonicalJson(payload), 'utf8').digest('hex');
+  await asSuperuserBypassingTriggers(
+    database,
+    sql`update administration.approval_requests set payload = ${JSON.stringify(payload)}::jsonb, payload_hash = ${forged} where id = ${requestId}`,
+  );
+  return forged;
 }

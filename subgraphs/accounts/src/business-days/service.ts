@@ -6,7 +6,7 @@ import { UnauthenticatedError } from '@postal/errors';
 import { stageEvents } from '@postal/outbox';
 import { auditEvent, pageSize } from '@postal/server';
 import { outbox, processedEvents } from '../db-schema.js';
-import { OfficeNotFoundError } from '../journal/errors.js';
+import { OfficeNotFoundError } from '../ledger-accounts/errors.js';
 import { ledgerActor } from '../journal/actor.js';
 import type { LedgerActor } from '../journal/model.js';
 import { findKnownOfficePath } from '../ledger-accounts/repository.js';

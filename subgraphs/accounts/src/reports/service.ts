@@ -2,7 +2,7 @@ import type { Identity } from '@postal/auth';
 import { assertCan, can, scopeOf } from '@postal/authz';
 import type { Database } from '@postal/db';
 import { ForbiddenError, UnauthenticatedError } from '@postal/errors';
-import { OfficeNotFoundError } from '../journal/errors.js';
+import { OfficeNotFoundError } from '../ledger-accounts/errors.js';
 import { findAccount, findKnownOfficePath } from '../ledger-accounts/repository.js';
 import { accountStatement, type AccountStatementReport, type StatementQuery } from './statement.js';
 import { trialBalance, type TrialBalanceReport } from './trial-balance.js';

@@ -2,14 +2,13 @@ import type { RequestContext } from '@postal/server';
 import type { ApprovalsClient } from './approvals/administration-client.js';
 import type { BusinessDayService } from './business-days/service.js';
 import type { JournalService } from './journal/service.js';
-import type { ChartService } from './ledger-accounts/chart-service.js';
 import type { AccountService } from './ledger-accounts/service.js';
 import type { ReportService } from './reports/service.js';
 import type { LedgerVerificationService } from './sealing/service.js';
 
 export interface Services {
+  /** The chart of accounts, an office's accounts and its ledger status. */
   accounts: AccountService;
-  chart: ChartService;
   journal: JournalService;
   reports: ReportService;
   businessDays: BusinessDayService;

@@ -2,7 +2,7 @@ import type { Decimal } from 'decimal.js';
 import type { CaptureHoldInput, OpenAccountInput, PlaceHoldInput, PostJournalEntryInput } from './generated/resolvers-types.js';
 import type { CaptureHoldCommand, PlaceHoldCommand } from './journal/holds.js';
 import type { PostEntryCommand } from './journal/model.js';
-import type { OpenAccountInput as OpenAccountCommand } from './ledger-accounts/chart-service.js';
+import type { OpenAccountInput as OpenAccountCommand } from './ledger-accounts/service.js';
 
 /*
  * GraphQL inputs to the services' commands. The Decimal scalar arrives as a decimal.js value; the ledger takes amounts

@@ -23,8 +23,8 @@ function holdMoney(hold: HoldRecord, amount: string) {
 export const resolvers: Resolvers = {
   ...scalarResolvers,
   Query: {
-    account: (_parent, { code }, { services, identity }) => services.chart.getAccount(identity, code),
-    accounts: (_parent, { filter, first, after }, { services, identity }) => services.chart.listAccounts(identity, filter ?? {}, first, after),
+    account: (_parent, { code }, { services, identity }) => services.accounts.getAccount(identity, code),
+    accounts: (_parent, { filter, first, after }, { services, identity }) => services.accounts.listAccounts(identity, filter ?? {}, first, after),
     journalEntry: (_parent, { id }, { services, identity }) => services.journal.getEntry(identity, id),
     journalEntries: (_parent, { filter, first, after }, { services, identity }) => services.journal.listEntries(identity, filter ?? {}, first, after),
     hold: (_parent, { id }, { services, identity }) => services.journal.getHold(identity, id),
@@ -36,8 +36,8 @@ export const resolvers: Resolvers = {
     officeLedgerStatus: (_parent, { officeCode }, { services, identity }) => services.accounts.officeLedgerStatus(identity, officeCode),
   },
   Mutation: {
-    openAccount: (_parent, { input }, context) => context.services.chart.openAccount(context, openAccountCommandOf(input)),
-    setAccountStatus: (_parent, { code, status, reason }, context) => context.services.chart.setAccountStatus(context, code, status, reason),
+    openAccount: (_parent, { input }, context) => context.services.accounts.openAccount(context, openAccountCommandOf(input)),
+    setAccountStatus: (_parent, { code, status, reason }, context) => context.services.accounts.setAccountStatus(context, code, status, reason),
     postJournalEntry: (_parent, { input }, context) => context.services.journal.postJournalEntry(context, postCommandOf(input)),
     reverseJournalEntry: (_parent, { id, reason, idempotencyKey }, context) => context.services.journal.reverseJournalEntry(context, { id, reason, idempotencyKey }),
     placeHold: (_parent, { input }, context) => context.services.journal.placeHold(context, placeHoldCommandOf(input)),
@@ -51,8 +51,8 @@ export const resolvers: Resolvers = {
     closedThrough: (office, _args, { services, identity }) => services.businessDays.closedThrough(identity, office.code),
   },
   Account: {
-    __resolveReference: (reference, { services, identity }) => services.chart.getAccount(identity, reference.code),
-    children: (account, _args, { services, identity }) => (account.kind === 'HEADER' ? services.chart.childrenOf(identity, account.code) : []),
+    __resolveReference: (reference, { services, identity }) => services.accounts.getAccount(identity, reference.code),
+    children: (account, _args, { services, identity }) => (account.kind === 'HEADER' ? services.accounts.childrenOf(identity, account.code) : []),
     balance: (account) => balanceOf(account),
     debitTotal: (account) => detailMoney(account, account.debitTotal),
     creditTotal: (account) => detailMoney(account, account.creditTotal),
@@ -70,7 +70,7 @@ export const resolvers: Resolvers = {
     chainHash: (entry, _args, { services }) => services.ledger.chainHashOf(entry.id),
   },
   Posting: {
-    account: (posting, _args, { services, identity }) => services.chart.getAccount(identity, posting.accountCode),
+    account: (posting, _args, { services, identity }) => services.accounts.getAccount(identity, posting.accountCode),
     amount: (posting) => moneyOf(posting.amount, posting.currency),
   },
   Hold: {

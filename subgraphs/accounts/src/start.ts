@@ -6,7 +6,6 @@ import type { Context, Services } from './context.js';
 import { outbox, processedEvents } from './db-schema.js';
 import { expireHolds } from './journal/holds.js';
 import { createJournalService } from './journal/service.js';
-import { createChartService } from './ledger-accounts/chart-service.js';
 import { handleOfficeEvent, OFFICE_EVENTS_QUEUE } from './ledger-accounts/office-events.js';
 import { createAccountService } from './ledger-accounts/service.js';
 import { createReportService } from './reports/service.js';
@@ -38,8 +37,7 @@ export async function startAccounts(options: AccountsOptions): Promise<RunningSu
   let sealer: JournalSealer | undefined;
   const approvals = createApprovalsClient({ url: administrationUrl, identitySecret: options.identitySecret });
   const services: Services = {
-    accounts: createAccountService(database),
-    chart: createChartService(database, { clock }),
+    accounts: createAccountService(database, { clock }),
     journal: createJournalService(database, { clock, approvals, onPosted: () => sealer?.nudge() }),
     reports: createReportService(database),
     businessDays: createBusinessDayService({

@@ -1,14 +1,12 @@
 import type { Identity, SignedRequestContext } from '@postal/auth';
-import { assertCan, can, scopeCondition } from '@postal/authz';
+import { assertCan, can } from '@postal/authz';
 import { businessDate, DEFAULT_TIME_ZONE, isCalendarDate } from '@postal/calendar';
 import type { Database } from '@postal/db';
 import { BadUserInputError, ForbiddenError, UnauthenticatedError } from '@postal/errors';
 import { decodeCursor, pageSize, toConnection, type Connection } from '@postal/server';
-import { and, desc, eq, exists, gte, lt, lte, or, sql, type SQL } from 'drizzle-orm';
 import type { ApprovalsClient } from '../approvals/administration-client.js';
 import { postPayload, postSummary, reversePayload, reverseSummary } from '../approvals/payload.js';
 import { findKnownOfficePath } from '../ledger-accounts/repository.js';
-import { knownOffices } from '../ledger-accounts/tables.js';
 import { AccountFactsCache } from './account-facts.js';
 import { ledgerActor } from './actor.js';
 import { LIMITS } from './domain.js';
@@ -17,8 +15,8 @@ import { AlreadyReversedError, EntryNotFoundError, IdempotencyConflictError, Rev
 import { captureHoldInTx, placeHoldInTx, voidHoldInTx, type CaptureHoldCommand, type PlaceHoldCommand } from './holds.js';
 import type { HoldRecord, JournalEntryRecord, PostEntryCommand, PostingOrigin } from './model.js';
 import { checkCommand, postEntriesInTx, postEntryInTx, reverseEntryInTx, type PostResult } from './posting.js';
-import { findEntriesByIds, findEntriesByKeys, findEntry, findHold, findReversalOf } from './repository.js';
-import { journalEntries, postings } from './tables.js';
+import { findHold } from './holds-repository.js';
+import { findEntriesByIds, findEntriesByKeys, findEntry, findReversalOf, listEntryIds, type JournalEntryFilter } from './repository.js';
 
 /** What posting answered: a service's entry, or a person's manual journal waiting in the approvals inbox. */
 export interface PostingOutcome {
@@ -26,14 +24,7 @@ export interface PostingOutcome {
   approvalRequest: { id: string } | null;
 }
 
-export interface JournalEntryFilter {
-  officeCode?: string | null;
-  accountCode?: string | null;
-  sourceType?: string | null;
-  sourceReference?: string | null;
-  from?: string | null;
-  to?: string | null;
-}
+export type { JournalEntryFilter } from './repository.js';
 
 export interface JournalServiceOptions {
   clock?: () => Date;
@@ -215,38 +206,17 @@ export function createJournalService(database: Database, options: JournalService
         const value = filter[field];
         if (value != null && !isCalendarDate(value)) throw new BadUserInputError(field, `${field} must be a date, YYYY-MM-DD`);
       }
-      const conditions: SQL[] = [scopeCondition(identity, 'ledger.read', knownOffices.path)];
+      let underPath: string | undefined;
       if (filter.officeCode) {
-        const path = await officePath(filter.officeCode);
-        if (path === undefined) return toConnection([], size, () => []);
-        conditions.push(or(eq(knownOffices.path, path), sql`${knownOffices.path} like ${`${path.replace(/[\\%_]/g, '\\$&')}/%`}`) as SQL);
+        underPath = await officePath(filter.officeCode);
+        if (underPath === undefined) return toConnection([], size, () => []);
       }
-      if (filter.sourceType) conditions.push(eq(journalEntries.sourceType, filter.sourceType));
-      if (filter.sourceReference) conditions.push(eq(journalEntries.sourceReference, filter.sourceReference));
-      if (filter.from) conditions.push(gte(journalEntries.effectiveDate, filter.from));
-      if (filter.to) conditions.push(lte(journalEntries.effectiveDate, filter.to));
-      if (filter.accountCode) {
-        conditions.push(
-          exists(
-            database.db
-              .select({ one: sql`1` })
-              .from(postings)
-              .where(and(eq(postings.entryId, journalEntries.id), eq(postings.accountCode, filter.accountCode))),
-          ),
-        );
-      }
+      let beforeSeq: number | undefined;
       if (cursor) {
-        const seq = Number(cursor[0]);
-        if (!Number.isSafeInteger(seq)) throw new BadUserInputError('after', 'the cursor is not one this API issued');
-        conditions.push(lt(journalEntries.seq, seq));
+        beforeSeq = Number(cursor[0]);
+        if (!Number.isSafeInteger(beforeSeq)) throw new BadUserInputError('after', 'the cursor is not one this API issued');
       }
-      const rows = await database.db
-        .select({ id: journalEntries.id, seq: journalEntries.seq })
-        .from(journalEntries)
-        .innerJoin(knownOffices, eq(knownOffices.code, journalEntries.officeCode))
-        .where(and(...conditions))
-        .orderBy(desc(journalEntries.seq))
-        .limit(size + 1);
+      const rows = await listEntryIds(database.db, { reader: identity, filter, underPath, beforeSeq, limit: size + 1 });
       const entries = new Map((await findEntriesByIds(database.db, rows.map((row) => row.id))).map((entry) => [entry.id, entry]));
       return toConnection(
         rows.map((row) => entries.get(row.id)!),

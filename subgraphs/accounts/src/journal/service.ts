@@ -32,6 +32,8 @@ export interface JournalServiceOptions {
   approvals?: ApprovalsClient;
   /** Told after postings commit, so the sealer chains them soon rather than at its next tick. */
   onPosted?: () => void;
+  /** The accounts' fixed facts, shared by every request's service (one per process); a new cache when absent. */
+  facts?: AccountFactsCache;
 }
 
 /**
@@ -44,7 +46,7 @@ export function createJournalService(database: Database, options: JournalService
   const clock = options.clock ?? (() => new Date());
   const today = () => businessDate(clock(), DEFAULT_TIME_ZONE);
   // Services' postings check against the accounts' fixed facts once they have been read (account-facts.ts).
-  const facts = new AccountFactsCache();
+  const facts = options.facts ?? new AccountFactsCache();
 
   async function officePath(officeCode: string): Promise<string | undefined> {
     return findKnownOfficePath(database.db, officeCode);

@@ -3,6 +3,7 @@ import type { RequestContext } from '@postal/server';
 import type { ApprovalsClient } from './approvals/administration-client.js';
 import { createBusinessDayService, type BusinessDayService } from './business-days/service.js';
 import { AccountFactsCache } from './journal/account-facts.js';
+import { createLoaders, type Loaders } from './loaders.js';
 import { createJournalService, type JournalService } from './journal/service.js';
 import { createAccountService, type AccountService } from './ledger-accounts/service.js';
 import { createReportService, type ReportService } from './reports/service.js';
@@ -22,6 +23,8 @@ export interface Services {
 
 export interface Context extends RequestContext {
   services: Services;
+  /** This request's DataLoaders: the services read through them (loaders.ts). */
+  loaders: Loaders;
 }
 
 /** What lives as long as the process and every request's services share. */
@@ -40,19 +43,20 @@ export function contextDependencies(options: Omit<ContextDependencies, 'facts'> 
   return { ...options, facts: options.facts ?? new AccountFactsCache() };
 }
 
-export function createServices(deps: ContextDependencies): Services {
+export function createServices(deps: ContextDependencies, loaders: Loaders): Services {
   const { database, clock, approvals } = deps;
   return {
-    accounts: createAccountService(database, { clock }),
-    journal: createJournalService(database, { clock, approvals, facts: deps.facts, ...(deps.onPosted ? { onPosted: deps.onPosted } : {}) }),
-    reports: createReportService(database),
-    businessDays: createBusinessDayService({ database, clock, ...(deps.timeZone ? { timeZone: deps.timeZone } : {}) }),
-    ledger: createLedgerVerificationService(database),
+    accounts: createAccountService(database, { clock, loaders }),
+    journal: createJournalService(database, { clock, approvals, facts: deps.facts, loaders, ...(deps.onPosted ? { onPosted: deps.onPosted } : {}) }),
+    reports: createReportService(database, { loaders }),
+    businessDays: createBusinessDayService({ database, clock, loaders, ...(deps.timeZone ? { timeZone: deps.timeZone } : {}) }),
+    ledger: createLedgerVerificationService(database, { loaders }),
     approvals,
   };
 }
 
-/** A request's context: the signed caller and request facts, and services for this request. */
+/** A request's context: the signed caller and request facts, its own loaders, and services reading through them. */
 export function createContext(deps: ContextDependencies, request: RequestContext): Context {
-  return { ...request, services: createServices(deps) };
+  const loaders = createLoaders(deps.database.db);
+  return { ...request, loaders, services: createServices(deps, loaders) };
 }

@@ -299,6 +299,16 @@ export async function findReversalOf(db: Db | Tx, entryId: string): Promise<{ id
   return row;
 }
 
+/** The reversals of the entries named, in one query: original id to reversal id (an entry is reversed at most once). */
+export async function findReversalsOf(db: Db | Tx, entryIds: readonly string[]): Promise<Map<string, string>> {
+  if (entryIds.length === 0) return new Map();
+  const rows = await db
+    .select({ id: journalEntries.id, reversesEntryId: journalEntries.reversesEntryId })
+    .from(journalEntries)
+    .where(inArray(journalEntries.reversesEntryId, [...new Set(entryIds)]));
+  return new Map(rows.map((row) => [row.reversesEntryId!, row.id]));
+}
+
 export interface JournalEntryFilter {
   officeCode?: string | null;
   accountCode?: string | null;

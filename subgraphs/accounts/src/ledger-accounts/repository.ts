@@ -1,5 +1,5 @@
 import type { Identity } from '@postal/auth';
-import { and, asc, eq, gt, isNull, like, ne, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, isNull, like, lte, ne, or, sql, type SQL } from 'drizzle-orm';
 import { holds, likePrefixOf, scopeCondition } from '@postal/authz';
 import type { Db, Tx } from '@postal/db';
 import type { AccountKind, AccountRecord, AccountStatus, AccountType } from './model.js';
@@ -25,11 +25,6 @@ export const accountColumns = {
   version: accounts.version,
 };
 const columns = accountColumns;
-
-export async function accountsOfOffice(db: Db | Tx, officeCode: string): Promise<AccountRecord[]> {
-  const rows = await db.select(columns).from(accounts).where(eq(accounts.officeCode, officeCode)).orderBy(asc(accounts.code));
-  return rows as AccountRecord[];
-}
 
 export async function findAccount(db: Db | Tx, code: string): Promise<AccountRecord | undefined> {
   const [row] = await db.select(columns).from(accounts).where(eq(accounts.code, code));
@@ -218,14 +213,52 @@ export async function listAccountsPage(
   return rows as AccountRecord[];
 }
 
-/** The accounts directly under a header that the reader may read, by code, at most `limit`. */
-export async function childrenOfHeader(db: Db | Tx, reader: Identity, parentCode: string, limit: number): Promise<AccountRecord[]> {
-  const rows = await db
+// ---- batched reads, for the per-request loaders (src/loaders.ts) ----------------------------------------------------
+
+/** The accounts named that exist, in one query. */
+export async function findAccounts(db: Db | Tx, codes: readonly string[]): Promise<AccountRecord[]> {
+  if (codes.length === 0) return [];
+  const rows = await db.select(columns).from(accounts).where(inArray(accounts.code, [...new Set(codes)]));
+  return rows as AccountRecord[];
+}
+
+/** The paths of the known offices named, in one query; an office not heard of is absent. */
+export async function findKnownOfficePaths(db: Db | Tx, codes: readonly string[]): Promise<Map<string, string>> {
+  if (codes.length === 0) return new Map();
+  const rows = await db.select({ code: knownOffices.code, path: knownOffices.path }).from(knownOffices).where(inArray(knownOffices.code, [...new Set(codes)]));
+  return new Map(rows.map((row) => [row.code, row.path]));
+}
+
+/** Several offices' accounts, in one query: by office, each office's in code order. */
+export async function accountsOfOffices(db: Db | Tx, officeCodes: readonly string[]): Promise<Map<string, AccountRecord[]>> {
+  const byOffice = new Map<string, AccountRecord[]>();
+  if (officeCodes.length === 0) return byOffice;
+  const rows = (await db
     .select(columns)
     .from(accounts)
+    .where(inArray(accounts.officeCode, [...new Set(officeCodes)]))
+    .orderBy(asc(accounts.code))) as AccountRecord[];
+  for (const row of rows) byOffice.set(row.officeCode!, [...(byOffice.get(row.officeCode!) ?? []), row]);
+  return byOffice;
+}
+
+/**
+ * Several headers' children that the reader may read, in one query: for each header, its first `limit` readable
+ * children by code (the window ranks only the rows the reader may read, as a query per header would).
+ */
+export async function childrenOfHeaders(db: Db | Tx, reader: Identity, parentCodes: readonly string[], limit: number): Promise<Map<string, AccountRecord[]>> {
+  const byParent = new Map<string, AccountRecord[]>();
+  if (parentCodes.length === 0) return byParent;
+  const ranked = db
+    .select({ ...columns, rank: sql<number>`row_number() over (partition by ${accounts.parentCode} order by ${accounts.code})`.as('rank') })
+    .from(accounts)
     .leftJoin(knownOffices, eq(knownOffices.code, accounts.officeCode))
-    .where(and(eq(accounts.parentCode, parentCode), visibleTo(reader)))
-    .orderBy(asc(accounts.code))
-    .limit(limit);
-  return rows as AccountRecord[];
+    .where(and(inArray(accounts.parentCode, [...new Set(parentCodes)]), visibleTo(reader)))
+    .as('ranked');
+  const rows = await db.select().from(ranked).where(lte(ranked.rank, limit)).orderBy(asc(ranked.code));
+  for (const { rank: _rank, ...row } of rows) {
+    const account = row as AccountRecord;
+    byParent.set(account.parentCode!, [...(byParent.get(account.parentCode!) ?? []), account]);
+  }
+  return byParent;
 }

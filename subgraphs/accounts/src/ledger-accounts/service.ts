@@ -7,12 +7,11 @@ import { stageEvents } from '@postal/outbox';
 import { auditEvent, changeSummary, decodeCursor, pageSize, toConnection, type Connection } from '@postal/server';
 import { closedThroughOf } from '../business-days/repository.js';
 import { outbox, processedEvents } from '../db-schema.js';
+import { createLoaders, type Loaders } from '../loaders.js';
 import { AccountNotFoundError } from '../journal/errors.js';
 import { AccountExistsError, AccountNotEmptyError, OfficeNotFoundError } from './errors.js';
 import type { AccountKind, AccountRecord, AccountStatus, AccountType, BalanceConstraint, OfficeLedgerStatus } from './model.js';
 import {
-  accountsOfOffice,
-  childrenOfHeader,
   findAccount,
   findKnownOfficePath,
   findKnownOfficeStatus,
@@ -45,7 +44,6 @@ export interface OpenAccountInput {
 const HEADER_CODE = /^[0-9]{4,10}$/;
 const HEAD_CODE = /^[0-9]{2,10}$/;
 const ACCOUNT_CODE = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}(:[0-9A-Za-z._-]{1,20})?$/;
-const MAX_CHILDREN = 500;
 /** The most accounts one status lists; an office has about ten. */
 const MAX_LISTED_ACCOUNTS = 100;
 const auditTables = { outbox, processedEvents };
@@ -81,14 +79,19 @@ function accountSummary(account: AccountRecord): Record<string, unknown> {
  * money), office-less detail accounts are the system's (services only); changing the global chart needs
  * ledger.account.manage over a whole tree (a circle).
  */
-export function createAccountService(database: Database, _options: { clock?: () => Date } = {}) {
+export function createAccountService(database: Database, options: { clock?: () => Date; loaders?: Loaders } = {}) {
+  // Reads outside a transaction go through the request's loaders (batched per page); a service without a request's
+  // loaders batches but remembers nothing.
+  const loaders = options.loaders ?? createLoaders(database.db, { cache: false });
+  const officePath = async (code: string) => (await loaders.officePaths.load(code)) ?? undefined;
+
   async function canRead(identity: Identity, account: Pick<AccountRecord, 'kind' | 'officeCode'>): Promise<boolean> {
     if (identity.kind === 'anonymous') throw new UnauthenticatedError();
     if (identity.kind === 'service') return true;
     // Headers are the chart's structure (no money): anyone who reads the ledger. Office-less detail accounts are the
     // system's (services only), as for the whole-ledger trial balance.
     if (account.officeCode === null) return account.kind === 'HEADER' && holds(identity, 'ledger.read');
-    const path = await findKnownOfficePath(database.db, account.officeCode);
+    const path = await officePath(account.officeCode);
     return path !== undefined && can(identity, 'ledger.read', path);
   }
 
@@ -97,7 +100,7 @@ export function createAccountService(database: Database, _options: { clock?: () 
     if (identity.kind === 'anonymous') throw new UnauthenticatedError();
     if (identity.kind === 'service') return true;
     if (officeCode === null) return false;
-    const path = await findKnownOfficePath(database.db, officeCode);
+    const path = await officePath(officeCode);
     return path !== undefined && can(identity, 'ledger.read', path);
   }
 
@@ -178,12 +181,12 @@ export function createAccountService(database: Database, _options: { clock?: () 
     canRead,
 
     async getAccount(identity: Identity, code: string): Promise<AccountRecord | null> {
-      const account = await findAccount(database.db, code);
+      const account = await loaders.accounts.load(code);
       return account && (await canRead(identity, account)) ? account : null;
     },
 
     async openAccount(context: SignedRequestContext, input: OpenAccountInput): Promise<AccountRecord> {
-      return database.db.transaction(async (tx) => {
+      const opened = await database.db.transaction(async (tx) => {
         await assertManage(context.identity, input.officeCode ?? null, tx);
         const row = await validateOpen(tx, input);
         if (!(await insertAccountIfAbsent(tx, row))) throw new AccountExistsError(row.code);
@@ -199,6 +202,8 @@ export function createAccountService(database: Database, _options: { clock?: () 
         ]);
         return account;
       });
+      loaders.clearAll();
+      return opened;
     },
 
     /**
@@ -208,7 +213,7 @@ export function createAccountService(database: Database, _options: { clock?: () 
     async setAccountStatus(context: SignedRequestContext, code: string, status: AccountStatus, reason: string): Promise<AccountRecord> {
       const trimmed = reason?.trim() ?? '';
       if (trimmed.length === 0 || trimmed.length > 500) throw new BadUserInputError('reason', 'a reason is 1 to 500 characters');
-      return database.db.transaction(async (tx) => {
+      const changed = await database.db.transaction(async (tx) => {
         const account = await lockAccount(tx, code);
         if (!account) throw new AccountNotFoundError(code);
         await assertManage(context.identity, account.officeCode, tx);
@@ -235,6 +240,8 @@ export function createAccountService(database: Database, _options: { clock?: () 
         ]);
         return after;
       });
+      loaders.clearAll();
+      return changed;
     },
 
     /** Accounts ordered by code, in the caller's ledger.read scope, filtered and paged in SQL. */
@@ -244,22 +251,23 @@ export function createAccountService(database: Database, _options: { clock?: () 
       const cursor = decodeCursor(after, 1);
       let underPath: string | undefined;
       if (filter.underOfficeCode) {
-        underPath = await findKnownOfficePath(database.db, filter.underOfficeCode);
+        underPath = await officePath(filter.underOfficeCode);
         if (underPath === undefined) return toConnection([], size, () => []);
       }
       const rows = await listAccountsPage(database.db, { reader: identity, filter, underPath, afterCode: cursor ? cursor[0]! : undefined, limit: size + 1 });
+      for (const account of rows) loaders.accounts.prime(account.code, account);
       return toConnection(rows, size, (account) => [account.code]);
     },
 
     /** The accounts directly under a header, in the caller's scope. */
     async childrenOf(identity: Identity, parentCode: string): Promise<AccountRecord[]> {
       if (identity.kind === 'anonymous') throw new UnauthenticatedError();
-      return childrenOfHeader(database.db, identity, parentCode, MAX_CHILDREN);
+      return loaders.childrenOf(identity).load(parentCode);
     },
 
     /** Office.ledgerAccounts: the office's accounts, none out of the caller's scope. */
     async ledgerAccountsOf(identity: Identity, officeCode: string): Promise<AccountRecord[]> {
-      return (await readableOffice(identity, officeCode)) ? accountsOfOffice(database.db, officeCode) : [];
+      return (await readableOffice(identity, officeCode)) ? loaders.accountsOfOffice.load(officeCode) : [];
     },
 
     /**

@@ -23,6 +23,7 @@ import { resolvers } from './resolvers.js';
  * context, so its own loaders), on real PostgreSQL. Every query the subgraph sends is counted at the pg client. A page
  * of 10 and a page of 100 must cost the same: the lines' entries, their postings' accounts, the entries' chain hashes
  * and reversals, and the headers' children are each loaded once per page, not once per row.
+ * And a command clears them, so what a request wrote is what its later fields read.
  */
 // @apollo/subgraph builds its schema with the CommonJS graphql; execute with the same copy (one graphql realm).
 const { graphql } = createRequire(import.meta.url)('graphql') as typeof import('graphql');
@@ -58,8 +59,8 @@ function countingDatabase(url: string): Database {
   return { db: drizzle(pool) as unknown as Db, kind: 'postgres', description: 'counted', close: () => pool.end() };
 }
 
-async function countQueries(source: string, variableValues: Record<string, unknown>): Promise<{ count: number; data: unknown }> {
-  const context = createContext(deps, { identity: reader, requestId: 'count', clientAddress: undefined, logger: pino({ level: 'silent' }) });
+async function countQueries(source: string, variableValues: Record<string, unknown>, identity: Identity = reader): Promise<{ count: number; data: unknown }> {
+  const context = createContext(deps, { identity, requestId: 'count', clientAddress: undefined, logger: pino({ level: 'silent' }) });
   queries = 0;
   const result = await graphql({ schema, source, variableValues, contextValue: context });
   const count = queries;
@@ -160,5 +161,21 @@ describe.skipIf(!process.env.DATABASE_URL)('queries per page, with DataLoaders p
     expect(nodes.find((node) => node.code === '1100')?.children.length).toBeGreaterThan(10);
     expect(large.count).toBe(small.count);
     expect(large.count).toBeLessThanOrEqual(3);
+  });
+});
+
+describe.skipIf(!process.env.DATABASE_URL)('loaders within one request', () => {
+  it('forget what they loaded once a command commits: a second mutation of the request reads the first one\'s balances', async () => {
+    // Two postings in one request; each answer shows cash's balance. Run in order, the second must see both.
+    const posting = (name: string) => `
+      ${name}: postJournalEntry(input: {
+        idempotencyKey: "${key('two')}", officeCode: "HO2", description: "${name}", source: { type: "TEST" },
+        postings: [{ accountCode: "HO2:1100", side: DEBIT, amount: "7.00" }, { accountCode: "HO2:4100", side: CREDIT, amount: "7.00" }]
+      }) { entry { postings { account { code balance { amount } } } } }`;
+    const { data } = await countQueries(`mutation { ${posting('first')} ${posting('second')} }`, {}, { kind: 'service', service: 'money-orders' });
+    const cash = (answer: { entry: { postings: Array<{ account: { code: string; balance: { amount: string } } }> } }) =>
+      answer.entry.postings.find((line) => line.account.code === 'HO2:1100')!.account.balance.amount;
+    const answers = data as Record<'first' | 'second', Parameters<typeof cash>[0]>;
+    expect([cash(answers.first), cash(answers.second)]).toEqual(['7.00', '14.00']);
   });
 });

@@ -1,6 +1,7 @@
 import type { Identity } from '@postal/auth';
 import type { Db } from '@postal/db';
 import DataLoader from 'dataloader';
+import { closedThroughOfOffices } from './business-days/repository.js';
 import type { JournalEntryRecord } from './journal/model.js';
 import { findEntriesByIds, findReversalsOf } from './journal/repository.js';
 import type { AccountRecord } from './ledger-accounts/model.js';
@@ -22,6 +23,8 @@ export interface Loaders {
   accounts: DataLoader<string, AccountRecord | null>;
   /** Each office's accounts, in code order. */
   accountsOfOffice: DataLoader<string, AccountRecord[]>;
+  /** The last day an office closed, by office code; null if never. */
+  closedThrough: DataLoader<string, string | null>;
   /** A known office's path, by office code (what every scope check needs); null for an office not heard of. */
   officePaths: DataLoader<string, string | null>;
   /** Journal entries by id, with their postings. */
@@ -57,6 +60,10 @@ export function createLoaders(db: Db, options: { cache?: boolean } = {}): Loader
     const found = await accountsOfOffices(db, codes);
     return codes.map((code) => found.get(code) ?? []);
   });
+  const closedThrough = loader<string | null>(async (codes) => {
+    const found = await closedThroughOfOffices(db, codes);
+    return codes.map((code) => found.get(code) ?? null);
+  });
   const officePaths = loader<string | null>(async (codes) => {
     const found = await findKnownOfficePaths(db, codes);
     return codes.map((code) => found.get(code) ?? null);
@@ -75,11 +82,12 @@ export function createLoaders(db: Db, options: { cache?: boolean } = {}): Loader
     return ids.map((id) => found.get(id) ?? null);
   });
   const children = new WeakMap<Identity, DataLoader<string, AccountRecord[]>>();
-  const all = (): Array<{ clearAll(): unknown }> => [accounts, accountsOfOffice, officePaths, entries, reversals, chainHashes];
+  const all = (): Array<{ clearAll(): unknown }> => [accounts, accountsOfOffice, closedThrough, officePaths, entries, reversals, chainHashes];
   const childLoaders: Array<DataLoader<string, AccountRecord[]>> = [];
   return {
     accounts,
     accountsOfOffice,
+    closedThrough,
     officePaths,
     entries,
     reversals,

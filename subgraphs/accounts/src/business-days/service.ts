@@ -14,7 +14,7 @@ import { createLoaders, type Loaders } from '../loaders.js';
 import { balanceOnNormalSide, moneyOf, type MoneyOutput } from '../reports/amounts.js';
 import { closeBusinessDay } from './close.js';
 import type { BusinessDayCloseRecord, DailyBalanceRecord } from './model.js';
-import { closedThroughOf, dailyBalancesOfCloses, listDayCloses } from './repository.js';
+import { dailyBalancesOfCloses, listDayCloses } from './repository.js';
 
 /** A DailyBalance as the API shows it (schema/accounts.graphql). */
 export interface DailyBalanceView {
@@ -130,7 +130,7 @@ export function createBusinessDayService(options: BusinessDayServiceOptions) {
     /** Office.closedThrough: the last day the office closed, null if never or out of the caller's scope. */
     async closedThrough(identity: Identity, officeCode: string): Promise<string | null> {
       if ((await readablePath(identity, officeCode)) === undefined) return null;
-      return closedThroughOf(database.db, officeCode);
+      return loaders.closedThrough.load(officeCode);
     },
   };
 }

@@ -11,7 +11,7 @@ import { chainHashesOf } from './sealing/repository.js';
 /**
  * Per-request DataLoaders: the reads a page repeats for each of its rows (a statement line's entry, a posting's
  * account, an entry's chain hash, the office path every authorization check needs) are collected while the page
- * resolves and asked for together, one query per kind, however long the page (query-count.test.ts counts them).
+ * resolves and asked for together, one query per kind, however long the page (loaders.test.ts counts them).
  *
  * They answer rows as stored, with no authorization: the services load through them and then decide what the caller
  * may see, exactly as they did with one query per row. They read outside any transaction; a service's transaction

@@ -11,7 +11,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { handleOfficeEvent } from '../subgraphs/accounts/src/ledger-accounts/office-events.js';
 import { createBusinessDayService } from '../subgraphs/accounts/src/business-days/service.js';
 import { createJournalService } from '../subgraphs/accounts/src/journal/service.js';
-import { createChartService } from '../subgraphs/accounts/src/ledger-accounts/chart-service.js';
 import { createAccountService } from '../subgraphs/accounts/src/ledger-accounts/service.js';
 import { createReportService } from '../subgraphs/accounts/src/reports/service.js';
 import { createLedgerVerificationService } from '../subgraphs/accounts/src/sealing/service.js';
@@ -135,8 +134,7 @@ function buildServices(database: TestDatabase['database']) {
     approvals,
     audit: createAuditService(database),
     auth: createAuthService({ database, jwtPrivateKey: '', tokenTtlSeconds: 60, lockout: { maxFailures: 5, lockMinutes: 15 }, clock }),
-    accounts: createAccountService(database),
-    chart: createChartService(database, { clock }),
+    accounts: createAccountService(database, { clock }),
     // Manual journals go to the inbox; here the inbox answers at once, so only authorization decides.
     journal: createJournalService(database, { clock, approvals: { submit: async () => ({ id: randomUUID(), status: 'PENDING' }) } }),
     reports: createReportService(database),
@@ -389,7 +387,7 @@ const OPERATIONS: Record<string, Operation> = {
   },
   'Account reference (_entities)': {
     placed: true,
-    run: async (actor, place) => present(await services.chart.getAccount(identities[actor], `${OFFICE_AT[place]}:1100`)),
+    run: async (actor, place) => present(await services.accounts.getAccount(identities[actor], `${OFFICE_AT[place]}:1100`)),
   },
   "accountStatement of the office's cash": {
     placed: true,
@@ -417,14 +415,14 @@ const OPERATIONS: Record<string, Operation> = {
     run: async (actor, place) => {
       sequence += 1;
       const input = { name: 'Matrix suspense', type: 'ASSET', kind: 'DETAIL', headCode: String(9000 + sequence), officeCode: OFFICE_AT[place], balanceConstraint: 'NONE', allowManualEntries: true } as const;
-      return present(await services.chart.openAccount(contextOf(actor), input));
+      return present(await services.accounts.openAccount(contextOf(actor), input));
     },
   },
   'setAccountStatus (freeze an account of the office)': {
     placed: true,
     run: async (actor, place) => {
       sequence += 1;
-      const account = await services.chart.openAccount(LEDGER_SERVICE, {
+      const account = await services.accounts.openAccount(LEDGER_SERVICE, {
         name: 'Matrix frozen',
         type: 'ASSET',
         kind: 'DETAIL',
@@ -433,7 +431,7 @@ const OPERATIONS: Record<string, Operation> = {
         balanceConstraint: 'NONE',
         allowManualEntries: true,
       });
-      return present(await services.chart.setAccountStatus(contextOf(actor), account.code, 'FROZEN', 'matrix'));
+      return present(await services.accounts.setAccountStatus(contextOf(actor), account.code, 'FROZEN', 'matrix'));
     },
   },
   'postJournalEntry (a manual journal at the office)': {

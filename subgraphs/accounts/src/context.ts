@@ -1,15 +1,17 @@
+import type { Database } from '@postal/db';
 import type { RequestContext } from '@postal/server';
 import type { ApprovalsClient } from './approvals/administration-client.js';
-import type { BusinessDayService } from './business-days/service.js';
-import type { JournalService } from './journal/service.js';
-import type { ChartService } from './ledger-accounts/chart-service.js';
-import type { AccountService } from './ledger-accounts/service.js';
-import type { ReportService } from './reports/service.js';
-import type { LedgerVerificationService } from './sealing/service.js';
+import { createBusinessDayService, type BusinessDayService } from './business-days/service.js';
+import { AccountFactsCache } from './journal/account-facts.js';
+import { createLoaders, type Loaders } from './loaders.js';
+import { createJournalService, type JournalService } from './journal/service.js';
+import { createAccountService, type AccountService } from './ledger-accounts/service.js';
+import { createReportService, type ReportService } from './reports/service.js';
+import { createLedgerVerificationService, type LedgerVerificationService } from './sealing/service.js';
 
 export interface Services {
+  /** The chart of accounts, an office's accounts and its ledger status. */
   accounts: AccountService;
-  chart: ChartService;
   journal: JournalService;
   reports: ReportService;
   businessDays: BusinessDayService;
@@ -21,4 +23,40 @@ export interface Services {
 
 export interface Context extends RequestContext {
   services: Services;
+  /** This request's DataLoaders: the services read through them (loaders.ts). */
+  loaders: Loaders;
+}
+
+/** What lives as long as the process and every request's services share. */
+export interface ContextDependencies {
+  database: Database;
+  clock: () => Date;
+  timeZone?: string | undefined;
+  approvals: ApprovalsClient;
+  /** Told after postings commit (the journal sealer's nudge). */
+  onPosted?: () => void;
+  /** The accounts' fixed facts, read once per process (journal/account-facts.ts). */
+  facts: AccountFactsCache;
+}
+
+export function contextDependencies(options: Omit<ContextDependencies, 'facts'> & { facts?: AccountFactsCache }): ContextDependencies {
+  return { ...options, facts: options.facts ?? new AccountFactsCache() };
+}
+
+export function createServices(deps: ContextDependencies, loaders: Loaders): Services {
+  const { database, clock, approvals } = deps;
+  return {
+    accounts: createAccountService(database, { clock, loaders }),
+    journal: createJournalService(database, { clock, approvals, facts: deps.facts, loaders, ...(deps.onPosted ? { onPosted: deps.onPosted } : {}) }),
+    reports: createReportService(database, { loaders }),
+    businessDays: createBusinessDayService({ database, clock, loaders, ...(deps.timeZone ? { timeZone: deps.timeZone } : {}) }),
+    ledger: createLedgerVerificationService(database, { loaders }),
+    approvals,
+  };
+}
+
+/** A request's context: the signed caller and request facts, its own loaders, and services reading through them. */
+export function createContext(deps: ContextDependencies, request: RequestContext): Context {
+  const loaders = createLoaders(deps.database.db);
+  return { ...request, loaders, services: createServices(deps, loaders) };
 }

@@ -1,85 +1,29 @@
 import { scalarResolvers } from '@postal/scalars';
-import { Decimal } from '@postal/money';
+import { businessDayResolvers } from './business-days/resolvers.js';
 import type { Resolvers } from './generated/resolvers-types.js';
-import { captureHoldCommandOf, openAccountCommandOf, placeHoldCommandOf, postCommandOf } from './inputs.js';
-import type { HoldRecord } from './journal/model.js';
-import { availableOf, balanceOf } from './ledger-accounts/chart.js';
-import type { AccountRecord } from './ledger-accounts/model.js';
-import { moneyOf } from './reports/amounts.js';
+import { journalResolvers } from './journal/resolvers.js';
+import { ledgerAccountResolvers } from './ledger-accounts/resolvers.js';
+import { reportResolvers } from './reports/resolvers.js';
+import { sealingResolvers } from './sealing/resolvers.js';
 
-/*
- * Thin resolvers: arguments in, a service call, records out. The services hold the rules (authorization included);
- * field resolvers here only turn stored decimals into the API's Money.
+/**
+ * The subgraph's resolver map: each module's resolvers (`<module>/resolvers.ts`), merged type by type, as in the
+ * administration subgraph. Resolvers are thin: read arguments, call a service with the signed caller, map the result.
  */
+const modules: Resolvers[] = [ledgerAccountResolvers, journalResolvers, businessDayResolvers, reportResolvers, sealingResolvers];
 
-function detailMoney(account: AccountRecord, amount: string | Decimal) {
-  return account.currency === null ? null : moneyOf(amount, account.currency);
+function merge(maps: Resolvers[]): Resolvers {
+  const merged: Record<string, Record<string, unknown>> = {};
+  for (const map of maps) {
+    for (const [type, fields] of Object.entries(map)) {
+      const target = (merged[type] ??= {});
+      for (const [field, resolver] of Object.entries(fields as Record<string, unknown>)) {
+        if (field in target) throw new Error(`two modules resolve ${type}.${field}`);
+        target[field] = resolver;
+      }
+    }
+  }
+  return merged as Resolvers;
 }
 
-function holdMoney(hold: HoldRecord, amount: string) {
-  return moneyOf(amount, hold.currency);
-}
-
-export const resolvers: Resolvers = {
-  ...scalarResolvers,
-  Query: {
-    account: (_parent, { code }, { services, identity }) => services.chart.getAccount(identity, code),
-    accounts: (_parent, { filter, first, after }, { services, identity }) => services.chart.listAccounts(identity, filter ?? {}, first, after),
-    journalEntry: (_parent, { id }, { services, identity }) => services.journal.getEntry(identity, id),
-    journalEntries: (_parent, { filter, first, after }, { services, identity }) => services.journal.listEntries(identity, filter ?? {}, first, after),
-    hold: (_parent, { id }, { services, identity }) => services.journal.getHold(identity, id),
-    accountStatement: (_parent, args, { services, identity }) =>
-      services.reports.accountStatement(identity, { accountCode: args.accountCode, from: args.from, to: args.to, first: args.first, after: args.after }),
-    trialBalance: (_parent, { asOf, officeCode, currency }, { services, identity }) => services.reports.trialBalance(identity, { asOf, officeCode, currency }),
-    businessDayCloses: (_parent, { officeCode, first }, { services, identity }) => services.businessDays.businessDayCloses(identity, officeCode, first),
-    verifyLedger: (_parent, _args, { services, identity }) => services.ledger.verify(identity),
-    officeLedgerStatus: (_parent, { officeCode }, { services, identity }) => services.accounts.officeLedgerStatus(identity, officeCode),
-  },
-  Mutation: {
-    openAccount: (_parent, { input }, context) => context.services.chart.openAccount(context, openAccountCommandOf(input)),
-    setAccountStatus: (_parent, { code, status, reason }, context) => context.services.chart.setAccountStatus(context, code, status, reason),
-    postJournalEntry: (_parent, { input }, context) => context.services.journal.postJournalEntry(context, postCommandOf(input)),
-    reverseJournalEntry: (_parent, { id, reason, idempotencyKey }, context) => context.services.journal.reverseJournalEntry(context, { id, reason, idempotencyKey }),
-    placeHold: (_parent, { input }, context) => context.services.journal.placeHold(context, placeHoldCommandOf(input)),
-    captureHold: (_parent, { input }, context) => context.services.journal.captureHold(context, captureHoldCommandOf(input)),
-    voidHold: (_parent, { id, reason }, context) => context.services.journal.voidHold(context, id, reason),
-    closeBusinessDay: (_parent, { officeCode, date }, context) => context.services.businessDays.closeBusinessDay(context, officeCode, date),
-  },
-  Office: {
-    __resolveReference: (reference) => ({ code: reference.code }),
-    ledgerAccounts: (office, _args, { services, identity }) => services.accounts.ledgerAccountsOf(identity, office.code),
-    closedThrough: (office, _args, { services, identity }) => services.businessDays.closedThrough(identity, office.code),
-  },
-  Account: {
-    __resolveReference: (reference, { services, identity }) => services.chart.getAccount(identity, reference.code),
-    children: (account, _args, { services, identity }) => (account.kind === 'HEADER' ? services.chart.childrenOf(identity, account.code) : []),
-    balance: (account) => balanceOf(account),
-    debitTotal: (account) => detailMoney(account, account.debitTotal),
-    creditTotal: (account) => detailMoney(account, account.creditTotal),
-    pendingDebit: (account) => detailMoney(account, account.pendingDebit),
-    pendingCredit: (account) => detailMoney(account, account.pendingCredit),
-    available: (account) => availableOf(account),
-  },
-  JournalEntry: {
-    __resolveReference: (reference, { services, identity }) => services.journal.getEntry(identity, reference.id),
-    sequence: (entry) => String(entry.seq),
-    source: (entry) => ({ type: entry.sourceType, reference: entry.sourceReference }),
-    approvalRequest: (entry) => (entry.approvalRequestId ? { id: entry.approvalRequestId } : null),
-    reverses: (entry, _args, { services, identity }) => (entry.reversesEntryId ? services.journal.getEntry(identity, entry.reversesEntryId) : null),
-    reversedBy: (entry, _args, { services, identity }) => services.journal.reversalOf(identity, entry.id),
-    chainHash: (entry, _args, { services }) => services.ledger.chainHashOf(entry.id),
-  },
-  Posting: {
-    account: (posting, _args, { services, identity }) => services.chart.getAccount(identity, posting.accountCode),
-    amount: (posting) => moneyOf(posting.amount, posting.currency),
-  },
-  Hold: {
-    source: (hold) => ({ type: hold.sourceType, reference: hold.sourceReference }),
-    amount: (hold) => holdMoney(hold, hold.amount),
-    capturedAmount: (hold) => (hold.capturedAmount === null ? null : holdMoney(hold, hold.capturedAmount)),
-    captureEntry: (hold, _args, { services, identity }) => (hold.captureEntryId ? services.journal.getEntry(identity, hold.captureEntryId) : null),
-  },
-  StatementLine: {
-    entry: (line, _args, { services, identity }) => services.journal.getEntry(identity, line.entryId),
-  },
-};
+export const resolvers: Resolvers = { ...scalarResolvers, ...merge(modules) };

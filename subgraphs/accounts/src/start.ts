@@ -1,17 +1,11 @@
 import { loadSubgraphTypeDefs, startBatchLoop, startSubgraph, type RunningSubgraph, type SubgraphRuntimeOptions } from '@postal/server';
 import { createApprovalsClient } from './approvals/administration-client.js';
 import { APPROVALS_QUEUE, createApprovalExecutor } from './approvals/executor.js';
-import { createBusinessDayService } from './business-days/service.js';
-import type { Context, Services } from './context.js';
+import { contextDependencies, createContext, type Context } from './context.js';
 import { outbox, processedEvents } from './db-schema.js';
 import { expireHolds } from './journal/holds.js';
-import { createJournalService } from './journal/service.js';
-import { createChartService } from './ledger-accounts/chart-service.js';
 import { handleOfficeEvent, OFFICE_EVENTS_QUEUE } from './ledger-accounts/office-events.js';
-import { createAccountService } from './ledger-accounts/service.js';
-import { createReportService } from './reports/service.js';
 import { startJournalSealer, type JournalSealer } from './sealing/sealer.js';
-import { createLedgerVerificationService } from './sealing/service.js';
 import { resolvers } from './resolvers.js';
 
 export interface AccountsOptions extends SubgraphRuntimeOptions {
@@ -37,19 +31,13 @@ export async function startAccounts(options: AccountsOptions): Promise<RunningSu
   // The sealer starts once the server is up; postings before that are chained at its first run.
   let sealer: JournalSealer | undefined;
   const approvals = createApprovalsClient({ url: administrationUrl, identitySecret: options.identitySecret });
-  const services: Services = {
-    accounts: createAccountService(database),
-    chart: createChartService(database, { clock }),
-    journal: createJournalService(database, { clock, approvals, onPosted: () => sealer?.nudge() }),
-    reports: createReportService(database),
-    businessDays: createBusinessDayService({
-      database,
-      clock,
-      ...(options.timeZone ? { timeZone: options.timeZone } : {}),
-    }),
-    ledger: createLedgerVerificationService(database),
+  const deps = contextDependencies({
+    database,
+    clock,
+    timeZone: options.timeZone,
     approvals,
-  };
+    onPosted: () => sealer?.nudge(),
+  });
   const running = await startSubgraph<Context>({
     name: 'accounts',
     typeDefs: loadSubgraphTypeDefs('accounts'),
@@ -65,7 +53,8 @@ export async function startAccounts(options: AccountsOptions): Promise<RunningSu
         ...(options.timeZone ? { timeZone: options.timeZone } : {}),
       }),
     },
-    buildContext: (request) => ({ ...request, services }),
+    // Services per request (cheap closures), so each request has its own loaders (context.ts).
+    buildContext: (request) => createContext(deps, request),
   });
   const journalSealer = startJournalSealer({
     database,

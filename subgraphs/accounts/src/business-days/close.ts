@@ -1,5 +1,5 @@
 import type { Tx } from '@postal/db';
-import { OfficeNotFoundError } from '../journal/errors.js';
+import { OfficeNotFoundError } from '../ledger-accounts/errors.js';
 import type { LedgerActor } from '../journal/model.js';
 import { checkClosable } from './domain.js';
 import type { BusinessDayCloseRecord } from './model.js';

@@ -1,6 +1,6 @@
 import { isCalendarDate } from '@postal/calendar';
 import { BadUserInputError } from '@postal/errors';
-import { DateNotClosableError } from '../journal/errors.js';
+import { DateNotClosableError } from './errors.js';
 
 /**
  * Whether an office may close its business days through `date`: strictly after the day it last closed (a closed day

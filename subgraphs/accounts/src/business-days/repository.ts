@@ -1,4 +1,4 @@
-import { desc, eq, sql } from 'drizzle-orm';
+import { desc, eq, inArray, sql } from 'drizzle-orm';
 import { rowsOf, type Db, type Tx } from '@postal/db';
 import type { LedgerActor } from '../journal/model.js';
 import type { AccountType } from '../ledger-accounts/model.js';
@@ -15,6 +15,16 @@ export async function officeIsKnown(db: Db | Tx, officeCode: string): Promise<bo
 export async function closedThroughOf(db: Db | Tx, officeCode: string): Promise<string | null> {
   const [row] = await db.select({ closedThrough: businessDays.closedThrough }).from(businessDays).where(eq(businessDays.officeCode, officeCode));
   return row?.closedThrough ?? null;
+}
+
+/** Several offices' last closed days, in one query; an office that never closed is absent. */
+export async function closedThroughOfOffices(db: Db | Tx, officeCodes: readonly string[]): Promise<Map<string, string>> {
+  if (officeCodes.length === 0) return new Map();
+  const rows = await db
+    .select({ officeCode: businessDays.officeCode, closedThrough: businessDays.closedThrough })
+    .from(businessDays)
+    .where(inArray(businessDays.officeCode, [...new Set(officeCodes)]));
+  return new Map(rows.map((row) => [row.officeCode, row.closedThrough]));
 }
 
 /**

@@ -6,14 +6,15 @@ import { UnauthenticatedError } from '@postal/errors';
 import { stageEvents } from '@postal/outbox';
 import { auditEvent, pageSize } from '@postal/server';
 import { outbox, processedEvents } from '../db-schema.js';
-import { OfficeNotFoundError } from '../journal/errors.js';
+import { OfficeNotFoundError } from '../ledger-accounts/errors.js';
 import { ledgerActor } from '../journal/actor.js';
 import type { LedgerActor } from '../journal/model.js';
 import { findKnownOfficePath } from '../ledger-accounts/repository.js';
+import { createLoaders, type Loaders } from '../loaders.js';
 import { balanceOnNormalSide, moneyOf, type MoneyOutput } from '../reports/amounts.js';
 import { closeBusinessDay } from './close.js';
 import type { BusinessDayCloseRecord, DailyBalanceRecord } from './model.js';
-import { closedThroughOf, dailyBalancesOfCloses, listDayCloses } from './repository.js';
+import { dailyBalancesOfCloses, listDayCloses } from './repository.js';
 
 /** A DailyBalance as the API shows it (schema/accounts.graphql). */
 export interface DailyBalanceView {
@@ -60,6 +61,8 @@ export interface BusinessDayServiceOptions {
   timeZone?: string;
   /** Called after a commit that staged events, so the relay publishes them soon rather than at its next poll. */
   onEventsStaged?: () => void;
+  /** The request's loaders (context.ts); a service without them batches its reads but remembers nothing. */
+  loaders?: Loaders;
 }
 
 /** The most closes one listing answers. */
@@ -74,10 +77,11 @@ export function createBusinessDayService(options: BusinessDayServiceOptions) {
   const { database } = options;
   const clock = options.clock ?? (() => new Date());
   const timeZone = options.timeZone ?? DEFAULT_TIME_ZONE;
+  const loaders = options.loaders ?? createLoaders(database.db, { cache: false });
 
   async function readablePath(identity: Identity, officeCode: string): Promise<string | undefined> {
     if (identity.kind === 'anonymous') throw new UnauthenticatedError();
-    const path = await findKnownOfficePath(database.db, officeCode);
+    const path = (await loaders.officePaths.load(officeCode)) ?? undefined;
     return path !== undefined && can(identity, 'ledger.read', path) ? path : undefined;
   }
 
@@ -104,6 +108,7 @@ export function createBusinessDayService(options: BusinessDayServiceOptions) {
         return closed;
       });
       options.onEventsStaged?.();
+      loaders.clearAll();
       return closeView(close, close.balances);
     },
 
@@ -125,7 +130,7 @@ export function createBusinessDayService(options: BusinessDayServiceOptions) {
     /** Office.closedThrough: the last day the office closed, null if never or out of the caller's scope. */
     async closedThrough(identity: Identity, officeCode: string): Promise<string | null> {
       if ((await readablePath(identity, officeCode)) === undefined) return null;
-      return closedThroughOf(database.db, officeCode);
+      return loaders.closedThrough.load(officeCode);
     },
   };
 }

@@ -22,10 +22,6 @@ export const LedgerCodes = {
   HOLD_NOT_FOUND: 'HOLD_NOT_FOUND',
   HOLD_NOT_PENDING: 'HOLD_NOT_PENDING',
   CAPTURE_EXCEEDS_HOLD: 'CAPTURE_EXCEEDS_HOLD',
-  ACCOUNT_EXISTS: 'ACCOUNT_EXISTS',
-  ACCOUNT_NOT_EMPTY: 'ACCOUNT_NOT_EMPTY',
-  OFFICE_NOT_FOUND: 'OFFICE_NOT_FOUND',
-  DATE_NOT_CLOSABLE: 'DATE_NOT_CLOSABLE',
 } as const;
 
 export class UnbalancedEntryError extends ExpectedError {
@@ -147,26 +143,5 @@ export class CaptureExceedsHoldError extends ExpectedError {
   }
 }
 
-export class AccountExistsError extends ExpectedError {
-  constructor(accountCode: string) {
-    super(LedgerCodes.ACCOUNT_EXISTS, `account ${accountCode} already exists`, { details: { accountCode } });
-  }
-}
-
-export class AccountNotEmptyError extends ExpectedError {
-  constructor(accountCode: string, message: string) {
-    super(LedgerCodes.ACCOUNT_NOT_EMPTY, `account ${accountCode} cannot be closed: ${message}`, { details: { accountCode } });
-  }
-}
-
-export class OfficeNotFoundError extends ExpectedError {
-  constructor(officeCode: string) {
-    super(LedgerCodes.OFFICE_NOT_FOUND, `the ledger knows no office ${officeCode}`, { field: 'officeCode', details: { officeCode } });
-  }
-}
-
-export class DateNotClosableError extends ExpectedError {
-  constructor(officeCode: string, date: string, message: string) {
-    super(LedgerCodes.DATE_NOT_CLOSABLE, `${date} cannot be closed for office ${officeCode}: ${message}`, { field: 'date', details: { officeCode, date } });
-  }
-}
+/** The ledger's office refusal lives with the ledger's copy of the office tree; posting refuses it too. */
+export { OfficeNotFoundError } from '../ledger-accounts/errors.js';

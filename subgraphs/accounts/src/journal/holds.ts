@@ -1,14 +1,14 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { and, eq, lte, sql } from 'drizzle-orm';
 import type { Db, Tx } from '@postal/db';
 import { BadUserInputError, isExpectedError } from '@postal/errors';
 import { currencyOf, Decimal } from '@postal/money';
 import { assertPostable, checkAmount, LIMITS } from './domain.js';
-import { CaptureExceedsHoldError, CurrencyMismatchError, HoldNotFoundError, HoldNotPendingError, IdempotencyConflictError, OfficeNotFoundError } from './errors.js';
+import { OfficeNotFoundError } from '../ledger-accounts/errors.js';
+import { CaptureExceedsHoldError, CurrencyMismatchError, HoldNotFoundError, HoldNotPendingError, IdempotencyConflictError } from './errors.js';
 import type { HoldRecord, JournalEntryRecord, PostingOrigin } from './model.js';
 import { postEntryInTx, applyOrRefuse, type PostOptions } from './posting.js';
-import { findEntriesByKeys, findHold, findHoldByKey, readPostingContext, type AccountChange } from './repository.js';
-import { holds } from './tables.js';
+import { findHold, findHoldByKey, insertHoldIfAbsent, lockDueHolds, markHoldCaptured, markHoldsExpired, markHoldVoided } from './holds-repository.js';
+import { findEntriesByKeys, readPostingContext, type AccountChange } from './repository.js';
 
 /*
  * Two-phase transfers. A hold reserves its amount as pending debit on one account and pending credit on the other
@@ -77,8 +77,7 @@ export async function placeHoldInTx(tx: Tx, command: PlaceHoldCommand, origin: P
     throw error;
   }
   const { row } = checked;
-  const [inserted] = await tx.insert(holds).values(row).onConflictDoNothing({ target: holds.idempotencyKey }).returning({ id: holds.id });
-  if (!inserted) {
+  if (!(await insertHoldIfAbsent(tx, row))) {
     const existing = await findHoldByKey(tx, row.idempotencyKey);
     if (!existing || existing.requestHash !== row.requestHash) throw new IdempotencyConflictError(row.idempotencyKey);
     return { hold: withoutHash(existing), replayed: true };
@@ -196,10 +195,7 @@ export async function captureHoldInTx(tx: Tx, command: CaptureHoldCommand, optio
     },
     { ...options, origin: { ...options.origin, holdId: hold.id } },
   );
-  await tx
-    .update(holds)
-    .set({ status: 'CAPTURED', capturedAmount: captured, captureEntryId: result.entry.id, resolvedAt: options.now })
-    .where(and(eq(holds.id, hold.id), eq(holds.status, 'PENDING')));
+  await markHoldCaptured(tx, hold.id, { capturedAmount: captured, captureEntryId: result.entry.id, resolvedAt: options.now });
   return result;
 }
 
@@ -208,10 +204,7 @@ export async function voidHoldInTx(tx: Tx, holdId: string, reason: string, optio
   if (trimmed.length === 0 || trimmed.length > LIMITS.reason) throw new BadUserInputError('reason', `a reason is 1 to ${LIMITS.reason} characters`);
   const hold = await lockPending(tx, holdId, options.now);
   await applyOrRefuse(tx, release(hold), null, options.origin.manual);
-  await tx
-    .update(holds)
-    .set({ status: 'VOIDED', resolvedAt: options.now, resolutionReason: trimmed })
-    .where(and(eq(holds.id, hold.id), eq(holds.status, 'PENDING')));
+  await markHoldVoided(tx, hold.id, { resolvedAt: options.now, resolutionReason: trimmed });
   return withoutHash((await findHold(tx, holdId))!);
 }
 
@@ -221,13 +214,7 @@ export async function voidHoldInTx(tx: Tx, holdId: string, reason: string, optio
  */
 export async function expireHolds(db: Db, now: Date, limit = 500): Promise<number> {
   return db.transaction(async (tx) => {
-    const due = await tx
-      .select({ id: holds.id, debitAccountCode: holds.debitAccountCode, creditAccountCode: holds.creditAccountCode, amount: holds.amount })
-      .from(holds)
-      .where(and(eq(holds.status, 'PENDING'), lte(holds.expiresAt, now)))
-      .orderBy(holds.expiresAt)
-      .limit(limit)
-      .for('update', { skipLocked: true });
+    const due = await lockDueHolds(tx, now, limit);
     if (due.length === 0) return 0;
     const net = new Map<string, AccountChange>();
     for (const hold of due) {
@@ -244,10 +231,11 @@ export async function expireHolds(db: Db, now: Date, limit = 500): Promise<numbe
       null,
       false,
     );
-    await tx
-      .update(holds)
-      .set({ status: 'EXPIRED', resolvedAt: now, resolutionReason: 'expired' })
-      .where(sql`${holds.id} in (${sql.join(due.map((hold) => sql`${hold.id}`), sql`, `)}) and ${holds.status} = 'PENDING'`);
+    await markHoldsExpired(
+      tx,
+      due.map((hold) => hold.id),
+      now,
+    );
     return due.length;
   });
 }

@@ -1,8 +1,11 @@
-import { asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import type { Identity } from '@postal/auth';
+import { likePrefixOf, scopeCondition } from '@postal/authz';
+import { and, asc, desc, eq, exists, gte, inArray, lt, lte, or, sql, type SQL } from 'drizzle-orm';
 import { rowsOf, type Db, type Tx } from '@postal/db';
+import { knownOffices } from '../ledger-accounts/tables.js';
 import type { PostableAccount } from './domain.js';
-import type { HoldRecord, JournalEntryRecord, LedgerActor, PostingRecord } from './model.js';
-import { holds, journalEntries, postings } from './tables.js';
+import type { JournalEntryRecord, LedgerActor, PostingRecord } from './model.js';
+import { journalEntries, postings } from './tables.js';
 
 /** What the posting path reads before it writes: the office, its closed day, and the accounts named. */
 export interface PostingContext {
@@ -296,6 +299,60 @@ export async function findReversalOf(db: Db | Tx, entryId: string): Promise<{ id
   return row;
 }
 
+/** The reversals of the entries named, in one query: original id to reversal id (an entry is reversed at most once). */
+export async function findReversalsOf(db: Db | Tx, entryIds: readonly string[]): Promise<Map<string, string>> {
+  if (entryIds.length === 0) return new Map();
+  const rows = await db
+    .select({ id: journalEntries.id, reversesEntryId: journalEntries.reversesEntryId })
+    .from(journalEntries)
+    .where(inArray(journalEntries.reversesEntryId, [...new Set(entryIds)]));
+  return new Map(rows.map((row) => [row.reversesEntryId!, row.id]));
+}
+
+export interface JournalEntryFilter {
+  officeCode?: string | null;
+  accountCode?: string | null;
+  sourceType?: string | null;
+  sourceReference?: string | null;
+  from?: string | null;
+  to?: string | null;
+}
+
+/**
+ * One page of entry ids, newest first (by journal sequence, before `beforeSeq`), in the reader's ledger.read scope,
+ * filtered in SQL. `underPath` is the path of filter.officeCode (the office's subtree), resolved by the caller.
+ */
+export async function listEntryIds(
+  db: Db | Tx,
+  query: { reader: Identity; filter: JournalEntryFilter; underPath?: string | undefined; beforeSeq?: number | undefined; limit: number },
+): Promise<Array<{ id: string; seq: number }>> {
+  const { filter } = query;
+  const conditions: SQL[] = [scopeCondition(query.reader, 'ledger.read', knownOffices.path)];
+  if (query.underPath !== undefined) conditions.push(or(eq(knownOffices.path, query.underPath), sql`${knownOffices.path} like ${likePrefixOf(query.underPath)}`) as SQL);
+  if (filter.sourceType) conditions.push(eq(journalEntries.sourceType, filter.sourceType));
+  if (filter.sourceReference) conditions.push(eq(journalEntries.sourceReference, filter.sourceReference));
+  if (filter.from) conditions.push(gte(journalEntries.effectiveDate, filter.from));
+  if (filter.to) conditions.push(lte(journalEntries.effectiveDate, filter.to));
+  if (filter.accountCode) {
+    conditions.push(
+      exists(
+        db
+          .select({ one: sql`1` })
+          .from(postings)
+          .where(and(eq(postings.entryId, journalEntries.id), eq(postings.accountCode, filter.accountCode))),
+      ),
+    );
+  }
+  if (query.beforeSeq !== undefined) conditions.push(lt(journalEntries.seq, query.beforeSeq));
+  return db
+    .select({ id: journalEntries.id, seq: journalEntries.seq })
+    .from(journalEntries)
+    .innerJoin(knownOffices, eq(knownOffices.code, journalEntries.officeCode))
+    .where(and(...conditions))
+    .orderBy(desc(journalEntries.seq))
+    .limit(query.limit);
+}
+
 export interface NewEntryRow {
   id: string;
   officeCode: string;
@@ -340,42 +397,3 @@ export async function insertPostings(tx: Tx, rows: readonly NewPostingRow[]): Pr
   if (rows.length === 0) return;
   await tx.insert(postings).values([...rows]);
 }
-
-const holdColumns = {
-  id: holds.id,
-  officeCode: holds.officeCode,
-  description: holds.description,
-  sourceType: holds.sourceType,
-  sourceReference: holds.sourceReference,
-  debitAccountCode: holds.debitAccountCode,
-  creditAccountCode: holds.creditAccountCode,
-  amount: holds.amount,
-  currency: holds.currency,
-  status: holds.status,
-  expiresAt: holds.expiresAt,
-  actor: holds.actor,
-  idempotencyKey: holds.idempotencyKey,
-  createdAt: holds.createdAt,
-  resolvedAt: holds.resolvedAt,
-  capturedAmount: holds.capturedAmount,
-  captureEntryId: holds.captureEntryId,
-  resolutionReason: holds.resolutionReason,
-};
-
-export async function findHold(db: Db | Tx, id: string, options: { forUpdate?: boolean } = {}): Promise<(HoldRecord & { requestHash: string }) | undefined> {
-  const query = db
-    .select({ ...holdColumns, requestHash: holds.requestHash })
-    .from(holds)
-    .where(eq(holds.id, id));
-  const rows = options.forUpdate ? await query.for('update') : await query;
-  return rows[0] as (HoldRecord & { requestHash: string }) | undefined;
-}
-
-export async function findHoldByKey(db: Db | Tx, idempotencyKey: string): Promise<(HoldRecord & { requestHash: string }) | undefined> {
-  const rows = await db
-    .select({ ...holdColumns, requestHash: holds.requestHash })
-    .from(holds)
-    .where(eq(holds.idempotencyKey, idempotencyKey));
-  return rows[0] as (HoldRecord & { requestHash: string }) | undefined;
-}
-

@@ -1,23 +1,22 @@
 import type { Identity, SignedRequestContext } from '@postal/auth';
-import { assertCan, can, scopeCondition } from '@postal/authz';
+import { assertCan, can } from '@postal/authz';
 import { businessDate, DEFAULT_TIME_ZONE, isCalendarDate } from '@postal/calendar';
 import type { Database } from '@postal/db';
 import { BadUserInputError, ForbiddenError, UnauthenticatedError } from '@postal/errors';
 import { decodeCursor, pageSize, toConnection, type Connection } from '@postal/server';
-import { and, desc, eq, exists, gte, lt, lte, or, sql, type SQL } from 'drizzle-orm';
 import type { ApprovalsClient } from '../approvals/administration-client.js';
 import { postPayload, postSummary, reversePayload, reverseSummary } from '../approvals/payload.js';
-import { findKnownOfficePath } from '../ledger-accounts/repository.js';
-import { knownOffices } from '../ledger-accounts/tables.js';
+import { createLoaders, type Loaders } from '../loaders.js';
 import { AccountFactsCache } from './account-facts.js';
 import { ledgerActor } from './actor.js';
 import { LIMITS } from './domain.js';
-import { AlreadyReversedError, EntryNotFoundError, IdempotencyConflictError, OfficeNotFoundError, ReversalNotReversibleError } from './errors.js';
+import { OfficeNotFoundError } from '../ledger-accounts/errors.js';
+import { AlreadyReversedError, EntryNotFoundError, IdempotencyConflictError, ReversalNotReversibleError } from './errors.js';
 import { captureHoldInTx, placeHoldInTx, voidHoldInTx, type CaptureHoldCommand, type PlaceHoldCommand } from './holds.js';
 import type { HoldRecord, JournalEntryRecord, PostEntryCommand, PostingOrigin } from './model.js';
 import { checkCommand, postEntriesInTx, postEntryInTx, reverseEntryInTx, type PostResult } from './posting.js';
-import { findEntriesByIds, findEntriesByKeys, findEntry, findHold, findReversalOf } from './repository.js';
-import { journalEntries, postings } from './tables.js';
+import { findHold } from './holds-repository.js';
+import { findEntriesByIds, findEntriesByKeys, findEntry, findReversalOf, listEntryIds, type JournalEntryFilter } from './repository.js';
 
 /** What posting answered: a service's entry, or a person's manual journal waiting in the approvals inbox. */
 export interface PostingOutcome {
@@ -25,14 +24,7 @@ export interface PostingOutcome {
   approvalRequest: { id: string } | null;
 }
 
-export interface JournalEntryFilter {
-  officeCode?: string | null;
-  accountCode?: string | null;
-  sourceType?: string | null;
-  sourceReference?: string | null;
-  from?: string | null;
-  to?: string | null;
-}
+export type { JournalEntryFilter } from './repository.js';
 
 export interface JournalServiceOptions {
   clock?: () => Date;
@@ -40,6 +32,10 @@ export interface JournalServiceOptions {
   approvals?: ApprovalsClient;
   /** Told after postings commit, so the sealer chains them soon rather than at its next tick. */
   onPosted?: () => void;
+  /** The accounts' fixed facts, shared by every request's service (one per process); a new cache when absent. */
+  facts?: AccountFactsCache;
+  /** The request's loaders (context.ts); a service without them batches its reads but remembers nothing. */
+  loaders?: Loaders;
 }
 
 /**
@@ -52,10 +48,17 @@ export function createJournalService(database: Database, options: JournalService
   const clock = options.clock ?? (() => new Date());
   const today = () => businessDate(clock(), DEFAULT_TIME_ZONE);
   // Services' postings check against the accounts' fixed facts once they have been read (account-facts.ts).
-  const facts = new AccountFactsCache();
+  const facts = options.facts ?? new AccountFactsCache();
+  const loaders = options.loaders ?? createLoaders(database.db, { cache: false });
 
   async function officePath(officeCode: string): Promise<string | undefined> {
-    return findKnownOfficePath(database.db, officeCode);
+    return (await loaders.officePaths.load(officeCode)) ?? undefined;
+  }
+
+  /** After a command commits: the request's later fields read what it wrote. */
+  function committed<T>(result: T): T {
+    loaders.clearAll();
+    return result;
   }
 
   async function readableEntry(identity: Identity, entry: JournalEntryRecord | undefined): Promise<JournalEntryRecord | null> {
@@ -89,7 +92,7 @@ export function createJournalService(database: Database, options: JournalService
     const origin: PostingOrigin = { actor: ledgerActor(context.identity), manual: false };
     const result = await database.db.transaction((tx) => postEntryInTx(tx, command, { origin, today: today(), facts }));
     if (!result.replayed) options.onPosted?.();
-    return result;
+    return committed(result);
   }
 
   return {
@@ -124,7 +127,7 @@ export function createJournalService(database: Database, options: JournalService
       const origin: PostingOrigin = { actor: ledgerActor(context.identity), manual: false };
       const results = await database.db.transaction((tx) => postEntriesInTx(tx, commands, { origin, today: today() }));
       if (results.some((result) => !result.replayed)) options.onPosted?.();
-      return results;
+      return committed(results);
     },
 
     async reverseJournalEntry(context: SignedRequestContext, input: { id: string; reason: string; idempotencyKey: string }): Promise<PostingOutcome> {
@@ -136,7 +139,7 @@ export function createJournalService(database: Database, options: JournalService
         const origin: PostingOrigin = { actor: ledgerActor(identity), manual: false };
         const result = await database.db.transaction((tx) => reverseEntryInTx(tx, { entryId: input.id, reason, idempotencyKey: input.idempotencyKey }, { origin, today: today() }));
         if (!result.replayed) options.onPosted?.();
-        return { entry: result.entry, approvalRequest: null };
+        return committed({ entry: result.entry, approvalRequest: null });
       }
       const original = await readableEntry(identity, await findEntry(database.db, input.id));
       if (!original) throw new EntryNotFoundError(input.id);
@@ -153,7 +156,7 @@ export function createJournalService(database: Database, options: JournalService
     async placeHold(context: SignedRequestContext, command: PlaceHoldCommand): Promise<HoldRecord> {
       requireService(context.identity, 'placing a hold');
       const origin: PostingOrigin = { actor: ledgerActor(context.identity), manual: false };
-      return (await database.db.transaction((tx) => placeHoldInTx(tx, command, origin, clock()))).hold;
+      return committed((await database.db.transaction((tx) => placeHoldInTx(tx, command, origin, clock()))).hold);
     },
 
     async captureHold(context: SignedRequestContext, command: CaptureHoldCommand): Promise<JournalEntryRecord> {
@@ -162,31 +165,32 @@ export function createJournalService(database: Database, options: JournalService
       if (command.effectiveDate != null && !isCalendarDate(command.effectiveDate)) throw new BadUserInputError('effectiveDate', 'effectiveDate must be a date, YYYY-MM-DD');
       const result = await database.db.transaction((tx) => captureHoldInTx(tx, command, { origin, today: today(), now: clock() }));
       if (!result.replayed) options.onPosted?.();
-      return result.entry;
+      return committed(result.entry);
     },
 
     async voidHold(context: SignedRequestContext, id: string, reason: string): Promise<HoldRecord> {
       requireService(context.identity, 'voiding a hold');
       const origin: PostingOrigin = { actor: ledgerActor(context.identity), manual: false };
-      return database.db.transaction((tx) => voidHoldInTx(tx, id, reason, { origin, now: clock() }));
+      return committed(await database.db.transaction((tx) => voidHoldInTx(tx, id, reason, { origin, now: clock() })));
     },
 
     async getEntry(identity: Identity, id: string): Promise<JournalEntryRecord | null> {
       if (identity.kind === 'anonymous') throw new UnauthenticatedError();
       if (!UUID.test(id)) return null;
-      return readableEntry(identity, await findEntry(database.db, id));
+      return readableEntry(identity, (await loaders.entries.load(id)) ?? undefined);
     },
 
     /** For resolving many entity references at once (money orders listing their entries). */
     async getEntries(identity: Identity, ids: readonly string[]): Promise<Array<JournalEntryRecord | null>> {
       if (identity.kind === 'anonymous') throw new UnauthenticatedError();
-      const found = new Map((await findEntriesByIds(database.db, ids.filter((id) => UUID.test(id)))).map((entry) => [entry.id, entry]));
-      return Promise.all(ids.map((id) => readableEntry(identity, found.get(id))));
+      const found = await Promise.all(ids.filter((id) => UUID.test(id)).map((id) => loaders.entries.load(id)));
+      const byId = new Map(found.filter((entry) => entry !== null).map((entry) => [entry.id, entry]));
+      return Promise.all(ids.map((id) => readableEntry(identity, byId.get(id))));
     },
 
     async reversalOf(identity: Identity, entryId: string): Promise<JournalEntryRecord | null> {
-      const reversal = await findReversalOf(database.db, entryId);
-      return reversal ? this.getEntry(identity, reversal.id) : null;
+      const reversalId = await loaders.reversals.load(entryId);
+      return reversalId ? this.getEntry(identity, reversalId) : null;
     },
 
     async getHold(identity: Identity, id: string): Promise<HoldRecord | null> {
@@ -214,39 +218,19 @@ export function createJournalService(database: Database, options: JournalService
         const value = filter[field];
         if (value != null && !isCalendarDate(value)) throw new BadUserInputError(field, `${field} must be a date, YYYY-MM-DD`);
       }
-      const conditions: SQL[] = [scopeCondition(identity, 'ledger.read', knownOffices.path)];
+      let underPath: string | undefined;
       if (filter.officeCode) {
-        const path = await officePath(filter.officeCode);
-        if (path === undefined) return toConnection([], size, () => []);
-        conditions.push(or(eq(knownOffices.path, path), sql`${knownOffices.path} like ${`${path.replace(/[\\%_]/g, '\\$&')}/%`}`) as SQL);
+        underPath = await officePath(filter.officeCode);
+        if (underPath === undefined) return toConnection([], size, () => []);
       }
-      if (filter.sourceType) conditions.push(eq(journalEntries.sourceType, filter.sourceType));
-      if (filter.sourceReference) conditions.push(eq(journalEntries.sourceReference, filter.sourceReference));
-      if (filter.from) conditions.push(gte(journalEntries.effectiveDate, filter.from));
-      if (filter.to) conditions.push(lte(journalEntries.effectiveDate, filter.to));
-      if (filter.accountCode) {
-        conditions.push(
-          exists(
-            database.db
-              .select({ one: sql`1` })
-              .from(postings)
-              .where(and(eq(postings.entryId, journalEntries.id), eq(postings.accountCode, filter.accountCode))),
-          ),
-        );
-      }
+      let beforeSeq: number | undefined;
       if (cursor) {
-        const seq = Number(cursor[0]);
-        if (!Number.isSafeInteger(seq)) throw new BadUserInputError('after', 'the cursor is not one this API issued');
-        conditions.push(lt(journalEntries.seq, seq));
+        beforeSeq = Number(cursor[0]);
+        if (!Number.isSafeInteger(beforeSeq)) throw new BadUserInputError('after', 'the cursor is not one this API issued');
       }
-      const rows = await database.db
-        .select({ id: journalEntries.id, seq: journalEntries.seq })
-        .from(journalEntries)
-        .innerJoin(knownOffices, eq(knownOffices.code, journalEntries.officeCode))
-        .where(and(...conditions))
-        .orderBy(desc(journalEntries.seq))
-        .limit(size + 1);
+      const rows = await listEntryIds(database.db, { reader: identity, filter, underPath, beforeSeq, limit: size + 1 });
       const entries = new Map((await findEntriesByIds(database.db, rows.map((row) => row.id))).map((entry) => [entry.id, entry]));
+      for (const entry of entries.values()) loaders.entries.prime(entry.id, entry);
       return toConnection(
         rows.map((row) => entries.get(row.id)!),
         size,

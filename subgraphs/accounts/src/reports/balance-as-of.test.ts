@@ -3,7 +3,7 @@ import type { TestDatabase } from '@postal/testkit';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLedgerDatabase } from '../journal/test-support/ledger.js';
-import { balanceAsOf, balancesAsOf } from './balance-as-of.js';
+import { balanceAsOf, balancesAsOf } from './repository.js';
 import { fixed, modelTotals, play, type ModelPosting, type Step } from './test-support/scenario.js';
 
 let testDatabase: TestDatabase;

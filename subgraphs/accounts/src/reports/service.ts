@@ -2,8 +2,8 @@ import type { Identity } from '@postal/auth';
 import { assertCan, can, scopeOf } from '@postal/authz';
 import type { Database } from '@postal/db';
 import { ForbiddenError, UnauthenticatedError } from '@postal/errors';
-import { OfficeNotFoundError } from '../journal/errors.js';
-import { findAccount, findKnownOfficePath } from '../ledger-accounts/repository.js';
+import { OfficeNotFoundError } from '../ledger-accounts/errors.js';
+import { createLoaders, type Loaders } from '../loaders.js';
 import { accountStatement, type AccountStatementReport, type StatementQuery } from './statement.js';
 import { trialBalance, type TrialBalanceReport } from './trial-balance.js';
 
@@ -27,7 +27,10 @@ export function mayReadWholeLedger(identity: Identity): boolean {
 }
 
 /** The ledger's reports, read under ledger.read over the office concerned (services may read everything). */
-export function createReportService(database: Database) {
+export function createReportService(database: Database, options: { loaders?: Loaders } = {}) {
+  // The request's loaders (context.ts): the account and its office path are often already loaded by the page.
+  const loaders = options.loaders ?? createLoaders(database.db, { cache: false });
+  const pathOf = async (code: string) => (await loaders.officePaths.load(code)) ?? undefined;
   return {
     /**
      * Needs ledger.read over the office (FORBIDDEN otherwise; OFFICE_NOT_FOUND for an office the ledger does not
@@ -41,7 +44,7 @@ export function createReportService(database: Database) {
       if (officeCode === null) {
         if (!mayReadWholeLedger(identity)) throw new ForbiddenError('you may not ledger.read the whole ledger: name an office');
       } else {
-        const path = await findKnownOfficePath(database.db, officeCode);
+        const path = await pathOf(officeCode);
         if (path === undefined) throw new OfficeNotFoundError(officeCode);
         assertCan(identity, 'ledger.read', path);
         officePath = path;
@@ -61,12 +64,12 @@ export function createReportService(database: Database) {
      */
     async accountStatement(identity: Identity, query: StatementQuery): Promise<AccountStatementReport | null> {
       if (identity.kind === 'anonymous') throw new UnauthenticatedError();
-      const account = await findAccount(database.db, query.accountCode);
+      const account = await loaders.accounts.load(query.accountCode);
       if (!account) return null;
       if (account.officeCode === null) {
         if (!mayReadWholeLedger(identity)) return null;
       } else {
-        const path = await findKnownOfficePath(database.db, account.officeCode);
+        const path = await pathOf(account.officeCode);
         if (path === undefined || !can(identity, 'ledger.read', path)) return null;
       }
       return (await accountStatement(database.db, query)) ?? null;

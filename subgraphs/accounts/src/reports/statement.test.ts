@@ -5,7 +5,8 @@ import type { TestDatabase } from '@postal/testkit';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLedgerDatabase } from '../journal/test-support/ledger.js';
-import { accountStatement, statementPageSql, type AccountStatementReport, type StatementLine } from './statement.js';
+import { statementPageSql } from './repository.js';
+import { accountStatement, type AccountStatementReport, type StatementLine } from './statement.js';
 import { modelTotals, play, type ModelPosting, type Step } from './test-support/scenario.js';
 
 let testDatabase: TestDatabase;

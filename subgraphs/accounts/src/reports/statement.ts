@@ -1,14 +1,13 @@
-import { sql, type SQL } from 'drizzle-orm';
 import { isCalendarDate } from '@postal/calendar';
-import { rowsOf, type Db, type Tx } from '@postal/db';
+import type { Db, Tx } from '@postal/db';
 import { BadUserInputError } from '@postal/errors';
 import { decodeCursor, encodeCursor } from '@postal/server';
 import { HeaderAccountError } from '../journal/errors.js';
 import type { PostingSide } from '../journal/model.js';
 import type { AccountRecord } from '../ledger-accounts/model.js';
 import { findAccount } from '../ledger-accounts/repository.js';
-import { balanceOnNormalSide, isDebitNormal, moneyOf, type MoneyOutput } from './amounts.js';
-import { balanceAsOf, totalsAsOf, type LedgerPosition } from './balance-as-of.js';
+import { balanceOnNormalSide, moneyOf, type MoneyOutput } from './amounts.js';
+import { balanceAsOf, statementPageRows, type LedgerPosition } from './repository.js';
 
 /** Statement pages are larger than other lists (schema: at most 500): a statement is read through, page after page. */
 export const MAX_STATEMENT_PAGE_SIZE = 500;
@@ -67,16 +66,6 @@ export function startPosition(from: string, after: string | null | undefined): L
   return { date, throughPostingId: postingId };
 }
 
-interface LineRow {
-  posting_id: string;
-  entry_id: string;
-  effective_date: string;
-  side: PostingSide;
-  amount: string;
-  description: string;
-  running_balance: string;
-}
-
 /**
  * One page of an account's statement between two dates (inclusive), in posting order (effective date, posting id).
  * Every page costs the same however deep: the balance where the page starts is the balance-as-of rule at the cursor
@@ -103,7 +92,7 @@ export async function accountStatement(db: Db | Tx, query: StatementQuery): Prom
   const [opening, closing, rows] = await Promise.all([
     balanceAsOf(db, accountCode, { date: from, throughPostingId: '0' }),
     balanceAsOf(db, accountCode, { date: to }),
-    pageRows(db, account, start, to, size),
+    statementPageRows(db, account, start, to, size),
   ]);
   const page = rows.slice(0, size);
   const edges = page.map((row) => ({
@@ -127,38 +116,4 @@ export async function accountStatement(db: Db | Tx, query: StatementQuery): Prom
     edges,
     pageInfo: { hasNextPage: rows.length > size, endCursor: edges.at(-1)?.cursor ?? null },
   };
-}
-
-/** The page's lines (one more than asked, to tell whether there is a next page) with their running balances. */
-async function pageRows(db: Db | Tx, account: AccountRecord, start: LedgerPosition & { throughPostingId: string }, to: string, size: number): Promise<LineRow[]> {
-  return rowsOf<LineRow>(await db.execute(statementPageSql(account, start, to, size)));
-}
-
-/**
- * The page query: a range scan of postings(account_code, effective_date, id) from the start position (a row
- * comparison the index answers, whatever the depth), the entries' descriptions by primary key, and the balance at the
- * start by totalsAsOf. Exported for the EXPLAIN in statement.test.ts.
- */
-export function statementPageSql(account: Pick<AccountRecord, 'code' | 'type'>, start: LedgerPosition & { throughPostingId: string }, to: string, size: number): SQL {
-  // Amounts signed as the account reads them: a debit raises an asset's balance and lowers a liability's.
-  const normal = isDebitNormal(account.type) ? 'DEBIT' : 'CREDIT';
-  const startBalance = isDebitNormal(account.type) ? sql`s.debit_total - s.credit_total` : sql`s.credit_total - s.debit_total`;
-  return sql`
-      with page as (
-        select p.id, p.entry_id, p.effective_date, p.side, p.amount
-          from accounts.postings p
-         where p.account_code = ${account.code}
-           and (p.effective_date, p.id) > (${start.date}::date, ${start.throughPostingId}::bigint)
-           and p.effective_date <= ${to}::date
-         order by p.effective_date, p.id
-         limit ${size + 1}
-      )
-      select page.id::text as posting_id, page.entry_id, page.effective_date::text as effective_date, page.side,
-             page.amount::text as amount, e.description,
-             (${startBalance} + sum(case when page.side = ${normal} then page.amount else -page.amount end)
-                over (order by page.effective_date, page.id rows between unbounded preceding and current row))::text as running_balance
-        from page
-        join accounts.journal_entries e on e.id = page.entry_id
-        cross join lateral ${totalsAsOf(sql`${account.code}::text`, start)} s
-       order by page.effective_date, page.id`;
 }

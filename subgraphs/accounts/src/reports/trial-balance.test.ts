@@ -5,7 +5,8 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLedgerDatabase } from '../journal/test-support/ledger.js';
 import { modelTotals, play, type ModelPosting, type Step } from './test-support/scenario.js';
-import { trialBalance, trialBalanceSql, type TrialBalanceReport } from './trial-balance.js';
+import { trialBalanceSql } from './repository.js';
+import { trialBalance, type TrialBalanceReport } from './trial-balance.js';
 
 let testDatabase: TestDatabase;
 let model: ModelPosting[];

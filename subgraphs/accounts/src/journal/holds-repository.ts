@@ -1,0 +1,106 @@
+import { and, eq, lte, sql } from 'drizzle-orm';
+import type { Db, Tx } from '@postal/db';
+import type { HoldRecord, LedgerActor } from './model.js';
+import { holds } from './tables.js';
+
+/* The holds' queries (holds.ts decides; this reads and writes). */
+
+const holdColumns = {
+  id: holds.id,
+  officeCode: holds.officeCode,
+  description: holds.description,
+  sourceType: holds.sourceType,
+  sourceReference: holds.sourceReference,
+  debitAccountCode: holds.debitAccountCode,
+  creditAccountCode: holds.creditAccountCode,
+  amount: holds.amount,
+  currency: holds.currency,
+  status: holds.status,
+  expiresAt: holds.expiresAt,
+  actor: holds.actor,
+  idempotencyKey: holds.idempotencyKey,
+  createdAt: holds.createdAt,
+  resolvedAt: holds.resolvedAt,
+  capturedAmount: holds.capturedAmount,
+  captureEntryId: holds.captureEntryId,
+  resolutionReason: holds.resolutionReason,
+};
+
+export async function findHold(db: Db | Tx, id: string, options: { forUpdate?: boolean } = {}): Promise<(HoldRecord & { requestHash: string }) | undefined> {
+  const query = db
+    .select({ ...holdColumns, requestHash: holds.requestHash })
+    .from(holds)
+    .where(eq(holds.id, id));
+  const rows = options.forUpdate ? await query.for('update') : await query;
+  return rows[0] as (HoldRecord & { requestHash: string }) | undefined;
+}
+
+export async function findHoldByKey(db: Db | Tx, idempotencyKey: string): Promise<(HoldRecord & { requestHash: string }) | undefined> {
+  const rows = await db
+    .select({ ...holdColumns, requestHash: holds.requestHash })
+    .from(holds)
+    .where(eq(holds.idempotencyKey, idempotencyKey));
+  return rows[0] as (HoldRecord & { requestHash: string }) | undefined;
+}
+
+/** A hold as placed: PENDING, with the hash of the request that placed it. */
+export interface NewHoldRow {
+  id: string;
+  officeCode: string;
+  description: string;
+  sourceType: string;
+  sourceReference: string | null;
+  debitAccountCode: string;
+  creditAccountCode: string;
+  amount: string;
+  currency: string;
+  expiresAt: Date | null;
+  actor: LedgerActor;
+  idempotencyKey: string;
+  requestHash: string;
+}
+
+/** Inserts the hold unless its idempotency key is taken; answers whether it did. */
+export async function insertHoldIfAbsent(tx: Tx, row: NewHoldRow): Promise<boolean> {
+  const [inserted] = await tx.insert(holds).values(row).onConflictDoNothing({ target: holds.idempotencyKey }).returning({ id: holds.id });
+  return inserted !== undefined;
+}
+
+/** Records a pending hold's capture (a hold resolves once: a hold no longer PENDING is left as it is). */
+export async function markHoldCaptured(tx: Tx, holdId: string, change: { capturedAmount: string; captureEntryId: string; resolvedAt: Date }): Promise<void> {
+  await tx
+    .update(holds)
+    .set({ status: 'CAPTURED', ...change })
+    .where(and(eq(holds.id, holdId), eq(holds.status, 'PENDING')));
+}
+
+/** Records a pending hold's void, with its reason. */
+export async function markHoldVoided(tx: Tx, holdId: string, change: { resolvedAt: Date; resolutionReason: string }): Promise<void> {
+  await tx
+    .update(holds)
+    .set({ status: 'VOIDED', ...change })
+    .where(and(eq(holds.id, holdId), eq(holds.status, 'PENDING')));
+}
+
+/** Pending holds past their expiry, oldest expiry first, locked; holds another transaction has locked are skipped. */
+export async function lockDueHolds(
+  tx: Tx,
+  now: Date,
+  limit: number,
+): Promise<Array<Pick<HoldRecord, 'id' | 'debitAccountCode' | 'creditAccountCode' | 'amount'>>> {
+  return tx
+    .select({ id: holds.id, debitAccountCode: holds.debitAccountCode, creditAccountCode: holds.creditAccountCode, amount: holds.amount })
+    .from(holds)
+    .where(and(eq(holds.status, 'PENDING'), lte(holds.expiresAt, now)))
+    .orderBy(holds.expiresAt)
+    .limit(limit)
+    .for('update', { skipLocked: true });
+}
+
+/** Records the expiry of the holds named that are still pending. */
+export async function markHoldsExpired(tx: Tx, holdIds: readonly string[], resolvedAt: Date): Promise<void> {
+  await tx
+    .update(holds)
+    .set({ status: 'EXPIRED', resolvedAt, resolutionReason: 'expired' })
+    .where(sql`${holds.id} in (${sql.join(holdIds.map((id) => sql`${id}`), sql`, `)}) and ${holds.status} = 'PENDING'`);
+}

@@ -16,6 +16,9 @@ const CLAIMS = {
   officeCode: 'HO-110001',
   officePath: 'DL/DL-NDC/HO-110001',
   grants: [{ permission: 'mo.book', scope: 'OWN_OFFICE' as const }],
+  sessionId: 'session-7',
+  sessionVersion: 0,
+  passwordChangeRequired: false,
 };
 
 const keyPair = () =>

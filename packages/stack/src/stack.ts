@@ -4,7 +4,7 @@ import { startAccounts } from '@postal/accounts';
 import { startAdministration } from '@postal/administration';
 import { startCodSettlement } from '@postal/cod-settlement';
 import { findRepoRoot, type Database } from '@postal/db';
-import { createGateway, type GatewayLimits } from '@postal/gateway';
+import { createGateway, type GatewayLimits, type GatewayOptions } from '@postal/gateway';
 import { startMoneyOrders } from '@postal/money-orders';
 import type { EventQueue } from '@postal/outbox';
 import type { Logger, RunningSubgraph } from '@postal/server';
@@ -22,6 +22,8 @@ export interface StackOptions {
   tokenTtlSeconds?: number;
   lockout?: { maxFailures: number; lockMinutes: number };
   limits?: GatewayLimits;
+  /** How the gateway follows the feed of ended sessions (poll interval, staleness bound). */
+  sessions?: GatewayOptions['sessions'];
   timeZone?: string;
   clock?: () => Date;
 }
@@ -80,6 +82,7 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
     logger: logger.child({ service: 'gateway' }),
     nodeEnv: options.nodeEnv,
     limits: options.limits ?? DEFAULT_LIMITS,
+    ...(options.sessions ? { sessions: options.sessions } : {}),
   });
   const running = await gateway.listen(ports.gateway, host);
   return {

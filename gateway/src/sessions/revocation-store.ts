@@ -121,9 +121,12 @@ export function createRevocationStore(options: RevocationStoreOptions): Revocati
     for (let page = 0; page < maxPages && !caughtUp; page += 1) {
       const { revocations, cursor: next, hasMore } = await options.fetchPage(cursor);
       for (const revocation of revocations) apply(revocation);
-      // A cursor that did not move means the rest waits behind a transaction still running: nothing more is ready.
-      caughtUp = !hasMore || next === cursor;
+      const stuck = hasMore && next === cursor;
+      caughtUp = !hasMore;
       cursor = next;
+      // A full page that does not move the cursor is rows re-offered behind a transaction still running, more than a
+      // page of them: the rest cannot be reached, so the store does not call itself fresh (fail closed; see feed).
+      if (stuck) break;
     }
     // Behind by more than the page budget: not fresh yet; the next poll goes on from here.
     if (!caughtUp) return;

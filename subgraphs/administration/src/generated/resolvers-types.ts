@@ -613,7 +613,7 @@ export type Query = {
   offices: OfficeConnection;
   /**
    * The feed of ended sessions, for the gateway only (a signed service identity; staff get FORBIDDEN), and hidden from
-   * the gateway's API. Without `after`, the rows that can still refuse a live token. `first` is at most 1000.
+   * the gateway's API: the rows that can still refuse a live token, after the cursor. `first` is at most 10000.
    */
   sessionRevocations: SessionRevocationPage;
   /** One member of staff: yourself, or someone at an office within your staff.read scope; otherwise null. */

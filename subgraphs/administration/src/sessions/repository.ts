@@ -62,22 +62,21 @@ export async function insertRevocation(
 
 /**
  * One page of the feed, in (xid, id) order, with the oldest transaction still running when the page was read: every
- * row of a transaction below it is visible now or never will be. The first page (no cursor) holds only rows that can
- * still refuse a live token.
+ * row of a transaction below it is visible now or never will be. Only rows that can still refuse a live token.
  */
 export async function revocationsAfter(
   db: Db | Tx,
   after: FeedCursor | undefined,
   limit: number,
 ): Promise<{ rows: RevocationRow[]; oldestRunningXid: string }> {
-  const condition = after
-    ? sql`(${sessionRevocations.xid}, ${sessionRevocations.id}) > (${after.xid}::xid8, ${after.id}::bigint)`
-    : gt(sessionRevocations.expiresAt, sql`now()`);
+  // An expired row refuses nothing (every token it could refuse has expired), so no reader is ever given one.
+  const position = after ? sql`(${sessionRevocations.xid}, ${sessionRevocations.id}) > (${after.xid}::xid8, ${after.id}::bigint)` : undefined;
+  const condition = and(gt(sessionRevocations.expiresAt, sql`now()`), position);
   // One statement, so the rows and the watermark come from one snapshot.
   const rows = await db
     .select({ ...columns, oldestRunningXid: sql<string>`pg_snapshot_xmin(pg_current_snapshot())::text` })
     .from(sessionRevocations)
-    .where(and(condition))
+    .where(condition)
     .orderBy(asc(sessionRevocations.xid), asc(sessionRevocations.id))
     .limit(limit);
   if (rows.length > 0) {

@@ -9,9 +9,13 @@ import { insertRevocation, raiseSessionVersion, revocationsAfter, type Revocatio
 
 /** The longest token lifetime the configuration allows (JWT_TTL_SECONDS): a safe default where none is given. */
 export const MAX_TOKEN_LIFETIME_SECONDS = 86_400;
-/** Pages of the feed; only revocations younger than a token lifetime are ever in it, so one page is the usual answer. */
+/**
+ * Pages of the feed. Only revocations younger than a token lifetime are in the first page, and later ones hold the
+ * rows since the oldest transaction still running (offered again until it ends), so one page is the usual answer; a
+ * reader that meets more than a page of rows behind one long transaction cannot get past them and must fail closed.
+ */
 const FEED_PAGE_DEFAULT = 500;
-const FEED_PAGE_MAX = 1_000;
+const FEED_PAGE_MAX = 10_000;
 /** The one service that reads the feed: the gateway, the only door for staff tokens. */
 const FEED_READER = 'gateway';
 

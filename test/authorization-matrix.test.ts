@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { generateKeyPairSync, randomUUID } from 'node:crypto';
 import { hashPassword, type Identity } from '@postal/auth';
 import { isPermission } from '@postal/authz';
 import { rowsOf } from '@postal/db';
@@ -22,6 +22,7 @@ import { createAuthService } from '../subgraphs/administration/src/auth/service.
 import { insertOfficesIfAbsent } from '../subgraphs/administration/src/offices/repository.js';
 import { createOfficeService } from '../subgraphs/administration/src/offices/service.js';
 import { createRoleService } from '../subgraphs/administration/src/roles/service.js';
+import { createSessionService } from '../subgraphs/administration/src/sessions/service.js';
 import { allRolePermissions } from '../subgraphs/administration/src/roles/repository.js';
 import { seedDemoAdministration } from '../subgraphs/administration/src/seed/demo.js';
 import { insertStaff, openAssignment } from '../subgraphs/administration/src/staff/repository.js';
@@ -78,6 +79,8 @@ const EXPECTED: Record<string, string> = {
   'markStaffLeft':                                       'AAN   FFN     FFN     NNN   NNN     UUU',
   'resetPassword':                                       'AAN   FFF     FFF     FFF   FFF     UUU',
   'changePassword (own)':                                'A--   A--     A--     A--   A--     U--',
+  'logout (own session)':                                'A--   A--     A--     A--   A--     U--',
+  'sessionRevocations (the gateway only)':               'F--   F--     F--     F--   F--     U--',
   // Roles and maker-checker
   'grantRole (a role the maker holds)':                  'AAF   FFF     FFF     FFF   FFF     UUU',
   // Delegation is data (role_delegations): an administrator grants every role, ones they do not hold included.
@@ -120,6 +123,12 @@ const identities = {} as Record<Actor, Identity>;
 const clock = () => new Date('2026-11-22T06:30:00Z');
 let services: ReturnType<typeof buildServices>;
 
+/** changePassword signs a fresh token for the calling session. */
+const JWT_PRIVATE_KEY = generateKeyPairSync('ed25519', {
+  privateKeyEncoding: { type: 'pkcs8', format: 'pem' },
+  publicKeyEncoding: { type: 'spki', format: 'pem' },
+}).privateKey;
+
 function buildServices(database: TestDatabase['database']) {
   const options = { database, clock, timeZone: 'Asia/Kolkata' };
   const approvals = createApprovalService({ ...options, identitySecret: 'matrix-identity-secret-0123456789abcdef' });
@@ -133,7 +142,8 @@ function buildServices(database: TestDatabase['database']) {
     roles: createRoleService({ ...options, approvals }),
     approvals,
     audit: createAuditService(database),
-    auth: createAuthService({ database, jwtPrivateKey: '', tokenTtlSeconds: 60, lockout: { maxFailures: 5, lockMinutes: 15 }, clock }),
+    auth: createAuthService({ database, jwtPrivateKey: JWT_PRIVATE_KEY, tokenTtlSeconds: 60, lockout: { maxFailures: 5, lockMinutes: 15 }, clock }),
+    sessions: createSessionService({ database, tokenTtlSeconds: 60 }),
     accounts: createAccountService(database, { clock }),
     // Manual journals go to the inbox; here the inbox answers at once, so only authorization decides.
     journal: createJournalService(database, { clock, approvals: { submit: async () => ({ id: randomUUID(), status: 'PENDING' }) } }),
@@ -323,6 +333,18 @@ const OPERATIONS: Record<string, Operation> = {
       sequence += 1;
       return present(await services.auth.changePassword(contextOf(actor), MATRIX_PASSWORD, `a new secret ${sequence}`).finally(resetMatrixPasswords));
     },
+  },
+  'logout (own session)': {
+    placed: false,
+    run: async (actor) => {
+      const identity = identities[actor];
+      // Every token has a session id; the identity the gateway signs carries it.
+      return services.sessions.logout(requestAs(identity.kind === 'staff' ? { ...identity, sessionId: randomUUID() } : identity));
+    },
+  },
+  'sessionRevocations (the gateway only)': {
+    placed: false,
+    run: async (actor) => present(await services.sessions.revocations(contextOf(actor), null, 10)),
   },
   'grantRole (a role the maker holds)': {
     placed: true,

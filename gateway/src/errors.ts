@@ -15,6 +15,9 @@ const MASKED_CODES = new Set(['INTERNAL_SERVER_ERROR', 'DOWNSTREAM_SERVICE_ERROR
  */
 const INTERNAL_EXTENSIONS = ['serviceName', 'response', 'exception', 'stacktrace'];
 
+/** Apollo's prefix on an error thrown while the context is built (a bad or ended session): noise to the caller. */
+const CONTEXT_PREFIX = /^Context creation failed: /;
+
 /** graphql-js suggestions ("Did you mean "x"?", "Did you mean the enum value "Y"?") reveal the schema's names. */
 const SUGGESTION = /\s*Did you mean [^?]*\?/g;
 
@@ -29,7 +32,7 @@ export function formatGatewayError(logger: Logger) {
     if (typeof code === 'string' && !MASKED_CODES.has(code)) {
       const extensions = { ...formatted.extensions };
       for (const key of INTERNAL_EXTENSIONS) delete extensions[key];
-      return { ...formatted, message: formatted.message.replace(SUGGESTION, ''), extensions };
+      return { ...formatted, message: formatted.message.replace(CONTEXT_PREFIX, '').replace(SUGGESTION, ''), extensions };
     }
     const requestId = currentRequest.getStore()?.requestId;
     logger.error(

@@ -1,7 +1,7 @@
 import { generateKeyPairSync } from 'node:crypto';
 import tls from 'node:tls';
 import { signAccessToken, signIdentity, type SignedRequestContext } from '@postal/auth';
-import { createGateway, type GatewayOptions, type RunningGateway } from '@postal/gateway';
+import { createGateway, type FetchRevocations, type GatewayOptions, type Revocation, type RunningGateway } from '@postal/gateway';
 import { pino } from 'pino';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { composeTinySupergraph, startTinySubgraph, type TinySubgraph } from './test-support/tiny-subgraph.js';
@@ -16,6 +16,9 @@ const CLAIMS = {
   officeCode: 'HO-110001',
   officePath: 'DL/DL-NDC/HO-110001',
   grants: [{ permission: 'mo.book', scope: 'OWN_OFFICE' as const }],
+  sessionId: 'session-7',
+  sessionVersion: 0,
+  passwordChangeRequired: false,
 };
 
 const keyPair = () =>
@@ -51,6 +54,17 @@ interface Stack {
   post(body: unknown, headers?: Record<string, string>): Promise<{ status: number; headers: Headers; body: GraphQLBody }>;
 }
 
+/** The session feed as the tests want it: what it holds, and whether it answers at all. */
+const feed = { revocations: [] as Revocation[], failing: false };
+const fetchFeed: FetchRevocations = async () => {
+  if (feed.failing) throw new Error('administration is down');
+  return { revocations: feed.revocations, cursor: 'c', hasMore: false };
+};
+afterEach(() => {
+  feed.revocations = [];
+  feed.failing = false;
+});
+
 async function startStack(options: Partial<GatewayOptions> = {}): Promise<Stack> {
   const subgraph = await startTinySubgraph(IDENTITY_SECRET);
   cleanups.push(subgraph.stop);
@@ -64,6 +78,7 @@ async function startStack(options: Partial<GatewayOptions> = {}): Promise<Stack>
     logger,
     nodeEnv: 'test',
     limits: LIMITS,
+    sessions: { fetchPage: fetchFeed, pollIntervalMs: 20, maxStalenessMs: 300 },
     ...options,
   }).listen(0);
   cleanups.push(gateway.stop);
@@ -346,11 +361,56 @@ describe('health', () => {
     const health = gateway.url.replace(/\/graphql$/, '/health');
     const up = await fetch(health);
     expect(up.status).toBe(200);
-    expect(await up.json()).toEqual({ status: 'ok', subgraphs: { tiny: 'ok' } });
+    expect(await up.json()).toEqual({ status: 'ok', sessions: 'ok', subgraphs: { tiny: 'ok' } });
     await subgraph.stop();
     const down = await fetch(health);
     expect(down.status).toBe(503);
-    expect(await down.json()).toEqual({ status: 'unavailable', subgraphs: { tiny: 'unreachable' } });
+    expect(await down.json()).toEqual({ status: 'unavailable', sessions: 'ok', subgraphs: { tiny: 'unreachable' } });
+  });
+
+  it('is 503 saying sessions are unverifiable while the session feed cannot be read', async () => {
+    const { gateway } = await startStack();
+    const health = gateway.url.replace(/\/graphql$/, '/health');
+    feed.failing = true;
+    await expect.poll(async () => (await fetch(health)).status, { timeout: 3_000 }).toBe(503);
+    expect(await (await fetch(health)).json()).toEqual({ status: 'unavailable', sessions: 'unverifiable', subgraphs: { tiny: 'ok' } });
+  });
+});
+
+describe('ended sessions', () => {
+  const bearer = async (claims: Partial<typeof CLAIMS> = {}) => ({ authorization: `Bearer ${await signAccessToken({ ...CLAIMS, ...claims }, keys.privateKey, 60)}` });
+  const expiresAt = new Date(Date.now() + 3_600_000);
+
+  it('refuses a token below the person\'s minimum session version, and a logged-out session, within a poll', async () => {
+    const { post, subgraph } = await startStack();
+    expect((await post({ query: '{ whoami }' }, await bearer())).status).toBe(200);
+    feed.revocations = [
+      { staffId: CLAIMS.staffId, minVersion: 1, sessionId: null, expiresAt },
+      { staffId: 'staff-8', minVersion: null, sessionId: 'session-8', expiresAt },
+    ];
+    await expect.poll(async () => (await post({ query: '{ whoami }' }, await bearer())).status, { timeout: 2_000 }).toBe(401);
+    const ended = await post({ query: '{ whoami }' }, await bearer());
+    expect(ended.body.errors).toEqual([
+      { message: 'the session has ended; sign in again', extensions: { code: 'UNAUTHENTICATED', reason: 'SESSION_ENDED' } },
+    ]);
+    const seen = subgraph.seen.length;
+    // The same person's token of the new version passes; another person's logged-out session does not.
+    expect((await post({ query: '{ whoami }' }, await bearer({ sessionVersion: 1 }))).status).toBe(200);
+    expect((await post({ query: '{ whoami }' }, await bearer({ staffId: 'staff-8', sessionId: 'session-8', sessionVersion: 5 }))).status).toBe(401);
+    expect((await post({ query: '{ whoami }' }, await bearer({ staffId: 'staff-8', sessionId: 'session-9' }))).status).toBe(200);
+    // The refused requests never reached a subgraph.
+    expect(subgraph.seen.length).toBe(seen + 2);
+  });
+
+  it('fails closed: staff requests are SESSIONS_UNVERIFIABLE once the feed is stale, anonymous ones still pass', async () => {
+    const { post } = await startStack();
+    feed.failing = true;
+    await expect.poll(async () => (await post({ query: '{ whoami }' }, await bearer())).status, { timeout: 3_000 }).toBe(503);
+    const refused = await post({ query: '{ whoami }' }, await bearer());
+    expect(refused.body.errors?.[0]?.extensions).toEqual({ code: 'SESSIONS_UNVERIFIABLE' });
+    expect((await post({ query: '{ whoami }' })).status).toBe(200);
+    feed.failing = false;
+    await expect.poll(async () => (await post({ query: '{ whoami }' }, await bearer())).status, { timeout: 3_000 }).toBe(200);
   });
 });
 
@@ -385,6 +445,7 @@ describe('configuration', () => {
   it('refuses a subgraph URL for a subgraph the supergraph does not have', () => {
     const options = { supergraphSdl, jwtPublicKey: keys.publicKey, identitySecret: IDENTITY_SECRET, logger: pino({ level: 'silent' }), nodeEnv: 'test', limits: LIMITS } as const;
     expect(() => createGateway({ ...options, subgraphUrls: { tinny: 'http://127.0.0.1:1/graphql' } })).toThrow(/tinny.*it has tiny/);
+    expect(() => createGateway(options)).toThrow(/no administration subgraph to read the session feed from/);
     expect(() => createGateway({ ...options, jwtPublicKey: generateKeyPairSync('ec', { namedCurve: 'P-256', publicKeyEncoding: { type: 'spki', format: 'pem' }, privateKeyEncoding: { type: 'pkcs8', format: 'pem' } }).publicKey })).toThrow(/Ed25519/);
   });
 });

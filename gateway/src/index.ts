@@ -9,3 +9,12 @@ export { startGateway, type StartedGateway, type StartOptions } from './start.js
 export { armorConfig, MAX_DIRECTIVES, type GatewayLimits } from './limits.js';
 export type { GatewayContext, RequestState } from './request-context.js';
 export { SUBGRAPH_HEALTH_TIMEOUT_MS } from './health.js';
+export {
+  createRevocationStore,
+  DEFAULT_SESSION_MAX_STALENESS_MS,
+  DEFAULT_SESSION_POLL_INTERVAL_MS,
+  type FetchRevocations,
+  type Revocation,
+  type RevocationPage,
+  type RevocationStore,
+} from './sessions/revocation-store.js';

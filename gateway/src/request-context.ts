@@ -5,6 +5,7 @@ import { verifyAccessToken, type Identity } from '@postal/auth';
 import { CommonCodes, isExpectedError } from '@postal/errors';
 import { GraphQLError } from 'graphql';
 import type { Logger } from 'pino';
+import type { RevocationStore } from './sessions/revocation-store.js';
 
 export const REQUEST_ID_HEADER = 'x-request-id';
 /** An inbound request id is only kept when it is short and plain, so it is safe in logs and headers. */
@@ -59,10 +60,36 @@ export async function identityFromAuthorization(header: string | undefined, jwtP
   }
 }
 
-function unauthenticated(message: string): GraphQLError {
+/**
+ * A staff token whose session has ended (see sessions/revocation-store.ts) fails the whole request, like an expired
+ * one: UNAUTHENTICATED, with `reason: SESSION_ENDED` for a client that wants to say why. When the gateway cannot tell
+ * (the feed has not been read for too long) every staff request is refused with SESSIONS_UNVERIFIABLE (503); an
+ * anonymous one (login) still passes, as it carries no session.
+ */
+export function assertSessionAlive(identity: Identity, sessions: RevocationStore): void {
+  if (identity.kind !== 'staff') return;
+  // verifyAccessToken refuses a token without these; an identity without them cannot be ended, so it does not pass.
+  const { staffId, sessionId, sessionVersion } = identity;
+  if (sessionId === undefined || sessionVersion === undefined) throw unauthenticated('the token is missing claims');
+  switch (sessions.verdict({ staffId, sessionId, sessionVersion })) {
+    case 'valid':
+      return;
+    case 'ended':
+      throw unauthenticated(SESSION_ENDED_MESSAGE, { reason: 'SESSION_ENDED' });
+    case 'unverifiable':
+      throw new GraphQLError('sessions cannot be checked just now; try again shortly', {
+        extensions: { code: 'SESSIONS_UNVERIFIABLE', http: { status: 503, headers: new HeaderMap([['retry-after', '5']]) } },
+      });
+  }
+}
+
+export const SESSION_ENDED_MESSAGE = 'the session has ended; sign in again';
+
+function unauthenticated(message: string, extra: Record<string, unknown> = {}): GraphQLError {
   return new GraphQLError(message, {
     extensions: {
       code: CommonCodes.UNAUTHENTICATED,
+      ...extra,
       http: { status: 401, headers: new HeaderMap([['www-authenticate', 'Bearer error="invalid_token"']]) },
     },
   });

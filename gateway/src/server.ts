@@ -15,7 +15,9 @@ import { formatGatewayError } from './errors.js';
 import { healthHandler } from './health.js';
 import { errorHandler, requestLogging, requestState } from './http.js';
 import { limitProtection, parseOptions, type GatewayLimits } from './limits.js';
-import { currentRequest, identityFromAuthorization, type GatewayContext } from './request-context.js';
+import { assertSessionAlive, currentRequest, identityFromAuthorization, type GatewayContext } from './request-context.js';
+import { createRevocationFeedClient } from './sessions/feed-client.js';
+import { createRevocationStore, type FetchRevocations, type RevocationStore } from './sessions/revocation-store.js';
 import { SignedIdentityDataSource, subgraphEndpoints, type SubgraphEndpoint } from './subgraphs.js';
 
 export interface GatewayOptions {
@@ -38,6 +40,15 @@ export interface GatewayOptions {
   trustProxy?: number | string | string[];
   /** How long one subgraph request may take; default 30 s. */
   subgraphTimeoutMs?: number;
+  /** Following the feed of ended sessions (see sessions/revocation-store.ts). */
+  sessions?: {
+    /** Default: the administration subgraph's sessionRevocations, as the signed service `gateway`. */
+    fetchPage?: FetchRevocations;
+    /** Default 1000 ms (SESSION_POLL_INTERVAL_MS). */
+    pollIntervalMs?: number;
+    /** Default 5000 ms (SESSION_MAX_STALENESS_MS): staff requests are refused after this long without a refresh. */
+    maxStalenessMs?: number;
+  };
 }
 
 export interface RunningGateway {
@@ -67,12 +78,13 @@ export function createGateway(options: GatewayOptions): Gateway {
   assertEd25519PublicKey(options.jwtPublicKey);
   const subgraphs = subgraphEndpoints(options.supergraphSdl, options.subgraphUrls);
   const { logger } = options;
+  const sessions = createSessionStore(options, subgraphs);
 
   const app = express();
   app.disable('x-powered-by');
   if (options.trustProxy !== undefined) app.set('trust proxy', options.trustProxy);
   app.use(requestLogging(logger, options.trustProxy !== undefined));
-  app.get('/health', healthHandler(subgraphs, logger));
+  app.get('/health', healthHandler(subgraphs, logger, () => sessions.status()));
   // Apollo is mounted on this router once it has started; the error handler must come after it in the chain.
   const graphqlRouter = express.Router();
   app.use('/graphql', express.json({ limit: MAX_BODY }), graphqlRouter);
@@ -84,6 +96,9 @@ export function createGateway(options: GatewayOptions): Gateway {
     async listen(port, host = '127.0.0.1') {
       if (listening) throw new Error('the gateway is already listening');
       listening = true;
+      // The first read of the feed before the first request; if the administration subgraph is not up yet, staff
+      // requests are refused (SESSIONS_UNVERIFIABLE) until a poll succeeds.
+      await sessions.start();
       const apollo = createApolloServer(options, subgraphs);
       await apollo.start();
       graphqlRouter.use(
@@ -92,6 +107,7 @@ export function createGateway(options: GatewayOptions): Gateway {
           context: async ({ req, res }): Promise<GatewayContext> => {
             const request = requestState(res);
             const identity = await identityFromAuthorization(req.headers.authorization, options.jwtPublicKey);
+            assertSessionAlive(identity, sessions);
             const { requestId, clientAddress } = request;
             return { requestId, clientAddress, identity, request, logger: logger.child({ requestId }) };
           },
@@ -107,6 +123,7 @@ export function createGateway(options: GatewayOptions): Gateway {
           });
         });
       } catch (error) {
+        sessions.stop();
         await apollo.stop();
         throw error;
       }
@@ -116,7 +133,7 @@ export function createGateway(options: GatewayOptions): Gateway {
       return {
         url: `http://${host}:${actualPort}/graphql`,
         port: actualPort,
-        stop: () => (stopping ??= stopServers(httpServer, apollo)),
+        stop: () => (stopping ??= stopServers(httpServer, apollo).finally(() => sessions.stop())),
       };
     },
   };
@@ -180,6 +197,24 @@ const noteOperationName: ApolloServerPlugin<GatewayContext> = {
     };
   },
 };
+
+function createSessionStore(options: GatewayOptions, subgraphs: SubgraphEndpoint[]): RevocationStore {
+  const administration = subgraphs.find((subgraph) => subgraph.name === 'administration');
+  const fetchPage =
+    options.sessions?.fetchPage ??
+    (administration ? createRevocationFeedClient({ url: administration.url, identitySecret: options.identitySecret }) : undefined);
+  if (!fetchPage) throw new Error('no administration subgraph to read the session feed from, and no sessions.fetchPage');
+  const { logger } = options;
+  return createRevocationStore({
+    fetchPage,
+    ...(options.sessions?.pollIntervalMs === undefined ? {} : { pollIntervalMs: options.sessions.pollIntervalMs }),
+    ...(options.sessions?.maxStalenessMs === undefined ? {} : { maxStalenessMs: options.sessions.maxStalenessMs }),
+    onStateChange: ({ fresh, error }) =>
+      fresh
+        ? logger.info('the session feed is being followed')
+        : logger.error({ err: error }, 'the session feed cannot be read: staff requests are refused until it can'),
+  });
+}
 
 function assertEd25519PublicKey(pem: string): void {
   if (!pem.includes('-----BEGIN PUBLIC KEY-----')) throw new Error('jwtPublicKey is not a PEM public key');

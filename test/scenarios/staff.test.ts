@@ -73,11 +73,11 @@ describe('taking someone on', () => {
 
   it('changePassword enforces the rules, then the new password is the only one that works', async () => {
     const change = (current: string, next: string) =>
-      call('priya', 'mutation($c: String!, $n: String!) { changePassword(currentPassword: $c, newPassword: $n) { mustChangePassword } }', { c: current, n: next });
+      call('priya', 'mutation($c: String!, $n: String!) { changePassword(currentPassword: $c, newPassword: $n) { staff { mustChangePassword } } }', { c: current, n: next });
     const weak = await change(temporaryPassword, 'short');
     expect(weak.errors?.[0]?.extensions).toMatchObject({ code: 'WEAK_PASSWORD', field: 'newPassword', details: { problems: ['TOO_SHORT'] } });
     expect(errorCodes(await change('not it at all', 'Connaught-Place-2026'))).toEqual(['WRONG_PASSWORD']);
-    expect((await change(temporaryPassword, 'Connaught-Place-2026')).data).toEqual({ changePassword: { mustChangePassword: false } });
+    expect((await change(temporaryPassword, 'Connaught-Place-2026')).data).toEqual({ changePassword: { staff: { mustChangePassword: false } } });
     expect(errorCodes(await login('priya.nair', temporaryPassword))).toEqual(['INVALID_CREDENTIALS']);
     const signedIn = await login('priya.nair', 'Connaught-Place-2026');
     expect(signedIn.data!.login.staff).toEqual({ username: 'priya.nair', mustChangePassword: false });

@@ -1,5 +1,6 @@
 import { generateKeyPairSync } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
+import { SignJWT, importPKCS8 } from 'jose';
 import {
   IdentityError,
   MAX_CLOCK_SKEW_MS,
@@ -48,6 +49,9 @@ describe('access tokens', () => {
     officeCode: 'HO-110001',
     officePath: 'DL/DIV/HO-110001',
     grants: [{ permission: 'mo.book', scope: 'OWN_OFFICE' as const }],
+    sessionId: 'session-1',
+    sessionVersion: 3,
+    passwordChangeRequired: false,
   };
 
   it('round-trips the claims', async () => {
@@ -68,6 +72,21 @@ describe('access tokens', () => {
     await expect(verifyAccessToken(`${header}.${forged}.${signature}`, publicKey)).rejects.toMatchObject({
       code: 'UNAUTHENTICATED',
     });
+  });
+
+  it('refuses a token without the session claims (sid, ver, pwc): it could not be ended', async () => {
+    const { privateKey, publicKey } = keys();
+    const key = await importPKCS8(privateKey, 'EdDSA');
+    const { sessionId: _sid, sessionVersion: _ver, passwordChangeRequired: _pwc, ...rest } = claims;
+    const token = await new SignJWT({ username: rest.username, roles: rest.roles, office: rest.officeCode, path: rest.officePath, grants: rest.grants })
+      .setProtectedHeader({ alg: 'EdDSA', typ: 'JWT' })
+      .setSubject(rest.staffId)
+      .setIssuer('postal-finance/administration')
+      .setAudience('postal-finance')
+      .setIssuedAt()
+      .setExpirationTime('60s')
+      .sign(key);
+    await expect(verifyAccessToken(token, publicKey)).rejects.toMatchObject({ code: 'UNAUTHENTICATED', message: 'the token is missing claims' });
   });
 
   it('refuses an unsigned (alg none) token', async () => {

@@ -16,6 +16,14 @@ export type Identity =
       officePath: string;
       /** What the caller's roles allow, and how far (see @postal/authz). */
       grants: StaffGrant[];
+      // The session facts below come from the token (see tokens.ts). They are optional in the type because services
+      // and tests build staff identities too; every identity the gateway signs has them (a token without them is refused).
+      /** The sign-in this token belongs to (the JWT id): what `logout` ends. */
+      sessionId?: string;
+      /** The person's session version at sign-in: a token below the person's current minimum is refused. */
+      sessionVersion?: number;
+      /** Signed in with a temporary password: @postal/authz refuses every permission until it is changed. */
+      passwordChangeRequired?: boolean;
     }
   | { kind: 'service'; service: string }
   | { kind: 'anonymous' };
@@ -104,7 +112,10 @@ function parseContext(json: string): SignedRequestContext {
         typeof identity.officeCode === 'string' &&
         typeof identity.officePath === 'string' &&
         Array.isArray(identity.roles) &&
-        Array.isArray(identity.grants)));
+        Array.isArray(identity.grants) &&
+        (identity.sessionId === undefined || typeof identity.sessionId === 'string') &&
+        (identity.sessionVersion === undefined || Number.isSafeInteger(identity.sessionVersion)) &&
+        (identity.passwordChangeRequired === undefined || typeof identity.passwordChangeRequired === 'boolean')));
   // The signature was valid, so a malformed body means a bug on the signing side, not an attack: say so loudly.
   if (!valid) throw new IdentityError('the signed identity is malformed');
   return value as SignedRequestContext;

@@ -10,16 +10,29 @@ const ALGORITHM = 'EdDSA';
 const ISSUER = 'postal-finance/administration';
 const AUDIENCE = 'postal-finance';
 
-/** What a token says: the staff identity the gateway passes on, less its kind. */
-export type AccessTokenClaims = Omit<Extract<Identity, { kind: 'staff' }>, 'kind'>;
+type StaffIdentity = Extract<Identity, { kind: 'staff' }>;
+
+/** What a token says: the staff identity the gateway passes on, less its kind; the session facts are never absent. */
+export type AccessTokenClaims = Omit<StaffIdentity, 'kind' | 'sessionId' | 'sessionVersion' | 'passwordChangeRequired'> &
+  Required<Pick<StaffIdentity, 'sessionId' | 'sessionVersion' | 'passwordChangeRequired'>>;
 
 export async function signAccessToken(claims: AccessTokenClaims, privateKeyPem: string, ttlSeconds: number): Promise<string> {
   const key = await importPKCS8(privateKeyPem, ALGORITHM);
-  // The grants ride in the token so every subgraph can decide with the same data without a call per request; a change
-  // of roles takes effect at the next sign-in, at most the token lifetime later.
-  return new SignJWT({ username: claims.username, roles: claims.roles, office: claims.officeCode, path: claims.officePath, grants: claims.grants })
+  // The grants ride in the token so every subgraph can decide with the same data without a call per request. A change
+  // that narrows them (revocation, move, suspension) raises the person's session version, and the gateway refuses
+  // tokens below it within seconds (see gateway/src/sessions); `sid` lets one session be ended (logout).
+  return new SignJWT({
+    username: claims.username,
+    roles: claims.roles,
+    office: claims.officeCode,
+    path: claims.officePath,
+    grants: claims.grants,
+    ver: claims.sessionVersion,
+    pwc: claims.passwordChangeRequired,
+  })
     .setProtectedHeader({ alg: ALGORITHM, typ: 'JWT' })
     .setSubject(claims.staffId)
+    .setJti(claims.sessionId)
     .setIssuer(ISSUER)
     .setAudience(AUDIENCE)
     .setIssuedAt()
@@ -32,9 +45,12 @@ export async function verifyAccessToken(token: string, publicKeyPem: string): Pr
   const key = await importSPKI(publicKeyPem, ALGORITHM);
   try {
     const { payload } = await jwtVerify(token, key, { issuer: ISSUER, audience: AUDIENCE, algorithms: [ALGORITHM] });
-    const { sub, username, roles, office, path, grants } = payload;
+    const { sub, jti, username, roles, office, path, grants, ver, pwc } = payload;
     if (
       typeof sub !== 'string' ||
+      typeof jti !== 'string' ||
+      !Number.isSafeInteger(ver) ||
+      typeof pwc !== 'boolean' ||
       typeof username !== 'string' ||
       typeof office !== 'string' ||
       typeof path !== 'string' ||
@@ -43,7 +59,17 @@ export async function verifyAccessToken(token: string, publicKeyPem: string): Pr
     ) {
       throw new UnauthenticatedError('the token is missing claims');
     }
-    return { staffId: sub, username, roles, officeCode: office, officePath: path, grants };
+    return {
+      staffId: sub,
+      username,
+      roles,
+      officeCode: office,
+      officePath: path,
+      grants,
+      sessionId: jti,
+      sessionVersion: ver as number,
+      passwordChangeRequired: pwc,
+    };
   } catch (error) {
     if (error instanceof UnauthenticatedError) throw error;
     if (error instanceof joseErrors.JWTExpired) throw new UnauthenticatedError('the session has expired; sign in again');

@@ -1,5 +1,6 @@
 import type { Identity } from '@postal/auth';
 import { ForbiddenError, UnauthenticatedError } from '@postal/errors';
+import { PasswordChangeRequiredError } from './errors.js';
 import { isWithin } from './paths.js';
 import type { Permission } from './permissions.js';
 
@@ -27,6 +28,8 @@ export function scopeOf(identity: Identity, permission: Permission): Scope {
     case 'anonymous':
       return { kind: 'none' };
     case 'staff': {
+      // A temporary-password session holds no permission at all (so lists come back empty and reads as not found).
+      if (identity.passwordChangeRequired === true) return { kind: 'none' };
       const scopes = identity.grants
         .filter((grant) => grant.permission === permission)
         .map((grant) => ({ path: identity.officePath, exact: grant.scope === 'OWN_OFFICE' }));
@@ -59,6 +62,7 @@ export function holds(identity: Identity, permission: Permission): boolean {
 /** `can`, or an UNAUTHENTICATED / FORBIDDEN error that says which permission was missing. */
 export function assertCan(identity: Identity, permission: Permission, office: OfficeLocation | string): void {
   if (identity.kind === 'anonymous') throw new UnauthenticatedError();
+  assertPasswordChosen(identity);
   if (!can(identity, permission, office)) {
     const code = typeof office === 'string' ? office.split('/').at(-1) : office.code;
     throw new ForbiddenError(`you may not ${permission} at office ${code}`);
@@ -68,5 +72,14 @@ export function assertCan(identity: Identity, permission: Permission, office: Of
 /** Signed in, and holding the permission somewhere. */
 export function assertHolds(identity: Identity, permission: Permission): void {
   if (identity.kind === 'anonymous') throw new UnauthenticatedError();
+  assertPasswordChosen(identity);
   if (!holds(identity, permission)) throw new ForbiddenError(`you may not ${permission}`);
+}
+
+/**
+ * PASSWORD_CHANGE_REQUIRED for a session opened with a temporary password, which may only change it (and see `me`,
+ * and sign out). Commands that decide with `can` rather than `assertCan` call this first for the same answer.
+ */
+export function assertPasswordChosen(identity: Identity): void {
+  if (identity.kind === 'staff' && identity.passwordChangeRequired === true) throw new PasswordChangeRequiredError();
 }

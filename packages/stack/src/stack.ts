@@ -4,7 +4,7 @@ import { startAccounts } from '@postal/accounts';
 import { startAdministration } from '@postal/administration';
 import { startCodSettlement } from '@postal/cod-settlement';
 import { findRepoRoot, type Database } from '@postal/db';
-import { createGateway, type GatewayLimits } from '@postal/gateway';
+import { createGateway, type GatewayLimits, type GatewayOptions } from '@postal/gateway';
 import { startMoneyOrders } from '@postal/money-orders';
 import type { Notifier } from '@postal/notify';
 import type { EventQueue } from '@postal/outbox';
@@ -23,6 +23,8 @@ export interface StackOptions {
   tokenTtlSeconds?: number;
   lockout?: { maxFailures: number; lockMinutes: number };
   limits?: GatewayLimits;
+  /** How the gateway follows the feed of ended sessions (poll interval, staleness bound). */
+  sessions?: GatewayOptions['sessions'];
   timeZone?: string;
   clock?: () => Date;
   /** How people are told temporary passwords (@postal/notify): the local outbox for npm start, memory in tests. */
@@ -84,6 +86,7 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
     logger: logger.child({ service: 'gateway' }),
     nodeEnv: options.nodeEnv,
     limits: options.limits ?? DEFAULT_LIMITS,
+    ...(options.sessions ? { sessions: options.sessions } : {}),
   });
   const running = await gateway.listen(ports.gateway, host);
   return {

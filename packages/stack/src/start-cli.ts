@@ -65,6 +65,7 @@ const stack = await startStack({
   tokenTtlSeconds: config.JWT_TTL_SECONDS,
   lockout: { maxFailures: config.LOGIN_MAX_FAILURES, lockMinutes: config.LOGIN_LOCK_MINUTES },
   limits: gatewayLimits(config),
+  sessions: { pollIntervalMs: config.SESSION_POLL_INTERVAL_MS, maxStalenessMs: config.SESSION_MAX_STALENESS_MS },
   timeZone: config.OPERATOR_TIME_ZONE,
   notifier: createNotifier(notifier),
 });

@@ -4,6 +4,7 @@ import type { ApprovalService } from './approvals/service.js';
 import type { AuthService } from './auth/service.js';
 import type { OfficeService } from './offices/service.js';
 import type { RoleService } from './roles/service.js';
+import type { SessionService } from './sessions/service.js';
 import type { StaffService } from './staff/service.js';
 
 export interface Services {
@@ -12,6 +13,7 @@ export interface Services {
   offices: OfficeService;
   approvals: ApprovalService;
   roles: RoleService;
+  sessions: SessionService;
   staff: StaffService;
 }
 

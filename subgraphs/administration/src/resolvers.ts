@@ -6,13 +6,14 @@ import { authResolvers } from './auth/resolvers.js';
 import type { Resolvers } from './generated/resolvers-types.js';
 import { officeResolvers } from './offices/resolvers.js';
 import { roleResolvers } from './roles/resolvers.js';
+import { sessionResolvers } from './sessions/resolvers.js';
 import { staffResolvers } from './staff/resolvers.js';
 
 /**
  * The subgraph's resolver map: each module's resolvers (`<module>/resolvers.ts`), merged type by type. Resolvers are
  * thin: read arguments, call a service with the signed caller, return what it gives.
  */
-const modules: Resolvers[] = [auditResolvers, authResolvers, officeResolvers, staffResolvers, approvalResolvers, roleResolvers];
+const modules: Resolvers[] = [auditResolvers, authResolvers, officeResolvers, staffResolvers, approvalResolvers, roleResolvers, sessionResolvers];
 
 function merge(maps: Resolvers[]): Resolvers {
   const merged: Record<string, Record<string, unknown>> = {};

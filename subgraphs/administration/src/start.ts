@@ -16,6 +16,7 @@ import { createAccountsClient } from './offices/accounts-client.js';
 import { createOfficeService } from './offices/service.js';
 import { resolvers } from './resolvers.js';
 import { createRoleService } from './roles/service.js';
+import { createSessionService } from './sessions/service.js';
 import { createStaffService } from './staff/service.js';
 
 export interface AdministrationOptions extends SubgraphRuntimeOptions {
@@ -39,11 +40,13 @@ export async function startAdministration(options: AdministrationOptions): Promi
   let sealer: AuditSealer | undefined;
   const clock = options.clock ?? (() => new Date());
   const approvals = createApprovalService({ database, clock, identitySecret: options.identitySecret, onEventsStaged: () => relay?.nudge() });
-  const roles = createRoleService({ database, clock, approvals, onEventsStaged: () => relay?.nudge() });
+  const { tokenTtlSeconds } = options;
+  const roles = createRoleService({ database, clock, approvals, tokenTtlSeconds, onEventsStaged: () => relay?.nudge() });
   const services: Services = {
     approvals,
     roles,
     audit: createAuditService(database),
+    sessions: createSessionService({ database, tokenTtlSeconds, onEventsStaged: () => relay?.nudge() }),
     auth: createAuthService({
       database,
       jwtPrivateKey: options.jwtPrivateKey,
@@ -64,6 +67,7 @@ export async function startAdministration(options: AdministrationOptions): Promi
       notifier: options.notifier,
       clock: options.clock ?? (() => new Date()),
       timeZone: options.timeZone ?? DEFAULT_TIME_ZONE,
+      tokenTtlSeconds,
       onEventsStaged: () => relay?.nudge(),
     }),
   };

@@ -8,3 +8,5 @@ export { staff, staffAssignments } from './staff/tables.js';
 export { auditEvents, auditPending, auditChain } from './audit/tables.js';
 export { roles, rolePermissions, roleDelegations } from './roles/tables.js';
 export { approvalRequests } from './approvals/tables.js';
+export { sessionRevocations } from './sessions/tables.js';
+export { loginAttempts } from './auth/tables.js';

@@ -19,6 +19,8 @@ describe('decideLogin', () => {
     ['an expired lock starts a fresh count', { ...active, lockedUntil: minutes(-1) }, false, { outcome: 'WRONG_PASSWORD', next: { failedLoginCount: 1, lockedUntil: null } }],
     ['suspended staff cannot sign in', { ...active, status: 'SUSPENDED' as const }, true, { outcome: 'INACTIVE' }],
     ['staff who left cannot sign in', { ...active, status: 'LEFT' as const }, true, { outcome: 'INACTIVE' }],
+    // Else a suspended account would answer INVALID_CREDENTIALS for ever where any other username locks: a tell.
+    ['a wrong guess at a suspended account counts like any other', { ...active, status: 'SUSPENDED' as const, failedLoginCount: 2 }, false, { outcome: 'WRONG_PASSWORD', nowLocked: true }],
     ['a fresh temporary password signs in and is marked used', temporary, true, { outcome: 'SUCCEEDED', next: { temporaryPasswordUsedAt: now } }],
     ['a used temporary password is refused', { ...temporary, temporaryPasswordUsedAt: minutes(-5) }, true, { outcome: 'TEMPORARY_PASSWORD_USED' }],
     ['a wrong guess at a used temporary password still counts', { ...temporary, temporaryPasswordUsedAt: minutes(-5) }, false, { outcome: 'WRONG_PASSWORD', next: { failedLoginCount: 1 } }],

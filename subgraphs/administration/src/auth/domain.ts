@@ -30,7 +30,9 @@ export type LoginDecision =
 
 export function decideLogin(state: LoginState, passwordMatches: boolean, now: Date, policy: LockoutPolicy): LoginDecision {
   if (state.lockedUntil !== null && state.lockedUntil > now) return { outcome: 'LOCKED', lockedUntil: state.lockedUntil };
-  if (state.status !== 'ACTIVE') return { outcome: 'INACTIVE' };
+  // An inactive account's wrong guesses count like anyone's, so its answers (and its lockout) are those of an active
+  // account or an unknown username; only the right password learns nothing more than INVALID_CREDENTIALS.
+  if (state.status !== 'ACTIVE' && passwordMatches) return { outcome: 'INACTIVE' };
   if (passwordMatches) {
     if (!state.mustChangePassword) return { outcome: 'SUCCEEDED', next: { failedLoginCount: 0, lockedUntil: null, lastLoginAt: now } };
     // A temporary password opens one session, in which its holder must choose their own. Used a second time, it

@@ -48,7 +48,11 @@ describe('login against the database', () => {
   it('issues a token carrying the staff member, office and roles, and stages an audit event in the same commit', async () => {
     const result = await service().login(context, '  Clerk ', 'demo');
     const claims = await verifyAccessToken(result.token, publicKey);
-    expect(claims).toMatchObject({ username: 'clerk', roles: ['COUNTER_CLERK'], officeCode: 'NDGPO' });
+    expect(claims).toMatchObject({ username: 'clerk', roles: ['COUNTER_CLERK'], officeCode: 'NDGPO', sessionVersion: 0, passwordChangeRequired: false });
+    // Each sign-in is a session of its own, which logout can end alone.
+    const second = await verifyAccessToken((await service().login(context, 'clerk', 'demo')).token, publicKey);
+    expect(claims.sessionId).toMatch(/^[0-9a-f-]{36}$/);
+    expect(second.sessionId).not.toBe(claims.sessionId);
     expect(result.expiresAt.getTime()).toBe(now.getTime() + 600_000);
     expect((await outboxActions()).at(-1)).toEqual({ action: 'LOGIN_SUCCEEDED', reason: null, username: 'clerk' });
     const [row] = rowsOf<{ last_login_at: Date }>(
@@ -80,7 +84,7 @@ describe('login against the database', () => {
     await expect(service().login(context, 'auditor', 'demo')).rejects.toMatchObject({ code: 'INVALID_CREDENTIALS' });
   });
 
-  it('audits an unknown username without creating anything', async () => {
+  it('audits an unknown username without creating any staff', async () => {
     await expect(service().login(context, 'ghost', 'demo')).rejects.toMatchObject({ code: 'INVALID_CREDENTIALS' });
     expect((await outboxActions()).at(-1)).toEqual({ action: 'LOGIN_FAILED', reason: 'UNKNOWN_USER', username: 'ghost' });
   });
@@ -103,13 +107,26 @@ describe('temporary passwords and changePassword', () => {
     const { temporaryPassword } = await newcomer('newcomer', '30000001');
     const first = await service().login(context, 'newcomer', temporaryPassword);
     expect(first.staff).toMatchObject({ username: 'newcomer', mustChangePassword: true, roles: [] });
-    expect((await verifyAccessToken(first.token, publicKey)).grants).toEqual([]);
+    const firstClaims = await verifyAccessToken(first.token, publicKey);
+    expect(firstClaims).toMatchObject({ grants: [], passwordChangeRequired: true });
     await expect(service().login(context, 'newcomer', temporaryPassword)).rejects.toMatchObject({ code: 'TEMPORARY_PASSWORD_USED' });
     expect((await outboxActions()).at(-1)).toMatchObject({ action: 'LOGIN_FAILED', reason: 'TEMPORARY_PASSWORD_USED' });
 
-    const me = await identityOf(testDatabase.database.db, 'newcomer');
+    const me = { ...(await identityOf(testDatabase.database.db, 'newcomer')), ...firstClaims };
     const changed = await service().changePassword(requestAs(me), temporaryPassword, 'a long new passphrase');
-    expect(changed.mustChangePassword).toBe(false);
+    expect(changed.staff.mustChangePassword).toBe(false);
+    // A fresh token for the same session, past the version every earlier token of theirs is now refused below.
+    expect(await verifyAccessToken(changed.token, publicKey)).toMatchObject({
+      sessionId: firstClaims.sessionId,
+      sessionVersion: firstClaims.sessionVersion + 1,
+      passwordChangeRequired: false,
+    });
+    const revocations = rowsOf<{ min_version: number; reason: string }>(
+      await testDatabase.database.db.execute(
+        sql`select r.min_version, r.reason from administration.session_revocations r join administration.staff s on s.id = r.staff_id where s.username = 'newcomer'`,
+      ),
+    );
+    expect(revocations).toEqual([{ min_version: firstClaims.sessionVersion + 1, reason: 'PASSWORD_CHANGED' }]);
     expect((await outboxActions()).at(-1)).toMatchObject({ action: 'PASSWORD_CHANGED' });
     await expect(service().login(context, 'newcomer', temporaryPassword)).rejects.toMatchObject({ code: 'INVALID_CREDENTIALS' });
     const again = await service().login(context, 'newcomer', 'a long new passphrase');
@@ -148,7 +165,12 @@ describe('temporary passwords and changePassword', () => {
     await staffService().resetPassword(requestAs(admin), me.staffId);
     const temporaryPassword = passwordSentTo('guesser');
     await expect(service().login(context, 'guesser', temporaryPassword)).resolves.toMatchObject({ staff: { mustChangePassword: true } });
-    await expect(service().changePassword(requestAs(me), temporaryPassword, 'a perfectly good one')).resolves.toMatchObject({ mustChangePassword: false });
+    // The reset ended the sessions from before it: a token of version 0 does not get to choose the password.
+    await expect(service().changePassword(requestAs({ ...me, sessionVersion: 0 }), temporaryPassword, 'a perfectly good one')).rejects.toMatchObject({
+      code: 'UNAUTHENTICATED',
+      message: 'the session has ended; sign in again',
+    });
+    await expect(service().changePassword(requestAs(me), temporaryPassword, 'a perfectly good one')).resolves.toMatchObject({ staff: { mustChangePassword: false } });
   });
 
   it('refuses anyone not signed in as staff, and suspended staff', async () => {

@@ -1,5 +1,6 @@
-import { DUMMY_PASSWORD_HASH, hashPassword, signAccessToken, verifyPassword, type SignedRequestContext } from '@postal/auth';
-import type { Database } from '@postal/db';
+import { randomUUID } from 'node:crypto';
+import { DUMMY_PASSWORD_HASH, hashPassword, signAccessToken, verifyPassword, type AccessTokenClaims, type SignedRequestContext } from '@postal/auth';
+import type { Database, Tx } from '@postal/db';
 import { UnauthenticatedError } from '@postal/errors';
 import { stageEvents } from '@postal/outbox';
 import { changeSummary } from '@postal/server';
@@ -9,7 +10,9 @@ import { auditSummary, type StaffRecord } from '../staff/model.js';
 import { findLoginRow, findLoginRowById, updateLoginState, updateStaff, type LoginRow } from '../staff/repository.js';
 import { findOfficePath } from '../offices/repository.js';
 import { grantsForRoles } from '../roles/repository.js';
+import { endAllSessionsInTx } from '../sessions/service.js';
 import { decideLogin, type LockoutPolicy } from './domain.js';
+import { lockLoginAttempts, updateLoginAttempts, usernameKey } from './repository.js';
 import { AccountLockedError, InvalidCredentialsError, TemporaryPasswordUsedError, WeakPasswordError, WrongPasswordError } from './errors.js';
 import { passwordProblems } from './password-policy.js';
 
@@ -29,6 +32,9 @@ export interface LoginResult {
   staff: StaffRecord;
 }
 
+/** changePassword's answer: the fresh token of the calling session. */
+export type PasswordChangeResult = LoginResult;
+
 const outboxTables = { outbox, processedEvents };
 
 /**
@@ -39,20 +45,51 @@ const outboxTables = { outbox, processedEvents };
 export function createAuthService(options: AuthServiceOptions) {
   const { database, clock } = options;
 
-  async function recordFailure(context: SignedRequestContext, username: string, reason: string, officeCode?: string) {
-    await database.db.transaction(async (tx) => {
+  /**
+   * A username nobody holds fails exactly as a real account's wrong password does: counted towards the same lockout
+   * (login_attempts), so the fifth failure answers ACCOUNT_LOCKED and the sixth too, with the same details. The work is
+   * the same as for a real account too: one row locked, updated and an audit event staged in one transaction.
+   */
+  async function failUnknownUser(context: SignedRequestContext, username: string, now: Date): Promise<never> {
+    const key = usernameKey(username);
+    const verdict = await database.db.transaction(async (tx) => {
+      const attempts = await lockLoginAttempts(tx, key);
+      const state = { status: 'ACTIVE' as const, ...attempts, mustChangePassword: false, temporaryPasswordUsedAt: null };
+      const decision = decideLogin(state, false, now, options.lockout);
+      if (decision.outcome === 'WRONG_PASSWORD') await updateLoginAttempts(tx, key, decision.next);
+      const locked = decision.outcome === 'LOCKED' || (decision.outcome === 'WRONG_PASSWORD' && decision.nowLocked);
       await stageEvents(tx, outboxTables, [
         auditEvent(context, {
-          actor: { kind: 'anonymous', username },
+          actor: { kind: 'anonymous', username: username.slice(0, 40) || '(empty)' },
           action: 'LOGIN_FAILED',
           outcome: 'FAILURE',
-          reason,
-          target: { type: 'Staff', id: username },
-          ...(officeCode ? { officeCode } : {}),
+          reason: locked ? 'UNKNOWN_USER_LOCKED' : 'UNKNOWN_USER',
+          target: { type: 'Staff', id: username.slice(0, 40) || '(empty)' },
         }),
       ]);
+      return decision;
     });
     options.onEventsStaged?.();
+    if (verdict.outcome === 'LOCKED') throw new AccountLockedError(verdict.lockedUntil);
+    if (verdict.outcome === 'WRONG_PASSWORD' && verdict.nowLocked && verdict.next.lockedUntil) throw new AccountLockedError(verdict.next.lockedUntil);
+    throw new InvalidCredentialsError();
+  }
+
+  /** What the token of a session says, read in the transaction that decided it: the roles' grants and the office's path. */
+  async function sessionClaims(
+    tx: Tx,
+    row: Pick<LoginRow, 'id' | 'username' | 'roles' | 'officeCode'>,
+    session: { sessionId: string; sessionVersion: number; passwordChangeRequired: boolean },
+  ): Promise<AccessTokenClaims> {
+    const officePath = await findOfficePath(tx, row.officeCode);
+    if (officePath === undefined) throw new Error(`office ${row.officeCode} of staff ${row.username} is missing`);
+    const grants = await grantsForRoles(tx, row.roles);
+    return { staffId: row.id, username: row.username, roles: row.roles, officeCode: row.officeCode, officePath, grants, ...session };
+  }
+
+  async function tokenFor(claims: AccessTokenClaims, now: Date): Promise<{ token: string; expiresAt: Date }> {
+    const token = await signAccessToken(claims, options.jwtPrivateKey, options.tokenTtlSeconds);
+    return { token, expiresAt: new Date(now.getTime() + options.tokenTtlSeconds * 1000) };
   }
 
   return {
@@ -61,12 +98,9 @@ export function createAuthService(options: AuthServiceOptions) {
       const candidate = await findLoginRow(database.db, username);
       // An unknown user costs a full hash check too, so timing does not tell which usernames exist.
       const passwordMatches = await verifyPassword(password, candidate?.passwordHash ?? DUMMY_PASSWORD_HASH);
-      if (!candidate || username.length > 40) {
-        await recordFailure(context, username.slice(0, 40) || '(empty)', 'UNKNOWN_USER');
-        throw new InvalidCredentialsError();
-      }
-
       const now = clock();
+      if (!candidate || username.length > 40) return failUnknownUser(context, username, now);
+
       const decision = await database.db.transaction(async (tx) => {
         const row = await findLoginRow(tx, username, { forUpdate: true });
         if (!row) return { outcome: 'GONE' as const };
@@ -83,25 +117,19 @@ export function createAuthService(options: AuthServiceOptions) {
             ...(succeeded ? {} : { reason: verdict.outcome === 'WRONG_PASSWORD' && verdict.nowLocked ? 'WRONG_PASSWORD_NOW_LOCKED' : verdict.outcome }),
           }),
         ]);
-        // What the roles allow and where, read in the same transaction as the decision, to go into the token.
-        const officePath = succeeded ? await findOfficePath(tx, row.officeCode) : '';
-        if (officePath === undefined) throw new Error(`office ${row.officeCode} of staff ${row.username} is missing`);
-        const grants = succeeded ? await grantsForRoles(tx, row.roles) : [];
-        return { ...verdict, row, officePath, grants };
+        // What the roles allow and where, read in the same transaction as the decision, to go into the token; the
+        // session version is read on the locked row, so a revocation committed after this one refuses the token.
+        // A temporary password's session may only change it (@postal/authz refuses it everything else).
+        const claims = succeeded
+          ? await sessionClaims(tx, row, { sessionId: randomUUID(), sessionVersion: row.sessionVersion, passwordChangeRequired: row.mustChangePassword })
+          : undefined;
+        return { ...verdict, row, claims };
       });
       options.onEventsStaged?.();
 
       switch (decision.outcome) {
-        case 'SUCCEEDED': {
-          const { row } = decision;
-          const staff = publicPart(row);
-          const token = await signAccessToken(
-            { staffId: row.id, username: row.username, roles: row.roles, officeCode: row.officeCode, officePath: decision.officePath, grants: decision.grants },
-            options.jwtPrivateKey,
-            options.tokenTtlSeconds,
-          );
-          return { token, expiresAt: new Date(now.getTime() + options.tokenTtlSeconds * 1000), staff };
-        }
+        case 'SUCCEEDED':
+          return { ...(await tokenFor(decision.claims!, now)), staff: publicPart(decision.row) };
         case 'LOCKED':
           throw new AccountLockedError(decision.lockedUntil);
         case 'TEMPORARY_PASSWORD_USED':
@@ -119,9 +147,10 @@ export function createAuthService(options: AuthServiceOptions) {
      * The signed-in member of staff replaces their password, proving they know the current one. Rules that need no
      * secret are checked first (so a weak choice costs no hash); a wrong current password counts towards the same
      * lockout as a failed sign-in, so a borrowed session cannot be used to guess it. The new password is hashed
-     * outside the transaction, which then takes the decision on the locked row, as login does.
+     * outside the transaction, which then takes the decision on the locked row, as login does. The change ends every
+     * session of the person (a thief's too) and answers a fresh token for the calling one.
      */
-    async changePassword(context: SignedRequestContext, currentPassword: string, newPassword: string): Promise<StaffRecord> {
+    async changePassword(context: SignedRequestContext, currentPassword: string, newPassword: string): Promise<PasswordChangeResult> {
       const { identity } = context;
       if (identity.kind !== 'staff') throw new UnauthenticatedError();
       const candidate = await findLoginRowById(database.db, identity.staffId);
@@ -136,6 +165,8 @@ export function createAuthService(options: AuthServiceOptions) {
       const outcome = await database.db.transaction(async (tx) => {
         const row = await findLoginRowById(tx, identity.staffId, { forUpdate: true });
         if (!row || row.status !== 'ACTIVE') return { kind: 'INACTIVE' as const };
+        // A token the gateway has not yet heard is dead (a reset a second ago) does not get to choose the password.
+        if (identity.sessionVersion !== undefined && identity.sessionVersion < row.sessionVersion) return { kind: 'SESSION_ENDED' as const };
         if (row.lockedUntil !== null && row.lockedUntil > now) return { kind: 'LOCKED' as const, lockedUntil: row.lockedUntil };
         // The hash we verified against must still be the stored one: a reset in between makes the given one stale.
         if (!currentMatches || newHash === undefined || row.passwordHash !== candidate.passwordHash) {
@@ -160,6 +191,12 @@ export function createAuthService(options: AuthServiceOptions) {
           passwordChangedAt: now,
           failedLoginCount: 0,
         });
+        const sessionVersion = await endAllSessionsInTx(tx, row.id, 'PASSWORD_CHANGED', options.tokenTtlSeconds);
+        const claims = await sessionClaims(tx, after, {
+          sessionId: identity.sessionId ?? randomUUID(),
+          sessionVersion,
+          passwordChangeRequired: false,
+        });
         await stageEvents(tx, outboxTables, [
           auditEvent(context, {
             action: 'PASSWORD_CHANGED',
@@ -170,15 +207,17 @@ export function createAuthService(options: AuthServiceOptions) {
             ...changeSummary(auditSummary(publicPart(row)), auditSummary(after)),
           }),
         ]);
-        return { kind: 'CHANGED' as const, staff: after };
+        return { kind: 'CHANGED' as const, staff: after, claims };
       });
       options.onEventsStaged?.();
 
       switch (outcome.kind) {
         case 'CHANGED':
-          return outcome.staff;
+          return { ...(await tokenFor(outcome.claims, now)), staff: outcome.staff };
         case 'INACTIVE':
           throw new UnauthenticatedError('your account is not active');
+        case 'SESSION_ENDED':
+          throw new UnauthenticatedError('the session has ended; sign in again');
         case 'LOCKED':
           throw new AccountLockedError(outcome.lockedUntil);
         case 'WRONG_PASSWORD':
@@ -191,7 +230,7 @@ export function createAuthService(options: AuthServiceOptions) {
 
 /** The row without its secrets and lockout counters: what resolvers may see. */
 function publicPart(row: LoginRow): StaffRecord {
-  const { passwordHash: _hash, failedLoginCount: _failures, temporaryPasswordUsedAt: _used, ...staff } = row;
+  const { passwordHash: _hash, failedLoginCount: _failures, temporaryPasswordUsedAt: _used, sessionVersion: _version, ...staff } = row;
   return staff;
 }
 

@@ -339,8 +339,11 @@ export type Mutation = {
   approve: ApprovalRequest;
   /** Moves someone to another office; the history keeps where they were. */
   assignStaff: Staff;
-  /** Your own password: at least 10 characters, not your username, not the current one. */
-  changePassword: Staff;
+  /**
+   * Your own password: at least 10 characters, not your username, not the current one. Every earlier token of yours
+   * ends; the answer carries a fresh one for this session. Allowed to a session signed in with a temporary password.
+   */
+  changePassword: PasswordChangeResult;
   /** Closes an office with no active office under it, no staff assigned, and no balance or pending hold in the ledger. Not undone. */
   closeOffice: Office;
   createOffice: Office;
@@ -354,8 +357,16 @@ export type Mutation = {
    * STAFF_NOT_ACTIVE, ROLE_ALREADY_HELD, GRANT_ALREADY_PENDING.
    */
   grantRole: ApprovalRequest;
-  /** Checks a password. Repeated failures lock the account for a while. */
+  /**
+   * Checks a password. Repeated failures lock the account for a while, and an unknown username is answered exactly as a
+   * known one (INVALID_CREDENTIALS, then ACCOUNT_LOCKED). A temporary password's session may only change it.
+   */
   login: LoginResult;
+  /**
+   * Ends the calling session: its token is refused by every operation within seconds (UNAUTHENTICATED, reason
+   * SESSION_ENDED). Your other sessions go on. Answers true.
+   */
+  logout: Scalars['Boolean']['output'];
   /** Final: a leaver never signs in or changes again. `leftOn` is today or earlier. */
   markStaffLeft: Staff;
   /**
@@ -602,6 +613,15 @@ export type PageInfo = {
   hasNextPage: Scalars['Boolean']['output'];
 };
 
+/** A new password, and a fresh token for the session that changed it (every earlier token of yours has ended). */
+export type PasswordChangeResult = {
+  __typename?: 'PasswordChangeResult';
+  expiresAt: Scalars['DateTime']['output'];
+  staff: Staff;
+  /** Send it instead of the old one: `Authorization: Bearer <token>`. */
+  token: Scalars['String']['output'];
+};
+
 export type Query = {
   __typename?: 'Query';
   /** One request, if within your approval.read scope or your own; otherwise null. */
@@ -616,6 +636,11 @@ export type Query = {
   office: Maybe<Office>;
   /** Offices within the caller's scope and the filter, ordered by code. `first` is at most 100. */
   offices: OfficeConnection;
+  /**
+   * The feed of ended sessions, for the gateway only (a signed service identity; staff get FORBIDDEN), and hidden from
+   * the gateway's API: the rows that can still refuse a live token, after the cursor. `first` is at most 10000.
+   */
+  sessionRevocations: SessionRevocationPage;
   /** One member of staff: yourself, or someone at an office within your staff.read scope; otherwise null. */
   staff: Maybe<Staff>;
   /** Staff within your staff.read scope, ordered by username. `first` is at most 100. FORBIDDEN without staff.read. */
@@ -660,6 +685,12 @@ export type QueryOfficesArgs = {
 };
 
 
+export type QuerySessionRevocationsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
 export type QueryStaffArgs = {
   id: Scalars['ID']['input'];
 };
@@ -688,6 +719,34 @@ export type Role =
   | 'COUNTER_CLERK'
   | 'FINANCE_OFFICER'
   | 'POSTMAN';
+
+/**
+ * One ended session or set of sessions: every token of the person below a session version, or one session (logout).
+ * For the gateway only.
+ */
+export type SessionRevocation = {
+  __typename?: 'SessionRevocation';
+  /** Every token the row can refuse has expired by then. */
+  expiresAt: Scalars['DateTime']['output'];
+  id: Scalars['ID']['output'];
+  /** Tokens of the person with a session version below this are refused (null for one session). */
+  minVersion: Maybe<Scalars['Int']['output']>;
+  /** SUSPENDED, LEFT, PASSWORD_CHANGED, PASSWORD_RESET, ROLE_REVOKED, ASSIGNED or LOGOUT. */
+  reason: Scalars['String']['output'];
+  revokedAt: Scalars['DateTime']['output'];
+  /** This session (the token's jti) is refused (null when minVersion says). */
+  sessionId: Maybe<Scalars['String']['output']>;
+  staffId: Scalars['ID']['output'];
+};
+
+export type SessionRevocationPage = {
+  __typename?: 'SessionRevocationPage';
+  /** Where the next call starts (opaque): rows written since, and any a slow transaction commits later. */
+  cursor: Scalars['String']['output'];
+  /** More rows are ready now: ask again at once. */
+  hasMore: Scalars['Boolean']['output'];
+  revocations: Array<SessionRevocation>;
+};
 
 /** A member of staff. Rights apply to their office and everything under it. */
 export type Staff = {
@@ -958,9 +1017,12 @@ export type ResolversTypes = {
   OfficeStatus: OfficeStatus;
   OfficeType: OfficeType;
   PageInfo: ResolverTypeWrapper<PageInfo>;
+  PasswordChangeResult: ResolverTypeWrapper<Omit<PasswordChangeResult, 'staff'> & { staff: ResolversTypes['Staff'] }>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   RevokeRoleInput: RevokeRoleInput;
   Role: Role;
+  SessionRevocation: ResolverTypeWrapper<SessionRevocation>;
+  SessionRevocationPage: ResolverTypeWrapper<SessionRevocationPage>;
   Staff: ResolverTypeWrapper<StaffRecordModel>;
   StaffAssignment: ResolverTypeWrapper<StaffAssignmentRecordModel>;
   StaffConnection: ResolverTypeWrapper<Omit<StaffConnection, 'edges'> & { edges: Array<ResolversTypes['StaffEdge']> }>;
@@ -1017,8 +1079,11 @@ export type ResolversParentTypes = {
   OfficeEdge: Omit<OfficeEdge, 'node'> & { node: ResolversParentTypes['Office'] };
   OfficeFilter: OfficeFilter;
   PageInfo: PageInfo;
+  PasswordChangeResult: Omit<PasswordChangeResult, 'staff'> & { staff: ResolversParentTypes['Staff'] };
   Query: Record<PropertyKey, never>;
   RevokeRoleInput: RevokeRoleInput;
+  SessionRevocation: SessionRevocation;
+  SessionRevocationPage: SessionRevocationPage;
   Staff: StaffRecordModel;
   StaffAssignment: StaffAssignmentRecordModel;
   StaffConnection: Omit<StaffConnection, 'edges'> & { edges: Array<ResolversParentTypes['StaffEdge']> };
@@ -1185,12 +1250,13 @@ export type MoneyResolvers<ContextType = Context, ParentType extends ResolversPa
 export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
   approve?: Resolver<ResolversTypes['ApprovalRequest'], ParentType, ContextType, RequireFields<MutationApproveArgs, 'id'>>;
   assignStaff?: Resolver<ResolversTypes['Staff'], ParentType, ContextType, RequireFields<MutationAssignStaffArgs, 'id' | 'officeCode'>>;
-  changePassword?: Resolver<ResolversTypes['Staff'], ParentType, ContextType, RequireFields<MutationChangePasswordArgs, 'currentPassword' | 'newPassword'>>;
+  changePassword?: Resolver<ResolversTypes['PasswordChangeResult'], ParentType, ContextType, RequireFields<MutationChangePasswordArgs, 'currentPassword' | 'newPassword'>>;
   closeOffice?: Resolver<ResolversTypes['Office'], ParentType, ContextType, RequireFields<MutationCloseOfficeArgs, 'closedOn' | 'code'>>;
   createOffice?: Resolver<ResolversTypes['Office'], ParentType, ContextType, RequireFields<MutationCreateOfficeArgs, 'input'>>;
   createStaff?: Resolver<ResolversTypes['StaffWithTemporaryPasswordSent'], ParentType, ContextType, RequireFields<MutationCreateStaffArgs, 'input'>>;
   grantRole?: Resolver<ResolversTypes['ApprovalRequest'], ParentType, ContextType, RequireFields<MutationGrantRoleArgs, 'input'>>;
   login?: Resolver<ResolversTypes['LoginResult'], ParentType, ContextType, RequireFields<MutationLoginArgs, 'password' | 'username'>>;
+  logout?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   markStaffLeft?: Resolver<ResolversTypes['Staff'], ParentType, ContextType, RequireFields<MutationMarkStaffLeftArgs, 'id' | 'leftOn'>>;
   moveOffice?: Resolver<ResolversTypes['Office'], ParentType, ContextType, RequireFields<MutationMoveOfficeArgs, 'code' | 'newParentCode'>>;
   reinstateStaff?: Resolver<ResolversTypes['Staff'], ParentType, ContextType, RequireFields<MutationReinstateStaffArgs, 'id'>>;
@@ -1255,6 +1321,12 @@ export type PageInfoResolvers<ContextType = Context, ParentType extends Resolver
   hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 };
 
+export type PasswordChangeResultResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PasswordChangeResult'] = ResolversParentTypes['PasswordChangeResult']> = {
+  expiresAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  staff?: Resolver<ResolversTypes['Staff'], ParentType, ContextType>;
+  token?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   approvalRequest?: Resolver<Maybe<ResolversTypes['ApprovalRequest']>, ParentType, ContextType, RequireFields<QueryApprovalRequestArgs, 'id'>>;
   approvalRequests?: Resolver<ResolversTypes['ApprovalRequestConnection'], ParentType, ContextType, RequireFields<QueryApprovalRequestsArgs, 'first'>>;
@@ -1262,9 +1334,26 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   me?: Resolver<ResolversTypes['Staff'], ParentType, ContextType>;
   office?: Resolver<Maybe<ResolversTypes['Office']>, ParentType, ContextType, RequireFields<QueryOfficeArgs, 'code'>>;
   offices?: Resolver<ResolversTypes['OfficeConnection'], ParentType, ContextType, RequireFields<QueryOfficesArgs, 'first'>>;
+  sessionRevocations?: Resolver<ResolversTypes['SessionRevocationPage'], ParentType, ContextType, RequireFields<QuerySessionRevocationsArgs, 'first'>>;
   staff?: Resolver<Maybe<ResolversTypes['Staff']>, ParentType, ContextType, RequireFields<QueryStaffArgs, 'id'>>;
   staffMembers?: Resolver<ResolversTypes['StaffConnection'], ParentType, ContextType, RequireFields<QueryStaffMembersArgs, 'first'>>;
   verifyAuditTrail?: Resolver<ResolversTypes['AuditVerification'], ParentType, ContextType, Partial<QueryVerifyAuditTrailArgs>>;
+};
+
+export type SessionRevocationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SessionRevocation'] = ResolversParentTypes['SessionRevocation']> = {
+  expiresAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  minVersion?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  reason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  revokedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  sessionId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  staffId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+};
+
+export type SessionRevocationPageResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SessionRevocationPage'] = ResolversParentTypes['SessionRevocationPage']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  hasMore?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  revocations?: Resolver<Array<ResolversTypes['SessionRevocation']>, ParentType, ContextType>;
 };
 
 export type StaffResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Staff'] = ResolversParentTypes['Staff'], FederationReferenceType extends FederationReferenceTypes['Staff'] = FederationReferenceTypes['Staff']> = {
@@ -1341,7 +1430,10 @@ export type Resolvers<ContextType = Context> = {
   OfficeContact?: OfficeContactResolvers<ContextType>;
   OfficeEdge?: OfficeEdgeResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
+  PasswordChangeResult?: PasswordChangeResultResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
+  SessionRevocation?: SessionRevocationResolvers<ContextType>;
+  SessionRevocationPage?: SessionRevocationPageResolvers<ContextType>;
   Staff?: StaffResolvers<ContextType>;
   StaffAssignment?: StaffAssignmentResolvers<ContextType>;
   StaffConnection?: StaffConnectionResolvers<ContextType>;

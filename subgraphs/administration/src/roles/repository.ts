@@ -52,6 +52,8 @@ export interface StaffAuthority {
   roles: string[];
   officeCode: string;
   officePath: string;
+  /** Signed in with a temporary password and not yet changed it: may decide nothing (see @postal/authz). */
+  mustChangePassword: boolean;
 }
 
 /**
@@ -64,7 +66,14 @@ export async function findStaffAuthority(
   options: { forUpdate?: boolean } = {},
 ): Promise<StaffAuthority | undefined> {
   const query = db
-    .select({ id: staff.id, username: staff.username, status: staff.status, roles: staff.roles, officeCode: staff.officeCode })
+    .select({
+      id: staff.id,
+      username: staff.username,
+      status: staff.status,
+      roles: staff.roles,
+      officeCode: staff.officeCode,
+      mustChangePassword: staff.mustChangePassword,
+    })
     .from(staff)
     .where('id' in by ? eq(staff.id, by.id) : eq(staff.username, by.username));
   // Only the staff row is locked; the office's path is read after it (offices are not what is being changed).
@@ -85,6 +94,7 @@ export async function currentIdentity(db: Db | Tx, member: StaffAuthority): Prom
     officeCode: member.officeCode,
     officePath: member.officePath,
     grants: await grantsForRoles(db, member.roles),
+    passwordChangeRequired: member.mustChangePassword,
   };
 }
 

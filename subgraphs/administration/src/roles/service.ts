@@ -21,12 +21,15 @@ import {
 } from './errors.js';
 import { addRole, currentIdentity, findStaffAuthority, grantableRolesFor, removeRole, roleExists, type StaffAuthority } from './repository.js';
 import { openRoleGrantExists } from '../approvals/repository.js';
+import { endAllSessionsInTx } from '../sessions/service.js';
 
 export interface RoleServiceOptions {
   database: Database;
   clock: () => Date;
   approvals: Pick<ApprovalService, 'submitInTx'>;
   onEventsStaged?: () => void;
+  /** How long a token lives (JWT_TTL_SECONDS), so an ended session's feed row lives as long; default the longest allowed. */
+  tokenTtlSeconds?: number;
 }
 
 const outboxTables = { outbox, processedEvents };
@@ -118,6 +121,8 @@ export function createRoleService(options: RoleServiceOptions) {
           if (refusal) throw roleChangeError(refusal, input.role);
           const after = await removeRole(tx, target.id, input.role);
           if (!after) throw roleChangeError('ROLE_NOT_ASSIGNED', input.role);
+          // The person's tokens still carry the revoked role's grants: they all end with this commit.
+          await endAllSessionsInTx(tx, target.id, 'ROLE_REVOKED', options.tokenTtlSeconds);
           await stageEvents(tx, outboxTables, [
             auditEvent(context, {
               action: 'ROLE_REVOKED',

@@ -29,9 +29,10 @@ const loginColumns = {
   passwordHash: staff.passwordHash,
   failedLoginCount: staff.failedLoginCount,
   temporaryPasswordUsedAt: staff.temporaryPasswordUsedAt,
+  sessionVersion: staff.sessionVersion,
 };
 
-export type LoginRow = StaffRecord & { passwordHash: string; failedLoginCount: number; temporaryPasswordUsedAt: Date | null };
+export type LoginRow = StaffRecord & { passwordHash: string; failedLoginCount: number; temporaryPasswordUsedAt: Date | null; sessionVersion: number };
 
 /** Ids are UUIDs; anything else names nobody, and must not reach PostgreSQL as a cast error. */
 const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

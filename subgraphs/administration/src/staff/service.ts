@@ -13,6 +13,9 @@ import { temporaryPasswordFrom, TEMPORARY_PASSWORD_LENGTH } from '../auth/passwo
 import { outbox, processedEvents } from '../db-schema.js';
 import type { OfficeRecord } from '../offices/model.js';
 import { findOffice } from '../offices/repository.js';
+import { currentSessionVersion } from '../sessions/repository.js';
+import { endAllSessionsInTx } from '../sessions/service.js';
+import type { RevocationReason } from '../sessions/repository.js';
 import {
   leavingDateProblem,
   nextStatus,
@@ -58,6 +61,8 @@ export interface StaffServiceOptions {
   notifier: Notifier;
   /** Where temporary passwords come from; tests may fix it. A CSPRNG otherwise. */
   randomBytes?: (size: number) => Uint8Array;
+  /** How long a token lives (JWT_TTL_SECONDS), so an ended session's feed row lives as long; default the longest allowed. */
+  tokenTtlSeconds?: number;
 }
 
 const outboxTables = { outbox, processedEvents };
@@ -103,7 +108,9 @@ export function createStaffService(options: StaffServiceOptions) {
       caller !== undefined &&
       caller.status === 'ACTIVE' &&
       caller.officeCode === identity.officeCode &&
-      identity.roles.every((role) => caller.roles.includes(role));
+      identity.roles.every((role) => caller.roles.includes(role)) &&
+      // A token below the person's session version has ended (the gateway refuses it within seconds; this is now).
+      (identity.sessionVersion === undefined || identity.sessionVersion >= ((await currentSessionVersion(tx, caller.id)) ?? Infinity));
     if (!current) throw new UnauthenticatedError('your account has changed since you signed in: sign in again');
     return caller.id;
   }
@@ -188,14 +195,20 @@ export function createStaffService(options: StaffServiceOptions) {
     id: string,
     kind: StaffCommand,
     action: string,
-    change: (tx: Tx, target: StaffRecord, callerId: string | null) => Promise<{ set: StaffChange; reason?: string; officeCode?: string }>,
+    change: (
+      tx: Tx,
+      target: StaffRecord,
+      callerId: string | null,
+    ) => Promise<{ set: StaffChange; reason?: string; officeCode?: string; endsSessions?: Exclude<RevocationReason, 'LOGOUT'> }>,
   ): Promise<StaffRecord> {
     return database.db.transaction(async (tx) => {
       const callerId = await assertCallerCurrent(tx, context.identity);
       const { target } = await lockManageable(tx, context.identity, id);
       nextStatus(target.status, kind);
-      const { set, reason, officeCode } = await change(tx, target, callerId);
+      const { set, reason, officeCode, endsSessions } = await change(tx, target, callerId);
       const after = await updateStaff(tx, target.id, set);
+      // The person's tokens say what no longer holds (status, office, password): all of them end with this commit.
+      if (endsSessions) await endAllSessionsInTx(tx, target.id, endsSessions, options.tokenTtlSeconds);
       await stageEvents(tx, outboxTables, [
         auditEvent(context, {
           action,
@@ -299,14 +312,14 @@ export function createStaffService(options: StaffServiceOptions) {
         const now = clock();
         await closeOpenAssignment(tx, target.id, now);
         await openAssignment(tx, { staffId: target.id, officeCode: office.code, startedAt: now, assignedBy: callerId });
-        return { set: { officeCode: office.code }, officeCode: office.code };
+        return { set: { officeCode: office.code }, officeCode: office.code, endsSessions: 'ASSIGNED' };
       });
     },
 
     async suspendStaff(context: SignedRequestContext, id: string, rawReason: string): Promise<StaffRecord> {
       return command(context, id, 'SUSPEND', 'STAFF_SUSPENDED', async () => {
         const reason = parseReason(rawReason);
-        return { set: { status: 'SUSPENDED', suspendedAt: clock(), suspensionReason: reason }, reason };
+        return { set: { status: 'SUSPENDED', suspendedAt: clock(), suspensionReason: reason }, reason, endsSessions: 'SUSPENDED' };
       });
     },
 
@@ -323,7 +336,7 @@ export function createStaffService(options: StaffServiceOptions) {
         if (problem) throw new BadUserInputError('leftOn', problem);
         // The assignment ends with the employment, so the history says where they last worked and until when.
         await closeOpenAssignment(tx, target.id, clock());
-        return { set: { status: 'LEFT', leftOn, suspendedAt: null, suspensionReason: null } };
+        return { set: { status: 'LEFT', leftOn, suspendedAt: null, suspensionReason: null }, endsSessions: 'LEFT' };
       });
     },
 
@@ -340,7 +353,10 @@ export function createStaffService(options: StaffServiceOptions) {
         const { temporaryPassword, passwordHash } = await newTemporaryPassword();
         const staff = await apply(context, id, 'RESET_PASSWORD', 'STAFF_PASSWORD_RESET', async (_tx, target) => {
           requireAddress(options.notifier, recipientOf(target));
-          return { set: { passwordHash, mustChangePassword: true, temporaryPasswordUsedAt: null, failedLoginCount: 0, lockedUntil: null } };
+          return {
+            set: { passwordHash, mustChangePassword: true, temporaryPasswordUsedAt: null, failedLoginCount: 0, lockedUntil: null },
+            endsSessions: 'PASSWORD_RESET',
+          };
         });
         return { staff, temporaryPassword };
       });

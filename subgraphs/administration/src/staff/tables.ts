@@ -42,6 +42,11 @@ export const staff = administrationSchema.table(
     /** When the temporary password was used to sign in: it signs in once, then only a change or a new reset helps. */
     temporaryPasswordUsedAt: timestamp('temporary_password_used_at', { withTimezone: true }),
     passwordChangedAt: timestamp('password_changed_at', { withTimezone: true }),
+    /**
+     * Raised, with a row in session_revocations, by every command that must end the person's sessions (suspension,
+     * departure, password change or reset, role revocation, move); tokens carry the value they were issued at.
+     */
+    sessionVersion: integer('session_version').notNull().default(0),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (table) => [
@@ -61,6 +66,7 @@ export const staff = administrationSchema.table(
     ),
     check('staff_left_consistent', sql`(${table.status} = 'LEFT') = (${table.leftOn} is not null)`),
     check('staff_failed_login_count_nonnegative', sql`${table.failedLoginCount} >= 0`),
+    check('staff_session_version_nonnegative', sql`${table.sessionVersion} >= 0`),
     check('staff_temporary_password_consistent', sql`${table.temporaryPasswordUsedAt} is null or ${table.mustChangePassword}`),
     check(
       'staff_roles_valid',

@@ -1,4 +1,4 @@
-import type { Database } from '@postal/db';
+import { rowsOf, type Database } from '@postal/db';
 import { sql } from 'drizzle-orm';
 
 /** The schemas of the four subgraphs. */
@@ -20,11 +20,11 @@ export interface Fingerprinter {
 
 /** Row counts of every table of the subgraph schemas but the append-only ones, in one statement. */
 export async function fingerprinter(database: Database): Promise<Fingerprinter> {
-  const listed = await database.db.execute<{ table_schema: string; table_name: string }>(sql`
+  const listed = rowsOf<{ table_schema: string; table_name: string }>(await database.db.execute(sql`
     select table_schema, table_name from information_schema.tables
     where table_type = 'BASE TABLE' and table_schema in ${sql.raw(`(${SUBGRAPH_SCHEMAS.map((name) => `'${name}'`).join(', ')})`)}
-    order by 1, 2`);
-  const tables = listed.rows
+    order by 1, 2`));
+  const tables = listed
     .filter((row) => !APPEND_ONLY_BY_DESIGN.test(row.table_name))
     .map((row) => `${row.table_schema}.${row.table_name}`);
   if (tables.length === 0) throw new Error('no tables to fingerprint: were the migrations applied?');
@@ -32,8 +32,8 @@ export async function fingerprinter(database: Database): Promise<Fingerprinter> 
   return {
     tables,
     async take() {
-      const result = await database.db.execute<{ name: string; n: number }>(statement);
-      return new Map(result.rows.map((row) => [row.name, Number(row.n)]));
+      const result = rowsOf<{ name: string; n: number }>(await database.db.execute(statement));
+      return new Map(result.map((row) => [row.name, Number(row.n)]));
     },
   };
 }

@@ -12,6 +12,8 @@ export interface FuzzCase {
   value: string;
   /** Sent as variables (what clients do) or written into the document as literals. */
   form: 'variables' | 'literal';
+  /** Whether one user stands for all (see HostileValue.anyUser); literals are all sent so. */
+  anyUser: boolean;
   query: string;
   variables: Record<string, unknown> | undefined;
 }
@@ -26,12 +28,12 @@ export function fuzzCases(schema: GraphQLSchema): FuzzCase[] {
   const cases: FuzzCase[] = [];
   for (const root of rootFields(schema)) {
     for (const slot of attackSlots(root.args)) {
-      for (const { name, value, scalars, argument } of HOSTILE_VALUES) {
+      for (const { name, value, scalars, argument, anyUser = false } of HOSTILE_VALUES) {
         if (scalars && !scalars.includes(slot.scalar)) continue;
         if (argument && slot.path.at(-1) !== argument) continue;
         const args = argumentValues(root.args, slot, value);
-        cases.push(buildCase(root, slot, name, value, args, 'variables'));
-        if (LITERAL_FORMS.has(name)) cases.push(buildCase(root, slot, name, value, args, 'literal'));
+        cases.push(buildCase(root, slot, name, value, args, 'variables', anyUser));
+        if (LITERAL_FORMS.has(name)) cases.push(buildCase(root, slot, name, value, args, 'literal', true));
       }
     }
   }
@@ -58,6 +60,7 @@ function buildCase(
   value: string,
   args: Map<GraphQLArgument, unknown>,
   form: FuzzCase['form'],
+  anyUser: boolean,
 ): FuzzCase {
   const selection = selectionFor(root.field);
   const entries = [...args.entries()];
@@ -77,7 +80,7 @@ function buildCase(
     query = `${root.operation} Fuzz { ${root.field.name}${passed ? `(${passed})` : ''} ${selection} }`;
     variables = undefined;
   }
-  return { operation: root.operation, field: root.field.name, slot, valueName, value, form, query, variables };
+  return { operation: root.operation, field: root.field.name, slot, valueName, value, form, anyUser, query, variables };
 }
 
 /**

@@ -81,16 +81,18 @@ export class SignedIdentityDataSource extends RemoteGraphQLDataSource<GatewayCon
   }
 
   /**
-   * A subgraph answers a variable it cannot coerce (a Decimal sent as a float, say) with HTTP 400 and a
-   * BAD_USER_INPUT error. That is the caller's mistake, so it is passed on as such instead of as a failed fetch,
-   * which the gateway could only report as an internal error.
+   * A subgraph answers a variable it cannot coerce (a Decimal sent as a float, say), a literal a scalar refuses, or
+   * text no column can hold (a NUL) with HTTP 400 and a BAD_USER_INPUT error naming the field. That is the caller's
+   * mistake, so it is passed on as such, field included, instead of as a failed fetch, which the gateway could only
+   * report as an internal error.
    */
   override async errorFromResponse(response: Parameters<RemoteGraphQLDataSource['errorFromResponse']>[0]): Promise<GraphQLError> {
     if (response.status === 400) {
-      const body = await response.clone().json().catch(() => undefined) as { errors?: Array<{ message?: unknown; extensions?: { code?: unknown } }> } | undefined;
+      const body = await response.clone().json().catch(() => undefined) as { errors?: Array<{ message?: unknown; extensions?: { code?: unknown; field?: unknown } }> } | undefined;
       const first = body?.errors?.[0];
       if (first?.extensions?.code === 'BAD_USER_INPUT' && typeof first.message === 'string') {
-        return new GraphQLError(first.message, { extensions: { code: 'BAD_USER_INPUT' } });
+        const field = first.extensions.field;
+        return new GraphQLError(first.message, { extensions: { code: 'BAD_USER_INPUT', ...(typeof field === 'string' ? { field } : {}) } });
       }
     }
     return super.errorFromResponse(response);

@@ -1,4 +1,5 @@
 import { BadUserInputError } from '@postal/errors';
+import { unstorableTextProblem } from './input-validation.js';
 
 /** The most rows one page may ask for; a client wanting more pages on. */
 export const MAX_PAGE_SIZE = 100;
@@ -29,7 +30,8 @@ export function decodeCursor(cursor: string | null | undefined, keyLength: numbe
   if (cursor === null || cursor === undefined) return undefined;
   try {
     const key: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (Array.isArray(key) && key.length === keyLength && key.every((part) => typeof part === 'string')) return key;
+    // A key part no column can hold (a NUL) would fail in SQL, not here: refused with the rest.
+    if (Array.isArray(key) && key.length === keyLength && key.every((part) => typeof part === 'string' && !unstorableTextProblem(part))) return key;
   } catch {
     // Falls through to the error below.
   }

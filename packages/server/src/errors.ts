@@ -22,6 +22,11 @@ export function formatSubgraphError(logger: Logger) {
         },
       };
     }
+    // A literal a scalar refuses ("amount: \"1e5\"") fails validation, and Apollo files it as
+    // GRAPHQL_VALIDATION_FAILED; the scalar said BAD_USER_INPUT, as it does for the same value sent as a variable.
+    if (scalarRefusedLiteral(error)) {
+      return { message: formatted.message, ...(formatted.locations ? { locations: formatted.locations } : {}), extensions: { code: 'BAD_USER_INPUT' } };
+    }
     const code = formatted.extensions?.code;
     if (typeof code === 'string' && code !== 'INTERNAL_SERVER_ERROR') {
       const { stacktrace: _stacktrace, ...extensions } = formatted.extensions ?? {};
@@ -34,4 +39,10 @@ export function formatSubgraphError(logger: Logger) {
       extensions: { code: 'INTERNAL_SERVER_ERROR' },
     };
   };
+}
+
+function scalarRefusedLiteral(error: unknown): boolean {
+  // Duck-typed, not instanceof: Apollo and this package may load different copies of graphql (its CJS and ESM builds).
+  const validation = error as { extensions?: Record<string, unknown>; originalError?: { extensions?: Record<string, unknown> } } | null;
+  return validation?.extensions?.['code'] === 'GRAPHQL_VALIDATION_FAILED' && validation.originalError?.extensions?.['code'] === 'BAD_USER_INPUT';
 }

@@ -10,6 +10,7 @@ import express from 'express';
 import type { DocumentNode } from 'graphql';
 import type { Logger } from 'pino';
 import { formatSubgraphError } from './errors.js';
+import { inputValidationPlugin } from './input-validation.js';
 import type { RequestContext } from './request-context.js';
 
 export interface SubgraphServerOptions<TContext extends BaseContext> {
@@ -74,6 +75,8 @@ export function createSubgraphServer<TContext extends BaseContext>(options: Subg
           ApolloServerPluginLandingPageDisabled(),
           // Federated tracing is for Apollo's hosted studio, which this system does not report to.
           ApolloServerPluginInlineTraceDisabled(),
+          // Text no column can hold is refused here, once for every subgraph, before a resolver sees it.
+          inputValidationPlugin(),
         ],
       });
       await apollo.start();

@@ -11,7 +11,7 @@ import { AccountFactsCache } from './account-facts.js';
 import { ledgerActor } from './actor.js';
 import { LIMITS } from './domain.js';
 import { OfficeNotFoundError } from '../ledger-accounts/errors.js';
-import { AlreadyReversedError, EntryNotFoundError, IdempotencyConflictError, ReversalNotReversibleError } from './errors.js';
+import { AlreadyReversedError, EntryNotFoundError, HoldNotFoundError, IdempotencyConflictError, ReversalNotReversibleError } from './errors.js';
 import { captureHoldInTx, placeHoldInTx, voidHoldInTx, type CaptureHoldCommand, type PlaceHoldCommand } from './holds.js';
 import type { HoldRecord, JournalEntryRecord, PostEntryCommand, PostingOrigin } from './model.js';
 import { checkCommand, postEntriesInTx, postEntryInTx, reverseEntryInTx, type PostResult } from './posting.js';
@@ -135,6 +135,8 @@ export function createJournalService(database: Database, options: JournalService
       if (identity.kind === 'anonymous') throw new UnauthenticatedError();
       const reason = input.reason?.trim() ?? '';
       if (reason.length === 0 || reason.length > LIMITS.reason) throw new BadUserInputError('reason', `a reason is 1 to ${LIMITS.reason} characters`);
+      // Entry ids are UUIDs: anything else names no entry, answered as such rather than as a failed uuid cast.
+      if (!UUID.test(input.id)) throw new EntryNotFoundError(shownId(input.id));
       if (identity.kind === 'service') {
         const origin: PostingOrigin = { actor: ledgerActor(identity), manual: false };
         const result = await database.db.transaction((tx) => reverseEntryInTx(tx, { entryId: input.id, reason, idempotencyKey: input.idempotencyKey }, { origin, today: today() }));
@@ -161,6 +163,7 @@ export function createJournalService(database: Database, options: JournalService
 
     async captureHold(context: SignedRequestContext, command: CaptureHoldCommand): Promise<JournalEntryRecord> {
       requireService(context.identity, 'capturing a hold');
+      if (!UUID.test(command.holdId)) throw new HoldNotFoundError(shownId(command.holdId));
       const origin: PostingOrigin = { actor: ledgerActor(context.identity), manual: false };
       if (command.effectiveDate != null && !isCalendarDate(command.effectiveDate)) throw new BadUserInputError('effectiveDate', 'effectiveDate must be a date, YYYY-MM-DD');
       const result = await database.db.transaction((tx) => captureHoldInTx(tx, command, { origin, today: today(), now: clock() }));
@@ -170,6 +173,7 @@ export function createJournalService(database: Database, options: JournalService
 
     async voidHold(context: SignedRequestContext, id: string, reason: string): Promise<HoldRecord> {
       requireService(context.identity, 'voiding a hold');
+      if (!UUID.test(id)) throw new HoldNotFoundError(shownId(id));
       const origin: PostingOrigin = { actor: ledgerActor(context.identity), manual: false };
       return committed(await database.db.transaction((tx) => voidHoldInTx(tx, id, reason, { origin, now: clock() })));
     },
@@ -241,5 +245,7 @@ export function createJournalService(database: Database, options: JournalService
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** An id that is not a UUID, as the not-found error repeats it: cut short, so a 100 kB id is not echoed back. */
+const shownId = (id: string) => (id.length > 40 ? `${id.slice(0, 40)}...` : id);
 
 export type JournalService = ReturnType<typeof createJournalService>;

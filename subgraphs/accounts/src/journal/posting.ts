@@ -30,7 +30,6 @@ import {
   findEntriesByKeys,
   findReversalOf,
   insertEntries,
-  insertPostings,
   readAccountsNow,
   readBatchContext,
   readPostingContext,
@@ -136,10 +135,10 @@ export async function checkCommand(
 }
 
 /**
- * Step 4's refusal: the guarded update left some accounts out. They are locked by now (or gone), so a re-read says
- * why, in the same order of rules as the domain check.
+ * Step 4's refusal: the guarded update left some accounts out. It judged them locked, and they are still locked (or do
+ * not exist), so a re-read sees what it judged and says why, in the same order of rules as the domain check.
  */
-async function explainRefusal(tx: Tx, changes: readonly AccountChange[], updated: Set<string>, effectiveDate: string | null, manual: boolean): Promise<never> {
+export async function explainRefusal(tx: Tx, changes: readonly AccountChange[], updated: Set<string>, effectiveDate: string | null, manual: boolean): Promise<never> {
   const missing = changes.filter((change) => !updated.has(change.accountCode));
   const now = await readAccountsNow(
     tx,
@@ -159,9 +158,15 @@ async function explainRefusal(tx: Tx, changes: readonly AccountChange[], updated
   throw new Error(`accounts ${missing.map((change) => change.accountCode).join(', ')} were not updated and no rule says why`);
 }
 
-/** Applies account changes, or refuses with the rule that stopped one. */
-export async function applyOrRefuse(tx: Tx, changes: readonly AccountChange[], effectiveDate: string | null, manual: boolean): Promise<void> {
-  const updated = await applyAccountChanges(tx, changes, effectiveDate);
+/** Applies account changes (and inserts `postings` in the same statement), or refuses with the rule that stopped one. */
+export async function applyOrRefuse(
+  tx: Tx,
+  changes: readonly AccountChange[],
+  effectiveDate: string | null,
+  manual: boolean,
+  postings: readonly NewPostingRow[] = [],
+): Promise<void> {
+  const updated = await applyAccountChanges(tx, changes, effectiveDate, postings);
   if (updated.size !== changes.length) await explainRefusal(tx, changes, updated, effectiveDate, manual);
 }
 
@@ -242,8 +247,8 @@ export const MAX_BATCH_ENTRIES = 1_000;
 
 /**
  * Posts many entries in one transaction (imports, settlement runs): all or none. The same steps, each done once for
- * the whole batch: one read, one insert of entries, one of postings, one locked update of every account's summed
- * change. An entry whose key already posted the same request is answered as replayed; one whose key posted something
+ * the whole batch: one read, one insert of entries, one statement that inserts the postings and makes the locked
+ * update of every account's summed change. An entry whose key already posted the same request is answered as replayed; one whose key posted something
  * else fails the batch with IDEMPOTENCY_CONFLICT. Balance constraints are checked on each account's net change for the
  * batch (the entries' order within one transaction is not observable by anyone else).
  */
@@ -298,14 +303,14 @@ export async function postEntriesInTx(tx: Tx, commands: readonly PostEntryComman
       net.set(delta.accountCode, { debit: sum.debit.plus(delta.debit), credit: sum.credit.plus(delta.credit) });
     }
   }
-  await insertPostings(tx, [...lines.values()].flat());
   // Each entry's own date was checked against the closed days it read; under the locks the earliest date of the batch
   // is re-checked against every account (conservative: a close racing the batch refuses the whole batch).
   const earliestDate = fresh.map((row) => row.effectiveDate).sort()[0] ?? null;
   const changes = [...net.entries()]
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
     .map(([accountCode, sum]) => changeOf({ accountCode, ...sum }));
-  await applyOrRefuse(tx, changes, earliestDate, origin.manual);
+  // The postings go in with the locked update, one statement, so their foreign-key locks come after the row locks.
+  await applyOrRefuse(tx, changes, earliestDate, origin.manual, [...lines.values()].flat());
 
   const results = new Map<string, PostResult>(refusedReplays);
   for (const row of rows) {

@@ -24,6 +24,8 @@ export interface StackOptions {
   limits?: GatewayLimits;
   timeZone?: string;
   clock?: () => Date;
+  /** LEDGER_START_DATE, for the accounts subgraph. */
+  ledgerStartDate?: string | undefined;
 }
 
 export interface RunningStack {
@@ -55,6 +57,7 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
     logger: logger.child({ service: 'accounts' }),
     administrationUrl: () => administrationUrl,
     port: ports.accounts,
+    ledgerStartDate: options.ledgerStartDate,
   });
   const moneyOrders = await startMoneyOrders({ ...common, ...timing, logger: logger.child({ service: 'money-orders' }), port: ports.moneyOrders });
   const codSettlement = await startCodSettlement({ ...common, ...timing, logger: logger.child({ service: 'cod-settlement' }), port: ports.codSettlement });

@@ -61,6 +61,7 @@ const stack = await startStack({
   lockout: { maxFailures: config.LOGIN_MAX_FAILURES, lockMinutes: config.LOGIN_LOCK_MINUTES },
   limits: gatewayLimits(config),
   timeZone: config.OPERATOR_TIME_ZONE,
+  ledgerStartDate: config.LEDGER_START_DATE,
 });
 
 const lines = [

@@ -25,13 +25,15 @@ export interface AccountsOptions extends SubgraphRuntimeOptions {
   journalSealIntervalMs?: number;
   /** How often pending holds past their expiry are released; default 10,000 ms. */
   holdExpiryIntervalMs?: number;
+  /** LEDGER_START_DATE: the first business date the journal takes (unset: none but each office's opening). */
+  ledgerStartDate?: string | undefined;
 }
 
 /** Holds released per sweep transaction. */
 const HOLD_EXPIRY_BATCH = 500;
 
 export async function startAccounts(options: AccountsOptions): Promise<RunningSubgraph> {
-  const { administrationUrl, journalSealIntervalMs, holdExpiryIntervalMs, ...runtime } = options;
+  const { administrationUrl, journalSealIntervalMs, holdExpiryIntervalMs, ledgerStartDate, ...runtime } = options;
   const { database } = options;
   const clock = options.clock ?? (() => new Date());
   // The sealer starts once the server is up; postings before that are chained at its first run.
@@ -40,7 +42,7 @@ export async function startAccounts(options: AccountsOptions): Promise<RunningSu
   const services: Services = {
     accounts: createAccountService(database),
     chart: createChartService(database, { clock }),
-    journal: createJournalService(database, { clock, approvals, onPosted: () => sealer?.nudge() }),
+    journal: createJournalService(database, { clock, approvals, ledgerStartDate, onPosted: () => sealer?.nudge() }),
     reports: createReportService(database),
     businessDays: createBusinessDayService({
       database,
@@ -61,6 +63,7 @@ export async function startAccounts(options: AccountsOptions): Promise<RunningSu
       // Maker-checker: post the manual journals the approvals inbox approved, and report each back.
       [APPROVALS_QUEUE]: createApprovalExecutor({
         clock,
+        ledgerStartDate,
         ...(options.timeZone ? { timeZone: options.timeZone } : {}),
       }),
     },

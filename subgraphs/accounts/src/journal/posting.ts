@@ -6,6 +6,7 @@ import type { AccountFactsCache } from './account-facts.js';
 import {
   assertDayOpen,
   assertPostable,
+  assertWithinLedgerDates,
   checkEntry,
   contentHashOf,
   LIMITS,
@@ -60,6 +61,8 @@ export interface PostOptions {
   today: string;
   /** A service's postings may check against the accounts' fixed facts instead of reading them (account-facts.ts). */
   facts?: AccountFactsCache;
+  /** The configured first business date of the ledger (LEDGER_START_DATE): nothing is dated before it. */
+  ledgerStartDate?: string | null | undefined;
 }
 
 export interface PostResult {
@@ -110,18 +113,26 @@ function replayOf(existing: JournalEntryRecord | undefined, checked: CheckedEntr
   return { entry: existing, replayed: true };
 }
 
+/** What step 1 needs to know besides the command. */
+export interface CheckOptions {
+  manual: boolean;
+  today: string;
+  facts?: AccountFactsCache | undefined;
+  ledgerStartDate?: string | null | undefined;
+  /** The mirror of a posted entry: it may name an account on both sides, as the original did. */
+  reversal?: boolean;
+}
+
 /** Step 1 for one command: read, then check. Exported so a person's manual journal is checked before it is submitted. */
-export async function checkCommand(
-  tx: Tx,
-  command: PostEntryCommand,
-  options: { manual: boolean; today: string; facts?: AccountFactsCache | undefined },
-): Promise<{ checked: CheckedEntry; accounts: Map<string, PostableAccount> }> {
+export async function checkCommand(tx: Tx, command: PostEntryCommand, options: CheckOptions): Promise<{ checked: CheckedEntry; accounts: Map<string, PostableAccount> }> {
   if (!Array.isArray(command.postings)) throw new BadUserInputError('postings', 'postings must be a list');
   const codes = command.postings.map((posting) => posting.accountCode);
   const known = options.manual ? undefined : options.facts?.lookup(command.officeCode, codes);
   if (known) {
-    // The office's closed day is re-checked by the posting statement (writeEntry), the accounts' state under their locks.
-    return { checked: checkEntry(command, known, { manual: false, today: options.today, officeClosedThrough: null }), accounts: known };
+    // The office's closed day and opening are checked by the posting statement (writeEntry), the accounts' state under
+    // their locks.
+    const checked = checkEntry(command, known, { ...rules(options), manual: false, officeClosedThrough: null });
+    return { checked, accounts: known };
   }
   const context = await readPostingContext(
     tx,
@@ -130,8 +141,12 @@ export async function checkCommand(
   );
   if (!context.officeKnown) throw new OfficeNotFoundError(command.officeCode);
   options.facts?.remember(command.officeCode, context);
-  const checked = checkEntry(command, context.accounts, { manual: options.manual, today: options.today, officeClosedThrough: context.officeClosedThrough });
+  const checked = checkEntry(command, context.accounts, { ...rules(options), officeClosedThrough: context.officeClosedThrough, officeOpenedOn: context.officeOpenedOn });
   return { checked, accounts: context.accounts };
+}
+
+function rules(options: CheckOptions) {
+  return { manual: options.manual, today: options.today, ledgerStartDate: options.ledgerStartDate ?? null, reversal: options.reversal ?? false };
 }
 
 /**
@@ -190,11 +205,7 @@ async function replayOfRefused(tx: Tx, command: PostEntryCommand, today: string)
 }
 
 /** Step 1, or the original entry when the command is a retry that today's rules would refuse. */
-async function checkOrReplay(
-  tx: Tx,
-  command: PostEntryCommand,
-  options: { manual: boolean; today: string; facts?: AccountFactsCache | undefined },
-): Promise<{ checked: CheckedEntry } | { replay: PostResult }> {
+async function checkOrReplay(tx: Tx, command: PostEntryCommand, options: CheckOptions): Promise<{ checked: CheckedEntry } | { replay: PostResult }> {
   try {
     return await checkCommand(tx, command, options);
   } catch (error) {
@@ -206,10 +217,11 @@ async function checkOrReplay(
   }
 }
 
-/** The entry was not written and its key is free: the office's day is closed (or something no rule explains). */
+/** The entry was not written and its key is free: the office had not opened by its date or has closed the day. */
 async function explainOfficeDay(tx: Tx, checked: CheckedEntry): Promise<never> {
   const context = await readPostingContext(tx, checked.officeCode, []);
   if (!context.officeKnown) throw new OfficeNotFoundError(checked.officeCode);
+  assertWithinLedgerDates(checked.officeCode, checked.effectiveDate, { officeOpenedOn: context.officeOpenedOn });
   assertDayOpen(checked.officeCode, checked.effectiveDate, context.officeClosedThrough);
   throw new Error(`entry ${checked.idempotencyKey} was not written and no rule says why`);
 }
@@ -217,7 +229,13 @@ async function explainOfficeDay(tx: Tx, checked: CheckedEntry): Promise<never> {
 /** Posts one entry in the caller's transaction (see the steps above). */
 export async function postEntryInTx(tx: Tx, command: PostEntryCommand, options: PostOptions): Promise<PostResult> {
   const { origin } = options;
-  const outcome = await checkOrReplay(tx, command, { manual: origin.manual, today: options.today, facts: options.facts });
+  const outcome = await checkOrReplay(tx, command, {
+    manual: origin.manual,
+    today: options.today,
+    facts: options.facts,
+    ledgerStartDate: options.ledgerStartDate,
+    reversal: origin.reversesEntryId != null,
+  });
   if ('replay' in outcome) return outcome.replay;
   const { checked } = outcome;
   const row = entryRow(checked, origin);
@@ -278,7 +296,16 @@ export async function postEntriesInTx(tx: Tx, commands: readonly PostEntryComman
     try {
       const office = context.offices.get(command.officeCode);
       if (!office) throw new OfficeNotFoundError(command.officeCode);
-      checkedByKey.set(command.idempotencyKey, checkEntry(command, unconstrained, { manual: origin.manual, today: options.today, officeClosedThrough: office.closedThrough }));
+      checkedByKey.set(
+        command.idempotencyKey,
+        checkEntry(command, unconstrained, {
+          manual: origin.manual,
+          today: options.today,
+          officeClosedThrough: office.closedThrough,
+          officeOpenedOn: office.openedOn,
+          ledgerStartDate: options.ledgerStartDate ?? null,
+        }),
+      );
     } catch (error) {
       const replay = isExpectedError(error) ? await replayOfRefused(tx, command, options.today) : undefined;
       if (!replay) throw error;

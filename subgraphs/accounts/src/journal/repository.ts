@@ -8,11 +8,14 @@ import { holds, journalEntries, postings } from './tables.js';
 export interface PostingContext {
   officeKnown: boolean;
   officeClosedThrough: string | null;
+  /** The office's opening date (null: not known, no check). */
+  officeOpenedOn: string | null;
   accounts: Map<string, PostableAccount>;
 }
 
 interface ContextRow {
   office_closed_through: string | null;
+  office_opened_on?: string | null;
   code: string | null;
   kind: 'HEADER' | 'DETAIL';
   status: PostableAccount['status'];
@@ -57,7 +60,7 @@ export async function readPostingContext(db: Db | Tx, officeCode: string, accoun
   const accountJoin = codes.length > 0 ? sql`a.code in (${list(codes)})` : sql`false`;
   const rows = rowsOf<ContextRow>(
     await db.execute(sql`
-      select bd.closed_through::text as office_closed_through, a.code, a.kind, a.status, a.currency,
+      select bd.closed_through::text as office_closed_through, o.opened_on::text as office_opened_on, a.code, a.kind, a.status, a.currency,
              a.office_code as account_office_code, a.balance_constraint, a.allow_manual_entries,
              a.closed_through::text as closed_through, a.debit_total::text as debit_total, a.credit_total::text as credit_total,
              a.pending_debit::text as pending_debit, a.pending_credit::text as pending_credit
@@ -68,24 +71,24 @@ export async function readPostingContext(db: Db | Tx, officeCode: string, accoun
   );
   const accounts = new Map<string, PostableAccount>();
   for (const row of rows) if (row.code !== null) accounts.set(row.code, postableOf(row, row.code));
-  return { officeKnown: rows.length > 0, officeClosedThrough: rows[0]?.office_closed_through ?? null, accounts };
+  return { officeKnown: rows.length > 0, officeClosedThrough: rows[0]?.office_closed_through ?? null, officeOpenedOn: rows[0]?.office_opened_on ?? null, accounts };
 }
 
-/** The batch path's read: the offices named (known, closed-through) and the accounts named, in two queries. */
+/** The batch path's read: the offices named (known, closed-through, opened) and the accounts named, in two queries. */
 export async function readBatchContext(
   db: Db | Tx,
   officeCodes: readonly string[],
   accountCodes: readonly string[],
-): Promise<{ offices: Map<string, { closedThrough: string | null }>; accounts: Map<string, PostableAccount> }> {
-  const offices = rowsOf<{ code: string; closed_through: string | null }>(
+): Promise<{ offices: Map<string, { closedThrough: string | null; openedOn: string | null }>; accounts: Map<string, PostableAccount> }> {
+  const offices = rowsOf<{ code: string; closed_through: string | null; opened_on: string | null }>(
     await db.execute(sql`
-      select o.code, bd.closed_through::text as closed_through
+      select o.code, bd.closed_through::text as closed_through, o.opened_on::text as opened_on
         from accounts.known_offices o left join accounts.business_days bd on bd.office_code = o.code
        where o.code in (${list([...new Set(officeCodes)])})`),
   );
   const codes = [...new Set(accountCodes)];
   const accounts = codes.length === 0 ? new Map<string, PostableAccount>() : await readAccountsNow(db, codes);
-  return { offices: new Map(offices.map((row) => [row.code, { closedThrough: row.closed_through }])), accounts };
+  return { offices: new Map(offices.map((row) => [row.code, { closedThrough: row.closed_through, openedOn: row.opened_on }])), accounts };
 }
 
 /** The accounts as they are now (for explaining why a guarded update left one out). */
@@ -233,7 +236,7 @@ export type WrittenEntry = { written: false } | { written: true; seq: number; po
 
 /**
  * Steps 2 to 4 of the posting path in one statement (data-modifying CTEs), so a posting costs one round trip to
- * write: insert the entry unless its key is taken or its office has closed the day; insert its postings; lock its accounts in code order and update
+ * write: insert the entry unless its key is taken, its office has closed the day or had not opened by it; insert its postings; lock its accounts in code order and update
  * them under the guard, only if the entry was inserted. Foreign keys are checked at the end of the statement, when
  * the entry exists. The caller compares `updated` with the accounts it asked for and refuses (rolls back) otherwise.
  */
@@ -251,8 +254,10 @@ export async function writeEntry(tx: Tx, entry: NewEntryRow, lines: readonly New
         select ${entry.id}::uuid, ${entry.officeCode}, ${entry.effectiveDate}::date, ${entry.description}, ${entry.sourceType},
                ${entry.sourceReference}, ${JSON.stringify(entry.actor)}::jsonb, ${entry.approvedBy === null ? null : JSON.stringify(entry.approvedBy)}::jsonb,
                ${entry.approvalRequestId}::uuid, ${entry.idempotencyKey}, ${entry.requestHash}, ${entry.reversesEntryId}::uuid, ${entry.holdId}::uuid
-         -- The entry's own office must not have closed the day (its accounts' closed days are guarded below, locked).
+         -- The entry's own office must not have closed the day (its accounts' closed days are guarded below, locked),
+         -- nor opened after it (a service's posting may not have read the office: account-facts.ts).
          where not exists (select 1 from accounts.business_days d where d.office_code = ${entry.officeCode} and d.closed_through >= ${entry.effectiveDate}::date)
+           and not exists (select 1 from accounts.known_offices o where o.code = ${entry.officeCode} and o.opened_on > ${entry.effectiveDate}::date)
         on conflict (idempotency_key) do nothing
         returning id, seq, posted_at
       ),

@@ -40,6 +40,8 @@ export interface JournalServiceOptions {
   approvals?: ApprovalsClient;
   /** Told after postings commit, so the sealer chains them soon rather than at its next tick. */
   onPosted?: () => void;
+  /** LEDGER_START_DATE: no entry is dated before it. */
+  ledgerStartDate?: string | undefined;
 }
 
 /**
@@ -53,6 +55,7 @@ export function createJournalService(database: Database, options: JournalService
   const today = () => businessDate(clock(), DEFAULT_TIME_ZONE);
   // Services' postings check against the accounts' fixed facts once they have been read (account-facts.ts).
   const facts = new AccountFactsCache();
+  const ledgerStartDate = options.ledgerStartDate ?? null;
 
   async function officePath(officeCode: string): Promise<string | undefined> {
     return findKnownOfficePath(database.db, officeCode);
@@ -87,7 +90,7 @@ export function createJournalService(database: Database, options: JournalService
 
   async function post(context: SignedRequestContext, command: PostEntryCommand): Promise<PostResult> {
     const origin: PostingOrigin = { actor: ledgerActor(context.identity), manual: false };
-    const result = await database.db.transaction((tx) => postEntryInTx(tx, command, { origin, today: today(), facts }));
+    const result = await database.db.transaction((tx) => postEntryInTx(tx, command, { origin, today: today(), facts, ledgerStartDate }));
     if (!result.replayed) options.onPosted?.();
     return result;
   }
@@ -105,7 +108,7 @@ export function createJournalService(database: Database, options: JournalService
       // Authorised over the entry's office before anything about its accounts is told.
       await assertMaker(identity, command.officeCode, []);
       const date = today();
-      const { checked, accounts } = await database.db.transaction((tx) => checkCommand(tx, command, { manual: true, today: date }));
+      const { checked, accounts } = await database.db.transaction((tx) => checkCommand(tx, command, { manual: true, today: date, ledgerStartDate }));
       await assertMaker(identity, checked.officeCode, [...accounts.values()].map((account) => account.officeCode));
       const [existing] = await findEntriesByKeys(database.db, [checked.idempotencyKey]);
       if (existing) {
@@ -122,7 +125,7 @@ export function createJournalService(database: Database, options: JournalService
     async postJournalEntries(context: SignedRequestContext, commands: PostEntryCommand[]): Promise<PostResult[]> {
       requireService(context.identity, 'posting a batch');
       const origin: PostingOrigin = { actor: ledgerActor(context.identity), manual: false };
-      const results = await database.db.transaction((tx) => postEntriesInTx(tx, commands, { origin, today: today() }));
+      const results = await database.db.transaction((tx) => postEntriesInTx(tx, commands, { origin, today: today(), ledgerStartDate }));
       if (results.some((result) => !result.replayed)) options.onPosted?.();
       return results;
     },
@@ -134,7 +137,7 @@ export function createJournalService(database: Database, options: JournalService
       if (reason.length === 0 || reason.length > LIMITS.reason) throw new BadUserInputError('reason', `a reason is 1 to ${LIMITS.reason} characters`);
       if (identity.kind === 'service') {
         const origin: PostingOrigin = { actor: ledgerActor(identity), manual: false };
-        const result = await database.db.transaction((tx) => reverseEntryInTx(tx, { entryId: input.id, reason, idempotencyKey: input.idempotencyKey }, { origin, today: today() }));
+        const result = await database.db.transaction((tx) => reverseEntryInTx(tx, { entryId: input.id, reason, idempotencyKey: input.idempotencyKey }, { origin, today: today(), ledgerStartDate }));
         if (!result.replayed) options.onPosted?.();
         return { entry: result.entry, approvalRequest: null };
       }
@@ -160,7 +163,7 @@ export function createJournalService(database: Database, options: JournalService
       requireService(context.identity, 'capturing a hold');
       const origin: PostingOrigin = { actor: ledgerActor(context.identity), manual: false };
       if (command.effectiveDate != null && !isCalendarDate(command.effectiveDate)) throw new BadUserInputError('effectiveDate', 'effectiveDate must be a date, YYYY-MM-DD');
-      const result = await database.db.transaction((tx) => captureHoldInTx(tx, command, { origin, today: today(), now: clock() }));
+      const result = await database.db.transaction((tx) => captureHoldInTx(tx, command, { origin, today: today(), ledgerStartDate, now: clock() }));
       if (!result.replayed) options.onPosted?.();
       return result.entry;
     },

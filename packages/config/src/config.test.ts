@@ -16,6 +16,12 @@ describe('loadConfig', () => {
     const config = loadConfig(accountsEnv, {});
     expect(config.PORT).toBe(4002);
     expect(config.ADMINISTRATION_URL).toBe('http://127.0.0.1:4001/graphql');
+    expect(config.LEDGER_START_DATE).toBeUndefined();
+  });
+
+  it('takes a ledger start date, a calendar date or nothing', () => {
+    expect(loadConfig(accountsEnv, { LEDGER_START_DATE: '2020-04-01' }).LEDGER_START_DATE).toBe('2020-04-01');
+    expect(() => loadConfig(accountsEnv, { LEDGER_START_DATE: '2020-02-30' })).toThrow(/LEDGER_START_DATE: expected a date/);
   });
 
   it('names every variable at fault', () => {

@@ -167,9 +167,14 @@ export const administrationEnv = subgraphEnv('administration').extend({
   ACCOUNTS_URL: url.default(`http://127.0.0.1:${SUBGRAPH_PORTS.accounts}/graphql`),
 });
 
+/** The first business date the ledger takes entries for (YYYY-MM-DD, e.g. the day of migration from the old books). */
+const ledgerStartDate = z.iso.date('expected a date, YYYY-MM-DD').optional();
+
 export const accountsEnv = subgraphEnv('accounts').extend({
   /** The administration subgraph, where a person's manual journal is submitted (as a signed service) for approval. */
   ADMINISTRATION_URL: url.default(`http://127.0.0.1:${SUBGRAPH_PORTS.administration}/graphql`),
+  /** Unset: no ledger-wide start; entries are still refused before their office opened. */
+  LEDGER_START_DATE: ledgerStartDate,
 });
 
 export const gatewayEnv = commonEnv.extend({
@@ -220,6 +225,7 @@ export const stackEnv = gatewayEnv.extend({
   ACCOUNTS_PORT: port(SUBGRAPH_PORTS.accounts),
   MONEY_ORDERS_PORT: port(SUBGRAPH_PORTS['money-orders']),
   COD_SETTLEMENT_PORT: port(SUBGRAPH_PORTS['cod-settlement']),
+  LEDGER_START_DATE: ledgerStartDate,
   /** Seed the demo offices and users (never in production). */
   SEED_DEMO: z.enum(['true', 'false']).default('true').transform((value) => value === 'true'),
 });

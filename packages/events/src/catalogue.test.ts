@@ -75,6 +75,11 @@ describe('newEvent', () => {
     expect(newEvent('office.created', circle, { source: 'administration' }).payload).toEqual(circle);
   });
 
+  it("carries the office's opening date, and still takes an older producer's event without one", () => {
+    expect(newEvent('office.created', { ...office, openedOn: '2015-04-01' }, { source: 'administration' }).payload.openedOn).toBe('2015-04-01');
+    expect(newEvent('office.created', office, { source: 'administration' }).payload.openedOn).toBeUndefined();
+  });
+
   it('strips keys the schema does not know, so older consumers accept newer producers', () => {
     const parsed = parsePayload('audit.recorded', { ...login, addedLater: true });
     expect(parsed).toEqual(login);
@@ -102,6 +107,7 @@ describe('newEvent', () => {
     ['an empty path segment', { path: '/BLR/BLR-HO' }],
     ['a code containing the path separator', { code: 'BLR/HO', path: 'KA/BLR/BLR/HO', parentCode: 'BLR' }],
     ['a missing name', { name: undefined }],
+    ['an opening date that is not a date', { openedOn: '2015-02-30' }],
   ];
   it.each(invalidOffices)('refuses an office.created payload with %s', (_name, change) => {
     const payload = { ...office, ...change } as OfficeCreatedPayload;

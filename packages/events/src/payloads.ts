@@ -78,6 +78,8 @@ const officeFacts = {
   path: z.string().min(1),
   /** The sub or head office it is in account with (sub and branch offices); optional for older producers. */
   accountOfficeCode: officeCode.nullable().optional(),
+  /** The day the office opened (YYYY-MM-DD): nothing is booked for it before. Optional: older events lack it. */
+  openedOn: z.iso.date().nullable().optional(),
 };
 
 export const officeCreatedSchema = z.object(officeFacts).superRefine((office, context) => {

@@ -29,6 +29,8 @@ export interface StackOptions {
   clock?: () => Date;
   /** How people are told temporary passwords (@postal/notify): the local outbox for npm start, memory in tests. */
   notifier: Notifier;
+  /** LEDGER_START_DATE, for the accounts subgraph. */
+  ledgerStartDate?: string | undefined;
 }
 
 export interface RunningStack {
@@ -60,6 +62,7 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
     logger: logger.child({ service: 'accounts' }),
     administrationUrl: () => administrationUrl,
     port: ports.accounts,
+    ledgerStartDate: options.ledgerStartDate,
   });
   const moneyOrders = await startMoneyOrders({ ...common, ...timing, logger: logger.child({ service: 'money-orders' }), port: ports.moneyOrders });
   const codSettlement = await startCodSettlement({ ...common, ...timing, logger: logger.child({ service: 'cod-settlement' }), port: ports.codSettlement });

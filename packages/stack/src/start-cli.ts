@@ -68,6 +68,7 @@ const stack = await startStack({
   sessions: { pollIntervalMs: config.SESSION_POLL_INTERVAL_MS, maxStalenessMs: config.SESSION_MAX_STALENESS_MS },
   timeZone: config.OPERATOR_TIME_ZONE,
   notifier: createNotifier(notifier),
+  ledgerStartDate: config.LEDGER_START_DATE,
 });
 
 const lines = [

@@ -35,6 +35,8 @@ export interface ContextDependencies {
   approvals: ApprovalsClient;
   /** Told after postings commit (the journal sealer's nudge). */
   onPosted?: () => void;
+  /** LEDGER_START_DATE: no entry is dated before it. */
+  ledgerStartDate?: string | undefined;
   /** The accounts' fixed facts, read once per process (journal/account-facts.ts). */
   facts: AccountFactsCache;
 }
@@ -47,7 +49,14 @@ export function createServices(deps: ContextDependencies, loaders: Loaders): Ser
   const { database, clock, approvals } = deps;
   return {
     accounts: createAccountService(database, { clock, loaders }),
-    journal: createJournalService(database, { clock, approvals, facts: deps.facts, loaders, ...(deps.onPosted ? { onPosted: deps.onPosted } : {}) }),
+    journal: createJournalService(database, {
+      clock,
+      approvals,
+      facts: deps.facts,
+      loaders,
+      ledgerStartDate: deps.ledgerStartDate,
+      ...(deps.onPosted ? { onPosted: deps.onPosted } : {}),
+    }),
     reports: createReportService(database, { loaders }),
     businessDays: createBusinessDayService({ database, clock, loaders, ...(deps.timeZone ? { timeZone: deps.timeZone } : {}) }),
     ledger: createLedgerVerificationService(database, { loaders }),

@@ -13,6 +13,7 @@ await runStandaloneSubgraph({
       logger,
       identitySecret: secrets.identitySecret!,
       administrationUrl: config.ADMINISTRATION_URL,
+      ledgerStartDate: config.LEDGER_START_DATE,
       port: config.PORT,
     }),
 });

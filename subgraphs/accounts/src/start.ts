@@ -19,13 +19,15 @@ export interface AccountsOptions extends SubgraphRuntimeOptions {
   journalSealIntervalMs?: number;
   /** How often pending holds past their expiry are released; default 10,000 ms. */
   holdExpiryIntervalMs?: number;
+  /** LEDGER_START_DATE: the first business date the journal takes (unset: none but each office's opening). */
+  ledgerStartDate?: string | undefined;
 }
 
 /** Holds released per sweep transaction. */
 const HOLD_EXPIRY_BATCH = 500;
 
 export async function startAccounts(options: AccountsOptions): Promise<RunningSubgraph> {
-  const { administrationUrl, journalSealIntervalMs, holdExpiryIntervalMs, ...runtime } = options;
+  const { administrationUrl, journalSealIntervalMs, holdExpiryIntervalMs, ledgerStartDate, ...runtime } = options;
   const { database } = options;
   const clock = options.clock ?? (() => new Date());
   // The sealer starts once the server is up; postings before that are chained at its first run.
@@ -35,6 +37,7 @@ export async function startAccounts(options: AccountsOptions): Promise<RunningSu
     database,
     clock,
     timeZone: options.timeZone,
+    ledgerStartDate,
     approvals,
     onPosted: () => sealer?.nudge(),
   });
@@ -50,6 +53,7 @@ export async function startAccounts(options: AccountsOptions): Promise<RunningSu
       [APPROVALS_QUEUE]: createApprovalExecutor({
         identitySecret: options.identitySecret,
         clock,
+        ledgerStartDate,
         ...(options.timeZone ? { timeZone: options.timeZone } : {}),
       }),
     },

@@ -30,6 +30,8 @@ export interface ApprovalExecutorOptions {
   clock?: () => Date;
   /** The operator's time zone: the business date an approved entry is checked against. */
   timeZone?: string;
+  /** LEDGER_START_DATE: no entry is dated before it. */
+  ledgerStartDate?: string | undefined;
 }
 
 type Outcome =
@@ -53,7 +55,7 @@ export function createApprovalExecutor(options: ApprovalExecutorOptions) {
   async function execute(tx: Tx, payload: ManualJournalPayload, origin: PostingOrigin, today: string): Promise<PostResult> {
     switch (payload.operation) {
       case 'POST':
-        return postEntryInTx(tx, commandOf(payload), { origin, today });
+        return postEntryInTx(tx, commandOf(payload), { origin, today, ledgerStartDate: options.ledgerStartDate });
       case 'REVERSE':
         return reverseEntryInTx(tx, { entryId: payload.entryId, reason: payload.reason, idempotencyKey: payload.idempotencyKey }, { origin, today });
     }

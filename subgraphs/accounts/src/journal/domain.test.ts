@@ -1,6 +1,6 @@
 import { Decimal } from '@postal/money';
 import { describe, expect, it } from 'vitest';
-import { checkEntry, deltasOf, requestHashOf, reversalPostings, withinConstraint, type PostableAccount } from './domain.js';
+import { checkEntry, deltasOf, requestHashOf, reversalPostings, withinConstraint, type EntryCheckOptions, type PostableAccount } from './domain.js';
 import type { PostEntryCommand } from './model.js';
 
 const TODAY = '2026-11-20';
@@ -29,6 +29,7 @@ const ACCOUNTS = new Map<string, PostableAccount>(
     account('A:2100', { balanceConstraint: 'DEBITS_NOT_EXCEED_CREDITS', creditTotal: '50.00', allowManualEntries: false }),
     account('A:4100'),
     account('A:USD', { currency: 'USD' }),
+    account('A:USD2', { currency: 'USD' }),
     account('A:JPY', { currency: 'JPY' }),
     account('A:FROZEN', { status: 'FROZEN' }),
     account('A:CLOSED', { status: 'CLOSED' }),
@@ -81,6 +82,42 @@ describe('checkEntry refuses each broken rule with its code', () => {
   });
 });
 
+describe('the journal’s sanity rules: no account on both sides, no date before the ledger or the office began', () => {
+  type Case = [name: string, entry: PostEntryCommand, options: Partial<EntryCheckOptions>, outcome: string | 'POSTS'];
+  const line = (accountCode: string, side: 'DEBIT' | 'CREDIT', amount: string) => ({ accountCode, side, amount });
+  const cases: Case[] = [
+    ['an account debited and credited', command(pair('A:4100', 'A:4100', '1.00')), {}, 'SAME_ACCOUNT_BOTH_SIDES'],
+    ['an account on both sides among other lines', command([line('A:1100', 'DEBIT', '5.00'), line('A:4100', 'CREDIT', '3.00'), line('A:1100', 'CREDIT', '2.00')]), {}, 'SAME_ACCOUNT_BOTH_SIDES'],
+    ['two lines on the same side of one account', command([line('A:1100', 'DEBIT', '3.00'), line('A:1100', 'DEBIT', '2.00'), line('A:4100', 'CREDIT', '5.00')]), {}, 'POSTS'],
+    ['a reversal that mirrors an entry on both sides of one account', command(pair('A:4100', 'A:4100', '1.00')), { reversal: true }, 'POSTS'],
+    ['a date before the ledger start', command(pair('A:1100', 'A:4100', '1.00'), { effectiveDate: '2019-03-31' }), { ledgerStartDate: '2019-04-01' }, 'BEFORE_LEDGER_START'],
+    ['the ledger start itself', command(pair('A:1100', 'A:4100', '1.00'), { effectiveDate: '2019-04-01' }), { ledgerStartDate: '2019-04-01' }, 'POSTS'],
+    ['a date before the office opened', command(pair('A:1100', 'A:4100', '1.00'), { effectiveDate: '2015-03-31' }), { officeOpenedOn: '2015-04-01' }, 'BEFORE_OFFICE_OPENED'],
+    ['the day the office opened', command(pair('A:1100', 'A:4100', '1.00'), { effectiveDate: '2015-04-01' }), { officeOpenedOn: '2015-04-01' }, 'POSTS'],
+    ['an office whose opening is not known', command(pair('A:1100', 'A:4100', '1.00'), { effectiveDate: '1990-01-01' }), { officeOpenedOn: null }, 'POSTS'],
+    ['before both: the ledger start is named first', command(pair('A:1100', 'A:4100', '1.00'), { effectiveDate: '2010-01-01' }), { ledgerStartDate: '2012-01-01', officeOpenedOn: '2015-04-01' }, 'BEFORE_LEDGER_START'],
+    ['today by default, long after both', command(pair('A:1100', 'A:4100', '1.00'), { effectiveDate: null }), { ledgerStartDate: '2019-04-01', officeOpenedOn: '2015-04-01' }, 'POSTS'],
+  ];
+
+  it.each(cases)('%s', (_name, entry, options, outcome) => {
+    const check = () => checkEntry(entry, ACCOUNTS, { manual: false, today: TODAY, officeClosedThrough: null, ...options });
+    if (outcome === 'POSTS') expect(check).not.toThrow();
+    else expect(check).toThrow(expect.objectContaining({ code: outcome }));
+  });
+
+  it('says which account and which dates', () => {
+    expect(() => checkEntry(command(pair('A:4100', 'A:4100', '1.00')), ACCOUNTS, { manual: false, today: TODAY, officeClosedThrough: null })).toThrow(
+      expect.objectContaining({ details: { accountCode: 'A:4100' } }),
+    );
+    expect(() =>
+      checkEntry(command(pair('A:1100', 'A:4100', '1.00'), { effectiveDate: '2015-03-31' }), ACCOUNTS, { manual: false, today: TODAY, officeClosedThrough: null, officeOpenedOn: '2015-04-01' }),
+    ).toThrow(expect.objectContaining({ details: { officeCode: 'A', effectiveDate: '2015-03-31', openedOn: '2015-04-01' } }));
+    expect(() =>
+      checkEntry(command(pair('A:1100', 'A:4100', '1.00'), { effectiveDate: '2019-03-31' }), ACCOUNTS, { manual: false, today: TODAY, officeClosedThrough: null, ledgerStartDate: '2019-04-01' }),
+    ).toThrow(expect.objectContaining({ details: { effectiveDate: '2019-03-31', ledgerStartDate: '2019-04-01' } }));
+  });
+});
+
 describe('checkEntry accepts', () => {
   it('a balanced entry and answers each account’s summed change in code order', () => {
     const checked = checkEntry(
@@ -101,7 +138,7 @@ describe('checkEntry accepts', () => {
   });
 
   it('an entry balanced in each of two currencies', () => {
-    expect(() => checkEntry(command([...pair('A:1100', 'A:4100', '1.00'), ...pair('A:USD', 'A:USD', '2.00')]), ACCOUNTS, { manual: false, today: TODAY, officeClosedThrough: null })).not.toThrow();
+    expect(() => checkEntry(command([...pair('A:1100', 'A:4100', '1.00'), ...pair('A:USD', 'A:USD2', '2.00')]), ACCOUNTS, { manual: false, today: TODAY, officeClosedThrough: null })).not.toThrow();
   });
 
   it('today when the date is left out, and the day after the last closed one', () => {

@@ -7,12 +7,15 @@ import {
   AccountClosedError,
   AccountFrozenError,
   AccountNotFoundError,
+  BeforeLedgerStartError,
+  BeforeOfficeOpenedError,
   CurrencyMismatchError,
   DayClosedError,
   HeaderAccountError,
   InsufficientFundsError,
   InvalidAmountError,
   ManualEntryNotAllowedError,
+  SameAccountBothSidesError,
   UnbalancedEntryError,
   UnbalancedShapeError,
 } from './errors.js';
@@ -146,16 +149,52 @@ export function assertDayOpen(officeCode: string, effectiveDate: string, closedT
 }
 
 /**
- * Checks a command against the accounts it names and answers the entry to write. The rules, in the order a caller
- * meets them: shape, accounts (exist, detail, open, manual allowed), currencies, amounts, closed days, balance per
- * currency. `accounts` maps code to account for every code the command names that exists.
+ * The ledger's first day and the office's: an entry dated before the configured ledger start (the day the books moved
+ * here) or before its office opened has nothing to belong to. Null means no such bound is known (no start configured;
+ * an office heard of before events carried its opening date).
  */
-export function checkEntry(
-  command: PostEntryCommand,
-  accounts: ReadonlyMap<string, PostableAccount>,
-  options: { manual: boolean; today: string; officeClosedThrough: string | null },
-): CheckedEntry {
+export function assertWithinLedgerDates(officeCode: string, effectiveDate: string, bounds: { ledgerStartDate?: string | null; officeOpenedOn?: string | null }): void {
+  if (bounds.ledgerStartDate && effectiveDate < bounds.ledgerStartDate) throw new BeforeLedgerStartError(effectiveDate, bounds.ledgerStartDate);
+  if (bounds.officeOpenedOn && effectiveDate < bounds.officeOpenedOn) throw new BeforeOfficeOpenedError(officeCode, effectiveDate, bounds.officeOpenedOn);
+}
+
+/**
+ * An entry moves value between accounts: one that debits and credits the same account moves nothing there and only
+ * inflates its turnover (or hides a transfer inside a larger entry), so it is refused. Two lines on the same side of
+ * one account are fine (a fee and a principal credited separately): they add up. A reversal mirrors what was posted
+ * and is let through (an entry posted before this rule stays reversible).
+ */
+export function assertNoAccountOnBothSides(postings: readonly Pick<CheckedPosting, 'accountCode' | 'side'>[]): void {
+  const sides = new Map<string, PostingSide>();
+  for (const posting of postings) {
+    const seen = sides.get(posting.accountCode);
+    if (seen !== undefined && seen !== posting.side) throw new SameAccountBothSidesError(posting.accountCode);
+    sides.set(posting.accountCode, posting.side);
+  }
+}
+
+/** What checkEntry needs besides the command and its accounts. */
+export interface EntryCheckOptions {
+  manual: boolean;
+  today: string;
+  officeClosedThrough: string | null;
+  /** The entry's office's opening date, when known. */
+  officeOpenedOn?: string | null;
+  /** The configured first business date of the ledger (LEDGER_START_DATE), if any. */
+  ledgerStartDate?: string | null;
+  /** The mirror of a posted entry (see assertNoAccountOnBothSides). */
+  reversal?: boolean;
+}
+
+/**
+ * Checks a command against the accounts it names and answers the entry to write. The rules, in the order a caller
+ * meets them: shape, the ledger's and the office's first days, the office's closed day, accounts (exist, detail, open,
+ * manual allowed), currencies, amounts, the accounts' closed days, no account on both sides, balance per currency,
+ * balance constraints. `accounts` maps code to account for every code the command names that exists.
+ */
+export function checkEntry(command: PostEntryCommand, accounts: ReadonlyMap<string, PostableAccount>, options: EntryCheckOptions): CheckedEntry {
   const shape = checkCommandShape(command, options.today);
+  assertWithinLedgerDates(shape.officeCode, shape.effectiveDate, options);
   assertDayOpen(shape.officeCode, shape.effectiveDate, options.officeClosedThrough);
   const postings = command.postings.map((posting, index): CheckedPosting => {
     const field = `postings[${index}]`;
@@ -169,6 +208,7 @@ export function checkEntry(
     assertDayOpen(account.officeCode ?? shape.officeCode, shape.effectiveDate, account.closedThrough);
     return { line: index + 1, accountCode: account.code, side: posting.side, amount, currency };
   });
+  if (!options.reversal) assertNoAccountOnBothSides(postings);
   assertBalanced(postings);
   const deltas = deltasOf(postings);
   for (const delta of deltas) assertWithinConstraint(accounts.get(delta.accountCode)!, delta);

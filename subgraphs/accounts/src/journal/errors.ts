@@ -15,6 +15,9 @@ export const LedgerCodes = {
   MANUAL_ENTRY_NOT_ALLOWED: 'MANUAL_ENTRY_NOT_ALLOWED',
   INSUFFICIENT_FUNDS: 'INSUFFICIENT_FUNDS',
   DAY_CLOSED: 'DAY_CLOSED',
+  SAME_ACCOUNT_BOTH_SIDES: 'SAME_ACCOUNT_BOTH_SIDES',
+  BEFORE_LEDGER_START: 'BEFORE_LEDGER_START',
+  BEFORE_OFFICE_OPENED: 'BEFORE_OFFICE_OPENED',
   IDEMPOTENCY_CONFLICT: 'IDEMPOTENCY_CONFLICT',
   ALREADY_REVERSED: 'ALREADY_REVERSED',
   REVERSAL_NOT_REVERSIBLE: 'REVERSAL_NOT_REVERSIBLE',
@@ -94,6 +97,33 @@ export class DayClosedError extends ExpectedError {
     super(LedgerCodes.DAY_CLOSED, `office ${officeCode} has closed its business days through ${closedThrough}; ${effectiveDate} takes no more postings`, {
       field: 'effectiveDate',
       details: { officeCode, effectiveDate, closedThrough },
+    });
+  }
+}
+
+export class SameAccountBothSidesError extends ExpectedError {
+  constructor(accountCode: string) {
+    super(LedgerCodes.SAME_ACCOUNT_BOTH_SIDES, `account ${accountCode} is both debited and credited: an entry moves value between different accounts`, {
+      field: 'postings',
+      details: { accountCode },
+    });
+  }
+}
+
+export class BeforeLedgerStartError extends ExpectedError {
+  constructor(effectiveDate: string, ledgerStartDate: string) {
+    super(LedgerCodes.BEFORE_LEDGER_START, `the ledger starts on ${ledgerStartDate}; ${effectiveDate} is before it`, {
+      field: 'effectiveDate',
+      details: { effectiveDate, ledgerStartDate },
+    });
+  }
+}
+
+export class BeforeOfficeOpenedError extends ExpectedError {
+  constructor(officeCode: string, effectiveDate: string, openedOn: string) {
+    super(LedgerCodes.BEFORE_OFFICE_OPENED, `office ${officeCode} opened on ${openedOn}; ${effectiveDate} is before it`, {
+      field: 'effectiveDate',
+      details: { officeCode, effectiveDate, openedOn },
     });
   }
 }

@@ -1,6 +1,6 @@
 import { and, eq, lte, sql } from 'drizzle-orm';
 import type { Db, Tx } from '@postal/db';
-import type { HoldRecord, LedgerActor } from './model.js';
+import type { HoldRecord } from './model.js';
 import { holds } from './tables.js';
 
 /* The holds' queries (holds.ts decides; this reads and writes). */
@@ -43,28 +43,8 @@ export async function findHoldByKey(db: Db | Tx, idempotencyKey: string): Promis
   return rows[0] as (HoldRecord & { requestHash: string }) | undefined;
 }
 
-/** A hold as placed: PENDING, with the hash of the request that placed it. */
-export interface NewHoldRow {
-  id: string;
-  officeCode: string;
-  description: string;
-  sourceType: string;
-  sourceReference: string | null;
-  debitAccountCode: string;
-  creditAccountCode: string;
-  amount: string;
-  currency: string;
-  expiresAt: Date | null;
-  actor: LedgerActor;
-  idempotencyKey: string;
-  requestHash: string;
-}
-
-/** Inserts the hold unless its idempotency key is taken; answers whether it did. */
-export async function insertHoldIfAbsent(tx: Tx, row: NewHoldRow): Promise<boolean> {
-  const [inserted] = await tx.insert(holds).values(row).onConflictDoNothing({ target: holds.idempotencyKey }).returning({ id: holds.id });
-  return inserted !== undefined;
-}
+/** A hold as placed (written with its reservation by insertHoldAndReserve in repository.ts, under the account locks). */
+export type { NewHoldRow } from './repository.js';
 
 /** Records a pending hold's capture (a hold resolves once: a hold no longer PENDING is left as it is). */
 export async function markHoldCaptured(tx: Tx, holdId: string, change: { capturedAmount: string; captureEntryId: string; resolvedAt: Date }): Promise<void> {

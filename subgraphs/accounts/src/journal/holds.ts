@@ -6,9 +6,9 @@ import { assertPostable, checkAmount, LIMITS } from './domain.js';
 import { OfficeNotFoundError } from '../ledger-accounts/errors.js';
 import { CaptureExceedsHoldError, CurrencyMismatchError, HoldNotFoundError, HoldNotPendingError, IdempotencyConflictError } from './errors.js';
 import type { HoldRecord, JournalEntryRecord, PostingOrigin } from './model.js';
-import { postEntryInTx, applyOrRefuse, type PostOptions } from './posting.js';
-import { findHold, findHoldByKey, insertHoldIfAbsent, lockDueHolds, markHoldCaptured, markHoldsExpired, markHoldVoided } from './holds-repository.js';
-import { findEntriesByKeys, readPostingContext, type AccountChange } from './repository.js';
+import { applyOrRefuse, explainRefusal, postEntryInTx, type PostOptions } from './posting.js';
+import { findHold, findHoldByKey, lockDueHolds, markHoldCaptured, markHoldsExpired, markHoldVoided } from './holds-repository.js';
+import { findEntriesByKeys, insertHoldAndReserve, readPostingContext, type AccountChange } from './repository.js';
 
 /*
  * Two-phase transfers. A hold reserves its amount as pending debit on one account and pending credit on the other
@@ -77,16 +77,18 @@ export async function placeHoldInTx(tx: Tx, command: PlaceHoldCommand, origin: P
     throw error;
   }
   const { row } = checked;
-  if (!(await insertHoldIfAbsent(tx, row))) {
-    const existing = await findHoldByKey(tx, row.idempotencyKey);
-    if (!existing || existing.requestHash !== row.requestHash) throw new IdempotencyConflictError(row.idempotencyKey);
-    return { hold: withoutHash(existing), replayed: true };
-  }
   const reserve: AccountChange[] = [
     { accountCode: row.debitAccountCode, debit: '0', credit: '0', pendingDebit: row.amount, pendingCredit: '0' },
     { accountCode: row.creditAccountCode, debit: '0', credit: '0', pendingDebit: '0', pendingCredit: row.amount },
   ].sort((a, b) => (a.accountCode < b.accountCode ? -1 : 1));
-  await applyOrRefuse(tx, reserve, null, origin.manual);
+  // One statement inserts the hold and reserves under the locks (its foreign keys must not lock the accounts first).
+  const written = await insertHoldAndReserve(tx, row, reserve);
+  if (!written.inserted) {
+    const existing = await findHoldByKey(tx, row.idempotencyKey);
+    if (!existing || existing.requestHash !== row.requestHash) throw new IdempotencyConflictError(row.idempotencyKey);
+    return { hold: withoutHash(existing), replayed: true };
+  }
+  if (written.updated.size !== reserve.length) await explainRefusal(tx, reserve, written.updated, null, origin.manual);
   const hold = await findHold(tx, row.id);
   return { hold: withoutHash(hold!), replayed: false };
 }

@@ -6,6 +6,7 @@ import type { AccountFactsCache } from './account-facts.js';
 import {
   assertDayOpen,
   assertPostable,
+  assertWithinLedgerDates,
   checkEntry,
   contentHashOf,
   LIMITS,
@@ -30,7 +31,6 @@ import {
   findEntriesByKeys,
   findReversalOf,
   insertEntries,
-  insertPostings,
   readAccountsNow,
   readBatchContext,
   readPostingContext,
@@ -61,6 +61,8 @@ export interface PostOptions {
   today: string;
   /** A service's postings may check against the accounts' fixed facts instead of reading them (account-facts.ts). */
   facts?: AccountFactsCache;
+  /** The configured first business date of the ledger (LEDGER_START_DATE): nothing is dated before it. */
+  ledgerStartDate?: string | null | undefined;
 }
 
 export interface PostResult {
@@ -111,18 +113,26 @@ function replayOf(existing: JournalEntryRecord | undefined, checked: CheckedEntr
   return { entry: existing, replayed: true };
 }
 
+/** What step 1 needs to know besides the command. */
+export interface CheckOptions {
+  manual: boolean;
+  today: string;
+  facts?: AccountFactsCache | undefined;
+  ledgerStartDate?: string | null | undefined;
+  /** The mirror of a posted entry: it may name an account on both sides, as the original did. */
+  reversal?: boolean;
+}
+
 /** Step 1 for one command: read, then check. Exported so a person's manual journal is checked before it is submitted. */
-export async function checkCommand(
-  tx: Tx,
-  command: PostEntryCommand,
-  options: { manual: boolean; today: string; facts?: AccountFactsCache | undefined },
-): Promise<{ checked: CheckedEntry; accounts: Map<string, PostableAccount> }> {
+export async function checkCommand(tx: Tx, command: PostEntryCommand, options: CheckOptions): Promise<{ checked: CheckedEntry; accounts: Map<string, PostableAccount> }> {
   if (!Array.isArray(command.postings)) throw new BadUserInputError('postings', 'postings must be a list');
   const codes = command.postings.map((posting) => posting.accountCode);
   const known = options.manual ? undefined : options.facts?.lookup(command.officeCode, codes);
   if (known) {
-    // The office's closed day is re-checked by the posting statement (writeEntry), the accounts' state under their locks.
-    return { checked: checkEntry(command, known, { manual: false, today: options.today, officeClosedThrough: null }), accounts: known };
+    // The office's closed day and opening are checked by the posting statement (writeEntry), the accounts' state under
+    // their locks.
+    const checked = checkEntry(command, known, { ...rules(options), manual: false, officeClosedThrough: null });
+    return { checked, accounts: known };
   }
   const context = await readPostingContext(
     tx,
@@ -131,15 +141,19 @@ export async function checkCommand(
   );
   if (!context.officeKnown) throw new OfficeNotFoundError(command.officeCode);
   options.facts?.remember(command.officeCode, context);
-  const checked = checkEntry(command, context.accounts, { manual: options.manual, today: options.today, officeClosedThrough: context.officeClosedThrough });
+  const checked = checkEntry(command, context.accounts, { ...rules(options), officeClosedThrough: context.officeClosedThrough, officeOpenedOn: context.officeOpenedOn });
   return { checked, accounts: context.accounts };
 }
 
+function rules(options: CheckOptions) {
+  return { manual: options.manual, today: options.today, ledgerStartDate: options.ledgerStartDate ?? null, reversal: options.reversal ?? false };
+}
+
 /**
- * Step 4's refusal: the guarded update left some accounts out. They are locked by now (or gone), so a re-read says
- * why, in the same order of rules as the domain check.
+ * Step 4's refusal: the guarded update left some accounts out. It judged them locked, and they are still locked (or do
+ * not exist), so a re-read sees what it judged and says why, in the same order of rules as the domain check.
  */
-async function explainRefusal(tx: Tx, changes: readonly AccountChange[], updated: Set<string>, effectiveDate: string | null, manual: boolean): Promise<never> {
+export async function explainRefusal(tx: Tx, changes: readonly AccountChange[], updated: Set<string>, effectiveDate: string | null, manual: boolean): Promise<never> {
   const missing = changes.filter((change) => !updated.has(change.accountCode));
   const now = await readAccountsNow(
     tx,
@@ -159,9 +173,15 @@ async function explainRefusal(tx: Tx, changes: readonly AccountChange[], updated
   throw new Error(`accounts ${missing.map((change) => change.accountCode).join(', ')} were not updated and no rule says why`);
 }
 
-/** Applies account changes, or refuses with the rule that stopped one. */
-export async function applyOrRefuse(tx: Tx, changes: readonly AccountChange[], effectiveDate: string | null, manual: boolean): Promise<void> {
-  const updated = await applyAccountChanges(tx, changes, effectiveDate);
+/** Applies account changes (and inserts `postings` in the same statement), or refuses with the rule that stopped one. */
+export async function applyOrRefuse(
+  tx: Tx,
+  changes: readonly AccountChange[],
+  effectiveDate: string | null,
+  manual: boolean,
+  postings: readonly NewPostingRow[] = [],
+): Promise<void> {
+  const updated = await applyAccountChanges(tx, changes, effectiveDate, postings);
   if (updated.size !== changes.length) await explainRefusal(tx, changes, updated, effectiveDate, manual);
 }
 
@@ -185,11 +205,7 @@ async function replayOfRefused(tx: Tx, command: PostEntryCommand, today: string)
 }
 
 /** Step 1, or the original entry when the command is a retry that today's rules would refuse. */
-async function checkOrReplay(
-  tx: Tx,
-  command: PostEntryCommand,
-  options: { manual: boolean; today: string; facts?: AccountFactsCache | undefined },
-): Promise<{ checked: CheckedEntry } | { replay: PostResult }> {
+async function checkOrReplay(tx: Tx, command: PostEntryCommand, options: CheckOptions): Promise<{ checked: CheckedEntry } | { replay: PostResult }> {
   try {
     return await checkCommand(tx, command, options);
   } catch (error) {
@@ -201,10 +217,11 @@ async function checkOrReplay(
   }
 }
 
-/** The entry was not written and its key is free: the office's day is closed (or something no rule explains). */
+/** The entry was not written and its key is free: the office had not opened by its date or has closed the day. */
 async function explainOfficeDay(tx: Tx, checked: CheckedEntry): Promise<never> {
   const context = await readPostingContext(tx, checked.officeCode, []);
   if (!context.officeKnown) throw new OfficeNotFoundError(checked.officeCode);
+  assertWithinLedgerDates(checked.officeCode, checked.effectiveDate, { officeOpenedOn: context.officeOpenedOn });
   assertDayOpen(checked.officeCode, checked.effectiveDate, context.officeClosedThrough);
   throw new Error(`entry ${checked.idempotencyKey} was not written and no rule says why`);
 }
@@ -212,7 +229,13 @@ async function explainOfficeDay(tx: Tx, checked: CheckedEntry): Promise<never> {
 /** Posts one entry in the caller's transaction (see the steps above). */
 export async function postEntryInTx(tx: Tx, command: PostEntryCommand, options: PostOptions): Promise<PostResult> {
   const { origin } = options;
-  const outcome = await checkOrReplay(tx, command, { manual: origin.manual, today: options.today, facts: options.facts });
+  const outcome = await checkOrReplay(tx, command, {
+    manual: origin.manual,
+    today: options.today,
+    facts: options.facts,
+    ledgerStartDate: options.ledgerStartDate,
+    reversal: origin.reversesEntryId != null,
+  });
   if ('replay' in outcome) return outcome.replay;
   const { checked } = outcome;
   const row = entryRow(checked, origin);
@@ -242,8 +265,8 @@ export const MAX_BATCH_ENTRIES = 1_000;
 
 /**
  * Posts many entries in one transaction (imports, settlement runs): all or none. The same steps, each done once for
- * the whole batch: one read, one insert of entries, one of postings, one locked update of every account's summed
- * change. An entry whose key already posted the same request is answered as replayed; one whose key posted something
+ * the whole batch: one read, one insert of entries, one statement that inserts the postings and makes the locked
+ * update of every account's summed change. An entry whose key already posted the same request is answered as replayed; one whose key posted something
  * else fails the batch with IDEMPOTENCY_CONFLICT. Balance constraints are checked on each account's net change for the
  * batch (the entries' order within one transaction is not observable by anyone else).
  */
@@ -273,7 +296,16 @@ export async function postEntriesInTx(tx: Tx, commands: readonly PostEntryComman
     try {
       const office = context.offices.get(command.officeCode);
       if (!office) throw new OfficeNotFoundError(command.officeCode);
-      checkedByKey.set(command.idempotencyKey, checkEntry(command, unconstrained, { manual: origin.manual, today: options.today, officeClosedThrough: office.closedThrough }));
+      checkedByKey.set(
+        command.idempotencyKey,
+        checkEntry(command, unconstrained, {
+          manual: origin.manual,
+          today: options.today,
+          officeClosedThrough: office.closedThrough,
+          officeOpenedOn: office.openedOn,
+          ledgerStartDate: options.ledgerStartDate ?? null,
+        }),
+      );
     } catch (error) {
       const replay = isExpectedError(error) ? await replayOfRefused(tx, command, options.today) : undefined;
       if (!replay) throw error;
@@ -298,14 +330,14 @@ export async function postEntriesInTx(tx: Tx, commands: readonly PostEntryComman
       net.set(delta.accountCode, { debit: sum.debit.plus(delta.debit), credit: sum.credit.plus(delta.credit) });
     }
   }
-  await insertPostings(tx, [...lines.values()].flat());
   // Each entry's own date was checked against the closed days it read; under the locks the earliest date of the batch
   // is re-checked against every account (conservative: a close racing the batch refuses the whole batch).
   const earliestDate = fresh.map((row) => row.effectiveDate).sort()[0] ?? null;
   const changes = [...net.entries()]
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
     .map(([accountCode, sum]) => changeOf({ accountCode, ...sum }));
-  await applyOrRefuse(tx, changes, earliestDate, origin.manual);
+  // The postings go in with the locked update, one statement, so their foreign-key locks come after the row locks.
+  await applyOrRefuse(tx, changes, earliestDate, origin.manual, [...lines.values()].flat());
 
   const results = new Map<string, PostResult>(refusedReplays);
   for (const row of rows) {

@@ -11,11 +11,14 @@ import { journalEntries, postings } from './tables.js';
 export interface PostingContext {
   officeKnown: boolean;
   officeClosedThrough: string | null;
+  /** The office's opening date (null: not known, no check). */
+  officeOpenedOn: string | null;
   accounts: Map<string, PostableAccount>;
 }
 
 interface ContextRow {
   office_closed_through: string | null;
+  office_opened_on?: string | null;
   code: string | null;
   kind: 'HEADER' | 'DETAIL';
   status: PostableAccount['status'];
@@ -60,7 +63,7 @@ export async function readPostingContext(db: Db | Tx, officeCode: string, accoun
   const accountJoin = codes.length > 0 ? sql`a.code in (${list(codes)})` : sql`false`;
   const rows = rowsOf<ContextRow>(
     await db.execute(sql`
-      select bd.closed_through::text as office_closed_through, a.code, a.kind, a.status, a.currency,
+      select bd.closed_through::text as office_closed_through, o.opened_on::text as office_opened_on, a.code, a.kind, a.status, a.currency,
              a.office_code as account_office_code, a.balance_constraint, a.allow_manual_entries,
              a.closed_through::text as closed_through, a.debit_total::text as debit_total, a.credit_total::text as credit_total,
              a.pending_debit::text as pending_debit, a.pending_credit::text as pending_credit
@@ -71,24 +74,24 @@ export async function readPostingContext(db: Db | Tx, officeCode: string, accoun
   );
   const accounts = new Map<string, PostableAccount>();
   for (const row of rows) if (row.code !== null) accounts.set(row.code, postableOf(row, row.code));
-  return { officeKnown: rows.length > 0, officeClosedThrough: rows[0]?.office_closed_through ?? null, accounts };
+  return { officeKnown: rows.length > 0, officeClosedThrough: rows[0]?.office_closed_through ?? null, officeOpenedOn: rows[0]?.office_opened_on ?? null, accounts };
 }
 
-/** The batch path's read: the offices named (known, closed-through) and the accounts named, in two queries. */
+/** The batch path's read: the offices named (known, closed-through, opened) and the accounts named, in two queries. */
 export async function readBatchContext(
   db: Db | Tx,
   officeCodes: readonly string[],
   accountCodes: readonly string[],
-): Promise<{ offices: Map<string, { closedThrough: string | null }>; accounts: Map<string, PostableAccount> }> {
-  const offices = rowsOf<{ code: string; closed_through: string | null }>(
+): Promise<{ offices: Map<string, { closedThrough: string | null; openedOn: string | null }>; accounts: Map<string, PostableAccount> }> {
+  const offices = rowsOf<{ code: string; closed_through: string | null; opened_on: string | null }>(
     await db.execute(sql`
-      select o.code, bd.closed_through::text as closed_through
+      select o.code, bd.closed_through::text as closed_through, o.opened_on::text as opened_on
         from accounts.known_offices o left join accounts.business_days bd on bd.office_code = o.code
        where o.code in (${list([...new Set(officeCodes)])})`),
   );
   const codes = [...new Set(accountCodes)];
   const accounts = codes.length === 0 ? new Map<string, PostableAccount>() : await readAccountsNow(db, codes);
-  return { offices: new Map(offices.map((row) => [row.code, { closedThrough: row.closed_through }])), accounts };
+  return { offices: new Map(offices.map((row) => [row.code, { closedThrough: row.closed_through, openedOn: row.opened_on }])), accounts };
 }
 
 /** The accounts as they are now (for explaining why a guarded update left one out). */
@@ -119,41 +122,80 @@ export interface AccountChange {
  * is once locked, everything a concurrent change could have broken since the accounts were read: open, the day not
  * closed, the balance constraint with pending amounts. Answers the codes it updated; a missing one failed a check.
  * The locks are taken last in the posting transaction, just before commit, so a hot account is held briefly.
- * `FOR NO KEY UPDATE`, not `FOR UPDATE`: inserting postings has already taken the key-share locks of their foreign
- * keys on these rows, in this transaction and in concurrent ones; FOR UPDATE would wait on the others' key-share
- * locks while they wait on ours (a deadlock). NO KEY UPDATE conflicts only with other writers, as intended.
+ * `postings`, when given, are inserted by the same statement (see lockedUpdate on why).
  */
-export async function applyAccountChanges(tx: Tx, changes: readonly AccountChange[], effectiveDate: string | null): Promise<Set<string>> {
-  if (changes.length === 0) return new Set();
-  const rows = rowsOf<{ code: string }>(
+export async function applyAccountChanges(
+  tx: Tx,
+  changes: readonly AccountChange[],
+  effectiveDate: string | null,
+  postings: readonly NewPostingRow[] = [],
+): Promise<Set<string>> {
+  if (changes.length === 0 && postings.length === 0) return new Set();
+  const [row] = rowsOf<{ updated: string[] | string | null }>(
     await tx.execute(sql`
-      with wanted (code, debit, credit, pending_debit, pending_credit) as (values ${changeValues(changes)}),
-      locked as (
-        select code from accounts.accounts where code in (select code from wanted) order by code for no key update
-      )
-      update accounts.accounts a
-         set debit_total = a.debit_total + w.debit,
-             credit_total = a.credit_total + w.credit,
-             pending_debit = a.pending_debit + w.pending_debit,
-             pending_credit = a.pending_credit + w.pending_credit
-        from wanted w join locked l on l.code = w.code
-       where a.code = w.code ${guardedUpdate(effectiveDate)}
-      returning a.code`),
+      with ${lockedUpdate(changes, effectiveDate)}${postings.length > 0 ? sql`, lines as (${insertPostingsFrom(postings)})` : sql``}
+      select array(select code from updated) as updated`),
   );
-  return new Set(rows.map((row) => row.code));
+  return new Set(textArray(row?.updated));
 }
 
-/** The accounts' guard in the locked update: what a concurrent change may have broken since they were read. */
-function guardedUpdate(effectiveDate: string | null): SQL {
-  const dayOpen = effectiveDate === null ? sql`true` : sql`(a.closed_through is null or a.closed_through < ${effectiveDate}::date)`;
+/**
+ * The locked update as CTEs (`wanted`, `locked`, `updated`) for a statement that may write more: the rows whose
+ * foreign keys point at these accounts (postings, a hold) belong in the same statement. Their foreign-key checks take
+ * KEY SHARE locks on the accounts at the end of the statement, after it holds the stronger lock; inserted by an
+ * earlier statement, those KEY SHARE locks come first, and upgrading them to NO KEY UPDATE while other writers queue
+ * on the same rows deadlocks (PostgreSQL's tuple locks: seen under contention as "deadlock detected").
+ * `FOR NO KEY UPDATE`, not `FOR UPDATE`: concurrent transactions' postings hold key-share locks on these rows too;
+ * NO KEY UPDATE conflicts only with other writers, as intended. `onlyIf` (SQL, true when the write goes ahead) skips
+ * the locks when the statement wrote nothing (an idempotency key already taken).
+ */
+function lockedUpdate(changes: readonly AccountChange[], effectiveDate: string | null, onlyIf: SQL = sql`true`): SQL {
+  const wanted = changes.length > 0 ? changeValues(changes) : sql`(null::text, 0::numeric, 0::numeric, 0::numeric, 0::numeric)`;
   return sql`
-         and (a.status = 'OPEN' or (w.debit = 0 and w.credit = 0 and w.pending_debit <= 0 and w.pending_credit <= 0))
-         and a.kind = 'DETAIL'
+      wanted (code, debit, credit, pending_debit, pending_credit) as (values ${wanted}),
+      locked as materialized (
+        select ${lockedColumns} from accounts.accounts
+         where code in (select code from wanted) and ${onlyIf}
+         order by code for no key update
+      ),
+      updated as (
+        update accounts.accounts a
+           set ${sumsFromLocked}
+          from wanted w join locked l on l.code = w.code
+         where a.code = w.code ${guardedUpdate(effectiveDate)}
+        returning a.code
+      )`;
+}
+
+/** What the locking CTE (`locked`) answers of each account: every column the guard judges. */
+const lockedColumns = sql.raw('code, kind, status, closed_through, balance_constraint, debit_total, credit_total, pending_debit, pending_credit');
+
+/**
+ * The new sums, from the locked row too: PostgreSQL checks CHECK constraints on the row it computes from the snapshot
+ * before it finds that row outdated and recomputes it, so sums built on `a` would trip the balance CHECK on a stale
+ * balance that the guard (on `l`) had accepted.
+ */
+const sumsFromLocked = sql.raw(`debit_total = l.debit_total + w.debit, credit_total = l.credit_total + w.credit,
+               pending_debit = l.pending_debit + w.pending_debit, pending_credit = l.pending_credit + w.pending_credit`);
+
+/**
+ * The accounts' guard in the locked update: what a concurrent change may have broken since they were read. It judges
+ * `l`, the row as the locking CTE returned it, never `a`, the row in the statement's snapshot. Under READ COMMITTED a
+ * row lock that waited answers the latest committed version, but the UPDATE's own scan reads the snapshot, and a
+ * snapshot row that fails the WHERE is dropped without being re-read: a payout judged against a balance from before a
+ * concurrent deposit committed would be refused although it fits once locked (and the re-read that explains refusals
+ * would find no rule broken). The locked row is the latest and stays so until the commit.
+ */
+function guardedUpdate(effectiveDate: string | null): SQL {
+  const dayOpen = effectiveDate === null ? sql`true` : sql`(l.closed_through is null or l.closed_through < ${effectiveDate}::date)`;
+  return sql`
+         and (l.status = 'OPEN' or (w.debit = 0 and w.credit = 0 and w.pending_debit <= 0 and w.pending_credit <= 0))
+         and l.kind = 'DETAIL'
          and ${dayOpen}
-         and (a.balance_constraint <> 'DEBITS_NOT_EXCEED_CREDITS'
-              or a.debit_total + w.debit + a.pending_debit + w.pending_debit <= a.credit_total + w.credit)
-         and (a.balance_constraint <> 'CREDITS_NOT_EXCEED_DEBITS'
-              or a.credit_total + w.credit + a.pending_credit + w.pending_credit <= a.debit_total + w.debit)`;
+         and (l.balance_constraint <> 'DEBITS_NOT_EXCEED_CREDITS'
+              or l.debit_total + w.debit + l.pending_debit + w.pending_debit <= l.credit_total + w.credit)
+         and (l.balance_constraint <> 'CREDITS_NOT_EXCEED_DEBITS'
+              or l.credit_total + w.credit + l.pending_credit + w.pending_credit <= l.debit_total + w.debit)`;
 }
 
 function changeValues(changes: readonly AccountChange[]): SQL {
@@ -166,12 +208,38 @@ function changeValues(changes: readonly AccountChange[]): SQL {
   );
 }
 
+/**
+ * An insert of postings from one JSON parameter: a batch's thousands of lines stay one bound value (a VALUES list
+ * binds seven per line, and a statement binds at most 65,535).
+ */
+function insertPostingsFrom(postings: readonly NewPostingRow[]): SQL {
+  const rows = postings.map((line) => ({
+    entry_id: line.entryId,
+    line: line.line,
+    account_code: line.accountCode,
+    side: line.side,
+    amount: line.amount,
+    currency: line.currency,
+    effective_date: line.effectiveDate,
+  }));
+  return sql`
+        insert into accounts.postings (entry_id, line, account_code, side, amount, currency, effective_date)
+        select v.entry_id, v.line, v.account_code, v.side, v.amount, v.currency, v.effective_date
+          from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb)
+               as v (entry_id uuid, line smallint, account_code text, side text, amount numeric, currency text, effective_date date)
+        returning 1`;
+}
+
+function textArray(value: string[] | string | null | undefined): string[] {
+  return typeof value === 'string' ? parseTextArray(value) : (value ?? []);
+}
+
 /** What writing one entry did: nothing (its key was taken), or the entry with the accounts it updated. */
 export type WrittenEntry = { written: false } | { written: true; seq: number; postedAt: Date; updated: Set<string> };
 
 /**
  * Steps 2 to 4 of the posting path in one statement (data-modifying CTEs), so a posting costs one round trip to
- * write: insert the entry unless its key is taken or its office has closed the day; insert its postings; lock its accounts in code order and update
+ * write: insert the entry unless its key is taken, its office has closed the day or had not opened by it; insert its postings; lock its accounts in code order and update
  * them under the guard, only if the entry was inserted. Foreign keys are checked at the end of the statement, when
  * the entry exists. The caller compares `updated` with the accounts it asked for and refuses (rolls back) otherwise.
  */
@@ -189,8 +257,10 @@ export async function writeEntry(tx: Tx, entry: NewEntryRow, lines: readonly New
         select ${entry.id}::uuid, ${entry.officeCode}, ${entry.effectiveDate}::date, ${entry.description}, ${entry.sourceType},
                ${entry.sourceReference}, ${JSON.stringify(entry.actor)}::jsonb, ${entry.approvedBy === null ? null : JSON.stringify(entry.approvedBy)}::jsonb,
                ${entry.approvalRequestId}::uuid, ${entry.idempotencyKey}, ${entry.requestHash}, ${entry.reversesEntryId}::uuid, ${entry.holdId}::uuid
-         -- The entry's own office must not have closed the day (its accounts' closed days are guarded below, locked).
+         -- The entry's own office must not have closed the day (its accounts' closed days are guarded below, locked),
+         -- nor opened after it (a service's posting may not have read the office: account-facts.ts).
          where not exists (select 1 from accounts.business_days d where d.office_code = ${entry.officeCode} and d.closed_through >= ${entry.effectiveDate}::date)
+           and not exists (select 1 from accounts.known_offices o where o.code = ${entry.officeCode} and o.opened_on > ${entry.effectiveDate}::date)
         on conflict (idempotency_key) do nothing
         returning id, seq, posted_at
       ),
@@ -200,28 +270,12 @@ export async function writeEntry(tx: Tx, entry: NewEntryRow, lines: readonly New
           from entry cross join (values ${postingValues}) as v (line, account_code, side, amount, currency)
         returning 1
       ),
-      wanted (code, debit, credit, pending_debit, pending_credit) as (values ${changeValues(changes)}),
-      locked as (
-        select code from accounts.accounts
-         where code in (select code from wanted) and exists (select 1 from entry)
-         order by code for no key update
-      ),
-      updated as (
-        update accounts.accounts a
-           set debit_total = a.debit_total + w.debit,
-               credit_total = a.credit_total + w.credit,
-               pending_debit = a.pending_debit + w.pending_debit,
-               pending_credit = a.pending_credit + w.pending_credit
-          from wanted w join locked l on l.code = w.code
-         where a.code = w.code ${guardedUpdate(entry.effectiveDate)}
-        returning a.code
-      )
+      ${lockedUpdate(changes, entry.effectiveDate, sql`exists (select 1 from entry)`)}
       select (select seq::text from entry) as seq, (select posted_at from entry) as posted_at,
              (select count(*) from lines) as lines, array(select code from updated) as updated`),
   );
   if (!row || row.seq === null) return { written: false };
-  const updated = typeof row.updated === 'string' ? parseTextArray(row.updated) : (row.updated ?? []);
-  return { written: true, seq: Number(row.seq), postedAt: new Date(row.posted_at as string | Date), updated: new Set(updated) };
+  return { written: true, seq: Number(row.seq), postedAt: new Date(row.posted_at as string | Date), updated: new Set(textArray(row.updated)) };
 }
 
 /** A text[] as PostgreSQL's text form ({a,b}), for a driver that does not parse arrays; our codes need no quoting. */
@@ -393,7 +447,45 @@ export interface NewPostingRow {
   effectiveDate: string;
 }
 
-export async function insertPostings(tx: Tx, rows: readonly NewPostingRow[]): Promise<void> {
-  if (rows.length === 0) return;
-  await tx.insert(postings).values([...rows]);
+
+/** A hold to insert (pending; its creation time is the database's). */
+export interface NewHoldRow {
+  id: string;
+  officeCode: string;
+  description: string;
+  sourceType: string;
+  sourceReference: string | null;
+  debitAccountCode: string;
+  creditAccountCode: string;
+  amount: string;
+  currency: string;
+  expiresAt: Date | null;
+  actor: LedgerActor;
+  idempotencyKey: string;
+  requestHash: string;
+}
+
+/**
+ * Inserts a hold unless its idempotency key is taken and, only if it was inserted, reserves its amount on the two
+ * accounts by the locked update, in one statement (the hold's foreign keys on the accounts are checked after the row
+ * locks: see lockedUpdate). The caller compares `updated` with the changes it asked for and refuses otherwise.
+ */
+export async function insertHoldAndReserve(tx: Tx, hold: NewHoldRow, reserve: readonly AccountChange[]): Promise<{ inserted: boolean; updated: Set<string> }> {
+  const [row] = rowsOf<{ inserted: boolean; updated: string[] | string | null }>(
+    await tx.execute(sql`
+      with hold as (
+        insert into accounts.holds
+          (id, office_code, description, source_type, source_reference, debit_account_code, credit_account_code, amount,
+           currency, expires_at, actor, idempotency_key, request_hash)
+        values (${hold.id}::uuid, ${hold.officeCode}, ${hold.description}, ${hold.sourceType}, ${hold.sourceReference},
+                ${hold.debitAccountCode}, ${hold.creditAccountCode}, ${hold.amount}::numeric, ${hold.currency},
+                ${hold.expiresAt === null ? null : hold.expiresAt.toISOString()}::timestamptz, ${JSON.stringify(hold.actor)}::jsonb,
+                ${hold.idempotencyKey}, ${hold.requestHash})
+        on conflict (idempotency_key) do nothing
+        returning id
+      ),
+      ${lockedUpdate(reserve, null, sql`exists (select 1 from hold)`)}
+      select exists (select 1 from hold) as inserted, array(select code from updated) as updated`),
+  );
+  return { inserted: row?.inserted === true, updated: new Set(textArray(row?.updated)) };
 }

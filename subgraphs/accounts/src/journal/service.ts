@@ -36,6 +36,8 @@ export interface JournalServiceOptions {
   facts?: AccountFactsCache;
   /** The request's loaders (context.ts); a service without them batches its reads but remembers nothing. */
   loaders?: Loaders;
+  /** LEDGER_START_DATE: no entry is dated before it. */
+  ledgerStartDate?: string | undefined;
 }
 
 /**
@@ -50,6 +52,7 @@ export function createJournalService(database: Database, options: JournalService
   // Services' postings check against the accounts' fixed facts once they have been read (account-facts.ts).
   const facts = options.facts ?? new AccountFactsCache();
   const loaders = options.loaders ?? createLoaders(database.db, { cache: false });
+  const ledgerStartDate = options.ledgerStartDate ?? null;
 
   async function officePath(officeCode: string): Promise<string | undefined> {
     return (await loaders.officePaths.load(officeCode)) ?? undefined;
@@ -90,7 +93,7 @@ export function createJournalService(database: Database, options: JournalService
 
   async function post(context: SignedRequestContext, command: PostEntryCommand): Promise<PostResult> {
     const origin: PostingOrigin = { actor: ledgerActor(context.identity), manual: false };
-    const result = await database.db.transaction((tx) => postEntryInTx(tx, command, { origin, today: today(), facts }));
+    const result = await database.db.transaction((tx) => postEntryInTx(tx, command, { origin, today: today(), facts, ledgerStartDate }));
     if (!result.replayed) options.onPosted?.();
     return committed(result);
   }
@@ -108,7 +111,7 @@ export function createJournalService(database: Database, options: JournalService
       // Authorised over the entry's office before anything about its accounts is told.
       await assertMaker(identity, command.officeCode, []);
       const date = today();
-      const { checked, accounts } = await database.db.transaction((tx) => checkCommand(tx, command, { manual: true, today: date }));
+      const { checked, accounts } = await database.db.transaction((tx) => checkCommand(tx, command, { manual: true, today: date, ledgerStartDate }));
       await assertMaker(identity, checked.officeCode, [...accounts.values()].map((account) => account.officeCode));
       const [existing] = await findEntriesByKeys(database.db, [checked.idempotencyKey]);
       if (existing) {
@@ -125,7 +128,7 @@ export function createJournalService(database: Database, options: JournalService
     async postJournalEntries(context: SignedRequestContext, commands: PostEntryCommand[]): Promise<PostResult[]> {
       requireService(context.identity, 'posting a batch');
       const origin: PostingOrigin = { actor: ledgerActor(context.identity), manual: false };
-      const results = await database.db.transaction((tx) => postEntriesInTx(tx, commands, { origin, today: today() }));
+      const results = await database.db.transaction((tx) => postEntriesInTx(tx, commands, { origin, today: today(), ledgerStartDate }));
       if (results.some((result) => !result.replayed)) options.onPosted?.();
       return committed(results);
     },
@@ -139,7 +142,7 @@ export function createJournalService(database: Database, options: JournalService
       if (!UUID.test(input.id)) throw new EntryNotFoundError(shownId(input.id));
       if (identity.kind === 'service') {
         const origin: PostingOrigin = { actor: ledgerActor(identity), manual: false };
-        const result = await database.db.transaction((tx) => reverseEntryInTx(tx, { entryId: input.id, reason, idempotencyKey: input.idempotencyKey }, { origin, today: today() }));
+        const result = await database.db.transaction((tx) => reverseEntryInTx(tx, { entryId: input.id, reason, idempotencyKey: input.idempotencyKey }, { origin, today: today(), ledgerStartDate }));
         if (!result.replayed) options.onPosted?.();
         return committed({ entry: result.entry, approvalRequest: null });
       }
@@ -166,7 +169,7 @@ export function createJournalService(database: Database, options: JournalService
       if (!UUID.test(command.holdId)) throw new HoldNotFoundError(shownId(command.holdId));
       const origin: PostingOrigin = { actor: ledgerActor(context.identity), manual: false };
       if (command.effectiveDate != null && !isCalendarDate(command.effectiveDate)) throw new BadUserInputError('effectiveDate', 'effectiveDate must be a date, YYYY-MM-DD');
-      const result = await database.db.transaction((tx) => captureHoldInTx(tx, command, { origin, today: today(), now: clock() }));
+      const result = await database.db.transaction((tx) => captureHoldInTx(tx, command, { origin, today: today(), ledgerStartDate, now: clock() }));
       if (!result.replayed) options.onPosted?.();
       return committed(result.entry);
     },

@@ -9,7 +9,7 @@ export const OFFICE_EVENTS_QUEUE = 'accounts.office-events';
 export const LEDGER_CURRENCY = 'INR';
 
 /**
- * Keeps this subgraph's copy of the office tree (known_offices: name, path for scope, status) and opens each new
+ * Keeps this subgraph's copy of the office tree (known_offices: name, path for scope, status, opening date) and opens each new
  * office's standard chart. It runs in the idempotent consumer's transaction, so a redelivered event changes nothing;
  * and it does not rely on events arriving in order (the outbox promises at-least-once, not order):
  * - `office.updated` carries the office's version; an older version than the one kept changes nothing;
@@ -49,7 +49,15 @@ export async function handleOfficeEvent(tx: Tx, event: AnyEvent): Promise<void> 
   }
 }
 
-function facts(office: { code: string; name: string; type: string; path: string; parentCode: string | null; accountOfficeCode?: string | null | undefined }) {
+function facts(office: {
+  code: string;
+  name: string;
+  type: string;
+  path: string;
+  parentCode: string | null;
+  accountOfficeCode?: string | null | undefined;
+  openedOn?: string | null | undefined;
+}) {
   return {
     code: office.code,
     name: office.name,
@@ -57,6 +65,7 @@ function facts(office: { code: string; name: string; type: string; path: string;
     path: office.path,
     parentCode: office.parentCode,
     accountOfficeCode: office.accountOfficeCode ?? null,
+    openedOn: office.openedOn ?? null,
   };
 }
 
@@ -69,7 +78,8 @@ async function applyOffice(tx: Tx, incoming: KnownOffice, earlierPaths: string[]
   } else {
     const parentPath = incoming.parentCode === null ? undefined : await findKnownOfficePath(tx, incoming.parentCode);
     path = parentPath === undefined ? incoming.path : `${parentPath}/${incoming.code}`;
-    await upsertKnownOffice(tx, { ...incoming, path });
+    // An event from an older producer has no opening date: the one kept stays (an office's opening does not move).
+    await upsertKnownOffice(tx, { ...incoming, path, openedOn: incoming.openedOn ?? kept?.openedOn ?? null });
   }
   const stale = new Set([incoming.path, ...earlierPaths, ...(kept ? [kept.path] : [])]);
   stale.delete(path);

@@ -41,6 +41,7 @@ export interface KnownOffice {
   accountOfficeCode: string | null;
   status: string;
   version: number;
+  openedOn: string | null;
 }
 
 const knownColumns = {
@@ -52,6 +53,7 @@ const knownColumns = {
   accountOfficeCode: knownOffices.accountOfficeCode,
   status: knownOffices.status,
   version: knownOffices.version,
+  openedOn: knownOffices.openedOn,
 };
 
 /** The office's row, locked: two events about one office apply one after the other. */

@@ -19,6 +19,11 @@ export const knownOffices = accountsSchema.table(
     status: text('status').notNull().default('ACTIVE'),
     /** The office's version at administration (office.updated carries it): older events change nothing. */
     version: integer('version').notNull().default(1),
+    /**
+     * The day the office opened: the journal takes no entry dated before it. Null for an office heard of before events
+     * carried the date: no check, until its next office.updated fills it in.
+     */
+    openedOn: date('opened_on', { mode: 'string' }),
     recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (table) => [

@@ -108,7 +108,8 @@ describe('createOffice', () => {
     expect((await service().getOffice(SYSTEM.identity, 'BO2'))?.accountOfficeCode).toBe('HO1');
     const events = (await outboxRows()).filter((row) => row.payload.code === 'BO2' || row.payload.target?.id === 'BO2');
     expect(events.map((row) => row.type)).toEqual(['office.created', 'audit.recorded']);
-    expect(events[0]!.payload).toMatchObject({ path: 'C1/D1/HO1/SO1/BO2', parentCode: 'SO1', accountOfficeCode: 'HO1' });
+    // The opening date travels with the office, so the ledger refuses entries dated before it.
+    expect(events[0]!.payload).toMatchObject({ path: 'C1/D1/HO1/SO1/BO2', parentCode: 'SO1', accountOfficeCode: 'HO1', openedOn: TODAY });
     expect(events[1]!.payload).toMatchObject({ action: 'OFFICE_CREATED', outcome: 'SUCCESS', actor: { kind: 'service' }, after: { name: 'Branch Two' } });
   });
 
@@ -182,7 +183,7 @@ describe('renameOffice and updateOffice', () => {
     const renamed = await service().renameOffice(as(admin), 'SO3', 'Sub Office Three (Town)');
     expect(renamed).toMatchObject({ name: 'Sub Office Three (Town)', version: 2 });
     const [updated, audit] = (await outboxRows()).slice(-2);
-    expect(updated).toMatchObject({ type: 'office.updated', payload: { code: 'SO3', name: 'Sub Office Three (Town)', version: 2, previousPath: 'C1/D1/HO1/SO3', path: 'C1/D1/HO1/SO3', status: 'ACTIVE' } });
+    expect(updated).toMatchObject({ type: 'office.updated', payload: { code: 'SO3', name: 'Sub Office Three (Town)', version: 2, previousPath: 'C1/D1/HO1/SO3', path: 'C1/D1/HO1/SO3', status: 'ACTIVE', openedOn: TODAY } });
     expect(audit!.payload).toMatchObject({ action: 'OFFICE_RENAMED', actor: { username: 'admin.c1' }, before: { name: 'Sub Office Three' }, after: { name: 'Sub Office Three (Town)' } });
     const count = (await outboxRows()).length;
     await service().renameOffice(as(admin), 'SO3', 'Sub Office Three (Town)');

@@ -123,6 +123,7 @@ function updatedEvent(context: SignedRequestContext, office: OfficeRecord, previ
       path: office.path,
       previousPath,
       accountOfficeCode: office.accountOfficeCode,
+      openedOn: office.openedOn,
       status: office.status,
       version: office.version,
     },
@@ -271,7 +272,7 @@ export function createOfficeService(options: OfficeServiceOptions) {
           const office = await insertOffice(tx, { code, name, type: input.type, parentCode, path, accountOfficeCode: accountCode, openedOn, ...details });
           const created = newEvent(
             'office.created',
-            { code, name, type: office.type, parentCode, path, accountOfficeCode: accountCode },
+            { code, name, type: office.type, parentCode, path, accountOfficeCode: accountCode, openedOn: office.openedOn },
             { source: 'administration', requestId: context.requestId },
           );
           const audit = auditEvent(context, {

@@ -65,11 +65,13 @@ describe('the demo division', () => {
     expect(postmen[0]!.count).toBeGreaterThanOrEqual(3);
   });
 
-  it('stages office.created once per office, with the account office', async () => {
-    const events = await query<{ code: string; account: string | null }>(
-      sql`select payload->>'code' as code, payload->>'accountOfficeCode' as account from administration.outbox where type = 'office.created'`,
+  it('stages office.created once per office, with the account office and the opening date', async () => {
+    const events = await query<{ code: string; account: string | null; opened_on: string | null }>(
+      sql`select payload->>'code' as code, payload->>'accountOfficeCode' as account, payload->>'openedOn' as opened_on
+            from administration.outbox where type = 'office.created'`,
     );
     expect(events).toHaveLength(DEMO_OFFICES.length);
-    expect(events).toContainEqual({ code: 'ASVHO-AL-BK', account: 'ASVHO-AL' });
+    expect(events).toContainEqual({ code: 'ASVHO-AL-BK', account: 'ASVHO-AL', opened_on: '2015-04-01' });
+    expect(events.every((event) => event.opened_on === '2015-04-01')).toBe(true);
   });
 });

@@ -141,6 +141,7 @@ export async function seedDemoAdministration(database: Database, nodeEnv: string
             parentCode: office.parentCode,
             path: office.path,
             accountOfficeCode: office.accountOfficeCode,
+            openedOn: office.openedOn,
           },
           { source: 'administration' },
         ),

@@ -195,11 +195,19 @@ export class LedgerModel {
     return closed !== null && date <= closed;
   }
 
-  /** The first rule a set of changes breaks (closed day, then balance constraint in code order), or null. */
-  private refusalOf(officeCode: string, date: string | null, changes: readonly Change[]): string | null {
+  /**
+   * The first rule a set of changes breaks (closed day, an account on both sides of an entry's `lines` unless it is a
+   * reversal, then balance constraint in code order), or null.
+   */
+  private refusalOf(officeCode: string, date: string | null, changes: readonly Change[], lines: readonly ModelLine[] = []): string | null {
     if (date !== null) {
       if (this.dayClosed(officeCode, date)) return 'DAY_CLOSED';
       for (const change of changes) if (this.dayClosed(this.account(change.accountCode).officeCode, date)) return 'DAY_CLOSED';
+    }
+    const sides = new Map<string, string>();
+    for (const line of lines) {
+      if ((sides.get(line.accountCode) ?? line.side) !== line.side) return 'SAME_ACCOUNT_BOTH_SIDES';
+      sides.set(line.accountCode, line.side);
     }
     for (const change of changes) {
       const account = this.account(change.accountCode);
@@ -239,7 +247,7 @@ export class LedgerModel {
    */
   private postLines(input: PostInput, fingerprint: string, links: Pick<ModelEntry, 'holdIndex' | 'reverses'>): Outcome<ModelEntry> {
     const changes = changesOf(input.lines);
-    const refusal = this.refusalOf(input.officeCode, input.date, changes);
+    const refusal = this.refusalOf(input.officeCode, input.date, changes, links.reverses === null ? input.lines : []);
     const previous = this.entryByKey(input.key);
     if (previous) {
       if (previous.fingerprint === fingerprint) return { ok: true, replayed: true, value: previous };

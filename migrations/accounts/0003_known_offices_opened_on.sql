@@ -1,0 +1,1 @@
+ALTER TABLE "accounts"."known_offices" ADD COLUMN "opened_on" date;

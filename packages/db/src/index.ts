@@ -2,3 +2,4 @@ export { openDatabase, type Database, type Db, type Tx, type OpenDatabaseOptions
 export { migrateSubgraph, migrationsFolder, migrationsTable, SUBGRAPH_SCHEMAS, type SubgraphName } from './migrate.js';
 export { rowsOf } from './rows.js';
 export { findRepoRoot } from './repo-root.js';
+export { escapeLike, likeContaining } from './like.js';

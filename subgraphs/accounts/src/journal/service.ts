@@ -1,10 +1,11 @@
 import type { Identity, SignedRequestContext } from '@postal/auth';
-import { assertCan, can, scopeCondition } from '@postal/authz';
+import { assertCan, can, scopeCondition, withinTree } from '@postal/authz';
 import { businessDate, DEFAULT_TIME_ZONE, isCalendarDate } from '@postal/calendar';
 import type { Database } from '@postal/db';
 import { BadUserInputError, ForbiddenError, UnauthenticatedError } from '@postal/errors';
 import { decodeCursor, pageSize, toConnection, type Connection } from '@postal/server';
-import { and, desc, eq, exists, gte, lt, lte, or, sql, type SQL } from 'drizzle-orm';
+import { isUuid } from '@postal/validation';
+import { and, desc, eq, exists, gte, lt, lte, sql, type SQL } from 'drizzle-orm';
 import type { ApprovalsClient } from '../approvals/administration-client.js';
 import { postPayload, postSummary, reversePayload, reverseSummary } from '../approvals/payload.js';
 import { findKnownOfficePath } from '../ledger-accounts/repository.js';
@@ -173,14 +174,14 @@ export function createJournalService(database: Database, options: JournalService
 
     async getEntry(identity: Identity, id: string): Promise<JournalEntryRecord | null> {
       if (identity.kind === 'anonymous') throw new UnauthenticatedError();
-      if (!UUID.test(id)) return null;
+      if (!isUuid(id)) return null;
       return readableEntry(identity, await findEntry(database.db, id));
     },
 
     /** For resolving many entity references at once (money orders listing their entries). */
     async getEntries(identity: Identity, ids: readonly string[]): Promise<Array<JournalEntryRecord | null>> {
       if (identity.kind === 'anonymous') throw new UnauthenticatedError();
-      const found = new Map((await findEntriesByIds(database.db, ids.filter((id) => UUID.test(id)))).map((entry) => [entry.id, entry]));
+      const found = new Map((await findEntriesByIds(database.db, ids.filter((id) => isUuid(id)))).map((entry) => [entry.id, entry]));
       return Promise.all(ids.map((id) => readableEntry(identity, found.get(id))));
     },
 
@@ -191,7 +192,7 @@ export function createJournalService(database: Database, options: JournalService
 
     async getHold(identity: Identity, id: string): Promise<HoldRecord | null> {
       if (identity.kind === 'anonymous') throw new UnauthenticatedError();
-      if (!UUID.test(id)) return null;
+      if (!isUuid(id)) return null;
       const hold = await findHold(database.db, id);
       if (!hold) return null;
       if (identity.kind !== 'service') {
@@ -218,7 +219,7 @@ export function createJournalService(database: Database, options: JournalService
       if (filter.officeCode) {
         const path = await officePath(filter.officeCode);
         if (path === undefined) return toConnection([], size, () => []);
-        conditions.push(or(eq(knownOffices.path, path), sql`${knownOffices.path} like ${`${path.replace(/[\\%_]/g, '\\$&')}/%`}`) as SQL);
+        conditions.push(withinTree(knownOffices.path, path));
       }
       if (filter.sourceType) conditions.push(eq(journalEntries.sourceType, filter.sourceType));
       if (filter.sourceReference) conditions.push(eq(journalEntries.sourceReference, filter.sourceReference));
@@ -256,6 +257,5 @@ export function createJournalService(database: Database, options: JournalService
   };
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export type JournalService = ReturnType<typeof createJournalService>;

@@ -1,11 +1,11 @@
 import type { Identity, SignedRequestContext } from '@postal/auth';
-import { assertCan, can, holds, likePrefixOf, scopeCondition, scopeOf } from '@postal/authz';
+import { assertCan, can, holds, scopeCondition, scopeOf, withinTree } from '@postal/authz';
 import type { Database, Tx } from '@postal/db';
 import { BadUserInputError, ForbiddenError, UnauthenticatedError } from '@postal/errors';
 import { currencyOf, Decimal, isMoneyError } from '@postal/money';
 import { stageEvents } from '@postal/outbox';
 import { auditEvent, changeSummary, decodeCursor, pageSize, toConnection, type Connection } from '@postal/server';
-import { and, asc, eq, gt, isNull, like, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, gt, isNull, or, sql, type SQL } from 'drizzle-orm';
 import { outbox, processedEvents } from '../db-schema.js';
 import { AccountExistsError, AccountNotEmptyError, AccountNotFoundError, OfficeNotFoundError } from '../journal/errors.js';
 import type { AccountKind, AccountRecord, AccountStatus, AccountType, BalanceConstraint } from './model.js';
@@ -250,7 +250,7 @@ export function createChartService(database: Database, options: { clock?: () => 
       if (filter.underOfficeCode) {
         const path = await findKnownOfficePath(database.db, filter.underOfficeCode);
         if (path === undefined) return toConnection([], size, () => []);
-        conditions.push(or(eq(knownOffices.path, path), like(knownOffices.path, likePrefixOf(path))) as SQL);
+        conditions.push(withinTree(knownOffices.path, path));
       }
       if (filter.type) conditions.push(eq(accounts.type, filter.type));
       if (filter.kind) conditions.push(eq(accounts.kind, filter.kind));

@@ -1,6 +1,6 @@
 import { and, asc, eq, gt, ilike, inArray, like, ne, or, sql, type SQL } from 'drizzle-orm';
-import { likePrefixOf } from '@postal/authz';
-import { rowsOf, type Db, type Tx } from '@postal/db';
+import { likePrefixOf, withinTree } from '@postal/authz';
+import { escapeLike, likeContaining, rowsOf, type Db, type Tx } from '@postal/db';
 import { staff } from '../staff/tables.js';
 import type { NewOffice, OfficeRecord, OfficeStatus, OfficeType } from './model.js';
 import { offices } from './tables.js';
@@ -30,12 +30,7 @@ export function strictlyUnder(path: string): SQL {
 
 /** The office at a path and everything under it. */
 export function subtreeOf(path: string): SQL {
-  return or(eq(offices.path, path), strictlyUnder(path)) as SQL;
-}
-
-/** LIKE's wildcards in user text taken literally. */
-function literal(text: string): string {
-  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+  return withinTree(offices.path, path);
 }
 
 export async function findOffice(db: Db | Tx, code: string): Promise<OfficeRecord | undefined> {
@@ -86,7 +81,7 @@ export function officeListQuery(db: Db | Tx, options: OfficeListOptions) {
     options.status === undefined ? undefined : eq(offices.status, options.status),
     options.search === undefined
       ? undefined
-      : or(like(offices.code, `${literal(options.search.toUpperCase())}%`), ilike(offices.name, `%${literal(options.search)}%`)),
+      : or(like(offices.code, `${escapeLike(options.search.toUpperCase())}%`), ilike(offices.name, likeContaining(options.search))),
     options.afterCode === undefined ? undefined : gt(offices.code, options.afterCode),
   ];
   return db

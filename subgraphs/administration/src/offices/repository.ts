@@ -38,6 +38,13 @@ export async function findOffice(db: Db | Tx, code: string): Promise<OfficeRecor
   return row as OfficeRecord | undefined;
 }
 
+/** Offices by code, in one primary-key query (the per-request loader's batch); codes that name nothing are absent. */
+export async function findOfficesByCodes(db: Db | Tx, codes: readonly string[]): Promise<OfficeRecord[]> {
+  if (codes.length === 0) return [];
+  const rows = await db.select(columns).from(offices).where(inArray(offices.code, [...new Set(codes)]));
+  return rows as OfficeRecord[];
+}
+
 /**
  * Offices by code, locked in code order (a fixed order, so two transactions locking overlapping sets never deadlock):
  * FOR UPDATE for offices about to change, FOR SHARE for offices that must not change meanwhile (a parent gaining a
@@ -110,6 +117,35 @@ export async function listChildren(
     .orderBy(asc(offices.code))
     .limit(options.limit);
   return rows as OfficeRecord[];
+}
+
+/**
+ * The first page of children of each of several parents, in one query (the children loader's batch): a window ranks
+ * each parent's children by code and keeps `limit` of each, so a page of offices asking for their children costs one
+ * statement, not one per office.
+ */
+export async function listChildrenOfMany(
+  db: Db | Tx,
+  options: { parentCodes: readonly string[]; scope: SQL; afterCode: string | undefined; limit: number },
+): Promise<OfficeRecord[]> {
+  if (options.parentCodes.length === 0) return [];
+  const ranked = db
+    .select({ ...columns, rank: sql<number>`row_number() over (partition by ${offices.parentCode} order by ${offices.code})`.as('rank') })
+    .from(offices)
+    .where(
+      and(
+        inArray(offices.parentCode, [...new Set(options.parentCodes)]),
+        options.scope,
+        options.afterCode === undefined ? undefined : gt(offices.code, options.afterCode),
+      ),
+    )
+    .as('ranked');
+  const rows = await db
+    .select()
+    .from(ranked)
+    .where(sql`${ranked.rank} <= ${options.limit}`)
+    .orderBy(asc(ranked.parentCode), asc(ranked.code));
+  return rows.map(({ rank: _rank, ...office }) => office) as OfficeRecord[];
 }
 
 /** The offices named by a path's segments (its ancestors), top down, within the scope: one primary-key query. */

@@ -43,6 +43,14 @@ export async function findStaffById(db: Db | Tx, id: string, options: { forUpdat
   return row as StaffRecord | undefined;
 }
 
+/** Staff by id, in one primary-key query (the per-request loader's batch); ids that are not UUIDs name nobody. */
+export async function findStaffByIds(db: Db | Tx, ids: readonly string[]): Promise<StaffRecord[]> {
+  const valid = [...new Set(ids.filter(isStaffId))];
+  if (valid.length === 0) return [];
+  const rows = await db.select(publicColumns).from(staff).where(inArray(staff.id, valid));
+  return rows as StaffRecord[];
+}
+
 /** The login row, with the hash and lockout state; locked FOR UPDATE when given a transaction that will change it. */
 export async function findLoginRow(db: Db | Tx, username: string, options: { forUpdate?: boolean } = {}): Promise<LoginRow | undefined> {
   const query = db.select(loginColumns).from(staff).where(eq(staff.username, username));

@@ -3,3 +3,4 @@ export { migrateSubgraph, migrationsFolder, migrationsTable, SUBGRAPH_SCHEMAS, t
 export { rowsOf } from './rows.js';
 export { findRepoRoot } from './repo-root.js';
 export { escapeLike, likeContaining } from './like.js';
+export { transaction, type IsolationLevel, type TransactionOptions } from './transaction.js';

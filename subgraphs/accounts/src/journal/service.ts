@@ -1,7 +1,7 @@
 import type { Identity, SignedRequestContext } from '@postal/auth';
 import { assertCan, can, scopeCondition, withinTree } from '@postal/authz';
 import { businessDate, DEFAULT_TIME_ZONE, isCalendarDate } from '@postal/calendar';
-import type { Database } from '@postal/db';
+import { transaction, type Database, type Tx } from '@postal/db';
 import { BadUserInputError, ForbiddenError, UnauthenticatedError } from '@postal/errors';
 import { decodeCursor, pageSize, toConnection, type Connection } from '@postal/server';
 import { isUuid } from '@postal/validation';
@@ -59,6 +59,13 @@ export function createJournalService(database: Database, options: JournalService
     return findKnownOfficePath(database.db, officeCode);
   }
 
+  /**
+   * Postings, reversals and holds check and act on account rows locked FOR UPDATE in code order. That is right at
+   * READ COMMITTED: a writer that queued on a lock reads the row as the one before it committed it and decides on
+   * that. At REPEATABLE READ it would fail with a serialization error instead (a 500 for a posting that fits).
+   */
+  const inPostingTransaction = <T>(work: (tx: Tx) => Promise<T>): Promise<T> => transaction(database, 'read committed', work);
+
   async function readableEntry(identity: Identity, entry: JournalEntryRecord | undefined): Promise<JournalEntryRecord | null> {
     if (!entry) return null;
     if (identity.kind === 'service') return entry;
@@ -88,7 +95,7 @@ export function createJournalService(database: Database, options: JournalService
 
   async function post(context: SignedRequestContext, command: PostEntryCommand): Promise<PostResult> {
     const origin: PostingOrigin = { actor: ledgerActor(context.identity), manual: false };
-    const result = await database.db.transaction((tx) => postEntryInTx(tx, command, { origin, today: today(), facts }));
+    const result = await inPostingTransaction((tx) => postEntryInTx(tx, command, { origin, today: today(), facts }));
     if (!result.replayed) options.onPosted?.();
     return result;
   }
@@ -106,7 +113,7 @@ export function createJournalService(database: Database, options: JournalService
       // Authorised over the entry's office before anything about its accounts is told.
       await assertMaker(identity, command.officeCode, []);
       const date = today();
-      const { checked, accounts } = await database.db.transaction((tx) => checkCommand(tx, command, { manual: true, today: date }));
+      const { checked, accounts } = await inPostingTransaction((tx) => checkCommand(tx, command, { manual: true, today: date }));
       await assertMaker(identity, checked.officeCode, [...accounts.values()].map((account) => account.officeCode));
       const [existing] = await findEntriesByKeys(database.db, [checked.idempotencyKey]);
       if (existing) {
@@ -123,7 +130,7 @@ export function createJournalService(database: Database, options: JournalService
     async postJournalEntries(context: SignedRequestContext, commands: PostEntryCommand[]): Promise<PostResult[]> {
       requireService(context.identity, 'posting a batch');
       const origin: PostingOrigin = { actor: ledgerActor(context.identity), manual: false };
-      const results = await database.db.transaction((tx) => postEntriesInTx(tx, commands, { origin, today: today() }));
+      const results = await inPostingTransaction((tx) => postEntriesInTx(tx, commands, { origin, today: today() }));
       if (results.some((result) => !result.replayed)) options.onPosted?.();
       return results;
     },
@@ -135,7 +142,7 @@ export function createJournalService(database: Database, options: JournalService
       if (reason.length === 0 || reason.length > LIMITS.reason) throw new BadUserInputError('reason', `a reason is 1 to ${LIMITS.reason} characters`);
       if (identity.kind === 'service') {
         const origin: PostingOrigin = { actor: ledgerActor(identity), manual: false };
-        const result = await database.db.transaction((tx) => reverseEntryInTx(tx, { entryId: input.id, reason, idempotencyKey: input.idempotencyKey }, { origin, today: today() }));
+        const result = await inPostingTransaction((tx) => reverseEntryInTx(tx, { entryId: input.id, reason, idempotencyKey: input.idempotencyKey }, { origin, today: today() }));
         if (!result.replayed) options.onPosted?.();
         return { entry: result.entry, approvalRequest: null };
       }
@@ -154,14 +161,14 @@ export function createJournalService(database: Database, options: JournalService
     async placeHold(context: SignedRequestContext, command: PlaceHoldCommand): Promise<HoldRecord> {
       requireService(context.identity, 'placing a hold');
       const origin: PostingOrigin = { actor: ledgerActor(context.identity), manual: false };
-      return (await database.db.transaction((tx) => placeHoldInTx(tx, command, origin, clock()))).hold;
+      return (await inPostingTransaction((tx) => placeHoldInTx(tx, command, origin, clock()))).hold;
     },
 
     async captureHold(context: SignedRequestContext, command: CaptureHoldCommand): Promise<JournalEntryRecord> {
       requireService(context.identity, 'capturing a hold');
       const origin: PostingOrigin = { actor: ledgerActor(context.identity), manual: false };
       if (command.effectiveDate != null && !isCalendarDate(command.effectiveDate)) throw new BadUserInputError('effectiveDate', 'effectiveDate must be a date, YYYY-MM-DD');
-      const result = await database.db.transaction((tx) => captureHoldInTx(tx, command, { origin, today: today(), now: clock() }));
+      const result = await inPostingTransaction((tx) => captureHoldInTx(tx, command, { origin, today: today(), now: clock() }));
       if (!result.replayed) options.onPosted?.();
       return result.entry;
     },
@@ -169,7 +176,7 @@ export function createJournalService(database: Database, options: JournalService
     async voidHold(context: SignedRequestContext, id: string, reason: string): Promise<HoldRecord> {
       requireService(context.identity, 'voiding a hold');
       const origin: PostingOrigin = { actor: ledgerActor(context.identity), manual: false };
-      return database.db.transaction((tx) => voidHoldInTx(tx, id, reason, { origin, now: clock() }));
+      return inPostingTransaction((tx) => voidHoldInTx(tx, id, reason, { origin, now: clock() }));
     },
 
     async getEntry(identity: Identity, id: string): Promise<JournalEntryRecord | null> {

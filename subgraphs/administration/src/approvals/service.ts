@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Identity, SignedRequestContext } from '@postal/auth';
 import { assertCan, can, isWithin, scopeCondition, withinTree } from '@postal/authz';
 import { isUuid } from '@postal/validation';
-import type { Database, Tx } from '@postal/db';
+import { transaction, type Database, type Tx } from '@postal/db';
 import type { AuditActor } from '@postal/events';
 import { BadUserInputError, ExpectedError, ForbiddenError, UnauthenticatedError } from '@postal/errors';
 import { stageEvents } from '@postal/outbox';
@@ -148,7 +148,9 @@ export function createApprovalService(options: ApprovalServiceOptions) {
     const { identity } = context;
     if (identity.kind === 'anonymous') throw new UnauthenticatedError();
     if (identity.kind !== 'staff') throw new ForbiddenError('a request is decided by a person, not a service');
-    const outcome = await database.db.transaction(async (tx) => {
+    // READ COMMITTED: the decision is taken on the request row locked FOR UPDATE, as the last decider committed it; a
+    // second checker queued on the lock then sees it decided (not a serialization error).
+    const outcome = await transaction(database, 'read committed', async (tx) => {
       const request = isUuid(id) ? await findApprovalRequest(tx, id, { forUpdate: true }) : undefined;
       if (!request) throw new ApprovalNotFoundError();
       const checker = await findStaffAuthority(tx, { id: identity.staffId });
@@ -217,7 +219,8 @@ export function createApprovalService(options: ApprovalServiceOptions) {
       if (owner === 'administration' || identity.service !== owner) {
         throw new ForbiddenError(`${input.kind} requests are submitted by ${owner}${owner === 'administration' ? ' itself' : ''}`);
       }
-      const request = await database.db.transaction(async (tx) => {
+      // READ COMMITTED: the maker's row is read as committed now (a suspension a moment ago counts).
+      const request = await transaction(database, 'read committed', async (tx) => {
         const maker = isUuid(input.makerId) ? await findStaffAuthority(tx, { id: input.makerId }) : undefined;
         if (!maker || maker.status !== 'ACTIVE') throw new BadUserInputError('makerId', 'no active member of staff has this id');
         const officePath = await findOfficePath(tx, input.officeCode);
@@ -296,7 +299,8 @@ export function createApprovalService(options: ApprovalServiceOptions) {
      */
     async expireOverdue(limit = EXPIRY_BATCH_SIZE): Promise<number> {
       const context = systemContext(`approval-expiry-${randomUUID()}`);
-      const count = await database.db.transaction(async (tx) => {
+      // READ COMMITTED: overdue requests are locked (skipping those a decision holds) and expired as they are now.
+      const count = await transaction(database, 'read committed', async (tx) => {
         const now = clock();
         const overdue = await lockOverdue(tx, now, limit);
         for (const request of overdue) await expireInTx(tx, context, request, now);

@@ -1,5 +1,5 @@
 import { DUMMY_PASSWORD_HASH, hashPassword, signAccessToken, verifyPassword, type SignedRequestContext } from '@postal/auth';
-import type { Database } from '@postal/db';
+import { transaction, type Database } from '@postal/db';
 import { UnauthenticatedError } from '@postal/errors';
 import { stageEvents } from '@postal/outbox';
 import { changeSummary } from '@postal/server';
@@ -67,7 +67,9 @@ export function createAuthService(options: AuthServiceOptions) {
       }
 
       const now = clock();
-      const decision = await database.db.transaction(async (tx) => {
+      // READ COMMITTED: parallel guesses queue on the row lock and each counts on the row the previous one committed;
+      // at REPEATABLE READ the queued ones would fail with a serialization error instead of being counted.
+      const decision = await transaction(database, 'read committed', async (tx) => {
         const row = await findLoginRow(tx, username, { forUpdate: true });
         if (!row) return { outcome: 'GONE' as const };
         const verdict = decideLogin(row, passwordMatches && row.passwordHash === candidate.passwordHash, now, options.lockout);
@@ -133,7 +135,8 @@ export function createAuthService(options: AuthServiceOptions) {
       const newHash = currentMatches ? await hashPassword(newPassword) : undefined;
 
       const now = clock();
-      const outcome = await database.db.transaction(async (tx) => {
+      // READ COMMITTED: the check (still the hash we verified, not locked) runs on the row locked FOR UPDATE, as it is now.
+      const outcome = await transaction(database, 'read committed', async (tx) => {
         const row = await findLoginRowById(tx, identity.staffId, { forUpdate: true });
         if (!row || row.status !== 'ACTIVE') return { kind: 'INACTIVE' as const };
         if (row.lockedUntil !== null && row.lockedUntil > now) return { kind: 'LOCKED' as const, lockedUntil: row.lockedUntil };

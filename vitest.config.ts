@@ -9,7 +9,10 @@ const root = import.meta.dirname;
  * `@postal/<name>` import is pointed at that package's `src/index.ts`.
  */
 function workspaceAliases(): Record<string, string> {
-  const aliases: Record<string, string> = { '@postal/gateway': resolve(root, 'gateway/src/index.ts') };
+  const aliases: Record<string, string> = {
+    '@postal/gateway': resolve(root, 'gateway/src/index.ts'),
+    '@postal/stack': resolve(root, 'stack/src/index.ts'),
+  };
   for (const folder of ['packages', 'subgraphs']) {
     for (const name of readdirSync(join(root, folder))) {
       const entry = resolve(root, folder, name, 'src/index.ts');
@@ -23,7 +26,7 @@ export default defineConfig({
   resolve: { alias: workspaceAliases() },
   test: {
     root,
-    include: ['{packages,subgraphs,gateway,test}/**/*.test.ts'],
+    include: ['{packages,subgraphs,gateway,stack,test}/**/*.test.ts'],
     exclude: ['**/node_modules/**', '**/dist/**'],
     globalSetup: [resolve(root, 'test/support/global-setup.ts')],
     reporters: ['default', resolve(root, 'test/support/summary-reporter.ts')],

@@ -6,16 +6,9 @@ CREATE TABLE "administration"."staff_assignments" (
 	"ended_at" timestamp with time zone,
 	"assigned_by" uuid,
 	CONSTRAINT "staff_assignments_period_valid" CHECK ("administration"."staff_assignments"."ended_at" is null or "administration"."staff_assignments"."ended_at" >= "administration"."staff_assignments"."started_at")
-);
---> statement-breakpoint
+);--> statement-breakpoint
 ALTER TABLE "administration"."staff" DROP CONSTRAINT "staff_roles_valid";--> statement-breakpoint
--- Staff that exist before employee ids get a placeholder (9 and a sequence number) for an administrator to correct;
--- the column is added nullable, filled, then made NOT NULL, so the migration runs on a table with rows.
 ALTER TABLE "administration"."staff" ADD COLUMN "employee_id" text;--> statement-breakpoint
-UPDATE "administration"."staff" AS s SET "employee_id" = '9' || lpad(n.rank::text, 7, '0')
-  FROM (SELECT "id", row_number() OVER (ORDER BY "created_at", "username") AS rank FROM "administration"."staff") AS n
-  WHERE n."id" = s."id";--> statement-breakpoint
-ALTER TABLE "administration"."staff" ALTER COLUMN "employee_id" SET NOT NULL;--> statement-breakpoint
 ALTER TABLE "administration"."staff" ADD COLUMN "suspended_at" timestamp with time zone;--> statement-breakpoint
 ALTER TABLE "administration"."staff" ADD COLUMN "suspension_reason" text;--> statement-breakpoint
 ALTER TABLE "administration"."staff" ADD COLUMN "left_on" date;--> statement-breakpoint
@@ -34,7 +27,4 @@ ALTER TABLE "administration"."staff" ADD CONSTRAINT "staff_name_length" CHECK (c
 ALTER TABLE "administration"."staff" ADD CONSTRAINT "staff_suspension_consistent" CHECK (("administration"."staff"."status" = 'SUSPENDED') = ("administration"."staff"."suspended_at" is not null and "administration"."staff"."suspension_reason" is not null));--> statement-breakpoint
 ALTER TABLE "administration"."staff" ADD CONSTRAINT "staff_left_consistent" CHECK (("administration"."staff"."status" = 'LEFT') = ("administration"."staff"."left_on" is not null));--> statement-breakpoint
 ALTER TABLE "administration"."staff" ADD CONSTRAINT "staff_temporary_password_consistent" CHECK ("administration"."staff"."temporary_password_used_at" is null or "administration"."staff"."must_change_password");--> statement-breakpoint
-ALTER TABLE "administration"."staff" ADD CONSTRAINT "staff_roles_valid" CHECK ("administration"."staff"."roles" <@ array['ADMIN','FINANCE_OFFICER','AUDITOR','COUNTER_CLERK','POSTMAN']::text[]);--> statement-breakpoint
--- Every existing member of staff gets their current office as an open assignment, from when they were created.
-INSERT INTO "administration"."staff_assignments" ("staff_id", "office_code", "started_at", "assigned_by")
-  SELECT "id", "office_code", "created_at", NULL FROM "administration"."staff";
+ALTER TABLE "administration"."staff" ADD CONSTRAINT "staff_roles_valid" CHECK ("administration"."staff"."roles" <@ array['ADMIN','FINANCE_OFFICER','AUDITOR','COUNTER_CLERK','POSTMAN']::text[]);

@@ -1,4 +1,4 @@
-import { eq, like, or, sql, type AnyColumn, type SQL } from 'drizzle-orm';
+import { eq, or, sql, type AnyColumn, type SQL } from 'drizzle-orm';
 import type { Identity } from '@postal/auth';
 import { scopeOf } from './can.js';
 import { likePrefixOf } from './paths.js';
@@ -17,7 +17,16 @@ export function scopeCondition(identity: Identity, permission: Permission, pathC
       return sql`false`;
     case 'paths':
       return or(
-        ...scope.scopes.map((s) => (s.exact ? eq(pathColumn, s.path) : or(eq(pathColumn, s.path), like(pathColumn, likePrefixOf(s.path))))),
+        ...scope.scopes.map((s) => (s.exact ? eq(pathColumn, s.path) : withinTree(pathColumn, s.path))),
       ) as SQL;
   }
+}
+
+/**
+ * The office at `path` and everything under it, as a condition on an office-path column (or any SQL expression that
+ * yields a path): `path = $1 or path like '$1/%'`, which a text_pattern_ops index answers with one range scan. The one
+ * way every subgraph writes the whole-tree predicate.
+ */
+export function withinTree(pathColumn: AnyColumn | SQL | SQL.Aliased, path: string): SQL {
+  return sql`(${pathColumn} = ${path} or ${pathColumn} like ${likePrefixOf(path)})`;
 }

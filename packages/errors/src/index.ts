@@ -29,6 +29,7 @@ export const CommonCodes = {
   UNAUTHENTICATED: 'UNAUTHENTICATED',
   FORBIDDEN: 'FORBIDDEN',
   NOT_FOUND: 'NOT_FOUND',
+  DEPENDENCY_UNAVAILABLE: 'DEPENDENCY_UNAVAILABLE',
 } as const;
 
 export class UnauthenticatedError extends ExpectedError {
@@ -46,5 +47,17 @@ export class ForbiddenError extends ExpectedError {
 export class BadUserInputError extends ExpectedError {
   constructor(field: string, message: string, details?: Record<string, unknown>) {
     super(CommonCodes.BAD_USER_INPUT, message, details ? { field, details } : { field });
+  }
+}
+
+/**
+ * Another service that must be asked did not answer, or not in a form we understand; nothing was changed, so the
+ * caller may try again. One class for every service-to-service call (`@postal/service-client` throws it).
+ */
+export class DependencyUnavailableError extends ExpectedError {
+  constructor(dependency: string, reason: string) {
+    super(CommonCodes.DEPENDENCY_UNAVAILABLE, `${dependency} did not answer (${reason}); nothing was changed, try again`, {
+      details: { dependency },
+    });
   }
 }

@@ -10,7 +10,7 @@ import { startAuditSealer, type AuditSealer } from './audit/sealer.js';
 import { createAuditService } from './audit/service.js';
 import type { LockoutPolicy } from './auth/domain.js';
 import { createAuthService } from './auth/service.js';
-import type { Context, Services } from './context.js';
+import { requestContext, type Context, type Services } from './context.js';
 import { outbox, processedEvents } from './db-schema.js';
 import { createAccountsClient } from './offices/accounts-client.js';
 import { createOfficeService } from './offices/service.js';
@@ -87,7 +87,7 @@ export async function startAdministration(options: AdministrationOptions): Promi
     },
     // Audit records are stored several at a time: storing needs no order (the sealer orders the chain).
     eventConcurrency: { [AUDIT_QUEUE]: AUDIT_CONSUMER_CONCURRENCY },
-    buildContext: (request) => ({ ...request, services }),
+    buildContext: (request) => requestContext(request, services, database),
   });
   relay = running.relay;
   // Chains stored audit records in batches (audit/sealer.ts). Records stored before it starts are pending, not lost.

@@ -9,17 +9,8 @@ export const ApprovalCodes = {
   PAYLOAD_INVALID: 'PAYLOAD_INVALID',
 } as const;
 
-/**
- * Administration (the approvals inbox) did not answer, or not in a form we understand; nothing was submitted, so the
- * caller may try again. The same code and wording as administration's own DependencyUnavailableError.
- */
-export class DependencyUnavailableError extends ExpectedError {
-  constructor(dependency: string, reason: string) {
-    super(ApprovalCodes.DEPENDENCY_UNAVAILABLE, `${dependency} did not answer (${reason}); nothing was changed, try again`, {
-      details: { dependency },
-    });
-  }
-}
+/** Administration (the approvals inbox) did not answer; nothing was submitted. One class for every service call. */
+export { DependencyUnavailableError } from '@postal/errors';
 
 export class PayloadTamperedError extends ExpectedError {
   constructor() {

@@ -1,7 +1,7 @@
 import type { Identity, SignedRequestContext } from '@postal/auth';
 import { assertCan, can } from '@postal/authz';
 import { businessDate, DEFAULT_TIME_ZONE } from '@postal/calendar';
-import type { Database } from '@postal/db';
+import { transaction, type Database } from '@postal/db';
 import { UnauthenticatedError } from '@postal/errors';
 import { stageEvents } from '@postal/outbox';
 import { auditEvent, pageSize } from '@postal/server';
@@ -91,7 +91,9 @@ export function createBusinessDayService(options: BusinessDayServiceOptions) {
       const { identity } = context;
       const actor = ledgerActor(identity);
       const today = businessDate(clock(), timeZone);
-      const close = await database.db.transaction(async (tx) => {
+      // READ COMMITTED: the close locks the day row and the office's accounts (in the postings' order) and moves what
+      // is committed once it holds them; a posting queued behind it then re-reads closed_through and is refused.
+      const close = await transaction(database, 'read committed', async (tx) => {
         const path = await findKnownOfficePath(tx, officeCode);
         if (path === undefined) throw new OfficeNotFoundError(officeCode);
         assertCan(identity, 'ledger.day.close', path);

@@ -1,5 +1,5 @@
 import type { Identity } from '@postal/auth';
-import { likePrefixOf, scopeCondition } from '@postal/authz';
+import { scopeCondition, withinTree } from '@postal/authz';
 import { and, asc, desc, eq, exists, gte, inArray, lt, lte, or, sql, type SQL } from 'drizzle-orm';
 import { rowsOf, type Db, type Tx } from '@postal/db';
 import { knownOffices } from '../ledger-accounts/tables.js';
@@ -382,7 +382,7 @@ export async function listEntryIds(
 ): Promise<Array<{ id: string; seq: number }>> {
   const { filter } = query;
   const conditions: SQL[] = [scopeCondition(query.reader, 'ledger.read', knownOffices.path)];
-  if (query.underPath !== undefined) conditions.push(or(eq(knownOffices.path, query.underPath), sql`${knownOffices.path} like ${likePrefixOf(query.underPath)}`) as SQL);
+  if (query.underPath !== undefined) conditions.push(withinTree(knownOffices.path, query.underPath));
   if (filter.sourceType) conditions.push(eq(journalEntries.sourceType, filter.sourceType));
   if (filter.sourceReference) conditions.push(eq(journalEntries.sourceReference, filter.sourceReference));
   if (filter.from) conditions.push(gte(journalEntries.effectiveDate, filter.from));

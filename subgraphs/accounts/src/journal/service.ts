@@ -1,9 +1,10 @@
 import type { Identity, SignedRequestContext } from '@postal/auth';
 import { assertCan, can } from '@postal/authz';
 import { businessDate, DEFAULT_TIME_ZONE, isCalendarDate } from '@postal/calendar';
-import type { Database } from '@postal/db';
+import { transaction, type Database, type Tx } from '@postal/db';
 import { BadUserInputError, ForbiddenError, UnauthenticatedError } from '@postal/errors';
 import { decodeCursor, pageSize, toConnection, type Connection } from '@postal/server';
+import { isUuid } from '@postal/validation';
 import type { ApprovalsClient } from '../approvals/administration-client.js';
 import { postPayload, postSummary, reversePayload, reverseSummary } from '../approvals/payload.js';
 import { createLoaders, type Loaders } from '../loaders.js';
@@ -64,6 +65,13 @@ export function createJournalService(database: Database, options: JournalService
     return result;
   }
 
+  /**
+   * Postings, reversals and holds check and act on account rows locked FOR UPDATE in code order. That is right at
+   * READ COMMITTED: a writer that queued on a lock reads the row as the one before it committed it and decides on
+   * that. At REPEATABLE READ it would fail with a serialization error instead (a 500 for a posting that fits).
+   */
+  const inPostingTransaction = <T>(work: (tx: Tx) => Promise<T>): Promise<T> => transaction(database, 'read committed', work);
+
   async function readableEntry(identity: Identity, entry: JournalEntryRecord | undefined): Promise<JournalEntryRecord | null> {
     if (!entry) return null;
     if (identity.kind === 'service') return entry;
@@ -93,7 +101,7 @@ export function createJournalService(database: Database, options: JournalService
 
   async function post(context: SignedRequestContext, command: PostEntryCommand): Promise<PostResult> {
     const origin: PostingOrigin = { actor: ledgerActor(context.identity), manual: false };
-    const result = await database.db.transaction((tx) => postEntryInTx(tx, command, { origin, today: today(), facts, ledgerStartDate }));
+    const result = await inPostingTransaction((tx) => postEntryInTx(tx, command, { origin, today: today(), facts, ledgerStartDate }));
     if (!result.replayed) options.onPosted?.();
     return committed(result);
   }
@@ -111,7 +119,7 @@ export function createJournalService(database: Database, options: JournalService
       // Authorised over the entry's office before anything about its accounts is told.
       await assertMaker(identity, command.officeCode, []);
       const date = today();
-      const { checked, accounts } = await database.db.transaction((tx) => checkCommand(tx, command, { manual: true, today: date, ledgerStartDate }));
+      const { checked, accounts } = await inPostingTransaction((tx) => checkCommand(tx, command, { manual: true, today: date, ledgerStartDate }));
       await assertMaker(identity, checked.officeCode, [...accounts.values()].map((account) => account.officeCode));
       const [existing] = await findEntriesByKeys(database.db, [checked.idempotencyKey]);
       if (existing) {
@@ -128,7 +136,7 @@ export function createJournalService(database: Database, options: JournalService
     async postJournalEntries(context: SignedRequestContext, commands: PostEntryCommand[]): Promise<PostResult[]> {
       requireService(context.identity, 'posting a batch');
       const origin: PostingOrigin = { actor: ledgerActor(context.identity), manual: false };
-      const results = await database.db.transaction((tx) => postEntriesInTx(tx, commands, { origin, today: today(), ledgerStartDate }));
+      const results = await inPostingTransaction((tx) => postEntriesInTx(tx, commands, { origin, today: today(), ledgerStartDate }));
       if (results.some((result) => !result.replayed)) options.onPosted?.();
       return committed(results);
     },
@@ -139,10 +147,10 @@ export function createJournalService(database: Database, options: JournalService
       const reason = input.reason?.trim() ?? '';
       if (reason.length === 0 || reason.length > LIMITS.reason) throw new BadUserInputError('reason', `a reason is 1 to ${LIMITS.reason} characters`);
       // Entry ids are UUIDs: anything else names no entry, answered as such rather than as a failed uuid cast.
-      if (!UUID.test(input.id)) throw new EntryNotFoundError(shownId(input.id));
+      if (!isUuid(input.id)) throw new EntryNotFoundError(shownId(input.id));
       if (identity.kind === 'service') {
         const origin: PostingOrigin = { actor: ledgerActor(identity), manual: false };
-        const result = await database.db.transaction((tx) => reverseEntryInTx(tx, { entryId: input.id, reason, idempotencyKey: input.idempotencyKey }, { origin, today: today(), ledgerStartDate }));
+        const result = await inPostingTransaction((tx) => reverseEntryInTx(tx, { entryId: input.id, reason, idempotencyKey: input.idempotencyKey }, { origin, today: today(), ledgerStartDate }));
         if (!result.replayed) options.onPosted?.();
         return committed({ entry: result.entry, approvalRequest: null });
       }
@@ -161,36 +169,36 @@ export function createJournalService(database: Database, options: JournalService
     async placeHold(context: SignedRequestContext, command: PlaceHoldCommand): Promise<HoldRecord> {
       requireService(context.identity, 'placing a hold');
       const origin: PostingOrigin = { actor: ledgerActor(context.identity), manual: false };
-      return committed((await database.db.transaction((tx) => placeHoldInTx(tx, command, origin, clock()))).hold);
+      return committed((await inPostingTransaction((tx) => placeHoldInTx(tx, command, origin, clock()))).hold);
     },
 
     async captureHold(context: SignedRequestContext, command: CaptureHoldCommand): Promise<JournalEntryRecord> {
       requireService(context.identity, 'capturing a hold');
-      if (!UUID.test(command.holdId)) throw new HoldNotFoundError(shownId(command.holdId));
+      if (!isUuid(command.holdId)) throw new HoldNotFoundError(shownId(command.holdId));
       const origin: PostingOrigin = { actor: ledgerActor(context.identity), manual: false };
       if (command.effectiveDate != null && !isCalendarDate(command.effectiveDate)) throw new BadUserInputError('effectiveDate', 'effectiveDate must be a date, YYYY-MM-DD');
-      const result = await database.db.transaction((tx) => captureHoldInTx(tx, command, { origin, today: today(), ledgerStartDate, now: clock() }));
+      const result = await inPostingTransaction((tx) => captureHoldInTx(tx, command, { origin, today: today(), ledgerStartDate, now: clock() }));
       if (!result.replayed) options.onPosted?.();
       return committed(result.entry);
     },
 
     async voidHold(context: SignedRequestContext, id: string, reason: string): Promise<HoldRecord> {
       requireService(context.identity, 'voiding a hold');
-      if (!UUID.test(id)) throw new HoldNotFoundError(shownId(id));
+      if (!isUuid(id)) throw new HoldNotFoundError(shownId(id));
       const origin: PostingOrigin = { actor: ledgerActor(context.identity), manual: false };
-      return committed(await database.db.transaction((tx) => voidHoldInTx(tx, id, reason, { origin, now: clock() })));
+      return committed(await inPostingTransaction((tx) => voidHoldInTx(tx, id, reason, { origin, now: clock() })));
     },
 
     async getEntry(identity: Identity, id: string): Promise<JournalEntryRecord | null> {
       if (identity.kind === 'anonymous') throw new UnauthenticatedError();
-      if (!UUID.test(id)) return null;
+      if (!isUuid(id)) return null;
       return readableEntry(identity, (await loaders.entries.load(id)) ?? undefined);
     },
 
     /** For resolving many entity references at once (money orders listing their entries). */
     async getEntries(identity: Identity, ids: readonly string[]): Promise<Array<JournalEntryRecord | null>> {
       if (identity.kind === 'anonymous') throw new UnauthenticatedError();
-      const found = await Promise.all(ids.filter((id) => UUID.test(id)).map((id) => loaders.entries.load(id)));
+      const found = await Promise.all(ids.filter((id) => isUuid(id)).map((id) => loaders.entries.load(id)));
       const byId = new Map(found.filter((entry) => entry !== null).map((entry) => [entry.id, entry]));
       return Promise.all(ids.map((id) => readableEntry(identity, byId.get(id))));
     },
@@ -202,7 +210,7 @@ export function createJournalService(database: Database, options: JournalService
 
     async getHold(identity: Identity, id: string): Promise<HoldRecord | null> {
       if (identity.kind === 'anonymous') throw new UnauthenticatedError();
-      if (!UUID.test(id)) return null;
+      if (!isUuid(id)) return null;
       const hold = await findHold(database.db, id);
       if (!hold) return null;
       if (identity.kind !== 'service') {
@@ -247,7 +255,6 @@ export function createJournalService(database: Database, options: JournalService
   };
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** An id that is not a UUID, as the not-found error repeats it: cut short, so a 100 kB id is not echoed back. */
 const shownId = (id: string) => (id.length > 40 ? `${id.slice(0, 40)}...` : id);
 

@@ -1,6 +1,6 @@
 import type { Identity } from '@postal/auth';
 import { and, asc, eq, gt, inArray, isNull, like, lte, ne, or, sql, type SQL } from 'drizzle-orm';
-import { holds, likePrefixOf, scopeCondition } from '@postal/authz';
+import { holds, likePrefixOf, scopeCondition, withinTree } from '@postal/authz';
 import type { Db, Tx } from '@postal/db';
 import type { AccountKind, AccountRecord, AccountStatus, AccountType } from './model.js';
 import { accounts, knownOffices } from './tables.js';
@@ -199,7 +199,7 @@ export async function listAccountsPage(
   const conditions: SQL[] = [visibleTo(query.reader)];
   if (filter.globalOnly) conditions.push(isNull(accounts.officeCode));
   if (filter.officeCode) conditions.push(eq(accounts.officeCode, filter.officeCode));
-  if (query.underPath !== undefined) conditions.push(or(eq(knownOffices.path, query.underPath), like(knownOffices.path, likePrefixOf(query.underPath))) as SQL);
+  if (query.underPath !== undefined) conditions.push(withinTree(knownOffices.path, query.underPath));
   if (filter.type) conditions.push(eq(accounts.type, filter.type));
   if (filter.kind) conditions.push(eq(accounts.kind, filter.kind));
   if (filter.status) conditions.push(eq(accounts.status, filter.status));

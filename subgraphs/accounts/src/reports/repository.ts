@@ -1,5 +1,5 @@
 import { sql, type SQL } from 'drizzle-orm';
-import { likePrefixOf, type Scope } from '@postal/authz';
+import { withinTree, type Scope } from '@postal/authz';
 import { rowsOf, type Db, type Tx } from '@postal/db';
 import type { PostingSide } from '../journal/model.js';
 import type { AccountRecord } from '../ledger-accounts/model.js';
@@ -195,7 +195,7 @@ export function trialBalanceSql(query: TrialBalanceQuery): SQL {
   const offices =
     officePath === null
       ? sql``
-      : sql`join accounts.known_offices o on o.code = a.office_code and (o.path = ${officePath} or o.path like ${likePrefixOf(officePath)})
+      : sql`join accounts.known_offices o on o.code = a.office_code and ${withinTree(sql`o.path`, officePath)}
               and ${readableBy(query.readerScope)}`;
   return sql`
       select a.code, a.name, a.type, a.kind, a.parent_code, a.head_code, a.currency, a.office_code, a.status,
@@ -217,7 +217,7 @@ function readableBy(scope: Scope | undefined): SQL {
   if (scope === undefined || scope.kind === 'all') return sql`true`;
   if (scope.kind === 'none') return sql`false`;
   return sql`(${sql.join(
-    scope.scopes.map((reach) => (reach.exact ? sql`o.path = ${reach.path}` : sql`(o.path = ${reach.path} or o.path like ${likePrefixOf(reach.path)})`)),
+    scope.scopes.map((reach) => (reach.exact ? sql`o.path = ${reach.path}` : withinTree(sql`o.path`, reach.path))),
     sql` or `,
   )})`;
 }

@@ -1,4 +1,4 @@
-import type { Database, Tx } from '@postal/db';
+import { transaction, type Database, type Tx } from '@postal/db';
 import { CHAIN_START, checkSeals, type ChainCursor } from './chain.js';
 import { firstBalanceMismatch, firstPendingMismatch, firstUnbalancedCurrency, firstUnbalancedEntry, type TotalsMismatch } from './ledger-checks.js';
 import { countThrough, countUnsealed, firstUnsealedBehind, sealHead, storedSealsAfter } from './repository.js';
@@ -52,7 +52,11 @@ export async function verifyLedger(database: Database, options: VerifyOptions = 
   if (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > MAX_VERIFY_BATCH_SIZE) {
     throw new RangeError(`batchSize must be an integer from 1 to ${MAX_VERIFY_BATCH_SIZE}`);
   }
-  return database.db.transaction(
+  // REPEATABLE READ, read only: one snapshot for every statement, so the chain, the counts and the arithmetic are
+  // checked on one state of the ledger while the sealer and postings go on.
+  return transaction(
+    database,
+    'repeatable read',
     async (tx) => {
       const head = await sealHead(tx);
       const unsealedEntries = await countUnsealed(tx, head);
@@ -75,7 +79,7 @@ export async function verifyLedger(database: Database, options: VerifyOptions = 
       }
       return result(await firstArithmeticDiscrepancy(tx));
     },
-    { isolationLevel: 'repeatable read', accessMode: 'read only' },
+    { readOnly: true },
   );
 }
 

@@ -17,9 +17,9 @@ export const approvalResolvers: Resolvers = {
   },
   ApprovalRequest: {
     __resolveReference: (reference, { services, identity }) => services.approvals.getApprovalRequest(identity, reference.id),
-    office: (request, _args, { services, identity }) => services.offices.getOffice(identity, request.officeCode),
+    office: (request, _args, { services, identity, loaders }) => services.offices.getOffice(identity, request.officeCode, loaders),
   },
   ApprovalParty: {
-    staff: (party, _args, { services, identity }) => services.staff.getStaff(identity, party.id),
+    staff: (party, _args, { services, identity, loaders }) => services.staff.getStaff(identity, party.id, loaders),
   },
 };

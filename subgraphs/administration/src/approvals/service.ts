@@ -1,12 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import type { Identity, SignedRequestContext } from '@postal/auth';
-import { assertCan, can, isWithin, likePrefixOf, scopeCondition } from '@postal/authz';
-import type { Database, Tx } from '@postal/db';
+import { assertCan, can, isWithin, scopeCondition, withinTree } from '@postal/authz';
+import { isUuid } from '@postal/validation';
+import { transaction, type Database, type Tx } from '@postal/db';
 import type { AuditActor } from '@postal/events';
 import { BadUserInputError, ExpectedError, ForbiddenError, UnauthenticatedError } from '@postal/errors';
 import { stageEvents } from '@postal/outbox';
 import { decodeCursor, pageSize, toConnection, type Connection } from '@postal/server';
-import { eq, or, sql, type SQL } from 'drizzle-orm';
+import { eq, or, type SQL } from 'drizzle-orm';
 import { auditEvent } from '../audit/events.js';
 import { outbox, processedEvents } from '../db-schema.js';
 import { findOfficePath } from '../offices/repository.js';
@@ -74,7 +75,6 @@ export interface ApprovalFilter {
 }
 
 const outboxTables = { outbox, processedEvents };
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** Expired requests marked per sweep transaction: a bounded batch, so a backlog is worked off in short transactions. */
 export const EXPIRY_BATCH_SIZE = 100;
 
@@ -151,8 +151,10 @@ export function createApprovalService(options: ApprovalServiceOptions) {
     const { identity } = context;
     if (identity.kind === 'anonymous') throw new UnauthenticatedError();
     if (identity.kind !== 'staff') throw new ForbiddenError('a request is decided by a person, not a service');
-    const outcome = await database.db.transaction(async (tx) => {
-      const request = UUID.test(id) ? await findApprovalRequest(tx, id, { forUpdate: true }) : undefined;
+    // READ COMMITTED: the decision is taken on the request row locked FOR UPDATE, as the last decider committed it; a
+    // second checker queued on the lock then sees it decided (not a serialization error).
+    const outcome = await transaction(database, 'read committed', async (tx) => {
+      const request = isUuid(id) ? await findApprovalRequest(tx, id, { forUpdate: true }) : undefined;
       if (!request) throw new ApprovalNotFoundError();
       const checker = await findStaffAuthority(tx, { id: identity.staffId });
       if (!checker || checker.status !== 'ACTIVE') throw new ForbiddenError('your account is not active');
@@ -221,8 +223,9 @@ export function createApprovalService(options: ApprovalServiceOptions) {
       if (owner === 'administration' || identity.service !== owner) {
         throw new ForbiddenError(`${input.kind} requests are submitted by ${owner}${owner === 'administration' ? ' itself' : ''}`);
       }
-      const request = await database.db.transaction(async (tx) => {
-        const maker = UUID.test(input.makerId) ? await findStaffAuthority(tx, { id: input.makerId }) : undefined;
+      // READ COMMITTED: the maker's row is read as committed now (a suspension a moment ago counts).
+      const request = await transaction(database, 'read committed', async (tx) => {
+        const maker = isUuid(input.makerId) ? await findStaffAuthority(tx, { id: input.makerId }) : undefined;
         if (!maker || maker.status !== 'ACTIVE') throw new BadUserInputError('makerId', 'no active member of staff has this id');
         const officePath = await findOfficePath(tx, input.officeCode);
         if (officePath === undefined) throw new BadUserInputError('officeCode', 'there is no such office');
@@ -262,7 +265,7 @@ export function createApprovalService(options: ApprovalServiceOptions) {
     /** One request: to holders of approval.read over its office, and always to its maker; otherwise not found. */
     async getApprovalRequest(identity: Identity, id: string): Promise<ApprovalRequestRecord | null> {
       if (identity.kind === 'anonymous') throw new UnauthenticatedError();
-      const request = UUID.test(id) ? await findApprovalRequest(database.db, id) : undefined;
+      const request = isUuid(id) ? await findApprovalRequest(database.db, id) : undefined;
       if (!request) return null;
       const mine = identity.kind === 'staff' && identity.staffId === request.maker.id;
       return mine || can(identity, 'approval.read', request.officePath) ? view(request) : null;
@@ -288,7 +291,7 @@ export function createApprovalService(options: ApprovalServiceOptions) {
         // The office and everything under it; an unknown office simply has no requests.
         const path = await findOfficePath(database.db, filter.officeCode);
         if (path === undefined) return toConnection([], size, () => []);
-        filters.push(sql`(${approvalRequests.officePath} = ${path} or ${approvalRequests.officePath} like ${likePrefixOf(path)})`);
+        filters.push(withinTree(approvalRequests.officePath, path));
       }
       const rows = await listApprovalRequests(database.db, { visible, filters, after: cursor, limit: size + 1 });
       return toConnection(rows.map(view), size, (request) => [request.createdAt.toISOString(), request.id]);
@@ -300,7 +303,8 @@ export function createApprovalService(options: ApprovalServiceOptions) {
      */
     async expireOverdue(limit = EXPIRY_BATCH_SIZE): Promise<number> {
       const context = systemContext(`approval-expiry-${randomUUID()}`);
-      const count = await database.db.transaction(async (tx) => {
+      // READ COMMITTED: overdue requests are locked (skipping those a decision holds) and expired as they are now.
+      const count = await transaction(database, 'read committed', async (tx) => {
         const now = clock();
         const overdue = await lockOverdue(tx, now, limit);
         for (const request of overdue) await expireInTx(tx, context, request, now);
@@ -329,7 +333,7 @@ function decodeApprovalCursor(after: string | null | undefined): { createdAt: st
   const key = decodeCursor(after, 2);
   if (!key) return undefined;
   const [createdAt, id] = key as [string, string];
-  if (Number.isNaN(Date.parse(createdAt)) || !UUID.test(id)) throw new BadUserInputError('after', 'the cursor is not one this API issued');
+  if (Number.isNaN(Date.parse(createdAt)) || !isUuid(id)) throw new BadUserInputError('after', 'the cursor is not one this API issued');
   return { createdAt, id };
 }
 

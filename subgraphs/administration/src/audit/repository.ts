@@ -1,6 +1,6 @@
-import { and, asc, desc, eq, gte, inArray, isNull, like, lt, lte, or, sql, type AnyColumn, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, isNull, lt, lte, sql, type AnyColumn, type SQL } from 'drizzle-orm';
 import { rowsOf, type Db, type Tx } from '@postal/db';
-import { likePrefixOf } from '@postal/authz';
+import { withinTree } from '@postal/authz';
 import type { AuditActor } from '@postal/events';
 import { offices } from '../offices/tables.js';
 import type { CanonicalAuditFields } from './canonical.js';
@@ -199,7 +199,7 @@ export async function listTrail(db: Executor, query: TrailQuery): Promise<AuditR
     query.actor ? eq(auditEvents.actorUsername, query.actor) : undefined,
     query.action ? eq(auditEvents.action, query.action) : undefined,
     query.target ? eq(auditEvents.targetId, query.target) : undefined,
-    query.officePath ? or(eq(auditEvents.officePath, query.officePath), like(auditEvents.officePath, likePrefixOf(query.officePath))) : undefined,
+    query.officePath ? withinTree(auditEvents.officePath, query.officePath) : undefined,
     query.from ? gte(auditEvents.occurredAt, query.from) : undefined,
     query.to ? lt(auditEvents.occurredAt, query.to) : undefined,
     query.after

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { DUMMY_PASSWORD_HASH, hashPassword, signAccessToken, verifyPassword, type AccessTokenClaims, type SignedRequestContext } from '@postal/auth';
-import type { Database, Tx } from '@postal/db';
+import { transaction, type Database, type Tx } from '@postal/db';
 import { UnauthenticatedError } from '@postal/errors';
 import { stageEvents } from '@postal/outbox';
 import { changeSummary } from '@postal/server';
@@ -52,7 +52,8 @@ export function createAuthService(options: AuthServiceOptions) {
    */
   async function failUnknownUser(context: SignedRequestContext, username: string, now: Date): Promise<never> {
     const key = usernameKey(username);
-    const verdict = await database.db.transaction(async (tx) => {
+    // READ COMMITTED, as for a real account: parallel guesses queue on the attempts row and each counts.
+    const verdict = await transaction(database, 'read committed', async (tx) => {
       const attempts = await lockLoginAttempts(tx, key);
       const state = { status: 'ACTIVE' as const, ...attempts, mustChangePassword: false, temporaryPasswordUsedAt: null };
       const decision = decideLogin(state, false, now, options.lockout);
@@ -101,7 +102,9 @@ export function createAuthService(options: AuthServiceOptions) {
       const now = clock();
       if (!candidate || username.length > 40) return failUnknownUser(context, username, now);
 
-      const decision = await database.db.transaction(async (tx) => {
+      // READ COMMITTED: parallel guesses queue on the row lock and each counts on the row the previous one committed;
+      // at REPEATABLE READ the queued ones would fail with a serialization error instead of being counted.
+      const decision = await transaction(database, 'read committed', async (tx) => {
         const row = await findLoginRow(tx, username, { forUpdate: true });
         if (!row) return { outcome: 'GONE' as const };
         const verdict = decideLogin(row, passwordMatches && row.passwordHash === candidate.passwordHash, now, options.lockout);
@@ -162,7 +165,8 @@ export function createAuthService(options: AuthServiceOptions) {
       const newHash = currentMatches ? await hashPassword(newPassword) : undefined;
 
       const now = clock();
-      const outcome = await database.db.transaction(async (tx) => {
+      // READ COMMITTED: the check (still the hash we verified, not locked) runs on the row locked FOR UPDATE, as it is now.
+      const outcome = await transaction(database, 'read committed', async (tx) => {
         const row = await findLoginRowById(tx, identity.staffId, { forUpdate: true });
         if (!row || row.status !== 'ACTIVE') return { kind: 'INACTIVE' as const };
         // A token the gateway has not yet heard is dead (a reset a second ago) does not get to choose the password.

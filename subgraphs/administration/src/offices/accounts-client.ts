@@ -1,5 +1,4 @@
-import { signIdentity } from '@postal/auth';
-import { DependencyUnavailableError } from './errors.js';
+import { createServiceClient, DEFAULT_SERVICE_TIMEOUT_MS } from '@postal/service-client';
 
 /** What the ledger knows about an office that bears on closing it. */
 export interface OfficeLedgerStatus {
@@ -24,53 +23,34 @@ export interface AccountsClientOptions {
   timeoutMs?: number;
 }
 
-export const DEFAULT_ACCOUNTS_TIMEOUT_MS = 5_000;
+export const DEFAULT_ACCOUNTS_TIMEOUT_MS = DEFAULT_SERVICE_TIMEOUT_MS;
 
 const QUERY = 'query OfficeLedgerStatus($officeCode: ID!) { officeLedgerStatus(officeCode: $officeCode) { officeCode hasOpenBalances nonZeroAccounts hasPendingHolds closedThrough } }';
 
 /**
- * Asks the accounts subgraph over HTTP, as the administration service (a signed service identity, the same HMAC
- * scheme the gateway uses), never its tables. Anything but a well-formed answer (refused, timed out, an error, a body
- * of another shape) is DEPENDENCY_UNAVAILABLE, so the caller fails closed.
+ * Asks the accounts subgraph over HTTP, as the administration service (`@postal/service-client`: a signed service
+ * identity), never its tables. Anything but a well-formed answer (refused, timed out, any error, a body of another
+ * shape) is DEPENDENCY_UNAVAILABLE, so the caller fails closed: this query has no refusal a caller could act on.
  */
 export function createAccountsClient(options: AccountsClientOptions): AccountsClient {
-  const timeoutMs = options.timeoutMs ?? DEFAULT_ACCOUNTS_TIMEOUT_MS;
+  const client = createServiceClient({ caller: 'administration', dependency: 'accounts', ...options });
   return {
-    async officeLedgerStatus(officeCode, requestId) {
-      const headers = signIdentity({ identity: { kind: 'service', service: 'administration' }, requestId, clientAddress: undefined }, options.identitySecret);
-      let body: unknown;
-      try {
-        const response = await fetch(options.url, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json', ...headers },
-          body: JSON.stringify({ query: QUERY, variables: { officeCode } }),
-          signal: AbortSignal.timeout(timeoutMs),
-        });
-        if (!response.ok) throw new DependencyUnavailableError('accounts', `HTTP ${response.status}`);
-        body = await response.json();
-      } catch (error) {
-        if (error instanceof DependencyUnavailableError) throw error;
-        const reason = error instanceof Error && error.name === 'TimeoutError' ? `no answer in ${timeoutMs} ms` : 'unreachable';
-        throw new DependencyUnavailableError('accounts', reason);
-      }
-      return readStatus(body, officeCode);
-    },
+    officeLedgerStatus: (officeCode, requestId) =>
+      client.request({ query: QUERY, variables: { officeCode }, requestId, read: (data) => readStatus(data, officeCode) }),
   };
 }
 
-function readStatus(body: unknown, officeCode: string): OfficeLedgerStatus {
-  const { data, errors } = (body ?? {}) as { data?: { officeLedgerStatus?: unknown }; errors?: unknown[] };
-  if (Array.isArray(errors) && errors.length > 0) throw new DependencyUnavailableError('accounts', 'it answered with an error');
-  const status = data?.officeLedgerStatus as Partial<OfficeLedgerStatus> | undefined;
+function readStatus(data: unknown, officeCode: string): OfficeLedgerStatus | undefined {
+  const status = (data as { officeLedgerStatus?: unknown } | null | undefined)?.officeLedgerStatus as Partial<OfficeLedgerStatus> | null | undefined;
   const wellFormed =
-    status !== undefined &&
+    !!status &&
     status.officeCode === officeCode &&
     typeof status.hasOpenBalances === 'boolean' &&
     Array.isArray(status.nonZeroAccounts) &&
     status.nonZeroAccounts.every((code) => typeof code === 'string') &&
     typeof status.hasPendingHolds === 'boolean' &&
     (status.closedThrough === null || typeof status.closedThrough === 'string');
-  if (!wellFormed) throw new DependencyUnavailableError('accounts', 'its answer was not understood');
+  if (!wellFormed) return undefined;
   return {
     officeCode,
     hasOpenBalances: status.hasOpenBalances!,

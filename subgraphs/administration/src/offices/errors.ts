@@ -81,11 +81,5 @@ export class OfficeClosedError extends ExpectedError {
   }
 }
 
-/** Another subgraph that must be asked did not answer; the change was not made. */
-export class DependencyUnavailableError extends ExpectedError {
-  constructor(dependency: string, reason: string) {
-    super(OfficeCodes.DEPENDENCY_UNAVAILABLE, `${dependency} did not answer (${reason}); nothing was changed, try again`, {
-      details: { dependency },
-    });
-  }
-}
+/** Another subgraph that must be asked did not answer; the change was not made. One class for every service call. */
+export { DependencyUnavailableError } from '@postal/errors';

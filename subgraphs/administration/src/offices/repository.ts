@@ -1,6 +1,6 @@
 import { and, asc, eq, gt, ilike, inArray, like, ne, or, sql, type SQL } from 'drizzle-orm';
-import { likePrefixOf } from '@postal/authz';
-import { rowsOf, type Db, type Tx } from '@postal/db';
+import { likePrefixOf, withinTree } from '@postal/authz';
+import { escapeLike, likeContaining, rowsOf, type Db, type Tx } from '@postal/db';
 import { staff } from '../staff/tables.js';
 import type { NewOffice, OfficeRecord, OfficeStatus, OfficeType } from './model.js';
 import { offices } from './tables.js';
@@ -30,17 +30,19 @@ export function strictlyUnder(path: string): SQL {
 
 /** The office at a path and everything under it. */
 export function subtreeOf(path: string): SQL {
-  return or(eq(offices.path, path), strictlyUnder(path)) as SQL;
-}
-
-/** LIKE's wildcards in user text taken literally. */
-function literal(text: string): string {
-  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+  return withinTree(offices.path, path);
 }
 
 export async function findOffice(db: Db | Tx, code: string): Promise<OfficeRecord | undefined> {
   const [row] = await db.select(columns).from(offices).where(eq(offices.code, code));
   return row as OfficeRecord | undefined;
+}
+
+/** Offices by code, in one primary-key query (the per-request loader's batch); codes that name nothing are absent. */
+export async function findOfficesByCodes(db: Db | Tx, codes: readonly string[]): Promise<OfficeRecord[]> {
+  if (codes.length === 0) return [];
+  const rows = await db.select(columns).from(offices).where(inArray(offices.code, [...new Set(codes)]));
+  return rows as OfficeRecord[];
 }
 
 /**
@@ -86,7 +88,7 @@ export function officeListQuery(db: Db | Tx, options: OfficeListOptions) {
     options.status === undefined ? undefined : eq(offices.status, options.status),
     options.search === undefined
       ? undefined
-      : or(like(offices.code, `${literal(options.search.toUpperCase())}%`), ilike(offices.name, `%${literal(options.search)}%`)),
+      : or(like(offices.code, `${escapeLike(options.search.toUpperCase())}%`), ilike(offices.name, likeContaining(options.search))),
     options.afterCode === undefined ? undefined : gt(offices.code, options.afterCode),
   ];
   return db
@@ -115,6 +117,35 @@ export async function listChildren(
     .orderBy(asc(offices.code))
     .limit(options.limit);
   return rows as OfficeRecord[];
+}
+
+/**
+ * The first page of children of each of several parents, in one query (the children loader's batch): a window ranks
+ * each parent's children by code and keeps `limit` of each, so a page of offices asking for their children costs one
+ * statement, not one per office.
+ */
+export async function listChildrenOfMany(
+  db: Db | Tx,
+  options: { parentCodes: readonly string[]; scope: SQL; afterCode: string | undefined; limit: number },
+): Promise<OfficeRecord[]> {
+  if (options.parentCodes.length === 0) return [];
+  const ranked = db
+    .select({ ...columns, rank: sql<number>`row_number() over (partition by ${offices.parentCode} order by ${offices.code})`.as('rank') })
+    .from(offices)
+    .where(
+      and(
+        inArray(offices.parentCode, [...new Set(options.parentCodes)]),
+        options.scope,
+        options.afterCode === undefined ? undefined : gt(offices.code, options.afterCode),
+      ),
+    )
+    .as('ranked');
+  const rows = await db
+    .select()
+    .from(ranked)
+    .where(sql`${ranked.rank} <= ${options.limit}`)
+    .orderBy(asc(ranked.parentCode), asc(ranked.code));
+  return rows.map(({ rank: _rank, ...office }) => office) as OfficeRecord[];
 }
 
 /** The offices named by a path's segments (its ancestors), top down, within the scope: one primary-key query. */

@@ -15,13 +15,13 @@ export const officeResolvers: Resolvers = {
     closeOffice: (_parent, { code, closedOn }, context) => context.services.offices.closeOffice(context, code, closedOn),
   },
   Office: {
-    __resolveReference: (reference, { services, identity }) => services.offices.getOffice(identity, reference.code),
-    parent: (office, _args, { services, identity }) =>
-      office.parentCode === null ? null : services.offices.getOffice(identity, office.parentCode),
-    children: (office, { first, after }, { services, identity }) => services.offices.children(identity, office, first, after),
+    __resolveReference: (reference, { services, identity, loaders }) => services.offices.getOffice(identity, reference.code, loaders),
+    parent: (office, _args, { services, identity, loaders }) =>
+      office.parentCode === null ? null : services.offices.getOffice(identity, office.parentCode, loaders),
+    children: (office, { first, after }, { services, identity, loaders }) => services.offices.children(identity, office, first, after, loaders),
     ancestors: (office, _args, { services, identity }) => services.offices.ancestors(identity, office),
-    accountOffice: (office, _args, { services, identity }) =>
-      office.accountOfficeCode === null ? null : services.offices.getOffice(identity, office.accountOfficeCode),
+    accountOffice: (office, _args, { services, identity, loaders }) =>
+      office.accountOfficeCode === null ? null : services.offices.getOffice(identity, office.accountOfficeCode, loaders),
     contact: (office) => ({ phone: office.phone, email: office.email }),
   },
 };

@@ -58,6 +58,7 @@ import {
   findOfficePath,
 } from './repository.js';
 import { offices } from './tables.js';
+import type { OfficeLoaders } from './loaders.js';
 
 type AddressInput = { line1: string; line2?: string | null; city: string; district?: string | null; state: string };
 
@@ -191,9 +192,10 @@ export function createOfficeService(options: OfficeServiceOptions) {
 
   const service = {
     /** One office; one outside the caller's scope is answered as not found, so codes cannot be probed. */
-    async getOffice(identity: Identity, code: string): Promise<OfficeRecord | null> {
+    async getOffice(identity: Identity, code: string, loaders?: OfficeLoaders): Promise<OfficeRecord | null> {
       signedIn(identity);
-      const office = await findOffice(database.db, code);
+      // Through the request's loader when a resolver asks (batched with the other offices of the page).
+      const office = loaders ? await loaders.officeByCode.load(code) : await findOffice(database.db, code);
       return office && can(identity, 'office.read', office) ? office : null;
     },
 
@@ -220,16 +222,21 @@ export function createOfficeService(options: OfficeServiceOptions) {
       return toConnection(rows, size, (office) => [office.code]);
     },
 
-    async children(identity: Identity, office: OfficeRecord, first: number | null | undefined, after: string | null | undefined): Promise<Connection<OfficeRecord>> {
+    /** One page of an office's children; through the request's loader, a page of offices asks for all of them at once. */
+    async children(
+      identity: Identity,
+      office: OfficeRecord,
+      first: number | null | undefined,
+      after: string | null | undefined,
+      loaders?: OfficeLoaders,
+    ): Promise<Connection<OfficeRecord>> {
       signedIn(identity);
       const size = pageSize(first);
       const [afterCode] = decodeCursor(after, 1) ?? [];
-      const rows = await listChildren(database.db, {
-        parentCode: office.code,
-        scope: scopeCondition(identity, 'office.read', offices.path),
-        afterCode,
-        limit: size + 1,
-      });
+      // The loader was built with this request's identity, so its scope is the same office.read scope.
+      const rows = loaders
+        ? await loaders.childrenOf.load({ parentCode: office.code, afterCode, limit: size + 1 })
+        : await listChildren(database.db, { parentCode: office.code, scope: scopeCondition(identity, 'office.read', offices.path), afterCode, limit: size + 1 });
       return toConnection(rows, size, (child) => [child.code]);
     },
 

@@ -3,6 +3,8 @@
  * checked when a grant is asked for and again when the approved grant is executed, because days may pass between.
  */
 
+import { isUuid } from '@postal/validation';
+
 /** The person asking, as the database has them now (not as their token had them at sign-in). */
 export interface Grantor {
   id: string;
@@ -86,6 +88,6 @@ export function parseRoleGrantPayload(payload: Record<string, unknown>): RoleGra
   const { username, staffId, role, officeCode } = payload;
   const text = (value: unknown): value is string => typeof value === 'string' && value.length > 0 && value.length <= 64;
   if (!text(username) || !text(staffId) || !text(role) || !text(officeCode)) return undefined;
-  if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(staffId)) return undefined;
+  if (!isUuid(staffId)) return undefined;
   return { username, staffId, role, officeCode };
 }

@@ -4,6 +4,8 @@ import type { Database } from '@postal/db';
 import { BadUserInputError, UnauthenticatedError } from '@postal/errors';
 import { decodeCursor, pageSize, toConnection, type Connection } from '@postal/server';
 import { offices } from '../offices/tables.js';
+import type { OfficeLoaders } from '../offices/loaders.js';
+import type { StaffLoaders } from './loaders.js';
 import type { StaffRecord, StaffStatus } from './model.js';
 import { findOfficeLocation, findStaffById, listStaff } from './repository.js';
 
@@ -32,13 +34,14 @@ export function createStaffQueries(database: Database) {
      * A member of staff by id: themselves, anyone in scope with staff.read, anyone for a signed service. Out of scope
      * is null, as is an id that names nobody. `Staff.__resolveReference` answers through here too.
      */
-    async getStaff(identity: Identity, id: string): Promise<StaffRecord | null> {
+    async getStaff(identity: Identity, id: string, loaders?: StaffLoaders & OfficeLoaders): Promise<StaffRecord | null> {
       if (identity.kind === 'anonymous') throw new UnauthenticatedError();
-      const staff = await findStaffById(database.db, id);
+      // Through the request's loaders when a resolver asks: approval makers and checkers of a page in one query.
+      const staff = loaders ? await loaders.staffById.load(id) : await findStaffById(database.db, id);
       if (!staff) return null;
       if (identity.kind === 'staff' && identity.staffId === id) return staff;
-      const office = await findOfficeLocation(database.db, staff.officeCode);
-      return office !== undefined && can(identity, 'staff.read', office.path) ? staff : null;
+      const office = loaders ? await loaders.officeByCode.load(staff.officeCode) : await findOfficeLocation(database.db, staff.officeCode);
+      return office && can(identity, 'staff.read', office.path) ? staff : null;
     },
 
     /**

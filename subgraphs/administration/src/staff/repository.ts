@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, gt, ilike, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
-import type { Db, Tx } from '@postal/db';
-import { likePrefixOf } from '@postal/authz';
+import { likeContaining, type Db, type Tx } from '@postal/db';
+import { withinTree } from '@postal/authz';
+import { isUuid } from '@postal/validation';
 import { offices } from '../offices/tables.js';
 import { staff, staffAssignments } from './tables.js';
 import type { StaffAssignmentRecord, StaffRecord, StaffStatus } from './model.js';
@@ -35,8 +36,7 @@ const loginColumns = {
 export type LoginRow = StaffRecord & { passwordHash: string; failedLoginCount: number; temporaryPasswordUsedAt: Date | null; sessionVersion: number };
 
 /** Ids are UUIDs; anything else names nobody, and must not reach PostgreSQL as a cast error. */
-const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-export const isStaffId = (id: string) => UUID_PATTERN.test(id);
+export const isStaffId = (id: string) => isUuid(id);
 
 /** One member of staff; locked FOR UPDATE when a transaction is about to change the row. */
 export async function findStaffById(db: Db | Tx, id: string, options: { forUpdate?: boolean } = {}): Promise<StaffRecord | undefined> {
@@ -44,6 +44,14 @@ export async function findStaffById(db: Db | Tx, id: string, options: { forUpdat
   const query = db.select(publicColumns).from(staff).where(eq(staff.id, id));
   const [row] = options.forUpdate ? await query.for('update') : await query;
   return row as StaffRecord | undefined;
+}
+
+/** Staff by id, in one primary-key query (the per-request loader's batch); ids that are not UUIDs name nobody. */
+export async function findStaffByIds(db: Db | Tx, ids: readonly string[]): Promise<StaffRecord[]> {
+  const valid = [...new Set(ids.filter(isStaffId))];
+  if (valid.length === 0) return [];
+  const rows = await db.select(publicColumns).from(staff).where(inArray(staff.id, valid));
+  return rows as StaffRecord[];
 }
 
 /** The login row, with the hash and lockout state; locked FOR UPDATE when given a transaction that will change it. */
@@ -187,7 +195,7 @@ export async function listStaff(db: Db | Tx, query: StaffListQuery): Promise<Sta
     query.officeCode === undefined ? undefined : eq(staff.officeCode, query.officeCode),
     query.underPath === undefined
       ? undefined
-      : or(eq(offices.path, query.underPath), sql`${offices.path} like ${likePrefixOf(query.underPath)}`),
+      : withinTree(offices.path, query.underPath),
     query.status === undefined ? undefined : eq(staff.status, query.status),
     query.role === undefined ? undefined : sql`${staff.roles} @> array[${query.role}]::text[]`,
     query.search === undefined ? undefined : searchCondition(query.search),
@@ -204,7 +212,7 @@ export async function listStaff(db: Db | Tx, query: StaffListQuery): Promise<Sta
 }
 
 function searchCondition(search: string): SQL {
-  const pattern = `%${search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  const pattern = likeContaining(search);
   return or(ilike(staff.username, pattern), ilike(staff.name, pattern), eq(staff.employeeId, search)) as SQL;
 }
 

@@ -17,15 +17,15 @@ export const staffResolvers: Resolvers = {
     resetPassword: (_parent, { id }, context) => context.services.staff.resetPassword(context, id),
   },
   Staff: {
-    __resolveReference: (reference, { services, identity }) => services.staff.getStaff(identity, reference.id),
-    office: (staff, _args, { services }) => services.staff.officeOf(staff),
+    __resolveReference: (reference, { services, identity, loaders }) => services.staff.getStaff(identity, reference.id, loaders),
+    office: (staff, _args, { services, loaders }) => services.staff.officeOf(staff, loaders),
     assignments: (staff, { first }, { services }) => services.staff.assignments(staff, first),
   },
   StaffAssignment: {
     from: (assignment) => assignment.startedAt,
     to: (assignment) => assignment.endedAt,
-    office: (assignment, _args, { services, identity }) => services.offices.getOffice(identity, assignment.officeCode),
-    assignedBy: (assignment, _args, { services, identity }) =>
-      assignment.assignedBy === null ? null : services.staff.getStaff(identity, assignment.assignedBy),
+    office: (assignment, _args, { services, identity, loaders }) => services.offices.getOffice(identity, assignment.officeCode, loaders),
+    assignedBy: (assignment, _args, { services, identity, loaders }) =>
+      assignment.assignedBy === null ? null : services.staff.getStaff(identity, assignment.assignedBy, loaders),
   },
 };

@@ -38,6 +38,7 @@ import {
 import { auditSummary, type StaffAssignmentRecord, type StaffRecord, type StaffWithTemporaryPasswordSent } from './model.js';
 import { recipientOf, temporaryPasswordNotification } from './notifications.js';
 import { createStaffQueries } from './queries.js';
+import type { OfficeLoaders } from '../offices/loaders.js';
 import {
   assignmentsOf,
   closeOpenAssignment,
@@ -373,8 +374,9 @@ export function createStaffService(options: StaffServiceOptions) {
      * is their own office), so this does not ask office.read again: a new member of staff with no roles yet still
      * sees their own office.
      */
-    async officeOf(staff: StaffRecord): Promise<OfficeRecord> {
-      const office = await findOffice(database.db, staff.officeCode);
+    async officeOf(staff: StaffRecord, loaders?: OfficeLoaders): Promise<OfficeRecord> {
+      // Through the request's loader when a resolver asks: a page of staff and their offices is one office query.
+      const office = loaders ? await loaders.officeByCode.load(staff.officeCode) : await findOffice(database.db, staff.officeCode);
       if (!office) throw new Error(`office ${staff.officeCode} of staff ${staff.id} is missing`);
       return office;
     },

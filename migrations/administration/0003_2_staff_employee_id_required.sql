@@ -1,0 +1,1 @@
+ALTER TABLE "administration"."staff" ALTER COLUMN "employee_id" SET NOT NULL;

@@ -1,0 +1,1 @@
+ALTER TABLE "administration"."offices" ADD CONSTRAINT "offices_account_office_by_type" CHECK (("administration"."offices"."type" in ('SUB_OFFICE','BRANCH_OFFICE')) = ("administration"."offices"."account_office_code" is not null));

@@ -1,0 +1,124 @@
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { migrationsFolder, migrationsTable, rowsOf, type Database, type SubgraphName } from '@postal/db';
+import { createTestDatabase, type TestDatabase } from '@postal/testkit';
+import { sql, type SQL } from 'drizzle-orm';
+import { migrate } from 'drizzle-orm/node-postgres/migrator';
+import { afterEach, describe, expect, it } from 'vitest';
+
+/*
+ * The backfills are custom migrations of their own, between the generated ones that add the columns and those that
+ * constrain them. Each is tested the way it runs on a database that already has rows: migrate up to just before it,
+ * put rows in, run it (and the rest), read the rows after.
+ */
+let testDatabase: TestDatabase | undefined;
+const folders: string[] = [];
+afterEach(async () => {
+  await testDatabase?.drop();
+  testDatabase = undefined;
+  for (const folder of folders.splice(0)) rmSync(folder, { recursive: true, force: true });
+});
+
+/** Applies the subgraph's migrations up to and including `lastTag` (all of them when undefined), as production does. */
+async function migrateThrough(database: Database, subgraph: SubgraphName, lastTag?: string): Promise<void> {
+  let folder = migrationsFolder(subgraph);
+  if (lastTag !== undefined) {
+    const copy = mkdtempSync(join(tmpdir(), `pf-migrations-${subgraph}-`));
+    folders.push(copy);
+    cpSync(folder, copy, { recursive: true });
+    const journalPath = join(copy, 'meta', '_journal.json');
+    const journal = JSON.parse(readFileSync(journalPath, 'utf8')) as { entries: Array<{ tag: string }> };
+    const end = journal.entries.findIndex((entry) => entry.tag === lastTag);
+    if (end < 0) throw new Error(`no migration ${lastTag} in ${subgraph}`);
+    journal.entries = journal.entries.slice(0, end + 1);
+    writeFileSync(journalPath, JSON.stringify(journal));
+    folder = copy;
+  }
+  await migrate(database.db as never, { migrationsFolder: folder, migrationsSchema: 'drizzle', migrationsTable: migrationsTable(subgraph) });
+}
+
+async function fresh(): Promise<Database> {
+  testDatabase = await createTestDatabase();
+  if (!testDatabase.url) throw new Error('migration tests run on a real PostgreSQL: set DATABASE_URL');
+  return testDatabase.database;
+}
+
+const rows = async <T>(database: Database, query: SQL) => rowsOf<T>(await database.db.execute(query));
+
+describe('administration backfills', () => {
+  it('0003_1: staff who exist before employee ids get placeholders in creation order and an open assignment', async () => {
+    const database = await fresh();
+    await migrateThrough(database, 'administration', '0003_staff_management');
+    await database.db.execute(sql`insert into administration.offices (code, name, type, path) values ('DL', 'Delhi Circle', 'CIRCLE', 'DL')`);
+    await database.db.execute(sql`insert into administration.staff (username, name, password_hash, office_code, roles, created_at) values
+      ('zed', 'Zed', 'x', 'DL', '{ADMIN}', '2026-01-01T00:00:00Z'),
+      ('amy', 'Amy', 'x', 'DL', '{}', '2026-01-02T00:00:00Z'),
+      ('bob', 'Bob', 'x', 'DL', '{}', '2026-01-02T00:00:00Z')`);
+    await migrateThrough(database, 'administration', '0003_2_staff_employee_id_required');
+    expect(await rows(database, sql`select username, employee_id as "employeeId" from administration.staff order by employee_id`)).toEqual([
+      { username: 'zed', employeeId: '90000001' },
+      { username: 'amy', employeeId: '90000002' },
+      { username: 'bob', employeeId: '90000003' },
+    ]);
+    expect(
+      await rows(database, sql`select s.username, a.office_code as "officeCode", a.started_at = s.created_at as "sinceCreated", a.ended_at as "endedAt"
+        from administration.staff_assignments a join administration.staff s on s.id = a.staff_id order by s.username`),
+    ).toEqual([
+      { username: 'amy', officeCode: 'DL', sinceCreated: true, endedAt: null },
+      { username: 'bob', officeCode: 'DL', sinceCreated: true, endedAt: null },
+      { username: 'zed', officeCode: 'DL', sinceCreated: true, endedAt: null },
+    ]);
+    await migrateThrough(database, 'administration');
+  });
+
+  it('0004_1: sub and branch offices that exist before account offices are in account with the nearest office that keeps accounts', async () => {
+    const database = await fresh();
+    await migrateThrough(database, 'administration', '0004_office_tree');
+    await database.db.execute(sql`insert into administration.offices (code, name, type, parent_code, path, created_at, opened_on) values
+      ('DL', 'Delhi Circle', 'CIRCLE', null, 'DL', '2020-03-04T10:00:00Z', '2026-12-01'),
+      ('DL-NDC', 'New Delhi Central', 'DIVISION', 'DL', 'DL/DL-NDC', '2020-03-04T10:00:00Z', '2026-12-01'),
+      ('HO1', 'Head office', 'HEAD_OFFICE', 'DL-NDC', 'DL/DL-NDC/HO1', '2021-05-06T10:00:00Z', '2026-12-01'),
+      ('SO1', 'Sub office', 'SUB_OFFICE', 'HO1', 'DL/DL-NDC/HO1/SO1', '2022-07-08T10:00:00Z', '2026-12-01'),
+      ('BO1', 'Branch office', 'BRANCH_OFFICE', 'SO1', 'DL/DL-NDC/HO1/SO1/BO1', '2023-09-10T10:00:00Z', '2026-12-01')`);
+    await migrateThrough(database, 'administration', '0004_2_office_account_by_type');
+    expect(await rows(database, sql`select code, account_office_code as "accountOffice", opened_on::text as "openedOn" from administration.offices order by path`)).toEqual([
+      { code: 'DL', accountOffice: null, openedOn: '2020-03-04' },
+      { code: 'DL-NDC', accountOffice: null, openedOn: '2020-03-04' },
+      { code: 'HO1', accountOffice: null, openedOn: '2021-05-06' },
+      { code: 'SO1', accountOffice: 'HO1', openedOn: '2022-07-08' },
+      { code: 'BO1', accountOffice: 'SO1', openedOn: '2023-09-10' },
+    ]);
+    await migrateThrough(database, 'administration');
+  });
+});
+
+describe('accounts backfills', () => {
+  it('0001_1 and 0002_1: known offices get their parents from the path; accounts opened before the ledger hang under the standard chart', async () => {
+    const database = await fresh();
+    await migrateThrough(database, 'accounts', '0000_foundation');
+    await database.db.execute(sql`insert into accounts.known_offices (code, name, type, path) values
+      ('DL', 'Delhi Circle', 'CIRCLE', 'DL'), ('HO1', 'Head office', 'HEAD_OFFICE', 'DL/DL-NDC/HO1')`);
+    await migrateThrough(database, 'accounts', '0001_1_known_office_parents');
+    expect(await rows(database, sql`select code, parent_code as "parentCode" from accounts.known_offices order by code`)).toEqual([
+      { code: 'DL', parentCode: null },
+      { code: 'HO1', parentCode: 'DL-NDC' },
+    ]);
+    await migrateThrough(database, 'accounts', '0002_ledger');
+    await database.db.execute(sql`insert into accounts.accounts (code, name, type, head_code, currency, office_code) values
+      ('HO1:1100', 'Cash', 'ASSET', '1100', 'INR', 'HO1'),
+      ('HO1:2100', 'MO payable', 'LIABILITY', '2100', 'INR', 'HO1'),
+      ('HO1:4100', 'MO commission', 'INCOME', '4100', 'INR', 'HO1')`);
+    await migrateThrough(database, 'accounts', '0002_1_standard_chart');
+    expect(
+      await rows(database, sql`select code, parent_code as "parentCode", balance_constraint as "constraint", allow_manual_entries as manual
+        from accounts.accounts where kind = 'DETAIL' order by code`),
+    ).toEqual([
+      { code: 'HO1:1100', parentCode: '1100', constraint: 'CREDITS_NOT_EXCEED_DEBITS', manual: true },
+      { code: 'HO1:2100', parentCode: '2100', constraint: 'DEBITS_NOT_EXCEED_CREDITS', manual: false },
+      { code: 'HO1:4100', parentCode: '4100', constraint: 'NONE', manual: true },
+    ]);
+    expect(await rows(database, sql`select count(*)::int as headers from accounts.accounts where kind = 'HEADER'`)).toEqual([{ headers: 15 }]);
+    await migrateThrough(database, 'accounts');
+  });
+});

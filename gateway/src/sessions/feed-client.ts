@@ -20,7 +20,7 @@ export class RevocationFeedError extends Error {
 }
 
 const QUERY =
-  'query SessionRevocations($after: String, $first: Int) { sessionRevocations(after: $after, first: $first) { cursor hasMore revocations { staffId minVersion sessionId expiresAt } } }';
+  'query SessionRevocations($after: String, $first: Int) { sessionRevocations(after: $after, first: $first) { cursor hasMore revocations { staffId minVersion sessionId expiresInMs } } }';
 
 /**
  * Reads the administration subgraph's session feed over HTTP as the signed service `gateway` (the same HMAC scheme
@@ -57,12 +57,14 @@ function readPage(body: unknown): RevocationPage {
   if (!page || typeof page.cursor !== 'string' || typeof page.hasMore !== 'boolean' || !Array.isArray(page.revocations)) {
     throw new RevocationFeedError('its answer was not understood');
   }
-  return { cursor: page.cursor, hasMore: page.hasMore, revocations: page.revocations.map(readRevocation) };
+  // Expiry is relative (the database's clock against ours could disagree): counted from when the page arrived.
+  const receivedAt = Date.now();
+  return { cursor: page.cursor, hasMore: page.hasMore, revocations: page.revocations.map((row) => readRevocation(row, receivedAt)) };
 }
 
-function readRevocation(value: unknown): Revocation {
+function readRevocation(value: unknown, receivedAt: number): Revocation {
   const row = (value ?? {}) as Record<string, unknown>;
-  const expiresAt = typeof row.expiresAt === 'string' ? new Date(row.expiresAt) : undefined;
+  const expiresAt = Number.isSafeInteger(row.expiresInMs) ? new Date(receivedAt + (row.expiresInMs as number)) : undefined;
   const minVersion = row.minVersion;
   const sessionId = row.sessionId;
   const wellFormed =

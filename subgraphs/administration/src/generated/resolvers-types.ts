@@ -728,6 +728,8 @@ export type SessionRevocation = {
   __typename?: 'SessionRevocation';
   /** Every token the row can refuse has expired by then. */
   expiresAt: Scalars['DateTime']['output'];
+  /** Milliseconds until expiresAt by the database's clock as the page was read; readers add it to their own clock, so clock skew never makes them forget a row early. */
+  expiresInMs: Scalars['Int']['output'];
   id: Scalars['ID']['output'];
   /** Tokens of the person with a session version below this are refused (null for one session). */
   minVersion: Maybe<Scalars['Int']['output']>;
@@ -1342,6 +1344,7 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
 
 export type SessionRevocationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SessionRevocation'] = ResolversParentTypes['SessionRevocation']> = {
   expiresAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  expiresInMs?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   minVersion?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   reason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;

@@ -68,13 +68,19 @@ export async function revocationsAfter(
   db: Db | Tx,
   after: FeedCursor | undefined,
   limit: number,
-): Promise<{ rows: RevocationRow[]; oldestRunningXid: string }> {
+): Promise<{ rows: Array<RevocationRow & { expiresInMs: number }>; oldestRunningXid: string }> {
   // An expired row refuses nothing (every token it could refuse has expired), so no reader is ever given one.
   const position = after ? sql`(${sessionRevocations.xid}, ${sessionRevocations.id}) > (${after.xid}::xid8, ${after.id}::bigint)` : undefined;
   const condition = and(gt(sessionRevocations.expiresAt, sql`now()`), position);
   // One statement, so the rows and the watermark come from one snapshot.
   const rows = await db
-    .select({ ...columns, oldestRunningXid: sql<string>`pg_snapshot_xmin(pg_current_snapshot())::text` })
+    .select({
+      ...columns,
+      // How long the row still matters, by the database's own clock: readers add it to theirs, so a reader whose clock
+      // disagrees with the database's (skew, a test's faked clock) still forgets the row neither early nor late.
+      expiresInMs: sql<number>`ceil(extract(epoch from (${sessionRevocations.expiresAt} - now())) * 1000)::int`.mapWith(Number),
+      oldestRunningXid: sql<string>`pg_snapshot_xmin(pg_current_snapshot())::text`,
+    })
     .from(sessionRevocations)
     .where(condition)
     .orderBy(asc(sessionRevocations.xid), asc(sessionRevocations.id))

@@ -74,6 +74,17 @@ describe('the session feed', () => {
     expect(version!.session_version).toBe(2);
   });
 
+  it("tells each row's remaining life by the database's clock, so a reader with another clock forgets it neither early nor late", async () => {
+    // Another person than the clerk the other tests count versions of.
+    const auditorId = (await identityOf(testDatabase.database.db, 'auditor')).staffId;
+    await testDatabase.database.db.transaction((tx) => endAllSessionsInTx(tx, auditorId, 'ROLE_REVOKED', 600));
+    const { revocations } = await service().revocations(gateway, undefined, 1_000);
+    const newest = revocations.filter((row) => row.staffId === auditorId).at(-1)!;
+    // 600 s of token life plus the allowed skew, counted from the database's now(), whatever this process's clock says.
+    expect(newest.expiresInMs).toBeGreaterThan(600_000);
+    expect(newest.expiresInMs).toBeLessThanOrEqual(660_000 + 1_000);
+  });
+
   it('refuses to change or remove a revocation that can still refuse a token', async () => {
     const refusal = (statement: ReturnType<typeof sql>) =>
       testDatabase.database.db.execute(statement).then(

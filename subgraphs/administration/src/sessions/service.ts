@@ -47,6 +47,8 @@ export interface SessionRevocationView {
   reason: string;
   revokedAt: Date;
   expiresAt: Date;
+  /** Milliseconds until expiresAt, by the database's clock when the page was read. */
+  expiresInMs: number;
 }
 
 export interface SessionServiceOptions {
@@ -98,7 +100,7 @@ export function createSessionService(options: SessionServiceOptions) {
   };
 }
 
-function view(row: RevocationRow): SessionRevocationView {
+function view(row: RevocationRow & { expiresInMs: number }): SessionRevocationView {
   return {
     id: String(row.id),
     staffId: row.staffId,
@@ -107,6 +109,7 @@ function view(row: RevocationRow): SessionRevocationView {
     reason: row.reason,
     revokedAt: row.revokedAt,
     expiresAt: row.expiresAt,
+    expiresInMs: row.expiresInMs,
   };
 }
 

@@ -10,3 +10,4 @@ export { runStandaloneSubgraph, type StandaloneShared } from './standalone.js';
 export { auditEvent, auditActor, changeSummary, MAX_SUMMARY_FIELDS, type AuditRecordInput } from './audit.js';
 export { startBatchLoop, type BatchLoop, type BatchLoopOptions } from './batch-loop.js';
 export { inputValidationPlugin, findUnstorableInput, unstorableTextProblem, type InputProblem } from './input-validation.js';
+export { mergeResolverMaps } from './resolver-maps.js';

@@ -1,3 +1,4 @@
+import { mergeResolverMaps } from '@postal/server';
 import { scalarResolvers } from '@postal/scalars';
 import { businessDayResolvers } from './business-days/resolvers.js';
 import type { Resolvers } from './generated/resolvers-types.js';
@@ -12,18 +13,4 @@ import { sealingResolvers } from './sealing/resolvers.js';
  */
 const modules: Resolvers[] = [ledgerAccountResolvers, journalResolvers, businessDayResolvers, reportResolvers, sealingResolvers];
 
-function merge(maps: Resolvers[]): Resolvers {
-  const merged: Record<string, Record<string, unknown>> = {};
-  for (const map of maps) {
-    for (const [type, fields] of Object.entries(map)) {
-      const target = (merged[type] ??= {});
-      for (const [field, resolver] of Object.entries(fields as Record<string, unknown>)) {
-        if (field in target) throw new Error(`two modules resolve ${type}.${field}`);
-        target[field] = resolver;
-      }
-    }
-  }
-  return merged as Resolvers;
-}
-
-export const resolvers: Resolvers = { ...scalarResolvers, ...merge(modules) };
+export const resolvers: Resolvers = { ...scalarResolvers, ...mergeResolverMaps(modules) };

@@ -1,3 +1,4 @@
+import { mergeResolverMaps } from '@postal/server';
 import { scalarResolvers } from '@postal/scalars';
 import { auditResolvers } from './audit/resolvers.js';
 import { approvalResolvers } from './approvals/resolvers.js';
@@ -15,20 +16,6 @@ import { staffResolvers } from './staff/resolvers.js';
  * thin: read arguments, call a service with the signed caller, return what it gives.
  */
 const modules: Resolvers[] = [auditResolvers, authResolvers, officeResolvers, staffResolvers, approvalResolvers, roleResolvers, sessionResolvers];
-
-function merge(maps: Resolvers[]): Resolvers {
-  const merged: Record<string, Record<string, unknown>> = {};
-  for (const map of maps) {
-    for (const [type, fields] of Object.entries(map)) {
-      const target = (merged[type] ??= {});
-      for (const [field, resolver] of Object.entries(fields as Record<string, unknown>)) {
-        if (field in target) throw new Error(`two modules resolve ${type}.${field}`);
-        target[field] = resolver;
-      }
-    }
-  }
-  return merged as Resolvers;
-}
 
 /**
  * Mutation fields run one after another; each starts with the request's loaders emptied, so the answer it returns (and
@@ -49,4 +36,4 @@ function freshLoadersPerMutation(map: Resolvers): Resolvers {
   return { ...map, Mutation: wrapped } as Resolvers;
 }
 
-export const resolvers: Resolvers = { ...scalarResolvers, JSON: JsonScalar, ...freshLoadersPerMutation(merge(modules)) };
+export const resolvers: Resolvers = { ...scalarResolvers, JSON: JsonScalar, ...freshLoadersPerMutation(mergeResolverMaps(modules)) };

@@ -1,3 +1,4 @@
+import { businessDate, DEFAULT_TIME_ZONE } from '@postal/calendar';
 import {
   getNamedType,
   isEnumType,
@@ -72,8 +73,9 @@ const PLAUSIBLE_SCALARS: Record<string, () => unknown> = {
   JSON: () => ({}),
 };
 
+/** The operator's business date now (the fuzzed stack runs on the real clock). */
 export function businessToday(): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Kolkata', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
+  return businessDate(new Date(), DEFAULT_TIME_ZONE);
 }
 
 /**

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { businessDate, DEFAULT_TIME_ZONE } from '@postal/calendar';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { errorCodes, graphql, type GraphQLResponse } from '../support/graphql-client.js';
@@ -70,7 +71,8 @@ async function expectEndedEverywhere(token: string, commandAnsweredAt: number): 
   }
 }
 
-const today = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Kolkata' }).format(new Date());
+// The stack runs on the real clock, so today is the operator's business date now.
+const today = () => businessDate(new Date(), DEFAULT_TIME_ZONE);
 const setMustChangePassword = (username: string) =>
   stack.testDatabase.database.db.execute(
     sql`update administration.staff set must_change_password = true, temporary_password_used_at = null where username = ${username}`,

@@ -39,17 +39,12 @@ export async function endAllSessionsInTx(tx: Tx, staffId: string, reason: Exclud
   return minVersion;
 }
 
-export interface SessionRevocationView {
+/** A feed row as the gateway reads it: the stored row less its transaction id, with its remaining life. */
+export type SessionRevocationView = Omit<RevocationRow, 'id' | 'xid'> & {
   id: string;
-  staffId: string;
-  minVersion: number | null;
-  sessionId: string | null;
-  reason: string;
-  revokedAt: Date;
-  expiresAt: Date;
   /** Milliseconds until expiresAt, by the database's clock when the page was read. */
   expiresInMs: number;
-}
+};
 
 export interface SessionServiceOptions {
   database: Database;

@@ -1,5 +1,6 @@
 import { readdirSync, existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { createRequire } from 'node:module';
 import { defineConfig } from 'vitest/config';
 
 const root = import.meta.dirname;
@@ -22,8 +23,16 @@ function workspaceAliases(): Record<string, string> {
   return aliases;
 }
 
+/**
+ * graphql-js ships CommonJS (`main`) and ESM (`module`) builds. Node loads the CommonJS one for every dependency,
+ * while Vite would hand our sources the ESM one: two GraphQLError classes in one process, which the gateway runtime
+ * (graphql-yoga) tells apart by `instanceof`. Pointing `graphql` at the file Node loads makes tests run one copy, as
+ * production does.
+ */
+const graphqlAsNodeLoadsIt = createRequire(import.meta.url).resolve('graphql');
+
 export default defineConfig({
-  resolve: { alias: workspaceAliases() },
+  resolve: { alias: [...Object.entries(workspaceAliases()).map(([find, replacement]) => ({ find, replacement })), { find: /^graphql$/, replacement: graphqlAsNodeLoadsIt }] },
   test: {
     root,
     include: ['{packages,subgraphs,gateway,stack,test}/**/*.test.ts'],

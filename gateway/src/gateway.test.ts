@@ -132,12 +132,18 @@ describe('identity', () => {
   });
 
   it('replaces a request id that is not short and plain', async () => {
-    const { post } = await startStack();
-    for (const unsafe of ['has space', 'a'.repeat(65), 'x\\u0000y', 'semi;colon']) {
+    const { post, subgraph } = await startStack();
+    const unsafeIds = ['has space', 'a'.repeat(65), 'x\\u0000y', 'semi;colon', '"quoted"', '{"json":1}', 'ünïcode', '../../etc', '<script>'];
+    for (const [index, unsafe] of unsafeIds.entries()) {
       const { headers, body } = await post({ query: '{ whoami }' }, { 'x-request-id': unsafe });
-      expect(whoami(body).requestId).toMatch(UUID);
-      expect(headers.get('x-request-id')).toBe(whoami(body).requestId);
+      expect(whoami(body).requestId, unsafe).toMatch(UUID);
+      expect(headers.get('x-request-id'), unsafe).toBe(whoami(body).requestId);
+      // The subgraph is told the replacement too, never the client's text.
+      expect(subgraph.headers[index]?.['x-request-id'], unsafe).toBe(whoami(body).requestId);
     }
+    // At the bound, a plain token is kept.
+    const longest = 'a'.repeat(64);
+    expect(whoami((await post({ query: '{ whoami }' }, { 'x-request-id': longest })).body).requestId).toBe(longest);
   });
 
   it('refuses a bad token with 401 UNAUTHENTICATED before any subgraph is called', async () => {
@@ -222,6 +228,10 @@ describe('limits', () => {
     const four = await post({ query: '{ a: whoami b: whoami c: whoami d: whoami }' });
     expect(four.status).toBe(400);
     expect(refused(four.body)?.[0]).toMatch(/^GRAPHQL_VALIDATION_FAILED: .*Aliases limit of 3 exceeded, found 4/);
+    // __typename is answered by the gateway itself, but each alias of it is still work: counted like any other.
+    const typenames = await post({ query: `{ ${Array.from({ length: 200 }, (_, i) => `t${i}: __typename`).join(' ')} }` });
+    expect(typenames.status).toBe(400);
+    expect(refused(typenames.body)?.[0]).toMatch(/Aliases limit of 3 exceeded, found 200/);
     expect(subgraph.hits).toBe(1);
   });
 
@@ -276,9 +286,20 @@ describe('limits', () => {
 
   it('refuses a simple (CSRF-able) request', async () => {
     const { gateway, subgraph } = await startStack();
-    const response = await fetch(gateway.url, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: '{"query":"{ whoami }"}' });
-    expect(response.status).toBe(400);
+    for (const init of [
+      { method: 'POST', headers: { 'content-type': 'text/plain' }, body: '{"query":"{ whoami }"}' },
+      { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'query=%7B%20whoami%20%7D' },
+      // A GET is as simple as a request gets: an <img> could send it.
+      { method: 'GET' },
+    ]) {
+      const response = await fetch(`${gateway.url}?query=${encodeURIComponent('{ whoami }')}`, init);
+      expect(response.status, init.method).toBe(403);
+      expect(((await response.json()) as GraphQLBody).errors?.[0]?.extensions?.code).toBe('BAD_REQUEST');
+    }
     expect(subgraph.hits).toBe(0);
+    // The same GET with a header no form or image can set is not CSRF-able, and is served.
+    const withHeader = await fetch(`${gateway.url}?query=${encodeURIComponent('{ whoami }')}`, { headers: { 'x-graphql-csrf': '1' } });
+    expect(withHeader.status).toBe(200);
   });
 
   it('gives no field or enum value suggestions', async () => {
@@ -312,7 +333,7 @@ describe('production mode', () => {
     for (const query of ['{ __schema { queryType { name } } }', '{ __type(name: "Query") { name } }']) {
       const { status, body } = await post({ query });
       expect(status).toBe(400);
-      expect(body.errors?.[0]?.message).toMatch(/introspection is not allowed/);
+      expect(body.errors?.[0]).toMatchObject({ message: expect.stringMatching(/introspection has been disabled/), extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } });
     }
     expect((await post({ query: '{ whoami }' })).status).toBe(200);
     const page = await fetch(gateway.url, { headers: { accept: 'text/html' } });
@@ -329,7 +350,7 @@ describe('errors', () => {
     const requestId = headers.get('x-request-id');
     expect(body.errors).toEqual([
       { message: 'Internal server error', path: ['boom'], extensions: { code: 'INTERNAL_SERVER_ERROR', requestId } },
-      // serviceName, added by @apollo/gateway, names our insides: gone.
+      // No serviceName or other extension naming our insides.
       { message: 'only auditors may see this', path: ['forbidden'], extensions: { code: 'FORBIDDEN' } },
     ]);
     expect(JSON.stringify(body)).not.toMatch(/secret_table/);
@@ -350,7 +371,7 @@ describe('errors', () => {
     await subgraph.stop();
     const { body, headers } = await post({ query: '{ whoami }' });
     expect(body.errors).toEqual([
-      { message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR', requestId: headers.get('x-request-id') } },
+      { message: 'Internal server error', path: ['whoami'], extensions: { code: 'INTERNAL_SERVER_ERROR', requestId: headers.get('x-request-id') } },
     ]);
   });
 });
@@ -411,6 +432,35 @@ describe('ended sessions', () => {
     expect((await post({ query: '{ whoami }' })).status).toBe(200);
     feed.failing = false;
     await expect.poll(async () => (await post({ query: '{ whoami }' }, await bearer())).status, { timeout: 3_000 }).toBe(200);
+  });
+});
+
+describe('security headers', () => {
+  const expectSecurityHeaders = (headers: Headers, what: string) => {
+    expect(headers.get('x-content-type-options'), what).toBe('nosniff');
+    expect(headers.get('x-frame-options'), what).toBe('DENY');
+    expect(headers.get('content-security-policy'), what).toMatch(/frame-ancestors 'none'/);
+    expect(headers.get('referrer-policy'), what).toBe('no-referrer');
+    expect(headers.get('x-powered-by'), what).toBeNull();
+  };
+
+  it('are on every answer: an operation, a refusal, a body error and the health check; HSTS only over TLS', async () => {
+    const { post, gateway } = await startStack();
+    expectSecurityHeaders((await post({ query: '{ whoami }' })).headers, 'operation');
+    expectSecurityHeaders((await post({ query: '{ whoam }' })).headers, 'validation error');
+    expectSecurityHeaders((await post('{"query": ')).headers, 'malformed JSON');
+    const health = await fetch(gateway.url.replace(/\/graphql$/, '/health'));
+    expectSecurityHeaders(health.headers, 'health');
+    // Plain HTTP: a Strict-Transport-Security header would mean nothing here, and pin localhost to HTTPS in a browser.
+    expect(health.headers.get('strict-transport-security')).toBeNull();
+    // A client cannot ask for it by claiming TLS when no proxy is trusted.
+    expect((await post({ query: '{ whoami }' }, { 'x-forwarded-proto': 'https' })).headers.get('strict-transport-security')).toBeNull();
+  });
+
+  it('send HSTS when a trusted proxy says the request came over TLS', async () => {
+    const { post } = await startStack({ trustProxy: 'loopback' });
+    const { headers } = await post({ query: '{ whoami }' }, { 'x-forwarded-proto': 'https' });
+    expect(headers.get('strict-transport-security')).toMatch(/^max-age=31536000; includeSubDomains/);
   });
 });
 

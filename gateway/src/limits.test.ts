@@ -50,4 +50,16 @@ describe('armor options', () => {
     expect(at(15, 16_000)).toEqual([]);
     expect(at(15, 20_000)).toEqual([]);
   });
+
+  it('count aliases of __typename, which armor lets through by default', () => {
+    const typenames = `{ ${Array.from({ length: 200 }, (_, i) => `t${i}: __typename`).join(' ')} }`;
+    const aliasErrors = (maxAliases: object) => {
+      const { validationRules } = new ApolloArmor({ maxDepth: off, costLimit: off, maxDirectives: off, maxTokens: off, blockFieldSuggestion: off, maxAliases }).protect();
+      return validate(schema, parse(typenames), validationRules).map((error) => error.message);
+    };
+    // The library default allows any number of them...
+    expect(aliasErrors({ n: 3 })).toEqual([]);
+    // ...the gateway's options count every one.
+    expect(aliasErrors({ ...armorConfig(limits).maxAliases })).toEqual(['Syntax Error: Aliases limit of 3 exceeded, found 200.']);
+  });
 });

@@ -1,6 +1,4 @@
-import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomUUID } from 'node:crypto';
-import { HeaderMap } from '@apollo/server';
 import { verifyAccessToken, type Identity } from '@postal/auth';
 import { CommonCodes, isExpectedError } from '@postal/errors';
 import { GraphQLError } from 'graphql';
@@ -15,24 +13,23 @@ const REQUEST_ID_PATTERN = /^[A-Za-z0-9._-]{1,64}$/;
 export interface RequestState {
   requestId: string;
   clientAddress: string | undefined;
-  /** Set once Apollo has resolved the operation, for the request log line. */
+  /** Set once the operation is known, for the request log line. */
   operationName: string | undefined;
 }
 
-/** The Apollo context of one operation; every subgraph request is signed from it. */
-export interface GatewayContext {
+/** Who is asking, for one operation: every subgraph request is signed from it (see signing.ts). */
+export interface CallerContext {
   requestId: string;
   clientAddress: string | undefined;
   identity: Identity;
   logger: Logger;
-  request: RequestState;
+  state: RequestState;
 }
 
-/**
- * The request being served, for code that Apollo gives no context to (its `formatError`). It is entered after the
- * body is parsed: the body parser resumes from stream events, which would lose the store.
- */
-export const currentRequest = new AsyncLocalStorage<RequestState>();
+/** What the gateway adds to the runtime's context of each operation. */
+export interface GatewayContext {
+  caller: CallerContext;
+}
 
 export function acceptRequestId(inbound: string | undefined): string {
   return inbound !== undefined && REQUEST_ID_PATTERN.test(inbound) ? inbound : randomUUID();
@@ -78,7 +75,7 @@ export function assertSessionAlive(identity: Identity, sessions: RevocationStore
       throw unauthenticated(SESSION_ENDED_MESSAGE, { reason: 'SESSION_ENDED' });
     case 'unverifiable':
       throw new GraphQLError('sessions cannot be checked just now; try again shortly', {
-        extensions: { code: 'SESSIONS_UNVERIFIABLE', http: { status: 503, headers: new HeaderMap([['retry-after', '5']]) } },
+        extensions: { code: 'SESSIONS_UNVERIFIABLE', http: { status: 503, headers: { 'retry-after': '5' } } },
       });
   }
 }
@@ -90,7 +87,7 @@ function unauthenticated(message: string, extra: Record<string, unknown> = {}): 
     extensions: {
       code: CommonCodes.UNAUTHENTICATED,
       ...extra,
-      http: { status: 401, headers: new HeaderMap([['www-authenticate', 'Bearer error="invalid_token"']]) },
+      http: { status: 401, headers: { 'www-authenticate': 'Bearer error="invalid_token"' } },
     },
   });
 }

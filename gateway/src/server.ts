@@ -1,24 +1,18 @@
 import { createPublicKey } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { ApolloGateway } from '@apollo/gateway';
-import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
-import {
-  ApolloServerPluginLandingPageDisabled,
-  ApolloServerPluginSchemaReportingDisabled,
-  ApolloServerPluginUsageReportingDisabled,
-} from '@apollo/server/plugin/disabled';
-import { expressMiddleware } from '@as-integrations/express5';
+import type { GatewayRuntime } from '@graphql-hive/gateway-runtime';
 import express from 'express';
 import type { Logger } from 'pino';
-import { formatGatewayError } from './errors.js';
 import { healthHandler } from './health.js';
-import { errorHandler, requestLogging, requestState } from './http.js';
-import { limitProtection, parseOptions, type GatewayLimits } from './limits.js';
-import { assertSessionAlive, currentRequest, identityFromAuthorization, type GatewayContext } from './request-context.js';
+import { errorHandler, requestLogging } from './http.js';
+import type { GatewayLimits } from './limits.js';
+import type { GatewayContext } from './request-context.js';
+import { createRuntime, type QueryPlanner } from './runtime.js';
+import { securityHeaders } from './security-headers.js';
 import { createRevocationFeedClient } from './sessions/feed-client.js';
 import { createRevocationStore, type FetchRevocations, type RevocationStore } from './sessions/revocation-store.js';
-import { SignedIdentityDataSource, subgraphEndpoints, type SubgraphEndpoint } from './subgraphs.js';
+import { subgraphEndpoints, type SubgraphEndpoint } from './subgraphs.js';
 
 export interface GatewayOptions {
   /** The composed supergraph, as text. The gateway never introspects subgraphs nor fetches a managed schema. */
@@ -40,6 +34,8 @@ export interface GatewayOptions {
   trustProxy?: number | string | string[];
   /** How long one subgraph request may take; default 30 s. */
   subgraphTimeoutMs?: number;
+  /** Default `javascript`; see the README for the measurement behind it. */
+  planner?: QueryPlanner;
   /** Following the feed of ended sessions (see sessions/revocation-store.ts). */
   sessions?: {
     /** Default: the administration subgraph's sessionRevocations, as the signed service `gateway`. */
@@ -54,7 +50,7 @@ export interface GatewayOptions {
 export interface RunningGateway {
   url: string;
   port: number;
-  /** Stops accepting connections, lets in-flight requests finish (up to a grace period), then stops Apollo. */
+  /** Stops accepting connections, lets in-flight requests finish (up to a grace period), then disposes of the runtime. */
   stop(): Promise<void>;
 }
 
@@ -70,9 +66,10 @@ const DEFAULT_SUBGRAPH_TIMEOUT_MS = 30_000;
 const STOP_GRACE_MS = 10_000;
 
 /**
- * The gateway's HTTP face: `/health`, and `/graphql` through Apollo Server over @apollo/gateway. Bad configuration
+ * The gateway's HTTP face: `/health`, and `/graphql` through Hive Gateway's runtime (runtime.ts). Bad configuration
  * (a key that is not Ed25519, an unreadable supergraph, a URL for a subgraph that does not exist) fails here, not at
- * the first request. Like the subgraph servers, Apollo starts in `listen`.
+ * the first request. Express stays in front of the runtime for what is plain HTTP: the request id and log line, the
+ * security headers, the bounded JSON body and its errors, and the health endpoint.
  */
 export function createGateway(options: GatewayOptions): Gateway {
   assertEd25519PublicKey(options.jwtPublicKey);
@@ -84,8 +81,9 @@ export function createGateway(options: GatewayOptions): Gateway {
   app.disable('x-powered-by');
   if (options.trustProxy !== undefined) app.set('trust proxy', options.trustProxy);
   app.use(requestLogging(logger, options.trustProxy !== undefined));
+  app.use(securityHeaders());
   app.get('/health', healthHandler(subgraphs, logger, () => sessions.status()));
-  // Apollo is mounted on this router once it has started; the error handler must come after it in the chain.
+  // The runtime is mounted on this router once it is made; the error handler must come after it in the chain.
   const graphqlRouter = express.Router();
   app.use('/graphql', express.json({ limit: MAX_BODY }), graphqlRouter);
   app.use(errorHandler(logger));
@@ -99,20 +97,20 @@ export function createGateway(options: GatewayOptions): Gateway {
       // The first read of the feed before the first request; if the administration subgraph is not up yet, staff
       // requests are refused (SESSIONS_UNVERIFIABLE) until a poll succeeds.
       await sessions.start();
-      const apollo = createApolloServer(options, subgraphs);
-      await apollo.start();
-      graphqlRouter.use(
-        (_req, res, next) => currentRequest.run(requestState(res), next),
-        expressMiddleware(apollo, {
-          context: async ({ req, res }): Promise<GatewayContext> => {
-            const request = requestState(res);
-            const identity = await identityFromAuthorization(req.headers.authorization, options.jwtPublicKey);
-            assertSessionAlive(identity, sessions);
-            const { requestId, clientAddress } = request;
-            return { requestId, clientAddress, identity, request, logger: logger.child({ requestId }) };
-          },
-        }),
-      );
+      const runtime = createRuntime({
+        supergraphSdl: options.supergraphSdl,
+        subgraphs,
+        jwtPublicKey: options.jwtPublicKey,
+        identitySecret: options.identitySecret,
+        logger,
+        production: options.nodeEnv === 'production',
+        limits: options.limits,
+        subgraphTimeoutMs: options.subgraphTimeoutMs ?? DEFAULT_SUBGRAPH_TIMEOUT_MS,
+        sessions,
+        planner: options.planner ?? 'javascript',
+      });
+      // The node adapter answers on `res` itself, and gives plugins `{ req, res }` as the server context.
+      graphqlRouter.use((req, res) => runtime.requestListener(req, res));
       const httpServer = createServer(app);
       try {
         await new Promise<void>((resolve, reject) => {
@@ -124,79 +122,20 @@ export function createGateway(options: GatewayOptions): Gateway {
         });
       } catch (error) {
         sessions.stop();
-        await apollo.stop();
+        await runtime.dispose();
         throw error;
       }
       const actualPort = (httpServer.address() as AddressInfo).port;
-      logger.info({ port: actualPort, subgraphs }, 'gateway listening');
+      logger.info({ port: actualPort, subgraphs, planner: options.planner ?? 'javascript' }, 'gateway listening');
       let stopping: Promise<void> | undefined;
       return {
         url: `http://${host}:${actualPort}/graphql`,
         port: actualPort,
-        stop: () => (stopping ??= stopServers(httpServer, apollo).finally(() => sessions.stop())),
+        stop: () => (stopping ??= stopServers(httpServer, runtime).finally(() => sessions.stop())),
       };
     },
   };
 }
-
-function createApolloServer(options: GatewayOptions, subgraphs: SubgraphEndpoint[]): ApolloServer<GatewayContext> {
-  const timeoutMs = options.subgraphTimeoutMs ?? DEFAULT_SUBGRAPH_TIMEOUT_MS;
-  const urls = new Map(subgraphs.map((subgraph) => [subgraph.name, subgraph.url]));
-  // Unless this is set when it is constructed, @apollo/gateway (since 2.10) probes the AWS, GCP, Azure and Alibaba
-  // metadata endpoints and sends host metrics to usage-reporting.api.apollographql.com hourly and at stop. The
-  // variable is its only switch. A finance back office sends nothing anywhere it was not told to.
-  process.env.APOLLO_TELEMETRY_DISABLED = 'true';
-  const gateway = new ApolloGateway({
-    supergraphSdl: options.supergraphSdl,
-    logger: options.logger,
-    buildService: ({ name, url }) => {
-      const resolved = urls.get(name) ?? url;
-      if (!resolved) throw new Error(`no URL for subgraph ${name}`);
-      return new SignedIdentityDataSource(resolved, options.identitySecret, timeoutMs);
-    },
-  });
-  const limits = limitProtection<GatewayContext>(options.limits);
-  const production = options.nodeEnv === 'production';
-  return new ApolloServer<GatewayContext>({
-    gateway,
-    nodeEnv: options.nodeEnv,
-    logger: options.logger,
-    validationRules: limits.validationRules,
-    parseOptions: parseOptions(options.limits),
-    // Apollo's own guard against fragments that expand exponentially; it runs before armor's rules, which walk them.
-    maxRecursiveSelections: true,
-    // graphql-js's own suggestion hiding for validation errors, under armor's; formatGatewayError catches the rest.
-    hideSchemaDetailsFromClientErrors: true,
-    plugins: [
-      ...limits.plugins,
-      noteOperationName,
-      // Operation data and the schema go nowhere, even if an APOLLO_KEY turns up in the environment.
-      ApolloServerPluginUsageReportingDisabled(),
-      ApolloServerPluginSchemaReportingDisabled(),
-      ...(production ? [ApolloServerPluginLandingPageDisabled()] : []),
-    ],
-    introspection: !production,
-    allowBatchedHttpRequests: false,
-    csrfPrevention: true,
-    // The console sends whole queries; automatic persisted queries would only add a cache to fill.
-    persistedQueries: false,
-    includeStacktraceInErrorResponses: false,
-    formatError: formatGatewayError(options.logger),
-    // main.ts owns the signals and stops the HTTP server first; Apollo's own handlers would race it.
-    stopOnTerminationSignals: false,
-  });
-}
-
-/** Records the resolved operation name for the request log line. */
-const noteOperationName: ApolloServerPlugin<GatewayContext> = {
-  async requestDidStart() {
-    return {
-      async didResolveOperation({ contextValue, operationName }) {
-        contextValue.request.operationName = operationName ?? undefined;
-      },
-    };
-  },
-};
 
 function createSessionStore(options: GatewayOptions, subgraphs: SubgraphEndpoint[]): RevocationStore {
   const administration = subgraphs.find((subgraph) => subgraph.name === 'administration');
@@ -227,12 +166,12 @@ function assertEd25519PublicKey(pem: string): void {
   if (keyType !== 'ed25519') throw new Error(`jwtPublicKey is an ${keyType} key; access tokens are signed with Ed25519`);
 }
 
-async function stopServers(httpServer: Server, apollo: ApolloServer<GatewayContext>): Promise<void> {
+async function stopServers(httpServer: Server, runtime: GatewayRuntime<GatewayContext>): Promise<void> {
   const closed = new Promise<void>((resolve) => httpServer.close(() => resolve()));
   httpServer.closeIdleConnections();
   const cutOff = setTimeout(() => httpServer.closeAllConnections(), STOP_GRACE_MS);
   cutOff.unref();
   await closed;
   clearTimeout(cutOff);
-  await apollo.stop();
+  await runtime.dispose();
 }

@@ -1,8 +1,4 @@
-import { randomUUID } from 'node:crypto';
-import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
-import { signIdentity, type SignedRequestContext } from '@postal/auth';
-import { GraphQLError, Kind, parse, type ConstDirectiveNode } from 'graphql';
-import { REQUEST_ID_HEADER, type GatewayContext } from './request-context.js';
+import { Kind, parse, type ConstDirectiveNode } from 'graphql';
 
 export interface SubgraphEndpoint {
   name: string;
@@ -45,56 +41,4 @@ export function healthUrl(graphqlUrl: string): string {
   url.pathname = url.pathname.replace(/\/graphql\/?$/, '') + '/health';
   url.search = '';
   return url.toString();
-}
-
-/**
- * Every request to a subgraph carries the caller's identity, request id and address, HMAC-signed with the secret the
- * gateway shares with the subgraphs; nothing else from the client's request (its Authorization header included) is
- * passed on. Requests the gateway makes on its own account (health checks) are signed as the gateway service.
- */
-export class SignedIdentityDataSource extends RemoteGraphQLDataSource<GatewayContext> {
-  constructor(
-    url: string,
-    private readonly identitySecret: string,
-    timeoutMs: number,
-  ) {
-    super({
-      url,
-      // @apollo/gateway's default fetcher waits forever for a subgraph; a stuck one must not hold requests open.
-      fetcher: (input, init) => fetch(input, { ...init, signal: AbortSignal.timeout(timeoutMs) }),
-    });
-  }
-
-  override willSendRequest(options: GraphQLDataSourceProcessOptions<GatewayContext>): void {
-    const headers = options.request.http?.headers;
-    if (!headers) throw new Error('a subgraph request without HTTP headers');
-    const signed: SignedRequestContext =
-      'incomingRequestContext' in options
-        ? {
-            identity: options.incomingRequestContext.context.identity,
-            requestId: options.incomingRequestContext.context.requestId,
-            clientAddress: options.incomingRequestContext.context.clientAddress,
-          }
-        : { identity: { kind: 'service', service: 'gateway' }, requestId: randomUUID(), clientAddress: undefined };
-    for (const [name, value] of Object.entries(signIdentity(signed, this.identitySecret))) headers.set(name, value);
-    headers.set(REQUEST_ID_HEADER, signed.requestId);
-  }
-
-  /**
-   * A subgraph answers a variable it cannot coerce (a Decimal sent as a float, say), a literal a scalar refuses, or
-   * text no column can hold (a NUL) with HTTP 400 and a BAD_USER_INPUT error naming the field. That is the caller's
-   * mistake, so it is passed on as such, field included, instead of as a failed fetch, which the gateway could only
-   * report as an internal error.
-   */
-  override async errorFromResponse(response: Parameters<RemoteGraphQLDataSource['errorFromResponse']>[0]): Promise<GraphQLError> {
-    if (response.status === 400) {
-      const body = await response.clone().json().catch(() => undefined) as { errors?: Array<{ message?: unknown; extensions?: { code?: unknown; field?: unknown } }> } | undefined;
-      const first = body?.errors?.[0];
-      if (first?.extensions?.code === 'BAD_USER_INPUT' && typeof first.message === 'string') {
-        const field = first.extensions.field;
-        return new GraphQLError(first.message, { extensions: { code: 'BAD_USER_INPUT', ...(typeof field === 'string' ? { field } : {}) } });
-      }
-    }
-    return super.errorFromResponse(response);
-  }
 }

@@ -1,0 +1,165 @@
+import { createGatewayRuntime, type GatewayPlugin, type GatewayRuntime } from '@graphql-hive/gateway-runtime';
+import { Logger as HiveLogger } from '@graphql-hive/logger';
+import { PinoLogWriter } from '@graphql-hive/logger/writers/pino';
+import http from '@graphql-mesh/transport-http';
+import { unifiedGraphHandler as rustPlanner } from '@graphql-hive/router-runtime';
+import type { Response } from 'express';
+import { getOperationAST, GraphQLError, NoSchemaIntrospectionCustomRule, type ExecutionResult } from 'graphql';
+import type { Logger } from 'pino';
+import { formatGatewayError, formatResult } from './errors.js';
+import { requestState } from './http.js';
+import { limitPlugins, type GatewayLimits } from './limits.js';
+import { assertSessionAlive, identityFromAuthorization, type GatewayContext } from './request-context.js';
+import type { RevocationStore } from './sessions/revocation-store.js';
+import { signingPlugin } from './signing.js';
+import type { SubgraphEndpoint } from './subgraphs.js';
+
+/** The query planner: the runtime's own JavaScript one, or the Rust one from @graphql-hive/router-runtime. */
+export type QueryPlanner = 'javascript' | 'rust';
+
+export interface RuntimeOptions {
+  supergraphSdl: string;
+  subgraphs: SubgraphEndpoint[];
+  jwtPublicKey: string;
+  identitySecret: string;
+  logger: Logger;
+  production: boolean;
+  limits: GatewayLimits;
+  subgraphTimeoutMs: number;
+  sessions: RevocationStore;
+  planner: QueryPlanner;
+}
+
+/** The node adapter's server context: express's request and response, as the gateway mounted the runtime. */
+interface ServerContext {
+  res: Response;
+}
+
+/**
+ * Hive Gateway's runtime over the composed supergraph, with every protection the gateway gives configured here. The
+ * runtime speaks the Fetch API; server.ts mounts it under express, which has already given the request its id,
+ * parsed (and bounded) the body and set the security headers.
+ */
+export function createRuntime(options: RuntimeOptions): GatewayRuntime<GatewayContext> {
+  const { logger } = options;
+  return createGatewayRuntime<GatewayContext>({
+    supergraph: options.supergraphSdl,
+    // Each subgraph at the URL the gateway was configured with, over plain HTTP (no dynamic import of a transport).
+    transports: { http },
+    transportEntries: Object.fromEntries(options.subgraphs.map(({ name, url }) => [name, { location: url }])),
+    ...(options.planner === 'rust' ? { unifiedGraphHandler: rustPlanner } : {}),
+    graphqlEndpoint: '/graphql',
+    logging: new HiveLogger({ level: (process.env.HIVE_LOG_LEVEL as 'warn' | undefined) ?? 'warn', writers: [new PinoLogWriter(logger.child({ component: 'runtime' }))] }),
+    // Our own request id (http.ts), which keeps a client's only when it is a bounded safe token; the runtime's would
+    // believe any x-request-id it is sent.
+    requestId: false,
+    // A whole query per request; a batch would multiply everything the limits bound.
+    batching: false,
+    // Off (the runtime's default, said here so it stays so): identical requests in flight would share one answer, and
+    // the key would have to include the caller's identity to be safe.
+    inboundInflightRequestDeduplication: false,
+    landingPage: false,
+    graphiql: !options.production,
+    // The console sends JSON; a form post or a GET without a custom header is a request another site could make.
+    csrfPrevention: { requestHeaders: ['x-graphql-csrf', 'apollo-require-preflight', 'x-apollo-operation-name'] },
+    upstreamTimeout: options.subgraphTimeoutMs,
+    // Errors are formatted (and unexpected ones masked, with the request id) by `errorFormatting` below.
+    maskedErrors: false,
+    subgraphErrors: { errorCode: 'DOWNSTREAM_SERVICE_ERROR', subgraphNameProp: false },
+    plugins: () => [
+      callerIdentity(options),
+      ...limitPlugins(options.limits),
+      ...(options.production ? [noIntrospection] : []),
+      codedRequestErrors,
+      signingPlugin(options.subgraphs, options.identitySecret),
+      errorFormatting(logger),
+    ],
+  });
+}
+
+/**
+ * Verifies the caller's token and session before the operation is parsed, and puts who they are in the context that
+ * signing.ts signs from. A bad token or an ended session fails the whole request (401, or 503 while sessions cannot
+ * be checked) and no subgraph is called.
+ */
+function callerIdentity(options: RuntimeOptions): GatewayPlugin<GatewayContext> {
+  return {
+    async onContextBuilding({ context, extendContext }) {
+      const state = requestState((context as unknown as ServerContext).res);
+      const identity = await identityFromAuthorization(context.request.headers.get('authorization') ?? undefined, options.jwtPublicKey);
+      assertSessionAlive(identity, options.sessions);
+      const { requestId, clientAddress } = state;
+      extendContext({ caller: { requestId, clientAddress, identity, state, logger: options.logger.child({ requestId }) } });
+    },
+    onExecute({ args }) {
+      const caller = (args.contextValue as Partial<GatewayContext>).caller;
+      if (caller) caller.state.operationName = getOperationAST(args.document, args.operationName)?.name?.value;
+    },
+  };
+}
+
+/** Production serves no introspection at all (graphql-js's own rule for it). */
+const noIntrospection: GatewayPlugin<GatewayContext> = {
+  onValidate({ addValidationRule }) {
+    addValidationRule(NoSchemaIntrospectionCustomRule);
+  },
+};
+
+/**
+ * Parse and validation errors get the codes clients branch on (GRAPHQL_PARSE_FAILED, GRAPHQL_VALIDATION_FAILED) and
+ * HTTP 400 whatever the client accepts; the runtime gives them neither.
+ */
+const codedRequestErrors: GatewayPlugin<GatewayContext> = {
+  onParse({ parseFn, setParseFn }) {
+    setParseFn((source, parseOptions) => {
+      try {
+        return parseFn(source, parseOptions);
+      } catch (error) {
+        if (!(error instanceof GraphQLError)) throw error;
+        throw withCode(error, 'GRAPHQL_PARSE_FAILED');
+      }
+    });
+  },
+  onValidate() {
+    return ({ valid, result, setResult }) => {
+      if (!valid) setResult(result.map((error) => withCode(error, 'GRAPHQL_VALIDATION_FAILED')));
+    };
+  },
+};
+
+function withCode(error: GraphQLError, code: string): GraphQLError {
+  return new GraphQLError(error.message, {
+    nodes: error.nodes,
+    source: error.source,
+    positions: error.positions,
+    extensions: { ...error.extensions, code, http: { status: 400 } },
+  });
+}
+
+/**
+ * Every result, whatever raised its errors (the operation, a subgraph, the limits, the token check), is formatted by
+ * errors.ts before it is written. An error the runtime raised about the HTTP request itself (a batch, a CSRF-able
+ * request, a body that is not a GraphQL request) carries a 4xx status and no code: it is the caller's, BAD_REQUEST.
+ */
+function errorFormatting(logger: Logger): GatewayPlugin<GatewayContext> {
+  return {
+    onResultProcess({ result, setResult, serverContext }) {
+      const requestId = requestState((serverContext as unknown as ServerContext).res)?.requestId;
+      const format = formatGatewayError(logger, requestId);
+      const formatOne = (error: GraphQLError) => format(codeRequestError(error));
+      if (Array.isArray(result)) setResult(result.map((one) => formatResult(one as ExecutionResult, formatOne)));
+      else if (isExecutionResult(result)) setResult(formatResult(result, formatOne));
+    },
+  };
+}
+
+function codeRequestError(error: GraphQLError): GraphQLError {
+  if (error.extensions?.code !== undefined) return error;
+  const status = (error.extensions?.http as { status?: unknown } | undefined)?.status;
+  if (typeof status !== 'number' || status < 400 || status >= 500) return error;
+  return new GraphQLError(error.message, { extensions: { ...error.extensions, code: 'BAD_REQUEST' } });
+}
+
+function isExecutionResult(result: unknown): result is ExecutionResult {
+  return typeof result === 'object' && result !== null && ('errors' in result || 'data' in result);
+}

@@ -142,15 +142,38 @@ function withCode(error: GraphQLError, code: string): GraphQLError {
  * request, a body that is not a GraphQL request) carries a 4xx status and no code: it is the caller's, BAD_REQUEST.
  */
 function errorFormatting(logger: Logger): GatewayPlugin<GatewayContext> {
+  const variablesOf = new WeakMap<Request, string[]>();
   return {
-    onResultProcess({ result, setResult, serverContext }) {
+    onParams({ request, params }) {
+      if (params.variables) variablesOf.set(request, Object.keys(params.variables));
+    },
+    onResultProcess({ request, result, setResult, serverContext }) {
       const requestId = requestState((serverContext as unknown as ServerContext).res)?.requestId;
       const format = formatGatewayError(logger, requestId);
-      const formatOne = (error: GraphQLError) => format(codeRequestError(error));
+      const clientVariables = variablesOf.get(request) ?? [];
+      const formatOne = (error: GraphQLError) => format(inClientTerms(codeRequestError(error), clientVariables));
       if (Array.isArray(result)) setResult(result.map((one) => formatResult(one as ExecutionResult, formatOne)));
       else if (isExecutionResult(result)) setResult(formatResult(result, formatOne));
     },
   };
+}
+
+/**
+ * A subgraph names a variable it cannot coerce in BAD_USER_INPUT's `field` (`input.postings.1.accountCode`), but the
+ * planner renames the variables it sends on (`_postJournalEntry_input`). The caller knows only its own names, so the
+ * field is given back in them.
+ */
+function inClientTerms(error: GraphQLError, clientVariables: string[]): GraphQLError {
+  const field = error.extensions?.field;
+  if (error.extensions?.code !== 'BAD_USER_INPUT' || typeof field !== 'string') return error;
+  const [first = '', ...rest] = field.split('.');
+  if (!first.startsWith('_') || clientVariables.includes(first)) return error;
+  const original = clientVariables.filter((name) => first.endsWith(`_${name}`)).sort((a, b) => b.length - a.length)[0];
+  if (original === undefined) return error;
+  return new GraphQLError(error.message.replaceAll(`$${first}`, `$${original}`), {
+    path: error.path,
+    extensions: { ...error.extensions, field: [original, ...rest].join('.') },
+  });
 }
 
 function codeRequestError(error: GraphQLError): GraphQLError {

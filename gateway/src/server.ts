@@ -152,7 +152,7 @@ function createApolloServer(options: GatewayOptions, subgraphs: SubgraphEndpoint
     buildService: ({ name, url }) => {
       const resolved = urls.get(name) ?? url;
       if (!resolved) throw new Error(`no URL for subgraph ${name}`);
-      return new SignedIdentityDataSource(resolved, options.identitySecret, timeoutMs);
+      return new SignedIdentityDataSource(name, resolved, options.identitySecret, timeoutMs);
     },
   });
   const limits = limitProtection<GatewayContext>(options.limits);

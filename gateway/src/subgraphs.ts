@@ -48,20 +48,38 @@ export function healthUrl(graphqlUrl: string): string {
 }
 
 /**
+ * Where willSendRequest leaves the request facts for the fetcher to sign: the body, which the signature covers, only
+ * exists once @apollo/gateway serialises the request, just before it calls the fetcher. The fetcher always removes it,
+ * so it never leaves the gateway.
+ */
+const PENDING_SIGNATURE_HEADER = 'x-postal-gateway-unsigned-context';
+
+/**
  * Every request to a subgraph carries the caller's identity, request id and address, HMAC-signed with the secret the
- * gateway shares with the subgraphs; nothing else from the client's request (its Authorization header included) is
- * passed on. Requests the gateway makes on its own account (health checks) are signed as the gateway service.
+ * gateway shares with the subgraphs, for that one subgraph (the audience), that exact body and a fresh nonce;
+ * nothing else from the client's request (its Authorization header included) is passed on. Requests the gateway
+ * makes on its own account are signed as the gateway service.
  */
 export class SignedIdentityDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   constructor(
+    /** The subgraph's name in the supergraph: the audience its requests are signed for. */
+    subgraphName: string,
     url: string,
-    private readonly identitySecret: string,
+    identitySecret: string,
     timeoutMs: number,
   ) {
     super({
       url,
       // @apollo/gateway's default fetcher waits forever for a subgraph; a stuck one must not hold requests open.
-      fetcher: (input, init) => fetch(input, { ...init, signal: AbortSignal.timeout(timeoutMs) }),
+      fetcher: async (input, init = {}) => {
+        const { [PENDING_SIGNATURE_HEADER]: pending, ...headers } = init.headers ?? {};
+        if (!pending) throw new Error('a subgraph request that willSendRequest did not prepare for signing');
+        const context = JSON.parse(Buffer.from(pending, 'base64url').toString('utf8')) as SignedRequestContext;
+        // Signed and sent as the same string, so the subgraph hashes the very bytes that were signed.
+        const body = typeof init.body === 'string' ? init.body : (init.body?.toString('utf8') ?? '');
+        const signed = signIdentity(context, identitySecret, { audience: subgraphName, body });
+        return fetch(input, { ...init, headers: { ...headers, ...signed }, body, signal: AbortSignal.timeout(timeoutMs) });
+      },
     });
   }
 
@@ -76,7 +94,7 @@ export class SignedIdentityDataSource extends RemoteGraphQLDataSource<GatewayCon
             clientAddress: options.incomingRequestContext.context.clientAddress,
           }
         : { identity: { kind: 'service', service: 'gateway' }, requestId: randomUUID(), clientAddress: undefined };
-    for (const [name, value] of Object.entries(signIdentity(signed, this.identitySecret))) headers.set(name, value);
+    headers.set(PENDING_SIGNATURE_HEADER, Buffer.from(JSON.stringify(signed), 'utf8').toString('base64url'));
     headers.set(REQUEST_ID_HEADER, signed.requestId);
   }
 

@@ -4,7 +4,7 @@ import { signAccessToken, signIdentity, type SignedRequestContext } from '@posta
 import { createGateway, type FetchRevocations, type GatewayOptions, type Revocation, type RunningGateway } from '@postal/gateway';
 import { pino } from 'pino';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { composeTinySupergraph, startTinySubgraph, type TinySubgraph } from './test-support/tiny-subgraph.js';
+import { composeTinySupergraph, startTinySubgraph, TINY_SUBGRAPH_NAME, type TinySubgraph } from './test-support/tiny-subgraph.js';
 
 const IDENTITY_SECRET = 's'.repeat(40);
 const LIMITS = { maxDepth: 5, maxAliases: 3, maxCost: 5_000, maxTokens: 1_000 };
@@ -171,21 +171,70 @@ describe('identity', () => {
 
   it('shows why the signature matters: the subgraph refuses a request that did not come through the gateway', async () => {
     const { subgraph } = await startStack();
+    const body = JSON.stringify({ query: '{ whoami }' });
     const forged = signIdentity(
       { identity: { kind: 'staff', ...CLAIMS, roles: ['ADMIN'] }, requestId: 'r', clientAddress: undefined },
       'a different secret of enough length!!',
+      { audience: TINY_SUBGRAPH_NAME, body },
     );
     for (const headers of [{}, forged]) {
       const response = await fetch(subgraph.url, {
         method: 'POST',
         headers: { 'content-type': 'application/json', ...headers },
-        body: JSON.stringify({ query: '{ whoami }' }),
+        body,
       });
       expect(response.status).toBe(401);
       expect(await response.json()).toMatchObject({ errors: [{ extensions: { code: 'UNAUTHENTICATED' } }] });
     }
     expect(subgraph.hits).toBe(2);
     expect(subgraph.seen).toHaveLength(0);
+  });
+});
+
+describe('what the gateway signs', () => {
+  const resend = (subgraph: TinySubgraph, headers: Record<string, unknown>, body: string) =>
+    fetch(subgraph.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(Object.fromEntries(Object.entries(headers).filter(([name]) => name.startsWith('x-postal-'))) as Record<string, string>) },
+      body,
+    });
+
+  it('signs each subgraph request for that subgraph and that body, with a nonce of its own, and keeps its scratch header to itself', async () => {
+    const { post, subgraph } = await startStack();
+    const token = await signAccessToken(CLAIMS, keys.privateKey, 60);
+    for (let i = 0; i < 2; i += 1) expect((await post({ query: '{ whoami }' }, { authorization: `Bearer ${token}` })).status).toBe(200);
+    expect(subgraph.seen).toHaveLength(2);
+    const [first, second] = subgraph.headers;
+    expect(first?.['x-postal-nonce']).toMatch(/^[A-Za-z0-9_-]{22}$/);
+    expect(first?.['x-postal-nonce']).not.toBe(second?.['x-postal-nonce']);
+    expect(first?.['x-postal-signature']).toMatch(/^v2\./);
+    expect(Object.keys(first ?? {}).filter((name) => name.includes('unsigned'))).toEqual([]);
+  });
+
+  it('sends nothing a listener could use again: not as it was, nor with another body', async () => {
+    const { post, subgraph } = await startStack();
+    const token = await signAccessToken(CLAIMS, keys.privateKey, 60);
+    expect((await post({ query: '{ whoami }' }, { authorization: `Bearer ${token}` })).status).toBe(200);
+    const [headers] = subgraph.headers;
+    const [body] = subgraph.bodies;
+    const again = await resend(subgraph, headers!, body!);
+    expect(again.status).toBe(401);
+    expect(await again.json()).toMatchObject({ errors: [{ message: expect.stringMatching(/already used/), extensions: { code: 'UNAUTHENTICATED' } }] });
+    const other = await resend(subgraph, headers!, JSON.stringify({ query: '{ forbidden }' }));
+    expect(other.status).toBe(401);
+    expect(await other.json()).toMatchObject({ errors: [{ message: expect.stringMatching(/not valid/) }] });
+    expect(subgraph.seen).toHaveLength(1);
+  });
+
+  it('signs for the subgraph named in the supergraph: another subgraph refuses it', async () => {
+    // The same schema served under the name `elsewhere`; the gateway still believes it is talking to `tiny`.
+    const elsewhere = await startTinySubgraph(IDENTITY_SECRET, 'elsewhere');
+    cleanups.push(elsewhere.stop);
+    const { post } = await startStack({ subgraphUrls: { tiny: elsewhere.url } });
+    const { body } = await post({ query: '{ whoami }' });
+    expect(body.errors?.length).toBeGreaterThan(0);
+    expect(elsewhere.hits).toBeGreaterThan(0);
+    expect(elsewhere.seen).toHaveLength(0);
   });
 });
 

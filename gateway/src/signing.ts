@@ -10,7 +10,8 @@ import type { SubgraphEndpoint } from './subgraphs.js';
  * passed on: the runtime sends a subgraph only the headers a plugin sets. Fetches the runtime makes outside an
  * operation are signed as the gateway service.
  *
- * The signature is made here, at the last moment, because only here are the target and the exact body known.
+ * The signature is made here, at the last moment, because only here are the target and the exact body known; the
+ * body is sent as the very string that was signed.
  */
 export function signingPlugin(subgraphs: SubgraphEndpoint[], identitySecret: string): GatewayPlugin<GatewayContext> {
   const byUrl = new Map(subgraphs.map((subgraph) => [subgraph.url, subgraph.name]));
@@ -25,14 +26,10 @@ export function signingPlugin(subgraphs: SubgraphEndpoint[], identitySecret: str
         : { identity: { kind: 'service', service: 'gateway' }, requestId: randomUUID(), clientAddress: undefined };
       const body = typeof options.body === 'string' ? options.body : '';
       const headers = new Headers(options.headers as HeadersInit | undefined);
-      for (const [name, value] of Object.entries(signedHeaders(signed, identitySecret, audience, body))) headers.set(name, value);
+      // For this subgraph, this exact body and a fresh nonce: a captured header is good for nothing else.
+      for (const [name, value] of Object.entries(signIdentity(signed, identitySecret, { audience, body }))) headers.set(name, value);
       headers.set(REQUEST_ID_HEADER, signed.requestId);
-      setOptions({ ...options, headers: Object.fromEntries(headers) });
+      setOptions({ ...options, body, headers: Object.fromEntries(headers) });
     },
   };
-}
-
-/** The one place the gateway signs: for `audience` (the subgraph's name) and this exact body. */
-function signedHeaders(context: SignedRequestContext, secret: string, _audience: string, _body: string): Record<string, string> {
-  return signIdentity(context, secret);
 }

@@ -40,7 +40,7 @@ afterEach(async () => {
 
 describe('startGateway', () => {
   it('reads the environment: subgraph URL, port 0 and limits', async () => {
-    const subgraph = await startTinySubgraph(IDENTITY_SECRET);
+    const subgraph = await startTinySubgraph(IDENTITY_SECRET, 'administration');
     running.push(subgraph);
     const gateway = await startGateway(
       {

@@ -8,12 +8,17 @@ import { createGateway, type GatewayLimits, type GatewayOptions } from '@postal/
 import { startMoneyOrders } from '@postal/money-orders';
 import type { Notifier } from '@postal/notify';
 import type { EventQueue } from '@postal/outbox';
-import type { Logger, RunningSubgraph } from '@postal/server';
+import type { Logger, NonceStore, RunningSubgraph } from '@postal/server';
 
 export interface StackOptions {
   /** One database for all four subgraphs, each in its own schema. */
   database: Database;
   queue: EventQueue;
+  /**
+   * Makes the nonce store of one subgraph (createNonceStore in @postal/server: Redis with REDIS_URL, else memory),
+   * called once per subgraph; each subgraph closes its own when it stops.
+   */
+  nonces: (subgraph: SubgraphName) => NonceStore;
   logger: Logger;
   nodeEnv: 'development' | 'test' | 'production';
   secrets: { identitySecret: string; jwtPrivateKey: string; jwtPublicKey: string };
@@ -33,10 +38,12 @@ export interface StackOptions {
   ledgerStartDate?: string | undefined;
 }
 
+type SubgraphName = 'administration' | 'accounts' | 'money-orders' | 'cod-settlement';
+
 export interface RunningStack {
   gatewayUrl: string;
   healthUrl: string;
-  subgraphs: Record<'administration' | 'accounts' | 'money-orders' | 'cod-settlement', RunningSubgraph>;
+  subgraphs: Record<SubgraphName, RunningSubgraph>;
   stop(): Promise<void>;
 }
 
@@ -50,24 +57,24 @@ export const DEFAULT_LIMITS: GatewayLimits = { maxDepth: 10, maxAliases: 15, max
 export async function startStack(options: StackOptions): Promise<RunningStack> {
   const { database, queue, logger, secrets, ports } = options;
   const host = options.host ?? '127.0.0.1';
-  const common = { database, queue, identitySecret: secrets.identitySecret, host };
+  const common = (subgraph: SubgraphName) => ({ database, queue, identitySecret: secrets.identitySecret, nonces: options.nonces(subgraph), host });
   const timing = { ...(options.clock ? { clock: options.clock } : {}), ...(options.timeZone ? { timeZone: options.timeZone } : {}) };
   // Consumers first: administration's relay publishes office events and approval decisions to the accounts
   // subgraph's queues. So accounts starts before administration's URL is known (a free port in tests), and is given it
   // as a function read at each call; until administration listens, a manual journal is DEPENDENCY_UNAVAILABLE.
   let administrationUrl: string | undefined;
   const accounts = await startAccounts({
-    ...common,
+    ...common('accounts'),
     ...timing,
     logger: logger.child({ service: 'accounts' }),
     administrationUrl: () => administrationUrl,
     port: ports.accounts,
     ledgerStartDate: options.ledgerStartDate,
   });
-  const moneyOrders = await startMoneyOrders({ ...common, ...timing, logger: logger.child({ service: 'money-orders' }), port: ports.moneyOrders });
-  const codSettlement = await startCodSettlement({ ...common, ...timing, logger: logger.child({ service: 'cod-settlement' }), port: ports.codSettlement });
+  const moneyOrders = await startMoneyOrders({ ...common('money-orders'), ...timing, logger: logger.child({ service: 'money-orders' }), port: ports.moneyOrders });
+  const codSettlement = await startCodSettlement({ ...common('cod-settlement'), ...timing, logger: logger.child({ service: 'cod-settlement' }), port: ports.codSettlement });
   const administration = await startAdministration({
-    ...common,
+    ...common('administration'),
     ...timing,
     logger: logger.child({ service: 'administration' }),
     jwtPrivateKey: secrets.jwtPrivateKey,

@@ -3,7 +3,7 @@ import { assertProductionServers, ConfigError, gatewayLimits, loadConfig, notifi
 import { createNotifier } from '@postal/notify';
 import { openDatabase } from '@postal/db';
 import { createEventQueue } from '@postal/outbox';
-import { createLogger, runUntilSignal } from '@postal/server';
+import { createLogger, createNonceStore, runUntilSignal } from '@postal/server';
 import { DEMO_PASSWORD, DEMO_STAFF } from '@postal/administration';
 import { migrateAll, seedDemo } from './setup.js';
 import { startStack } from './stack.js';
@@ -51,6 +51,7 @@ const queue = createEventQueue({ redisUrl: config.REDIS_URL, prefix: config.QUEU
 const stack = await startStack({
   database,
   queue,
+  nonces: (subgraph) => createNonceStore({ redisUrl: config.REDIS_URL, prefix: config.QUEUE_PREFIX, logger: logger.child({ service: subgraph }) }),
   logger,
   nodeEnv: config.NODE_ENV,
   secrets,
@@ -79,6 +80,7 @@ const lines = [
   ...Object.values(stack.subgraphs).map((s) => `  ${`${s.name}:`.padEnd(20)}${s.url}`),
   `  Database:           ${database.description}`,
   `  Queue:              ${config.REDIS_URL ? 'Bull on REDIS_URL' : 'in-process (set REDIS_URL for Bull)'}`,
+  `  Replay check:       ${config.REDIS_URL ? 'nonces in Redis on REDIS_URL' : 'nonces in this process (set REDIS_URL for Redis)'}`,
   `  Notifications:      ${notifier.kind === 'local' ? 'local outbox: npm run notifications -- <username>' : notifier.kind}`,
   ...(seeded
     ? [

@@ -168,8 +168,9 @@ describe('bad input gets a clear answer', () => {
 
   /** The money-orders subgraph calling accounts as a signed service, as the hold operations are meant for. */
   async function asService(query: string, variables: Record<string, unknown>) {
-    const headers = signIdentity({ identity: { kind: 'service', service: 'money-orders' }, requestId: 'fuzz-edge', clientAddress: undefined }, stack.secrets.identitySecret);
-    const response = await fetch(stack.subgraphs.accounts.url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ query, variables }) });
+    const body = JSON.stringify({ query, variables });
+    const headers = signIdentity({ identity: { kind: 'service', service: 'money-orders' }, requestId: 'fuzz-edge', clientAddress: undefined }, stack.secrets.identitySecret, { audience: 'accounts', body });
+    const response = await fetch(stack.subgraphs.accounts.url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
     return { status: response.status, ...((await response.json()) as Omit<GraphQLResponse, 'status'>) };
   }
 

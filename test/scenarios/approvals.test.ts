@@ -164,9 +164,8 @@ describe('a request submitted by another subgraph', () => {
 
   it('is accepted from its owning subgraph with a signed service identity, and resolves as an entity', async () => {
     const financeId = rowsOf<{ id: string }>(await stack.testDatabase.database.db.execute(sql`select id from administration.staff where username = 'finance'`))[0]!.id;
-    const headers = signIdentity({ identity: { kind: 'service', service: 'accounts' }, requestId: 'svc-journal-1', clientAddress: undefined }, stack.secrets.identitySecret);
     const response = await graphql(stack.subgraphs.administration.url, SUBMIT, {
-      headers,
+      sign: (body) => signIdentity({ identity: { kind: 'service', service: 'accounts' }, requestId: 'svc-journal-1', clientAddress: undefined }, stack.secrets.identitySecret, { audience: 'administration', body }),
       variables: {
         input: {
           kind: 'MANUAL_JOURNAL',
@@ -182,7 +181,7 @@ describe('a request submitted by another subgraph', () => {
     expect((response.data as any).submitApprovalRequest).toMatchObject({ status: 'PENDING', kind: 'MANUAL_JOURNAL', subgraph: 'accounts', maker: { username: 'finance' } });
 
     const entities = await graphql(stack.subgraphs.administration.url, 'query($r: [_Any!]!) { _entities(representations: $r) { ... on ApprovalRequest { id kind status } } }', {
-      headers: signIdentity({ identity: { kind: 'service', service: 'accounts' }, requestId: 'svc-journal-2', clientAddress: undefined }, stack.secrets.identitySecret),
+      sign: (body) => signIdentity({ identity: { kind: 'service', service: 'accounts' }, requestId: 'svc-journal-2', clientAddress: undefined }, stack.secrets.identitySecret, { audience: 'administration', body }),
       variables: { r: [{ __typename: 'ApprovalRequest', id: journalId }] },
     });
     expect(entities.data).toEqual({ _entities: [{ id: journalId, kind: 'MANUAL_JOURNAL', status: 'PENDING' }] });

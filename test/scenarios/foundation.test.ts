@@ -214,20 +214,24 @@ describe('trust between the gateway and the subgraphs', () => {
   });
 
   it('refuses an identity signed with another secret', async () => {
-    const forged = signIdentity(
-      { identity: { kind: 'service', service: 'intruder' }, requestId: 'forged', clientAddress: undefined },
-      'not-the-secret-not-the-secret-not-the-secret',
-    );
-    const response = await graphql(stack.subgraphs.administration.url, entities, { headers: forged });
+    const forged = (body: string) =>
+      signIdentity(
+        { identity: { kind: 'service', service: 'intruder' }, requestId: 'forged', clientAddress: undefined },
+        'not-the-secret-not-the-secret-not-the-secret',
+        { audience: 'administration', body },
+      );
+    const response = await graphql(stack.subgraphs.administration.url, entities, { sign: forged });
     expect(response.status).toBe(401);
   });
 
   it('accepts a properly signed service identity', async () => {
-    const signed = signIdentity(
-      { identity: { kind: 'service', service: 'accounts' }, requestId: 'svc-1', clientAddress: undefined },
-      stack.secrets.identitySecret,
-    );
-    const response = await graphql(stack.subgraphs.administration.url, entities, { headers: signed });
+    const signed = (body: string) =>
+      signIdentity(
+        { identity: { kind: 'service', service: 'accounts' }, requestId: 'svc-1', clientAddress: undefined },
+        stack.secrets.identitySecret,
+        { audience: 'administration', body },
+      );
+    const response = await graphql(stack.subgraphs.administration.url, entities, { sign: signed });
     expect(response.errors).toBeUndefined();
     expect(response.data).toEqual({ _entities: [{ code: 'DL', name: 'Delhi Circle' }] });
   });

@@ -23,11 +23,12 @@ const call = (who: string, query: string, variables?: Record<string, unknown>) =
 
 /** A call from the money-orders subgraph to the accounts subgraph, signed with the shared identity secret. */
 async function asMoneyOrders(query: string, variables: Record<string, unknown>) {
-  const headers = signIdentity({ identity: { kind: 'service', service: 'money-orders' }, requestId: 'scenario-ledger', clientAddress: undefined }, stack.secrets.identitySecret);
+  const body = JSON.stringify({ query, variables });
+  const headers = signIdentity({ identity: { kind: 'service', service: 'money-orders' }, requestId: 'scenario-ledger', clientAddress: undefined }, stack.secrets.identitySecret, { audience: 'accounts', body });
   const response = await fetch(stack.subgraphs.accounts.url, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...headers },
-    body: JSON.stringify({ query, variables }),
+    body,
   });
   return (await response.json()) as { data?: any; errors?: Array<{ message: string; extensions?: { code?: string } }> };
 }

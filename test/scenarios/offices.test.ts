@@ -202,7 +202,7 @@ describe('the ledger status query is for services only', () => {
   it('answers FORBIDDEN to a staff identity sent straight to the accounts subgraph', async () => {
     const query = JSON.stringify({ query: '{ officeLedgerStatus(officeCode: "NDGPO") { hasOpenBalances } }' });
     const call = async (identity: Parameters<typeof signIdentity>[0]['identity']) => {
-      const headers = signIdentity({ identity, requestId: 'scenario-ledger', clientAddress: undefined }, stack.secrets.identitySecret);
+      const headers = signIdentity({ identity, requestId: 'scenario-ledger', clientAddress: undefined }, stack.secrets.identitySecret, { audience: 'accounts', body: query });
       const response = await fetch(stack.subgraphs.accounts.url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: query });
       return (await response.json()) as { data?: any; errors?: Array<{ extensions?: { code?: string } }> };
     };

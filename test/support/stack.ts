@@ -3,6 +3,7 @@ import { createMemoryNotifier, type MemoryNotifier } from '@postal/notify';
 import { createEventQueue, type EventQueue } from '@postal/outbox';
 import { migrateAll, seedDemo, startStack, type RunningStack, type StackOptions } from '@postal/stack';
 import { createTestDatabase, type TestDatabase } from '@postal/testkit';
+import { createNonceStore } from '@postal/server';
 import { pino } from 'pino';
 
 export interface TestStack extends RunningStack {
@@ -24,18 +25,15 @@ export function temporaryPasswordOf(stack: Pick<TestStack, 'notifier'>, username
 
 /**
  * The whole system on free ports against a database of its own (a fresh PostgreSQL database with DATABASE_URL, else
- * in-memory PGlite) and the real queue (Bull with REDIS_URL, else in-process), seeded with the demo data.
+ * in-memory PGlite), the real queue and nonce stores (Redis with REDIS_URL, else in-process), seeded with the demo data.
  */
 export async function startTestStack(overrides: Partial<StackOptions> = {}): Promise<TestStack> {
   const testDatabase = await createTestDatabase();
   await migrateAll(testDatabase.database);
   await seedDemo(testDatabase.database, 'test');
   const logger = pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
-  const queue = createEventQueue({
-    redisUrl: process.env.REDIS_URL,
-    prefix: `pf-test-${randomBytes(4).toString('hex')}`,
-    logger,
-  });
+  const prefix = `pf-test-${randomBytes(4).toString('hex')}`;
+  const queue = createEventQueue({ redisUrl: process.env.REDIS_URL, prefix, logger });
   const { privateKey, publicKey } = generateKeyPairSync('ed25519', {
     privateKeyEncoding: { type: 'pkcs8', format: 'pem' },
     publicKeyEncoding: { type: 'spki', format: 'pem' },
@@ -45,6 +43,8 @@ export async function startTestStack(overrides: Partial<StackOptions> = {}): Pro
   const stack = await startStack({
     database: testDatabase.database,
     queue,
+    // As in production when REDIS_URL is set (CI sets it): each subgraph's nonces in Redis.
+    nonces: () => createNonceStore({ redisUrl: process.env.REDIS_URL, prefix, logger }),
     logger,
     nodeEnv: 'test',
     secrets,

@@ -5,13 +5,13 @@ import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import { buildSubgraphSchema } from '@apollo/subgraph';
-import { IdentityError, verifyIdentity, type SignedRequestContext } from '@postal/auth';
+import { createMemoryNonceStore, IdentityError, verifyIdentity, type SignedRequestContext } from '@postal/auth';
 import express from 'express';
 import { GraphQLError, parse } from 'graphql';
 
 /**
  * A real subgraph over HTTP, as small as a test needs: it checks the signed identity headers the way the real ones
- * do (401 before Apollo sees the body) and answers `whoami` with what it was told. `deep` nests without end, so only
+ * do (for its own name, the raw body and a nonce not seen before; 401 before Apollo sees the body) and answers `whoami` with what it was told. `deep` nests without end, so only
  * the gateway's limits stop a deep query.
  */
 export const TINY_SUBGRAPH_SDL = `
@@ -55,6 +55,8 @@ export interface TinySubgraph {
   seen: SignedRequestContext[];
   /** The HTTP headers of each signed request, in order. */
   headers: IncomingHttpHeaders[];
+  /** The raw body of each signed request, in order, as received. */
+  bodies: string[];
   stop(): Promise<void>;
 }
 
@@ -64,7 +66,8 @@ interface TinyContext {
 
 const node = (depth: number): object => ({ name: `level ${depth}`, child: () => node(depth + 1) });
 
-export async function startTinySubgraph(identitySecret: string): Promise<TinySubgraph> {
+export async function startTinySubgraph(identitySecret: string, name = TINY_SUBGRAPH_NAME): Promise<TinySubgraph> {
+  const nonces = createMemoryNonceStore();
   const apollo = new ApolloServer<TinyContext>({
     schema: buildSubgraphSchema({
       typeDefs: parse(TINY_SUBGRAPH_SDL),
@@ -94,7 +97,7 @@ export async function startTinySubgraph(identitySecret: string): Promise<TinySub
   });
   await apollo.start();
 
-  const state: TinySubgraph = { url: '', hits: 0, seen: [], headers: [], stop: async () => {} };
+  const state: TinySubgraph = { url: '', hits: 0, seen: [], headers: [], bodies: [], stop: async () => {} };
   const app = express();
   app.get('/health', (_req, res) => {
     res.json({ status: 'ok' });
@@ -105,10 +108,15 @@ export async function startTinySubgraph(identitySecret: string): Promise<TinySub
       state.hits += 1;
       next();
     },
-    express.json(),
-    (req, res, next) => {
+    express.json({
+      verify: (_req, res, buf) => {
+        (res as express.Response).locals.rawBody = buf;
+      },
+    }),
+    async (req, res, next) => {
+      const body = (res.locals.rawBody as Buffer | undefined) ?? Buffer.alloc(0);
       try {
-        res.locals.signed = verifyIdentity(req.headers, identitySecret);
+        res.locals.signed = await verifyIdentity(req.headers, identitySecret, { audience: name, body, nonces });
       } catch (error) {
         if (!(error instanceof IdentityError)) return next(error);
         res.status(401).json({ errors: [{ message: error.message, extensions: { code: 'UNAUTHENTICATED' } }] });
@@ -116,6 +124,7 @@ export async function startTinySubgraph(identitySecret: string): Promise<TinySub
       }
       state.seen.push(res.locals.signed as SignedRequestContext);
       state.headers.push(req.headers);
+      state.bodies.push(body.toString('utf8'));
       next();
     },
     expressMiddleware(apollo, { context: async ({ res }) => ({ signed: res.locals.signed as SignedRequestContext }) }),

@@ -1,19 +1,7 @@
 import { generateKeyPairSync } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { SignJWT, importPKCS8 } from 'jose';
-import {
-  IdentityError,
-  MAX_CLOCK_SKEW_MS,
-  SIGNATURE_HEADER,
-  IDENTITY_HEADER,
-  hashPassword,
-  signAccessToken,
-  signIdentity,
-  verifyAccessToken,
-  verifyIdentity,
-  verifyPassword,
-  type SignedRequestContext,
-} from './index.js';
+import { hashPassword, signAccessToken, verifyAccessToken, verifyPassword } from './index.js';
 
 const keys = () =>
   generateKeyPairSync('ed25519', {
@@ -93,53 +81,5 @@ describe('access tokens', () => {
     const header = Buffer.from(JSON.stringify({ alg: 'none', typ: 'JWT' })).toString('base64url');
     const body = Buffer.from(JSON.stringify({ sub: 'x', username: 'admin', roles: ['ADMIN'], office: 'X' })).toString('base64url');
     await expect(verifyAccessToken(`${header}.${body}.`, keys().publicKey)).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
-  });
-});
-
-describe('signed identity', () => {
-  const secret = 'k'.repeat(40);
-  const context: SignedRequestContext = {
-    identity: {
-      kind: 'staff',
-      staffId: 's-1',
-      username: 'clerk',
-      roles: ['COUNTER_CLERK'],
-      officeCode: 'HO-110001',
-      officePath: 'DL/DIV/HO-110001',
-      grants: [{ permission: 'mo.book', scope: 'OWN_OFFICE' }],
-    },
-    requestId: 'req-1',
-    clientAddress: '127.0.0.1',
-  };
-
-  it('round-trips', () => {
-    expect(verifyIdentity(signIdentity(context, secret, 1_000), secret, 1_000)).toEqual(context);
-  });
-
-  it('refuses missing headers', () => {
-    expect(() => verifyIdentity({}, secret)).toThrow(IdentityError);
-  });
-
-  it('refuses a signature made with another secret', () => {
-    expect(() => verifyIdentity(signIdentity(context, 'x'.repeat(40)), secret)).toThrow(/not valid/);
-  });
-
-  it('refuses an identity changed after signing', () => {
-    const headers = signIdentity(context, secret);
-    const forged = { ...context, identity: { ...context.identity, roles: ['ADMIN'] } };
-    headers[IDENTITY_HEADER] = Buffer.from(JSON.stringify(forged)).toString('base64url');
-    expect(() => verifyIdentity(headers, secret)).toThrow(/not valid/);
-  });
-
-  it('refuses a stale or future signature', () => {
-    const headers = signIdentity(context, secret, 1_000_000);
-    expect(() => verifyIdentity(headers, secret, 1_000_000 + MAX_CLOCK_SKEW_MS + 1)).toThrow(/expired/);
-    expect(() => verifyIdentity(headers, secret, 1_000_000 - MAX_CLOCK_SKEW_MS - 1)).toThrow(/expired/);
-  });
-
-  it('refuses a truncated signature without throwing a crypto error', () => {
-    const headers = signIdentity(context, secret);
-    headers[SIGNATURE_HEADER] = headers[SIGNATURE_HEADER]!.slice(0, 10);
-    expect(() => verifyIdentity(headers, secret)).toThrow(IdentityError);
   });
 });

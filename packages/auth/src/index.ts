@@ -5,12 +5,17 @@ export {
   verifyIdentity,
   IDENTITY_HEADER,
   TIMESTAMP_HEADER,
+  NONCE_HEADER,
   SIGNATURE_HEADER,
   MAX_CLOCK_SKEW_MS,
+  NONCE_TTL_MS,
   IdentityError,
+  type SignatureTarget,
+  type VerifyIdentityOptions,
   type Identity,
   type SignedRequestContext,
   type StaffGrant,
 } from './identity.js';
+export { createMemoryNonceStore, NonceStoreUnavailableError, type NonceStore, type MemoryNonceStoreOptions } from './nonce-store.js';
 export { ROLES, isRole, type Role } from './roles.js';
 export { approvalPayloadMac, verifyApprovalPayloadMac, APPROVAL_MAC_INFO } from './approval-mac.js';

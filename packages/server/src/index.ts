@@ -11,3 +11,5 @@ export { auditEvent, auditActor, changeSummary, MAX_SUMMARY_FIELDS, type AuditRe
 export { startBatchLoop, type BatchLoop, type BatchLoopOptions } from './batch-loop.js';
 export { inputValidationPlugin, findUnstorableInput, unstorableTextProblem, type InputProblem } from './input-validation.js';
 export { mergeResolverMaps } from './resolver-maps.js';
+export { createNonceStore, createRedisNonceStore, type NonceStoreOptions, type RedisNonceStoreOptions } from './nonce-store.js';
+export type { NonceStore } from '@postal/auth';

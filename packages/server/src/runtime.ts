@@ -1,4 +1,5 @@
 import type { BaseContext } from '@apollo/server';
+import type { NonceStore } from '@postal/auth';
 import type { Database, Tx } from '@postal/db';
 import type { AnyEvent } from '@postal/events';
 import { startEventWorkers, startOutboxRelay, type EventQueue, type OutboxRelay, type OutboxTables } from '@postal/outbox';
@@ -79,6 +80,11 @@ export interface SubgraphRuntimeOptions {
   queue: EventQueue;
   logger: Logger;
   identitySecret: string;
+  /**
+   * The nonces of the signed requests this subgraph served (createNonceStore: Redis on REDIS_URL, so its replicas
+   * refuse each other's replays). One per subgraph: it is closed when the subgraph stops.
+   */
+  nonces: NonceStore;
   port: number;
   host?: string;
   /** The time source; tests fix it. */

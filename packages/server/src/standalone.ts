@@ -2,9 +2,11 @@ import { join } from 'node:path';
 import { assertProductionServers, ConfigError, databaseUrlFor, loadConfig, resolveSecrets, type CommonConfig, type Secrets, SUBGRAPH_PORTS } from '@postal/config';
 import { migrateSubgraph, openDatabase, type Database } from '@postal/db';
 import { createEventQueue, type EventQueue } from '@postal/outbox';
+import type { NonceStore } from '@postal/auth';
 import type { z } from 'zod';
 import { runUntilSignal } from './lifecycle.js';
 import { createLogger, type Logger } from './logger.js';
+import { createNonceStore } from './nonce-store.js';
 import type { RunningSubgraph } from './runtime.js';
 
 export interface StandaloneShared<TConfig> {
@@ -12,6 +14,8 @@ export interface StandaloneShared<TConfig> {
   secrets: Partial<Secrets>;
   database: Database;
   queue: EventQueue;
+  /** The subgraph's nonce store (Redis on REDIS_URL); the subgraph closes it when it stops. */
+  nonces: NonceStore;
   logger: Logger;
 }
 
@@ -53,7 +57,8 @@ export async function runStandaloneSubgraph<S extends z.ZodType<CommonConfig & {
   });
   if (config.MIGRATE_ON_START) await migrateSubgraph(database, options.name);
   const queue = createEventQueue({ redisUrl: config.REDIS_URL, prefix: config.QUEUE_PREFIX, logger });
-  const running = await options.start({ config, secrets, database, queue, logger });
+  const nonces = createNonceStore({ redisUrl: config.REDIS_URL, prefix: config.QUEUE_PREFIX, logger });
+  const running = await options.start({ config, secrets, database, queue, nonces, logger });
   runUntilSignal(async () => {
     await running.stop();
     await queue.close();

@@ -5,7 +5,7 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import { buildSubgraphSchema } from '@apollo/subgraph';
-import { IdentityError, verifyIdentity } from '@postal/auth';
+import { IdentityError, NonceStoreUnavailableError, verifyIdentity, type NonceStore } from '@postal/auth';
 import express from 'express';
 import type { DocumentNode } from 'graphql';
 import type { Logger } from 'pino';
@@ -19,6 +19,11 @@ export interface SubgraphServerOptions<TContext extends BaseContext> {
   /** The resolver map; codegen's `Resolvers` type checks it where it is written, in the subgraph. */
   resolvers: Record<string, unknown>;
   identitySecret: string;
+  /**
+   * Where the nonces of the signed requests this subgraph served are kept, so each is served once (see
+   * nonce-store.ts: Redis on REDIS_URL, shared by the subgraph's replicas). The server owns it: `stop` closes it.
+   */
+  nonces: NonceStore;
   logger: Logger;
   /** Builds the subgraph's own context from the verified request facts. */
   buildContext: (request: RequestContext) => TContext | Promise<TContext>;
@@ -40,10 +45,14 @@ export interface SubgraphServer {
 /** Bounded so one request cannot make a subgraph parse megabytes of JSON. */
 const MAX_BODY = '1mb';
 
+/** Where express.json leaves the bytes it parsed: the signature covers them, not the parsed object. */
+const RAW_BODY = 'rawBody';
+
 /**
  * The HTTP face of a subgraph: `/health` for the gateway and `/graphql` behind the signed identity check. The check
  * runs before Apollo sees the body, so an unsigned request, including `_entities` and `_service`, gets a 401 and
- * nothing else.
+ * nothing else. The signature must be for this subgraph (its name is the audience), for this body, fresh, and not
+ * used before: a captured request cannot be sent again, elsewhere, or with another body.
  */
 export function createSubgraphServer<TContext extends BaseContext>(options: SubgraphServerOptions<TContext>): SubgraphServer {
   const { logger } = options;
@@ -82,26 +91,13 @@ export function createSubgraphServer<TContext extends BaseContext>(options: Subg
       await apollo.start();
       app.use(
         '/graphql',
-        express.json({ limit: MAX_BODY }),
-        (req, res, next) => {
-          let request: RequestContext;
-          try {
-            const signed = verifyIdentity(req.headers, options.identitySecret);
-            request = { ...signed, logger: logger.child({ requestId: signed.requestId }) };
-          } catch (error) {
-            if (!(error instanceof IdentityError)) return next(error);
-            logger.warn({ reason: error.message, remoteAddress: req.socket.remoteAddress }, 'refused an unsigned request');
-            res.status(401).json({ errors: [{ message: error.message, extensions: { code: 'UNAUTHENTICATED' } }] });
-            return;
-          }
-          res.locals.request = request;
-          const startedAt = process.hrtime.bigint();
-          res.on('finish', () => {
-            const durationMs = Number(process.hrtime.bigint() - startedAt) / 1e6;
-            request.logger.info({ status: res.statusCode, durationMs, operation: req.body?.operationName }, 'graphql request');
-          });
-          next();
-        },
+        express.json({
+          limit: MAX_BODY,
+          verify: (_req, res, buf) => {
+            (res as express.Response).locals[RAW_BODY] = buf;
+          },
+        }),
+        signedRequestCheck(options),
         expressMiddleware(apollo, {
           context: async ({ res }) => {
             const request = res.locals.request as RequestContext;
@@ -115,14 +111,56 @@ export function createSubgraphServer<TContext extends BaseContext>(options: Subg
       return {
         url: `http://${host}:${actualPort}/graphql`,
         port: actualPort,
-        stop: () => stopServer(apollo, httpServer),
+        stop: () => stopServer(apollo, httpServer, options.nonces),
       };
     },
   };
 }
 
-async function stopServer(apollo: { stop(): Promise<void> }, httpServer: Server): Promise<void> {
-  // The drain plugin closes the HTTP server once in-flight requests finish.
+/**
+ * Serves a request only when its signed identity verifies against this subgraph's name and the exact bytes received
+ * (see verifyIdentity): 401 UNAUTHENTICATED when it does not, 503 DEPENDENCY_UNAVAILABLE when the nonce store cannot
+ * say whether the request was served before (fail closed; see nonce-store.ts for why not 401).
+ */
+function signedRequestCheck(options: Pick<SubgraphServerOptions<BaseContext>, 'name' | 'identitySecret' | 'nonces' | 'logger'>): express.RequestHandler {
+  const { logger } = options;
+  return async (req, res, next) => {
+    // No body parsed (none sent, or not JSON) is checked as no bytes: the gateway never signs an empty body, so it
+    // fails, and Apollo would refuse such a request anyway.
+    const body = (res.locals[RAW_BODY] as Buffer | undefined) ?? Buffer.alloc(0);
+    let request: RequestContext;
+    try {
+      const signed = await verifyIdentity(req.headers, options.identitySecret, { audience: options.name, body, nonces: options.nonces });
+      request = { ...signed, logger: logger.child({ requestId: signed.requestId }) };
+    } catch (error) {
+      if (error instanceof IdentityError) {
+        logger.warn({ reason: error.message, remoteAddress: req.socket.remoteAddress }, 'refused an unsigned request');
+        res.status(401).json({ errors: [{ message: error.message, extensions: { code: 'UNAUTHENTICATED' } }] });
+        return;
+      }
+      if (error instanceof NonceStoreUnavailableError) {
+        logger.error({ err: error }, 'refused a signed request: whether it was served before could not be checked');
+        res.status(503).json({
+          errors: [{ message: 'the request could not be checked for replay; nothing was done, try again', extensions: { code: 'DEPENDENCY_UNAVAILABLE' } }],
+        });
+        return;
+      }
+      next(error);
+      return;
+    }
+    res.locals.request = request;
+    const startedAt = process.hrtime.bigint();
+    res.on('finish', () => {
+      const durationMs = Number(process.hrtime.bigint() - startedAt) / 1e6;
+      request.logger.info({ status: res.statusCode, durationMs, operation: req.body?.operationName }, 'graphql request');
+    });
+    next();
+  };
+}
+
+async function stopServer(apollo: { stop(): Promise<void> }, httpServer: Server, nonces: NonceStore): Promise<void> {
+  // The drain plugin closes the HTTP server once in-flight requests finish; only then is nobody claiming nonces.
   await apollo.stop();
   if (httpServer.listening) await new Promise<void>((resolve) => httpServer.close(() => resolve()));
+  await nonces.close();
 }

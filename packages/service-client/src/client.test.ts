@@ -1,6 +1,6 @@
 import { createServer, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { verifyIdentity } from '@postal/auth';
+import { createMemoryNonceStore, verifyIdentity } from '@postal/auth';
 import { DependencyUnavailableError, ExpectedError } from '@postal/errors';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createServiceClient } from './client.js';
@@ -9,12 +9,13 @@ import { createServiceClient } from './client.js';
 const SECRET = 'y'.repeat(40);
 let server: Server;
 let url: string;
-let respond: (headers: Record<string, string | string[] | undefined>, response: ServerResponse) => void;
+let respond: (headers: Record<string, string | string[] | undefined>, response: ServerResponse, body: Buffer) => void;
 
 beforeAll(async () => {
   server = createServer((request, response) => {
-    request.resume();
-    request.on('end', () => respond(request.headers, response));
+    const chunks: Buffer[] = [];
+    request.on('data', (chunk: Buffer) => chunks.push(chunk));
+    request.on('end', () => respond(request.headers, response, Buffer.concat(chunks)));
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`;
@@ -34,14 +35,31 @@ const ask = (passRefusals: boolean) =>
 const refused = { errors: [{ message: 'not yours', extensions: { code: 'FORBIDDEN' } }], data: null };
 
 describe('the service client', () => {
-  it('signs as the calling service and returns what the reader reads', async () => {
-    let caller: unknown;
-    respond = (headers, response) => {
-      caller = verifyIdentity(headers, SECRET).identity;
-      json(response, 200, { data: { ok: 'yes' } });
+  it('signs as the calling service, for the dependency and the exact body sent, and returns what the reader reads', async () => {
+    // The stand-in verifies as the subgraph named `dependency` would, with its own nonce store.
+    const nonces = createMemoryNonceStore();
+    const callers: unknown[] = [];
+    const refusals: string[] = [];
+    respond = (headers, response, body) => {
+      verifyIdentity(headers, SECRET, { audience: 'stand-in', body, nonces }).then(
+        (signed) => {
+          callers.push(signed.identity);
+          json(response, 200, { data: { ok: 'yes' } });
+        },
+        (error: Error) => {
+          refusals.push(error.message);
+          json(response, 401, { errors: [{ message: error.message, extensions: { code: 'UNAUTHENTICATED' } }] });
+        },
+      );
     };
+    // Twice: each request carries a nonce of its own, so the second is not taken for a replay of the first.
     await expect(ask(false)).resolves.toBe('yes');
-    expect(caller).toEqual({ kind: 'service', service: 'tester' });
+    await expect(ask(false)).resolves.toBe('yes');
+    expect(refusals).toEqual([]);
+    expect(callers).toEqual([
+      { kind: 'service', service: 'tester' },
+      { kind: 'service', service: 'tester' },
+    ]);
   });
 
   it('passes on a rule saying no only when asked to, and otherwise fails closed', async () => {

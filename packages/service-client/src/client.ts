@@ -4,7 +4,10 @@ import { DependencyUnavailableError, ExpectedError } from '@postal/errors';
 export interface ServiceClientOptions {
   /** The calling service: the identity signed onto each request (the HMAC scheme the gateway uses). */
   caller: string;
-  /** The service called, named in DEPENDENCY_UNAVAILABLE. */
+  /**
+   * The subgraph called, by its name ('administration', 'accounts', ...): the audience each request is signed for (the
+   * subgraph refuses a signature meant for another) and the name in DEPENDENCY_UNAVAILABLE.
+   */
   dependency: string;
   /**
    * The dependency's GraphQL endpoint (not the gateway: a service-to-service call). A function when it is only known
@@ -66,9 +69,12 @@ export function createServiceClient(options: ServiceClientOptions): ServiceClien
     async request(request) {
       const url = typeof options.url === 'function' ? options.url() : options.url;
       if (!url) throw unavailable('its address is not known yet');
+      // Signed for this one request: the dependency, these exact bytes, a fresh nonce (see signIdentity).
+      const payload = JSON.stringify({ query: request.query, variables: request.variables });
       const headers = signIdentity(
         { identity: { kind: 'service', service: options.caller }, requestId: request.requestId, clientAddress: undefined },
         options.identitySecret,
+        { audience: options.dependency, body: payload },
       );
       let status: number;
       let body: unknown;
@@ -76,7 +82,7 @@ export function createServiceClient(options: ServiceClientOptions): ServiceClien
         const response = await fetch(url, {
           method: 'POST',
           headers: { 'content-type': 'application/json', ...headers },
-          body: JSON.stringify({ query: request.query, variables: request.variables }),
+          body: payload,
           signal: AbortSignal.timeout(timeoutMs),
         });
         status = response.status;

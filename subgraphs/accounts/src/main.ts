@@ -6,10 +6,11 @@ await runStandaloneSubgraph({
   name: 'accounts',
   envSchema: accountsEnv,
   needSecrets: ['identitySecret'],
-  start: ({ config, secrets, database, queue, logger }) =>
+  start: ({ config, secrets, database, queue, nonces, logger }) =>
     startAccounts({
       database,
       queue,
+      nonces,
       logger,
       identitySecret: secrets.identitySecret!,
       administrationUrl: config.ADMINISTRATION_URL,

@@ -1,5 +1,5 @@
 import { createMemoryNotifier } from '@postal/notify';
-import { signIdentity, type Identity } from '@postal/auth';
+import { createMemoryNonceStore, signIdentity, type Identity } from '@postal/auth';
 import type { Database } from '@postal/db';
 import { createSubgraphServer, loadSubgraphTypeDefs, type RunningServer } from '@postal/server';
 import { createTestDatabase, type TestDatabase } from '@postal/testkit';
@@ -62,6 +62,7 @@ beforeAll(async () => {
     typeDefs: loadSubgraphTypeDefs('administration'),
     resolvers,
     identitySecret: SECRET,
+    nonces: createMemoryNonceStore(),
     logger,
     buildContext: (request) => requestContext(request, services, counted),
     checkHealth: async () => {},
@@ -101,10 +102,11 @@ async function addOfficesAndStaff(db: Db, count: number) {
 
 /** A request to the subgraph as the gateway sends it: signed, as the circle administrator. */
 async function ask(query: string, variables: Record<string, unknown> = {}): Promise<{ data?: any; errors?: unknown[] }> {
+  const body = JSON.stringify({ query, variables });
   const response = await fetch(server.url, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', ...signIdentity(requestAs(admin), SECRET) },
-    body: JSON.stringify({ query, variables }),
+    headers: { 'content-type': 'application/json', ...signIdentity(requestAs(admin), SECRET, { audience: 'administration', body }) },
+    body,
   });
   return (await response.json()) as { data?: any; errors?: unknown[] };
 }

@@ -19,10 +19,11 @@ await runStandaloneSubgraph({
   name: 'administration',
   envSchema: administrationEnv,
   needSecrets: ['identitySecret', 'jwtPrivateKey'],
-  start: ({ config, secrets, database, queue, logger }) =>
+  start: ({ config, secrets, database, queue, nonces, logger }) =>
     startAdministration({
       database,
       queue,
+      nonces,
       logger,
       identitySecret: secrets.identitySecret!,
       jwtPrivateKey: secrets.jwtPrivateKey!,

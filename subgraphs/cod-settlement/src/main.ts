@@ -6,6 +6,6 @@ await runStandaloneSubgraph({
   name: 'cod-settlement',
   envSchema: subgraphEnv('cod-settlement'),
   needSecrets: ['identitySecret'],
-  start: ({ config, secrets, database, queue, logger }) =>
-    startCodSettlement({ database, queue, logger, identitySecret: secrets.identitySecret!, port: config.PORT }),
+  start: ({ config, secrets, database, queue, nonces, logger }) =>
+    startCodSettlement({ database, queue, nonces, logger, identitySecret: secrets.identitySecret!, port: config.PORT }),
 });

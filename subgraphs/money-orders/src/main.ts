@@ -6,6 +6,6 @@ await runStandaloneSubgraph({
   name: 'money-orders',
   envSchema: subgraphEnv('money-orders'),
   needSecrets: ['identitySecret'],
-  start: ({ config, secrets, database, queue, logger }) =>
-    startMoneyOrders({ database, queue, logger, identitySecret: secrets.identitySecret!, port: config.PORT }),
+  start: ({ config, secrets, database, queue, nonces, logger }) =>
+    startMoneyOrders({ database, queue, nonces, logger, identitySecret: secrets.identitySecret!, port: config.PORT }),
 });

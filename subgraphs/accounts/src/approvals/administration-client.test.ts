@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { verifyIdentity } from '@postal/auth';
+import { createMemoryNonceStore, verifyIdentity } from '@postal/auth';
 import { ExpectedError } from '@postal/errors';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createApprovalsClient, type ManualJournalSubmission } from './administration-client.js';
@@ -68,11 +68,17 @@ async function refusal(promise: Promise<unknown>): Promise<ExpectedError> {
 describe('submit', () => {
   it('calls submitApprovalRequest as the signed accounts service, kind MANUAL_JOURNAL, and answers the request', async () => {
     let seen: { identity: unknown; requestId: string; variables: unknown; query: string } | undefined;
+    // Verified as administration verifies: its own name as the audience, the body received.
+    const nonces = createMemoryNonceStore();
     answer = (request, body, response) => {
-      const signed = verifyIdentity(request.headers, secret);
-      const parsed = JSON.parse(body) as { query: string; variables: unknown };
-      seen = { identity: signed.identity, requestId: signed.requestId, variables: parsed.variables, query: parsed.query };
-      json(response, 200, { data: { submitApprovalRequest: { id: 'a5b7c1d2-0000-4000-8000-000000000001', status: 'PENDING' } } });
+      verifyIdentity(request.headers, secret, { audience: 'administration', body, nonces }).then(
+        (signed) => {
+          const parsed = JSON.parse(body) as { query: string; variables: unknown };
+          seen = { identity: signed.identity, requestId: signed.requestId, variables: parsed.variables, query: parsed.query };
+          json(response, 200, { data: { submitApprovalRequest: { id: 'a5b7c1d2-0000-4000-8000-000000000001', status: 'PENDING' } } });
+        },
+        (error: Error) => json(response, 401, { errors: [{ message: error.message, extensions: { code: 'UNAUTHENTICATED' } }] }),
+      );
     };
     expect(await client().submit(submission, 'req-77')).toEqual({ id: 'a5b7c1d2-0000-4000-8000-000000000001', status: 'PENDING' });
     expect(seen?.identity).toEqual({ kind: 'service', service: 'accounts' });

@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { verifyIdentity } from '@postal/auth';
+import { createMemoryNonceStore, verifyIdentity } from '@postal/auth';
 import { freePort } from '@postal/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAccountsClient } from './accounts-client.js';
@@ -12,13 +12,13 @@ import { createAccountsClient } from './accounts-client.js';
 const SECRET = 'x'.repeat(40);
 let server: Server;
 let url: string;
-let respond: (request: IncomingMessage, body: any, response: ServerResponse) => void;
+let respond: (request: IncomingMessage, body: any, response: ServerResponse, raw: string) => void;
 
 beforeAll(async () => {
   server = createServer((request, response) => {
     let raw = '';
     request.on('data', (chunk) => (raw += chunk));
-    request.on('end', () => respond(request, JSON.parse(raw || '{}'), response));
+    request.on('end', () => respond(request, JSON.parse(raw || '{}'), response, raw));
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`;
@@ -37,10 +37,16 @@ const client = (options: { url?: string; timeoutMs?: number } = {}) => createAcc
 describe('the accounts client', () => {
   it('asks as the administration service, signed, and reads the answer', async () => {
     let seen: { identity: unknown; requestId: string; variables: unknown } | undefined;
-    respond = (request, body, response) => {
-      const signed = verifyIdentity(request.headers as Record<string, string>, SECRET);
-      seen = { identity: signed.identity, requestId: signed.requestId, variables: body.variables };
-      json(response, 200, { data: { officeLedgerStatus: { officeCode: 'NDGPO', hasOpenBalances: true, nonZeroAccounts: ['NDGPO:1100'], hasPendingHolds: true, closedThrough: '2026-11-21' } } });
+    // Verified as the accounts subgraph verifies: its own name as the audience, the bytes received.
+    const nonces = createMemoryNonceStore();
+    respond = (request, body, response, raw) => {
+      verifyIdentity(request.headers, SECRET, { audience: 'accounts', body: raw, nonces }).then(
+        (signed) => {
+          seen = { identity: signed.identity, requestId: signed.requestId, variables: body.variables };
+          json(response, 200, { data: { officeLedgerStatus: { officeCode: 'NDGPO', hasOpenBalances: true, nonZeroAccounts: ['NDGPO:1100'], hasPendingHolds: true, closedThrough: '2026-11-21' } } });
+        },
+        (error: Error) => json(response, 401, { errors: [{ message: error.message, extensions: { code: 'UNAUTHENTICATED' } }] }),
+      );
     };
     expect(await client().officeLedgerStatus('NDGPO', 'req-7')).toEqual({ officeCode: 'NDGPO', hasOpenBalances: true, nonZeroAccounts: ['NDGPO:1100'], hasPendingHolds: true, closedThrough: '2026-11-21' });
     expect(seen).toEqual({ identity: { kind: 'service', service: 'administration' }, requestId: 'req-7', variables: { officeCode: 'NDGPO' } });

@@ -87,4 +87,24 @@ describe('startGateway', () => {
       expect((error as ConfigError).problems.map((problem) => problem.variable), variable).toEqual([variable]);
     }
   });
+
+  it('refuses an RSA or unreadable public key as a ConfigError naming JWT_PUBLIC_KEY, before starting', async () => {
+    const rsa = generateKeyPairSync('rsa', { modulusLength: 2048, publicKeyEncoding: { type: 'spki', format: 'pem' }, privateKeyEncoding: { type: 'pkcs8', format: 'pem' } });
+    const keys = {
+      'an rsa key; access tokens are signed with Ed25519': rsa.publicKey,
+      'not a PEM public key': '-----BEGIN PUBLIC KEY-----\nbm90IGEga2V5\n-----END PUBLIC KEY-----\n',
+    };
+    for (const [message, key] of Object.entries(keys)) {
+      const env = { NODE_ENV: 'test', PORT: '0', DATA_DIR: tempDir(), IDENTITY_SECRET, SUPERGRAPH_PATH: supergraphFile(), JWT_PUBLIC_KEY: key };
+      const error = await startGateway(env, { logger: silent }).then(
+        (gateway) => {
+          running.push(gateway);
+          return undefined;
+        },
+        (caught: unknown) => caught,
+      );
+      expect(error, message).toBeInstanceOf(ConfigError);
+      expect((error as ConfigError).problems, message).toEqual([{ variable: 'JWT_PUBLIC_KEY', message: expect.stringContaining(message) }]);
+    }
+  });
 });

@@ -1,10 +1,11 @@
 import { join } from 'node:path';
-import { assertProductionServers, ConfigError, gatewayLimits, loadConfig, notifierSettings, resolveSecrets, stackEnv, type NotifierSettings, type StackConfig } from '@postal/config';
+import { ConfigError, gatewayLimits } from '@postal/config';
 import { createNotifier } from '@postal/notify';
 import { openDatabase } from '@postal/db';
 import { createEventQueue } from '@postal/outbox';
 import { createLogger, createNonceStore, runUntilSignal } from '@postal/server';
 import { DEMO_PASSWORD, DEMO_STAFF } from '@postal/administration';
+import { readStackConfig } from './config.js';
 import { migrateAll, seedDemo } from './setup.js';
 import { startStack } from './stack.js';
 
@@ -12,23 +13,9 @@ import { startStack } from './stack.js';
  * `npm start`: the whole system in one process, on the embedded default unless DATABASE_URL / REDIS_URL say
  * otherwise. Migrates, seeds the demo data once, starts the four subgraphs and the gateway, prints where they are.
  */
-function readConfig(): {
-  config: StackConfig;
-  secrets: { identitySecret: string; jwtPrivateKey: string; jwtPublicKey: string };
-  notifier: NotifierSettings;
-} {
+function readConfig(): ReturnType<typeof readStackConfig> {
   try {
-    const config = loadConfig(stackEnv);
-    const secrets = resolveSecrets({
-      nodeEnv: config.NODE_ENV,
-      dataDir: config.DATA_DIR,
-      identitySecret: config.IDENTITY_SECRET,
-      jwtPrivateKey: config.JWT_PRIVATE_KEY,
-      jwtPublicKey: config.JWT_PUBLIC_KEY,
-      need: ['identitySecret', 'jwtPrivateKey', 'jwtPublicKey'],
-    });
-    assertProductionServers(config);
-    return { config, secrets: secrets as Required<typeof secrets>, notifier: notifierSettings(config) };
+    return readStackConfig();
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
     console.error(error.message);

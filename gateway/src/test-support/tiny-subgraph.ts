@@ -1,10 +1,10 @@
 import { createServer, type IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { composeServices } from '@apollo/composition';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import { buildSubgraphSchema } from '@apollo/subgraph';
+import { composeServices } from '@theguild/federation-composition';
 import { createMemoryNonceStore, IdentityError, verifyIdentity, type SignedRequestContext } from '@postal/auth';
 import express from 'express';
 import { GraphQLError, parse } from 'graphql';

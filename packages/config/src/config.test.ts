@@ -1,4 +1,5 @@
-import { mkdtempSync, statSync } from 'node:fs';
+import { generateKeyPairSync } from 'node:crypto';
+import { mkdtempSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -71,6 +72,89 @@ describe('resolveSecrets', () => {
   it('refuses to generate in production, naming the variable', () => {
     expect(() => resolveSecrets({ nodeEnv: 'production', dataDir: '/nonexistent', need: ['jwtPublicKey'] })).toThrow(
       /JWT_PUBLIC_KEY: required when NODE_ENV=production/,
+    );
+  });
+});
+
+describe('resolveSecrets: the JWT keys', () => {
+  const pair = (type: 'ed25519' | 'rsa') =>
+    type === 'rsa'
+      ? generateKeyPairSync('rsa', { modulusLength: 2048, privateKeyEncoding: { type: 'pkcs8', format: 'pem' }, publicKeyEncoding: { type: 'spki', format: 'pem' } })
+      : generateKeyPairSync('ed25519', { privateKeyEncoding: { type: 'pkcs8', format: 'pem' }, publicKeyEncoding: { type: 'spki', format: 'pem' } });
+  const ed = pair('ed25519');
+  const other = pair('ed25519');
+  const rsa = pair('rsa');
+  const garbage = (kind: string) => `-----BEGIN ${kind}-----\nbm90IGEga2V5\n-----END ${kind}-----\n`;
+  const identitySecret = 'i'.repeat(40);
+  const dataDir = () => mkdtempSync(join(tmpdir(), 'pf-secrets-'));
+
+  /** The ConfigError's problems as `VARIABLE: message` lines, or [] when resolveSecrets accepted the keys. */
+  function problems(options: Omit<Parameters<typeof resolveSecrets>[0], 'dataDir' | 'nodeEnv'> & { dataDir?: string }): string[] {
+    try {
+      resolveSecrets({ nodeEnv: 'production', identitySecret, dataDir: '/nonexistent', ...options });
+      return [];
+    } catch (error) {
+      if (!(error instanceof ConfigError)) throw error;
+      return error.problems.map((problem) => `${problem.variable}: ${problem.message}`);
+    }
+  }
+
+  it('accepts an Ed25519 pair, and gives each process only the secrets it needs', () => {
+    expect(problems({ jwtPrivateKey: ed.privateKey, jwtPublicKey: ed.publicKey, need: ['jwtPrivateKey', 'jwtPublicKey'] })).toEqual([]);
+    const gateway = resolveSecrets({ nodeEnv: 'development', dataDir: dataDir(), jwtPublicKey: ed.publicKey, need: ['identitySecret', 'jwtPublicKey'] });
+    expect(Object.keys(gateway).sort()).toEqual(['identitySecret', 'jwtPublicKey']);
+  });
+
+  it('refuses an RSA key, naming the variable and the type', () => {
+    expect(problems({ jwtPublicKey: rsa.publicKey, need: ['jwtPublicKey'] })).toEqual([
+      'JWT_PUBLIC_KEY: an rsa key; access tokens are signed with Ed25519',
+    ]);
+    expect(problems({ jwtPrivateKey: rsa.privateKey, need: ['jwtPrivateKey'] })).toEqual([
+      'JWT_PRIVATE_KEY: an rsa key; access tokens are signed with Ed25519',
+    ]);
+  });
+
+  it('refuses a PEM that is not a key', () => {
+    expect(problems({ jwtPublicKey: garbage('PUBLIC KEY'), need: ['jwtPublicKey'] })).toEqual([
+      expect.stringMatching(/^JWT_PUBLIC_KEY: not a PEM public key \(/),
+    ]);
+    expect(problems({ jwtPrivateKey: garbage('PRIVATE KEY'), need: ['jwtPrivateKey'] })).toEqual([
+      expect.stringMatching(/^JWT_PRIVATE_KEY: not a PEM private key \(/),
+    ]);
+  });
+
+  it('refuses a private key where the public one belongs', () => {
+    expect(problems({ jwtPublicKey: ed.privateKey, need: ['jwtPublicKey'] })).toEqual([
+      'JWT_PUBLIC_KEY: a private key; give the public key (-----BEGIN PUBLIC KEY-----)',
+    ]);
+  });
+
+  it('refuses two keys that are not a pair, naming both', () => {
+    const found = problems({ jwtPrivateKey: ed.privateKey, jwtPublicKey: other.publicKey, need: ['jwtPrivateKey', 'jwtPublicKey'] });
+    expect(found).toEqual([
+      'JWT_PRIVATE_KEY: not the private half of JWT_PUBLIC_KEY: the public key derived from it is another one, so every token it signs would be refused',
+      'JWT_PUBLIC_KEY: not the public half of JWT_PRIVATE_KEY',
+    ]);
+  });
+
+  it('refuses a secrets.json whose keys are not a pair, whichever process reads it, naming the file', () => {
+    const dir = dataDir();
+    const file = join(dir, 'secrets.json');
+    writeFileSync(file, JSON.stringify({ identitySecret, jwtPrivateKey: ed.privateKey, jwtPublicKey: other.publicKey }));
+    const local = { nodeEnv: 'development', dataDir: dir } as const;
+    for (const need of [['jwtPublicKey'], ['jwtPrivateKey'], ['jwtPrivateKey', 'jwtPublicKey']] as const) {
+      expect(() => resolveSecrets({ ...local, need: [...need] }), need.join()).toThrow(ConfigError);
+      expect(() => resolveSecrets({ ...local, need: [...need] }), need.join()).toThrow(`not the public half of JWT_PRIVATE_KEY (from ${file})`);
+    }
+    // A key from the environment is the process's own; the file's other half is then not its business.
+    expect(() => resolveSecrets({ ...local, jwtPublicKey: other.publicKey, need: ['identitySecret', 'jwtPublicKey'] })).not.toThrow();
+  });
+
+  it('refuses a private key from the environment that does not match the generated public one', () => {
+    const dir = dataDir();
+    resolveSecrets({ nodeEnv: 'development', dataDir: dir, need: ['jwtPublicKey'] });
+    expect(() => resolveSecrets({ nodeEnv: 'development', dataDir: dir, jwtPrivateKey: ed.privateKey, need: ['jwtPrivateKey', 'jwtPublicKey'] })).toThrow(
+      /JWT_PUBLIC_KEY: not the public half of JWT_PRIVATE_KEY \(from .*secrets\.json\)/,
     );
   });
 });

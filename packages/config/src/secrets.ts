@@ -1,6 +1,7 @@
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { jwtKeyProblems, type KeySource } from './jwt-keys.js';
 import { ConfigError } from './load.js';
 
 export interface Secrets {
@@ -13,7 +14,10 @@ export interface Secrets {
  * Secrets come from the environment. Outside production, any that is missing is generated once and kept in
  * `<DATA_DIR>/secrets.json` (mode 0600), so the embedded default needs no set-up and tokens survive restarts. In
  * production a missing secret stops start-up, naming the variable: generating one there would silently split the
- * gateway and the subgraphs onto different keys.
+ * gateway and the subgraphs onto different keys. The access-token keys are checked here too, so every process that
+ * starts (the gateway, the administration subgraph, the stack) refuses a wrong one the same way, as a ConfigError
+ * naming the variable, instead of crashing or starting and then refusing every token (see jwt-keys.ts). A process gets
+ * only the secrets it needs.
  */
 export function resolveSecrets(options: {
   nodeEnv: string;
@@ -30,11 +34,45 @@ export function resolveSecrets(options: {
     ...(options.jwtPublicKey ? { jwtPublicKey: options.jwtPublicKey } : {}),
   };
   const missing = options.need.filter((key) => !fromEnv[key]);
-  if (missing.length === 0) return fromEnv;
-  if (options.nodeEnv === 'production') {
+  if (missing.length > 0 && options.nodeEnv === 'production') {
     throw new ConfigError(missing.map((key) => ({ variable: VARIABLE[key], message: 'required when NODE_ENV=production' })));
   }
-  return { ...localSecrets(options.dataDir), ...fromEnv };
+  const local = missing.length > 0 ? localSecrets(options.dataDir) : undefined;
+  const file = join(options.dataDir, 'secrets.json');
+  const secrets: Partial<Secrets> = {};
+  for (const key of options.need) {
+    const value = fromEnv[key] ?? local?.[key];
+    if (value) secrets[key] = value;
+  }
+  const problems = jwtKeyProblems(keysToCheck(options.need, fromEnv, local, file));
+  if (problems.length > 0) throw new ConfigError(problems);
+  return secrets;
+}
+
+/**
+ * The keys this process uses, each with where it came from. Where one half came from secrets.json and the process
+ * does not use the other, the file's other half is checked with it, so a secrets.json whose two keys are not a pair is
+ * refused by whichever process reads it first.
+ */
+function keysToCheck(
+  need: Array<keyof Secrets>,
+  fromEnv: Partial<Secrets>,
+  local: Partial<Secrets> | undefined,
+  file: string,
+): { privateKey?: KeySource; publicKey?: KeySource } {
+  const source = (key: 'jwtPrivateKey' | 'jwtPublicKey'): KeySource | undefined => {
+    if (fromEnv[key]) return { pem: fromEnv[key] };
+    const pem = local?.[key];
+    return pem ? { pem, file } : undefined;
+  };
+  const privateKey = source('jwtPrivateKey');
+  const publicKey = source('jwtPublicKey');
+  const usesPrivate = need.includes('jwtPrivateKey');
+  const usesPublic = need.includes('jwtPublicKey');
+  const keys: { privateKey?: KeySource; publicKey?: KeySource } = {};
+  if (privateKey && (usesPrivate || (usesPublic && publicKey?.file && privateKey.file))) keys.privateKey = privateKey;
+  if (publicKey && (usesPublic || (usesPrivate && privateKey?.file && publicKey.file))) keys.publicKey = publicKey;
+  return keys;
 }
 
 const VARIABLE: Record<keyof Secrets, string> = {

@@ -6,7 +6,7 @@ export { runUntilSignal } from './lifecycle.js';
 export type { RequestContext } from './request-context.js';
 export { pageSize, encodeCursor, decodeCursor, toConnection, MAX_PAGE_SIZE, type Connection } from './connections.js';
 export { startSubgraph, type StartSubgraphOptions, type RunningSubgraph, type SubgraphRuntimeOptions } from './runtime.js';
-export { runStandaloneSubgraph, type StandaloneShared } from './standalone.js';
+export { readStandaloneConfig, runStandaloneSubgraph, type StandaloneShared } from './standalone.js';
 export { auditEvent, auditActor, changeSummary, MAX_SUMMARY_FIELDS, type AuditRecordInput } from './audit.js';
 export { startBatchLoop, type BatchLoop, type BatchLoopOptions } from './batch-loop.js';
 export { inputValidationPlugin, findUnstorableInput, unstorableTextProblem, type InputProblem } from './input-validation.js';

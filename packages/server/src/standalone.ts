@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { assertProductionServers, ConfigError, databaseUrlFor, loadConfig, resolveSecrets, type CommonConfig, type Secrets, SUBGRAPH_PORTS } from '@postal/config';
+import { assertProductionServers, ConfigError, databaseUrlFor, loadConfig, resolveSecrets, type CommonConfig, type EnvSource, type Secrets, SUBGRAPH_PORTS } from '@postal/config';
 import { migrateSubgraph, openDatabase, type Database } from '@postal/db';
 import { createEventQueue, type EventQueue } from '@postal/outbox';
 import type { NonceStore } from '@postal/auth';
@@ -19,29 +19,44 @@ export interface StandaloneShared<TConfig> {
   logger: Logger;
 }
 
+interface StandaloneOptions<S> {
+  name: keyof typeof SUBGRAPH_PORTS;
+  envSchema: S;
+  needSecrets: Array<keyof Secrets>;
+}
+
+/**
+ * A subgraph's configuration and secrets, read and checked once before anything starts. Every problem (a bad value,
+ * a missing secret in production, a JWT key that is not Ed25519) is a ConfigError naming the variable.
+ */
+export function readStandaloneConfig<S extends z.ZodType<CommonConfig & { PORT: number }>>(
+  options: StandaloneOptions<S>,
+  env: EnvSource = process.env,
+): { config: z.infer<S>; secrets: Partial<Secrets> } {
+  const config = loadConfig(options.envSchema, env);
+  const secrets = resolveSecrets({
+    nodeEnv: config.NODE_ENV,
+    dataDir: config.DATA_DIR,
+    identitySecret: config.IDENTITY_SECRET,
+    jwtPrivateKey: (config as { JWT_PRIVATE_KEY?: string }).JWT_PRIVATE_KEY,
+    need: options.needSecrets,
+  });
+  assertProductionServers(config, databaseUrlFor(options.name, config));
+  return { config, secrets };
+}
+
 /**
  * How a subgraph runs on its own, as production runs it (`node dist/main.js`): read and validate the environment once
  * (a bad value stops start-up naming the variable), open its database and the queue, start, and stop cleanly on
  * SIGTERM.
  */
-export async function runStandaloneSubgraph<S extends z.ZodType<CommonConfig & { PORT: number }>>(options: {
-  name: keyof typeof SUBGRAPH_PORTS;
-  envSchema: S;
-  needSecrets: Array<keyof Secrets>;
-  start: (shared: StandaloneShared<z.infer<S>>) => Promise<RunningSubgraph>;
-}): Promise<void> {
+export async function runStandaloneSubgraph<S extends z.ZodType<CommonConfig & { PORT: number }>>(
+  options: StandaloneOptions<S> & { start: (shared: StandaloneShared<z.infer<S>>) => Promise<RunningSubgraph> },
+): Promise<void> {
   let config: z.infer<S>;
   let secrets: Partial<Secrets>;
   try {
-    config = loadConfig(options.envSchema);
-    secrets = resolveSecrets({
-      nodeEnv: config.NODE_ENV,
-      dataDir: config.DATA_DIR,
-      identitySecret: config.IDENTITY_SECRET,
-      jwtPrivateKey: (config as { JWT_PRIVATE_KEY?: string }).JWT_PRIVATE_KEY,
-      need: options.needSecrets,
-    });
-    assertProductionServers(config, databaseUrlFor(options.name, config));
+    ({ config, secrets } = readStandaloneConfig(options));
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
     console.error(error.message);

@@ -1,6 +1,7 @@
 import { administrationEnv, ConfigError, loadConfig, notifierSettings } from '@postal/config';
 import { createNotifier } from '@postal/notify';
 import { runStandaloneSubgraph } from '@postal/server';
+import { administrationStandalone } from './standalone.js';
 import { startAdministration } from './start.js';
 
 /** NOTIFIER and its provider's variables, read before anything starts: production refuses the local outbox. */
@@ -16,9 +17,7 @@ function readNotifier() {
 const notifier = readNotifier();
 
 await runStandaloneSubgraph({
-  name: 'administration',
-  envSchema: administrationEnv,
-  needSecrets: ['identitySecret', 'jwtPrivateKey'],
+  ...administrationStandalone,
   start: ({ config, secrets, database, queue, nonces, logger }) =>
     startAdministration({
       database,

@@ -17,6 +17,8 @@ afterEach(() => {
 
 interface FakePackage {
   license?: string;
+  /** Default 1.0.0. */
+  version?: string;
   dev?: boolean;
   dependencies?: Record<string, string>;
   /** Written to node_modules/<name>/package.json, as an install would leave it. */

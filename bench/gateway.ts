@@ -32,7 +32,7 @@ import { verifyAccessToken, type Identity } from '@postal/auth';
 import { freePort, waitFor } from '@postal/testkit';
 import { chartProgress, createBenchDatabase, LIST_DIVISION, type BenchDatabase } from './gateway/database.js';
 import { emptyTally, figures, round, runSlot, type Figures, type Tally, type Target } from './gateway/load.js';
-import { parseOptions } from './gateway/options.js';
+import { parseOptions, type GatewayBenchOptions } from './gateway/options.js';
 import { residentMb, rssSampler, spawnGroup, tail, waitForHealthy, type GroupProcess } from './gateway/processes.js';
 import { LIST_SIZE, sameData, WORKLOADS, type DirectStep, type GraphQLBody, type Workload } from './gateway/queries.js';
 import { createSigner, type SignedHeaders } from './gateway/signing.js';
@@ -48,7 +48,13 @@ if (!serverUrl || !/^postgres(ql)?:\/\//.test(serverUrl)) {
   process.exit(2);
 }
 
-const options = parseOptions(process.argv.slice(2));
+let options: GatewayBenchOptions;
+try {
+  options = parseOptions(process.argv.slice(2));
+} catch (error) {
+  console.error(`bench:gateway: ${(error as Error).message}`);
+  process.exit(2);
+}
 const root = fileURLToPath(new URL('..', import.meta.url));
 const log = (line: string) => console.log(line);
 const loadAtStart = loadavg()[0]!;
@@ -64,18 +70,28 @@ const logDir = mkdtempSync(join(tmpdir(), 'pf-bench-gateway-'));
 process.on('exit', () => {
   for (const child of children) child.killNow();
 });
-process.once('SIGINT', () => {
-  console.error(`\ninterrupted: stopping the gateway and subgraph processes, dropping ${bench?.name ?? 'nothing'}`);
-  void cleanUp().finally(() => {
-    rmSync(logDir, { recursive: true, force: true });
-    process.exit(130);
+// Set on SIGINT or SIGTERM: the run's own failure (its database dropped under it) is then no news.
+let interrupted = false;
+for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]] as const) {
+  process.once(signal, () => {
+    interrupted = true;
+    console.error(`\n${signal}: stopping the gateway and subgraph processes, dropping ${bench?.name ?? 'nothing'}`);
+    void cleanUp().finally(() => {
+      rmSync(logDir, { recursive: true, force: true });
+      process.exit(code);
+    });
   });
-});
+}
 
-async function cleanUp(): Promise<void> {
-  // The gateway first: it polls the subgraphs, which would log the failures of its last polls.
-  for (const child of [...children].reverse()) await child.stop().catch(() => undefined);
-  await bench?.drop().catch((error: unknown) => console.error(`could not drop ${bench?.name}: ${(error as Error).message}`));
+let cleaning: Promise<void> | undefined;
+/** Once, whoever asks first (the end of the run or a signal). */
+function cleanUp(): Promise<void> {
+  cleaning ??= (async () => {
+    // The gateway first: it polls the subgraphs, which would log the failures of its last polls.
+    for (const child of [...children].reverse()) await child.stop().catch(() => undefined);
+    await bench?.drop().catch((error: unknown) => console.error(`could not drop ${bench?.name}: ${(error as Error).message}`));
+  })();
+  return cleaning;
 }
 
 let failed = false;
@@ -83,9 +99,11 @@ try {
   await run();
 } catch (error) {
   failed = true;
-  console.error(`\nbench:gateway failed: ${(error as Error).stack ?? String(error)}`);
-  console.error(`the children's logs are kept in ${logDir}`);
   process.exitCode = 1;
+  if (!interrupted) {
+    console.error(`\nbench:gateway failed: ${(error as Error).stack ?? String(error)}`);
+    console.error(`the children's logs are kept in ${logDir}`);
+  }
 } finally {
   await cleanUp();
   if (!failed) rmSync(logDir, { recursive: true, force: true });

@@ -17,11 +17,12 @@
  *    accounts' _entities for the 100 offices, each loaded on its own.
  * For a two-step query the direct rate is the steps' rates combined serially (1 / (1/a + 1/b): what the subgraphs
  * can answer of the pair, one after the other, as the gateway must) and its latencies the sums of the steps'.
- * It samples the gateway process's resident memory (VmRSS) through the run. It prints the figures, the targets
+ * It samples the gateway process's resident memory (VmRSS) through the run, and reads each child's CPU time
+ * (/proc/<pid>/stat) around every slot and over a few idle seconds. It prints the figures, the targets
  * (ratio >= 0.6 for the one-subgraph query, gateway RSS < 200 MB) with pass or fail, and as its last line one JSON
  * object. It exits 0 whether the targets are met or not; non-zero only when the run itself broke.
  * Flags: --duration=5 (seconds per slot), --rounds=3, --warmup=2 (seconds per target), --connections=16,
- * --log-level=warn (the children's LOG_LEVEL).
+ * --log-level=warn (the children's LOG_LEVEL), --keep-logs (keep the children's logs, as a failed run does).
  */
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -33,13 +34,14 @@ import { freePort, waitFor } from '@postal/testkit';
 import { chartProgress, createBenchDatabase, LIST_DIVISION, type BenchDatabase } from './gateway/database.js';
 import { emptyTally, figures, round, runSlot, type Figures, type Tally, type Target } from './gateway/load.js';
 import { parseOptions, type GatewayBenchOptions } from './gateway/options.js';
-import { residentMb, rssSampler, spawnGroup, tail, waitForHealthy, type GroupProcess } from './gateway/processes.js';
+import { cpuMs, residentMb, rssSampler, spawnGroup, tail, waitForHealthy, type GroupProcess } from './gateway/processes.js';
 import { LIST_SIZE, sameData, WORKLOADS, type DirectStep, type GraphQLBody, type Workload } from './gateway/queries.js';
 import { createSigner, type SignedHeaders } from './gateway/signing.js';
 import { DEMO_PASSWORD } from '../subgraphs/administration/src/seed/demo.js';
 
 const RATIO_TARGET = 0.6;
 const MEMORY_TARGET_MB = 200;
+const IDLE_SECONDS = 3;
 
 const serverUrl = process.env.DATABASE_URL;
 if (!serverUrl || !/^postgres(ql)?:\/\//.test(serverUrl)) {
@@ -106,7 +108,8 @@ try {
   }
 } finally {
   await cleanUp();
-  if (!failed) rmSync(logDir, { recursive: true, force: true });
+  if (options.keepLogs) console.error(`the children's logs are in ${logDir}`);
+  else if (!failed) rmSync(logDir, { recursive: true, force: true });
 }
 
 async function run(): Promise<void> {
@@ -225,6 +228,16 @@ async function run(): Promise<void> {
   const assertAlive = () => {
     for (const child of children) if (child.exited) throw new Error(`${child.name} exited during the run (${JSON.stringify(child.exited)}); its log:\n${tail(child.logFile)}`);
   };
+  /** One measured slot, with the CPU time each child process spent in it. */
+  const measure = async (target: Target, into: Tally) => {
+    const pids = { gateway: gateway.pid, subgraphs: subgraphs.pid };
+    const before = Object.fromEntries(Object.entries(pids).map(([name, pid]) => [name, cpuMs(pid)]));
+    await runSlot(target, options.connections, options.duration, into);
+    for (const [name, pid] of Object.entries(pids)) {
+      const [from, to] = [before[name], cpuMs(pid)];
+      if (from !== undefined && to !== undefined) into.cpuMs[name] = (into.cpuMs[name] ?? 0) + (to - from);
+    }
+  };
   if (options.warmup > 0) {
     started = performance.now();
     for (const plan of plans) {
@@ -234,13 +247,18 @@ async function run(): Promise<void> {
     log(`warmed up in ${seconds(started)} s; gateway RSS ${(residentMb(gateway.pid) ?? NaN).toFixed(1)} MB`);
   }
 
+  // What the processes spend with no load at all (relays, sealers and sweeps polling, the gateway following the
+  // session feed): it falls on every answer of a slot, more on each the fewer answers the slot has.
+  const idle = await idleCpu({ gateway: gateway.pid, subgraphs: subgraphs.pid }, IDLE_SECONDS);
+  log(`idle CPU over ${IDLE_SECONDS} s: ${Object.entries(idle).map(([name, ms]) => `${name} ${ms.toFixed(0)} ms/s`).join(', ')}`);
+
   // Alternating slots: even rounds load the gateway first, odd rounds the subgraphs first.
   for (let r = 0; r < options.rounds; r += 1) {
     started = performance.now();
     for (const plan of plans) {
-      const viaGateway = () => runSlot(plan.gatewayTarget, options.connections, options.duration, plan.gatewayTally);
+      const viaGateway = () => measure(plan.gatewayTarget, plan.gatewayTally);
       const straight = async () => {
-        for (const [i, target] of plan.directTargets.entries()) await runSlot(target, options.connections, options.duration, plan.directTallies[i]!);
+        for (const [i, target] of plan.directTargets.entries()) await measure(target, plan.directTallies[i]!);
       };
       if (r % 2 === 0) {
         await viaGateway();
@@ -314,9 +332,17 @@ async function run(): Promise<void> {
   );
 }
 
+/** CPU ms per second each process spends over `seconds` with no load. */
+async function idleCpu(pids: Record<string, number>, seconds: number): Promise<Record<string, number>> {
+  const before = Object.fromEntries(Object.entries(pids).map(([name, pid]) => [name, cpuMs(pid) ?? NaN]));
+  await new Promise((resolve) => setTimeout(resolve, seconds * 1_000));
+  return Object.fromEntries(Object.entries(pids).map(([name, pid]) => [name, round(((cpuMs(pid) ?? NaN) - before[name]!) / seconds, 1)]));
+}
+
 /**
  * A two-step direct query as one: the subgraphs answer step after step, so a pair costs the sum of the steps' times
- * (rate 1 / (1/a + 1/b)); the latencies are the sums of the steps' percentiles (an upper bound for p99, close for p50).
+ * (rate 1 / (1/a + 1/b)); the latencies are the sums of the steps' percentiles (an upper bound for p99, close for p50),
+ * and so is the CPU per request.
  */
 function combineSerially(steps: Figures[]): DirectFigures {
   if (steps.length === 1) return steps[0]!;
@@ -324,7 +350,14 @@ function combineSerially(steps: Figures[]): DirectFigures {
     requestsPerSecond: round(1 / steps.reduce((sum, step) => sum + 1 / step.requestsPerSecond, 0), 1),
     p50Ms: round(steps.reduce((sum, step) => sum + step.p50Ms, 0), 2),
     p99Ms: round(steps.reduce((sum, step) => sum + step.p99Ms, 0), 2),
+    cpuMsPerRequest: sumByKey(steps.map((step) => step.cpuMsPerRequest)),
   };
+}
+
+function sumByKey(records: Array<Record<string, number>>): Record<string, number> {
+  const sum: Record<string, number> = {};
+  for (const record of records) for (const [key, value] of Object.entries(record)) sum[key] = round((sum[key] ?? 0) + value, 3);
+  return sum;
 }
 
 /** A direct figure: one step's as measured, or a two-step query's combined (which counts no requests of its own). */
@@ -339,7 +372,12 @@ interface QueryFigures {
 }
 
 function printTable(queries: Record<string, QueryFigures>): void {
-  const cell = (f: Omit<Figures, 'requests'>) => `${f.requestsPerSecond.toFixed(1).padStart(8)} req/s  p50 ${f.p50Ms.toFixed(2).padStart(6)} ms  p99 ${f.p99Ms.toFixed(2).padStart(7)} ms`;
+  const cpu = (f: Omit<Figures, 'requests'>) =>
+    Object.entries(f.cpuMsPerRequest)
+      .map(([name, ms]) => `${name} ${ms.toFixed(2)}`)
+      .join(', ');
+  const cell = (f: Omit<Figures, 'requests'>) =>
+    `${f.requestsPerSecond.toFixed(1).padStart(8)} req/s  p50 ${f.p50Ms.toFixed(2).padStart(6)} ms  p99 ${f.p99Ms.toFixed(2).padStart(7)} ms  CPU ms/req: ${cpu(f)}`;
   log('');
   for (const query of Object.values(queries)) {
     log(query.title);

@@ -21,9 +21,11 @@ export interface Tally {
   /** Milliseconds, one per answer (autocannon's own histogram has 1 ms steps, too coarse for a subgraph). */
   latencies: number[];
   firstBad: string | undefined;
+  /** CPU time (ms) each child process used during the slots, by process name. */
+  cpuMs: Record<string, number>;
 }
 
-export const emptyTally = (): Tally => ({ ok: 0, bad: 0, errors: 0, seconds: 0, latencies: [], firstBad: undefined });
+export const emptyTally = (): Tally => ({ ok: 0, bad: 0, errors: 0, seconds: 0, latencies: [], firstBad: undefined, cpuMs: {} });
 
 /**
  * Loads `target` for `seconds` with `connections` connections (each sends its next request when the last is
@@ -72,6 +74,13 @@ export interface Figures {
   p50Ms: number;
   p99Ms: number;
   requests: number;
+  /**
+   * CPU ms per answer, by process (the slots' CPU time over their answers, so a process's idle work is in it too,
+   * the more the fewer answers). It is the work rather than the share of the cores the work got, so it moves less
+   * than the rate with what else the machine is doing; it still moves some (a process that is not kept busy pays
+   * a wake-up per request where a busy one batches).
+   */
+  cpuMsPerRequest: Record<string, number>;
 }
 
 export function figures(tally: Tally): Figures {
@@ -82,6 +91,7 @@ export function figures(tally: Tally): Figures {
     p50Ms: round(at(0.5), 2),
     p99Ms: round(at(0.99), 2),
     requests: tally.ok,
+    cpuMsPerRequest: Object.fromEntries(Object.entries(tally.cpuMs).map(([name, ms]) => [name, round(ms / tally.ok, 3)])),
   };
 }
 

@@ -16,6 +16,8 @@ export interface GatewayBenchOptions {
   connections: number;
   /** LOG_LEVEL of the gateway and subgraph processes. */
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  /** Keep the children's logs (they are kept anyway when the run fails). */
+  keepLogs: boolean;
 }
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -31,6 +33,7 @@ export function parseOptions(argv: string[]): GatewayBenchOptions {
       warmup: { type: 'string', default: '2' },
       connections: { type: 'string', default: '16' },
       'log-level': { type: 'string', default: 'warn' },
+      'keep-logs': { type: 'boolean', default: false },
     },
   });
   const positive = (name: string, raw: string, integer: boolean, zeroAllowed = false) => {
@@ -48,5 +51,6 @@ export function parseOptions(argv: string[]): GatewayBenchOptions {
     warmup: positive('warmup', values.warmup, false, true),
     connections: positive('connections', values.connections, true),
     logLevel: logLevel as GatewayBenchOptions['logLevel'],
+    keepLogs: values['keep-logs'],
   };
 }

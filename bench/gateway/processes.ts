@@ -69,6 +69,22 @@ export function residentMb(pid: number): number | undefined {
   }
 }
 
+/**
+ * CPU time a process has used so far (user + system), in ms, from /proc/<pid>/stat; undefined once it is gone. The
+ * kernel counts in USER_HZ ticks, 100 a second on Linux whatever the kernel's own tick rate.
+ */
+export function cpuMs(pid: number): number | undefined {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // Fields after the command name (which may hold spaces, so is skipped by its closing parenthesis): state is
+    // field 3, utime 14 and stime 15.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return undefined;
+  }
+}
+
 /** Samples a process's RSS every `intervalMs` and keeps the largest seen. */
 export function rssSampler(pid: number, intervalMs = 200) {
   let max = 0;

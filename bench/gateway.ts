@@ -327,6 +327,7 @@ async function run(): Promise<void> {
       durationSeconds: options.duration,
       rounds: options.rounds,
       machine: { cpus: availableParallelism(), loadAverageStart: round(loadAtStart, 2), loadAverageEnd: round(loadAtEnd, 2) },
+      idleCpuMsPerSecond: idle,
       queries,
     }),
   );

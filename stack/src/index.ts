@@ -1,2 +1,2 @@
-export { startStack, type StackOptions, type RunningStack } from './stack.js';
+export { startStack, startSubgraphs, type StackOptions, type RunningStack, type SubgraphsOptions, type RunningSubgraphs } from './stack.js';
 export { migrateAll, seedDemo } from './setup.js';

@@ -49,12 +49,23 @@ export interface RunningStack {
 
 export const DEFAULT_LIMITS: GatewayLimits = { maxDepth: 10, maxAliases: 15, maxCost: 5_000, maxTokens: 2_000 };
 
+/** What the four subgraphs need of the stack's options (the gateway's own are left out). */
+export type SubgraphsOptions = Pick<StackOptions, 'database' | 'queue' | 'logger' | 'host' | 'tokenTtlSeconds' | 'lockout' | 'timeZone' | 'clock' | 'notifier' | 'ledgerStartDate' | 'nonces'> & {
+  secrets: Pick<StackOptions['secrets'], 'identitySecret' | 'jwtPrivateKey'>;
+  ports: Omit<StackOptions['ports'], 'gateway'>;
+};
+
+export interface RunningSubgraphs {
+  subgraphs: RunningStack['subgraphs'];
+  /** Stops each subgraph's HTTP server and relay; the database and the queue are the caller's. */
+  stop(): Promise<void>;
+}
+
 /**
- * The whole system in one process: the four subgraphs, each with its own HTTP server, event consumers and outbox
- * relay, and the gateway in front, talking to them over real HTTP. `npm start` and the scenario tests run this; in
- * production each runs as its own process (`node dist/main.js`).
+ * The four subgraphs in one process, each with its own HTTP server, event consumers and outbox relay, without a
+ * gateway: startStack puts one in front, and bench:gateway runs the gateway in a process of its own.
  */
-export async function startStack(options: StackOptions): Promise<RunningStack> {
+export async function startSubgraphs(options: SubgraphsOptions): Promise<RunningSubgraphs> {
   const { database, queue, logger, secrets, ports } = options;
   const host = options.host ?? '127.0.0.1';
   const common = (subgraph: SubgraphName) => ({ database, queue, identitySecret: secrets.identitySecret, nonces: options.nonces(subgraph), host });
@@ -87,6 +98,23 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
   });
   administrationUrl = administration.url;
   const subgraphs = { administration, accounts, 'money-orders': moneyOrders, 'cod-settlement': codSettlement };
+  return {
+    subgraphs,
+    async stop() {
+      for (const subgraph of Object.values(subgraphs)) await subgraph.stop();
+    },
+  };
+}
+
+/**
+ * The whole system in one process: the four subgraphs (startSubgraphs) and the gateway in front, talking to them over
+ * real HTTP. `npm start` and the scenario tests run this; in production each runs as its own process
+ * (`node dist/main.js`).
+ */
+export async function startStack(options: StackOptions): Promise<RunningStack> {
+  const { logger, secrets, ports } = options;
+  const host = options.host ?? '127.0.0.1';
+  const { subgraphs, stop: stopSubgraphs } = await startSubgraphs(options);
 
   const gateway = createGateway({
     supergraphSdl: readFileSync(join(findRepoRoot(), 'schema', 'supergraph.graphql'), 'utf8'),
@@ -105,7 +133,7 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
     subgraphs,
     async stop() {
       await running.stop();
-      for (const subgraph of Object.values(subgraphs)) await subgraph.stop();
+      await stopSubgraphs();
     },
   };
 }

@@ -1,0 +1,118 @@
+import { openDatabase, rowsOf, type Database } from '@postal/db';
+import { newEvent } from '@postal/events';
+import { stageEvents } from '@postal/outbox';
+import { migrateAll, seedDemo } from '@postal/stack';
+import { sql } from 'drizzle-orm';
+import pg from 'pg';
+import { outbox, processedEvents } from '../../subgraphs/administration/src/db-schema.js';
+import type { NewOffice } from '../../subgraphs/administration/src/offices/model.js';
+import { insertOfficesIfAbsent } from '../../subgraphs/administration/src/offices/repository.js';
+import { DEMO_OFFICES_OPENED_ON } from '../../subgraphs/administration/src/seed/demo.js';
+
+/**
+ * The benchmark's own database on the server DATABASE_URL names (created fresh, dropped at the end, also when the run
+ * fails or is interrupted): every subgraph's migrations, the demo offices and staff (for the logins), and enough
+ * offices under one division for the entity-heavy list.
+ */
+export interface BenchDatabase {
+  name: string;
+  url: string;
+  database: Database;
+  /** Drops the database, connections in use or not (the children may still hold some when a run is cut short). */
+  drop(): Promise<void>;
+}
+
+/** The division whose offices the entity-heavy list reads; the demo's finance officer has it in scope. */
+export const LIST_DIVISION = 'DL-NDC';
+/** Sub offices added under the demo's New Delhi GPO, each with BRANCHES_PER_SUB_OFFICE branch offices. */
+const EXTRA_SUB_OFFICES = 4;
+const BRANCHES_PER_SUB_OFFICE = 23;
+
+function withDatabase(url: string, name: string): string {
+  const parsed = new URL(url);
+  parsed.pathname = `/${name}`;
+  return parsed.toString();
+}
+
+async function admin(serverUrl: string, statement: string): Promise<void> {
+  const client = new pg.Client({ connectionString: serverUrl });
+  await client.connect();
+  try {
+    await client.query(statement);
+  } finally {
+    await client.end();
+  }
+}
+
+export async function createBenchDatabase(serverUrl: string): Promise<BenchDatabase> {
+  const name = `bench_gateway_${process.pid}`;
+  await admin(serverUrl, `drop database if exists ${name} with (force)`);
+  await admin(serverUrl, `create database ${name}`);
+  const url = withDatabase(serverUrl, name);
+  const database = await openDatabase({ url, poolSize: 2, applicationName: 'bench-gateway' });
+  const drop = async () => {
+    await database.close().catch(() => undefined);
+    await admin(serverUrl, `drop database if exists ${name} with (force)`);
+  };
+  try {
+    await migrateAll(database);
+    await seedDemo(database, 'test');
+    await seedListOffices(database);
+  } catch (error) {
+    await drop();
+    throw error;
+  }
+  return { name, url, database, drop };
+}
+
+/**
+ * 4 sub offices under NDGPO with 23 branch offices each: with the demo's 8, 104 offices under DL-NDC. Written as the
+ * demo seed writes its offices (rows and their `office.created` events in one transaction), so the accounts subgraph
+ * opens their charts when its consumer hears of them: every sub office gets its accounting heads, every branch office
+ * cash and postman cash.
+ */
+async function seedListOffices(database: Database): Promise<void> {
+  const rows: NewOffice[] = [];
+  for (let s = 1; s <= EXTRA_SUB_OFFICES; s += 1) {
+    const sub = `NDGPO-B${s}`;
+    const subPath = `DL/DL-NDC/NDGPO/${sub}`;
+    rows.push({ code: sub, name: `Bench SO ${s}`, type: 'SUB_OFFICE', parentCode: 'NDGPO', path: subPath, accountOfficeCode: 'NDGPO', pin: '110001', openedOn: DEMO_OFFICES_OPENED_ON, status: 'ACTIVE' });
+    for (let b = 1; b <= BRANCHES_PER_SUB_OFFICE; b += 1) {
+      const code = `${sub}-${String(b).padStart(2, '0')}`;
+      rows.push({ code, name: `Bench BO ${s}.${b}`, type: 'BRANCH_OFFICE', parentCode: sub, path: `${subPath}/${code}`, accountOfficeCode: sub, pin: '110002', openedOn: DEMO_OFFICES_OPENED_ON, status: 'ACTIVE' });
+    }
+  }
+  await database.db.transaction(async (tx) => {
+    const inserted = await insertOfficesIfAbsent(tx, rows);
+    await stageEvents(
+      tx,
+      { outbox, processedEvents },
+      inserted.map((office) =>
+        newEvent(
+          'office.created',
+          {
+            code: office.code,
+            name: office.name,
+            type: office.type,
+            parentCode: office.parentCode,
+            path: office.path,
+            accountOfficeCode: office.accountOfficeCode,
+            openedOn: office.openedOn,
+          },
+          { source: 'administration' },
+        ),
+      ),
+    );
+  });
+}
+
+/** How many offices administration has, and how many of them the accounts subgraph has heard of (and charted). */
+export async function chartProgress(database: Database): Promise<{ offices: number; known: number; accounts: number }> {
+  const [row] = rowsOf<{ offices: number; known: number; accounts: number }>(
+    await database.db.execute(sql`
+      select (select count(*)::int from administration.offices) as offices,
+             (select count(*)::int from accounts.known_offices) as known,
+             (select count(*)::int from accounts.accounts where office_code is not null) as accounts`),
+  );
+  return row!;
+}

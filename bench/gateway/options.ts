@@ -18,6 +18,8 @@ export interface GatewayBenchOptions {
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   /** Keep the children's logs (they are kept anyway when the run fails). */
   keepLogs: boolean;
+  /** The gateway's query planner (QUERY_PLANNER): the runtime's JavaScript one or the Rust one. */
+  planner: 'javascript' | 'rust';
 }
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -34,6 +36,7 @@ export function parseOptions(argv: string[]): GatewayBenchOptions {
       connections: { type: 'string', default: '16' },
       'log-level': { type: 'string', default: 'warn' },
       'keep-logs': { type: 'boolean', default: false },
+      planner: { type: 'string', default: 'rust' },
     },
   });
   const positive = (name: string, raw: string, integer: boolean, zeroAllowed = false) => {
@@ -45,7 +48,10 @@ export function parseOptions(argv: string[]): GatewayBenchOptions {
   };
   const logLevel = values['log-level'];
   if (!(LOG_LEVELS as readonly string[]).includes(logLevel)) throw new Error(`--log-level is one of ${LOG_LEVELS.join(', ')}, not ${logLevel}`);
+  const planner = values.planner;
+  if (planner !== 'javascript' && planner !== 'rust') throw new Error(`--planner is javascript or rust, not ${planner}`);
   return {
+    planner,
     duration: positive('duration', values.duration, false),
     rounds: positive('rounds', values.rounds, true),
     warmup: positive('warmup', values.warmup, false, true),

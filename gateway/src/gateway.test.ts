@@ -125,6 +125,19 @@ describe('identity', () => {
     expect(subgraph.headers[0]?.authorization).toBeUndefined();
   });
 
+  it('answers identical requests in flight at once each as its own caller (no shared answer)', async () => {
+    const { post, subgraph } = await startStack();
+    const query = { query: '{ whoami slow(ms: 300) }' };
+    const callers = ['staff-1', 'staff-2', 'staff-3'];
+    const answers = await Promise.all(
+      callers.map(async (staffId) => post(query, { authorization: `Bearer ${await signAccessToken({ ...CLAIMS, staffId }, keys.privateKey, 60)}` })),
+    );
+    expect(answers.map(({ body }) => (whoami(body).identity as { staffId?: string }).staffId)).toEqual(callers);
+    // Two anonymous callers too: each request reaches the subgraph, none is answered from another's flight.
+    await Promise.all([post(query), post(query)]);
+    expect(subgraph.seen).toHaveLength(callers.length + 2);
+  });
+
   it('believes X-Forwarded-For only from a proxy it was told to trust', async () => {
     const { post } = await startStack({ trustProxy: 'loopback' });
     const { body } = await post({ query: '{ whoami }' }, { 'x-forwarded-for': '203.0.113.9' });

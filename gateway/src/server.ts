@@ -34,7 +34,7 @@ export interface GatewayOptions {
   trustProxy?: number | string | string[];
   /** How long one subgraph request may take; default 30 s. */
   subgraphTimeoutMs?: number;
-  /** Default `javascript`; see the README for the measurement behind it. */
+  /** Default `rust`; see the README for the measurement behind it. */
   planner?: QueryPlanner;
   /** Following the feed of ended sessions (see sessions/revocation-store.ts). */
   sessions?: {
@@ -81,7 +81,7 @@ export function createGateway(options: GatewayOptions): Gateway {
   app.disable('x-powered-by');
   if (options.trustProxy !== undefined) app.set('trust proxy', options.trustProxy);
   app.use(requestLogging(logger, options.trustProxy !== undefined));
-  app.use(securityHeaders());
+  app.use(securityHeaders({ production: options.nodeEnv === 'production' }));
   app.get('/health', healthHandler(subgraphs, logger, () => sessions.status()));
   // The runtime is mounted on this router once it is made; the error handler must come after it in the chain.
   const graphqlRouter = express.Router();
@@ -107,7 +107,7 @@ export function createGateway(options: GatewayOptions): Gateway {
         limits: options.limits,
         subgraphTimeoutMs: options.subgraphTimeoutMs ?? DEFAULT_SUBGRAPH_TIMEOUT_MS,
         sessions,
-        planner: options.planner ?? 'javascript',
+        planner: options.planner ?? 'rust',
       });
       // The node adapter answers on `res` itself, and gives plugins `{ req, res }` as the server context.
       graphqlRouter.use((req, res) => runtime.requestListener(req, res));
@@ -126,7 +126,7 @@ export function createGateway(options: GatewayOptions): Gateway {
         throw error;
       }
       const actualPort = (httpServer.address() as AddressInfo).port;
-      logger.info({ port: actualPort, subgraphs, planner: options.planner ?? 'javascript' }, 'gateway listening');
+      logger.info({ port: actualPort, subgraphs, planner: options.planner ?? 'rust' }, 'gateway listening');
       let stopping: Promise<void> | undefined;
       return {
         url: `http://${host}:${actualPort}/graphql`,

@@ -44,6 +44,7 @@ export async function startGateway(env: EnvSource = process.env, options: StartO
     logger,
     nodeEnv: config.NODE_ENV,
     limits: gatewayLimits(config),
+    planner: config.QUERY_PLANNER,
     sessions: { pollIntervalMs: config.SESSION_POLL_INTERVAL_MS, maxStalenessMs: config.SESSION_MAX_STALENESS_MS },
   });
   const running = await gateway.listen(config.PORT, options.host);

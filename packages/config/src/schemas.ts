@@ -191,6 +191,8 @@ export const gatewayEnv = commonEnv.extend({
   MAX_ALIASES: z.coerce.number().int().min(1).max(100).default(15),
   MAX_QUERY_COST: z.coerce.number().int().min(100).max(100_000).optional(),
   MAX_QUERY_TOKENS: z.coerce.number().int().min(100).max(100_000).default(2_000),
+  /** The gateway's query planner: Rust (@graphql-hive/router-runtime; default, see the README for the measurement) or the runtime's JavaScript one. */
+  QUERY_PLANNER: z.enum(['rust', 'javascript']).default('rust'),
   /** How often the gateway reads the feed of ended sessions from the administration subgraph. */
   SESSION_POLL_INTERVAL_MS: z.coerce.number().int().min(100).max(60_000).default(1_000),
   /** How long the gateway may go without reading that feed before it refuses staff requests (fail closed). */

@@ -125,8 +125,8 @@ describe('identity', () => {
     expect(subgraph.headers[0]?.authorization).toBeUndefined();
   });
 
-  it('answers identical requests in flight at once each as its own caller (no shared answer)', async () => {
-    const { post, subgraph } = await startStack();
+  it.each(['rust', 'javascript'] as const)('answers identical requests in flight at once each as its own caller, with the %s planner', async (planner) => {
+    const { post, subgraph } = await startStack({ planner });
     const query = { query: '{ whoami slow(ms: 300) }' };
     const callers = ['staff-1', 'staff-2', 'staff-3'];
     const answers = await Promise.all(

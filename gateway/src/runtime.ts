@@ -4,7 +4,7 @@ import { PinoLogWriter } from '@graphql-hive/logger/writers/pino';
 import http from '@graphql-mesh/transport-http';
 import { unifiedGraphHandler as rustPlanner } from '@graphql-hive/router-runtime';
 import type { Response } from 'express';
-import { getOperationAST, GraphQLError, NoSchemaIntrospectionCustomRule, type ExecutionResult } from 'graphql';
+import { getOperationAST, getVariableValues, GraphQLError, NoSchemaIntrospectionCustomRule, type ExecutionResult } from 'graphql';
 import type { Logger } from 'pino';
 import { formatGatewayError, formatResult } from './errors.js';
 import { requestState } from './http.js';
@@ -45,11 +45,17 @@ export function createRuntime(options: RuntimeOptions): GatewayRuntime<GatewayCo
   return createGatewayRuntime<GatewayContext>({
     supergraph: options.supergraphSdl,
     // Each subgraph at the URL the gateway was configured with, over plain HTTP (no dynamic import of a transport).
+    // The HTTP executor's in-flight deduplication is off: it keys identical subgraph queries on URL and body alone,
+    // before signing.ts adds whose request it is, so two people asking the same thing at once would both get the
+    // answer given to the first one's identity (found by the test that asks as three people at once).
     transports: { http },
-    transportEntries: Object.fromEntries(options.subgraphs.map(({ name, url }) => [name, { location: url }])),
+    transportEntries: Object.fromEntries(
+      options.subgraphs.map(({ name, url }) => [name, { location: url, options: { deduplicateInflightRequests: false } }]),
+    ),
     ...(options.planner === 'rust' ? { unifiedGraphHandler: rustPlanner } : {}),
     graphqlEndpoint: '/graphql',
-    logging: new HiveLogger({ level: (process.env.HIVE_LOG_LEVEL as 'warn' | undefined) ?? 'warn', writers: [new PinoLogWriter(logger.child({ component: 'runtime' }))] }),
+    // The runtime's own warnings and errors, into our log; its per-request debug lines are not wanted.
+    logging: new HiveLogger({ level: 'warn', writers: [new PinoLogWriter(logger.child({ component: 'runtime' }))] }),
     // Our own request id (http.ts), which keeps a client's only when it is a bounded safe token; the runtime's would
     // believe any x-request-id it is sent.
     requestId: false,
@@ -71,6 +77,7 @@ export function createRuntime(options: RuntimeOptions): GatewayRuntime<GatewayCo
       ...limitPlugins(options.limits),
       ...(options.production ? [noIntrospection] : []),
       codedRequestErrors,
+      variableCoercion,
       signingPlugin(options.subgraphs, options.identitySecret),
       errorFormatting(logger),
     ],
@@ -124,6 +131,22 @@ const codedRequestErrors: GatewayPlugin<GatewayContext> = {
     return ({ valid, result, setResult }) => {
       if (!valid) setResult(result.map((error) => withCode(error, 'GRAPHQL_VALIDATION_FAILED')));
     };
+  },
+};
+
+/**
+ * Variables are coerced against the supergraph before anything is planned: a value the schema refuses (`REDD` for an
+ * enum, a number for a string) is the caller's mistake, 400 BAD_USER_INPUT, as the same literal would be. The Rust
+ * planner does not coerce them itself and fails the whole operation instead, which could only be reported as an
+ * internal error.
+ */
+const variableCoercion: GatewayPlugin<GatewayContext> = {
+  onExecute({ args, setResultAndStopExecution }) {
+    const operation = getOperationAST(args.document, args.operationName);
+    if (!operation) return;
+    const variables = (args.variableValues ?? {}) as Record<string, unknown>;
+    const { errors } = getVariableValues(args.schema, operation.variableDefinitions ?? [], variables, { maxErrors: 20 });
+    if (errors?.length) setResultAndStopExecution({ errors: errors.map((error) => withCode(error, 'BAD_USER_INPUT')) });
   },
 };
 

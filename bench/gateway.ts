@@ -129,7 +129,16 @@ async function run(): Promise<void> {
   bench = await createBenchDatabase(serverUrl!);
   log(`database ${bench.name}: migrated and seeded in ${seconds(started)} s`);
 
-  const ports = { gateway: await freePort(), administration: await freePort(), accounts: await freePort(), 'money-orders': await freePort(), 'cod-settlement': await freePort() };
+  // Five different ports: freePort releases each one it finds, so two asks in a row may be given the same one (a run
+  // once had its gateway's port taken by a subgraph).
+  const taken = new Set<number>();
+  const distinctPort = async (): Promise<number> => {
+    for (;;) {
+      const port = await freePort();
+      if (!taken.has(port)) return taken.add(port), port;
+    }
+  };
+  const ports = { gateway: await distinctPort(), administration: await distinctPort(), accounts: await distinctPort(), 'money-orders': await distinctPort(), 'cod-settlement': await distinctPort() };
   const subgraphUrl = (name: keyof typeof ports) => `http://127.0.0.1:${ports[name]}/graphql`;
   const baseEnv = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', NODE_ENV: 'production', LOG_LEVEL: options.logLevel };
 
@@ -174,7 +183,7 @@ async function run(): Promise<void> {
     'gateway',
     process.execPath,
     // As the README's production command runs it: with the gateway's heap bound (see GATEWAY_NODE_FLAGS).
-    [...GATEWAY_NODE_FLAGS, join('gateway', 'dist', 'main.js')],
+    [...GATEWAY_NODE_FLAGS, ...(process.env.BENCH_PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE_DIR}`] : []), join('gateway', 'dist', 'main.js')],
     {
       ...baseEnv,
       PORT: String(ports.gateway),

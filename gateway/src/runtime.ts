@@ -77,7 +77,7 @@ export function createRuntime(options: RuntimeOptions): GatewayRuntime<GatewayCo
       ...limitPlugins(options.limits),
       ...(options.production ? [noIntrospection] : []),
       codedRequestErrors,
-      variableCoercion,
+      operationExecution,
       signingPlugin(options.subgraphs, options.identitySecret),
       errorFormatting(logger),
     ],
@@ -138,15 +138,26 @@ const codedRequestErrors: GatewayPlugin<GatewayContext> = {
  * Variables are coerced against the supergraph before anything is planned: a value the schema refuses (`REDD` for an
  * enum, a number for a string) is the caller's mistake, 400 BAD_USER_INPUT, as the same literal would be. The Rust
  * planner does not coerce them itself and fails the whole operation instead, which could only be reported as an
- * internal error.
+ * internal error. Such a refusal is a request error, answered without `data`.
+ *
+ * An operation that did execute always answers `data`, `null` when an error reached the root (GraphQL's rule, which
+ * clients rely on to tell "refused before running" from "ran and failed"); the Rust planner leaves it out.
  */
-const variableCoercion: GatewayPlugin<GatewayContext> = {
+const operationExecution: GatewayPlugin<GatewayContext> = {
   onExecute({ args, setResultAndStopExecution }) {
     const operation = getOperationAST(args.document, args.operationName);
     if (!operation) return;
     const variables = (args.variableValues ?? {}) as Record<string, unknown>;
     const { errors } = getVariableValues(args.schema, operation.variableDefinitions ?? [], variables, { maxErrors: 20 });
-    if (errors?.length) setResultAndStopExecution({ errors: errors.map((error) => withCode(error, 'BAD_USER_INPUT')) });
+    if (errors?.length) {
+      setResultAndStopExecution({ errors: errors.map((error) => withCode(error, 'BAD_USER_INPUT')) });
+      return;
+    }
+    return {
+      onExecuteDone({ result, setResult }) {
+        if (isExecutionResult(result) && result.data === undefined) setResult({ ...result, data: null });
+      },
+    };
   },
 };
 

@@ -49,7 +49,7 @@ export function requestLogging(logger: Logger, trustProxy: boolean): RequestHand
 }
 
 /**
- * Errors raised before Apollo sees the request (a body over the limit, malformed JSON) are answered in GraphQL's
+ * Errors raised before the runtime sees the request (a body over the limit, malformed JSON) are answered in GraphQL's
  * error shape. Express's default handler would answer in HTML, with a stack trace outside production.
  */
 export function errorHandler(logger: Logger): ErrorRequestHandler {

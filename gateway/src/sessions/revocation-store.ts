@@ -8,7 +8,7 @@
  * Fail closed: if the store has not refreshed successfully for longer than `maxStalenessMs`, it cannot say that a
  * session is still alive, and says so ('unverifiable'); the caller refuses staff requests until it recovers.
  *
- * Nothing here knows about Apollo or HTTP: the feed is a function, so the store outlives the gateway engine.
+ * Nothing here knows about the GraphQL engine or HTTP: the feed is a function, so the store outlives the gateway engine.
  */
 
 export interface Revocation {

@@ -19,6 +19,7 @@ import type { Identity } from '@postal/auth';
 import { migrateSubgraph, openDatabase, rowsOf, type Database, type Db } from '@postal/db';
 import { sql, type SQL } from 'drizzle-orm';
 import pg from 'pg';
+import { onServer, withDatabase } from './support/server.js';
 import { isOfficeUnder, isUnderQuery, listOffices, officeListQuery } from '../subgraphs/administration/src/offices/repository.js';
 import { offices } from '../subgraphs/administration/src/offices/tables.js';
 import { generateOfficeTree, type GeneratedOffice } from './office-tree.js';
@@ -46,22 +47,6 @@ if (!serverUrl || !/^postgres(ql)?:\/\//.test(serverUrl)) {
   console.error('bench:offices needs DATABASE_URL, a postgres:// URL of a server where it may create and drop a database,');
   console.error('e.g. DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres npm run bench:offices');
   process.exit(2);
-}
-
-function withDatabase(url: string, name: string): string {
-  const parsed = new URL(url);
-  parsed.pathname = `/${name}`;
-  return parsed.toString();
-}
-
-async function admin(statement: string): Promise<void> {
-  const client = new pg.Client({ connectionString: serverUrl });
-  await client.connect();
-  try {
-    await client.query(statement);
-  } finally {
-    await client.end();
-  }
 }
 
 async function load(url: string, tree: GeneratedOffice[]): Promise<number> {
@@ -138,7 +123,7 @@ async function explain(db: Db, query: SQL): Promise<string> {
 async function prepare(label: string, scale: number) {
   const tree = generateOfficeTree(scale);
   const name = `pf_bench_offices_${process.pid}_${label}_${randomBytes(3).toString('hex')}`;
-  await admin(`create database ${name}`);
+  await onServer(serverUrl!, `create database ${name}`);
   const url = withDatabase(serverUrl!, name);
   const database = await openDatabase({ url, poolSize: 1, applicationName: 'bench-offices' });
   // A second session that may not use index scans: what the same listing costs without the path index.
@@ -148,7 +133,7 @@ async function prepare(label: string, scale: number) {
   const drop = async () => {
     await database.close();
     await noIndex.close();
-    await admin(`drop database if exists ${name} with (force)`);
+    await onServer(serverUrl!, `drop database if exists ${name} with (force)`);
   };
   try {
     await migrateSubgraph(database, 'administration');

@@ -1,13 +1,9 @@
 import { openDatabase, rowsOf, type Database } from '@postal/db';
-import { newEvent } from '@postal/events';
-import { stageEvents } from '@postal/outbox';
 import { migrateAll, seedDemo } from '@postal/stack';
 import { sql } from 'drizzle-orm';
-import pg from 'pg';
-import { outbox, processedEvents } from '../../subgraphs/administration/src/db-schema.js';
+import { onServer, withDatabase } from '../support/server.js';
 import type { NewOffice } from '../../subgraphs/administration/src/offices/model.js';
-import { insertOfficesIfAbsent } from '../../subgraphs/administration/src/offices/repository.js';
-import { DEMO_OFFICES_OPENED_ON } from '../../subgraphs/administration/src/seed/demo.js';
+import { DEMO_OFFICES_OPENED_ON, insertOfficesAnnounced } from '../../subgraphs/administration/src/seed/demo.js';
 
 /**
  * The benchmark's own database on the server DATABASE_URL names (created fresh, dropped at the end, also when the run
@@ -28,31 +24,15 @@ export const LIST_DIVISION = 'DL-NDC';
 const EXTRA_SUB_OFFICES = 4;
 const BRANCHES_PER_SUB_OFFICE = 23;
 
-function withDatabase(url: string, name: string): string {
-  const parsed = new URL(url);
-  parsed.pathname = `/${name}`;
-  return parsed.toString();
-}
-
-async function admin(serverUrl: string, statement: string): Promise<void> {
-  const client = new pg.Client({ connectionString: serverUrl });
-  await client.connect();
-  try {
-    await client.query(statement);
-  } finally {
-    await client.end();
-  }
-}
-
 export async function createBenchDatabase(serverUrl: string): Promise<BenchDatabase> {
   const name = `bench_gateway_${process.pid}`;
-  await admin(serverUrl, `drop database if exists ${name} with (force)`);
-  await admin(serverUrl, `create database ${name}`);
+  await onServer(serverUrl, `drop database if exists ${name} with (force)`);
+  await onServer(serverUrl, `create database ${name}`);
   const url = withDatabase(serverUrl, name);
   const database = await openDatabase({ url, poolSize: 2, applicationName: 'bench-gateway' });
   const drop = async () => {
     await database.close().catch(() => undefined);
-    await admin(serverUrl, `drop database if exists ${name} with (force)`);
+    await onServer(serverUrl, `drop database if exists ${name} with (force)`);
   };
   try {
     await migrateAll(database);
@@ -82,28 +62,7 @@ async function seedListOffices(database: Database): Promise<void> {
       rows.push({ code, name: `Bench BO ${s}.${b}`, type: 'BRANCH_OFFICE', parentCode: sub, path: `${subPath}/${code}`, accountOfficeCode: sub, pin: '110002', openedOn: DEMO_OFFICES_OPENED_ON, status: 'ACTIVE' });
     }
   }
-  await database.db.transaction(async (tx) => {
-    const inserted = await insertOfficesIfAbsent(tx, rows);
-    await stageEvents(
-      tx,
-      { outbox, processedEvents },
-      inserted.map((office) =>
-        newEvent(
-          'office.created',
-          {
-            code: office.code,
-            name: office.name,
-            type: office.type,
-            parentCode: office.parentCode,
-            path: office.path,
-            accountOfficeCode: office.accountOfficeCode,
-            openedOn: office.openedOn,
-          },
-          { source: 'administration' },
-        ),
-      ),
-    );
-  });
+  await database.db.transaction((tx) => insertOfficesAnnounced(tx, rows));
 }
 
 /** How many offices administration has, and how many of them the accounts subgraph has heard of (and charted). */

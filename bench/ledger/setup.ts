@@ -2,6 +2,7 @@ import { migrateSubgraph, openDatabase, rowsOf, type Database } from '@postal/db
 import { newEvent } from '@postal/events';
 import { sql } from 'drizzle-orm';
 import pg from 'pg';
+import { onServer, withDatabase } from '../support/server.js';
 import { handleOfficeEvent } from '../../subgraphs/accounts/src/ledger-accounts/office-events.js';
 import { generateOfficeTree, type GeneratedOffice } from '../office-tree.js';
 import type { OfficeAccounts, Workload } from './workload.js';
@@ -22,31 +23,15 @@ export interface BenchDatabase {
   dropNow(): Promise<void>;
 }
 
-function withDatabase(url: string, name: string): string {
-  const parsed = new URL(url);
-  parsed.pathname = `/${name}`;
-  return parsed.toString();
-}
-
-async function admin(serverUrl: string, statement: string): Promise<void> {
-  const client = new pg.Client({ connectionString: serverUrl });
-  await client.connect();
-  try {
-    await client.query(statement);
-  } finally {
-    await client.end();
-  }
-}
-
 /** `bench_ledger_<pid>_<purpose>`: one database per measurement family, so neither's rows weigh on the other's. */
 export async function createBenchDatabase(serverUrl: string, purpose: string, connections: number): Promise<BenchDatabase> {
   const name = `bench_ledger_${process.pid}_${purpose}`;
-  await admin(serverUrl, `drop database if exists ${name} with (force)`);
-  await admin(serverUrl, `create database ${name}`);
+  await onServer(serverUrl, `drop database if exists ${name} with (force)`);
+  await onServer(serverUrl, `create database ${name}`);
   const url = withDatabase(serverUrl, name);
   const database = await openDatabase({ url, poolSize: connections, applicationName: 'bench-ledger' });
   const pool = new pg.Pool({ connectionString: url, max: connections, application_name: 'bench-ledger-raw' });
-  const dropNow = () => admin(serverUrl, `drop database if exists ${name} with (force)`);
+  const dropNow = () => onServer(serverUrl, `drop database if exists ${name} with (force)`);
   const drop = async () => {
     await pool.end();
     await database.close();

@@ -120,6 +120,37 @@ function demoOfficeRows(rows: DemoOffice[]): NewOffice[] {
  * member of staff gets their open assignment with them. Refuses to run in production: demo users with a known
  * password must never exist there.
  */
+type Tx = Parameters<typeof insertOfficesIfAbsent>[0];
+
+/**
+ * Inserts the offices not there yet and stages an `office.created` event for each one inserted, in the caller's
+ * transaction, as the office service does: the accounts subgraph opens each one's chart when its consumer hears of it.
+ * For seeding (the demo, and bench:gateway's extra offices), which writes offices without a person behind them.
+ */
+export async function insertOfficesAnnounced(tx: Tx, rows: NewOffice[]) {
+  const inserted = await insertOfficesIfAbsent(tx, rows);
+  await stageEvents(
+    tx,
+    { outbox, processedEvents },
+    inserted.map((office) =>
+      newEvent(
+        'office.created',
+        {
+          code: office.code,
+          name: office.name,
+          type: office.type,
+          parentCode: office.parentCode,
+          path: office.path,
+          accountOfficeCode: office.accountOfficeCode,
+          openedOn: office.openedOn,
+        },
+        { source: 'administration' },
+      ),
+    ),
+  );
+  return inserted;
+}
+
 export async function seedDemoAdministration(database: Database, nodeEnv: string): Promise<{ offices: number; staff: number }> {
   if (nodeEnv === 'production') throw new Error('the demo seed refuses to run with NODE_ENV=production');
   const present = await usernamesPresent(database.db, ALL_DEMO_STAFF.map((s) => s.username));
@@ -127,26 +158,7 @@ export async function seedDemoAdministration(database: Database, nodeEnv: string
   // One hash (scrypt is slow on purpose) for the one demo password: demo accounts share it anyway.
   const passwordHash = missing.length > 0 ? await hashPassword(DEMO_PASSWORD) : '';
   return database.db.transaction(async (tx) => {
-    const inserted = await insertOfficesIfAbsent(tx, demoOfficeRows(DEMO_OFFICES));
-    await stageEvents(
-      tx,
-      { outbox, processedEvents },
-      inserted.map((office) =>
-        newEvent(
-          'office.created',
-          {
-            code: office.code,
-            name: office.name,
-            type: office.type,
-            parentCode: office.parentCode,
-            path: office.path,
-            accountOfficeCode: office.accountOfficeCode,
-            openedOn: office.openedOn,
-          },
-          { source: 'administration' },
-        ),
-      ),
-    );
+    const inserted = await insertOfficesAnnounced(tx, demoOfficeRows(DEMO_OFFICES));
     const now = new Date();
     let staffInserted = 0;
     for (const member of missing) {

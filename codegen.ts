@@ -13,9 +13,41 @@ const only = process.env.CODEGEN_SUBGRAPH;
 const selected = subgraphs.filter((name) => only === undefined || only === name);
 if (selected.length === 0) throw new Error(`CODEGEN_SUBGRAPH=${only} is not a subgraph`);
 
+/**
+ * The console's operations (every .graphql file under console/src), typed by the client preset against the API the gateway serves
+ * (schema/api.graphql, composed with the supergraph). An operation that no longer validates fails codegen, so a
+ * schema change that breaks a screen fails CI. Documents are emitted as strings (`documentMode: 'string'`): a screen's
+ * chunk carries only its own operations' text, not a shared module of every parsed document.
+ */
+const consoleClient: CodegenConfig['generates'] = {
+  [join(root, 'console/src/gql/')]: {
+    schema: join(root, 'schema/api.graphql'),
+    documents: [join(root, 'console/src/**/*.graphql')],
+    preset: 'client',
+    presetConfig: { fragmentMasking: false },
+    config: {
+      documentMode: 'string',
+      useTypeImports: true,
+      enumsAsTypes: true,
+      avoidOptionals: { field: true, inputValue: false, object: false, defaultValue: false },
+      maybeValue: 'T | null',
+      scalars: {
+        // Money and dates stay strings in the browser: an amount is never a JavaScript number.
+        Decimal: 'string',
+        Date: 'string',
+        DateTime: 'string',
+        CurrencyCode: 'string',
+        JSON: 'Record<string, unknown>',
+      },
+    },
+  },
+};
+
 const config: CodegenConfig = {
   overwrite: true,
-  generates: Object.fromEntries(
+  generates: {
+    ...(only === undefined ? consoleClient : {}),
+    ...Object.fromEntries(
     selected.map((name) => [
       join(root, 'subgraphs', name, 'src/generated/resolvers-types.ts'),
       {
@@ -46,7 +78,8 @@ const config: CodegenConfig = {
         },
       },
     ]),
-  ),
+    ),
+  },
 };
 
 /** Where a resolver returns a domain model rather than the GraphQL shape, the model is named here. */

@@ -35,7 +35,7 @@ export default defineConfig({
   resolve: { alias: [...Object.entries(workspaceAliases()).map(([find, replacement]) => ({ find, replacement })), { find: /^graphql$/, replacement: graphqlAsNodeLoadsIt }] },
   test: {
     root,
-    include: ['{packages,subgraphs,gateway,stack,test}/**/*.test.ts'],
+    include: ['{packages,subgraphs,gateway,stack,test,console}/**/*.test.ts'],
     exclude: ['**/node_modules/**', '**/dist/**'],
     globalSetup: [resolve(root, 'test/support/global-setup.ts')],
     reporters: ['default', resolve(root, 'test/support/summary-reporter.ts')],

@@ -1,0 +1,32 @@
+import { Client, cacheExchange, fetchExchange, mapExchange } from 'urql';
+
+/**
+ * Every request the console makes carries this header: the gateway refuses a cookie-authenticated request without
+ * it (CSRF prevention: a page on another site can send the cookie but cannot set a custom header without a preflight
+ * the gateway does not allow).
+ */
+export const CSRF_HEADER = { 'x-graphql-csrf': '1' } as const;
+
+/**
+ * urql, with its document cache: results are cached per query and variables, and a mutation refetches the cached
+ * queries that returned any of the types it touched (by __typename). The session lives in an httpOnly cookie the page
+ * cannot read; `onUnauthenticated` is told when the API says the session is gone (expired, ended, or never started),
+ * so the app can ask for the password again without unmounting the screen.
+ */
+export function createApiClient(onUnauthenticated: () => void): Client {
+  return new Client({
+    url: '/graphql',
+    fetchOptions: { headers: { ...CSRF_HEADER }, credentials: 'same-origin' },
+    requestPolicy: 'cache-and-network',
+    exchanges: [
+      mapExchange({
+        onError(error) {
+          if (error.graphQLErrors.some((graphQLError) => graphQLError.extensions?.code === 'UNAUTHENTICATED')) onUnauthenticated();
+          else if (error.response?.status === 401) onUnauthenticated();
+        },
+      }),
+      cacheExchange,
+      fetchExchange,
+    ],
+  });
+}

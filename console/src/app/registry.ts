@@ -1,0 +1,5 @@
+import type { Section } from './sections';
+import { staffSection } from '../screens/staff/section';
+
+/** The console's sections, in navigation order. A later subgraph (money orders, COD) adds its own here. */
+export const SECTIONS: Section[] = [staffSection];

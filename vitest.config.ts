@@ -31,17 +31,50 @@ function workspaceAliases(): Record<string, string> {
  */
 const graphqlAsNodeLoadsIt = createRequire(import.meta.url).resolve('graphql');
 
+const aliases = { alias: [...Object.entries(workspaceAliases()).map(([find, replacement]) => ({ find, replacement })), { find: /^graphql$/, replacement: graphqlAsNodeLoadsIt }] };
+const exclude = ['**/node_modules/**', '**/dist/**'];
+
+/**
+ * Two projects in one run (`npm test` runs both): `node`, the tests that run the TypeScript sources in Node, and
+ * `e2e`, a real Chromium against the stack started from its build as `npm start` starts it. The e2e project's global
+ * setup (the build) runs only when an e2e test is selected, so `npx vitest run packages/money` does not build.
+ * Projects are spelled out rather than `extends: true`, which would concatenate the include lists.
+ */
 export default defineConfig({
-  resolve: { alias: [...Object.entries(workspaceAliases()).map(([find, replacement]) => ({ find, replacement })), { find: /^graphql$/, replacement: graphqlAsNodeLoadsIt }] },
+  resolve: aliases,
   test: {
     root,
-    include: ['{packages,subgraphs,gateway,stack,test,console}/**/*.test.ts'],
-    exclude: ['**/node_modules/**', '**/dist/**'],
+    // Runs once per run whatever is selected: CI=true refuses to run without PostgreSQL and Redis.
     globalSetup: [resolve(root, 'test/support/global-setup.ts')],
     reporters: ['default', resolve(root, 'test/support/summary-reporter.ts')],
     // Integration tests create databases and start servers; two cores do not like too many at once.
     maxWorkers: 2,
-    testTimeout: 30_000,
-    hookTimeout: 60_000,
+    projects: [
+      {
+        resolve: aliases,
+        test: {
+          name: 'node',
+          root,
+          include: ['{packages,subgraphs,gateway,stack,test,console}/**/*.test.ts'],
+          exclude: [...exclude, 'test/e2e/**'],
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+        },
+      },
+      {
+        resolve: aliases,
+        test: {
+          name: 'e2e',
+          root,
+          include: ['test/e2e/**/*.test.ts'],
+          exclude,
+          globalSetup: [resolve(root, 'test/e2e/support/global-setup.ts')],
+          // A browser step waits on a real stack; starting one (migrations on a fresh database, the demo seed, five
+          // servers) takes seconds, more with two starting at once on two cores.
+          testTimeout: 60_000,
+          hookTimeout: 180_000,
+        },
+      },
+    ],
   },
 });

@@ -21,6 +21,7 @@ import { createAuditService } from '../subgraphs/administration/src/audit/servic
 import { createAuthService } from '../subgraphs/administration/src/auth/service.js';
 import { insertOfficesIfAbsent } from '../subgraphs/administration/src/offices/repository.js';
 import { createOfficeService } from '../subgraphs/administration/src/offices/service.js';
+import { createRoleLoaders, grantsOfRoles } from '../subgraphs/administration/src/roles/loaders.js';
 import { createRoleService } from '../subgraphs/administration/src/roles/service.js';
 import { createSessionService } from '../subgraphs/administration/src/sessions/service.js';
 import { allRolePermissions } from '../subgraphs/administration/src/roles/repository.js';
@@ -69,6 +70,8 @@ const EXPECTED: Record<string, string> = {
   // Staff
   'me':                                                  'A--   A--     A--     A--   A--     U--',
   'staff(id)':                                           'AAN   AAN     AAN     NNN   NNN     UUU',
+  // What someone's roles allow is seen with them, never without: the field adds no way to see a person.
+  'Staff.grants (of a person through staff(id))':         'AAN   AAN     AAN     NNN   NNN     UUU',
   'staffMembers (lists the person)':                     'AAN   AAN     AAN     FFF   FFF     UUU',
   'createStaff':                                         'AAN   FFF     FFF     FFF   FFF     UUU',
   'updateStaff':                                         'AAN   FFN     FFN     NNN   NNN     UUU',
@@ -292,6 +295,15 @@ const OPERATIONS: Record<string, Operation> = {
   },
   me: { placed: false, run: async (actor) => present(await services.staff.me(identities[actor])) },
   'staff(id)': { placed: true, run: async (actor, place) => present(await services.staff.getStaff(identities[actor], await person(OFFICE_AT[place]))) },
+  'Staff.grants (of a person through staff(id))': {
+    placed: true,
+    run: async (actor, place) => {
+      const seen = await services.staff.getStaff(identities[actor], await person(OFFICE_AT[place], 'ACTIVE', ['POSTMAN']));
+      if (!seen) return false;
+      const grants = await grantsOfRoles(createRoleLoaders(testDatabase.database), seen.roles);
+      return grants.some((grant) => grant.permission === 'cod.collect');
+    },
+  },
   'staffMembers (lists the person)': {
     placed: true,
     run: async (actor, place) => {

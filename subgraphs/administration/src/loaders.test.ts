@@ -15,6 +15,7 @@ import type { Db } from '@postal/db';
 import { createOfficeService } from './offices/service.js';
 import { offices } from './offices/tables.js';
 import { resolvers } from './resolvers.js';
+import { grantsForRoles } from './roles/repository.js';
 import { createRoleService } from './roles/service.js';
 import { seedDemoAdministration } from './seed/demo.js';
 import { createSessionService } from './sessions/service.js';
@@ -80,6 +81,8 @@ afterAll(async () => {
   await testDatabase?.drop();
 });
 
+const LOAD_ROLE_SETS = [[], ['COUNTER_CLERK'], ['FINANCE_OFFICER'], ['AUDITOR', 'FINANCE_OFFICER'], ['COUNTER_CLERK', 'POSTMAN']];
+
 /** 120 sub offices spread over the demo's three head offices, and a member of staff at each. */
 async function addOfficesAndStaff(db: Db, count: number) {
   const heads = [
@@ -100,7 +103,8 @@ async function addOfficesAndStaff(db: Db, count: number) {
       name: `Load ${index}`,
       passwordHash: 'not-a-login',
       officeCode: office.code,
-      roles: [],
+      // Several role sets (none, one, two overlapping), so Staff.grants has different answers to batch and merge.
+      roles: LOAD_ROLE_SETS[index % LOAD_ROLE_SETS.length]!,
     })),
   );
 }
@@ -137,6 +141,29 @@ describe('per-request loaders', () => {
     // The list, the offices of the page, the parents of those offices.
     expect(ten.count).toBeLessThanOrEqual(3);
     expect(hundred.count).toBe(ten.count);
+  });
+
+  it('a page of staff with their grants costs the same for 10 rows as for 100, and each answer is what login would sign', async () => {
+    const page = 'query($first: Int) { staffMembers(first: $first, filter: { search: "aa.load" }) { edges { node { username roles grants { permission scope } } } } }';
+    const ten = await statementsOf(page, { first: 10 });
+    const hundred = await statementsOf(page, { first: 100 });
+    expect([ten.rows, hundred.rows]).toEqual([10, 100]);
+    // The list, and the permissions of every role on the page in one query.
+    expect(ten.count).toBeLessThanOrEqual(2);
+    expect(hundred.count).toBe(ten.count);
+    const { data } = await ask(page, { first: 100 });
+    const people = (data.staffMembers.edges as Array<{ node: { username: string; roles: string[]; grants: unknown[] } }>).map((edge) => edge.node);
+    expect(new Set(people.map((person) => person.roles.join('+')))).toEqual(new Set(LOAD_ROLE_SETS.map((roles) => roles.join('+'))));
+    for (const roles of LOAD_ROLE_SETS) {
+      const person = people.find((candidate) => candidate.roles.join('+') === roles.join('+'))!;
+      // The same merge (widest scope per permission) as the grants login puts in a token.
+      expect(person.grants, roles.join('+') || 'no roles').toEqual(await grantsForRoles(testDatabase.database.db, roles));
+    }
+    const clerk = people.find((person) => person.roles.join('+') === 'COUNTER_CLERK+POSTMAN')!;
+    expect(clerk.grants).toContainEqual({ permission: 'cod.collect', scope: 'OWN_OFFICE' });
+    // Both roles give office.read, the clerk's over the subtree, the postman's at the own office: one grant, the wider.
+    expect((clerk.grants as Array<{ permission: string }>).filter((grant) => grant.permission === 'office.read')).toEqual([{ permission: 'office.read', scope: 'SUBTREE' }]);
+    expect(people.find((person) => person.roles.length === 0)!.grants).toEqual([]);
   });
 
   it('a page of offices with parents, account offices and children costs the same for 10 rows as for 100', async () => {

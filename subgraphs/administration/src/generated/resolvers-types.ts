@@ -313,10 +313,25 @@ export type DeliveryShiftsInput = {
   sundays: Scalars['Boolean']['input'];
 };
 
+/** One permission a member of staff's roles give (for example `journal.manual.submit`), and how far it reaches. */
+export type Grant = {
+  __typename?: 'Grant';
+  /** A permission name, as @postal/authz lists them. */
+  permission: Scalars['String']['output'];
+  scope: GrantScope;
+};
+
 export type GrantRoleInput = {
   role: Role;
   username: Scalars['String']['input'];
 };
+
+/** How far a grant reaches from the holder's office. */
+export type GrantScope =
+  /** The holder's own office alone (counter clerks and postmen). */
+  | 'OWN_OFFICE'
+  /** The office and everything under it. */
+  | 'SUBTREE';
 
 export type LoginResult = {
   __typename?: 'LoginResult';
@@ -759,6 +774,13 @@ export type Staff = {
   email: Maybe<Scalars['String']['output']>;
   /** The operator's employee number: 8 digits. */
   employeeId: Scalars['String']['output'];
+  /**
+   * What their roles allow and how far from their office: one per permission, the wider scope where two roles give the
+   * same one, read from the role permissions now. A session acts on the grants its token was signed with (a role granted
+   * since shows here before the person signs in again; a temporary-password session may use none). For a console to hide
+   * what the person may not do: the server still decides.
+   */
+  grants: Array<Grant>;
   id: Scalars['ID']['output'];
   lastLoginAt: Maybe<Scalars['DateTime']['output']>;
   /** The last working day; null unless LEFT. */
@@ -1002,7 +1024,9 @@ export type ResolversTypes = {
   Decimal: ResolverTypeWrapper<Scalars['Decimal']['output']>;
   DeliveryShifts: ResolverTypeWrapper<DeliveryShifts>;
   DeliveryShiftsInput: DeliveryShiftsInput;
+  Grant: ResolverTypeWrapper<Grant>;
   GrantRoleInput: GrantRoleInput;
+  GrantScope: GrantScope;
   JSON: ResolverTypeWrapper<Scalars['JSON']['output']>;
   LoginResult: ResolverTypeWrapper<Omit<LoginResult, 'staff'> & { staff: ResolversTypes['Staff'] }>;
   Money: ResolverTypeWrapper<Money>;
@@ -1067,6 +1091,7 @@ export type ResolversParentTypes = {
   Decimal: Scalars['Decimal']['output'];
   DeliveryShifts: DeliveryShifts;
   DeliveryShiftsInput: DeliveryShiftsInput;
+  Grant: Grant;
   GrantRoleInput: GrantRoleInput;
   JSON: Scalars['JSON']['output'];
   LoginResult: Omit<LoginResult, 'staff'> & { staff: ResolversParentTypes['Staff'] };
@@ -1234,6 +1259,11 @@ export type DeliveryShiftsResolvers<ContextType = Context, ParentType extends Re
   sundays?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 };
 
+export type GrantResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Grant'] = ResolversParentTypes['Grant']> = {
+  permission?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  scope?: Resolver<ResolversTypes['GrantScope'], ParentType, ContextType>;
+};
+
 export interface JsonScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['JSON'], any> {
   name: 'JSON';
 }
@@ -1364,6 +1394,7 @@ export type StaffResolvers<ContextType = Context, ParentType extends ResolversPa
   assignments?: Resolver<Array<ResolversTypes['StaffAssignment']>, ParentType, ContextType, RequireFields<StaffAssignmentsArgs, 'first'>>;
   email?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   employeeId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  grants?: Resolver<Array<ResolversTypes['Grant']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   lastLoginAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   leftOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
@@ -1422,6 +1453,7 @@ export type Resolvers<ContextType = Context> = {
   DateTime?: GraphQLScalarType;
   Decimal?: GraphQLScalarType;
   DeliveryShifts?: DeliveryShiftsResolvers<ContextType>;
+  Grant?: GrantResolvers<ContextType>;
   JSON?: GraphQLScalarType;
   LoginResult?: LoginResultResolvers<ContextType>;
   Money?: MoneyResolvers<ContextType>;

@@ -5,24 +5,41 @@ import { offices } from '../offices/tables.js';
 import { staff } from '../staff/tables.js';
 import { roleDelegations, rolePermissions, roles } from './tables.js';
 
-/**
- * The grants a set of roles gives, one per permission: where two roles grant the same permission, the wider scope
- * (the subtree) wins.
- */
+/** One row of role_permissions: a permission a role gives, and how far. */
+export interface RolePermission {
+  roleCode: string;
+  permission: string;
+  scope: StaffGrant['scope'];
+}
+
+/** The grants a set of roles gives, one per permission (see widestGrants). */
 export async function grantsForRoles(db: Db | Tx, roleCodes: string[]): Promise<StaffGrant[]> {
+  return widestGrants(await permissionsOfRoles(db, roleCodes));
+}
+
+/** The role_permissions rows of some roles, in one query (the per-request loader batches every Staff.grants into it). */
+export async function permissionsOfRoles(db: Db | Tx, roleCodes: readonly string[]): Promise<RolePermission[]> {
   if (roleCodes.length === 0) return [];
   const rows = await db
-    .select({ permission: rolePermissions.permission, scope: rolePermissions.scope })
+    .select({ roleCode: rolePermissions.roleCode, permission: rolePermissions.permission, scope: rolePermissions.scope })
     .from(rolePermissions)
-    .where(inArray(rolePermissions.roleCode, roleCodes))
-    .orderBy(asc(rolePermissions.permission));
+    .where(inArray(rolePermissions.roleCode, [...roleCodes]))
+    .orderBy(asc(rolePermissions.permission), asc(rolePermissions.roleCode));
+  // The column's CHECK constraint allows only these two.
+  return rows.map((row) => ({ ...row, scope: row.scope as StaffGrant['scope'] }));
+}
+
+/**
+ * One grant per permission, ordered by permission: where two roles give the same permission, the wider scope (the
+ * subtree) wins. What login puts in a token and what Staff.grants answers are made by this one function.
+ */
+export function widestGrants(rows: ReadonlyArray<Pick<RolePermission, 'permission' | 'scope'>>): StaffGrant[] {
   const byPermission = new Map<string, StaffGrant>();
   for (const row of rows) {
-    const scope = row.scope as StaffGrant['scope'];
     const current = byPermission.get(row.permission);
-    if (!current || (current.scope === 'OWN_OFFICE' && scope === 'SUBTREE')) byPermission.set(row.permission, { permission: row.permission, scope });
+    if (!current || (current.scope === 'OWN_OFFICE' && row.scope === 'SUBTREE')) byPermission.set(row.permission, { permission: row.permission, scope: row.scope });
   }
-  return [...byPermission.values()];
+  return [...byPermission.values()].sort((a, b) => (a.permission < b.permission ? -1 : a.permission > b.permission ? 1 : 0));
 }
 
 /** The roles that holders of any of `roleCodes` may grant, read now (delegation is data, changed by migrations). */

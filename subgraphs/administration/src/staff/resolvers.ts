@@ -1,4 +1,5 @@
 import type { Resolvers } from '../generated/resolvers-types.js';
+import { grantsOfRoles } from '../roles/loaders.js';
 
 /** Thin: read arguments, call the staff service with the signed caller (and request facts for audited commands). */
 export const staffResolvers: Resolvers = {
@@ -19,6 +20,8 @@ export const staffResolvers: Resolvers = {
   Staff: {
     __resolveReference: (reference, { services, identity, loaders }) => services.staff.getStaff(identity, reference.id, loaders),
     office: (staff, _args, { services, loaders }) => services.staff.officeOf(staff, loaders),
+    // Whoever may see the person may see what their roles allow, as they may see the roles themselves.
+    grants: (staff, _args, { loaders }) => grantsOfRoles(loaders, staff.roles),
     assignments: (staff, { first }, { services }) => services.staff.assignments(staff, first),
   },
   StaffAssignment: {

@@ -2,6 +2,9 @@ import type { ErrorRequestHandler, RequestHandler, Response } from 'express';
 import type { Logger } from 'pino';
 import { REQUEST_ID_HEADER, acceptRequestId, type RequestState } from './request-context.js';
 
+/** Bounded so one request cannot make the gateway parse megabytes of JSON; the longest real operation is a few kB. */
+export const MAX_BODY = '100kb';
+
 export function requestState(res: Response): RequestState {
   return res.locals.request as RequestState;
 }

@@ -3,6 +3,7 @@ import { verifyAccessToken, type Identity } from '@postal/auth';
 import { CommonCodes, isExpectedError } from '@postal/errors';
 import { GraphQLError } from 'graphql';
 import type { Logger } from 'pino';
+import { CSRF_HEADER, sessionTokenOf } from './session-cookie.js';
 import type { RevocationStore } from './sessions/revocation-store.js';
 
 export const REQUEST_ID_HEADER = 'x-request-id';
@@ -39,6 +40,25 @@ export function acceptRequestId(inbound: string | undefined): string {
 const BEARER = /^Bearer +([A-Za-z0-9\-._~+/]+=*) *$/i;
 
 /**
+ * Who a request comes from: its Authorization header when it has one (API clients), else the console's session cookie
+ * (session-cookie.ts), else nobody. The header wins over a cookie, so a client that says who it is is believed rather
+ * than whatever cookie its browser holds. A cookie request must carry the CSRF header, or it is refused (403) before
+ * its token is even read: a cookie is sent with requests the person did not mean to make.
+ */
+export async function identityOfRequest(headers: Headers, jwtPublicKey: string): Promise<Identity> {
+  const authorization = headers.get('authorization');
+  if (authorization !== null) return identityFromAuthorization(authorization, jwtPublicKey);
+  const token = sessionTokenOf(headers.get('cookie'));
+  if (token === undefined) return { kind: 'anonymous' };
+  if (!headers.has(CSRF_HEADER)) {
+    throw new GraphQLError(`a request signed in by the session cookie must carry the ${CSRF_HEADER} header`, {
+      extensions: { code: 'BAD_REQUEST', http: { status: 403 } },
+    });
+  }
+  return identityFromToken(token, jwtPublicKey);
+}
+
+/**
  * No Authorization header is an anonymous caller (the login mutation needs one). A header that is present but not a
  * valid Bearer token fails the whole request: quietly treating a bad token as anonymous would hide an expired
  * session behind confusing FORBIDDEN errors further down.
@@ -47,6 +67,11 @@ export async function identityFromAuthorization(header: string | undefined, jwtP
   if (header === undefined) return { kind: 'anonymous' };
   const token = BEARER.exec(header)?.[1];
   if (token === undefined) throw unauthenticated('use the Bearer authorization scheme');
+  return identityFromToken(token, jwtPublicKey);
+}
+
+/** A token, from the header or the cookie: a staff identity, or UNAUTHENTICATED (a bad, forged or expired one). */
+async function identityFromToken(token: string, jwtPublicKey: string): Promise<Identity> {
   try {
     const claims = await verifyAccessToken(token, jwtPublicKey);
     return { kind: 'staff', ...claims };

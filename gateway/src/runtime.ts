@@ -9,7 +9,7 @@ import type { Logger } from 'pino';
 import { formatGatewayError, formatResult } from './errors.js';
 import { requestState } from './http.js';
 import { limitPlugins, type GatewayLimits } from './limits.js';
-import { assertSessionAlive, identityFromAuthorization, type GatewayContext } from './request-context.js';
+import { assertSessionAlive, identityOfRequest, type GatewayContext } from './request-context.js';
 import type { RevocationStore } from './sessions/revocation-store.js';
 import { signingPlugin } from './signing.js';
 import type { SubgraphEndpoint } from './subgraphs.js';
@@ -85,15 +85,15 @@ export function createRuntime(options: RuntimeOptions): GatewayRuntime<GatewayCo
 }
 
 /**
- * Verifies the caller's token and session before the operation is parsed, and puts who they are in the context that
- * signing.ts signs from. A bad token or an ended session fails the whole request (401, or 503 while sessions cannot
+ * Verifies the caller's token (Bearer header or the console's cookie) and session before the operation is parsed, and
+ * puts who they are in the context that signing.ts signs from. A bad token or an ended session fails the whole request (401, or 503 while sessions cannot
  * be checked) and no subgraph is called.
  */
 function callerIdentity(options: RuntimeOptions): GatewayPlugin<GatewayContext> {
   return {
     async onContextBuilding({ context, extendContext }) {
       const state = requestState((context as unknown as ServerContext).res);
-      const identity = await identityFromAuthorization(context.request.headers.get('authorization') ?? undefined, options.jwtPublicKey);
+      const identity = await identityOfRequest(context.request.headers, options.jwtPublicKey);
       assertSessionAlive(identity, options.sessions);
       const { requestId, clientAddress } = state;
       extendContext({ caller: { requestId, clientAddress, identity, state, logger: options.logger.child({ requestId }) } });
@@ -219,4 +219,26 @@ function codeRequestError(error: GraphQLError): GraphQLError {
 
 function isExecutionResult(result: unknown): result is ExecutionResult {
   return typeof result === 'object' && result !== null && ('errors' in result || 'data' in result);
+}
+
+/**
+ * Runs one operation through the runtime for an HTTP request that is not itself a GraphQL request (console-session.ts),
+ * as if it had been posted to /graphql with the given token: every plugin above applies, and `{ req, res }` is the
+ * server context the node adapter would have given, so the request's id and address (res.locals) are the ones used.
+ * Nothing of the outer request's headers is passed on but what is set here.
+ */
+export async function runInternalOperation(
+  runtime: GatewayRuntime<GatewayContext>,
+  operation: { query: string; variables?: Record<string, unknown>; token?: string },
+  serverContext: { req: unknown; res: Response },
+): Promise<{ status: number; headers: Headers; body: Record<string, unknown> }> {
+  const headers: Record<string, string> = {
+    'content-type': 'application/json',
+    accept: 'application/graphql-response+json, application/json',
+    'x-graphql-csrf': '1',
+    ...(operation.token === undefined ? {} : { authorization: `Bearer ${operation.token}` }),
+  };
+  const body = JSON.stringify({ query: operation.query, ...(operation.variables ? { variables: operation.variables } : {}) });
+  const response = await runtime.fetch('http://gateway.internal/graphql', { method: 'POST', headers, body }, serverContext);
+  return { status: response.status, headers: response.headers, body: (await response.json()) as Record<string, unknown> };
 }

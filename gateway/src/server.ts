@@ -1,14 +1,17 @@
 import { createPublicKey } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { isAbsolute } from 'node:path';
 import type { GatewayRuntime } from '@graphql-hive/gateway-runtime';
 import express from 'express';
 import type { Logger } from 'pino';
+import { consoleRoutes, isConsoleBuild } from './console-static.js';
+import { sessionRoutes, type OperationAnswer, type RunOperation } from './console-session.js';
 import { healthHandler } from './health.js';
-import { errorHandler, requestLogging } from './http.js';
+import { errorHandler, MAX_BODY, requestLogging } from './http.js';
 import type { GatewayLimits } from './limits.js';
 import type { GatewayContext } from './request-context.js';
-import { createRuntime, type QueryPlanner } from './runtime.js';
+import { createRuntime, runInternalOperation, type QueryPlanner } from './runtime.js';
 import { securityHeaders } from './security-headers.js';
 import { createRevocationFeedClient } from './sessions/feed-client.js';
 import { createRevocationStore, type FetchRevocations, type RevocationStore } from './sessions/revocation-store.js';
@@ -36,6 +39,11 @@ export interface GatewayOptions {
   subgraphTimeoutMs?: number;
   /** Default `rust`; see the README for the measurement behind it. */
   planner?: QueryPlanner;
+  /**
+   * Absolute path of the built console (console/dist). When it holds an index.html the gateway serves it at `/`, with
+   * a strict Content-Security-Policy (console-static.ts); otherwise, or unset, it serves only the API.
+   */
+  consoleDir?: string;
   /** Following the feed of ended sessions (see sessions/revocation-store.ts). */
   sessions?: {
     /** Default: the administration subgraph's sessionRevocations, as the signed service `gateway`. */
@@ -50,6 +58,8 @@ export interface GatewayOptions {
 export interface RunningGateway {
   url: string;
   port: number;
+  /** Where the console is served (http://host:port/), when it is. */
+  consoleUrl: string | undefined;
   /** Stops accepting connections, lets in-flight requests finish (up to a grace period), then disposes of the runtime. */
   stop(): Promise<void>;
 }
@@ -59,17 +69,18 @@ export interface Gateway {
   listen(port: number, host?: string): Promise<RunningGateway>;
 }
 
-/** Bounded so one request cannot make the gateway parse megabytes of JSON; the longest real operation is a few kB. */
-export const MAX_BODY = '100kb';
+export { MAX_BODY };
 const DEFAULT_SUBGRAPH_TIMEOUT_MS = 30_000;
 /** In-flight requests get this long to finish at stop before their connections are cut. */
 const STOP_GRACE_MS = 10_000;
 
 /**
- * The gateway's HTTP face: `/health`, and `/graphql` through Hive Gateway's runtime (runtime.ts). Bad configuration
- * (a key that is not Ed25519, an unreadable supergraph, a URL for a subgraph that does not exist) fails here, not at
- * the first request. Express stays in front of the runtime for what is plain HTTP: the request id and log line, the
- * security headers, the bounded JSON body and its errors, and the health endpoint.
+ * The gateway's HTTP face: `/health`, `/graphql` through Hive Gateway's runtime (runtime.ts), the console's cookie
+ * session at `/session` (console-session.ts, whose operations run through the same runtime) and, with `consoleDir`,
+ * the console itself at `/` (console-static.ts). Bad configuration (a key that is not Ed25519, an unreadable
+ * supergraph, a URL for a subgraph that does not exist) fails here, not at the first request. Express stays in front
+ * of the runtime for what is plain HTTP: the request id and log line, the security headers, the bounded JSON body and
+ * its errors, the health endpoint and the static files.
  */
 export function createGateway(options: GatewayOptions): Gateway {
   assertEd25519PublicKey(options.jwtPublicKey);
@@ -83,9 +94,20 @@ export function createGateway(options: GatewayOptions): Gateway {
   app.use(requestLogging(logger, options.trustProxy !== undefined));
   app.use(securityHeaders({ production: options.nodeEnv === 'production' }));
   app.get('/health', healthHandler(subgraphs, logger, () => sessions.status()));
+  // The runtime is made at listen; until then an operation cannot run (and nothing is listening to ask for one).
+  let runtime: GatewayRuntime<GatewayContext> | undefined;
+  const run: RunOperation = async (operation, req, res) => {
+    if (!runtime) throw new Error('the gateway runtime is not made until listen');
+    return (await runInternalOperation(runtime, operation, { req, res })) as OperationAnswer;
+  };
+  app.use('/session', sessionRoutes({ run, logger }));
   // The runtime is mounted on this router once it is made; the error handler must come after it in the chain.
   const graphqlRouter = express.Router();
   app.use('/graphql', express.json({ limit: MAX_BODY }), graphqlRouter);
+  if (options.consoleDir !== undefined && !isAbsolute(options.consoleDir)) throw new Error(`consoleDir must be an absolute path, not ${options.consoleDir}`);
+  const consoleServed = options.consoleDir !== undefined && isConsoleBuild(options.consoleDir);
+  if (options.consoleDir !== undefined && !consoleServed) logger.warn({ consoleDir: options.consoleDir }, 'no console build (index.html) there: serving only the API');
+  if (consoleServed) app.use(consoleRoutes(options.consoleDir!));
   app.use(errorHandler(logger));
 
   let listening = false;
@@ -97,7 +119,7 @@ export function createGateway(options: GatewayOptions): Gateway {
       // The first read of the feed before the first request; if the administration subgraph is not up yet, staff
       // requests are refused (SESSIONS_UNVERIFIABLE) until a poll succeeds.
       await sessions.start();
-      const runtime = createRuntime({
+      const made = createRuntime({
         supergraphSdl: options.supergraphSdl,
         subgraphs,
         jwtPublicKey: options.jwtPublicKey,
@@ -109,8 +131,9 @@ export function createGateway(options: GatewayOptions): Gateway {
         sessions,
         planner: options.planner ?? 'rust',
       });
+      runtime = made;
       // The node adapter answers on `res` itself, and gives plugins `{ req, res }` as the server context.
-      graphqlRouter.use((req, res) => runtime.requestListener(req, res));
+      graphqlRouter.use((req, res) => made.requestListener(req, res));
       const httpServer = createServer(app);
       try {
         await new Promise<void>((resolve, reject) => {
@@ -122,16 +145,18 @@ export function createGateway(options: GatewayOptions): Gateway {
         });
       } catch (error) {
         sessions.stop();
-        await runtime.dispose();
+        await made.dispose();
         throw error;
       }
       const actualPort = (httpServer.address() as AddressInfo).port;
-      logger.info({ port: actualPort, subgraphs, planner: options.planner ?? 'rust' }, 'gateway listening');
+      logger.info({ port: actualPort, subgraphs, planner: options.planner ?? 'rust', console: consoleServed }, 'gateway listening');
       let stopping: Promise<void> | undefined;
+      const origin = `http://${host.includes(':') ? `[${host}]` : host}:${actualPort}`;
       return {
-        url: `http://${host}:${actualPort}/graphql`,
+        url: `${origin}/graphql`,
         port: actualPort,
-        stop: () => (stopping ??= stopServers(httpServer, runtime).finally(() => sessions.stop())),
+        consoleUrl: consoleServed ? `${origin}/` : undefined,
+        stop: () => (stopping ??= stopServers(httpServer, made).finally(() => sessions.stop())),
       };
     },
   };

@@ -1,10 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { startAccounts } from '@postal/accounts';
 import { startAdministration } from '@postal/administration';
 import { startCodSettlement } from '@postal/cod-settlement';
 import { findRepoRoot, type Database } from '@postal/db';
-import { createGateway, type GatewayLimits, type GatewayOptions } from '@postal/gateway';
+import { createGateway, isConsoleBuild, type GatewayLimits, type GatewayOptions } from '@postal/gateway';
 import { startMoneyOrders } from '@postal/money-orders';
 import type { Notifier } from '@postal/notify';
 import type { EventQueue } from '@postal/outbox';
@@ -36,13 +37,26 @@ export interface StackOptions {
   notifier: Notifier;
   /** LEDGER_START_DATE, for the accounts subgraph. */
   ledgerStartDate?: string | undefined;
+  /**
+   * The built console the gateway serves at `/`: default the repository's console/dist when it has been built
+   * (CONSOLE_DIST); `null` serves none.
+   */
+  consoleDir?: string | null;
 }
+
+/**
+ * The repository's console build, found from this file (stack/src or stack/dist, both two levels below the root) so
+ * that it does not depend on the directory `npm start` was run from.
+ */
+export const CONSOLE_DIST = fileURLToPath(new URL('../../console/dist', import.meta.url));
 
 type SubgraphName = 'administration' | 'accounts' | 'money-orders' | 'cod-settlement';
 
 export interface RunningStack {
   gatewayUrl: string;
   healthUrl: string;
+  /** Where the console is served, when it is (see StackOptions.consoleDir). */
+  consoleUrl: string | undefined;
   subgraphs: Record<SubgraphName, RunningSubgraph>;
   stop(): Promise<void>;
 }
@@ -125,15 +139,24 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
     nodeEnv: options.nodeEnv,
     limits: options.limits ?? DEFAULT_LIMITS,
     ...(options.sessions ? { sessions: options.sessions } : {}),
+    ...consoleOption(options.consoleDir),
   });
   const running = await gateway.listen(ports.gateway, host);
   return {
     gatewayUrl: running.url,
     healthUrl: running.url.replace(/\/graphql$/, '/health'),
+    consoleUrl: running.consoleUrl,
     subgraphs,
     async stop() {
       await running.stop();
       await stopSubgraphs();
     },
   };
+}
+
+/** A console the caller named is handed on as it is (the gateway warns when it is not built); the default only if built. */
+function consoleOption(consoleDir: StackOptions['consoleDir']): Pick<GatewayOptions, 'consoleDir'> {
+  if (consoleDir === null) return {};
+  if (consoleDir !== undefined) return { consoleDir };
+  return isConsoleBuild(CONSOLE_DIST) ? { consoleDir: CONSOLE_DIST } : {};
 }

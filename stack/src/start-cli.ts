@@ -1,4 +1,4 @@
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { ConfigError, gatewayLimits } from '@postal/config';
 import { createNotifier } from '@postal/notify';
 import { openDatabase } from '@postal/db';
@@ -7,7 +7,7 @@ import { createLogger, createNonceStore, runUntilSignal } from '@postal/server';
 import { DEMO_PASSWORD, DEMO_STAFF } from '@postal/administration';
 import { readStackConfig } from './config.js';
 import { migrateAll, seedDemo } from './setup.js';
-import { startStack } from './stack.js';
+import { CONSOLE_DIST, startStack } from './stack.js';
 
 /**
  * `npm start`: the whole system in one process, on the embedded default unless DATABASE_URL / REDIS_URL say
@@ -62,6 +62,9 @@ const stack = await startStack({
 const lines = [
   '',
   'Postal Finance is running.',
+  stack.consoleUrl
+    ? `  Console:            http://localhost:${new URL(stack.consoleUrl).port}/`
+    : `  Console:            not served: ${relative(process.cwd(), CONSOLE_DIST) || CONSOLE_DIST}/index.html is missing (npm run build makes it; npm start runs that first)`,
   `  GraphQL (gateway):  ${stack.gatewayUrl}`,
   `  Health:             ${stack.healthUrl}`,
   ...Object.values(stack.subgraphs).map((s) => `  ${`${s.name}:`.padEnd(20)}${s.url}`),

@@ -1,7 +1,7 @@
 import { generateKeyPairSync } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { SignJWT, importPKCS8 } from 'jose';
-import { hashPassword, signAccessToken, verifyAccessToken, verifyPassword } from './index.js';
+import { accessTokenExpiresAt, hashPassword, signAccessToken, verifyAccessToken, verifyPassword } from './index.js';
 
 const keys = () =>
   generateKeyPairSync('ed25519', {
@@ -46,6 +46,17 @@ describe('access tokens', () => {
     const { privateKey, publicKey } = keys();
     const token = await signAccessToken(claims, privateKey, 60);
     expect(await verifyAccessToken(token, publicKey)).toEqual(claims);
+  });
+
+  it('tells when a token expires by its own claim, and nothing for what is not a JWT', async () => {
+    const before = Math.floor(Date.now() / 1000);
+    const expiresAt = accessTokenExpiresAt(await signAccessToken(claims, keys().privateKey, 600));
+    const after = Math.floor(Date.now() / 1000);
+    expect(expiresAt!.getTime() / 1000).toBeGreaterThanOrEqual(before + 600);
+    expect(expiresAt!.getTime() / 1000).toBeLessThanOrEqual(after + 600);
+    for (const notAToken of ['', 'garbage', 'a.b.c', `x.${Buffer.from('{"exp":"soon"}').toString('base64url')}.y`]) {
+      expect(accessTokenExpiresAt(notAToken), notAToken).toBeUndefined();
+    }
   });
 
   it('refuses a token signed by another key', async () => {

@@ -1,5 +1,5 @@
 export { hashPassword, verifyPassword, DUMMY_PASSWORD_HASH } from './passwords.js';
-export { signAccessToken, verifyAccessToken, type AccessTokenClaims } from './tokens.js';
+export { accessTokenExpiresAt, signAccessToken, verifyAccessToken, type AccessTokenClaims } from './tokens.js';
 export {
   signIdentity,
   verifyIdentity,

@@ -1,4 +1,4 @@
-import { SignJWT, importPKCS8, importSPKI, jwtVerify, errors as joseErrors } from 'jose';
+import { SignJWT, decodeJwt, importPKCS8, importSPKI, jwtVerify, errors as joseErrors } from 'jose';
 import { UnauthenticatedError } from '@postal/errors';
 import type { Identity, StaffGrant } from './identity.js';
 
@@ -91,6 +91,20 @@ export async function verifyAccessToken(token: string, publicKeyPem: string): Pr
     if (error instanceof UnauthenticatedError) throw error;
     if (error instanceof joseErrors.JWTExpired) throw new UnauthenticatedError('the session has expired; sign in again');
     throw new UnauthenticatedError('the token is not valid');
+  }
+}
+
+/**
+ * When a token stops being accepted, by its own `exp` claim; undefined when it has none or is not a JWT. It does not
+ * verify anything: it is for a token the caller already trusts (one the administration subgraph has just issued, or
+ * one verifyAccessToken has just accepted), to say how long a cookie holding it should live.
+ */
+export function accessTokenExpiresAt(token: string): Date | undefined {
+  try {
+    const { exp } = decodeJwt(token);
+    return typeof exp === 'number' && Number.isFinite(exp) ? new Date(exp * 1000) : undefined;
+  } catch {
+    return undefined;
   }
 }
 

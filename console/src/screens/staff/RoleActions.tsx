@@ -2,7 +2,7 @@ import { useState, type FormEvent, type ReactNode } from 'react';
 import { Form } from 'react-aria-components';
 import { Link } from 'react-router';
 import { op } from '../../api/operation';
-import { problemsFor, unclaimed } from '../../api/problems';
+import { unclaimed } from '../../api/problems';
 import { formatDateTime } from '../../format/dates';
 import { StaffGrantRoleDocument, StaffRevokeRoleDocument, type Role } from '../../gql/graphql';
 import { roleName } from '../../session/permissions';
@@ -10,7 +10,7 @@ import { ProblemList } from '../../ui/ProblemList';
 import { SelectField } from '../../ui/SelectField';
 import { ActionDialog, DialogButtons } from './ActionDialog';
 import type { Person } from './StaffActions';
-import { localProblem, useCommand } from './useCommand';
+import { fieldProblems, localProblem, useCommand } from './useCommand';
 
 /**
  * Asking for a role grant. A grant widens someone's rights, so it is never made here: the API answers a PENDING
@@ -45,7 +45,7 @@ function GrantRoleForm({ person, grantable, close, done }: { person: Person; gra
       </>,
     );
   };
-  const roleProblems = problemsFor(grant.problems, 'role');
+  const roleProblems = fieldProblems(grant.problems, 'role');
   return (
     <Form className="form" onSubmit={(event) => void submit(event)}>
       <p>A grant is not made at once: it becomes a request that another administrator approves, and only then do they hold the role.</p>

@@ -1,7 +1,7 @@
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { Form } from 'react-aria-components';
 import { op } from '../../api/operation';
-import { problemsFor, unclaimed } from '../../api/problems';
+import { unclaimed } from '../../api/problems';
 import { formatDate, operatorToday } from '../../format/dates';
 import {
   StaffAssignDocument,
@@ -19,7 +19,7 @@ import { ActionDialog, DialogButtons } from './ActionDialog';
 import { DateField } from './DateField';
 import { deliveryWords } from './labels';
 import { OfficeCodeField } from './OfficeCodeField';
-import { localProblem, useCommand } from './useCommand';
+import { fieldProblems, localProblem, useCommand } from './useCommand';
 
 export type Person = NonNullable<StaffDetailQuery['staff']>;
 
@@ -85,18 +85,22 @@ function EditDetailsForm({ person, close, done }: ActionProps) {
     }
   };
   const problems = update.problems;
+  const edited = (setter: (value: string) => void, field: string) => (value: string) => {
+    setter(value);
+    update.clearField(field);
+  };
   return (
     <Form className="form" onSubmit={(event) => void submit(event)} validationBehavior="aria">
-      <TextField label="Name" value={name} onChange={setName} isRequired autoFocus problems={problemsFor(problems, 'name')} />
+      <TextField label="Name" value={name} onChange={edited(setName, 'name')} isRequired autoFocus problems={fieldProblems(problems, 'name')} />
       <TextField
         label="Mobile"
         type="tel"
         description="International form, e.g. +919812345678. Empty clears it."
         value={mobile}
-        onChange={setMobile}
-        problems={problemsFor(problems, 'mobile')}
+        onChange={edited(setMobile, 'mobile')}
+        problems={fieldProblems(problems, 'mobile')}
       />
-      <TextField label="E-mail" type="email" description="Empty clears it." value={email} onChange={setEmail} problems={problemsFor(problems, 'email')} />
+      <TextField label="E-mail" type="email" description="Empty clears it." value={email} onChange={edited(setEmail, 'email')} problems={fieldProblems(problems, 'email')} />
       <ProblemList problems={unclaimed(problems, ['name', 'mobile', 'email'])} />
       <DialogButtons submitLabel="Save" busyLabel="Saving…" busy={update.busy} close={close} />
     </Form>
@@ -125,7 +129,13 @@ function AssignForm({ person, close, done }: ActionProps) {
         They work at {person.office.name} ({person.office.code}) now. The history keeps where they were; their open sessions end, and they sign in again
         with the rights of the new office.
       </p>
-      <OfficeCodeField label="New office code" value={officeCode} onChange={setOfficeCode} problems={problemsFor(assign.problems, 'officeCode')} autoFocus />
+      <OfficeCodeField
+        label="New office code"
+        value={officeCode}
+        onChange={(code) => {
+          setOfficeCode(code);
+          assign.clearField('officeCode');
+        }} problems={fieldProblems(assign.problems, 'officeCode')} autoFocus />
       <ProblemList problems={unclaimed(assign.problems, ['officeCode'])} />
       <DialogButtons submitLabel="Assign" busyLabel="Assigning…" busy={assign.busy} close={close} />
     </Form>
@@ -153,7 +163,19 @@ function SuspendForm({ person, close, done }: ActionProps) {
   return (
     <Form className="form" onSubmit={(event) => void submit(event)} validationBehavior="aria">
       <p>They cannot sign in until someone reinstates them; any session they have open ends at once.</p>
-      <TextField label="Reason" description={`Recorded with the suspension and in the audit trail; at most ${MAX_REASON} characters.`} value={reason} onChange={setReason} isRequired autoFocus localError={tooLong} problems={problemsFor(suspend.problems, 'reason')} />
+      <TextField
+        label="Reason"
+        description={`Recorded with the suspension and in the audit trail; at most ${MAX_REASON} characters.`}
+        value={reason}
+        onChange={(value) => {
+          setReason(value);
+          suspend.clearField('reason');
+        }}
+        isRequired
+        autoFocus
+        localError={tooLong}
+        problems={fieldProblems(suspend.problems, 'reason')}
+      />
       <ProblemList problems={unclaimed(suspend.problems, ['reason'])} />
       <DialogButtons submitLabel="Suspend" busyLabel="Suspending…" busy={suspend.busy} close={close} variant="danger" />
     </Form>
@@ -187,7 +209,7 @@ function ResetPasswordForm({ person, close, done }: ActionProps) {
     const data = await reset.run({ id: person.id });
     if (data) {
       close();
-      done(`A new temporary password was sent to ${person.name} ${deliveryWords(data.resetPassword.temporaryPasswordSentTo)}. It is not shown here; they must change it when they sign in.`);
+      done(`A new temporary password for ${person.name} was sent ${deliveryWords(data.resetPassword.temporaryPasswordSentTo)}. It is not shown here; they must change it when they sign in.`);
     }
   };
   return (
@@ -226,7 +248,18 @@ function MarkLeftForm({ person, close, done }: ActionProps) {
         <strong>This is final.</strong> Once marked as left, {person.name} can never sign in again and their record can never be changed, reinstated or
         assigned. It stays for the audit trail.
       </p>
-      <DateField label="Last working day" value={leftOn} onChange={setLeftOn} max={today} isRequired localError={future} problems={problemsFor(markLeft.problems, 'leftOn')} />
+      <DateField
+        label="Last working day"
+        value={leftOn}
+        onChange={(day) => {
+          setLeftOn(day);
+          markLeft.clearField('leftOn');
+        }}
+        max={today}
+        isRequired
+        localError={future}
+        problems={fieldProblems(markLeft.problems, 'leftOn')}
+      />
       <ProblemList problems={unclaimed(markLeft.problems, ['leftOn'])} />
       <DialogButtons submitLabel="Mark as left, finally" busyLabel="Marking…" busy={markLeft.busy} close={close} variant="danger" />
     </Form>

@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { Form } from 'react-aria-components';
 import { Link, useNavigate } from 'react-router';
 import { op } from '../../api/operation';
-import { isCode, problemsFor, unclaimed } from '../../api/problems';
+import { isCode, unclaimed } from '../../api/problems';
 import { StaffCreateDocument } from '../../gql/graphql';
 import { useMe } from '../../session/me';
 import { can } from '../../session/permissions';
@@ -12,7 +12,7 @@ import { ProblemList } from '../../ui/ProblemList';
 import { TextField } from '../../ui/TextField';
 import { OfficeCodeField } from './OfficeCodeField';
 import type { CreatedNotice } from './notices';
-import { localProblem, useCommand } from './useCommand';
+import { fieldProblems, localProblem, useCommand } from './useCommand';
 import './staff.css';
 
 /** The fields of CreateStaffInput, named as the API names them in `extensions.field`. */
@@ -30,7 +30,10 @@ export default function StaffCreate() {
   const navigate = useNavigate();
   const [values, setValues] = useState<Record<Field, string>>({ employeeId: '', username: '', name: '', officeCode: me.office.code, mobile: '', email: '' });
   const create = useCommand(op(StaffCreateDocument));
-  const set = (field: Field) => (value: string) => setValues((current) => ({ ...current, [field]: value }));
+  const set = (field: Field) => (value: string) => {
+    setValues((current) => ({ ...current, [field]: value }));
+    create.clearField(field);
+  };
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -80,7 +83,7 @@ export default function StaffCreate() {
             inputMode="numeric"
             inputClassName="mono"
             autoComplete="off"
-            problems={problemsFor(problems, 'employeeId')}
+            problems={fieldProblems(problems, 'employeeId')}
           />
           <TextField
             label="Username"
@@ -90,11 +93,11 @@ export default function StaffCreate() {
             isRequired
             autoComplete="off"
             spellCheck="false"
-            problems={problemsFor(problems, 'username')}
+            problems={fieldProblems(problems, 'username')}
           />
         </div>
-        <TextField label="Name" value={values.name} onChange={set('name')} isRequired autoComplete="off" problems={problemsFor(problems, 'name')} />
-        <OfficeCodeField value={values.officeCode} onChange={set('officeCode')} problems={problemsFor(problems, 'officeCode')} />
+        <TextField label="Name" value={values.name} onChange={set('name')} isRequired autoComplete="off" problems={fieldProblems(problems, 'name')} />
+        <OfficeCodeField value={values.officeCode} onChange={set('officeCode')} problems={fieldProblems(problems, 'officeCode')} />
         <div className="form-row">
           <TextField
             label="Mobile"
@@ -103,9 +106,9 @@ export default function StaffCreate() {
             value={values.mobile}
             onChange={set('mobile')}
             autoComplete="off"
-            problems={problemsFor(problems, 'mobile')}
+            problems={fieldProblems(problems, 'mobile')}
           />
-          <TextField label="E-mail" type="email" value={values.email} onChange={set('email')} autoComplete="off" problems={problemsFor(problems, 'email')} />
+          <TextField label="E-mail" type="email" value={values.email} onChange={set('email')} autoComplete="off" problems={fieldProblems(problems, 'email')} />
         </div>
         <p className="field-description">Their temporary password is sent to them (by SMS or e-mail, as this system is set up). You will not see it.</p>
         <ProblemList problems={unclaimed(problems, [...FIELDS])} />

@@ -35,7 +35,7 @@ export default function StaffDetail() {
   const [notice, setNotice] = useState<ReactNode>(
     created ? (
       <>
-        {created.name} is created, with no roles yet. Their temporary password was sent to them {deliveryWords(created.delivery)}; it is never shown here.
+        {created.name} is created, with no roles yet. Their temporary password was sent {deliveryWords(created.delivery)}; it is never shown here.
         Grant them a role below: a second administrator approves it.
       </>
     ) : null,

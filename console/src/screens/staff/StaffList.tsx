@@ -14,7 +14,7 @@ import { PageHeader } from '../../ui/PageHeader';
 import { ProblemList } from '../../ui/ProblemList';
 import { SelectField } from '../../ui/SelectField';
 import { TextField } from '../../ui/TextField';
-import { reachOf, ROLES, STATUSES, statusWord } from './labels';
+import { ROLES, STATUSES, statusWord } from './labels';
 import './staff.css';
 
 type StaffRow = StaffListQuery['staffMembers']['edges'][number]['node'];
@@ -28,8 +28,6 @@ const columns = [
   column.accessor('name', { header: 'Name' }),
   column.accessor((row) => `${row.office.name} (${row.office.code})`, { id: 'office', header: 'Office' }),
   column.accessor((row) => row.roles.map(roleName).join(', '), { id: 'roles', header: 'Roles' }),
-  // How far their rights reach (the widest of their grants): who can act below their own office shows at a glance.
-  column.accessor((row) => reachOf(row.grants), { id: 'reach', header: 'Rights reach' }),
   column.accessor('status', { header: 'Status', cell: (info) => <span className={`status status-${info.getValue().toLowerCase()}`}>{statusWord(info.getValue())}</span> }),
   column.accessor('lastLoginAt', { header: 'Last sign-in', cell: (info) => formatDateTime(info.getValue()) }),
 ];
@@ -79,6 +77,7 @@ export default function StaffList() {
                 { header: 'Office code', value: (row) => row.office.code },
                 { header: 'Office', value: (row) => row.office.name },
                 { header: 'Roles', value: (row) => row.roles.join(' ') },
+                // Who may do what, and how far (permission:SUBTREE or :OWN_OFFICE): the export is the access review an auditor asks for.
                 { header: 'Permissions', value: (row) => row.grants.map((grant) => `${grant.permission}:${grant.scope}`).join(' ') },
                 { header: 'Status', value: (row) => row.status },
                 { header: 'Last sign-in', value: (row) => row.lastLoginAt },

@@ -62,12 +62,6 @@ export function scopeWord(scope: GrantScope): string {
   return scope === 'SUBTREE' ? 'Their office and everything under it' : 'Their own office only';
 }
 
-/** How far someone's rights reach, in one word for the list: the widest of their grants. */
-export function reachOf(grants: readonly { scope: GrantScope }[]): string {
-  if (grants.length === 0) return 'No rights';
-  return grants.some((grant) => grant.scope === 'SUBTREE') ? 'Office and below' : 'Own office';
-}
-
 /** Where a temporary password went, in words (never the password: the API does not answer it). */
 export function deliveryWords(delivery: { channel: NotificationChannel; address: string }): string {
   switch (delivery.channel) {

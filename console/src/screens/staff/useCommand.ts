@@ -1,6 +1,6 @@
 import { useCallback, useState } from 'react';
 import { useMutation, type AnyVariables, type TypedDocumentNode } from 'urql';
-import { problemsOf, type Problem } from '../../api/problems';
+import { problemsFor, problemsOf, type Problem } from '../../api/problems';
 
 export interface Command<Data, Variables> {
   /** Sends the mutation; resolves to its data, or undefined when the API refused it (the problems say why). */
@@ -9,6 +9,8 @@ export interface Command<Data, Variables> {
   problems: Problem[];
   /** Problems found in the browser before anything was sent (a required field left empty). */
   setProblems: (problems: Problem[]) => void;
+  /** Forgets the problems of a field the person has just edited: what they type now has not been judged yet. */
+  clearField: (field: string) => void;
 }
 
 /**
@@ -32,10 +34,22 @@ export function useCommand<Data, Variables extends AnyVariables>(document: Typed
     },
     [execute],
   );
-  return { run, busy: fetching, problems, setProblems };
+  const clearField = useCallback((field: string) => {
+    setProblems((current) => (current.some((problem) => problem.field === field || problem.field?.endsWith(`.${field}`)) ? current.filter((problem) => problem.field !== field && !problem.field?.endsWith(`.${field}`)) : current));
+  }, []);
+  return { run, busy: fetching, problems, setProblems, clearField };
 }
 
 /** A problem found in the browser, in the API's shape, so it shows where the API's would. */
 export function localProblem(field: string | undefined, message: string): Problem {
   return { message, code: undefined, field, requestId: undefined };
+}
+
+/**
+ * The problems of one field, each message with its stable code after it (`that username is already in use
+ * (USERNAME_TAKEN)`): the field shows the words, and the code support and the runbook search for is there too.
+ * A problem found in the browser has no code and shows as it is.
+ */
+export function fieldProblems(problems: Problem[], field: string): Problem[] {
+  return problemsFor(problems, field).map((problem) => (problem.code ? { ...problem, message: `${problem.message} (${problem.code})` } : problem));
 }

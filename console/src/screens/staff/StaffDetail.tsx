@@ -69,7 +69,8 @@ export default function StaffDetail() {
   const self = person.id === me.id;
   const left = person.status === 'LEFT';
   const mayManage = can(me, 'staff.manage') && !self && !left;
-  const mayChangeRoles = can(me, 'role.grant') && !self;
+  // A leaver's record is final (the schema: "never signs in or changes again"), roles included.
+  const mayChangeRoles = can(me, 'role.grant') && !self && !left;
   const pendingGrants = (pending.data?.approvalRequests.edges ?? []).map((edge) => edge.node);
   const pendingRoles = new Set(pendingGrants.map((request) => String(request.payload.role ?? '')));
   const grantable = ROLES.filter((role) => !person.roles.includes(role) && !pendingRoles.has(role));

@@ -4,12 +4,51 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+/** PENDING -> APPROVED | REJECTED | EXPIRED; APPROVED -> EXECUTED | FAILED (the owner re-checked the rules and refused). */
+export type ApprovalStatus =
+  | 'APPROVED'
+  | 'EXECUTED'
+  | 'EXPIRED'
+  | 'FAILED'
+  | 'PENDING'
+  | 'REJECTED';
+
+export type CreateStaffInput = {
+  email?: string | null | undefined;
+  employeeId: string;
+  /**
+   * Where their temporary password (and later one-time codes) is sent. With the SMS notifier a mobile is required, with
+   * the e-mail notifier an e-mail (CONTACT_REQUIRED otherwise); the embedded default's local outbox needs neither.
+   */
+  mobile?: string | null | undefined;
+  name: string;
+  officeCode: string | number;
+  /** 2 to 40 characters: lower-case letters, digits, '.', '_', '-'. Stored lower-case. */
+  username: string;
+};
+
+export type GrantRoleInput = {
+  role: Role;
+  username: string;
+};
+
 /** How far a grant reaches from the holder's office. */
 export type GrantScope =
   /** The holder's own office alone (counter clerks and postmen). */
   | 'OWN_OFFICE'
   /** The office and everything under it. */
   | 'SUBTREE';
+
+/** How a notification travelled. LOCAL_OUTBOX is the embedded default (npm run notifications); MEMORY is the tests'. */
+export type NotificationChannel =
+  | 'EMAIL'
+  | 'LOCAL_OUTBOX'
+  | 'MEMORY'
+  | 'SMS';
+
+export type OfficeStatus =
+  | 'ACTIVE'
+  | 'CLOSED';
 
 /** Levels of the office tree, from the top. A level may be skipped where an operator has none. */
 export type OfficeType =
@@ -19,6 +58,11 @@ export type OfficeType =
   | 'HEAD_OFFICE'
   | 'REGION'
   | 'SUB_OFFICE';
+
+export type RevokeRoleInput = {
+  role: Role;
+  username: string;
+};
 
 export type Role =
   | 'ADMIN'
@@ -44,6 +88,42 @@ export type StaffStatus =
   | 'LEFT'
   | 'SUSPENDED';
 
+/** What to change; an absent field is left as it is. mobile or email null (or empty) clears it. */
+export type UpdateStaffInput = {
+  email?: string | null | undefined;
+  mobile?: string | null | undefined;
+  name?: string | null | undefined;
+};
+
+export type StaffAssignMutationVariables = Exact<{
+  id: string | number;
+  officeCode: string | number;
+}>;
+
+
+export type StaffAssignMutation = { assignStaff: { id: string, office: { code: string, name: string } } };
+
+export type StaffCreateMutationVariables = Exact<{
+  input: CreateStaffInput;
+}>;
+
+
+export type StaffCreateMutation = { createStaff: { staff: { id: string, username: string, name: string }, temporaryPasswordSentTo: { channel: NotificationChannel, address: string } } };
+
+export type StaffDetailQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type StaffDetailQuery = { staff: { id: string, employeeId: string, username: string, name: string, mobile: string | null, email: string | null, status: StaffStatus, suspendedAt: string | null, suspensionReason: string | null, leftOn: string | null, lastLoginAt: string | null, lockedUntil: string | null, mustChangePassword: boolean, roles: Array<Role>, grants: Array<{ permission: string, scope: GrantScope }>, office: { code: string, name: string, type: OfficeType }, assignments: Array<{ officeCode: string, from: string, to: string | null, office: { code: string, name: string } | null, assignedBy: { id: string, username: string, name: string } | null }> } | null };
+
+export type StaffGrantRoleMutationVariables = Exact<{
+  input: GrantRoleInput;
+}>;
+
+
+export type StaffGrantRoleMutation = { grantRole: { id: string, status: ApprovalStatus, summary: string, expiresAt: string } };
+
 export type StaffListQueryVariables = Exact<{
   filter?: StaffFilter | null | undefined;
   first?: number | null | undefined;
@@ -51,7 +131,66 @@ export type StaffListQueryVariables = Exact<{
 }>;
 
 
-export type StaffListQuery = { staffMembers: { edges: Array<{ node: { id: string, employeeId: string, username: string, name: string, status: StaffStatus, roles: Array<Role>, lastLoginAt: string | null, office: { code: string, name: string } } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+export type StaffListQuery = { staffMembers: { edges: Array<{ node: { id: string, employeeId: string, username: string, name: string, status: StaffStatus, roles: Array<Role>, lastLoginAt: string | null, grants: Array<{ permission: string, scope: GrantScope }>, office: { code: string, name: string } } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
+export type StaffMarkLeftMutationVariables = Exact<{
+  id: string | number;
+  leftOn: string;
+}>;
+
+
+export type StaffMarkLeftMutation = { markStaffLeft: { id: string, status: StaffStatus, leftOn: string | null } };
+
+export type StaffOfficeLookupQueryVariables = Exact<{
+  code: string | number;
+}>;
+
+
+export type StaffOfficeLookupQuery = { office: { code: string, name: string, type: OfficeType, status: OfficeStatus } | null };
+
+export type StaffPendingGrantsQueryVariables = Exact<{
+  staffId: string | number;
+}>;
+
+
+export type StaffPendingGrantsQuery = { approvalRequests: { edges: Array<{ node: { id: string, summary: string, payload: Record<string, unknown>, createdAt: string, expiresAt: string, maker: { username: string } } }> } };
+
+export type StaffReinstateMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type StaffReinstateMutation = { reinstateStaff: { id: string, status: StaffStatus } };
+
+export type StaffResetPasswordMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type StaffResetPasswordMutation = { resetPassword: { staff: { id: string, mustChangePassword: boolean, lockedUntil: string | null }, temporaryPasswordSentTo: { channel: NotificationChannel, address: string } } };
+
+export type StaffRevokeRoleMutationVariables = Exact<{
+  input: RevokeRoleInput;
+}>;
+
+
+export type StaffRevokeRoleMutation = { revokeRole: { id: string, roles: Array<Role> } };
+
+export type StaffSuspendMutationVariables = Exact<{
+  id: string | number;
+  reason: string;
+}>;
+
+
+export type StaffSuspendMutation = { suspendStaff: { id: string, status: StaffStatus, suspensionReason: string | null } };
+
+export type StaffUpdateMutationVariables = Exact<{
+  id: string | number;
+  input: UpdateStaffInput;
+}>;
+
+
+export type StaffUpdateMutation = { updateStaff: { id: string, name: string, mobile: string | null, email: string | null } };
 
 export type MeQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -77,6 +216,85 @@ export class TypedDocumentString<TResult, TVariables>
   }
 }
 
+export const StaffAssignDocument = new TypedDocumentString(`
+    mutation StaffAssign($id: ID!, $officeCode: ID!) {
+  assignStaff(id: $id, officeCode: $officeCode) {
+    id
+    office {
+      code
+      name
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<StaffAssignMutation, StaffAssignMutationVariables>;
+export const StaffCreateDocument = new TypedDocumentString(`
+    mutation StaffCreate($input: CreateStaffInput!) {
+  createStaff(input: $input) {
+    staff {
+      id
+      username
+      name
+    }
+    temporaryPasswordSentTo {
+      channel
+      address
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<StaffCreateMutation, StaffCreateMutationVariables>;
+export const StaffDetailDocument = new TypedDocumentString(`
+    query StaffDetail($id: ID!) {
+  staff(id: $id) {
+    id
+    employeeId
+    username
+    name
+    mobile
+    email
+    status
+    suspendedAt
+    suspensionReason
+    leftOn
+    lastLoginAt
+    lockedUntil
+    mustChangePassword
+    roles
+    grants {
+      permission
+      scope
+    }
+    office {
+      code
+      name
+      type
+    }
+    assignments(first: 100) {
+      officeCode
+      office {
+        code
+        name
+      }
+      from
+      to
+      assignedBy {
+        id
+        username
+        name
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<StaffDetailQuery, StaffDetailQueryVariables>;
+export const StaffGrantRoleDocument = new TypedDocumentString(`
+    mutation StaffGrantRole($input: GrantRoleInput!) {
+  grantRole(input: $input) {
+    id
+    status
+    summary
+    expiresAt
+  }
+}
+    `) as unknown as TypedDocumentString<StaffGrantRoleMutation, StaffGrantRoleMutationVariables>;
 export const StaffListDocument = new TypedDocumentString(`
     query StaffList($filter: StaffFilter, $first: Int, $after: String) {
   staffMembers(filter: $filter, first: $first, after: $after) {
@@ -88,6 +306,10 @@ export const StaffListDocument = new TypedDocumentString(`
         name
         status
         roles
+        grants {
+          permission
+          scope
+        }
         lastLoginAt
         office {
           code
@@ -102,6 +324,93 @@ export const StaffListDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<StaffListQuery, StaffListQueryVariables>;
+export const StaffMarkLeftDocument = new TypedDocumentString(`
+    mutation StaffMarkLeft($id: ID!, $leftOn: Date!) {
+  markStaffLeft(id: $id, leftOn: $leftOn) {
+    id
+    status
+    leftOn
+  }
+}
+    `) as unknown as TypedDocumentString<StaffMarkLeftMutation, StaffMarkLeftMutationVariables>;
+export const StaffOfficeLookupDocument = new TypedDocumentString(`
+    query StaffOfficeLookup($code: ID!) {
+  office(code: $code) {
+    code
+    name
+    type
+    status
+  }
+}
+    `) as unknown as TypedDocumentString<StaffOfficeLookupQuery, StaffOfficeLookupQueryVariables>;
+export const StaffPendingGrantsDocument = new TypedDocumentString(`
+    query StaffPendingGrants($staffId: ID!) {
+  approvalRequests(filter: {staffId: $staffId, status: PENDING}, first: 20) {
+    edges {
+      node {
+        id
+        summary
+        payload
+        createdAt
+        expiresAt
+        maker {
+          username
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<StaffPendingGrantsQuery, StaffPendingGrantsQueryVariables>;
+export const StaffReinstateDocument = new TypedDocumentString(`
+    mutation StaffReinstate($id: ID!) {
+  reinstateStaff(id: $id) {
+    id
+    status
+  }
+}
+    `) as unknown as TypedDocumentString<StaffReinstateMutation, StaffReinstateMutationVariables>;
+export const StaffResetPasswordDocument = new TypedDocumentString(`
+    mutation StaffResetPassword($id: ID!) {
+  resetPassword(id: $id) {
+    staff {
+      id
+      mustChangePassword
+      lockedUntil
+    }
+    temporaryPasswordSentTo {
+      channel
+      address
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<StaffResetPasswordMutation, StaffResetPasswordMutationVariables>;
+export const StaffRevokeRoleDocument = new TypedDocumentString(`
+    mutation StaffRevokeRole($input: RevokeRoleInput!) {
+  revokeRole(input: $input) {
+    id
+    roles
+  }
+}
+    `) as unknown as TypedDocumentString<StaffRevokeRoleMutation, StaffRevokeRoleMutationVariables>;
+export const StaffSuspendDocument = new TypedDocumentString(`
+    mutation StaffSuspend($id: ID!, $reason: String!) {
+  suspendStaff(id: $id, reason: $reason) {
+    id
+    status
+    suspensionReason
+  }
+}
+    `) as unknown as TypedDocumentString<StaffSuspendMutation, StaffSuspendMutationVariables>;
+export const StaffUpdateDocument = new TypedDocumentString(`
+    mutation StaffUpdate($id: ID!, $input: UpdateStaffInput!) {
+  updateStaff(id: $id, input: $input) {
+    id
+    name
+    mobile
+    email
+  }
+}
+    `) as unknown as TypedDocumentString<StaffUpdateMutation, StaffUpdateMutationVariables>;
 export const MeDocument = new TypedDocumentString(`
     query Me {
   me {

@@ -24,7 +24,9 @@ export function TextField({ label, description, problems = [], localError, input
           {description}
         </Text>
       ) : null}
-      <FieldError className="field-error">{messages.join(' ')}</FieldError>
+      {/* FOUNDATION: no children when there is no message of ours, so react-aria shows the browser's own validation
+          message (a required field left empty); an empty string here hid it and left the field red with no words. */}
+      <FieldError className="field-error">{messages.length > 0 ? messages.join(' ') : undefined}</FieldError>
     </AriaTextField>
   );
 }

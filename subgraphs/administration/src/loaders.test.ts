@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { createMemoryNotifier } from '@postal/notify';
 import { createMemoryNonceStore, signIdentity, type Identity } from '@postal/auth';
 import type { Database } from '@postal/db';
@@ -20,7 +21,7 @@ import { createRoleService } from './roles/service.js';
 import { seedDemoAdministration } from './seed/demo.js';
 import { createSessionService } from './sessions/service.js';
 import { createStaffService } from './staff/service.js';
-import { staff } from './staff/tables.js';
+import { staff, staffAssignments } from './staff/tables.js';
 import { identityOf, requestAs } from './test-support/identities.js';
 
 /*
@@ -133,7 +134,58 @@ const OFFICES_PAGE = `query($first: Int) { offices(first: $first, filter: { sear
   code parent { code name } accountOffice { code } children(first: 5) { edges { node { code } } } } } } }`;
 const APPROVALS_PAGE = 'query($first: Int) { approvalRequests(first: $first) { edges { node { id maker { staff { username } } office { code } } } } }';
 
+/**
+ * The console's own operations (console/src/screens/staff), as the gateway forwards them: every field they select is
+ * administration's, so the subgraph answers them whole. A change to a screen's operation is measured here too.
+ */
+const consoleOperation = (file: string) => readFileSync(new URL(`../../../console/src/screens/staff/${file}`, import.meta.url), 'utf8');
+
 describe('per-request loaders', () => {
+  it("the console's staff list page (roles, office, grants) costs the same for 10 rows as for 100", async () => {
+    const list = consoleOperation('staff-list.graphql');
+    expect(list).toMatch(/grants\s*{/);
+    const variables = { filter: { search: 'aa.load' } };
+    const ten = await statementsOf(list, { ...variables, first: 10 });
+    const hundred = await statementsOf(list, { ...variables, first: 100 });
+    expect([ten.rows, hundred.rows]).toEqual([10, 100]);
+    // The page, the offices of the page, the permissions of every role on it.
+    expect(ten.count).toBeLessThanOrEqual(3);
+    expect(hundred.count).toBe(ten.count);
+  });
+
+  it("the console's staff detail costs the same with two assignments as with thirty", async () => {
+    const detail = consoleOperation('staff-detail.graphql');
+    const [short, long] = await Promise.all(['aa.load001', 'aa.load002'].map((username) => identityOf(testDatabase.database.db, username)));
+    // aa.load002 has worked at thirty offices, each assignment made by the administrator.
+    const start = Date.UTC(2024, 0, 1);
+    const day = 86_400_000;
+    await testDatabase.database.db.insert(staffAssignments).values([
+      // aa.load001 has worked at two: an earlier office, and the current one.
+      { staffId: short!.staffId, officeCode: 'LT-090', startedAt: new Date(start), endedAt: new Date(start + day), assignedBy: null },
+      { staffId: short!.staffId, officeCode: short!.officeCode, startedAt: new Date(start + day), assignedBy: admin.kind === 'staff' ? admin.staffId : null },
+      ...Array.from({ length: 30 }, (_, index) => ({
+        staffId: long!.staffId,
+        officeCode: index === 29 ? long!.officeCode : `LT-${String(index + 40).padStart(3, '0')}`,
+        startedAt: new Date(start + index * 10 * day),
+        endedAt: index === 29 ? null : new Date(start + (index + 1) * 10 * day),
+        assignedBy: admin.kind === 'staff' ? admin.staffId : null,
+      })),
+    ]);
+    const cost = async (id: string) => {
+      const before = statements;
+      const result = await ask(detail, { id });
+      expect(result.errors).toBeUndefined();
+      return { count: statements - before, assignments: (result.data.staff.assignments as unknown[]).length };
+    };
+    const two = await cost(short!.staffId);
+    const thirty = await cost(long!.staffId);
+    expect([two.assignments, thirty.assignments]).toEqual([2, 30]);
+    // The person and their office's path (the scope check), their office, grants and assignments, the assignments'
+    // offices, the assigners and the assigners' offices (the scope check on each): each one query, whatever the history.
+    expect(two.count).toBeLessThanOrEqual(7);
+    expect(thirty.count).toBe(two.count);
+  });
+
   it('a page of staff with their offices (and those offices\' parents) costs the same for 10 rows as for 100', async () => {
     const ten = await statementsOf(STAFF_PAGE, { first: 10 });
     const hundred = await statementsOf(STAFF_PAGE, { first: 100 });

@@ -7,18 +7,19 @@ import { formatDateTime } from '../../format/dates';
 import { ExportButton } from '../../lists/ExportButton';
 import { useKeysetList } from '../../lists/useKeysetList';
 import { debounce, useUrlFilters } from '../../lists/useUrlFilters';
-import { roleName } from '../../session/permissions';
+import { useMe } from '../../session/me';
+import { can, roleName } from '../../session/permissions';
 import { DataTable } from '../../ui/DataTable';
 import { PageHeader } from '../../ui/PageHeader';
 import { ProblemList } from '../../ui/ProblemList';
 import { SelectField } from '../../ui/SelectField';
 import { TextField } from '../../ui/TextField';
+import { ROLES, STATUSES, statusWord } from './labels';
+import './staff.css';
 
 type StaffRow = StaffListQuery['staffMembers']['edges'][number]['node'];
 
 const FILTERS = ['search', 'status', 'role', 'under'] as const;
-const STATUSES = ['ACTIVE', 'SUSPENDED', 'LEFT'];
-const ROLES = ['ADMIN', 'FINANCE_OFFICER', 'AUDITOR', 'COUNTER_CLERK', 'POSTMAN'];
 
 const column = createColumnHelper<StaffRow>();
 const columns = [
@@ -27,12 +28,13 @@ const columns = [
   column.accessor('name', { header: 'Name' }),
   column.accessor((row) => `${row.office.name} (${row.office.code})`, { id: 'office', header: 'Office' }),
   column.accessor((row) => row.roles.map(roleName).join(', '), { id: 'roles', header: 'Roles' }),
-  column.accessor('status', { header: 'Status', cell: (info) => <span className={`status status-${info.getValue().toLowerCase()}`}>{info.getValue()}</span> }),
+  column.accessor('status', { header: 'Status', cell: (info) => <span className={`status status-${info.getValue().toLowerCase()}`}>{statusWord(info.getValue())}</span> }),
   column.accessor('lastLoginAt', { header: 'Last sign-in', cell: (info) => formatDateTime(info.getValue()) }),
 ];
 
 /** Staff within the person's staff.read scope: searched, filtered (in the URL), paged by the API, exportable whole. */
 export default function StaffList() {
+  const me = useMe();
   const navigate = useNavigate();
   const [filters, setFilters] = useUrlFilters(FILTERS);
   const [search, setSearch] = useState(filters.search);
@@ -59,20 +61,29 @@ export default function StaffList() {
         title="Staff"
         subtitle="Everyone at the offices you may see."
         actions={
-          <ExportButton
-            filename="staff.csv"
-            fetchPage={list.fetchPage}
-            columns={[
-              { header: 'Employee id', value: (row) => row.employeeId },
-              { header: 'Username', value: (row) => row.username },
-              { header: 'Name', value: (row) => row.name },
-              { header: 'Office code', value: (row) => row.office.code },
-              { header: 'Office', value: (row) => row.office.name },
-              { header: 'Roles', value: (row) => row.roles.join(' ') },
-              { header: 'Status', value: (row) => row.status },
-              { header: 'Last sign-in', value: (row) => row.lastLoginAt },
-            ]}
-          />
+          <>
+            {can(me, 'staff.manage') ? (
+              <Link to="/staff/new" className="button button-primary">
+                New member of staff
+              </Link>
+            ) : null}
+            <ExportButton
+              filename="staff.csv"
+              fetchPage={list.fetchPage}
+              columns={[
+                { header: 'Employee id', value: (row) => row.employeeId },
+                { header: 'Username', value: (row) => row.username },
+                { header: 'Name', value: (row) => row.name },
+                { header: 'Office code', value: (row) => row.office.code },
+                { header: 'Office', value: (row) => row.office.name },
+                { header: 'Roles', value: (row) => row.roles.join(' ') },
+                // Who may do what, and how far (permission:SUBTREE or :OWN_OFFICE): the export is the access review an auditor asks for.
+                { header: 'Permissions', value: (row) => row.grants.map((grant) => `${grant.permission}:${grant.scope}`).join(' ') },
+                { header: 'Status', value: (row) => row.status },
+                { header: 'Last sign-in', value: (row) => row.lastLoginAt },
+              ]}
+            />
+          </>
         }
       />
       <search className="filters" aria-label="Filter staff">
@@ -85,7 +96,7 @@ export default function StaffList() {
             pushSearch(value);
           }}
         />
-        <SelectField label="Status" value={filters.status} onChange={(status) => setFilters({ status })} options={STATUSES.map((value) => ({ value, label: value }))} />
+        <SelectField label="Status" value={filters.status} onChange={(status) => setFilters({ status })} options={STATUSES.map((value) => ({ value, label: statusWord(value) }))} />
         <SelectField label="Role" value={filters.role} onChange={(role) => setFilters({ role })} options={ROLES.map((value) => ({ value, label: roleName(value) }))} />
         <TextField label="Under office" description="Office code" value={filters.under} onChange={(under) => setFilters({ under: under.trim().toUpperCase() })} />
       </search>

@@ -112,6 +112,14 @@ export async function openRoleGrantExists(db: Db | Tx, staffId: string, role: st
   return rows.length > 0;
 }
 
+/**
+ * Role grants to one person, as SQL: the grantee is named in the payload (its staffId), which the partial index
+ * approval_requests_open_role_grants_idx covers for the open ones a staff screen asks for.
+ */
+export function roleGrantsToCondition(staffId: string): SQL {
+  return and(eq(approvalRequests.kind, 'ROLE_GRANT'), sql`(${approvalRequests.payload}->>'staffId') = ${staffId}`)!;
+}
+
 /** The effective-status filter (an overdue PENDING row counts as EXPIRED), as SQL. */
 export function statusCondition(status: ApprovalStatus, now: Date): SQL {
   const at = sql`${now.toISOString()}::timestamptz`;

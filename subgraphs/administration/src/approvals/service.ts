@@ -42,6 +42,7 @@ import {
   listApprovalRequests,
   lockOverdue,
   markDecided,
+  roleGrantsToCondition,
   statusCondition,
 } from './repository.js';
 import { approvalRequests } from './tables.js';
@@ -72,6 +73,8 @@ export interface ApprovalFilter {
   status?: ApprovalStatus | null;
   kind?: ApprovalKind | null;
   officeCode?: string | null;
+  /** Role grants to this person: ROLE_GRANT requests whose payload's staffId names them. */
+  staffId?: string | null;
 }
 
 const outboxTables = { outbox, processedEvents };
@@ -292,6 +295,11 @@ export function createApprovalService(options: ApprovalServiceOptions) {
         const path = await findOfficePath(database.db, filter.officeCode);
         if (path === undefined) return toConnection([], size, () => []);
         filters.push(withinTree(approvalRequests.officePath, path));
+      }
+      if (filter?.staffId) {
+        // Not a uuid names nobody: no requests, rather than a cast error from the database.
+        if (!isUuid(filter.staffId)) return toConnection([], size, () => []);
+        filters.push(roleGrantsToCondition(filter.staffId));
       }
       const rows = await listApprovalRequests(database.db, { visible, filters, after: cursor, limit: size + 1 });
       return toConnection(rows.map(view), size, (request) => [request.createdAt.toISOString(), request.id]);

@@ -102,6 +102,8 @@ export type ApprovalRequestFilter = {
   kind?: InputMaybe<ApprovalKind>;
   /** Requests at this office or anywhere under it. */
   officeCode?: InputMaybe<Scalars['ID']['input']>;
+  /** Role grants to this member of staff (ROLE_GRANT requests whose payload names them), e.g. their pending grants. */
+  staffId?: InputMaybe<Scalars['ID']['input']>;
   /** A pending request past its expiry counts as EXPIRED. */
   status?: InputMaybe<ApprovalStatus>;
 };

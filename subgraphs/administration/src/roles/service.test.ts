@@ -120,6 +120,25 @@ describe('grantRole', () => {
     });
   });
 
+  it("lists a person's role grants through the inbox's staffId filter (their pending ones for a staff screen), in scope", async () => {
+    const approvals = createApprovalService({ database: testDatabase.database, clock, identitySecret: TEST_IDENTITY_SECRET });
+    const listed = await addStaff(testDatabase.database, { username: 'rg-listed', officeCode: 'NDGPO', roles: [] });
+    await addStaff(testDatabase.database, { username: 'rg-other', officeCode: 'NDGPO', roles: [] });
+    const clerk = await roles().grantRole(await ctx('rg-admin'), { username: 'rg-listed', role: 'COUNTER_CLERK' });
+    const postman = await roles().grantRole(await ctx('rg-admin'), { username: 'rg-listed', role: 'POSTMAN' });
+    await roles().grantRole(await ctx('rg-admin'), { username: 'rg-other', role: 'POSTMAN' });
+    await approvals.reject(await ctx('rg-admin-auditor'), clerk.id, 'not this one');
+    const grantsTo = async (username: string, filter: Record<string, unknown>) =>
+      (await approvals.listApprovalRequests((await ctx(username)).identity, filter, 50, undefined)).edges.map((edge) => edge.node.id);
+    expect(await grantsTo('rg-admin', { staffId: listed, status: 'PENDING' })).toEqual([postman.id]);
+    expect((await grantsTo('rg-admin', { staffId: listed })).sort()).toEqual([clerk.id, postman.id].sort());
+    // The inbox's own scope still applies: a finance officer of another division sees none of them.
+    await addStaff(testDatabase.database, { username: 'rg-finance-nwd', officeCode: 'DL-NWD', roles: ['FINANCE_OFFICER'] });
+    expect(await grantsTo('rg-finance-nwd', { staffId: listed })).toEqual([]);
+    // Not a uuid names nobody (no cast error from the database).
+    expect(await grantsTo('rg-admin', { staffId: 'rg-listed' })).toEqual([]);
+  });
+
   it('judges the grantor by their roles now, not the token they signed in with', async () => {
     await addStaff(testDatabase.database, { username: 'rg-former-admin', officeCode: 'DL', roles: ['ADMIN'] });
     const stale = await ctx('rg-former-admin');

@@ -95,8 +95,11 @@ const EXPECTED: Record<string, string> = {
   'reject (a request someone else made)':                'AAF   FFF     FFF     FFF   FFF     UUU',
   'approvalRequest(id)':                                 'AAN   AAN     AAN     NNN   NNN     UUU',
   'approvalRequests (lists the request)':                'AAN   AAN     AAN     NNN   NNN     UUU',
+  // Waiting for me: what the caller may decide, as approve and reject say (a role grant: role.approve).
+  'approvalRequests waitingForMe (lists the request)':   'AAN   NNN     NNN     NNN   NNN     UUU',
   // Audit trail
   'auditTrail (lists a record of the office)':           'AAN   FFF     AAN     FFF   FFF     UUU',
+  'auditRecord(id) (a record of the office)':            'AAN   FFF     AAN     FFF   FFF     UUU',
   'verifyAuditTrail':                                    'A--   F--     A--     F--   F--     U--',
   // Ledger (accounts subgraph)
   'ledgerAccounts of the office':                        'NNN   AAN     AAN     ANN   NNN     UUU',
@@ -406,12 +409,28 @@ const OPERATIONS: Record<string, Operation> = {
       return page.edges.some((edge) => edge.node.id === id);
     },
   },
+  'approvalRequests waitingForMe (lists the request)': {
+    placed: true,
+    run: async (actor, place) => {
+      const id = await pendingRequestAt(OFFICE_AT[place]);
+      const page = await services.approvals.listApprovalRequests(identities[actor], { officeCode: OFFICE_AT[place], waitingForMe: true }, 100, null);
+      return page.edges.some((edge) => edge.node.id === id);
+    },
+  },
   'auditTrail (lists a record of the office)': {
     placed: true,
     run: async (actor, place) => {
       const target = await auditRecordAt(OFFICE_AT[place]);
       const page = await services.audit.auditTrail(identities[actor], { target }, 10, null);
       return page.edges.length > 0;
+    },
+  },
+  'auditRecord(id) (a record of the office)': {
+    placed: true,
+    run: async (actor, place) => {
+      const target = await auditRecordAt(OFFICE_AT[place]);
+      const [stored] = (await services.audit.auditTrail({ kind: 'service', service: 'matrix' }, { target }, 1, null)).edges;
+      return present(await services.audit.auditRecord(identities[actor], stored!.node.id));
     },
   },
   verifyAuditTrail: { placed: false, run: async (actor) => present(await services.audit.verifyAuditTrail(identities[actor], null, null)) },

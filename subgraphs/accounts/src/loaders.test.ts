@@ -166,6 +166,26 @@ describe.skipIf(!process.env.DATABASE_URL)('queries per page, with DataLoaders p
     expect(large.count).toBeLessThanOrEqual(3);
   });
 
+  it('the accounts a screen names (a journal\'s postings) come in one page, for 2 codes as for 50', async () => {
+    const named = /* GraphQL */ `
+      query Named($codes: [ID!]) {
+        accounts(filter: { codes: $codes }, first: 100) { edges { node { code currency balance { amount } } } }
+      }
+    `;
+    const codes = (count: number) => Array.from({ length: count }, (_, n) => `HO${(n % 12) + 1}:${['1100', '2100', '4100', '4200'][Math.floor(n / 12)]}`);
+    const small = await countQueries(named, { codes: ['HO1:1100', 'HO1:2100', 'HO1:1100'] });
+    const large = await countQueries(named, { codes: [...codes(48), 'NOWHERE:1100'] });
+    const found = (result: { data: unknown }) => (result.data as { accounts: { edges: Array<{ node: { code: string; currency: string } }> } }).accounts.edges.map((edge) => edge.node.code);
+    expect(found(small)).toEqual(['HO1:1100', 'HO1:2100']);
+    expect(found(large)).toEqual([...codes(48)].sort());
+    expect(large.count).toBe(small.count);
+    expect((await countQueries(named, { codes: [] })).data).toEqual({ accounts: { edges: [] } });
+    const context = createContext(deps, { identity: reader, requestId: 'count', clientAddress: undefined, logger: pino({ level: 'silent' }) });
+    const tooMany = await graphql({ schema, source: named, variableValues: { codes: codes(48).concat(codes(48), codes(5)) }, contextValue: context });
+    // The subgraph's error formatting is the server's; here the thrown error itself carries the code and field.
+    expect(tooMany.errors?.[0]?.originalError).toMatchObject({ code: 'BAD_USER_INPUT', field: 'filter.codes' });
+  });
+
   it('offices resolved for another subgraph\'s page (_entities) cost the same for 3 and for 12, with accounts and closed day', async () => {
     const entities = /* GraphQL */ `
       query Offices($representations: [_Any!]!) {

@@ -77,6 +77,8 @@ export type AccountEdge = {
 };
 
 export type AccountFilter = {
+  /** Only the accounts with these codes (at most 100): a screen naming several accounts reads them in one query. */
+  codes?: InputMaybe<Array<Scalars['ID']['input']>>;
   /** Only headers and accounts without an office (the global chart). */
   globalOnly?: InputMaybe<Scalars['Boolean']['input']>;
   headCode?: InputMaybe<Scalars['String']['input']>;

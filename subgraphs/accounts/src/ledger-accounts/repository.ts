@@ -185,6 +185,8 @@ export interface AccountFilter {
   status?: AccountStatus | null;
   headCode?: string | null;
   globalOnly?: boolean | null;
+  /** Only these accounts (the service bounds how many). */
+  codes?: readonly string[] | null;
 }
 
 /**
@@ -198,6 +200,7 @@ export async function listAccountsPage(
   const { filter } = query;
   const conditions: SQL[] = [visibleTo(query.reader)];
   if (filter.globalOnly) conditions.push(isNull(accounts.officeCode));
+  if (filter.codes) conditions.push(filter.codes.length > 0 ? inArray(accounts.code, [...new Set(filter.codes)]) : sql`false`);
   if (filter.officeCode) conditions.push(eq(accounts.officeCode, filter.officeCode));
   if (query.underPath !== undefined) conditions.push(withinTree(knownOffices.path, query.underPath));
   if (filter.type) conditions.push(eq(accounts.type, filter.type));

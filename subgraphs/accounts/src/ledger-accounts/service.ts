@@ -79,6 +79,9 @@ function accountSummary(account: AccountRecord): Record<string, unknown> {
  * money), office-less detail accounts are the system's (services only); changing the global chart needs
  * ledger.account.manage over a whole tree (a circle).
  */
+/** Codes one accounts(filter: { codes }) may name: a page's worth (a journal has at most 100 postings). */
+export const MAX_FILTER_CODES = 100;
+
 export function createAccountService(database: Database, options: { clock?: () => Date; loaders?: Loaders } = {}) {
   // Reads outside a transaction go through the request's loaders (batched per page); a service without a request's
   // loaders batches but remembers nothing.
@@ -248,6 +251,9 @@ export function createAccountService(database: Database, options: { clock?: () =
     async listAccounts(identity: Identity, filter: AccountFilter, first?: number | null, after?: string | null): Promise<Connection<AccountRecord>> {
       if (identity.kind === 'anonymous') throw new UnauthenticatedError();
       const size = pageSize(first);
+      if (filter.codes && filter.codes.length > MAX_FILTER_CODES) {
+        throw new BadUserInputError('filter.codes', `name at most ${MAX_FILTER_CODES} account codes at a time`, { max: MAX_FILTER_CODES });
+      }
       const cursor = decodeCursor(after, 1);
       let underPath: string | undefined;
       if (filter.underOfficeCode) {

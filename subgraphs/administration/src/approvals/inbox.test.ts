@@ -1,7 +1,8 @@
-import { rowsOf } from '@postal/db';
+import { rowsOf, transaction } from '@postal/db';
 import { createTestDatabase, type TestDatabase } from '@postal/testkit';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { findOfficePath } from '../offices/repository.js';
 import { seedDemoAdministration } from '../seed/demo.js';
 import { DEFAULT_APPROVAL_TTL_MS } from './domain.js';
 import { APPROVAL_KIND_REGISTRY } from './kinds.js';
@@ -129,6 +130,39 @@ describe('the inbox queries', () => {
     expect(idsOf(await list('in-admin', { officeCode: 'NDGPO', kind: 'MO_REFUND' }))).toEqual([refundAtHo, refundAtKb]);
     expect(idsOf(await list('in-admin', { officeCode: 'NOWHERE' }))).toEqual([]);
     expect(idsOf(await list('in-admin', { status: 'APPROVED' }))).toEqual([]);
+  });
+
+  it("separates the caller's own requests from the ones waiting for their decision", async () => {
+    const journals = idsOf(await list('in-finance', { kind: 'MANUAL_JOURNAL' }));
+    expect(idsOf(await list('in-finance', { mine: true }))).toEqual(journals);
+    expect(idsOf(await list('in-finance', { mine: false }))).toEqual([refundAtHo, refundAtKb]);
+    expect(idsOf(await list('in-clerk', { mine: true }))).toEqual([refundAtHo]);
+    expect(idsOf(await list('in-clerk', { mine: false }))).toEqual([]);
+    // A finance officer decides refunds (mo.refund.approve) but never their own journals.
+    expect(idsOf(await list('in-finance', { waitingForMe: true }))).toEqual([refundAtHo, refundAtKb]);
+    expect(idsOf(await list('in-finance', { waitingForMe: true, officeCode: 'NDGPO-KB' }))).toEqual([refundAtKb]);
+    // An administrator decides role grants only; an auditor and a clerk decide nothing.
+    expect(idsOf(await list('in-admin', { waitingForMe: true }))).toEqual([]);
+    expect(idsOf(await list('in-auditor-ho', { waitingForMe: true }))).toEqual([]);
+    expect(idsOf(await list('in-clerk', { waitingForMe: true }))).toEqual([]);
+    expect(idsOf(await list('in-admin', { waitingForMe: false })).length).toBeGreaterThan(0);
+    const service = await approvals().listApprovalRequests(serviceContext('accounts').identity, { mine: true }, 10, undefined);
+    expect(service.edges).toEqual([]);
+
+    // A role grant waits for an administrator (role.approve), not for a finance officer; once decided it waits for nobody.
+    const grant = await transaction(testDatabase.database, 'read committed', async (tx) =>
+      approvals().submitInTx(tx, serviceContext('administration'), {
+        kind: 'ROLE_GRANT',
+        summary: 'Grant AUDITOR to in-clerk',
+        payload: { username: 'in-clerk', staffId: ids['in-clerk']!, role: 'AUDITOR', officeCode: 'NDGPO' },
+        office: { code: 'NDGPO', path: (await findOfficePath(tx, 'NDGPO'))! },
+        maker: { id: ids['in-finance']!, username: 'in-finance' },
+      }),
+    );
+    expect(idsOf(await list('in-admin', { waitingForMe: true }))).toEqual([grant.id]);
+    expect(idsOf(await list('in-finance', { waitingForMe: true }))).toEqual([refundAtHo, refundAtKb]);
+    await approvals().reject(await contextOf(testDatabase.database, 'in-admin'), grant.id, 'not needed');
+    expect(idsOf(await list('in-admin', { waitingForMe: true }))).toEqual([]);
   });
 
   it('pages by keyset, newest first, across rows created in the same millisecond', async () => {

@@ -7,7 +7,7 @@ import type { AuditActor } from '@postal/events';
 import { BadUserInputError, ExpectedError, ForbiddenError, UnauthenticatedError } from '@postal/errors';
 import { stageEvents } from '@postal/outbox';
 import { decodeCursor, pageSize, toConnection, type Connection } from '@postal/server';
-import { eq, or, type SQL } from 'drizzle-orm';
+import { and, eq, ne, or, sql, type SQL } from 'drizzle-orm';
 import { auditEvent } from '../audit/events.js';
 import { outbox, processedEvents } from '../db-schema.js';
 import { findOfficePath } from '../offices/repository.js';
@@ -75,6 +75,10 @@ export interface ApprovalFilter {
   officeCode?: string | null;
   /** Role grants to this person: ROLE_GRANT requests whose payload's staffId names them. */
   staffId?: string | null;
+  /** true: only the caller's own requests; false: only other people's. */
+  mine?: boolean | null;
+  /** true: PENDING, not the caller's, of a kind whose checker permission the caller holds over the office. */
+  waitingForMe?: boolean | null;
 }
 
 const outboxTables = { outbox, processedEvents };
@@ -290,6 +294,9 @@ export function createApprovalService(options: ApprovalServiceOptions) {
       const filters: SQL[] = [];
       if (filter?.status) filters.push(statusCondition(filter.status, now));
       if (filter?.kind) filters.push(eq(approvalRequests.kind, filter.kind));
+      if (filter?.mine === true) filters.push(identity.kind === 'staff' ? eq(approvalRequests.makerId, identity.staffId) : sql`false`);
+      if (filter?.mine === false && identity.kind === 'staff') filters.push(ne(approvalRequests.makerId, identity.staffId));
+      if (filter?.waitingForMe) filters.push(waitingFor(identity, now));
       if (filter?.officeCode) {
         // The office and everything under it; an unknown office simply has no requests.
         const path = await findOfficePath(database.db, filter.officeCode);
@@ -322,6 +329,19 @@ export function createApprovalService(options: ApprovalServiceOptions) {
       return count;
     },
   };
+}
+
+/**
+ * What the caller may decide, as SQL: pending now, not their own, and for each kind the kind's checker permission over
+ * the request's office (from the signed grants, as every list is scoped; the decision itself re-reads the roles). A
+ * service decides nothing.
+ */
+function waitingFor(identity: Identity, now: Date): SQL {
+  if (identity.kind !== 'staff') return sql`false`;
+  const decidable = Object.entries(APPROVAL_KIND_REGISTRY).map(
+    ([kind, definition]) => and(eq(approvalRequests.kind, kind), scopeCondition(identity, definition.approvePermission, approvalRequests.officePath)) as SQL,
+  );
+  return and(statusCondition('PENDING', now), ne(approvalRequests.makerId, identity.staffId), or(...decidable)) as SQL;
 }
 
 function refusalError(refusal: DecisionRefusal, request: ApprovalRequestRecord): ExpectedError {

@@ -174,6 +174,8 @@ export async function firstOrphan(db: Executor, from: Date | undefined, to: Date
 export interface TrailQuery {
   /** The caller's scope as a SQL condition (see the service). */
   scope: SQL;
+  /** Just this record (a decimal id). */
+  id?: string;
   actor?: string;
   action?: string;
   target?: string;
@@ -196,6 +198,7 @@ export async function officePathOf(db: Executor, code: string): Promise<string |
 export async function listTrail(db: Executor, query: TrailQuery): Promise<AuditRecordModel[]> {
   const conditions = [
     query.scope,
+    query.id ? eq(auditEvents.id, sql`${query.id}::bigint`) : undefined,
     query.actor ? eq(auditEvents.actorUsername, query.actor) : undefined,
     query.action ? eq(auditEvents.action, query.action) : undefined,
     query.target ? eq(auditEvents.targetId, query.target) : undefined,

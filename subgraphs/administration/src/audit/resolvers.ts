@@ -5,6 +5,7 @@ import { changesOf } from './domain.js';
 export const auditResolvers: Resolvers = {
   Query: {
     auditTrail: (_parent, { filter, first, after }, { services, identity }) => services.audit.auditTrail(identity, filter, first, after),
+    auditRecord: (_parent, { id }, { services, identity }) => services.audit.auditRecord(identity, id),
     verifyAuditTrail: (_parent, { from, to }, { services, identity }) => services.audit.verifyAuditTrail(identity, from, to),
   },
   AuditRecord: {

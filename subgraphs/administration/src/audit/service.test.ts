@@ -110,6 +110,19 @@ describe('auditTrail', () => {
     expect(seen).toEqual(['T-7', 'T-6', 'T-5', 'T-4', 'T-3', 'T-2', 'T-1']);
   });
 
+  it('answers one record, with its seal, within the same scope as the trail', async () => {
+    const [newest] = (await audit.auditTrail(circleAuditor, {}, 1, null)).edges;
+    const [noOffice] = (await audit.auditTrail(circleAuditor, { target: 'T-4' }, 1, null)).edges;
+    expect(await audit.auditRecord(circleAuditor, newest!.node.id)).toEqual(newest!.node);
+    expect(await audit.auditRecord(divisionAuditor, newest!.node.id)).toMatchObject({ target: { id: 'T-7' }, seal: { hash: newest!.node.seal!.hash } });
+    expect(await audit.auditRecord(circleAuditor, noOffice!.node.id)).toMatchObject({ target: { id: 'T-4' } });
+    expect(await audit.auditRecord(divisionAuditor, noOffice!.node.id)).toBeNull();
+    for (const id of ['0', '-1', 'abc', '99999999999999999', '1'.repeat(30)]) {
+      expect(await audit.auditRecord(circleAuditor, id)).toBeNull();
+    }
+    await expect(audit.auditRecord(clerk, newest!.node.id)).rejects.toMatchObject({ code: 'FORBIDDEN' });
+  });
+
   it('refuses an unbounded page, a forged cursor and a backward range, naming the field', async () => {
     await expect(audit.auditTrail(circleAuditor, {}, 101, null)).rejects.toMatchObject({ code: 'BAD_USER_INPUT', field: 'first' });
     const forged = Buffer.from(JSON.stringify(["2026-01-01'; drop table x", '1'])).toString('base64url');

@@ -64,6 +64,15 @@ export function createAuditService(database: Database) {
       return toConnection(rows, size, (record) => [record.occurredAtKey, record.id]);
     },
 
+    /** One record with its seal, if within the caller's audit.read scope (as the trail shows it); otherwise null. */
+    async auditRecord(identity: Identity, id: string): Promise<AuditRecordModel | null> {
+      assertHolds(identity, 'audit.read');
+      // Record ids are positive bigints; anything else names no record.
+      if (!/^[1-9]\d{0,17}$/.test(id)) return null;
+      const [record] = await listTrail(db, { scope: trailScope(identity), id, limit: 1 });
+      return record ?? null;
+    },
+
     /**
      * Recomputes the chain over the seals of the records that occurred in [from, to) (open ends: the whole chain),
      * from the first such seal to the last, starting from the stored hash of the seal before, and answers the first

@@ -100,12 +100,20 @@ export type ApprovalRequestEdge = {
 
 export type ApprovalRequestFilter = {
   kind?: InputMaybe<ApprovalKind>;
+  /** true: only the requests you made; false: only the requests others made. */
+  mine?: InputMaybe<Scalars['Boolean']['input']>;
   /** Requests at this office or anywhere under it. */
   officeCode?: InputMaybe<Scalars['ID']['input']>;
   /** Role grants to this member of staff (ROLE_GRANT requests whose payload names them), e.g. their pending grants. */
   staffId?: InputMaybe<Scalars['ID']['input']>;
   /** A pending request past its expiry counts as EXPIRED. */
   status?: InputMaybe<ApprovalStatus>;
+  /**
+   * true: the requests waiting for your decision: PENDING, not yours, of a kind whose checker permission you hold over
+   * the request's office (what a kind asks of its checker beyond that, such as a role grant's delegation, is checked when
+   * you decide). false is the same as leaving it out.
+   */
+  waitingForMe?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 /** PENDING -> APPROVED | REJECTED | EXPIRED; APPROVED -> EXECUTED | FAILED (the owner re-checked the rules and refused). */
@@ -645,6 +653,8 @@ export type Query = {
   approvalRequest: Maybe<ApprovalRequest>;
   /** The approvals inbox, newest first: requests at offices within your approval.read scope, and your own. `first` is at most 100. */
   approvalRequests: ApprovalRequestConnection;
+  /** One record of the audit trail, if within your audit.read scope; otherwise null. FORBIDDEN without audit.read. */
+  auditRecord: Maybe<AuditRecord>;
   /** The audit trail within your audit.read scope, newest first. `first` is at most 100. */
   auditTrail: AuditRecordConnection;
   /** The signed-in member of staff. */
@@ -680,6 +690,11 @@ export type QueryApprovalRequestsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<ApprovalRequestFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryAuditRecordArgs = {
+  id: Scalars['ID']['input'];
 };
 
 
@@ -1001,6 +1016,7 @@ export type ResolversTypes = {
   ApprovalRequestConnection: ResolverTypeWrapper<Omit<ApprovalRequestConnection, 'edges'> & { edges: Array<ResolversTypes['ApprovalRequestEdge']> }>;
   ApprovalRequestEdge: ResolverTypeWrapper<Omit<ApprovalRequestEdge, 'node'> & { node: ResolversTypes['ApprovalRequest'] }>;
   ApprovalRequestFilter: ApprovalRequestFilter;
+  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   ApprovalStatus: ApprovalStatus;
   AuditActor: ResolverTypeWrapper<AuditActor>;
   AuditActorKind: AuditActorKind;
@@ -1017,7 +1033,6 @@ export type ResolversTypes = {
   AuditTrailFilter: AuditTrailFilter;
   AuditVerification: ResolverTypeWrapper<Omit<AuditVerification, 'firstBrokenRecord'> & { firstBrokenRecord?: Maybe<ResolversTypes['AuditBrokenRecord']> }>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
-  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   CreateOfficeInput: CreateOfficeInput;
   CreateStaffInput: CreateStaffInput;
   CurrencyCode: ResolverTypeWrapper<Scalars['CurrencyCode']['output']>;
@@ -1072,6 +1087,7 @@ export type ResolversParentTypes = {
   ApprovalRequestConnection: Omit<ApprovalRequestConnection, 'edges'> & { edges: Array<ResolversParentTypes['ApprovalRequestEdge']> };
   ApprovalRequestEdge: Omit<ApprovalRequestEdge, 'node'> & { node: ResolversParentTypes['ApprovalRequest'] };
   ApprovalRequestFilter: ApprovalRequestFilter;
+  Boolean: Scalars['Boolean']['output'];
   AuditActor: AuditActor;
   AuditBrokenRecord: ChainBreakModel;
   AuditChange: AuditChange;
@@ -1084,7 +1100,6 @@ export type ResolversParentTypes = {
   AuditTrailFilter: AuditTrailFilter;
   AuditVerification: Omit<AuditVerification, 'firstBrokenRecord'> & { firstBrokenRecord?: Maybe<ResolversParentTypes['AuditBrokenRecord']> };
   Int: Scalars['Int']['output'];
-  Boolean: Scalars['Boolean']['output'];
   CreateOfficeInput: CreateOfficeInput;
   CreateStaffInput: CreateStaffInput;
   CurrencyCode: Scalars['CurrencyCode']['output'];
@@ -1364,6 +1379,7 @@ export type PasswordChangeResultResolvers<ContextType = Context, ParentType exte
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   approvalRequest?: Resolver<Maybe<ResolversTypes['ApprovalRequest']>, ParentType, ContextType, RequireFields<QueryApprovalRequestArgs, 'id'>>;
   approvalRequests?: Resolver<ResolversTypes['ApprovalRequestConnection'], ParentType, ContextType, RequireFields<QueryApprovalRequestsArgs, 'first'>>;
+  auditRecord?: Resolver<Maybe<ResolversTypes['AuditRecord']>, ParentType, ContextType, RequireFields<QueryAuditRecordArgs, 'id'>>;
   auditTrail?: Resolver<ResolversTypes['AuditRecordConnection'], ParentType, ContextType, RequireFields<QueryAuditTrailArgs, 'first'>>;
   me?: Resolver<ResolversTypes['Staff'], ParentType, ContextType>;
   office?: Resolver<Maybe<ResolversTypes['Office']>, ParentType, ContextType, RequireFields<QueryOfficeArgs, 'code'>>;

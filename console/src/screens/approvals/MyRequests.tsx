@@ -1,0 +1,6 @@
+import { ApprovalList } from './ApprovalList';
+
+/** /approvals/mine: the requests the signed-in person made. */
+export default function MyRequests() {
+  return <ApprovalList mode="mine" />;
+}

@@ -1,10 +1,9 @@
 import { useState } from 'react';
 import { OfficeCloseDocument } from '../../gql/graphql';
-import { problemsFor } from '../../api/problems';
 import { formatDate, operatorToday } from '../../format/dates';
 import { TextField } from '../../ui/TextField';
 import { ActionDialog, ActionForm } from './ActionDialog';
-import { useOfficeAction } from './useOfficeAction';
+import { fieldProblems, useOfficeAction } from './useOfficeAction';
 
 /** Closes an office that has nothing left in it. Not undone, so the dialog says what it needs and asks for the day. */
 export function CloseOfficeDialog({ office, onDone }: { office: { code: string; name: string; openedOn: string }; onDone: (notice: string) => void }) {
@@ -48,7 +47,7 @@ function CloseForm({ office, close, onDone }: { office: { code: string; name: st
         value={closedOn}
         onChange={setClosedOn}
         localError={local}
-        problems={problemsFor(action.problems, 'closedOn')}
+        problems={fieldProblems(action.problems, 'closedOn')}
         autoFocus
       />
     </ActionForm>

@@ -6,9 +6,9 @@ import { operatorToday } from '../../format/dates';
 import { SelectField } from '../../ui/SelectField';
 import { TextField } from '../../ui/TextField';
 import { ActionDialog, ActionForm } from './ActionDialog';
-import { AddressFields, addressInputOf, DEFAULT_SHIFTS, EMPTY_ADDRESS, ShiftsFields, type AddressDraft } from './OfficeFields';
+import { addressLocal, AddressFields, addressGaps, addressInputOf, DEFAULT_SHIFTS, EMPTY_ADDRESS, ShiftsFields, type AddressDraft } from './OfficeFields';
 import { CODE_RULE, needsAccountOffice, needsPin, OFFICE_TYPES, pinProblem, readOfficeCode, typeName, typesUnder } from './office-types';
-import { useOfficeAction } from './useOfficeAction';
+import { fieldProblems, useOfficeAction } from './useOfficeAction';
 
 const CLAIMED = ['code', 'name', 'type', 'parentCode', 'accountOfficeCode', 'pin', 'address', 'deliveryShifts', 'phone', 'email', 'openedOn'];
 
@@ -54,6 +54,7 @@ function CreateOfficeForm({ parent, defaultParentCode, close }: { parent: Create
     if (needsPin(type)) errors.pin = pin.trim() ? (pinProblem(pin) ?? '') : `A ${typeName(type).toLowerCase()} needs a PIN.`;
     if (accountOfficeCode.trim() && !readOfficeCode(accountOfficeCode)) errors.accountOfficeCode = `An office code is ${CODE_RULE}.`;
     for (const key of Object.keys(errors)) if (!errors[key]) delete errors[key];
+    for (const [part, message] of Object.entries(addressGaps(address))) errors[`address.${part}`] = message;
     setLocal(errors);
     if (Object.keys(errors).length > 0) return;
     const input: CreateOfficeInput = {
@@ -91,7 +92,7 @@ function CreateOfficeForm({ parent, defaultParentCode, close }: { parent: Create
           value={parentCode}
           onChange={(value) => setParentCode(value.toUpperCase())}
           localError={local.parentCode}
-          problems={problemsFor(problems, 'parentCode')}
+          problems={fieldProblems(problems, 'parentCode')}
           inputClassName="mono"
           autoFocus
         />
@@ -103,7 +104,7 @@ function CreateOfficeForm({ parent, defaultParentCode, close }: { parent: Create
           value={code}
           onChange={(value) => setCode(value.toUpperCase())}
           localError={local.code}
-          problems={problemsFor(problems, 'code')}
+          problems={fieldProblems(problems, 'code')}
           inputClassName="mono"
           {...(parent ? { autoFocus: true } : {})}
         />
@@ -117,7 +118,7 @@ function CreateOfficeForm({ parent, defaultParentCode, close }: { parent: Create
           error={problemsFor(problems, 'type').map((problem) => `${problem.message} (${problem.code})`).join(' ') || undefined}
         />
       </div>
-      <TextField label="Name" value={name} onChange={setName} localError={local.name} problems={problemsFor(problems, 'name')} />
+      <TextField label="Name" value={name} onChange={setName} localError={local.name} problems={fieldProblems(problems, 'name')} />
       <div className="form-row">
         {needsPin(type) ? (
           <TextField
@@ -127,7 +128,7 @@ function CreateOfficeForm({ parent, defaultParentCode, close }: { parent: Create
             onChange={setPin}
             inputMode="numeric"
             localError={local.pin}
-            problems={problemsFor(problems, 'pin')}
+            problems={fieldProblems(problems, 'pin')}
             inputClassName="mono"
           />
         ) : null}
@@ -138,16 +139,16 @@ function CreateOfficeForm({ parent, defaultParentCode, close }: { parent: Create
             value={accountOfficeCode}
             onChange={(value) => setAccountOfficeCode(value.toUpperCase())}
             localError={local.accountOfficeCode}
-            problems={problemsFor(problems, 'accountOfficeCode')}
+            problems={fieldProblems(problems, 'accountOfficeCode')}
             inputClassName="mono"
           />
         ) : null}
-        <TextField label="Opened on" type="date" value={openedOn} onChange={setOpenedOn} description="Not after today" problems={problemsFor(problems, 'openedOn')} />
+        <TextField label="Opened on" type="date" value={openedOn} onChange={setOpenedOn} description="Not after today" problems={fieldProblems(problems, 'openedOn')} />
       </div>
-      <AddressFields value={address} onChange={setAddress} problems={problems} />
+      <AddressFields value={address} onChange={setAddress} problems={problems} localErrors={addressLocal(local)} />
       <div className="form-row">
-        <TextField label="Phone" type="tel" value={phone} onChange={setPhone} description="Optional" problems={problemsFor(problems, 'phone')} />
-        <TextField label="Email" type="email" value={email} onChange={setEmail} description="Optional" problems={problemsFor(problems, 'email')} />
+        <TextField label="Phone" type="tel" value={phone} onChange={setPhone} description="Optional" problems={fieldProblems(problems, 'phone')} />
+        <TextField label="Email" type="email" value={email} onChange={setEmail} description="Optional" problems={fieldProblems(problems, 'email')} />
       </div>
       <ShiftsFields value={shifts} onChange={setShifts} problems={problems} />
     </ActionForm>

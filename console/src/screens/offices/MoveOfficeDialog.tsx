@@ -1,10 +1,9 @@
 import { useState } from 'react';
 import { OfficeMoveDocument, type OfficeType } from '../../gql/graphql';
-import { problemsFor } from '../../api/problems';
 import { TextField } from '../../ui/TextField';
 import { ActionDialog, ActionForm } from './ActionDialog';
 import { CODE_RULE, needsAccountOffice, readOfficeCode } from './office-types';
-import { useOfficeAction } from './useOfficeAction';
+import { fieldProblems, useOfficeAction } from './useOfficeAction';
 
 interface Movable {
   code: string;
@@ -62,7 +61,7 @@ function MoveForm({ office, close, onDone }: { office: Movable; close: () => voi
         value={newParentCode}
         onChange={(value) => setNewParentCode(value.toUpperCase())}
         localError={local.newParentCode}
-        problems={problemsFor(action.problems, 'newParentCode')}
+        problems={fieldProblems(action.problems, 'newParentCode')}
         inputClassName="mono"
         autoFocus
       />
@@ -73,7 +72,7 @@ function MoveForm({ office, close, onDone }: { office: Movable; close: () => voi
           value={accountOfficeCode}
           onChange={(value) => setAccountOfficeCode(value.toUpperCase())}
           localError={local.accountOfficeCode}
-          problems={problemsFor(action.problems, 'accountOfficeCode')}
+          problems={fieldProblems(action.problems, 'accountOfficeCode')}
           inputClassName="mono"
         />
       ) : null}

@@ -1,6 +1,7 @@
 import { useId } from 'react';
 import type { DeliveryShiftsInput, OfficeAddressInput } from '../../gql/graphql';
 import { problemsFor, type Problem } from '../../api/problems';
+import { fieldProblems } from './useOfficeAction';
 import { TextField } from '../../ui/TextField';
 
 /** An address as typed: every part a string, empty when left blank. */
@@ -31,15 +32,39 @@ export function addressInputOf(draft: AddressDraft): OfficeAddressInput | null {
   };
 }
 
+/** An address is all or nothing: once any part is typed, line 1, city and state are needed (the server's rule). */
+export function addressGaps(draft: AddressDraft): Partial<Record<keyof AddressDraft, string>> {
+  if (addressInputOf(draft) === null) return {};
+  const gaps: Partial<Record<keyof AddressDraft, string>> = {};
+  for (const part of ['line1', 'city', 'state'] as const) if (!draft[part].trim()) gaps[part] = 'Needed for an address.';
+  return gaps;
+}
+
+/** The address parts' local errors out of a form's errors keyed `address.<part>`. */
+export function addressLocal(errors: Record<string, string>): Partial<Record<keyof AddressDraft, string>> {
+  return Object.fromEntries(Object.entries(errors).filter(([key]) => key.startsWith('address.')).map(([key, message]) => [key.slice('address.'.length), message]));
+}
+
 /** The address's parts, each labelled, each with its own problems (`address.line1` ...). */
-export function AddressFields({ value, onChange, problems }: { value: AddressDraft; onChange: (value: AddressDraft) => void; problems: Problem[] }) {
+export function AddressFields({
+  value,
+  onChange,
+  problems,
+  localErrors = {},
+}: {
+  value: AddressDraft;
+  onChange: (value: AddressDraft) => void;
+  problems: Problem[];
+  localErrors?: Partial<Record<keyof AddressDraft, string>>;
+}) {
   const part = (name: keyof AddressDraft, label: string, description?: string) => (
     <TextField
       label={label}
       {...(description ? { description } : {})}
       value={value[name]}
       onChange={(text) => onChange({ ...value, [name]: text })}
-      problems={problemsFor(problems, `address.${name}`)}
+      problems={fieldProblems(problems, `address.${name}`)}
+      localError={localErrors[name]}
     />
   );
   return (
@@ -77,7 +102,7 @@ const SHIFTS: { name: keyof DeliveryShiftsInput; label: string }[] = [
 /** When the office delivers: native checkboxes in a fieldset (the platform's keyboard: Tab between them, Space). */
 export function ShiftsFields({ value, onChange, problems }: { value: DeliveryShiftsInput; onChange: (value: DeliveryShiftsInput) => void; problems: Problem[] }) {
   const id = useId();
-  const messages = problemsFor(problems, 'deliveryShifts');
+  const messages = fieldProblems(problems, 'deliveryShifts');
   return (
     <fieldset className="offices-fieldset" aria-describedby={messages.length > 0 ? `${id}-error` : undefined}>
       <legend>Delivery shifts</legend>

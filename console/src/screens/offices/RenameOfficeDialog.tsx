@@ -1,9 +1,8 @@
 import { useState } from 'react';
 import { OfficeRenameDocument } from '../../gql/graphql';
-import { problemsFor } from '../../api/problems';
 import { TextField } from '../../ui/TextField';
 import { ActionDialog, ActionForm } from './ActionDialog';
-import { useOfficeAction } from './useOfficeAction';
+import { fieldProblems, useOfficeAction } from './useOfficeAction';
 
 /** A new name; the code never changes. */
 export function RenameOfficeDialog({ office, onDone }: { office: { code: string; name: string }; onDone: (notice: string) => void }) {
@@ -28,7 +27,7 @@ function RenameForm({ office, close, onDone }: { office: { code: string; name: s
   };
   return (
     <ActionForm submitLabel="Rename" onSubmit={() => void submit()} onCancel={close} busy={action.busy} problems={action.problems} claimedFields={['name']}>
-      <TextField label="New name" value={name} onChange={setName} localError={local} problems={problemsFor(action.problems, 'name')} autoFocus />
+      <TextField label="New name" value={name} onChange={setName} localError={local} problems={fieldProblems(action.problems, 'name')} autoFocus />
     </ActionForm>
   );
 }

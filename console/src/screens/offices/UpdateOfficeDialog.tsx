@@ -1,11 +1,10 @@
 import { useState } from 'react';
 import { OfficeUpdateDocument, type DeliveryShiftsInput, type OfficeType, type UpdateOfficeInput } from '../../gql/graphql';
-import { problemsFor } from '../../api/problems';
 import { TextField } from '../../ui/TextField';
 import { ActionDialog, ActionForm } from './ActionDialog';
-import { AddressFields, addressDraftOf, addressInputOf, ShiftsFields, type AddressDraft } from './OfficeFields';
+import { addressLocal, AddressFields, addressDraftOf, addressGaps, addressInputOf, ShiftsFields, type AddressDraft } from './OfficeFields';
 import { CODE_RULE, needsAccountOffice, needsPin, pinProblem, readOfficeCode } from './office-types';
-import { useOfficeAction } from './useOfficeAction';
+import { fieldProblems, useOfficeAction } from './useOfficeAction';
 
 const CLAIMED = ['pin', 'address', 'phone', 'email', 'deliveryShifts', 'accountOfficeCode'];
 
@@ -72,6 +71,7 @@ function UpdateForm({ office, close, onDone }: { office: Updatable; close: () =>
     if (pin.trim() && pinProblem(pin)) errors.pin = pinProblem(pin)!;
     if (!pin.trim() && needsPin(office.type)) errors.pin = 'A post office needs a PIN.';
     if (needsAccountOffice(office.type) && !readOfficeCode(accountOfficeCode)) errors.accountOfficeCode = `Name its account office by code (${CODE_RULE}).`;
+    for (const [part, message] of Object.entries(addressGaps(address))) errors[`address.${part}`] = message;
     setLocal(errors);
     if (Object.keys(errors).length > 0) return;
     const input = changesOf(office, { pin, phone, email, address, shifts, accountOfficeCode });
@@ -96,7 +96,7 @@ function UpdateForm({ office, close, onDone }: { office: Updatable; close: () =>
           onChange={setPin}
           inputMode="numeric"
           localError={local.pin}
-          problems={problemsFor(action.problems, 'pin')}
+          problems={fieldProblems(action.problems, 'pin')}
           inputClassName="mono"
           autoFocus
         />
@@ -107,15 +107,15 @@ function UpdateForm({ office, close, onDone }: { office: Updatable; close: () =>
             value={accountOfficeCode}
             onChange={(value) => setAccountOfficeCode(value.toUpperCase())}
             localError={local.accountOfficeCode}
-            problems={problemsFor(action.problems, 'accountOfficeCode')}
+            problems={fieldProblems(action.problems, 'accountOfficeCode')}
             inputClassName="mono"
           />
         ) : null}
       </div>
-      <AddressFields value={address} onChange={setAddress} problems={action.problems} />
+      <AddressFields value={address} onChange={setAddress} problems={action.problems} localErrors={addressLocal(local)} />
       <div className="form-row">
-        <TextField label="Phone" type="tel" value={phone} onChange={setPhone} description="Empty clears it" problems={problemsFor(action.problems, 'phone')} />
-        <TextField label="Email" type="email" value={email} onChange={setEmail} description="Empty clears it" problems={problemsFor(action.problems, 'email')} />
+        <TextField label="Phone" type="tel" value={phone} onChange={setPhone} description="Empty clears it" problems={fieldProblems(action.problems, 'phone')} />
+        <TextField label="Email" type="email" value={email} onChange={setEmail} description="Empty clears it" problems={fieldProblems(action.problems, 'email')} />
       </div>
       <ShiftsFields value={shifts} onChange={setShifts} problems={action.problems} />
       {nothing ? (

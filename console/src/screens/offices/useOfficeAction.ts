@@ -2,7 +2,7 @@ import { useCallback, useState } from 'react';
 import { useMutation, type AnyVariables } from 'urql';
 import type { TypedDocumentString } from '../../gql/graphql';
 import { op } from '../../api/operation';
-import { problemsOf, type Problem } from '../../api/problems';
+import { problemsFor, problemsOf, type Problem } from '../../api/problems';
 
 /**
  * A refusal the API gives without `extensions.field` but that plainly belongs to one (a type that cannot stand under
@@ -14,6 +14,14 @@ export function placeProblems(problems: Problem[], fieldsByCode: FieldsByCode): 
   return problems.map((problem) =>
     problem.field === undefined && problem.code !== undefined && fieldsByCode[problem.code] ? { ...problem, field: fieldsByCode[problem.code] } : problem,
   );
+}
+
+/**
+ * The problems to show under a field, each with its stable code after the message (TextField shows the message; the
+ * code is what support and the runbook search for).
+ */
+export function fieldProblems(problems: Problem[], ...fields: string[]): Problem[] {
+  return problemsFor(problems, ...fields).map((problem) => (problem.code ? { ...problem, message: `${problem.message} (${problem.code})` } : problem));
 }
 
 /**

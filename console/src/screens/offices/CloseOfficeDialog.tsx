@@ -19,7 +19,11 @@ function CloseForm({ office, close, onDone }: { office: { code: string; name: st
   const [local, setLocal] = useState<string | undefined>();
   const action = useOfficeAction(OfficeCloseDocument);
   const submit = async () => {
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(closedOn)) return setLocal('Give the day it closes.');
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(closedOn)) {
+      action.clear();
+      setLocal('Give the day it closes.');
+      return;
+    }
     setLocal(undefined);
     const data = await action.run({ code: office.code, closedOn });
     if (!data) return;

@@ -6,7 +6,8 @@ import { operatorToday } from '../../format/dates';
 import { SelectField } from '../../ui/SelectField';
 import { TextField } from '../../ui/TextField';
 import { ActionDialog, ActionForm } from './ActionDialog';
-import { addressLocal, AddressFields, addressGaps, addressInputOf, DEFAULT_SHIFTS, EMPTY_ADDRESS, ShiftsFields, type AddressDraft } from './OfficeFields';
+import { AddressFields, ShiftsFields } from './OfficeFields';
+import { addressGaps, addressInputOf, addressLocal, DEFAULT_SHIFTS, EMPTY_ADDRESS, type AddressDraft } from './office-drafts';
 import { CODE_RULE, needsAccountOffice, needsPin, OFFICE_TYPES, pinProblem, readOfficeCode, typeName, typesUnder } from './office-types';
 import { fieldProblems, useOfficeAction } from './useOfficeAction';
 
@@ -56,7 +57,10 @@ function CreateOfficeForm({ parent, defaultParentCode, close }: { parent: Create
     for (const key of Object.keys(errors)) if (!errors[key]) delete errors[key];
     for (const [part, message] of Object.entries(addressGaps(address))) errors[`address.${part}`] = message;
     setLocal(errors);
-    if (Object.keys(errors).length > 0) return;
+    if (Object.keys(errors).length > 0) {
+      action.clear();
+      return;
+    }
     const input: CreateOfficeInput = {
       code,
       name,

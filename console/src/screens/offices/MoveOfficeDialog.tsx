@@ -32,7 +32,10 @@ function MoveForm({ office, close, onDone }: { office: Movable; close: () => voi
     if (!readOfficeCode(newParentCode)) errors.newParentCode = `Name the new parent by its code (${CODE_RULE}).`;
     if (accountOfficeCode.trim() && !readOfficeCode(accountOfficeCode)) errors.accountOfficeCode = `An office code is ${CODE_RULE}.`;
     setLocal(errors);
-    if (Object.keys(errors).length > 0) return;
+    if (Object.keys(errors).length > 0) {
+      action.clear();
+      return;
+    }
     const data = await action.run({
       code: office.code,
       newParentCode: readOfficeCode(newParentCode)!,

@@ -1,49 +1,9 @@
 import { useId } from 'react';
-import type { DeliveryShiftsInput, OfficeAddressInput } from '../../gql/graphql';
+import type { DeliveryShiftsInput } from '../../gql/graphql';
+import type { AddressDraft } from './office-drafts';
 import { problemsFor, type Problem } from '../../api/problems';
-import { fieldProblems } from './useOfficeAction';
+import { fieldProblems } from './office-problems';
 import { TextField } from '../../ui/TextField';
-
-/** An address as typed: every part a string, empty when left blank. */
-export interface AddressDraft {
-  line1: string;
-  line2: string;
-  city: string;
-  district: string;
-  state: string;
-}
-
-export const EMPTY_ADDRESS: AddressDraft = { line1: '', line2: '', city: '', district: '', state: '' };
-
-export function addressDraftOf(address: { line1: string; line2: string | null; city: string; district: string | null; state: string } | null): AddressDraft {
-  if (!address) return EMPTY_ADDRESS;
-  return { line1: address.line1, line2: address.line2 ?? '', city: address.city, district: address.district ?? '', state: address.state };
-}
-
-/** Null when nothing was typed (no address); otherwise the input, blank optional parts left out. */
-export function addressInputOf(draft: AddressDraft): OfficeAddressInput | null {
-  if (Object.values(draft).every((part) => part.trim() === '')) return null;
-  return {
-    line1: draft.line1,
-    city: draft.city,
-    state: draft.state,
-    ...(draft.line2.trim() ? { line2: draft.line2 } : {}),
-    ...(draft.district.trim() ? { district: draft.district } : {}),
-  };
-}
-
-/** An address is all or nothing: once any part is typed, line 1, city and state are needed (the server's rule). */
-export function addressGaps(draft: AddressDraft): Partial<Record<keyof AddressDraft, string>> {
-  if (addressInputOf(draft) === null) return {};
-  const gaps: Partial<Record<keyof AddressDraft, string>> = {};
-  for (const part of ['line1', 'city', 'state'] as const) if (!draft[part].trim()) gaps[part] = 'Needed for an address.';
-  return gaps;
-}
-
-/** The address parts' local errors out of a form's errors keyed `address.<part>`. */
-export function addressLocal(errors: Record<string, string>): Partial<Record<keyof AddressDraft, string>> {
-  return Object.fromEntries(Object.entries(errors).filter(([key]) => key.startsWith('address.')).map(([key, message]) => [key.slice('address.'.length), message]));
-}
 
 /** The address's parts, each labelled, each with its own problems (`address.line1` ...). */
 export function AddressFields({
@@ -89,8 +49,6 @@ export function AddressFields({
     </fieldset>
   );
 }
-
-export const DEFAULT_SHIFTS: DeliveryShiftsInput = { morning: true, evening: false, sundays: false, holidays: false };
 
 const SHIFTS: { name: keyof DeliveryShiftsInput; label: string }[] = [
   { name: 'morning', label: 'Morning beat' },

@@ -18,7 +18,11 @@ function RenameForm({ office, close, onDone }: { office: { code: string; name: s
   const [local, setLocal] = useState<string | undefined>();
   const action = useOfficeAction(OfficeRenameDocument);
   const submit = async () => {
-    if (!name.trim()) return setLocal('Give the office a name.');
+    if (!name.trim()) {
+      action.clear();
+      setLocal('Give the office a name.');
+      return;
+    }
     setLocal(undefined);
     const data = await action.run({ code: office.code, name });
     if (!data) return;

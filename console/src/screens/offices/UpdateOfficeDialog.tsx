@@ -1,23 +1,13 @@
 import { useState } from 'react';
-import { OfficeUpdateDocument, type DeliveryShiftsInput, type OfficeType, type UpdateOfficeInput } from '../../gql/graphql';
+import { OfficeUpdateDocument, type DeliveryShiftsInput } from '../../gql/graphql';
 import { TextField } from '../../ui/TextField';
 import { ActionDialog, ActionForm } from './ActionDialog';
-import { addressLocal, AddressFields, addressDraftOf, addressGaps, addressInputOf, ShiftsFields, type AddressDraft } from './OfficeFields';
+import { AddressFields, ShiftsFields } from './OfficeFields';
+import { addressDraftOf, addressGaps, addressLocal, changesOf, type AddressDraft, type Updatable } from './office-drafts';
 import { CODE_RULE, needsAccountOffice, needsPin, pinProblem, readOfficeCode } from './office-types';
 import { fieldProblems, useOfficeAction } from './useOfficeAction';
 
 const CLAIMED = ['pin', 'address', 'phone', 'email', 'deliveryShifts', 'accountOfficeCode'];
-
-export interface Updatable {
-  code: string;
-  name: string;
-  type: OfficeType;
-  pin: string | null;
-  address: { line1: string; line2: string | null; city: string; district: string | null; state: string } | null;
-  contact: { phone: string | null; email: string | null };
-  deliveryShifts: DeliveryShiftsInput;
-  accountOffice: { code: string } | null;
-}
 
 /** Address, PIN, contact, delivery shifts and account office, starting from what the office has now. */
 export function UpdateOfficeDialog({ office, onDone }: { office: Updatable; onDone: (notice: string) => void }) {
@@ -26,28 +16,6 @@ export function UpdateOfficeDialog({ office, onDone }: { office: Updatable; onDo
       {(close) => <UpdateForm office={office} close={close} onDone={onDone} />}
     </ActionDialog>
   );
-}
-
-const sameShifts = (a: DeliveryShiftsInput, b: DeliveryShiftsInput) =>
-  a.morning === b.morning && a.evening === b.evening && a.sundays === b.sundays && a.holidays === b.holidays;
-
-/**
- * Only what the person changed is sent (the input leaves the rest as it is); a contact emptied is sent as null, which
- * clears it. The server refuses clearing what may not be empty (a post office's PIN) and says so next to the field.
- */
-export function changesOf(office: Updatable, draft: { pin: string; phone: string; email: string; address: AddressDraft; shifts: DeliveryShiftsInput; accountOfficeCode: string }): UpdateOfficeInput {
-  const input: UpdateOfficeInput = {};
-  const text = (value: string) => (value.trim() === '' ? null : value.trim());
-  if (text(draft.pin) !== office.pin) input.pin = text(draft.pin);
-  if (text(draft.phone) !== office.contact.phone) input.phone = text(draft.phone);
-  if (text(draft.email) !== office.contact.email) input.email = text(draft.email);
-  const address = addressInputOf(draft.address);
-  const before = addressInputOf(addressDraftOf(office.address));
-  if (JSON.stringify(address) !== JSON.stringify(before)) input.address = address;
-  if (!sameShifts(draft.shifts, office.deliveryShifts)) input.deliveryShifts = draft.shifts;
-  const account = readOfficeCode(draft.accountOfficeCode) ?? (draft.accountOfficeCode.trim() ? draft.accountOfficeCode : null);
-  if (account !== null && account !== office.accountOffice?.code) input.accountOfficeCode = account;
-  return input;
 }
 
 function UpdateForm({ office, close, onDone }: { office: Updatable; close: () => void; onDone: (notice: string) => void }) {
@@ -73,7 +41,10 @@ function UpdateForm({ office, close, onDone }: { office: Updatable; close: () =>
     if (needsAccountOffice(office.type) && !readOfficeCode(accountOfficeCode)) errors.accountOfficeCode = `Name its account office by code (${CODE_RULE}).`;
     for (const [part, message] of Object.entries(addressGaps(address))) errors[`address.${part}`] = message;
     setLocal(errors);
-    if (Object.keys(errors).length > 0) return;
+    if (Object.keys(errors).length > 0) {
+      action.clear();
+      return;
+    }
     const input = changesOf(office, { pin, phone, email, address, shifts, accountOfficeCode });
     if (Object.keys(input).length === 0) {
       setNothing(true);

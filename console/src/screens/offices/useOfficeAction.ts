@@ -2,27 +2,10 @@ import { useCallback, useState } from 'react';
 import { useMutation, type AnyVariables } from 'urql';
 import type { TypedDocumentString } from '../../gql/graphql';
 import { op } from '../../api/operation';
-import { problemsFor, problemsOf, type Problem } from '../../api/problems';
+import { problemsOf, type Problem } from '../../api/problems';
+import { placeProblems, type FieldsByCode } from './office-problems';
 
-/**
- * A refusal the API gives without `extensions.field` but that plainly belongs to one (a type that cannot stand under
- * the parent is about the type): the field the form shows it next to.
- */
-export type FieldsByCode = Record<string, string>;
-
-export function placeProblems(problems: Problem[], fieldsByCode: FieldsByCode): Problem[] {
-  return problems.map((problem) =>
-    problem.field === undefined && problem.code !== undefined && fieldsByCode[problem.code] ? { ...problem, field: fieldsByCode[problem.code] } : problem,
-  );
-}
-
-/**
- * The problems to show under a field, each with its stable code after the message (TextField shows the message; the
- * code is what support and the runbook search for).
- */
-export function fieldProblems(problems: Problem[], ...fields: string[]): Problem[] {
-  return problemsFor(problems, ...fields).map((problem) => (problem.code ? { ...problem, message: `${problem.message} (${problem.code})` } : problem));
-}
+export { fieldProblems } from './office-problems';
 
 /**
  * One office mutation for a form: run it, and hold its problems (placed by field) until the next try. urql's document
@@ -44,5 +27,7 @@ export function useOfficeAction<Data, Variables extends AnyVariables>(document: 
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [execute],
   );
-  return { run, problems, busy: state.fetching };
+  /** Forgets the last answer's problems (a new attempt stopped by the form's own checks must not show stale ones). */
+  const clear = useCallback(() => setProblems([]), []);
+  return { run, clear, problems, busy: state.fetching };
 }

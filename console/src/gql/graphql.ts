@@ -10,6 +10,13 @@ export type AccountStatus =
   | 'FROZEN'
   | 'OPEN';
 
+export type AccountType =
+  | 'ASSET'
+  | 'EQUITY'
+  | 'EXPENSE'
+  | 'INCOME'
+  | 'LIABILITY';
+
 /** What is asked for. Each kind has an owning subgraph (which executes it) and a permission its checkers need. */
 export type ApprovalKind =
   /** accounts; checker needs journal.manual.approve */
@@ -83,6 +90,26 @@ export type AuditTrailFilter = {
   to?: string | null | undefined;
 };
 
+export type CreateOfficeInput = {
+  /** Sub and branch offices: a head or sub office above it; defaults to the parent when that is one. */
+  accountOfficeCode?: string | number | null | undefined;
+  address?: OfficeAddressInput | null | undefined;
+  /** 1-32 of A-Z, 0-9 and '-'; unique and never reused. */
+  code: string | number;
+  /** Defaults to a morning beat on working days. */
+  deliveryShifts?: DeliveryShiftsInput | null | undefined;
+  email?: string | null | undefined;
+  name: string;
+  /** Defaults to today; not in the future. */
+  openedOn?: string | null | undefined;
+  /** Required except for a circle. The type must be strictly below the parent's. */
+  parentCode?: string | number | null | undefined;
+  phone?: string | null | undefined;
+  /** Six digits, the first 1-9; required for head, sub and branch offices. */
+  pin?: string | null | undefined;
+  type: OfficeType;
+};
+
 export type CreateStaffInput = {
   email?: string | null | undefined;
   employeeId: string;
@@ -95,6 +122,13 @@ export type CreateStaffInput = {
   officeCode: string | number;
   /** 2 to 40 characters: lower-case letters, digits, '.', '_', '-'. Stored lower-case. */
   username: string;
+};
+
+export type DeliveryShiftsInput = {
+  evening: boolean;
+  holidays: boolean;
+  morning: boolean;
+  sundays: boolean;
 };
 
 export type GrantRoleInput = {
@@ -115,6 +149,26 @@ export type NotificationChannel =
   | 'LOCAL_OUTBOX'
   | 'MEMORY'
   | 'SMS';
+
+export type OfficeAddressInput = {
+  city: string;
+  district?: string | null | undefined;
+  line1: string;
+  line2?: string | null | undefined;
+  state: string;
+};
+
+export type OfficeFilter = {
+  /**
+   * A code prefix or part of the name, any case; digits alone also match a PIN prefix (so `110001` finds the offices
+   * with that PIN). At most 100 characters.
+   */
+  search?: string | null | undefined;
+  status?: OfficeStatus | null | undefined;
+  type?: OfficeType | null | undefined;
+  /** Only offices strictly under this one. */
+  underCode?: string | number | null | undefined;
+};
 
 export type OfficeStatus =
   | 'ACTIVE'
@@ -161,6 +215,16 @@ export type StaffStatus =
   | 'ACTIVE'
   | 'LEFT'
   | 'SUSPENDED';
+
+/** Fields left out stay as they are; null clears a field that may be empty. */
+export type UpdateOfficeInput = {
+  accountOfficeCode?: string | number | null | undefined;
+  address?: OfficeAddressInput | null | undefined;
+  deliveryShifts?: DeliveryShiftsInput | null | undefined;
+  email?: string | null | undefined;
+  phone?: string | null | undefined;
+  pin?: string | null | undefined;
+};
 
 /** What to change; an absent field is left as it is. mobile or email null (or empty) clears it. */
 export type UpdateStaffInput = {
@@ -245,6 +309,81 @@ export type AuditVerifyQueryVariables = Exact<{
 
 
 export type AuditVerifyQuery = { verifyAuditTrail: { ok: boolean, checked: number, unsealed: number, firstBrokenRecord: { id: string | null, position: string | null, reason: AuditBreakReason } | null, sealedUpTo: { position: string, hash: string, sealedAt: string } | null } };
+
+export type OfficeCloseMutationVariables = Exact<{
+  code: string | number;
+  closedOn: string;
+}>;
+
+
+export type OfficeCloseMutation = { closeOffice: { code: string, status: OfficeStatus, closedOn: string | null } };
+
+export type OfficeCreateMutationVariables = Exact<{
+  input: CreateOfficeInput;
+}>;
+
+
+export type OfficeCreateMutation = { createOffice: { code: string, name: string, parent: { code: string } | null } };
+
+export type OfficeDetailQueryVariables = Exact<{
+  code: string | number;
+  withLedger: boolean;
+  withStaff: boolean;
+  staffFirst?: number | null | undefined;
+}>;
+
+
+export type OfficeDetailQuery = { office: { code: string, name: string, type: OfficeType, status: OfficeStatus, pin: string | null, openedOn: string, closedOn: string | null, closedThrough?: string | null, address: { line1: string, line2: string | null, city: string, district: string | null, state: string } | null, contact: { phone: string | null, email: string | null }, deliveryShifts: { morning: boolean, evening: boolean, sundays: boolean, holidays: boolean }, parent: { code: string, name: string, type: OfficeType } | null, accountOffice: { code: string, name: string } | null, ancestors: Array<{ code: string, name: string }>, children: { edges: Array<{ node: { code: string } }> }, ledgerAccounts?: Array<{ code: string, name: string, type: AccountType, status: AccountStatus, currency: string | null, balance: { amount: string, currency: string } | null, available: { amount: string, currency: string } | null }> } | null, businessDayCloses?: Array<{ businessDate: string, previousDate: string | null, closedAt: string, closedBy: { kind: string, id: string, username: string | null } }>, staffMembers?: { edges: Array<{ node: { id: string, employeeId: string, username: string, name: string, roles: Array<Role>, status: StaffStatus } }>, pageInfo: { hasNextPage: boolean } } };
+
+export type OfficeMoveMutationVariables = Exact<{
+  code: string | number;
+  newParentCode: string | number;
+  accountOfficeCode?: string | number | null | undefined;
+}>;
+
+
+export type OfficeMoveMutation = { moveOffice: { code: string, parent: { code: string, name: string } | null, accountOffice: { code: string, name: string } | null } };
+
+export type OfficeRenameMutationVariables = Exact<{
+  code: string | number;
+  name: string;
+}>;
+
+
+export type OfficeRenameMutation = { renameOffice: { code: string, name: string } };
+
+export type OfficeUpdateMutationVariables = Exact<{
+  code: string | number;
+  input: UpdateOfficeInput;
+}>;
+
+
+export type OfficeUpdateMutation = { updateOffice: { code: string, pin: string | null, address: { line1: string, line2: string | null, city: string, district: string | null, state: string } | null, contact: { phone: string | null, email: string | null }, deliveryShifts: { morning: boolean, evening: boolean, sundays: boolean, holidays: boolean }, accountOffice: { code: string, name: string } | null } };
+
+export type OfficesSearchQueryVariables = Exact<{
+  filter?: OfficeFilter | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type OfficesSearchQuery = { offices: { edges: Array<{ node: { code: string, name: string, type: OfficeType, status: OfficeStatus, pin: string | null, openedOn: string, closedOn: string | null, address: { city: string, district: string | null, state: string } | null, parent: { code: string, name: string } | null, accountOffice: { code: string } | null } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
+export type OfficesTreeChildrenQueryVariables = Exact<{
+  code: string | number;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type OfficesTreeChildrenQuery = { office: { code: string, children: { edges: Array<{ node: { code: string, name: string, type: OfficeType, status: OfficeStatus, children: { edges: Array<{ node: { code: string } }> } } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } } | null };
+
+export type OfficesTreeRootQueryVariables = Exact<{
+  code: string | number;
+}>;
+
+
+export type OfficesTreeRootQuery = { office: { code: string, name: string, type: OfficeType, status: OfficeStatus, children: { edges: Array<{ node: { code: string } }> } } | null };
 
 export type StaffAssignMutationVariables = Exact<{
   id: string | number;
@@ -624,6 +763,251 @@ export const AuditVerifyDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<AuditVerifyQuery, AuditVerifyQueryVariables>;
+export const OfficeCloseDocument = new TypedDocumentString(`
+    mutation OfficeClose($code: ID!, $closedOn: Date!) {
+  closeOffice(code: $code, closedOn: $closedOn) {
+    code
+    status
+    closedOn
+  }
+}
+    `) as unknown as TypedDocumentString<OfficeCloseMutation, OfficeCloseMutationVariables>;
+export const OfficeCreateDocument = new TypedDocumentString(`
+    mutation OfficeCreate($input: CreateOfficeInput!) {
+  createOffice(input: $input) {
+    code
+    name
+    parent {
+      code
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<OfficeCreateMutation, OfficeCreateMutationVariables>;
+export const OfficeDetailDocument = new TypedDocumentString(`
+    query OfficeDetail($code: ID!, $withLedger: Boolean!, $withStaff: Boolean!, $staffFirst: Int) {
+  office(code: $code) {
+    code
+    name
+    type
+    status
+    pin
+    openedOn
+    closedOn
+    address {
+      line1
+      line2
+      city
+      district
+      state
+    }
+    contact {
+      phone
+      email
+    }
+    deliveryShifts {
+      morning
+      evening
+      sundays
+      holidays
+    }
+    parent {
+      code
+      name
+      type
+    }
+    accountOffice {
+      code
+      name
+    }
+    ancestors {
+      code
+      name
+    }
+    children(first: 1) {
+      edges {
+        node {
+          code
+        }
+      }
+    }
+    closedThrough @include(if: $withLedger)
+    ledgerAccounts @include(if: $withLedger) {
+      code
+      name
+      type
+      status
+      currency
+      balance {
+        amount
+        currency
+      }
+      available {
+        amount
+        currency
+      }
+    }
+  }
+  businessDayCloses(officeCode: $code, first: 10) @include(if: $withLedger) {
+    businessDate
+    previousDate
+    closedAt
+    closedBy {
+      kind
+      id
+      username
+    }
+  }
+  staffMembers(filter: {officeCode: $code}, first: $staffFirst) @include(if: $withStaff) {
+    edges {
+      node {
+        id
+        employeeId
+        username
+        name
+        roles
+        status
+      }
+    }
+    pageInfo {
+      hasNextPage
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<OfficeDetailQuery, OfficeDetailQueryVariables>;
+export const OfficeMoveDocument = new TypedDocumentString(`
+    mutation OfficeMove($code: ID!, $newParentCode: ID!, $accountOfficeCode: ID) {
+  moveOffice(
+    code: $code
+    newParentCode: $newParentCode
+    accountOfficeCode: $accountOfficeCode
+  ) {
+    code
+    parent {
+      code
+      name
+    }
+    accountOffice {
+      code
+      name
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<OfficeMoveMutation, OfficeMoveMutationVariables>;
+export const OfficeRenameDocument = new TypedDocumentString(`
+    mutation OfficeRename($code: ID!, $name: String!) {
+  renameOffice(code: $code, name: $name) {
+    code
+    name
+  }
+}
+    `) as unknown as TypedDocumentString<OfficeRenameMutation, OfficeRenameMutationVariables>;
+export const OfficeUpdateDocument = new TypedDocumentString(`
+    mutation OfficeUpdate($code: ID!, $input: UpdateOfficeInput!) {
+  updateOffice(code: $code, input: $input) {
+    code
+    pin
+    address {
+      line1
+      line2
+      city
+      district
+      state
+    }
+    contact {
+      phone
+      email
+    }
+    deliveryShifts {
+      morning
+      evening
+      sundays
+      holidays
+    }
+    accountOffice {
+      code
+      name
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<OfficeUpdateMutation, OfficeUpdateMutationVariables>;
+export const OfficesSearchDocument = new TypedDocumentString(`
+    query OfficesSearch($filter: OfficeFilter, $first: Int, $after: String) {
+  offices(filter: $filter, first: $first, after: $after) {
+    edges {
+      node {
+        code
+        name
+        type
+        status
+        pin
+        openedOn
+        closedOn
+        address {
+          city
+          district
+          state
+        }
+        parent {
+          code
+          name
+        }
+        accountOffice {
+          code
+        }
+      }
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<OfficesSearchQuery, OfficesSearchQueryVariables>;
+export const OfficesTreeChildrenDocument = new TypedDocumentString(`
+    query OfficesTreeChildren($code: ID!, $first: Int, $after: String) {
+  office(code: $code) {
+    code
+    children(first: $first, after: $after) {
+      edges {
+        node {
+          code
+          name
+          type
+          status
+          children(first: 1) {
+            edges {
+              node {
+                code
+              }
+            }
+          }
+        }
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<OfficesTreeChildrenQuery, OfficesTreeChildrenQueryVariables>;
+export const OfficesTreeRootDocument = new TypedDocumentString(`
+    query OfficesTreeRoot($code: ID!) {
+  office(code: $code) {
+    code
+    name
+    type
+    status
+    children(first: 1) {
+      edges {
+        node {
+          code
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<OfficesTreeRootQuery, OfficesTreeRootQueryVariables>;
 export const StaffAssignDocument = new TypedDocumentString(`
     mutation StaffAssign($id: ID!, $officeCode: ID!) {
   assignStaff(id: $id, officeCode: $officeCode) {

@@ -15,8 +15,10 @@ export function useUrlFilters<Name extends string>(names: readonly Name[]): [Rec
   const update = useCallback(
     (changes: Partial<Record<Name, string>>) => {
       setParams(
-        (current) => {
-          const next = new URLSearchParams(current);
+        () => {
+          // FOUNDATION: start from the live URL, not react-router's `current`, which is the search params of the render
+          // that made this setter: a debounced text filter pushed after a select changed would otherwise drop the select.
+          const next = new URLSearchParams(window.location.search);
           for (const [name, value] of Object.entries(changes) as [string, string | undefined][]) {
             if (value === undefined || value === '') next.delete(name);
             else next.set(name, value);

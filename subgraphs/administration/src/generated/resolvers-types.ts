@@ -610,7 +610,10 @@ export type OfficeEdge = {
 };
 
 export type OfficeFilter = {
-  /** A code prefix or part of the name, any case. At most 100 characters. */
+  /**
+   * A code prefix or part of the name, any case; digits alone also match a PIN prefix (so `110001` finds the offices
+   * with that PIN). At most 100 characters.
+   */
   search?: InputMaybe<Scalars['String']['input']>;
   status?: InputMaybe<OfficeStatus>;
   type?: InputMaybe<OfficeType>;

@@ -68,10 +68,26 @@ export interface OfficeListOptions {
   underPath?: string | undefined;
   type?: OfficeType | undefined;
   status?: OfficeStatus | undefined;
-  /** A code prefix or a part of the name, case-insensitive. */
+  /** A code prefix or a part of the name, case-insensitive; digits alone also match a PIN prefix. */
   search?: string | undefined;
   afterCode: string | undefined;
   limit: number;
+}
+
+/** PINs are six digits: a search of one to six digits may be (the start of) one. */
+const PIN_PREFIX = /^[0-9]{1,6}$/;
+
+/**
+ * What a search box matches: a code prefix, a part of the name, and, when the text is digits that could begin a PIN,
+ * a PIN prefix (people find a post office by the PIN on an envelope). The PIN test is added only then, so a search for
+ * a name costs what it did.
+ */
+function searchCondition(search: string): SQL | undefined {
+  return or(
+    like(offices.code, `${escapeLike(search.toUpperCase())}%`),
+    ilike(offices.name, likeContaining(search)),
+    PIN_PREFIX.test(search) ? like(offices.pin, `${search}%`) : undefined,
+  );
 }
 
 /** One keyset page of offices, by code, filtered in SQL: scope, subtree, type, status, search. */
@@ -86,9 +102,7 @@ export function officeListQuery(db: Db | Tx, options: OfficeListOptions) {
     options.underPath === undefined ? undefined : strictlyUnder(options.underPath),
     options.type === undefined ? undefined : eq(offices.type, options.type),
     options.status === undefined ? undefined : eq(offices.status, options.status),
-    options.search === undefined
-      ? undefined
-      : or(like(offices.code, `${escapeLike(options.search.toUpperCase())}%`), ilike(offices.name, likeContaining(options.search))),
+    options.search === undefined ? undefined : searchCondition(options.search),
     options.afterCode === undefined ? undefined : gt(offices.code, options.afterCode),
   ];
   return db

@@ -378,6 +378,10 @@ describe('queries, filtered by scope in SQL', () => {
     expect(await codes({ search: 'branch' })).toEqual(['BO1', 'BO2']); // part of a name, any case
     expect(await codes({ search: '%' })).toEqual([]); // LIKE's wildcard taken literally
     expect(await codes({ search: 'town)' })).toEqual(['SO3']);
+    expect(await codes({ search: '110052' })).toEqual(['HO2']); // a whole PIN
+    expect(await codes({ search: '11000' })).toEqual(['BO2', 'HO1', 'SO-A', 'SO1', 'SO3', 'SO4']); // a PIN prefix (BO1's is now 110011)
+    expect(await codes({ search: '11000', type: 'HEAD_OFFICE' })).toEqual(['HO1']); // with the other filters
+    expect(await codes({ search: '1100011' })).toEqual([]); // longer than a PIN: not a PIN search
     expect(await codeOf(codes({ search: ' ' }))).toBe('BAD_USER_INPUT');
     // Pages through a scope that excludes most offices stay full: the scope is in the WHERE clause, not applied after.
     const clerk = await staffAt('COUNTER_CLERK', 'HO1');

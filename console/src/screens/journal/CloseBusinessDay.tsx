@@ -133,7 +133,7 @@ function CloseBusinessDayForm() {
             {office.code} has closed through today; the next day can be closed tomorrow.
           </p>
         ) : null}
-        {office ? (
+        {office && proposed !== null ? (
           <TextField
             label="Day to close"
             type="date"
@@ -150,7 +150,7 @@ function CloseBusinessDayForm() {
           />
         ) : null}
         <ProblemList problems={placed ? leftOver(placed, ['officeCode', 'date']) : []} />
-        {office ? (
+        {office && proposed !== null ? (
           <div className="actions">
             <Button variant="primary" onPress={ask} isDisabled={submitting}>
               Close business day…

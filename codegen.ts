@@ -103,6 +103,7 @@ function mappersFor(name: (typeof subgraphs)[number]): Record<string, string> {
         TrialBalanceLine: '../reports/trial-balance.js#TrialBalanceLine',
         BusinessDayClose: '../business-days/service.js#BusinessDayCloseView',
         DailyBalance: '../business-days/service.js#DailyBalanceView',
+        UnclosedOfficeConnection: '../business-days/service.js#UnclosedOfficesPage',
       };
     default:
       return {};

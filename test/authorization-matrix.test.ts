@@ -114,6 +114,7 @@ const EXPECTED: Record<string, string> = {
   'reverseJournalEntry (an entry at the office)':        'NNN   AAN     FFN     FNN   NNN     UUU',
   'placeHold (service only)':                            'FFF   FFF     FFF     FFF   FFF     UUU',
   'closeBusinessDay of the office':                      'FFF   AAF     FFF     AFF   FFF     UUU',
+  'officesNotClosedThrough (lists the office)':          'NNN   AAN     AAN     ANN   NNN     UUU',
   'verifyLedger':                                        'A--   F--     A--     F--   F--     U--',
   'officeLedgerStatus (service only)':                   'FFF   FFF     FFF     FFF   FFF     UUU',
   'submitApprovalRequest (service only)':                'FFF   FFF     FFF     FFF   FFF     UUU',
@@ -533,6 +534,14 @@ const OPERATIONS: Record<string, Operation> = {
   'closeBusinessDay of the office': {
     placed: true,
     run: async (actor, place) => present(await services.businessDays.closeBusinessDay(contextOf(actor), OFFICE_AT[place], nextClosingDay())),
+  },
+  'officesNotClosedThrough (lists the office)': {
+    placed: true,
+    run: async (actor, place) => {
+      // Days the matrix closes are in September: every office is open through the clock's business date.
+      const page = await services.businessDays.officesNotClosedThrough(identities[actor], { date: '2026-11-22' }, 100, null);
+      return page.edges.some((edge) => edge.node.code === OFFICE_AT[place]);
+    },
   },
   verifyLedger: { placed: false, run: async (actor) => present(await services.ledger.verify(identities[actor])) },
   'officeLedgerStatus (service only)': {

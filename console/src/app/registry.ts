@@ -1,8 +1,10 @@
 import type { Section } from './sections';
+import { dashboardSection } from '../screens/dashboard/section';
 import { officesSection } from '../screens/offices/section';
 import { staffSection } from '../screens/staff/section';
 import { approvalsSection } from '../screens/approvals/section';
 import { auditSection } from '../screens/audit/section';
+import { journalSection } from '../screens/journal/section';
 
 /** The console's sections, in navigation order. A later subgraph (money orders, COD) adds its own here. */
-export const SECTIONS: Section[] = [officesSection, staffSection, approvalsSection, auditSection];
+export const SECTIONS: Section[] = [dashboardSection, officesSection, staffSection, approvalsSection, auditSection, journalSection];

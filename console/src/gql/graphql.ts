@@ -143,6 +143,23 @@ export type GrantScope =
   /** The office and everything under it. */
   | 'SUBTREE';
 
+export type JournalSourceInput = {
+  reference?: string | null | undefined;
+  type: string;
+};
+
+export type LedgerDiscrepancyKind =
+  /** An account whose stored totals differ from the sum of its postings. */
+  | 'BALANCE_MISMATCH'
+  /** An entry's stored hash, or the chain through it, does not match what its rows hash to now. */
+  | 'CHAIN_BROKEN'
+  /** Debits and credits over all accounts of a currency do not net to zero. */
+  | 'CURRENCY_NOT_BALANCED'
+  /** An entry whose postings do not balance per currency, or has fewer than two. */
+  | 'ENTRY_UNBALANCED'
+  /** An account whose pending amounts differ from its pending holds. */
+  | 'PENDING_MISMATCH';
+
 /** How a notification travelled. LOCAL_OUTBOX is the embedded default (npm run notifications); MEMORY is the tests'. */
 export type NotificationChannel =
   | 'EMAIL'
@@ -182,6 +199,28 @@ export type OfficeType =
   | 'HEAD_OFFICE'
   | 'REGION'
   | 'SUB_OFFICE';
+
+export type PostJournalEntryInput = {
+  /** 1 to 500 characters. */
+  description: string;
+  /** The business date; the office's business date today (Asia/Kolkata) if left out. */
+  effectiveDate?: string | null | undefined;
+  /** 1 to 200 characters; the same key with the same entry returns the original, with another entry IDEMPOTENCY_CONFLICT. */
+  idempotencyKey: string;
+  officeCode: string | number;
+  /** Two or more; balanced per currency. */
+  postings: Array<PostingInput>;
+  source: JournalSourceInput;
+};
+
+export type PostingInput = {
+  accountCode: string | number;
+  /** Greater than zero, with at most the account currency's minor units. */
+  amount: string;
+  /** The account's currency, if you want it checked (CURRENCY_MISMATCH when it is not). */
+  currency?: string | null | undefined;
+  side: PostingSide;
+};
 
 export type PostingSide =
   | 'CREDIT'
@@ -309,6 +348,80 @@ export type AuditVerifyQueryVariables = Exact<{
 
 
 export type AuditVerifyQuery = { verifyAuditTrail: { ok: boolean, checked: number, unsealed: number, firstBrokenRecord: { id: string | null, position: string | null, reason: AuditBreakReason } | null, sealedUpTo: { position: string, hash: string, sealedAt: string } | null } };
+
+export type DashboardApprovalsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type DashboardApprovalsQuery = { approvalRequests: { edges: Array<{ node: { id: string, kind: ApprovalKind, summary: string, officeCode: string, createdAt: string, expiresAt: string, maker: { id: string, username: string } } }>, pageInfo: { hasNextPage: boolean } } };
+
+export type DashboardCashQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type DashboardCashQuery = { counterCash: { edges: Array<{ node: { code: string, name: string, officeCode: string | null, balance: { amount: string, currency: string } | null } }>, pageInfo: { hasNextPage: boolean } }, postmanCash: { edges: Array<{ node: { code: string, name: string, officeCode: string | null, balance: { amount: string, currency: string } | null } }>, pageInfo: { hasNextPage: boolean } } };
+
+export type DashboardUnclosedDaysQueryVariables = Exact<{
+  date: string;
+}>;
+
+
+export type DashboardUnclosedDaysQuery = { officesNotClosedThrough: { totalCount: number, edges: Array<{ node: { code: string, name: string, type: OfficeType, closedThrough: string | null } }>, pageInfo: { hasNextPage: boolean } } };
+
+export type DashboardVerifyLedgerQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type DashboardVerifyLedgerQuery = { verifyLedger: { ok: boolean, checkedEntries: number, sealedThrough: string | null, unsealedEntries: number, firstDiscrepancy: { kind: LedgerDiscrepancyKind, entryId: string | null, accountCode: string | null, position: string | null, message: string } | null } };
+
+export type JournalCloseBusinessDayMutationVariables = Exact<{
+  officeCode: string | number;
+  date: string;
+}>;
+
+
+export type JournalCloseBusinessDayMutation = { closeBusinessDay: { officeCode: string, businessDate: string, previousDate: string | null, closedAt: string, closedBy: { username: string | null }, balances: Array<{ accountCode: string }> } };
+
+export type JournalEntryForReversalQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type JournalEntryForReversalQuery = { journalEntry: { id: string, officeCode: string, effectiveDate: string, description: string, source: { type: string, reference: string | null }, postings: Array<{ line: number, accountCode: string, side: PostingSide, amount: { amount: string, currency: string } }>, reverses: { id: string } | null, reversedBy: { id: string } | null } | null };
+
+export type JournalOfficeAccountsQueryVariables = Exact<{
+  officeCode: string | number;
+}>;
+
+
+export type JournalOfficeAccountsQuery = { office: { code: string, name: string, closedThrough: string | null } | null, accounts: { edges: Array<{ node: { code: string, name: string, currency: string | null, status: AccountStatus, allowManualEntries: boolean } }> } };
+
+export type JournalOfficeDayQueryVariables = Exact<{
+  officeCode: string | number;
+}>;
+
+
+export type JournalOfficeDayQuery = { office: { code: string, name: string, type: OfficeType, closedThrough: string | null } | null, businessDayCloses: Array<{ officeCode: string, businessDate: string, previousDate: string | null, closedAt: string, closedBy: { username: string | null } }> };
+
+export type JournalOfficeSearchQueryVariables = Exact<{
+  search?: string | null | undefined;
+}>;
+
+
+export type JournalOfficeSearchQuery = { offices: { edges: Array<{ node: { code: string, name: string, type: OfficeType } }> } };
+
+export type JournalPostEntryMutationVariables = Exact<{
+  input: PostJournalEntryInput;
+}>;
+
+
+export type JournalPostEntryMutation = { postJournalEntry: { entry: { id: string } | null, approvalRequest: { id: string, kind: ApprovalKind, status: ApprovalStatus, summary: string, createdAt: string, expiresAt: string } | null } };
+
+export type JournalReverseEntryMutationVariables = Exact<{
+  id: string | number;
+  reason: string;
+  idempotencyKey: string;
+}>;
+
+
+export type JournalReverseEntryMutation = { reverseJournalEntry: { entry: { id: string } | null, approvalRequest: { id: string, kind: ApprovalKind, status: ApprovalStatus, summary: string, createdAt: string, expiresAt: string } | null } };
 
 export type OfficeCloseMutationVariables = Exact<{
   code: string | number;
@@ -763,6 +876,231 @@ export const AuditVerifyDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<AuditVerifyQuery, AuditVerifyQueryVariables>;
+export const DashboardApprovalsDocument = new TypedDocumentString(`
+    query DashboardApprovals {
+  approvalRequests(filter: {status: PENDING}, first: 100) {
+    edges {
+      node {
+        id
+        kind
+        summary
+        officeCode
+        createdAt
+        expiresAt
+        maker {
+          id
+          username
+        }
+      }
+    }
+    pageInfo {
+      hasNextPage
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<DashboardApprovalsQuery, DashboardApprovalsQueryVariables>;
+export const DashboardCashDocument = new TypedDocumentString(`
+    query DashboardCash {
+  counterCash: accounts(filter: {headCode: "1100", kind: DETAIL}, first: 100) {
+    edges {
+      node {
+        code
+        name
+        officeCode
+        balance {
+          amount
+          currency
+        }
+      }
+    }
+    pageInfo {
+      hasNextPage
+    }
+  }
+  postmanCash: accounts(filter: {headCode: "1200", kind: DETAIL}, first: 100) {
+    edges {
+      node {
+        code
+        name
+        officeCode
+        balance {
+          amount
+          currency
+        }
+      }
+    }
+    pageInfo {
+      hasNextPage
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<DashboardCashQuery, DashboardCashQueryVariables>;
+export const DashboardUnclosedDaysDocument = new TypedDocumentString(`
+    query DashboardUnclosedDays($date: Date!) {
+  officesNotClosedThrough(date: $date, first: 8) {
+    totalCount
+    edges {
+      node {
+        code
+        name
+        type
+        closedThrough
+      }
+    }
+    pageInfo {
+      hasNextPage
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<DashboardUnclosedDaysQuery, DashboardUnclosedDaysQueryVariables>;
+export const DashboardVerifyLedgerDocument = new TypedDocumentString(`
+    query DashboardVerifyLedger {
+  verifyLedger {
+    ok
+    checkedEntries
+    sealedThrough
+    unsealedEntries
+    firstDiscrepancy {
+      kind
+      entryId
+      accountCode
+      position
+      message
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<DashboardVerifyLedgerQuery, DashboardVerifyLedgerQueryVariables>;
+export const JournalCloseBusinessDayDocument = new TypedDocumentString(`
+    mutation JournalCloseBusinessDay($officeCode: ID!, $date: Date!) {
+  closeBusinessDay(officeCode: $officeCode, date: $date) {
+    officeCode
+    businessDate
+    previousDate
+    closedAt
+    closedBy {
+      username
+    }
+    balances {
+      accountCode
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<JournalCloseBusinessDayMutation, JournalCloseBusinessDayMutationVariables>;
+export const JournalEntryForReversalDocument = new TypedDocumentString(`
+    query JournalEntryForReversal($id: ID!) {
+  journalEntry(id: $id) {
+    id
+    officeCode
+    effectiveDate
+    description
+    source {
+      type
+      reference
+    }
+    postings {
+      line
+      accountCode
+      side
+      amount {
+        amount
+        currency
+      }
+    }
+    reverses {
+      id
+    }
+    reversedBy {
+      id
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<JournalEntryForReversalQuery, JournalEntryForReversalQueryVariables>;
+export const JournalOfficeAccountsDocument = new TypedDocumentString(`
+    query JournalOfficeAccounts($officeCode: ID!) {
+  office(code: $officeCode) {
+    code
+    name
+    closedThrough
+  }
+  accounts(filter: {officeCode: $officeCode, kind: DETAIL}, first: 100) {
+    edges {
+      node {
+        code
+        name
+        currency
+        status
+        allowManualEntries
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<JournalOfficeAccountsQuery, JournalOfficeAccountsQueryVariables>;
+export const JournalOfficeDayDocument = new TypedDocumentString(`
+    query JournalOfficeDay($officeCode: ID!) {
+  office(code: $officeCode) {
+    code
+    name
+    type
+    closedThrough
+  }
+  businessDayCloses(officeCode: $officeCode, first: 5) {
+    officeCode
+    businessDate
+    previousDate
+    closedAt
+    closedBy {
+      username
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<JournalOfficeDayQuery, JournalOfficeDayQueryVariables>;
+export const JournalOfficeSearchDocument = new TypedDocumentString(`
+    query JournalOfficeSearch($search: String) {
+  offices(filter: {search: $search, status: ACTIVE}, first: 20) {
+    edges {
+      node {
+        code
+        name
+        type
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<JournalOfficeSearchQuery, JournalOfficeSearchQueryVariables>;
+export const JournalPostEntryDocument = new TypedDocumentString(`
+    mutation JournalPostEntry($input: PostJournalEntryInput!) {
+  postJournalEntry(input: $input) {
+    entry {
+      id
+    }
+    approvalRequest {
+      id
+      kind
+      status
+      summary
+      createdAt
+      expiresAt
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<JournalPostEntryMutation, JournalPostEntryMutationVariables>;
+export const JournalReverseEntryDocument = new TypedDocumentString(`
+    mutation JournalReverseEntry($id: ID!, $reason: String!, $idempotencyKey: String!) {
+  reverseJournalEntry(id: $id, reason: $reason, idempotencyKey: $idempotencyKey) {
+    entry {
+      id
+    }
+    approvalRequest {
+      id
+      kind
+      status
+      summary
+      createdAt
+      expiresAt
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<JournalReverseEntryMutation, JournalReverseEntryMutationVariables>;
 export const OfficeCloseDocument = new TypedDocumentString(`
     mutation OfficeClose($code: ID!, $closedOn: Date!) {
   closeOffice(code: $code, closedOn: $closedOn) {

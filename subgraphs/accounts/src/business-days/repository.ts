@@ -1,8 +1,10 @@
-import { desc, eq, inArray, sql } from 'drizzle-orm';
+import type { Identity } from '@postal/auth';
+import { scopeCondition, withinTree } from '@postal/authz';
+import { and, asc, count, desc, eq, exists, gt, inArray, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
 import { rowsOf, type Db, type Tx } from '@postal/db';
 import type { LedgerActor } from '../journal/model.js';
 import type { AccountType } from '../ledger-accounts/model.js';
-import { knownOffices } from '../ledger-accounts/tables.js';
+import { accounts, knownOffices } from '../ledger-accounts/tables.js';
 import type { DailyBalanceRecord } from './model.js';
 import { businessDays, dayCloses } from './tables.js';
 
@@ -210,4 +212,60 @@ export async function dailyBalancesOfCloses(db: Db | Tx, officeCode: string, dat
        order by d.business_date desc, d.account_code`),
   );
   return rows.map(toDailyBalance);
+}
+
+// ---- offices whose business day is still open ---------------------------------------------------------------------
+
+export interface NotClosedQuery {
+  reader: Identity;
+  /** Offices that have not closed through this day: closed_through before it, or no close at all. */
+  date: string;
+  /** The path of the office whose subtree is asked for (the office included); the whole scope when absent. */
+  underPath?: string | undefined;
+}
+
+/** An office that has not closed through the asked day, with what the scope checks and Office.closedThrough need. */
+export interface NotClosedOffice {
+  code: string;
+  path: string;
+  closedThrough: string | null;
+}
+
+/**
+ * The conditions, over known_offices left-joined to business_days: in the reader's ledger.read scope (a prefix range
+ * on the path index), ACTIVE, keeping a ledger (at least one account: offices above head offices have none and close
+ * no day; an EXISTS seek on accounts_office_idx), and not closed through the date.
+ */
+function notClosedConditions(query: NotClosedQuery): SQL[] {
+  const conditions: SQL[] = [
+    scopeCondition(query.reader, 'ledger.read', knownOffices.path),
+    eq(knownOffices.status, 'ACTIVE'),
+    or(isNull(businessDays.closedThrough), lt(businessDays.closedThrough, query.date)) as SQL,
+    exists(sql`(select 1 from ${accounts} where ${accounts.officeCode} = ${knownOffices.code})`),
+  ];
+  if (query.underPath !== undefined) conditions.push(withinTree(knownOffices.path, query.underPath));
+  return conditions;
+}
+
+/** One keyset page of those offices, ordered by code (the known_offices primary key). */
+export async function listOfficesNotClosedThrough(db: Db | Tx, query: NotClosedQuery & { afterCode?: string | undefined; limit: number }): Promise<NotClosedOffice[]> {
+  const conditions = notClosedConditions(query);
+  if (query.afterCode !== undefined) conditions.push(gt(knownOffices.code, query.afterCode));
+  return db
+    .select({ code: knownOffices.code, path: knownOffices.path, closedThrough: businessDays.closedThrough })
+    .from(knownOffices)
+    .leftJoin(businessDays, eq(businessDays.officeCode, knownOffices.code))
+    .where(and(...conditions))
+    .orderBy(asc(knownOffices.code))
+    .limit(query.limit);
+}
+
+/** How many offices the listing holds in all: one aggregate over the same conditions (the reader's subtree at most). */
+export async function countOfficesNotClosedThrough(db: Db | Tx, query: NotClosedQuery): Promise<number> {
+  const [row] = await db
+    .select({ offices: count() })
+    .from(knownOffices)
+    .leftJoin(businessDays, eq(businessDays.officeCode, knownOffices.code))
+    .where(and(...notClosedConditions(query)));
+  return Number(row?.offices ?? 0);
 }

@@ -1,10 +1,10 @@
 import type { Identity, SignedRequestContext } from '@postal/auth';
 import { assertCan, can } from '@postal/authz';
-import { businessDate, DEFAULT_TIME_ZONE } from '@postal/calendar';
+import { businessDate, DEFAULT_TIME_ZONE, isCalendarDate } from '@postal/calendar';
 import { transaction, type Database } from '@postal/db';
-import { UnauthenticatedError } from '@postal/errors';
+import { BadUserInputError, UnauthenticatedError } from '@postal/errors';
 import { stageEvents } from '@postal/outbox';
-import { auditEvent, pageSize } from '@postal/server';
+import { auditEvent, decodeCursor, pageSize, toConnection, type Connection } from '@postal/server';
 import { outbox, processedEvents } from '../db-schema.js';
 import { OfficeNotFoundError } from '../ledger-accounts/errors.js';
 import { ledgerActor } from '../journal/actor.js';
@@ -14,7 +14,7 @@ import { createLoaders, type Loaders } from '../loaders.js';
 import { balanceOnNormalSide, moneyOf, type MoneyOutput } from '../reports/amounts.js';
 import { closeBusinessDay } from './close.js';
 import type { BusinessDayCloseRecord, DailyBalanceRecord } from './model.js';
-import { dailyBalancesOfCloses, listDayCloses } from './repository.js';
+import { countOfficesNotClosedThrough, dailyBalancesOfCloses, listDayCloses, listOfficesNotClosedThrough } from './repository.js';
 
 /** A DailyBalance as the API shows it (schema/accounts.graphql). */
 export interface DailyBalanceView {
@@ -53,6 +53,14 @@ export function dailyBalanceView(row: DailyBalanceRecord): DailyBalanceView {
 function closeView(close: Omit<BusinessDayCloseRecord, 'balances' | 'accountsMoved'>, balances: DailyBalanceRecord[]): BusinessDayCloseView {
   const { officeCode, businessDate, previousDate, closedAt, closedBy } = close;
   return { officeCode, businessDate, previousDate, closedAt, closedBy, balances: balances.map(dailyBalanceView) };
+}
+
+/**
+ * A page of offices that have not closed through a day (UnclosedOfficeConnection), each an Office reference; the total
+ * is counted only when a caller asks for it, as it reads the whole of their scope.
+ */
+export interface UnclosedOfficesPage extends Connection<{ code: string }> {
+  totalCount: () => Promise<number>;
 }
 
 export interface BusinessDayServiceOptions {
@@ -127,6 +135,43 @@ export function createBusinessDayService(options: BusinessDayServiceOptions) {
       const byDate = new Map<string, DailyBalanceRecord[]>();
       for (const row of balances) byDate.set(row.businessDate, [...(byDate.get(row.businessDate) ?? []), row]);
       return closes.map((close) => closeView(close, byDate.get(close.businessDate) ?? []));
+    },
+
+    /**
+     * Offices in the caller's ledger.read scope (under `underOfficeCode` if given) that keep a ledger and have not closed
+     * through `date`, by code, in keyset pages. The page's closed days and paths are primed into the loaders, so the
+     * Office.closedThrough of every row costs nothing more.
+     */
+    async officesNotClosedThrough(
+      identity: Identity,
+      query: { date: string; underOfficeCode?: string | null | undefined },
+      first?: number | null,
+      after?: string | null,
+    ): Promise<UnclosedOfficesPage> {
+      if (identity.kind === 'anonymous') throw new UnauthenticatedError();
+      if (!isCalendarDate(query.date)) throw new BadUserInputError('date', 'date must be a date, YYYY-MM-DD');
+      const size = pageSize(first);
+      const cursor = decodeCursor(after, 1);
+      let underPath: string | undefined;
+      if (query.underOfficeCode) {
+        underPath = (await loaders.officePaths.load(query.underOfficeCode)) ?? undefined;
+        // An office this ledger has not heard of has nothing under it.
+        if (underPath === undefined) return { ...toConnection([], size, () => []), totalCount: async () => 0 };
+      }
+      const filter = { reader: identity, date: query.date, underPath };
+      const rows = await listOfficesNotClosedThrough(database.db, { ...filter, afterCode: cursor?.[0], limit: size + 1 });
+      for (const row of rows) {
+        loaders.officePaths.prime(row.code, row.path);
+        loaders.closedThrough.prime(row.code, row.closedThrough);
+      }
+      return {
+        ...toConnection(
+          rows.map((row) => ({ code: row.code })),
+          size,
+          (office) => [office.code],
+        ),
+        totalCount: () => countOfficesNotClosedThrough(database.db, filter),
+      };
     },
 
     /** Office.closedThrough: the last day the office closed, null if never or out of the caller's scope. */

@@ -5,7 +5,7 @@ import type { JournalEntryRecord as JournalEntryRecordModel, PostingRecord as Po
 import type { AccountStatementReport as AccountStatementReportModel, StatementLine as StatementLineModel } from '../reports/statement.js';
 import type { TrialBalanceView as TrialBalanceViewModel } from '../reports/service.js';
 import type { TrialBalanceLine as TrialBalanceLineModel } from '../reports/trial-balance.js';
-import type { BusinessDayCloseView as BusinessDayCloseViewModel, DailyBalanceView as DailyBalanceViewModel } from '../business-days/service.js';
+import type { BusinessDayCloseView as BusinessDayCloseViewModel, DailyBalanceView as DailyBalanceViewModel, UnclosedOfficesPage as UnclosedOfficesPageModel } from '../business-days/service.js';
 import type { Context } from '../context.js';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = T | null;
@@ -505,6 +505,12 @@ export type Query = {
    * administration asks it before closing an office.
    */
   officeLedgerStatus: OfficeLedgerStatus;
+  /**
+   * Offices within your ledger.read scope (under underOfficeCode, the office included, if given) that are ACTIVE, keep a
+   * ledger (have accounts) and have not closed their business days through `date`: closedThrough before it, or never
+   * closed. Ordered by code, keyset pages of at most 100. With the operator's today, the offices still to close today.
+   */
+  officesNotClosedThrough: UnclosedOfficeConnection;
   /** Per account totals as of a date for an office and everything under it (the whole ledger if officeCode is left out). */
   trialBalance: TrialBalance;
   /** Recomputes the hash chain and every balance. Needs audit.verify. Reports the first discrepancy. */
@@ -561,6 +567,14 @@ export type QueryOfficeLedgerStatusArgs = {
 };
 
 
+export type QueryOfficesNotClosedThroughArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  date: Scalars['Date']['input'];
+  first?: InputMaybe<Scalars['Int']['input']>;
+  underOfficeCode?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
 export type QueryTrialBalanceArgs = {
   asOf: Scalars['Date']['input'];
   currency?: Scalars['CurrencyCode']['input'];
@@ -607,6 +621,21 @@ export type TrialBalanceLine = {
   debitBalance: Money;
   /** Sums of postings dated on or before asOf. */
   debitTotal: Money;
+};
+
+/** Offices whose business days are not closed through a date (officesNotClosedThrough). */
+export type UnclosedOfficeConnection = {
+  __typename?: 'UnclosedOfficeConnection';
+  edges: Array<UnclosedOfficeEdge>;
+  pageInfo: PageInfo;
+  /** How many offices match in all, not only on this page (counted over your whole scope: ask for it on the first page). */
+  totalCount: Scalars['Int']['output'];
+};
+
+export type UnclosedOfficeEdge = {
+  __typename?: 'UnclosedOfficeEdge';
+  cursor: Scalars['String']['output'];
+  node: Office;
 };
 
 
@@ -761,6 +790,8 @@ export type ResolversTypes = {
   StatementLineEdge: ResolverTypeWrapper<Omit<StatementLineEdge, 'node'> & { node: ResolversTypes['StatementLine'] }>;
   TrialBalance: ResolverTypeWrapper<TrialBalanceViewModel>;
   TrialBalanceLine: ResolverTypeWrapper<TrialBalanceLineModel>;
+  UnclosedOfficeConnection: ResolverTypeWrapper<UnclosedOfficesPageModel>;
+  UnclosedOfficeEdge: ResolverTypeWrapper<Omit<UnclosedOfficeEdge, 'node'> & { node: ResolversTypes['Office'] }>;
 };
 
 /** Mapping between all available schema types and the resolvers parents */
@@ -808,6 +839,8 @@ export type ResolversParentTypes = {
   StatementLineEdge: Omit<StatementLineEdge, 'node'> & { node: ResolversParentTypes['StatementLine'] };
   TrialBalance: TrialBalanceViewModel;
   TrialBalanceLine: TrialBalanceLineModel;
+  UnclosedOfficeConnection: UnclosedOfficesPageModel;
+  UnclosedOfficeEdge: Omit<UnclosedOfficeEdge, 'node'> & { node: ResolversParentTypes['Office'] };
 };
 
 export type AccountResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Account'] = ResolversParentTypes['Account'], FederationReferenceType extends FederationReferenceTypes['Account'] = FederationReferenceTypes['Account']> = {
@@ -1024,6 +1057,7 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   journalEntries?: Resolver<ResolversTypes['JournalEntryConnection'], ParentType, ContextType, RequireFields<QueryJournalEntriesArgs, 'first'>>;
   journalEntry?: Resolver<Maybe<ResolversTypes['JournalEntry']>, ParentType, ContextType, RequireFields<QueryJournalEntryArgs, 'id'>>;
   officeLedgerStatus?: Resolver<ResolversTypes['OfficeLedgerStatus'], ParentType, ContextType, RequireFields<QueryOfficeLedgerStatusArgs, 'officeCode'>>;
+  officesNotClosedThrough?: Resolver<ResolversTypes['UnclosedOfficeConnection'], ParentType, ContextType, RequireFields<QueryOfficesNotClosedThroughArgs, 'date' | 'first'>>;
   trialBalance?: Resolver<ResolversTypes['TrialBalance'], ParentType, ContextType, RequireFields<QueryTrialBalanceArgs, 'asOf' | 'currency'>>;
   verifyLedger?: Resolver<ResolversTypes['LedgerVerification'], ParentType, ContextType>;
 };
@@ -1062,6 +1096,17 @@ export type TrialBalanceLineResolvers<ContextType = Context, ParentType extends 
   debitTotal?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
 };
 
+export type UnclosedOfficeConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['UnclosedOfficeConnection'] = ResolversParentTypes['UnclosedOfficeConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['UnclosedOfficeEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type UnclosedOfficeEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['UnclosedOfficeEdge'] = ResolversParentTypes['UnclosedOfficeEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Office'], ParentType, ContextType>;
+};
+
 export type Resolvers<ContextType = Context> = {
   Account?: AccountResolvers<ContextType>;
   AccountConnection?: AccountConnectionResolvers<ContextType>;
@@ -1094,5 +1139,7 @@ export type Resolvers<ContextType = Context> = {
   StatementLineEdge?: StatementLineEdgeResolvers<ContextType>;
   TrialBalance?: TrialBalanceResolvers<ContextType>;
   TrialBalanceLine?: TrialBalanceLineResolvers<ContextType>;
+  UnclosedOfficeConnection?: UnclosedOfficeConnectionResolvers<ContextType>;
+  UnclosedOfficeEdge?: UnclosedOfficeEdgeResolvers<ContextType>;
 };
 

@@ -78,8 +78,9 @@ const STATUS_OF_CODE: Record<string, number> = {
   INTERNAL_SERVER_ERROR: 500,
 };
 
-export function sessionRoutes(options: { run: RunOperation; logger: Logger }): express.Router {
+export function sessionRoutes(options: { run: RunOperation; logger: Logger; timeZone?: string | undefined }): express.Router {
   const { run, logger } = options;
+  const view = (staff: SessionStaff, expiresAt: Date | undefined) => sessionView(staff, expiresAt, options.timeZone);
   const router = express.Router();
   router.use(noStore, requireCsrfAndJson, express.json({ limit: MAX_BODY }));
 
@@ -89,7 +90,7 @@ export function sessionRoutes(options: { run: RunOperation; logger: Logger }): e
     const answer = await run({ query: LOGIN, variables: input.values }, req, res);
     const result = answer.body.data?.login as { token: string; staff: SessionStaff } | undefined;
     if (!result) return answerErrors(res, answer, logger);
-    startSession(req, res, result.token, result.staff);
+    startSession(req, res, result.token, result.staff, view);
   });
 
   router.get('/', async (req, res) => {
@@ -99,7 +100,7 @@ export function sessionRoutes(options: { run: RunOperation; logger: Logger }): e
     const me = answer.body.data?.me as SessionStaff | undefined;
     if (!me) return answerErrors(res, answer, logger, { clearCookieOn401: true });
     // The runtime has just verified the token, so its expiry claim can be believed.
-    res.status(200).json(sessionView(me, accessTokenExpiresAt(token)));
+    res.status(200).json(view(me, accessTokenExpiresAt(token)));
   });
 
   router.delete('/', async (req, res) => {
@@ -119,7 +120,7 @@ export function sessionRoutes(options: { run: RunOperation; logger: Logger }): e
     const result = answer.body.data?.changePassword as { token: string; staff: SessionStaff } | undefined;
     if (!result) return answerErrors(res, answer, logger, { clearCookieOn401: true });
     // Every earlier token of the person has ended, this cookie's included: the fresh one replaces it.
-    startSession(req, res, result.token, result.staff);
+    startSession(req, res, result.token, result.staff, view);
   });
 
   router.use((_req, res) => refuse(res, 404, 'NOT_FOUND', 'no such session endpoint'));
@@ -130,11 +131,11 @@ export function sessionRoutes(options: { run: RunOperation; logger: Logger }): e
  * The cookie lives as long as the token by its own `exp` (the instant the gateway stops accepting it), and the answer
  * says the same instant, so the console, the cookie and the token agree.
  */
-function startSession(req: Request, res: Response, token: string, staff: SessionStaff): void {
+function startSession(req: Request, res: Response, token: string, staff: SessionStaff, view: typeof sessionView): void {
   const expiresAt = accessTokenExpiresAt(token);
   if (!expiresAt) throw new Error('the administration subgraph answered a token without an expiry');
   res.append('Set-Cookie', sessionCookie(token, expiresAt, { secure: req.secure }));
-  res.status(200).json(sessionView(staff, expiresAt));
+  res.status(200).json(view(staff, expiresAt));
 }
 
 /** Ends the cookie's session; one that had already ended (or expired) needs nothing more. */
@@ -150,12 +151,16 @@ async function endSession(run: RunOperation, token: string, req: Request, res: R
   }
 }
 
-/** Never the token: the staff fields the console shows, whether a password change comes first, and when it ends. */
-function sessionView(staff: SessionStaff, expiresAt: Date | undefined) {
+/**
+ * Never the token: the staff fields the console shows, whether a password change comes first, when it ends, and the
+ * operator's time zone (the console shows times in it, so a clerk and the server agree on what "today" is).
+ */
+function sessionView(staff: SessionStaff, expiresAt: Date | undefined, timeZone?: string) {
   return {
     expiresAt: expiresAt?.toISOString() ?? null,
     mustChangePassword: staff.mustChangePassword,
     staff: { id: staff.id, username: staff.username, name: staff.name },
+    ...(timeZone ? { timeZone } : {}),
   };
 }
 

@@ -37,6 +37,8 @@ export interface GatewayOptions {
   trustProxy?: number | string | string[];
   /** How long one subgraph request may take; default 30 s. */
   subgraphTimeoutMs?: number;
+  /** The operator's IANA time zone, told to the console with its session (it shows times in it). */
+  operatorTimeZone?: string;
   /** Default `rust`; see the README for the measurement behind it. */
   planner?: QueryPlanner;
   /**
@@ -100,7 +102,7 @@ export function createGateway(options: GatewayOptions): Gateway {
     if (!runtime) throw new Error('the gateway runtime is not made until listen');
     return (await runInternalOperation(runtime, operation, { req, res })) as OperationAnswer;
   };
-  app.use('/session', sessionRoutes({ run, logger }));
+  app.use('/session', sessionRoutes({ run, logger, timeZone: options.operatorTimeZone }));
   // The runtime is mounted on this router once it is made; the error handler must come after it in the chain.
   const graphqlRouter = express.Router();
   app.use('/graphql', express.json({ limit: MAX_BODY }), graphqlRouter);

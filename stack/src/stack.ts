@@ -140,6 +140,7 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
     limits: options.limits ?? DEFAULT_LIMITS,
     ...(options.sessions ? { sessions: options.sessions } : {}),
     ...consoleOption(options.consoleDir),
+    ...(options.timeZone ? { operatorTimeZone: options.timeZone } : {}),
   });
   const running = await gateway.listen(ports.gateway, host);
   return {

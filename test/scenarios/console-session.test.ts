@@ -75,7 +75,8 @@ const setMustChangePassword = (username: string) =>
   );
 
 beforeAll(async () => {
-  stack = await startTestStack();
+  // An operator other than the default's, to see its time zone reach the console with the session.
+  stack = await startTestStack({ timeZone: 'Asia/Karachi' });
   origin = stack.gatewayUrl.replace(/\/graphql$/, '');
 }, 120_000);
 
@@ -92,6 +93,7 @@ describe('signing in', () => {
       expiresAt: expect.any(String),
       mustChangePassword: false,
       staff: { id: expect.any(String), username: 'finance', name: 'Farhan Qureshi' },
+      timeZone: 'Asia/Karachi',
     });
     expect(answer.cookie).toEqual({ name: 'pf_session', value: token, httpOnly: true, sameSite: 'strict', path: '/', maxAge: expect.any(Number) });
     // Plain HTTP: no Secure, or the browser would drop the cookie on http://localhost.

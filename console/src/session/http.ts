@@ -6,6 +6,8 @@ export interface SessionInfo {
   expiresAt: string;
   mustChangePassword: boolean;
   staff: { id: string; username: string; name: string };
+  /** The operator's time zone, for showing times; absent from an older gateway. */
+  timeZone?: string;
 }
 
 /** A refused session request, with the API's problems (INVALID_CREDENTIALS, ACCOUNT_LOCKED, BAD_USER_INPUT...). */

@@ -1,4 +1,5 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { setOperatorTimeZone } from '../format/dates';
 import { sessionApi, type SessionInfo } from './http';
 
 /**
@@ -28,6 +29,7 @@ export const SESSION_CHECK_MS = 3_000;
 
 export function SessionProvider({ children }: { children: ReactNode }) {
   const [state, setState] = useState<SessionState>({ status: 'loading' });
+  if (state.status === 'signed-in') setOperatorTimeZone(state.info.timeZone);
   const stateRef = useRef(state);
   stateRef.current = state;
 

@@ -74,6 +74,11 @@ export default function ChartOfAccounts() {
         <Loading what="Reading the chart" />
       ) : (
         <>
+          {chart.mode === 'whole' && [...chart.branches.values()].every((branch) => branch.accounts.length === 0) ? (
+            <p className="ledger-note" role="status">
+              No accounts of {officeCode} in your ledger scope{scope === 'subtree' ? ' (nor of offices under it)' : ''}.
+            </p>
+          ) : null}
           {chart.mode === 'branches' ? (
             <p className="ledger-note">Many accounts in this scope: each header reads its accounts when you open it.</p>
           ) : null}
@@ -156,7 +161,12 @@ function HeaderItem({ node, chart, expanded, toggle }: ItemProps & { node: Extra
             <span aria-hidden="true">{open ? '▾' : '▸'}</span>
           </button>
           <span className="mono">{header.code}</span> <strong>{header.name}</strong>
-          {node.accountCount > 0 ? <span className="chart-count"> · {node.accountCount.toLocaleString('en-IN')} accounts</span> : null}
+          {node.accountCount > 0 ? (
+            <span className="chart-count">
+              {' '}
+              · {node.accountCount.toLocaleString('en-IN')} {node.accountCount === 1 ? 'account' : 'accounts'}
+            </span>
+          ) : null}
         </span>
         <span />
         <span />

@@ -6,6 +6,7 @@ import { LedgerTrialBalanceDocument } from '../../gql/graphql';
 import { op } from '../../api/operation';
 import { problemsFor, problemsOf, unclaimed } from '../../api/problems';
 import { formatDate, operatorToday } from '../../format/dates';
+import { formatMoney } from '../../format/money';
 import { ExportButton } from '../../lists/ExportButton';
 import { debounce, useUrlFilters } from '../../lists/useUrlFilters';
 import { useMe } from '../../session/me';
@@ -127,7 +128,7 @@ export default function TrialBalance() {
             rows={report.lines}
             rowKey={(row) => row.accountCode}
             emptyText="No account of this scope has postings on or before this day."
-            summary={`${report.lines.length.toLocaleString('en-IN')} accounts · debit balances ${report.totalDebit.amount}, credit balances ${report.totalCredit.amount} ${report.currency}`}
+            summary={`${report.lines.length.toLocaleString('en-IN')} accounts · debit balances ${formatMoney(report.totalDebit)}, credit balances ${formatMoney(report.totalCredit)} ${report.currency}`}
           />
         </>
       )}

@@ -153,7 +153,8 @@ async function inTransaction<T>(pool: pg.Pool, fkChecksOff: boolean, work: (clie
   }
 }
 
-async function insertEntries(pool: pg.Pool, options: GeneratorOptions, entries: number, firstDay: string, dates: number, slots: number, fkChecksOff: boolean): Promise<void> {
+/** Exported for bench/console/statement.ts, which seeds one account with it. */
+export async function insertEntries(pool: pg.Pool, options: GeneratorOptions, entries: number, firstDay: string, dates: number, slots: number, fkChecksOff: boolean): Promise<void> {
   const chunks: Array<[number, number]> = [];
   for (let lo = 0; lo < entries; lo += ENTRY_CHUNK) chunks.push([lo, Math.min(entries, lo + ENTRY_CHUNK) - 1]);
   let done = 0;
@@ -170,8 +171,11 @@ async function insertEntries(pool: pg.Pool, options: GeneratorOptions, entries: 
   await Promise.all(Array.from({ length: Math.max(1, options.connections) }, worker));
 }
 
-/** What closeBusinessDay would have left after closing every day from firstDay to lastDay for every office. */
-async function writeCloses(pool: pg.Pool, firstDay: string, lastDay: string, fkChecksOff: boolean): Promise<{ dailyBalances: number; dayCloses: number }> {
+/**
+ * What closeBusinessDay would have left after closing every day from firstDay to lastDay for every office. Exported
+ * for bench/console/statement.ts.
+ */
+export async function writeCloses(pool: pg.Pool, firstDay: string, lastDay: string, fkChecksOff: boolean): Promise<{ dailyBalances: number; dayCloses: number }> {
   return inTransaction(pool, fkChecksOff, async (client) => {
     // Each account's movement per day (accounts belong to one office: the office whose close covers them).
     await client.query(

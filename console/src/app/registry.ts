@@ -4,7 +4,8 @@ import { officesSection } from '../screens/offices/section';
 import { staffSection } from '../screens/staff/section';
 import { approvalsSection } from '../screens/approvals/section';
 import { auditSection } from '../screens/audit/section';
+import { ledgerSection } from '../screens/ledger/section';
 import { journalSection } from '../screens/journal/section';
 
 /** The console's sections, in navigation order. A later subgraph (money orders, COD) adds its own here. */
-export const SECTIONS: Section[] = [dashboardSection, officesSection, staffSection, approvalsSection, auditSection, journalSection];
+export const SECTIONS: Section[] = [dashboardSection, officesSection, staffSection, approvalsSection, auditSection, ledgerSection, journalSection];

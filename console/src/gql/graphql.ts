@@ -4,6 +4,28 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+export type AccountFilter = {
+  /** Only the accounts with these codes (at most 100): a screen naming several accounts reads them in one query. */
+  codes?: Array<string | number> | null | undefined;
+  /** Only headers and accounts without an office (the global chart). */
+  globalOnly?: boolean | null | undefined;
+  headCode?: string | null | undefined;
+  kind?: AccountKind | null | undefined;
+  /** Accounts of exactly this office. */
+  officeCode?: string | number | null | undefined;
+  /** Accounts directly under this header: with an office filter, one header's branch of the chart for an office's subtree. */
+  parentCode?: string | number | null | undefined;
+  status?: AccountStatus | null | undefined;
+  type?: AccountType | null | undefined;
+  /** Accounts of this office and the offices under it. */
+  underOfficeCode?: string | number | null | undefined;
+};
+
+/** HEADER accounts group others in the chart and are never posted to; DETAIL accounts carry postings and a balance. */
+export type AccountKind =
+  | 'DETAIL'
+  | 'HEADER';
+
 /** FROZEN accounts take no postings until reopened; CLOSED is final and needs a zero balance and no pending holds. */
 export type AccountStatus =
   | 'CLOSED'
@@ -423,6 +445,57 @@ export type JournalReverseEntryMutationVariables = Exact<{
 
 export type JournalReverseEntryMutation = { reverseJournalEntry: { entry: { id: string } | null, approvalRequest: { id: string, kind: ApprovalKind, status: ApprovalStatus, summary: string, createdAt: string, expiresAt: string } | null } };
 
+export type LedgerChartAccountsQueryVariables = Exact<{
+  filter?: AccountFilter | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type LedgerChartAccountsQuery = { accounts: { edges: Array<{ node: { code: string, name: string, type: AccountType, status: AccountStatus, parentCode: string | null, headCode: string, officeCode: string | null, currency: string | null, balance: { amount: string, currency: string } | null } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
+export type LedgerChartHeadersQueryVariables = Exact<{
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type LedgerChartHeadersQuery = { accounts: { edges: Array<{ node: { code: string, name: string, type: AccountType, status: AccountStatus, parentCode: string | null, headCode: string } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
+export type LedgerEntryQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type LedgerEntryQuery = { journalEntry: { idempotencyKey: string, holdId: string | null, postedAt: string, chainHash: string | null, id: string, sequence: string, officeCode: string, effectiveDate: string, description: string, actor: { kind: string, id: string, username: string | null }, approvedBy: { kind: string, id: string, username: string | null } | null, postings: Array<{ line: number, accountCode: string, side: PostingSide, account: { code: string, name: string } | null, amount: { amount: string, currency: string } }>, approvalRequest: { id: string, kind: ApprovalKind, status: ApprovalStatus, summary: string, createdAt: string, decidedAt: string | null, executedAt: string | null, maker: { id: string, username: string }, checker: { id: string, username: string } | null } | null, reverses: { id: string, sequence: string, officeCode: string, effectiveDate: string, description: string, source: { type: string, reference: string | null } } | null, reversedBy: { id: string, sequence: string, officeCode: string, effectiveDate: string, description: string, source: { type: string, reference: string | null } } | null, source: { type: string, reference: string | null } } | null };
+
+export type LedgerEntrySummaryFragment = { id: string, sequence: string, officeCode: string, effectiveDate: string, description: string, source: { type: string, reference: string | null } };
+
+export type LedgerStatementQueryVariables = Exact<{
+  accountCode: string | number;
+  from: string;
+  to: string;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type LedgerStatementQuery = { accountStatement: { from: string, to: string, account: { code: string, name: string, type: AccountType, status: AccountStatus, officeCode: string | null, currency: string | null, balance: { amount: string, currency: string } | null }, openingBalance: { amount: string, currency: string }, closingBalance: { amount: string, currency: string }, edges: Array<{ cursor: string, node: { entryId: string, effectiveDate: string, description: string, side: PostingSide, amount: { amount: string, currency: string }, runningBalance: { amount: string, currency: string }, entry: { id: string, sequence: string, source: { type: string, reference: string | null } } | null } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } | null };
+
+export type LedgerTrialBalanceQueryVariables = Exact<{
+  asOf: string;
+  officeCode?: string | number | null | undefined;
+  currency: string;
+}>;
+
+
+export type LedgerTrialBalanceQuery = { trialBalance: { asOf: string, officeCode: string | null, currency: string, balanced: boolean, totalDebit: { amount: string, currency: string }, totalCredit: { amount: string, currency: string }, lines: Array<{ accountCode: string, account: { code: string, name: string, type: AccountType, officeCode: string | null }, debitTotal: { amount: string, currency: string }, creditTotal: { amount: string, currency: string }, debitBalance: { amount: string, currency: string }, creditBalance: { amount: string, currency: string } }> } };
+
+export type LedgerVerifyQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type LedgerVerifyQuery = { verifyLedger: { ok: boolean, checkedEntries: number, sealedThrough: string | null, unsealedEntries: number, firstDiscrepancy: { kind: LedgerDiscrepancyKind, entryId: string | null, accountCode: string | null, position: string | null, message: string } | null } };
+
 export type OfficeCloseMutationVariables = Exact<{
   code: string | number;
   closedOn: string;
@@ -618,7 +691,19 @@ export class TypedDocumentString<TResult, TVariables>
     return this.value;
   }
 }
-
+export const LedgerEntrySummaryFragmentDoc = new TypedDocumentString(`
+    fragment LedgerEntrySummary on JournalEntry {
+  id
+  sequence
+  officeCode
+  effectiveDate
+  description
+  source {
+    type
+    reference
+  }
+}
+    `, {"fragmentName":"LedgerEntrySummary"}) as unknown as TypedDocumentString<LedgerEntrySummaryFragment, unknown>;
 export const ApprovalApproveDocument = new TypedDocumentString(`
     mutation ApprovalApprove($id: ID!, $comment: String) {
   approve(id: $id, comment: $comment) {
@@ -1101,6 +1186,242 @@ export const JournalReverseEntryDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<JournalReverseEntryMutation, JournalReverseEntryMutationVariables>;
+export const LedgerChartAccountsDocument = new TypedDocumentString(`
+    query LedgerChartAccounts($filter: AccountFilter, $first: Int, $after: String) {
+  accounts(filter: $filter, first: $first, after: $after) {
+    edges {
+      node {
+        code
+        name
+        type
+        status
+        parentCode
+        headCode
+        officeCode
+        currency
+        balance {
+          amount
+          currency
+        }
+      }
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<LedgerChartAccountsQuery, LedgerChartAccountsQueryVariables>;
+export const LedgerChartHeadersDocument = new TypedDocumentString(`
+    query LedgerChartHeaders($first: Int, $after: String) {
+  accounts(filter: {kind: HEADER}, first: $first, after: $after) {
+    edges {
+      node {
+        code
+        name
+        type
+        status
+        parentCode
+        headCode
+      }
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<LedgerChartHeadersQuery, LedgerChartHeadersQueryVariables>;
+export const LedgerEntryDocument = new TypedDocumentString(`
+    query LedgerEntry($id: ID!) {
+  journalEntry(id: $id) {
+    ...LedgerEntrySummary
+    idempotencyKey
+    holdId
+    postedAt
+    chainHash
+    actor {
+      kind
+      id
+      username
+    }
+    approvedBy {
+      kind
+      id
+      username
+    }
+    postings {
+      line
+      accountCode
+      account {
+        code
+        name
+      }
+      side
+      amount {
+        amount
+        currency
+      }
+    }
+    approvalRequest {
+      id
+      kind
+      status
+      summary
+      maker {
+        id
+        username
+      }
+      checker {
+        id
+        username
+      }
+      createdAt
+      decidedAt
+      executedAt
+    }
+    reverses {
+      ...LedgerEntrySummary
+    }
+    reversedBy {
+      ...LedgerEntrySummary
+    }
+  }
+}
+    fragment LedgerEntrySummary on JournalEntry {
+  id
+  sequence
+  officeCode
+  effectiveDate
+  description
+  source {
+    type
+    reference
+  }
+}`) as unknown as TypedDocumentString<LedgerEntryQuery, LedgerEntryQueryVariables>;
+export const LedgerStatementDocument = new TypedDocumentString(`
+    query LedgerStatement($accountCode: ID!, $from: Date!, $to: Date!, $first: Int, $after: String) {
+  accountStatement(
+    accountCode: $accountCode
+    from: $from
+    to: $to
+    first: $first
+    after: $after
+  ) {
+    account {
+      code
+      name
+      type
+      status
+      officeCode
+      currency
+      balance {
+        amount
+        currency
+      }
+    }
+    from
+    to
+    openingBalance {
+      amount
+      currency
+    }
+    closingBalance {
+      amount
+      currency
+    }
+    edges {
+      cursor
+      node {
+        entryId
+        effectiveDate
+        description
+        side
+        amount {
+          amount
+          currency
+        }
+        runningBalance {
+          amount
+          currency
+        }
+        entry {
+          id
+          sequence
+          source {
+            type
+            reference
+          }
+        }
+      }
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<LedgerStatementQuery, LedgerStatementQueryVariables>;
+export const LedgerTrialBalanceDocument = new TypedDocumentString(`
+    query LedgerTrialBalance($asOf: Date!, $officeCode: ID, $currency: CurrencyCode!) {
+  trialBalance(asOf: $asOf, officeCode: $officeCode, currency: $currency) {
+    asOf
+    officeCode
+    currency
+    balanced
+    totalDebit {
+      amount
+      currency
+    }
+    totalCredit {
+      amount
+      currency
+    }
+    lines {
+      accountCode
+      account {
+        code
+        name
+        type
+        officeCode
+      }
+      debitTotal {
+        amount
+        currency
+      }
+      creditTotal {
+        amount
+        currency
+      }
+      debitBalance {
+        amount
+        currency
+      }
+      creditBalance {
+        amount
+        currency
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<LedgerTrialBalanceQuery, LedgerTrialBalanceQueryVariables>;
+export const LedgerVerifyDocument = new TypedDocumentString(`
+    query LedgerVerify {
+  verifyLedger {
+    ok
+    checkedEntries
+    sealedThrough
+    unsealedEntries
+    firstDiscrepancy {
+      kind
+      entryId
+      accountCode
+      position
+      message
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<LedgerVerifyQuery, LedgerVerifyQueryVariables>;
 export const OfficeCloseDocument = new TypedDocumentString(`
     mutation OfficeClose($code: ID!, $closedOn: Date!) {
   closeOffice(code: $code, closedOn: $closedOn) {

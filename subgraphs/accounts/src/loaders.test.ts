@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { Identity } from '@postal/auth';
@@ -153,6 +154,35 @@ describe.skipIf(!process.env.DATABASE_URL)('queries per page, with DataLoaders p
     expect(edges.every((edge) => edge.node.entry !== null && edge.node.entry.postings.every((posting) => posting.account !== null))).toBe(true);
     expect(large.count).toBe(small.count);
     expect(large.count).toBeLessThanOrEqual(15);
+  });
+
+  it('the console\'s statement page (its own operation, each line with its entry) costs the same for 100 lines as for 10', async () => {
+    // The console's document as committed (console/src/screens/ledger): a change to the screen's query is counted too.
+    const consoleStatement = readFileSync(new URL('../../../console/src/screens/ledger/ledger-statement.graphql', import.meta.url), 'utf8');
+    const variables = { accountCode: 'HO1:1100', from: TODAY, to: TODAY };
+    const small = await countQueries(consoleStatement, { ...variables, first: 10 });
+    const large = await countQueries(consoleStatement, { ...variables, first: 100 });
+    const edges = (large.data as { accountStatement: { edges: Array<{ node: { entry: { sequence: string; source: { type: string } } | null } }> } }).accountStatement.edges;
+    expect(edges).toHaveLength(100);
+    expect(edges.every((edge) => edge.node.entry?.source.type === 'TEST')).toBe(true);
+    // The statement's own reads (account, opening and closing balances, the page) and one for the lines' entries
+    // with their postings, plus the office path the scope check needs.
+    expect(large.count).toBe(small.count);
+    expect(large.count).toBeLessThanOrEqual(7);
+  });
+
+  it('a trial balance costs the same for a subtree of many accounts as for one office, each line with its account', async () => {
+    const trial = /* GraphQL */ `
+      query Trial($office: ID) {
+        trialBalance(asOf: "${TODAY}", officeCode: $office) { totalDebit { amount } lines { accountCode account { code name type officeCode } debitBalance { amount } } }
+      }
+    `;
+    const office = await countQueries(trial, { office: 'HO2' });
+    const subtree = await countQueries(trial, { office: 'C' });
+    const lines = (subtree.data as { trialBalance: { lines: Array<{ account: { code: string } | null }> } }).trialBalance.lines;
+    expect(lines.length).toBeGreaterThan((office.data as { trialBalance: { lines: unknown[] } }).trialBalance.lines.length);
+    expect(lines.every((line) => line.account !== null)).toBe(true);
+    expect(subtree.count).toBe(office.count);
   });
 
   it('a list of 100 accounts with their balances and children costs the same as a list of 10', async () => {

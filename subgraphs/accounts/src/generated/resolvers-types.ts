@@ -85,6 +85,8 @@ export type AccountFilter = {
   kind?: InputMaybe<AccountKind>;
   /** Accounts of exactly this office. */
   officeCode?: InputMaybe<Scalars['ID']['input']>;
+  /** Accounts directly under this header: with an office filter, one header's branch of the chart for an office's subtree. */
+  parentCode?: InputMaybe<Scalars['ID']['input']>;
   status?: InputMaybe<AccountStatus>;
   type?: InputMaybe<AccountType>;
   /** Accounts of this office and the offices under it. */

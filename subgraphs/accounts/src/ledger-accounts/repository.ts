@@ -184,6 +184,7 @@ export interface AccountFilter {
   kind?: AccountKind | null;
   status?: AccountStatus | null;
   headCode?: string | null;
+  parentCode?: string | null;
   globalOnly?: boolean | null;
   /** Only these accounts (the service bounds how many). */
   codes?: readonly string[] | null;
@@ -207,6 +208,7 @@ export async function listAccountsPage(
   if (filter.kind) conditions.push(eq(accounts.kind, filter.kind));
   if (filter.status) conditions.push(eq(accounts.status, filter.status));
   if (filter.headCode) conditions.push(eq(accounts.headCode, filter.headCode));
+  if (filter.parentCode) conditions.push(eq(accounts.parentCode, filter.parentCode));
   if (query.afterCode !== undefined) conditions.push(gt(accounts.code, query.afterCode));
   const rows = await db
     .select(columns)

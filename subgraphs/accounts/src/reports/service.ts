@@ -72,7 +72,7 @@ export function createReportService(database: Database, options: { loaders?: Loa
         const path = await pathOf(account.officeCode);
         if (path === undefined || !can(identity, 'ledger.read', path)) return null;
       }
-      return (await accountStatement(database.db, query)) ?? null;
+      return (await accountStatement(database.db, query, account)) ?? null;
     },
   };
 }

@@ -8,6 +8,7 @@ import { Loading } from '../../ui/Loading';
 import { Money } from '../../ui/Money';
 import { PageHeader } from '../../ui/PageHeader';
 import { ProblemList } from '../../ui/ProblemList';
+import { ReverseEntryDialog } from '../journal/ReverseEntryDialog';
 import { totalsByCurrency } from './amounts';
 import { entryPath, statementPath } from './links';
 import './ledger.css';
@@ -34,7 +35,13 @@ export default function JournalEntryDetail() {
   }
   return (
     <>
-      <PageHeader title={`Journal entry #${entry.sequence}`} subtitle={entry.description} />
+      <PageHeader
+        title={`Journal entry #${entry.sequence}`}
+        subtitle={entry.description}
+        // The dialog shows itself only to holders of journal.manual.submit; a reversal, or an entry already reversed,
+        // cannot be reversed, so it is not offered there.
+        actions={entry.reverses || entry.reversedBy ? null : <ReverseEntryDialog entryId={entry.id} />}
+      />
       <ProblemList problems={problemsOf(error)} />
       <dl className="detail-grid">
         <dt>Entry id</dt>

@@ -215,7 +215,8 @@ describe.runIf(needs('postgres', 'redis'))('the ledger in the console (needs Pos
     await check(page, 'reversal-dialog');
     await reversal.getByRole('button', { name: 'Cancel', exact: true }).click();
     await reversal.waitFor({ state: 'detached' });
-  });
+    // Two people, eight screens and a CSV: 20 s alone, twice that on two cores shared with a build.
+  }, 120_000);
 
   it('the auditor reads the trial balance and an entry, verifies the ledger and the audit trail, and is offered no write action', async () => {
     const { page } = browser();

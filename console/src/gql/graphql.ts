@@ -374,12 +374,17 @@ export type AuditVerifyQuery = { verifyAuditTrail: { ok: boolean, checked: numbe
 export type DashboardApprovalsQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type DashboardApprovalsQuery = { approvalRequests: { edges: Array<{ node: { id: string, kind: ApprovalKind, summary: string, officeCode: string, createdAt: string, expiresAt: string, maker: { id: string, username: string } } }>, pageInfo: { hasNextPage: boolean } } };
+export type DashboardApprovalsQuery = { waiting: { edges: Array<{ node: { id: string, kind: ApprovalKind, summary: string, officeCode: string, createdAt: string } }>, pageInfo: { hasNextPage: boolean } }, mine: { edges: Array<{ node: { id: string } }>, pageInfo: { hasNextPage: boolean } } };
 
-export type DashboardCashQueryVariables = Exact<{ [key: string]: never; }>;
+export type DashboardCounterCashQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type DashboardCashQuery = { counterCash: { edges: Array<{ node: { code: string, name: string, officeCode: string | null, balance: { amount: string, currency: string } | null } }>, pageInfo: { hasNextPage: boolean } }, postmanCash: { edges: Array<{ node: { code: string, name: string, officeCode: string | null, balance: { amount: string, currency: string } | null } }>, pageInfo: { hasNextPage: boolean } } };
+export type DashboardCounterCashQuery = { accounts: { edges: Array<{ node: { code: string, name: string, officeCode: string | null, balance: { amount: string, currency: string } | null } }> } };
+
+export type DashboardPostmanCashQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type DashboardPostmanCashQuery = { accounts: { edges: Array<{ node: { code: string, name: string, officeCode: string | null, balance: { amount: string, currency: string } | null } }> } };
 
 export type DashboardUnclosedDaysQueryVariables = Exact<{
   date: string;
@@ -963,7 +968,7 @@ export const AuditVerifyDocument = new TypedDocumentString(`
     `) as unknown as TypedDocumentString<AuditVerifyQuery, AuditVerifyQueryVariables>;
 export const DashboardApprovalsDocument = new TypedDocumentString(`
     query DashboardApprovals {
-  approvalRequests(filter: {status: PENDING}, first: 100) {
+  waiting: approvalRequests(filter: {waitingForMe: true}, first: 20) {
     edges {
       node {
         id
@@ -971,11 +976,16 @@ export const DashboardApprovalsDocument = new TypedDocumentString(`
         summary
         officeCode
         createdAt
-        expiresAt
-        maker {
-          id
-          username
-        }
+      }
+    }
+    pageInfo {
+      hasNextPage
+    }
+  }
+  mine: approvalRequests(filter: {mine: true, status: PENDING}, first: 20) {
+    edges {
+      node {
+        id
       }
     }
     pageInfo {
@@ -984,9 +994,9 @@ export const DashboardApprovalsDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<DashboardApprovalsQuery, DashboardApprovalsQueryVariables>;
-export const DashboardCashDocument = new TypedDocumentString(`
-    query DashboardCash {
-  counterCash: accounts(filter: {headCode: "1100", kind: DETAIL}, first: 100) {
+export const DashboardCounterCashDocument = new TypedDocumentString(`
+    query DashboardCounterCash {
+  accounts(filter: {headCode: "1100", kind: DETAIL}, first: 100) {
     edges {
       node {
         code
@@ -997,29 +1007,27 @@ export const DashboardCashDocument = new TypedDocumentString(`
           currency
         }
       }
-    }
-    pageInfo {
-      hasNextPage
-    }
-  }
-  postmanCash: accounts(filter: {headCode: "1200", kind: DETAIL}, first: 100) {
-    edges {
-      node {
-        code
-        name
-        officeCode
-        balance {
-          amount
-          currency
-        }
-      }
-    }
-    pageInfo {
-      hasNextPage
     }
   }
 }
-    `) as unknown as TypedDocumentString<DashboardCashQuery, DashboardCashQueryVariables>;
+    `) as unknown as TypedDocumentString<DashboardCounterCashQuery, DashboardCounterCashQueryVariables>;
+export const DashboardPostmanCashDocument = new TypedDocumentString(`
+    query DashboardPostmanCash {
+  accounts(filter: {headCode: "1200", kind: DETAIL}, first: 100) {
+    edges {
+      node {
+        code
+        name
+        officeCode
+        balance {
+          amount
+          currency
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<DashboardPostmanCashQuery, DashboardPostmanCashQueryVariables>;
 export const DashboardUnclosedDaysDocument = new TypedDocumentString(`
     query DashboardUnclosedDays($date: Date!) {
   officesNotClosedThrough(date: $date, first: 8) {

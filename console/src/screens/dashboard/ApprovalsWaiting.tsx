@@ -4,18 +4,9 @@ import { op } from '../../api/operation';
 import { problemsOf } from '../../api/problems';
 import { formatDateTime } from '../../format/dates';
 import { DashboardApprovalsDocument } from '../../gql/graphql';
-import { useMe } from '../../session/me';
-import { can } from '../../session/permissions';
 import { Loading } from '../../ui/Loading';
 import { ProblemList } from '../../ui/ProblemList';
 
-/** The permission a checker of each kind needs (the approvals inbox's rule; the server decides). */
-const APPROVER_PERMISSION: Record<string, string> = {
-  ROLE_GRANT: 'role.approve',
-  MANUAL_JOURNAL: 'journal.manual.approve',
-  MO_REFUND: 'mo.refund.approve',
-  SETTLEMENT_RELEASE: 'cod.settlement.approve',
-};
 const SHOWN = 5;
 
 const KIND_NAMES: Record<string, string> = {
@@ -26,16 +17,15 @@ const KIND_NAMES: Record<string, string> = {
 };
 
 /**
- * Pending requests the person could decide: in their approval.read scope, of a kind they may approve, and not their
- * own (a maker never approves their own request). Counted over the first 100 pending, newest first.
+ * Pending requests the person could decide (the server's waitingForMe: in scope, of a kind they may approve, not their
+ * own), the newest first, and how many of their own wait for someone else. Counted up to a page of 20 each ("20+").
  */
 export function ApprovalsWaiting() {
-  const me = useMe();
   const [{ data, fetching, error }] = useQuery({ query: op(DashboardApprovalsDocument) });
-  const pending = data?.approvalRequests.edges.map((edge) => edge.node) ?? [];
-  const forMe = pending.filter((request) => request.maker.id !== me.id && can(me, APPROVER_PERMISSION[request.kind] ?? '-'));
-  const mine = pending.filter((request) => request.maker.id === me.id);
-  const more = data?.approvalRequests.pageInfo.hasNextPage ?? false;
+  const forMe = data?.waiting.edges.map((edge) => edge.node) ?? [];
+  const mine = data?.mine.edges ?? [];
+  const more = data?.waiting.pageInfo.hasNextPage ?? false;
+  const moreMine = data?.mine.pageInfo.hasNextPage ?? false;
   return (
     <section className="dashboard-section" aria-labelledby="dashboard-approvals-heading">
       <h2 id="dashboard-approvals-heading">Approvals waiting for you</h2>
@@ -57,7 +47,7 @@ export function ApprovalsWaiting() {
                   <Link to={`/approvals/${request.id}`}>{request.summary}</Link>
                   <span className="dashboard-muted">
                     {' '}
-                    · {KIND_NAMES[request.kind] ?? request.kind} · {request.officeCode} · by {request.maker.username}, {formatDateTime(request.createdAt)}
+                    · {KIND_NAMES[request.kind] ?? request.kind} · {request.officeCode} · {formatDateTime(request.createdAt)}
                   </span>
                 </li>
               ))}
@@ -67,7 +57,8 @@ export function ApprovalsWaiting() {
           )}
           {mine.length > 0 ? (
             <p className="dashboard-muted">
-              {mine.length} of your own {mine.length === 1 ? 'request is' : 'requests are'} waiting for someone else.
+              {mine.length}
+              {moreMine ? '+' : ''} of your own {mine.length === 1 && !moreMine ? 'request is' : 'requests are'} waiting for someone else.
             </p>
           ) : null}
           <p>

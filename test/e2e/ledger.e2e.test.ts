@@ -104,6 +104,11 @@ describe.runIf(needs('postgres', 'redis'))('the ledger in the console (needs Pos
     // The dashboard, once its panels have answered.
     await page.getByRole('heading', { level: 1, name: 'Dashboard' }).waitFor();
     await page.getByRole('heading', { name: 'Approvals waiting for you' }).waitFor();
+    await page.getByText('Waiting for your decision').waitFor();
+    await page.getByText("Reading the offices' cash").waitFor({ state: 'hidden' });
+    await page.getByText('Offices still to close').waitFor();
+    // Every panel answered: none shows a refusal (the cash and approvals queries once exceeded production's cost limit).
+    expect(await page.getByRole('main').getByRole('alert').allInnerTexts()).toEqual([]);
     await check(page, 'dashboard');
 
     await goTo(page, 'Manual journal', 'Manual journal');

@@ -26,8 +26,10 @@ export const IN_PAGE = String.raw`
   }
   const originalFetch = window.fetch;
   window.fetch = function (input, init) {
+    // urql sends a query by GET when it fits in the URL (its default), by POST otherwise.
+    const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input && input.url ? input.url : '';
     const body = init && typeof init.body === 'string' ? init.body : '';
-    if (body.includes('LedgerStatement')) bench.statementRequests.push(performance.now());
+    if (url.includes('LedgerStatement') || body.includes('LedgerStatement')) bench.statementRequests.push(performance.now());
     return originalFetch.apply(this, arguments);
   };
   const frame = () => new Promise((resolve) => requestAnimationFrame(() => resolve(performance.now())));

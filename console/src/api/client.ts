@@ -18,6 +18,9 @@ export function createApiClient(onUnauthenticated: () => void): Client {
     url: '/graphql',
     fetchOptions: { headers: { ...CSRF_HEADER }, credentials: 'same-origin' },
     requestPolicy: 'cache-and-network',
+    // Always POST (urql 5 sends queries that fit the URL as GET): a GET answer can be kept in the browser's HTTP cache
+    // and its variables written to access logs, and these answers are one person's ledger and staff data.
+    preferGetMethod: false,
     exchanges: [
       mapExchange({
         onError(error) {

@@ -4,6 +4,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { stackEnv } from '@postal/config';
+import { ProcessGroup, waitForHealth } from '../../test/support/process-group.js';
 
 /**
  * The stack as `npm start` runs it (`node stack/dist/start-cli.js`: migrations, the demo seed, the four subgraphs and
@@ -62,77 +63,13 @@ export async function startBenchStack(root: string, databaseUrl: string): Promis
       rmSync(dataDir, { recursive: true, force: true });
     })());
   try {
-    await waitForHealth(`${baseUrl}/health`, group);
+    await waitForHealth(`${baseUrl}/health`, group, START_TIMEOUT_MS);
   } catch (error) {
     const tail = logTail();
     await stop();
     throw new Error(`the stack did not start: ${(error as Error).message}\n--- its log, last lines ---\n${tail}`);
   }
   return { baseUrl, logFile, logTail, stop };
-}
-
-/** Copied from test/e2e/support/stack.ts: the child and its group, killed together, and killed if this process exits. */
-class ProcessGroup {
-  exit: { code: number | null; signal: NodeJS.Signals | null } | undefined;
-  private readonly exited: Promise<void>;
-  private readonly killOnExit = () => this.signal('SIGKILL');
-
-  constructor(private readonly child: ChildProcess) {
-    this.exited = new Promise((resolveExit) => {
-      child.once('exit', (code, signal) => {
-        this.exit = { code, signal };
-        resolveExit();
-      });
-      child.once('error', (error) => {
-        this.exit = { code: null, signal: null };
-        console.error(`the stack process failed to start: ${error.message}`);
-        resolveExit();
-      });
-    });
-    process.once('exit', this.killOnExit);
-  }
-
-  describeExit(): string {
-    return this.exit ? `the stack exited (code ${this.exit.code}, signal ${this.exit.signal})` : 'the stack is running';
-  }
-
-  async stop(graceMs: number): Promise<void> {
-    process.off('exit', this.killOnExit);
-    if (!this.exit) {
-      this.signal('SIGTERM');
-      await Promise.race([this.exited, sleep(graceMs)]);
-    }
-    // The leader if it did not stop in time, and whatever it started and left behind: the whole group.
-    this.signal('SIGKILL');
-    await Promise.race([this.exited, sleep(graceMs)]);
-  }
-
-  private signal(signal: NodeJS.Signals): void {
-    if (this.child.pid === undefined) return;
-    try {
-      process.kill(-this.child.pid, signal);
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'ESRCH') throw error;
-    }
-  }
-}
-
-async function waitForHealth(url: string, group: ProcessGroup): Promise<void> {
-  const deadline = Date.now() + START_TIMEOUT_MS;
-  let last = 'no answer yet';
-  while (Date.now() < deadline) {
-    if (group.exit) throw new Error(`${group.describeExit()} before ${url} answered 200`);
-    try {
-      const response = await fetch(url, { signal: AbortSignal.timeout(5_000) });
-      const body = await response.text();
-      if (response.status === 200) return;
-      last = `${response.status} ${body}`;
-    } catch (error) {
-      last = error instanceof Error ? (error.cause instanceof Error ? error.cause.message : error.message) : String(error);
-    }
-    await sleep(250);
-  }
-  throw new Error(`${url} did not answer 200 within ${START_TIMEOUT_MS / 1000} s (last: ${last})`);
 }
 
 /** A developer's shell that sets, say, JWT_PRIVATE_KEY or REDIS_URL must not leak into the bench's stack. */
@@ -155,5 +92,3 @@ async function freePorts(count: number): Promise<number[]> {
   await Promise.all(servers.map((server) => new Promise((resolve) => server.close(resolve))));
   return ports;
 }
-
-const sleep = (ms: number) => new Promise<void>((resolveSleep) => setTimeout(resolveSleep, ms).unref());

@@ -8,6 +8,7 @@ import { readLocalOutbox } from '@postal/notify';
 import { createTestDatabase, freePort } from '@postal/testkit';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, beforeEach } from 'vitest';
+import { ProcessGroup, waitForHealth } from '../../support/process-group.js';
 
 /** The repository root: the stack is started from there, as `npm start` starts it. */
 export const REPOSITORY_ROOT = resolve(import.meta.dirname, '../../..');
@@ -111,7 +112,7 @@ export async function startStack(options: { name?: string; env?: Record<string, 
     })());
 
   try {
-    await waitForHealth(`${baseUrl}/health`, group);
+    await waitForHealth(`${baseUrl}/health`, group, START_TIMEOUT_MS);
     await assertSameClock(`${baseUrl}/health`);
   } catch (error) {
     await stop();
@@ -156,70 +157,6 @@ export function useStack(options: Parameters<typeof startStack>[0] = {}): () => 
     if (!stack) throw new Error('the stack is not running (it failed to start, or useStack was called outside a describe)');
     return stack;
   };
-}
-
-/** The child process and its group: killed together, and killed if this worker exits without stopping it. */
-class ProcessGroup {
-  exit: { code: number | null; signal: NodeJS.Signals | null } | undefined;
-  private readonly exited: Promise<void>;
-  private readonly killOnExit = () => this.signal('SIGKILL');
-
-  constructor(private readonly child: ChildProcess) {
-    this.exited = new Promise((resolveExit) => {
-      child.once('exit', (code, signal) => {
-        this.exit = { code, signal };
-        resolveExit();
-      });
-      child.once('error', (error) => {
-        this.exit = { code: null, signal: null };
-        console.error(`the stack process failed to start: ${error.message}`);
-        resolveExit();
-      });
-    });
-    process.once('exit', this.killOnExit);
-  }
-
-  describeExit(): string {
-    return this.exit ? `the stack exited (code ${this.exit.code}, signal ${this.exit.signal})` : 'the stack is running';
-  }
-
-  async stop(graceMs: number): Promise<void> {
-    process.off('exit', this.killOnExit);
-    if (!this.exit) {
-      this.signal('SIGTERM');
-      await Promise.race([this.exited, sleep(graceMs)]);
-    }
-    // The leader if it did not stop in time, and whatever it started and left behind: the whole group.
-    this.signal('SIGKILL');
-    await Promise.race([this.exited, sleep(graceMs)]);
-  }
-
-  private signal(signal: NodeJS.Signals): void {
-    if (this.child.pid === undefined) return;
-    try {
-      process.kill(-this.child.pid, signal);
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'ESRCH') throw error;
-    }
-  }
-}
-
-async function waitForHealth(url: string, group: ProcessGroup): Promise<void> {
-  const deadline = Date.now() + START_TIMEOUT_MS;
-  let last = 'no answer yet';
-  while (Date.now() < deadline) {
-    if (group.exit) throw new Error(`${group.describeExit()} before ${url} answered 200`);
-    try {
-      const response = await fetch(url, { signal: AbortSignal.timeout(5_000) });
-      const body = await response.text();
-      if (response.status === 200) return;
-      last = `${response.status} ${body}`;
-    } catch (error) {
-      last = error instanceof Error ? (error.cause instanceof Error ? error.cause.message : error.message) : String(error);
-    }
-    await sleep(250);
-  }
-  throw new Error(`${url} did not answer 200 within ${START_TIMEOUT_MS / 1000} s (last: ${last})`);
 }
 
 /**
@@ -282,5 +219,3 @@ function tailOf(file: string, lines: number): string {
     return '(no log)';
   }
 }
-
-const sleep = (ms: number) => new Promise<void>((resolveSleep) => setTimeout(resolveSleep, ms).unref());

@@ -67,7 +67,9 @@ function describedBy(field: Locator): Promise<string> {
 
 /** Picks a code from a combo box's suggestions, typing it as a person would. */
 async function pickCode(page: Page, label: string, code: string): Promise<void> {
-  const field = page.getByLabel(label, { exact: true });
+  // By role: while its suggestions are open, the listbox is labelled by the field's label too, so getByLabel would
+  // match both until it closes (a race CI lost once).
+  const field = page.getByRole('combobox', { name: label, exact: true });
   await field.fill(code);
   await page.getByRole('option', { name: new RegExp(`^${code.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s`) }).click();
   expect(await field.inputValue()).toBe(code);

@@ -45,6 +45,8 @@ export type ApprovalKind =
   | 'MANUAL_JOURNAL'
   /** money-orders; checker needs mo.refund.approve */
   | 'MO_REFUND'
+  /** money-orders; checker needs mo.tariff.approve */
+  | 'MO_TARIFF_CHANGE'
   /** administration; checker needs role.approve */
   | 'ROLE_GRANT'
   /** cod-settlement; checker needs cod.settlement.approve */

@@ -26,6 +26,17 @@ export const PERMISSIONS = [
   'mo.book',
   'mo.pay',
   'mo.refund.approve',
+  /** See orders, their timeline and ledger movements, the office's daily MO account and the reconciliation. */
+  'mo.read',
+  /** See senders' and payees' phone numbers and ID documents in full (others see them masked). */
+  'mo.parties.read',
+  /** Lock an order for a check and release it. */
+  'mo.manage',
+  /** Book many orders from a CSV upload (a department paying many payees). */
+  'mo.bulk.book',
+  /** Propose a new tariff version (executed once a checker approves it). */
+  'mo.tariff.manage',
+  'mo.tariff.approve',
   // Cash on delivery
   'cod.quote',
   'cod.collect',

@@ -30,18 +30,32 @@ const office: OfficeCreatedPayload = {
 
 describe('the event catalogue', () => {
   it('lists the event types and routes each to its consumer queues', () => {
-    expect([...EVENT_TYPES].sort()).toEqual(['approval.decided', 'approval.executed', 'audit.recorded', 'office.created', 'office.updated']);
+    expect([...EVENT_TYPES].sort()).toEqual([
+      'approval.decided',
+      'approval.executed',
+      'audit.recorded',
+      'money-order.movement',
+      'money-order.movement-posted',
+      'office.created',
+      'office.updated',
+    ]);
     expect(consumersOf('audit.recorded')).toEqual(['administration.audit']);
-    expect(consumersOf('office.created')).toEqual(['accounts.office-events']);
-    expect(consumersOf('office.updated')).toEqual(['accounts.office-events']);
-    expect(consumersOf('approval.decided')).toEqual(['administration.approvals', 'accounts.approvals']);
+    expect(consumersOf('office.created')).toEqual(['accounts.office-events', 'money-orders.office-events']);
+    expect(consumersOf('office.updated')).toEqual(['accounts.office-events', 'money-orders.office-events']);
+    expect(consumersOf('approval.decided')).toEqual(['administration.approvals', 'accounts.approvals', 'money-orders.approvals']);
     expect(consumersOf('approval.executed')).toEqual(['administration.approval-results']);
+    expect(consumersOf('money-order.movement')).toEqual(['accounts.money-orders']);
+    expect(consumersOf('money-order.movement-posted')).toEqual(['money-orders.ledger-results']);
     expect([...CONSUMER_QUEUES].sort()).toEqual([
       'accounts.approvals',
+      'accounts.money-orders',
       'accounts.office-events',
       'administration.approval-results',
       'administration.approvals',
       'administration.audit',
+      'money-orders.approvals',
+      'money-orders.ledger-results',
+      'money-orders.office-events',
     ]);
   });
 

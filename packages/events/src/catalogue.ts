@@ -1,6 +1,14 @@
 import type { z } from 'zod';
 import { envelope, envelopeSchema, type EnvelopeOptions, type EventEnvelope } from './envelope.js';
-import { approvalDecidedSchema, approvalExecutedSchema, auditRecordedSchema, officeCreatedSchema, officeUpdatedSchema } from './payloads.js';
+import {
+  approvalDecidedSchema,
+  approvalExecutedSchema,
+  auditRecordedSchema,
+  moneyOrderMovementPostedSchema,
+  moneyOrderMovementSchema,
+  officeCreatedSchema,
+  officeUpdatedSchema,
+} from './payloads.js';
 
 /**
  * Every event type, its payload schema, and the consumer queues that receive it. A queue belongs to one consumer
@@ -9,13 +17,20 @@ import { approvalDecidedSchema, approvalExecutedSchema, auditRecordedSchema, off
  */
 export const EVENT_CATALOGUE = {
   'audit.recorded': { payload: auditRecordedSchema, consumers: ['administration.audit'] },
-  'office.created': { payload: officeCreatedSchema, consumers: ['accounts.office-events'] },
-  'office.updated': { payload: officeUpdatedSchema, consumers: ['accounts.office-events'] },
+  // money-orders keeps its own copy of the tree (which offices exist, are open, and whose scope they fall in).
+  'office.created': { payload: officeCreatedSchema, consumers: ['accounts.office-events', 'money-orders.office-events'] },
+  'office.updated': { payload: officeUpdatedSchema, consumers: ['accounts.office-events', 'money-orders.office-events'] },
   // Every owner of an approval kind listens here and acts only on its own subgraph's requests (administration:
   // ROLE_GRANT, accounts: MANUAL_JOURNAL); an owner added later adds its queue to this list.
-  'approval.decided': { payload: approvalDecidedSchema, consumers: ['administration.approvals', 'accounts.approvals'] },
+  'approval.decided': {
+    payload: approvalDecidedSchema,
+    consumers: ['administration.approvals', 'accounts.approvals', 'money-orders.approvals'],
+  },
   // An owner other than administration reports the outcome back, so the inbox records it.
   'approval.executed': { payload: approvalExecutedSchema, consumers: ['administration.approval-results'] },
+  // A money order's movement, posted by accounts' rules; accounts answers each one, posted or refused.
+  'money-order.movement': { payload: moneyOrderMovementSchema, consumers: ['accounts.money-orders'] },
+  'money-order.movement-posted': { payload: moneyOrderMovementPostedSchema, consumers: ['money-orders.ledger-results'] },
 } as const satisfies Record<string, { payload: z.ZodType; consumers: readonly string[] }>;
 
 export type EventType = keyof typeof EVENT_CATALOGUE;
@@ -31,6 +46,8 @@ export type OfficeUpdatedPayload = EventPayload<'office.updated'>;
 export type AuditActor = AuditRecordedPayload['actor'];
 export type ApprovalDecidedPayload = EventPayload<'approval.decided'>;
 export type ApprovalExecutedPayload = EventPayload<'approval.executed'>;
+export type MoneyOrderMovementPayload = EventPayload<'money-order.movement'>;
+export type MoneyOrderMovementPostedPayload = EventPayload<'money-order.movement-posted'>;
 
 export const EVENT_TYPES: readonly EventType[] = Object.freeze(Object.keys(EVENT_CATALOGUE) as EventType[]);
 

@@ -7,6 +7,10 @@ export {
   approvalDecidedSchema,
   approvalExecutedSchema,
   type ApprovalKind,
+  MONEY_ORDER_MOVEMENTS,
+  moneyOrderMovementSchema,
+  moneyOrderMovementPostedSchema,
+  type MoneyOrderMovement,
 } from './payloads.js';
 export {
   EVENT_CATALOGUE,
@@ -25,6 +29,8 @@ export {
   type AuditRecordedPayload,
   type EventPayload,
   type EventType,
+  type MoneyOrderMovementPayload,
+  type MoneyOrderMovementPostedPayload,
   type OfficeCreatedPayload,
   type OfficeUpdatedPayload,
   type TypedEvent,

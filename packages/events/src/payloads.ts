@@ -110,7 +110,7 @@ export const officeUpdatedSchema = z
  * Maker-checker (the approvals inbox in the administration subgraph). The kinds are the vocabulary every subgraph
  * shares; which subgraph owns a kind and which permission a checker needs is administration's registry.
  */
-export const APPROVAL_KINDS = ['ROLE_GRANT', 'MANUAL_JOURNAL', 'MO_REFUND', 'SETTLEMENT_RELEASE'] as const;
+export const APPROVAL_KINDS = ['ROLE_GRANT', 'MANUAL_JOURNAL', 'MO_REFUND', 'SETTLEMENT_RELEASE', 'MO_TARIFF_CHANGE'] as const;
 export type ApprovalKind = (typeof APPROVAL_KINDS)[number];
 /** What a checker (or the expiry sweep) decided: only APPROVED asks the owner to execute anything. */
 export const APPROVAL_DECISIONS = ['APPROVED', 'REJECTED', 'EXPIRED'] as const;
@@ -147,4 +147,51 @@ export const approvalExecutedSchema = z.object({
   /** What the command produced (e.g. the journal entry id) or, when FAILED, { code, message }. */
   result: z.record(z.string(), z.unknown()),
   executedAt: z.iso.datetime({ offset: true }),
+});
+
+/*
+ * Money orders in the ledger. money-orders says what happened to an order (a movement); accounts owns the chart and
+ * turns each movement into entries (its posting rules: cash or digital clearing, MO payable, commission, tax, and the
+ * inter-office clearing legs when the office where money moves is not the booking office). Each movement happens at
+ * most once per order, so (reference, movement) is the ledger's idempotency key, whatever the event id.
+ */
+export const MONEY_ORDER_MOVEMENTS = ['BOOKED', 'PAID', 'REFUNDED', 'EXPIRED', 'VOIDED'] as const;
+export type MoneyOrderMovement = (typeof MONEY_ORDER_MOVEMENTS)[number];
+const decimalAmount = z.string().regex(/^\d{1,15}(\.\d{1,4})?$/, 'a non-negative decimal amount as a string');
+
+export const moneyOrderMovementSchema = z.object({
+  movement: z.enum(MONEY_ORDER_MOVEMENTS),
+  moneyOrderId: z.uuid(),
+  /** 18 digits with a Luhn check digit. */
+  reference: z.string().regex(/^\d{18}$/),
+  product: z.enum(['ORDINARY', 'ELECTRONIC', 'INSTANT', 'SERVICE']),
+  currency: z.string().regex(/^[A-Z]{3}$/),
+  /** Where the order's liability sits: the office that booked it. */
+  bookingOfficeCode: officeCode,
+  /** Where this movement happened (cash in or out): the booking office, or the paying office for a payout. */
+  officeCode,
+  /** The business date at `officeCode` when it happened: the entries' effective date. */
+  businessDate: z.iso.date(),
+  /** The order's amount (paid out or refunded; the commission is never refunded). */
+  amount: decimalAmount,
+  /** Booking only: the commission and the tax on it (zero for the other movements). */
+  commission: decimalAmount,
+  tax: decimalAmount,
+  /** Booking: how the sender paid (CASH into cash on hand; UPI or CARD into the digital clearing account). */
+  paymentMode: z.enum(['CASH', 'UPI', 'CARD']),
+  /** Payout and refund: the ledger hold that reserved the cash at the counter, captured by the posting. */
+  holdId: z.uuid().optional(),
+  actor: actorSchema,
+});
+
+/** accounts answers each movement: its entries, or the business rule that refused it (never retried for ever). */
+export const moneyOrderMovementPostedSchema = z.object({
+  movement: z.enum(MONEY_ORDER_MOVEMENTS),
+  moneyOrderId: z.uuid(),
+  reference: z.string().regex(/^\d{18}$/),
+  outcome: z.enum(['POSTED', 'REJECTED']),
+  entryIds: z.array(z.uuid()).max(4),
+  /** When REJECTED: the ledger's error code and message. */
+  error: z.object({ code: identifier, message: z.string().max(MAX_REASON_LENGTH) }).optional(),
+  postedAt: z.iso.datetime({ offset: true }),
 });

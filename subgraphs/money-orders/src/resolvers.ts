@@ -11,6 +11,8 @@ export const resolvers: Resolvers = {
         product: quote.product,
         amount: toMoneyOutput(money(quote.amount, quote.currency)),
         commission: toMoneyOutput(money(quote.commission, quote.currency)),
+        // Tax on the commission comes with the tariff's tax rate (tariffs module); none is charged until then.
+        tax: toMoneyOutput(money('0', quote.currency)),
         total: toMoneyOutput(money(quote.total, quote.currency)),
         tariffVersion: quote.tariffVersionId,
       };

@@ -2,13 +2,14 @@ import type { ApprovalKind, ApprovalStatus } from '../../gql/graphql';
 import type { Me } from '../../session/me';
 import { can } from '../../session/permissions';
 
-export const KINDS: ApprovalKind[] = ['ROLE_GRANT', 'MANUAL_JOURNAL', 'MO_REFUND', 'SETTLEMENT_RELEASE'];
+export const KINDS: ApprovalKind[] = ['ROLE_GRANT', 'MANUAL_JOURNAL', 'MO_REFUND', 'SETTLEMENT_RELEASE', 'MO_TARIFF_CHANGE'];
 
 export const KIND_LABELS: Record<ApprovalKind, string> = {
   ROLE_GRANT: 'Role grant',
   MANUAL_JOURNAL: 'Manual journal',
   MO_REFUND: 'Money-order refund',
   SETTLEMENT_RELEASE: 'COD settlement release',
+  MO_TARIFF_CHANGE: 'Money-order tariff change',
 };
 
 /**
@@ -20,6 +21,7 @@ export const CHECKER_PERMISSION: Record<ApprovalKind, string> = {
   MANUAL_JOURNAL: 'journal.manual.approve',
   MO_REFUND: 'mo.refund.approve',
   SETTLEMENT_RELEASE: 'cod.settlement.approve',
+  MO_TARIFF_CHANGE: 'mo.tariff.approve',
 };
 
 export const STATUSES: ApprovalStatus[] = ['PENDING', 'APPROVED', 'EXECUTED', 'REJECTED', 'EXPIRED', 'FAILED'];

@@ -18,6 +18,7 @@ export const APPROVAL_KIND_REGISTRY: Readonly<Record<ApprovalKind, ApprovalKindD
   MANUAL_JOURNAL: { subgraph: 'accounts', approvePermission: 'journal.manual.approve' },
   MO_REFUND: { subgraph: 'money-orders', approvePermission: 'mo.refund.approve' },
   SETTLEMENT_RELEASE: { subgraph: 'cod-settlement', approvePermission: 'cod.settlement.approve' },
+  MO_TARIFF_CHANGE: { subgraph: 'money-orders', approvePermission: 'mo.tariff.approve' },
 };
 
 export function isApprovalKind(value: string): value is ApprovalKind {

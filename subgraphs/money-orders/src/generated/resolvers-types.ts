@@ -22,6 +22,46 @@ export type Scalars = {
   _FieldSet: { input: unknown; output: unknown; }
 };
 
+export type ApprovalRequest = {
+  __typename?: 'ApprovalRequest';
+  id: Scalars['ID']['output'];
+};
+
+export type BookMoneyOrderInput = {
+  amount: Scalars['Decimal']['input'];
+  idempotencyKey: Scalars['String']['input'];
+  /** At most 100 characters. */
+  message?: InputMaybe<Scalars['String']['input']>;
+  /** The booking office: in your mo.book scope. */
+  officeCode: Scalars['ID']['input'];
+  payee: MoneyOrderPayeeInput;
+  paymentMode: MoneyOrderPaymentMode;
+  product: MoneyOrderProduct;
+  sender: MoneyOrderSenderInput;
+};
+
+export type BookMoneyOrderPayload = {
+  __typename?: 'BookMoneyOrderPayload';
+  /** Where the payee's OTP (or, for INSTANT, the sender's secret code) went. */
+  codeDelivery: MoneyOrderCodeDelivery;
+  order: MoneyOrder;
+};
+
+export type BookMoneyOrdersInput = {
+  /**
+   * CSV, UTF-8, with a header: amount, sender_name, sender_phone, sender_address, sender_id_document, payee_name,
+   * payee_phone, payee_address, paying_office_code, message. At most 20,000 rows and 8 MB.
+   */
+  csv: Scalars['String']['input'];
+  fileName: Scalars['String']['input'];
+  idempotencyKey: Scalars['String']['input'];
+  mode: MoneyOrderBulkMode;
+  officeCode: Scalars['ID']['input'];
+  paymentMode: MoneyOrderPaymentMode;
+  /** Defaults to SERVICE: a department paying many payees. */
+  product?: InputMaybe<MoneyOrderProduct>;
+};
+
 /** An amount in a currency, with exactly the currency's minor units (INR: two decimals). */
 export type Money = {
   __typename?: 'Money';
@@ -29,10 +69,191 @@ export type Money = {
   currency: Scalars['CurrencyCode']['output'];
 };
 
+export type MoneyOrder = {
+  __typename?: 'MoneyOrder';
+  amount: Money;
+  bookedAt: Scalars['DateTime']['output'];
+  /** The business date of booking at the booking office. */
+  bookedOn: Scalars['Date']['output'];
+  bookingOfficeCode: Scalars['ID']['output'];
+  /** How many more times the code may be sent again. */
+  codeResendsLeft: Scalars['Int']['output'];
+  commission: Money;
+  /** The last day it may be paid: the end of the second month after the month of issue. */
+  expiresOn: Scalars['Date']['output'];
+  /** Wrong codes entered since the last right one or re-send; at 5 the order is LOCKED. */
+  failedCodeAttempts: Scalars['Int']['output'];
+  /** The ledger's side of each movement. */
+  ledgerMovements: Array<MoneyOrderLedgerMovement>;
+  /** Why it is LOCKED (when it is). */
+  lockReason: Maybe<Scalars['String']['output']>;
+  message: Maybe<Scalars['String']['output']>;
+  paidAt: Maybe<Scalars['DateTime']['output']>;
+  payee: MoneyOrderParty;
+  payingOfficeCode: Scalars['ID']['output'];
+  paymentMode: MoneyOrderPaymentMode;
+  product: MoneyOrderProduct;
+  receipt: MoneyOrderReceipt;
+  /** 18 digits: the business date (YYMMDD), a serial of 11 digits and a Luhn check digit (docs/money-orders.md). */
+  reference: Scalars['ID']['output'];
+  sender: MoneyOrderParty;
+  /** The office that paid or refunded it. */
+  settledAtOfficeCode: Maybe<Scalars['ID']['output']>;
+  status: MoneyOrderStatus;
+  tariffVersion: Scalars['String']['output'];
+  tax: Money;
+  timeline: Array<MoneyOrderTransition>;
+  total: Money;
+};
+
+export type MoneyOrderBulkMode =
+  /** Valid rows are booked; the others are reported. */
+  | 'ACCEPT_VALID'
+  /** Nothing is booked unless every row is valid. */
+  | 'ALL_OR_NOTHING';
+
+export type MoneyOrderBulkRejection = {
+  __typename?: 'MoneyOrderBulkRejection';
+  code: Scalars['String']['output'];
+  message: Scalars['String']['output'];
+  /** 1-based data row (the header is row 0). */
+  row: Scalars['Int']['output'];
+};
+
+export type MoneyOrderBulkStatus =
+  | 'DONE'
+  | 'FAILED'
+  | 'QUEUED'
+  | 'RUNNING';
+
+export type MoneyOrderBulkUpload = {
+  __typename?: 'MoneyOrderBulkUpload';
+  /** Total booked (amounts only). */
+  bookedAmount: Money;
+  bookedCount: Scalars['Int']['output'];
+  createdAt: Scalars['DateTime']['output'];
+  fileName: Scalars['String']['output'];
+  finishedAt: Maybe<Scalars['DateTime']['output']>;
+  id: Scalars['ID']['output'];
+  mode: MoneyOrderBulkMode;
+  officeCode: Scalars['ID']['output'];
+  processedRows: Scalars['Int']['output'];
+  rejectedCount: Scalars['Int']['output'];
+  /** The rejection report as CSV (row, code, message). */
+  rejectionReportCsv: Scalars['String']['output'];
+  rejections: Array<MoneyOrderBulkRejection>;
+  status: MoneyOrderBulkStatus;
+  totalRows: Scalars['Int']['output'];
+};
+
+
+export type MoneyOrderBulkUploadRejectionsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** What was sent, with the code masked: where the code went and until when it works. */
+export type MoneyOrderCodeDelivery = {
+  __typename?: 'MoneyOrderCodeDelivery';
+  /** SMS, LOCAL_OUTBOX, ... */
+  channel: Scalars['String']['output'];
+  expiresAt: Scalars['DateTime']['output'];
+  resendsLeft: Scalars['Int']['output'];
+  /** The masked phone number it went to. */
+  to: Scalars['String']['output'];
+};
+
+export type MoneyOrderConnection = {
+  __typename?: 'MoneyOrderConnection';
+  edges: Array<MoneyOrderEdge>;
+  pageInfo: PageInfo;
+};
+
+/** Office's daily money-order account: what happened on one business date. */
+export type MoneyOrderDaySummary = {
+  __typename?: 'MoneyOrderDaySummary';
+  bookedAmount: Money;
+  bookedCount: Scalars['Int']['output'];
+  commission: Money;
+  date: Scalars['Date']['output'];
+  paidAmount: Money;
+  paidCount: Scalars['Int']['output'];
+  refundedAmount: Money;
+  refundedCount: Scalars['Int']['output'];
+  tax: Money;
+};
+
+export type MoneyOrderEdge = {
+  __typename?: 'MoneyOrderEdge';
+  cursor: Scalars['String']['output'];
+  node: MoneyOrder;
+};
+
+export type MoneyOrderFilter = {
+  /** Booked on or after (business date). */
+  from?: InputMaybe<Scalars['Date']['input']>;
+  /** An office and everything under it (booking or paying office); your whole scope when left out. */
+  officeCode?: InputMaybe<Scalars['ID']['input']>;
+  product?: InputMaybe<MoneyOrderProduct>;
+  /** The sender's phone, exactly (E.164, e.g. +919812345678). Needs mo.parties.read. */
+  senderPhone?: InputMaybe<Scalars['String']['input']>;
+  status?: InputMaybe<MoneyOrderStatus>;
+  /** Booked on or before (business date). */
+  to?: InputMaybe<Scalars['Date']['input']>;
+};
+
+export type MoneyOrderLedgerMovement = {
+  __typename?: 'MoneyOrderLedgerMovement';
+  at: Scalars['DateTime']['output'];
+  /** BOOKED, PAID, REFUNDED, EXPIRED or VOIDED. */
+  movement: Scalars['String']['output'];
+  /** When REJECTED: the ledger's error code and message. */
+  rejection: Maybe<Scalars['String']['output']>;
+  status: MoneyOrderLedgerStatus;
+};
+
+/** Where the ledger stands with a movement of an order: its entry posted, on its way, or refused (then an exception). */
+export type MoneyOrderLedgerStatus =
+  | 'PENDING'
+  | 'POSTED'
+  | 'REJECTED';
+
+export type MoneyOrderLimit = {
+  __typename?: 'MoneyOrderLimit';
+  amount: Money;
+  effectiveFrom: Scalars['Date']['output'];
+  effectiveTo: Maybe<Scalars['Date']['output']>;
+  /** PER_ORDER or PER_SENDER_MONTH. */
+  kind: Scalars['String']['output'];
+  product: MoneyOrderProduct;
+};
+
+/** A sender or payee. `phone` and `idDocument` are masked (last digits only) unless you hold mo.parties.read over the order. */
+export type MoneyOrderParty = {
+  __typename?: 'MoneyOrderParty';
+  address: Scalars['String']['output'];
+  /** The sender's ID document (type and number); the payee's is recorded at payout. */
+  idDocument: Maybe<Scalars['String']['output']>;
+  name: Scalars['String']['output'];
+  phone: Scalars['String']['output'];
+};
+
+export type MoneyOrderPayeeInput = {
+  address: Scalars['String']['input'];
+  name: Scalars['String']['input'];
+  payingOfficeCode: Scalars['ID']['input'];
+  /** E.164: the one-time password goes here. */
+  phone: Scalars['String']['input'];
+};
+
+export type MoneyOrderPaymentMode =
+  | 'CARD'
+  | 'CASH'
+  | 'UPI';
+
 export type MoneyOrderProduct =
   /** Electronic money order (eMO). */
   | 'ELECTRONIC'
-  /** Instant money order (iMO), paid against a secret code. */
+  /** Instant money order (iMO), paid against a 16-digit secret code given to the sender. */
   | 'INSTANT'
   /** Ordinary money order. */
   | 'ORDINARY'
@@ -47,8 +268,244 @@ export type MoneyOrderQuote = {
   product: MoneyOrderProduct;
   /** The tariff version applied. */
   tariffVersion: Scalars['String']['output'];
-  /** Amount plus commission: what the sender pays. */
+  /** Tax on the commission, at the tariff's rate. */
+  tax: Money;
+  /** Amount plus commission plus tax: what the sender pays. */
   total: Money;
+};
+
+/** What the counter prints for the sender: every figure of the booking, no secret. */
+export type MoneyOrderReceipt = {
+  __typename?: 'MoneyOrderReceipt';
+  /** Plain text, 40 columns, for a counter printer or the console's print view. */
+  text: Scalars['String']['output'];
+};
+
+/** The MO payable control accounts against the orders outstanding. */
+export type MoneyOrderReconciliation = {
+  __typename?: 'MoneyOrderReconciliation';
+  asOf: Scalars['Date']['output'];
+  /** ledgerBalance - outstandingAmount: zero once every movement has settled. */
+  difference: Money;
+  /** Movements still on their way to the ledger (in the outbox, or not yet answered). */
+  inFlightCount: Scalars['Int']['output'];
+  /** Orders behind the difference: in flight, or refused by the ledger (at most 100). */
+  items: Array<MoneyOrderReconciliationItem>;
+  /** The ledger: MO payable and expired-MO payable, credit balance, for the office and everything under it. */
+  ledgerBalance: Money;
+  officeCode: Scalars['ID']['output'];
+  /** The orders: booked under the office and not yet paid, refunded or void, counted as the ledger should see them. */
+  outstandingAmount: Money;
+  outstandingCount: Scalars['Int']['output'];
+};
+
+/** An order behind a difference between the ledger and the orders. */
+export type MoneyOrderReconciliationItem = {
+  __typename?: 'MoneyOrderReconciliationItem';
+  amount: Money;
+  /** Why it is listed: PENDING_IN_LEDGER (its movement is on its way), REJECTED_BY_LEDGER. */
+  reason: Scalars['String']['output'];
+  reference: Scalars['ID']['output'];
+  status: MoneyOrderStatus;
+};
+
+export type MoneyOrderSenderInput = {
+  address: Scalars['String']['input'];
+  /** The ID document shown at the counter, e.g. 'AADHAAR 1234 5678 9012'. With the phone it identifies the sender for the monthly cap. */
+  idDocument: Scalars['String']['input'];
+  name: Scalars['String']['input'];
+  /** E.164, e.g. +919812345678. */
+  phone: Scalars['String']['input'];
+};
+
+/**
+ * Where an order is in its life. BOOKED (taken at the counter) -> AVAILABLE (in the ledger, payable at the paying office)
+ * -> PAID; LOCKED (held for a check); STOPPED (by the sender), RETURNED (payee refused or not found) and EXPIRED (end of
+ * the second month after the month of issue) each -> REFUNDED (the amount, not the commission); VOID (expired and
+ * unclaimed for a year).
+ */
+export type MoneyOrderStatus =
+  | 'AVAILABLE'
+  | 'BOOKED'
+  | 'EXPIRED'
+  | 'LOCKED'
+  | 'PAID'
+  | 'REFUNDED'
+  | 'RETURNED'
+  | 'STOPPED'
+  | 'VOID';
+
+export type MoneyOrderTariff = {
+  __typename?: 'MoneyOrderTariff';
+  currency: Scalars['CurrencyCode']['output'];
+  effectiveFrom: Scalars['Date']['output'];
+  effectiveTo: Maybe<Scalars['Date']['output']>;
+  id: Scalars['ID']['output'];
+  maxAmount: Scalars['Decimal']['output'];
+  minAmount: Scalars['Decimal']['output'];
+  product: MoneyOrderProduct;
+  /** The rule as JSON: {kind: PER_UNIT_OR_PART, unit, chargePerUnit} | {kind: SLABS, slabs: [{upTo, charge}]} | {kind: FREE}. */
+  rule: Scalars['String']['output'];
+  /** Tax on the commission, percent (e.g. "18"). */
+  taxRatePercent: Scalars['Decimal']['output'];
+  wholeUnitsOnly: Scalars['Boolean']['output'];
+};
+
+export type MoneyOrderTariffInput = {
+  currency?: Scalars['CurrencyCode']['input'];
+  /** The first day in force: after today. */
+  effectiveFrom: Scalars['Date']['input'];
+  maxAmount: Scalars['Decimal']['input'];
+  minAmount: Scalars['Decimal']['input'];
+  product: MoneyOrderProduct;
+  /** JSON, as MoneyOrderTariff.rule. */
+  rule: Scalars['String']['input'];
+  taxRatePercent?: Scalars['Decimal']['input'];
+  wholeUnitsOnly: Scalars['Boolean']['input'];
+};
+
+/** The public answer: no names, no amounts, nothing that is not the sender's to know. */
+export type MoneyOrderTracking = {
+  __typename?: 'MoneyOrderTracking';
+  bookedOn: Scalars['Date']['output'];
+  expiresOn: Scalars['Date']['output'];
+  reference: Scalars['ID']['output'];
+  /** When it was paid or refunded. */
+  settledOn: Maybe<Scalars['Date']['output']>;
+  status: MoneyOrderStatus;
+  /** Whether the sender may still stop it. */
+  stoppable: Scalars['Boolean']['output'];
+};
+
+export type MoneyOrderTransition = {
+  __typename?: 'MoneyOrderTransition';
+  /** Who: a username, or 'sender' (self-service stop), or a service (the expiry job). */
+  actor: Scalars['String']['output'];
+  /** When. */
+  at: Scalars['DateTime']['output'];
+  /** The status before (null for the booking). */
+  from: Maybe<MoneyOrderStatus>;
+  /** Where. */
+  officeCode: Maybe<Scalars['ID']['output']>;
+  reason: Maybe<Scalars['String']['output']>;
+  to: MoneyOrderStatus;
+};
+
+export type Mutation = {
+  __typename?: 'Mutation';
+  /**
+   * Books an order at a counter (mo.book over officeCode). Errors: INVALID_AMOUNT, AMOUNT_OUT_OF_RANGE, LIMIT_EXCEEDED
+   * (the sender's monthly cap), OFFICE_NOT_FOUND, INVALID_PHONE, BAD_USER_INPUT, IDEMPOTENCY_CONFLICT, FORBIDDEN.
+   */
+  bookMoneyOrder: BookMoneyOrderPayload;
+  /** Books many orders from a CSV (mo.bulk.book over the office), as a job; poll moneyOrderBulkUpload for progress. */
+  bookMoneyOrders: MoneyOrderBulkUpload;
+  /** Holds an unpaid order for a check (mo.manage). Errors: INVALID_TRANSITION. */
+  lockMoneyOrder: MoneyOrder;
+  /**
+   * Pays an AVAILABLE order at the paying office (mo.pay over officeCode). Errors: INVALID_REFERENCE, WRONG_CODE (counted;
+   * the 5th locks the order), CODE_EXPIRED, ALREADY_PAID, INVALID_TRANSITION, WRONG_OFFICE, INSUFFICIENT_FUNDS, FORBIDDEN.
+   */
+  payMoneyOrder: MoneyOrder;
+  /** Proposes a new tariff version (mo.tariff.manage); executed when a checker approves it in the inbox. */
+  proposeMoneyOrderTariff: ApprovalRequest;
+  /**
+   * Hands the amount (not the commission) back to the sender of a STOPPED, RETURNED or EXPIRED order. Above the refund
+   * limit it goes to the approvals inbox (MO_REFUND). Errors: INVALID_TRANSITION, WRONG_ID_DOCUMENT, INSUFFICIENT_FUNDS.
+   */
+  refundMoneyOrder: RefundMoneyOrderPayload;
+  /** Releases a LOCKED order to where it was (mo.manage); the wrong-code count starts again. Errors: INVALID_TRANSITION. */
+  releaseMoneyOrder: MoneyOrder;
+  /** Public: sends the sender a one-time code to stop the order. The same answer (true) whether or not the phone matches. */
+  requestMoneyOrderStopCode: Scalars['Boolean']['output'];
+  /** Sends the payee's OTP (or the iMO secret code) again, as a new code; bounded. Needs mo.book or mo.pay. Errors: RESEND_LIMIT. */
+  resendMoneyOrderCode: MoneyOrderCodeDelivery;
+  /** The payee refused or could not be found (mo.pay over the paying office). Errors: INVALID_TRANSITION. */
+  returnMoneyOrder: MoneyOrder;
+  /** The sender stops an unpaid order at a counter (mo.book over the booking office). Errors: INVALID_TRANSITION. */
+  stopMoneyOrder: MoneyOrder;
+  /** Public: the sender stops the order with the code sent to their phone. Errors: WRONG_CODE, INVALID_TRANSITION. */
+  stopMoneyOrderAsSender: MoneyOrderTracking;
+};
+
+
+export type MutationBookMoneyOrderArgs = {
+  input: BookMoneyOrderInput;
+};
+
+
+export type MutationBookMoneyOrdersArgs = {
+  input: BookMoneyOrdersInput;
+};
+
+
+export type MutationLockMoneyOrderArgs = {
+  reason: Scalars['String']['input'];
+  reference: Scalars['ID']['input'];
+};
+
+
+export type MutationPayMoneyOrderArgs = {
+  input: PayMoneyOrderInput;
+};
+
+
+export type MutationProposeMoneyOrderTariffArgs = {
+  input: MoneyOrderTariffInput;
+};
+
+
+export type MutationRefundMoneyOrderArgs = {
+  input: RefundMoneyOrderInput;
+};
+
+
+export type MutationReleaseMoneyOrderArgs = {
+  reason: Scalars['String']['input'];
+  reference: Scalars['ID']['input'];
+};
+
+
+export type MutationRequestMoneyOrderStopCodeArgs = {
+  reference: Scalars['ID']['input'];
+  senderPhone: Scalars['String']['input'];
+};
+
+
+export type MutationResendMoneyOrderCodeArgs = {
+  reference: Scalars['ID']['input'];
+};
+
+
+export type MutationReturnMoneyOrderArgs = {
+  reason: Scalars['String']['input'];
+  reference: Scalars['ID']['input'];
+};
+
+
+export type MutationStopMoneyOrderArgs = {
+  reason: Scalars['String']['input'];
+  reference: Scalars['ID']['input'];
+};
+
+
+export type MutationStopMoneyOrderAsSenderArgs = {
+  code: Scalars['String']['input'];
+  reason: Scalars['String']['input'];
+  reference: Scalars['ID']['input'];
+  senderPhone: Scalars['String']['input'];
+};
+
+export type Office = {
+  __typename?: 'Office';
+  code: Scalars['ID']['output'];
+  /** Booked at, paid at and refunded at this office on `date` (default: its business date today). Needs mo.read. */
+  moneyOrderSummary: MoneyOrderDaySummary;
+};
+
+
+export type OfficeMoneyOrderSummaryArgs = {
+  date?: InputMaybe<Scalars['Date']['input']>;
 };
 
 /** Where a page of a Relay-style connection ends. Cursors are opaque and keyset-based. */
@@ -58,10 +515,50 @@ export type PageInfo = {
   hasNextPage: Scalars['Boolean']['output'];
 };
 
+export type PayMoneyOrderInput = {
+  idempotencyKey: Scalars['String']['input'];
+  /** The paying office: in your mo.pay scope. */
+  officeCode: Scalars['ID']['input'];
+  /** The payee's one-time password (6 digits); for INSTANT orders give secretCode instead. */
+  otp?: InputMaybe<Scalars['String']['input']>;
+  /** The ID document the payee showed. */
+  payeeIdDocument: Scalars['String']['input'];
+  reference: Scalars['ID']['input'];
+  /** The INSTANT order's 16-digit secret code. */
+  secretCode?: InputMaybe<Scalars['String']['input']>;
+};
+
 export type Query = {
   __typename?: 'Query';
+  /** An order by reference, within your mo.read scope (booking or paying office). Errors: INVALID_REFERENCE. */
+  moneyOrder: Maybe<MoneyOrder>;
+  /** A bulk upload, in your scope. */
+  moneyOrderBulkUpload: Maybe<MoneyOrderBulkUpload>;
+  /** The limits in force on the business date today. */
+  moneyOrderLimits: Array<MoneyOrderLimit>;
   /** Quotes a money order of `amount` (whole rupees). Errors: INVALID_AMOUNT, AMOUNT_OUT_OF_RANGE, TARIFF_NOT_FOUND. */
   moneyOrderQuote: MoneyOrderQuote;
+  /** The MO payable control balance against the orders outstanding, for an office and everything under it. Needs mo.read. */
+  moneyOrderReconciliation: MoneyOrderReconciliation;
+  /** Tariff versions, past, current and scheduled, per product. */
+  moneyOrderTariffs: Array<MoneyOrderTariff>;
+  /** Newest first, keyset pages of at most 100, in your mo.read scope. */
+  moneyOrders: MoneyOrderConnection;
+  /**
+   * Public, no sign-in: the status and dates of an order, given its reference and the sender's phone. "No such order"
+   * and "wrong phone" get the same answer (null). Rate-limited per client and per reference (RATE_LIMITED).
+   */
+  trackMoneyOrder: Maybe<MoneyOrderTracking>;
+};
+
+
+export type QueryMoneyOrderArgs = {
+  reference: Scalars['ID']['input'];
+};
+
+
+export type QueryMoneyOrderBulkUploadArgs = {
+  id: Scalars['ID']['input'];
 };
 
 
@@ -71,9 +568,61 @@ export type QueryMoneyOrderQuoteArgs = {
 };
 
 
+export type QueryMoneyOrderReconciliationArgs = {
+  asOf: Scalars['Date']['input'];
+  officeCode: Scalars['ID']['input'];
+};
+
+
+export type QueryMoneyOrderTariffsArgs = {
+  product?: InputMaybe<MoneyOrderProduct>;
+};
+
+
+export type QueryMoneyOrdersArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<MoneyOrderFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryTrackMoneyOrderArgs = {
+  reference: Scalars['ID']['input'];
+  senderPhone: Scalars['String']['input'];
+};
+
+export type RefundMoneyOrderInput = {
+  idempotencyKey: Scalars['String']['input'];
+  /** Where the cash is handed back: in your mo.book scope. */
+  officeCode: Scalars['ID']['input'];
+  reference: Scalars['ID']['input'];
+  /** The ID document the sender shows: it must be the one given at booking. */
+  senderIdDocument: Scalars['String']['input'];
+};
+
+export type RefundMoneyOrderPayload = {
+  __typename?: 'RefundMoneyOrderPayload';
+  /** Set when the amount is above the refund limit: the refund waits for a checker in the approvals inbox. */
+  approvalRequest: Maybe<ApprovalRequest>;
+  /** The order, REFUNDED when done at once. */
+  order: MoneyOrder;
+};
+
+
 
 export type ResolverTypeWrapper<T> = Promise<T> | T;
 
+export type ReferenceResolver<TResult, TReference, TContext> = (
+      reference: TReference,
+      context: TContext,
+      info: GraphQLResolveInfo
+    ) => Promise<TResult> | TResult;
+
+      type ScalarCheck<T, S> = S extends true ? T : NullableCheck<T, S>;
+      type NullableCheck<T, S> = Maybe<T> extends T ? Maybe<ListCheck<NonNullable<T>, S>> : ListCheck<T, S>;
+      type ListCheck<T, S> = T extends (infer U)[] ? NullableCheck<U, S>[] : GraphQLRecursivePick<T, S>;
+      export type GraphQLRecursivePick<T, S> = { [K in keyof T & keyof S]: ScalarCheck<T[K], S[K]> };
+    
 
 export type ResolverWithResolve<TResult, TParent, TContext, TArgs> = {
   resolve: ResolverFn<TResult, TParent, TContext, TArgs>;
@@ -137,37 +686,127 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
   info: GraphQLResolveInfo
 ) => TResult | Promise<TResult>;
 
+/** Mapping of federation types */
+export type FederationTypes = {
+  MoneyOrder: MoneyOrder;
+  Office: Office;
+};
 
+/** Mapping of federation reference types */
+export type FederationReferenceTypes = {
+  MoneyOrder:
+    ( { __typename: 'MoneyOrder' }
+    & GraphQLRecursivePick<FederationTypes['MoneyOrder'], {"reference":true}> );
+  Office:
+    ( { __typename: 'Office' }
+    & GraphQLRecursivePick<FederationTypes['Office'], {"code":true}> );
+};
 
 
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = {
+  ApprovalRequest: ResolverTypeWrapper<ApprovalRequest>;
+  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  BookMoneyOrderInput: BookMoneyOrderInput;
+  String: ResolverTypeWrapper<Scalars['String']['output']>;
+  BookMoneyOrderPayload: ResolverTypeWrapper<BookMoneyOrderPayload>;
+  BookMoneyOrdersInput: BookMoneyOrdersInput;
   CurrencyCode: ResolverTypeWrapper<Scalars['CurrencyCode']['output']>;
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   Decimal: ResolverTypeWrapper<Scalars['Decimal']['output']>;
   Money: ResolverTypeWrapper<Money>;
+  MoneyOrder: ResolverTypeWrapper<MoneyOrder>;
+  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  MoneyOrderBulkMode: MoneyOrderBulkMode;
+  MoneyOrderBulkRejection: ResolverTypeWrapper<MoneyOrderBulkRejection>;
+  MoneyOrderBulkStatus: MoneyOrderBulkStatus;
+  MoneyOrderBulkUpload: ResolverTypeWrapper<MoneyOrderBulkUpload>;
+  MoneyOrderCodeDelivery: ResolverTypeWrapper<MoneyOrderCodeDelivery>;
+  MoneyOrderConnection: ResolverTypeWrapper<MoneyOrderConnection>;
+  MoneyOrderDaySummary: ResolverTypeWrapper<MoneyOrderDaySummary>;
+  MoneyOrderEdge: ResolverTypeWrapper<MoneyOrderEdge>;
+  MoneyOrderFilter: MoneyOrderFilter;
+  MoneyOrderLedgerMovement: ResolverTypeWrapper<MoneyOrderLedgerMovement>;
+  MoneyOrderLedgerStatus: MoneyOrderLedgerStatus;
+  MoneyOrderLimit: ResolverTypeWrapper<MoneyOrderLimit>;
+  MoneyOrderParty: ResolverTypeWrapper<MoneyOrderParty>;
+  MoneyOrderPayeeInput: MoneyOrderPayeeInput;
+  MoneyOrderPaymentMode: MoneyOrderPaymentMode;
   MoneyOrderProduct: MoneyOrderProduct;
   MoneyOrderQuote: ResolverTypeWrapper<MoneyOrderQuote>;
-  String: ResolverTypeWrapper<Scalars['String']['output']>;
-  PageInfo: ResolverTypeWrapper<PageInfo>;
+  MoneyOrderReceipt: ResolverTypeWrapper<MoneyOrderReceipt>;
+  MoneyOrderReconciliation: ResolverTypeWrapper<MoneyOrderReconciliation>;
+  MoneyOrderReconciliationItem: ResolverTypeWrapper<MoneyOrderReconciliationItem>;
+  MoneyOrderSenderInput: MoneyOrderSenderInput;
+  MoneyOrderStatus: MoneyOrderStatus;
+  MoneyOrderTariff: ResolverTypeWrapper<MoneyOrderTariff>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  MoneyOrderTariffInput: MoneyOrderTariffInput;
+  MoneyOrderTracking: ResolverTypeWrapper<MoneyOrderTracking>;
+  MoneyOrderTransition: ResolverTypeWrapper<MoneyOrderTransition>;
+  Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  Office: ResolverTypeWrapper<Office>;
+  PageInfo: ResolverTypeWrapper<PageInfo>;
+  PayMoneyOrderInput: PayMoneyOrderInput;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  RefundMoneyOrderInput: RefundMoneyOrderInput;
+  RefundMoneyOrderPayload: ResolverTypeWrapper<RefundMoneyOrderPayload>;
 };
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = {
+  ApprovalRequest: ApprovalRequest;
+  ID: Scalars['ID']['output'];
+  BookMoneyOrderInput: BookMoneyOrderInput;
+  String: Scalars['String']['output'];
+  BookMoneyOrderPayload: BookMoneyOrderPayload;
+  BookMoneyOrdersInput: BookMoneyOrdersInput;
   CurrencyCode: Scalars['CurrencyCode']['output'];
   Date: Scalars['Date']['output'];
   DateTime: Scalars['DateTime']['output'];
   Decimal: Scalars['Decimal']['output'];
   Money: Money;
+  MoneyOrder: MoneyOrder | FederationReferenceTypes['MoneyOrder'];
+  Int: Scalars['Int']['output'];
+  MoneyOrderBulkRejection: MoneyOrderBulkRejection;
+  MoneyOrderBulkUpload: MoneyOrderBulkUpload;
+  MoneyOrderCodeDelivery: MoneyOrderCodeDelivery;
+  MoneyOrderConnection: MoneyOrderConnection;
+  MoneyOrderDaySummary: MoneyOrderDaySummary;
+  MoneyOrderEdge: MoneyOrderEdge;
+  MoneyOrderFilter: MoneyOrderFilter;
+  MoneyOrderLedgerMovement: MoneyOrderLedgerMovement;
+  MoneyOrderLimit: MoneyOrderLimit;
+  MoneyOrderParty: MoneyOrderParty;
+  MoneyOrderPayeeInput: MoneyOrderPayeeInput;
   MoneyOrderQuote: MoneyOrderQuote;
-  String: Scalars['String']['output'];
-  PageInfo: PageInfo;
+  MoneyOrderReceipt: MoneyOrderReceipt;
+  MoneyOrderReconciliation: MoneyOrderReconciliation;
+  MoneyOrderReconciliationItem: MoneyOrderReconciliationItem;
+  MoneyOrderSenderInput: MoneyOrderSenderInput;
+  MoneyOrderTariff: MoneyOrderTariff;
   Boolean: Scalars['Boolean']['output'];
+  MoneyOrderTariffInput: MoneyOrderTariffInput;
+  MoneyOrderTracking: MoneyOrderTracking;
+  MoneyOrderTransition: MoneyOrderTransition;
+  Mutation: Record<PropertyKey, never>;
+  Office: Office | FederationReferenceTypes['Office'];
+  PageInfo: PageInfo;
+  PayMoneyOrderInput: PayMoneyOrderInput;
   Query: Record<PropertyKey, never>;
+  RefundMoneyOrderInput: RefundMoneyOrderInput;
+  RefundMoneyOrderPayload: RefundMoneyOrderPayload;
+};
+
+export type ApprovalRequestResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ApprovalRequest'] = ResolversParentTypes['ApprovalRequest']> = {
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+};
+
+export type BookMoneyOrderPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['BookMoneyOrderPayload'] = ResolversParentTypes['BookMoneyOrderPayload']> = {
+  codeDelivery?: Resolver<ResolversTypes['MoneyOrderCodeDelivery'], ParentType, ContextType>;
+  order?: Resolver<ResolversTypes['MoneyOrder'], ParentType, ContextType>;
 };
 
 export interface CurrencyCodeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['CurrencyCode'], any> {
@@ -191,12 +830,190 @@ export type MoneyResolvers<ContextType = Context, ParentType extends ResolversPa
   currency?: Resolver<ResolversTypes['CurrencyCode'], ParentType, ContextType>;
 };
 
+export type MoneyOrderResolvers<ContextType = Context, ParentType extends ResolversParentTypes['MoneyOrder'] = ResolversParentTypes['MoneyOrder'], FederationReferenceType extends FederationReferenceTypes['MoneyOrder'] = FederationReferenceTypes['MoneyOrder']> = {
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['MoneyOrder']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  amount?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  bookedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  bookedOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  bookingOfficeCode?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  codeResendsLeft?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  commission?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  expiresOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  failedCodeAttempts?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  ledgerMovements?: Resolver<Array<ResolversTypes['MoneyOrderLedgerMovement']>, ParentType, ContextType>;
+  lockReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  message?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  paidAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  payee?: Resolver<ResolversTypes['MoneyOrderParty'], ParentType, ContextType>;
+  payingOfficeCode?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  paymentMode?: Resolver<ResolversTypes['MoneyOrderPaymentMode'], ParentType, ContextType>;
+  product?: Resolver<ResolversTypes['MoneyOrderProduct'], ParentType, ContextType>;
+  receipt?: Resolver<ResolversTypes['MoneyOrderReceipt'], ParentType, ContextType>;
+  reference?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  sender?: Resolver<ResolversTypes['MoneyOrderParty'], ParentType, ContextType>;
+  settledAtOfficeCode?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['MoneyOrderStatus'], ParentType, ContextType>;
+  tariffVersion?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  tax?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  timeline?: Resolver<Array<ResolversTypes['MoneyOrderTransition']>, ParentType, ContextType>;
+  total?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+};
+
+export type MoneyOrderBulkRejectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['MoneyOrderBulkRejection'] = ResolversParentTypes['MoneyOrderBulkRejection']> = {
+  code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  row?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type MoneyOrderBulkUploadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['MoneyOrderBulkUpload'] = ResolversParentTypes['MoneyOrderBulkUpload']> = {
+  bookedAmount?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  bookedCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  fileName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  finishedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  mode?: Resolver<ResolversTypes['MoneyOrderBulkMode'], ParentType, ContextType>;
+  officeCode?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  processedRows?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  rejectedCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  rejectionReportCsv?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  rejections?: Resolver<Array<ResolversTypes['MoneyOrderBulkRejection']>, ParentType, ContextType, RequireFields<MoneyOrderBulkUploadRejectionsArgs, 'first'>>;
+  status?: Resolver<ResolversTypes['MoneyOrderBulkStatus'], ParentType, ContextType>;
+  totalRows?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type MoneyOrderCodeDeliveryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['MoneyOrderCodeDelivery'] = ResolversParentTypes['MoneyOrderCodeDelivery']> = {
+  channel?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  expiresAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  resendsLeft?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  to?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type MoneyOrderConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['MoneyOrderConnection'] = ResolversParentTypes['MoneyOrderConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['MoneyOrderEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+};
+
+export type MoneyOrderDaySummaryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['MoneyOrderDaySummary'] = ResolversParentTypes['MoneyOrderDaySummary']> = {
+  bookedAmount?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  bookedCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  commission?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  date?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  paidAmount?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  paidCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  refundedAmount?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  refundedCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  tax?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+};
+
+export type MoneyOrderEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['MoneyOrderEdge'] = ResolversParentTypes['MoneyOrderEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['MoneyOrder'], ParentType, ContextType>;
+};
+
+export type MoneyOrderLedgerMovementResolvers<ContextType = Context, ParentType extends ResolversParentTypes['MoneyOrderLedgerMovement'] = ResolversParentTypes['MoneyOrderLedgerMovement']> = {
+  at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  movement?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  rejection?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['MoneyOrderLedgerStatus'], ParentType, ContextType>;
+};
+
+export type MoneyOrderLimitResolvers<ContextType = Context, ParentType extends ResolversParentTypes['MoneyOrderLimit'] = ResolversParentTypes['MoneyOrderLimit']> = {
+  amount?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  effectiveFrom?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  effectiveTo?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  product?: Resolver<ResolversTypes['MoneyOrderProduct'], ParentType, ContextType>;
+};
+
+export type MoneyOrderPartyResolvers<ContextType = Context, ParentType extends ResolversParentTypes['MoneyOrderParty'] = ResolversParentTypes['MoneyOrderParty']> = {
+  address?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  idDocument?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  phone?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
 export type MoneyOrderQuoteResolvers<ContextType = Context, ParentType extends ResolversParentTypes['MoneyOrderQuote'] = ResolversParentTypes['MoneyOrderQuote']> = {
   amount?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   commission?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   product?: Resolver<ResolversTypes['MoneyOrderProduct'], ParentType, ContextType>;
   tariffVersion?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  tax?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   total?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+};
+
+export type MoneyOrderReceiptResolvers<ContextType = Context, ParentType extends ResolversParentTypes['MoneyOrderReceipt'] = ResolversParentTypes['MoneyOrderReceipt']> = {
+  text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type MoneyOrderReconciliationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['MoneyOrderReconciliation'] = ResolversParentTypes['MoneyOrderReconciliation']> = {
+  asOf?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  difference?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  inFlightCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  items?: Resolver<Array<ResolversTypes['MoneyOrderReconciliationItem']>, ParentType, ContextType>;
+  ledgerBalance?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  officeCode?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  outstandingAmount?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  outstandingCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type MoneyOrderReconciliationItemResolvers<ContextType = Context, ParentType extends ResolversParentTypes['MoneyOrderReconciliationItem'] = ResolversParentTypes['MoneyOrderReconciliationItem']> = {
+  amount?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  reason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  reference?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['MoneyOrderStatus'], ParentType, ContextType>;
+};
+
+export type MoneyOrderTariffResolvers<ContextType = Context, ParentType extends ResolversParentTypes['MoneyOrderTariff'] = ResolversParentTypes['MoneyOrderTariff']> = {
+  currency?: Resolver<ResolversTypes['CurrencyCode'], ParentType, ContextType>;
+  effectiveFrom?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  effectiveTo?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  maxAmount?: Resolver<ResolversTypes['Decimal'], ParentType, ContextType>;
+  minAmount?: Resolver<ResolversTypes['Decimal'], ParentType, ContextType>;
+  product?: Resolver<ResolversTypes['MoneyOrderProduct'], ParentType, ContextType>;
+  rule?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  taxRatePercent?: Resolver<ResolversTypes['Decimal'], ParentType, ContextType>;
+  wholeUnitsOnly?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+};
+
+export type MoneyOrderTrackingResolvers<ContextType = Context, ParentType extends ResolversParentTypes['MoneyOrderTracking'] = ResolversParentTypes['MoneyOrderTracking']> = {
+  bookedOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  expiresOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  reference?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  settledOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['MoneyOrderStatus'], ParentType, ContextType>;
+  stoppable?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+};
+
+export type MoneyOrderTransitionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['MoneyOrderTransition'] = ResolversParentTypes['MoneyOrderTransition']> = {
+  actor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  from?: Resolver<Maybe<ResolversTypes['MoneyOrderStatus']>, ParentType, ContextType>;
+  officeCode?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  reason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  to?: Resolver<ResolversTypes['MoneyOrderStatus'], ParentType, ContextType>;
+};
+
+export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
+  bookMoneyOrder?: Resolver<ResolversTypes['BookMoneyOrderPayload'], ParentType, ContextType, RequireFields<MutationBookMoneyOrderArgs, 'input'>>;
+  bookMoneyOrders?: Resolver<ResolversTypes['MoneyOrderBulkUpload'], ParentType, ContextType, RequireFields<MutationBookMoneyOrdersArgs, 'input'>>;
+  lockMoneyOrder?: Resolver<ResolversTypes['MoneyOrder'], ParentType, ContextType, RequireFields<MutationLockMoneyOrderArgs, 'reason' | 'reference'>>;
+  payMoneyOrder?: Resolver<ResolversTypes['MoneyOrder'], ParentType, ContextType, RequireFields<MutationPayMoneyOrderArgs, 'input'>>;
+  proposeMoneyOrderTariff?: Resolver<ResolversTypes['ApprovalRequest'], ParentType, ContextType, RequireFields<MutationProposeMoneyOrderTariffArgs, 'input'>>;
+  refundMoneyOrder?: Resolver<ResolversTypes['RefundMoneyOrderPayload'], ParentType, ContextType, RequireFields<MutationRefundMoneyOrderArgs, 'input'>>;
+  releaseMoneyOrder?: Resolver<ResolversTypes['MoneyOrder'], ParentType, ContextType, RequireFields<MutationReleaseMoneyOrderArgs, 'reason' | 'reference'>>;
+  requestMoneyOrderStopCode?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationRequestMoneyOrderStopCodeArgs, 'reference' | 'senderPhone'>>;
+  resendMoneyOrderCode?: Resolver<ResolversTypes['MoneyOrderCodeDelivery'], ParentType, ContextType, RequireFields<MutationResendMoneyOrderCodeArgs, 'reference'>>;
+  returnMoneyOrder?: Resolver<ResolversTypes['MoneyOrder'], ParentType, ContextType, RequireFields<MutationReturnMoneyOrderArgs, 'reason' | 'reference'>>;
+  stopMoneyOrder?: Resolver<ResolversTypes['MoneyOrder'], ParentType, ContextType, RequireFields<MutationStopMoneyOrderArgs, 'reason' | 'reference'>>;
+  stopMoneyOrderAsSender?: Resolver<ResolversTypes['MoneyOrderTracking'], ParentType, ContextType, RequireFields<MutationStopMoneyOrderAsSenderArgs, 'code' | 'reason' | 'reference' | 'senderPhone'>>;
+};
+
+export type OfficeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Office'] = ResolversParentTypes['Office'], FederationReferenceType extends FederationReferenceTypes['Office'] = FederationReferenceTypes['Office']> = {
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Office']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  code?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  moneyOrderSummary?: Resolver<ResolversTypes['MoneyOrderDaySummary'], ParentType, ContextType, Partial<OfficeMoneyOrderSummaryArgs>>;
 };
 
 export type PageInfoResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = {
@@ -205,17 +1022,50 @@ export type PageInfoResolvers<ContextType = Context, ParentType extends Resolver
 };
 
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
+  moneyOrder?: Resolver<Maybe<ResolversTypes['MoneyOrder']>, ParentType, ContextType, RequireFields<QueryMoneyOrderArgs, 'reference'>>;
+  moneyOrderBulkUpload?: Resolver<Maybe<ResolversTypes['MoneyOrderBulkUpload']>, ParentType, ContextType, RequireFields<QueryMoneyOrderBulkUploadArgs, 'id'>>;
+  moneyOrderLimits?: Resolver<Array<ResolversTypes['MoneyOrderLimit']>, ParentType, ContextType>;
   moneyOrderQuote?: Resolver<ResolversTypes['MoneyOrderQuote'], ParentType, ContextType, RequireFields<QueryMoneyOrderQuoteArgs, 'amount' | 'product'>>;
+  moneyOrderReconciliation?: Resolver<ResolversTypes['MoneyOrderReconciliation'], ParentType, ContextType, RequireFields<QueryMoneyOrderReconciliationArgs, 'asOf' | 'officeCode'>>;
+  moneyOrderTariffs?: Resolver<Array<ResolversTypes['MoneyOrderTariff']>, ParentType, ContextType, Partial<QueryMoneyOrderTariffsArgs>>;
+  moneyOrders?: Resolver<ResolversTypes['MoneyOrderConnection'], ParentType, ContextType, RequireFields<QueryMoneyOrdersArgs, 'first'>>;
+  trackMoneyOrder?: Resolver<Maybe<ResolversTypes['MoneyOrderTracking']>, ParentType, ContextType, RequireFields<QueryTrackMoneyOrderArgs, 'reference' | 'senderPhone'>>;
+};
+
+export type RefundMoneyOrderPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['RefundMoneyOrderPayload'] = ResolversParentTypes['RefundMoneyOrderPayload']> = {
+  approvalRequest?: Resolver<Maybe<ResolversTypes['ApprovalRequest']>, ParentType, ContextType>;
+  order?: Resolver<ResolversTypes['MoneyOrder'], ParentType, ContextType>;
 };
 
 export type Resolvers<ContextType = Context> = {
+  ApprovalRequest?: ApprovalRequestResolvers<ContextType>;
+  BookMoneyOrderPayload?: BookMoneyOrderPayloadResolvers<ContextType>;
   CurrencyCode?: GraphQLScalarType;
   Date?: GraphQLScalarType;
   DateTime?: GraphQLScalarType;
   Decimal?: GraphQLScalarType;
   Money?: MoneyResolvers<ContextType>;
+  MoneyOrder?: MoneyOrderResolvers<ContextType>;
+  MoneyOrderBulkRejection?: MoneyOrderBulkRejectionResolvers<ContextType>;
+  MoneyOrderBulkUpload?: MoneyOrderBulkUploadResolvers<ContextType>;
+  MoneyOrderCodeDelivery?: MoneyOrderCodeDeliveryResolvers<ContextType>;
+  MoneyOrderConnection?: MoneyOrderConnectionResolvers<ContextType>;
+  MoneyOrderDaySummary?: MoneyOrderDaySummaryResolvers<ContextType>;
+  MoneyOrderEdge?: MoneyOrderEdgeResolvers<ContextType>;
+  MoneyOrderLedgerMovement?: MoneyOrderLedgerMovementResolvers<ContextType>;
+  MoneyOrderLimit?: MoneyOrderLimitResolvers<ContextType>;
+  MoneyOrderParty?: MoneyOrderPartyResolvers<ContextType>;
   MoneyOrderQuote?: MoneyOrderQuoteResolvers<ContextType>;
+  MoneyOrderReceipt?: MoneyOrderReceiptResolvers<ContextType>;
+  MoneyOrderReconciliation?: MoneyOrderReconciliationResolvers<ContextType>;
+  MoneyOrderReconciliationItem?: MoneyOrderReconciliationItemResolvers<ContextType>;
+  MoneyOrderTariff?: MoneyOrderTariffResolvers<ContextType>;
+  MoneyOrderTracking?: MoneyOrderTrackingResolvers<ContextType>;
+  MoneyOrderTransition?: MoneyOrderTransitionResolvers<ContextType>;
+  Mutation?: MutationResolvers<ContextType>;
+  Office?: OfficeResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
+  RefundMoneyOrderPayload?: RefundMoneyOrderPayloadResolvers<ContextType>;
 };
 

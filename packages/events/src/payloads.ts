@@ -179,6 +179,11 @@ export const moneyOrderMovementSchema = z.object({
   tax: decimalAmount,
   /** Booking: how the sender paid (CASH into cash on hand; UPI or CARD into the digital clearing account). */
   paymentMode: z.enum(['CASH', 'UPI', 'CARD']),
+  /**
+   * REFUNDED and VOIDED: the order had EXPIRED, so its liability was moved to expired MO payable by the EXPIRED
+   * movement (money-orders sends these only once that movement is posted).
+   */
+  fromExpired: z.boolean().default(false),
   /** Payout and refund: the ledger hold that reserved the cash at the counter, captured by the posting. */
   holdId: z.uuid().optional(),
   actor: actorSchema,

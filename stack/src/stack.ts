@@ -96,7 +96,15 @@ export async function startSubgraphs(options: SubgraphsOptions): Promise<Running
     port: ports.accounts,
     ledgerStartDate: options.ledgerStartDate,
   });
-  const moneyOrders = await startMoneyOrders({ ...common('money-orders'), ...timing, logger: logger.child({ service: 'money-orders' }), port: ports.moneyOrders });
+  const moneyOrders = await startMoneyOrders({
+    ...common('money-orders'),
+    ...timing,
+    logger: logger.child({ service: 'money-orders' }),
+    port: ports.moneyOrders,
+    // Started first above: cash is reserved there at payout and refund.
+    accountsUrl: accounts.url,
+    notifier: options.notifier,
+  });
   const codSettlement = await startCodSettlement({ ...common('cod-settlement'), ...timing, logger: logger.child({ service: 'cod-settlement' }), port: ports.codSettlement });
   const administration = await startAdministration({
     ...common('administration'),

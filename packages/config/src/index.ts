@@ -5,6 +5,7 @@ export {
   subgraphEnv,
   administrationEnv,
   accountsEnv,
+  moneyOrdersEnv,
   gatewayEnv,
   stackEnv,
   type StackConfig,

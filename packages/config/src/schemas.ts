@@ -177,6 +177,14 @@ export const accountsEnv = subgraphEnv('accounts').extend({
   LEDGER_START_DATE: ledgerStartDate,
 });
 
+export const moneyOrdersEnv = subgraphEnv('money-orders').extend({
+  ...notifierEnv.shape,
+  /** The accounts subgraph: cash reserved at payout and refund, and the MO payable control balance. */
+  ACCOUNTS_URL: url.default(`http://127.0.0.1:${SUBGRAPH_PORTS.accounts}/graphql`),
+  /** The administration subgraph's approvals inbox: refunds above the limit and tariff changes. */
+  ADMINISTRATION_URL: url.default(`http://127.0.0.1:${SUBGRAPH_PORTS.administration}/graphql`),
+});
+
 export const gatewayEnv = commonEnv.extend({
   PORT: port(4000),
   JWT_PUBLIC_KEY: pem('PUBLIC KEY'),

@@ -4,7 +4,7 @@ import { createTestDatabase, needs, waitFor, type TestDatabase } from '@postal/t
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { transpileForChild, type ChildModules } from './test-support/child-modules.js';
-import { testLogger } from './test-support/fixtures.js';
+import { swallowOfficeEventsExcept, testLogger } from './test-support/fixtures.js';
 import {
   counterValue,
   createOutboxTestSchema,
@@ -48,6 +48,7 @@ describe.runIf(needs('postgres'))('a process killed between commit and publish [
     expect(await outboxRows(database, schema.schema)).toMatchObject([{ eventId: committed, publishedAt: null, attempts: 0 }]);
 
     const queue: EventQueue = new InProcessEventQueue({ logger: testLogger });
+    await swallowOfficeEventsExcept(queue, QUEUE);
     const handler = consumeIdempotently({
       database,
       tables: schema.tables,

@@ -1,6 +1,10 @@
 import type { RequestContext } from '@postal/server';
+import type { OrderLoaders } from './orders/loaders.js';
+import type { OrderService } from './orders/service.js';
 import type { TariffService } from './tariffs/service.js';
+import type { TrackingService } from './tracking/service.js';
 
 export interface Context extends RequestContext {
-  services: { tariffs: TariffService };
+  services: { tariffs: TariffService; orders: OrderService; tracking: TrackingService };
+  loaders: OrderLoaders;
 }

@@ -1,11 +1,34 @@
-import { subgraphEnv } from '@postal/config';
+import { ConfigError, loadConfig, moneyOrdersEnv, notifierSettings } from '@postal/config';
+import { createNotifier } from '@postal/notify';
 import { runStandaloneSubgraph } from '@postal/server';
 import { startMoneyOrders } from './start.js';
 
+/** NOTIFIER and its provider's variables, read before anything starts: production refuses the local outbox. */
+function readConfig() {
+  try {
+    const config = loadConfig(moneyOrdersEnv);
+    return { config, notifier: createNotifier(notifierSettings(config)) };
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    console.error(error.message);
+    process.exit(1);
+  }
+}
+const { config: moneyOrdersConfig, notifier } = readConfig();
+
 await runStandaloneSubgraph({
   name: 'money-orders',
-  envSchema: subgraphEnv('money-orders'),
+  envSchema: moneyOrdersEnv,
   needSecrets: ['identitySecret'],
   start: ({ config, secrets, database, queue, nonces, logger }) =>
-    startMoneyOrders({ database, queue, nonces, logger, identitySecret: secrets.identitySecret!, port: config.PORT }),
+    startMoneyOrders({
+      database,
+      queue,
+      nonces,
+      logger,
+      identitySecret: secrets.identitySecret!,
+      port: config.PORT,
+      accountsUrl: moneyOrdersConfig.ACCOUNTS_URL,
+      notifier,
+    }),
 });

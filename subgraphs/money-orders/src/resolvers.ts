@@ -1,8 +1,10 @@
 import { money } from '@postal/money';
 import { scalarResolvers, toMoneyOutput } from '@postal/scalars';
+import type { Context } from './context.js';
 import type { Resolvers } from './generated/resolvers-types.js';
+import { orderResolvers } from './orders/resolvers.js';
 
-export const resolvers: Resolvers = {
+export const resolvers: Resolvers<Context> = {
   ...scalarResolvers,
   Query: {
     moneyOrderQuote: async (_parent, { amount, product }, { services, identity }) => {
@@ -17,5 +19,9 @@ export const resolvers: Resolvers = {
         tariffVersion: quote.tariffVersionId,
       };
     },
+    ...orderResolvers.Query,
   },
+  Mutation: { ...orderResolvers.Mutation },
+  MoneyOrder: orderResolvers.MoneyOrder!,
+  Office: orderResolvers.Office!,
 };

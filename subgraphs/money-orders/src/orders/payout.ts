@@ -1,0 +1,126 @@
+import { createHash } from 'node:crypto';
+import type { Identity } from '@postal/auth';
+import { assertCan } from '@postal/authz';
+import { businessDate } from '@postal/calendar';
+import { transaction, type Tx } from '@postal/db';
+import { BadUserInputError, type ExpectedError } from '@postal/errors';
+import { actorOf } from './actor.js';
+import { checkIdempotencyKey } from './book.js';
+import { applyChange } from './changes.js';
+import type { OrderDeps } from './deps.js';
+import { MAX_CODE_ATTEMPTS } from './domain.js';
+import {
+  AlreadyPaidError,
+  CodeExpiredError,
+  IdempotencyConflictError,
+  InvalidReferenceError,
+  InvalidTransitionError,
+  MoneyOrderLockedError,
+  MoneyOrderNotFoundError,
+  WrongCodeError,
+  WrongOfficeError,
+} from './errors.js';
+import { counterOffice } from './offices.js';
+import { normaliseIdDocument } from './parties.js';
+import { isValidReference } from './reference.js';
+import { findOrderById, findRequest, insertRequest, lockOrder, updateOrder, type MoneyOrderRow } from './repository.js';
+import { normaliseCode } from './secrets.js';
+
+export interface PayInput {
+  reference: string;
+  officeCode: string;
+  otp?: string | null;
+  secretCode?: string | null;
+  payeeIdDocument: string;
+  idempotencyKey: string;
+}
+
+/** What a payout attempt decided under the lock: paid, or a refusal to answer after the wrong-code count committed. */
+type Outcome = { paid: MoneyOrderRow } | { refusal: ExpectedError };
+
+/**
+ * Pays an order exactly once. Under the order's row lock: the state, the office, the code (a wrong one is counted, and
+ * the fifth locks the order, committed even though the payout is refused), then the paying office's cash is reserved
+ * in the ledger (INSUFFICIENT_FUNDS at the counter, not later in a consumer), and the order becomes PAID with its
+ * PAID movement. Fifty payouts at once queue on the lock; the first pays and the others find it PAID (ALREADY_PAID). A
+ * retry with the same idempotency key answers the paid order.
+ */
+export async function payMoneyOrder(deps: OrderDeps, identity: Identity, input: PayInput, requestId: string): Promise<MoneyOrderRow> {
+  if (!isValidReference(input.reference)) throw new InvalidReferenceError();
+  const key = checkIdempotencyKey(input.idempotencyKey);
+  const payeeIdDocument = normaliseIdDocument(input.payeeIdDocument, 'payeeIdDocument');
+  const requestHash = createHash('sha256').update(JSON.stringify(['pay/1', input.reference, input.officeCode, payeeIdDocument]), 'utf8').digest('hex');
+  const replay = await replayOf(deps, key, requestHash);
+  if (replay) return replay;
+  const office = await counterOffice(deps.database.db, input.officeCode, 'officeCode');
+  assertCan(identity, 'mo.pay', office);
+  const outcome = await transaction(deps.database, 'read committed', async (tx): Promise<Outcome> => {
+    const order = await lockOrder(tx, input.reference);
+    if (!order) throw new MoneyOrderNotFoundError(input.reference);
+    if (order.status === 'PAID') {
+      const again = await replayOf(deps, key, requestHash, tx);
+      if (again) return { paid: again };
+      throw new AlreadyPaidError(order.reference);
+    }
+    if (order.status === 'LOCKED') throw new MoneyOrderLockedError(order.reference, order.lockReason);
+    if (order.status !== 'AVAILABLE') throw new InvalidTransitionError(order.reference, order.status, 'paid');
+    // An iMO is paid at any counter office; the others at the office the sender chose.
+    if (order.product !== 'INSTANT' && order.payingOfficeCode !== office.code) throw new WrongOfficeError(order.reference, order.payingOfficeCode);
+    const codeRefusal = await checkCode(tx, deps, order, input, identity, office.code);
+    if (codeRefusal) return { refusal: codeRefusal };
+    const holdId = await deps.ledger.reserveCash(
+      { reference: order.reference, movement: 'PAID', officeCode: office.code, bookingOfficeCode: order.bookingOfficeCode, amount: order.amount, currency: order.currency, fromExpired: false },
+      requestId,
+    );
+    if (!(await insertRequest(tx, { idempotencyKey: key, action: 'PAY', orderId: order.id, requestHash, createdAt: deps.clock() }))) throw new IdempotencyConflictError(key);
+    const paid = await applyChange(tx, deps, {
+      order,
+      to: 'PAID',
+      actor: actorOf(identity),
+      officeCode: office.code,
+      set: { paidAt: deps.clock(), settledOfficeCode: office.code, settledOn: businessDate(deps.clock(), deps.timeZone), payeeIdDocument, failedCodeAttempts: 0 },
+      movement: { kind: 'PAID', officeCode: office.code, holdId },
+      requestId,
+    });
+    return { paid };
+  });
+  if ('refusal' in outcome) throw outcome.refusal;
+  return outcome.paid;
+}
+
+/** The order a retried request already paid, or IDEMPOTENCY_CONFLICT when the key was used for another request. */
+async function replayOf(deps: OrderDeps, key: string, requestHash: string, tx?: Tx): Promise<MoneyOrderRow | undefined> {
+  const db = tx ?? deps.database.db;
+  const earlier = await findRequest(db, key);
+  if (!earlier) return undefined;
+  if (earlier.action !== 'PAY' || earlier.requestHash !== requestHash) throw new IdempotencyConflictError(key);
+  return findOrderById(db, earlier.orderId);
+}
+
+/**
+ * Checks the payout code on the locked row. A wrong code is counted in this transaction, which then commits with the
+ * count (and, at the fifth, the order LOCKED) while the payout is refused.
+ */
+async function checkCode(tx: Tx, deps: OrderDeps, order: MoneyOrderRow, input: PayInput, identity: Identity, officeCode: string): Promise<ExpectedError | undefined> {
+  const field = order.product === 'INSTANT' ? 'secretCode' : 'otp';
+  const code = normaliseCode(order.product === 'INSTANT' ? input.secretCode : input.otp);
+  if (code === undefined) throw new BadUserInputError(field, order.product === 'INSTANT' ? 'give the 16-digit secret code' : 'give the payee\'s one-time password');
+  if (deps.hasher.matches(order.id, 'PAYOUT', code, order.codeHash)) {
+    if (order.codeExpiresAt.getTime() < deps.clock().getTime()) return new CodeExpiredError();
+    return undefined;
+  }
+  const attempts = order.failedCodeAttempts + 1;
+  if (attempts >= MAX_CODE_ATTEMPTS) {
+    await applyChange(tx, deps, {
+      order,
+      to: 'LOCKED',
+      actor: actorOf(identity),
+      officeCode,
+      reason: `${MAX_CODE_ATTEMPTS} wrong codes`,
+      set: { failedCodeAttempts: attempts, lockReason: 'TOO_MANY_WRONG_CODES', lockedFromStatus: order.status },
+    });
+    return new WrongCodeError(0, field);
+  }
+  await updateOrder(tx, order.id, { failedCodeAttempts: attempts });
+  return new WrongCodeError(MAX_CODE_ATTEMPTS - attempts, field);
+}

@@ -30,10 +30,16 @@ type Side = 'booking' | 'paying' | 'either';
  * The locked order, if the caller may act on it: out of scope reads as not found (an order number is not a way to
  * learn what exists elsewhere), in scope without the permission is FORBIDDEN.
  */
-async function lockForAction(tx: Parameters<typeof lockOrder>[0], identity: Identity, reference: string, permission: Permission, side: Side): Promise<MoneyOrderRow> {
+async function lockForAction(
+  tx: Parameters<typeof lockOrder>[0],
+  identity: Identity,
+  reference: string,
+  rule: { permission: Permission; side: Side; whenLocked?: { permission: Permission; side: Side } },
+): Promise<MoneyOrderRow> {
   if (!isValidReference(reference)) throw new InvalidReferenceError();
   const order = await lockOrder(tx, reference);
   if (!order || !visible(identity, order)) throw new MoneyOrderNotFoundError(reference);
+  const { permission, side } = order.status === 'LOCKED' && rule.whenLocked ? rule.whenLocked : rule;
   const paths = side === 'booking' ? [order.bookingOfficePath] : side === 'paying' ? [order.payingOfficePath] : [order.bookingOfficePath, order.payingOfficePath];
   if (!paths.some((path) => can(identity, permission, path))) {
     assertCan(identity, permission, paths[0]!);
@@ -52,13 +58,13 @@ async function simpleChange(
   deps: OrderDeps,
   identity: Identity,
   reference: string,
-  rule: { permission: Permission; side: Side; action: 'stopped' | 'returned' | 'locked' | 'released' },
+  rule: { permission: Permission; side: Side; action: 'stopped' | 'returned' | 'locked' | 'released'; whenLocked?: { permission: Permission; side: Side } },
   reasonInput: unknown,
   requestId: string,
 ): Promise<MoneyOrderRow> {
   const reason = checkReason(reasonInput);
   return transaction(deps.database, 'read committed', async (tx) => {
-    const order = await lockForAction(tx, identity, reference, rule.permission, rule.side);
+    const order = await lockForAction(tx, identity, reference, rule);
     const to = nextStatus(order.reference, order.status as MoneyOrderStatus, rule.action, order.lockedFromStatus as MoneyOrderStatus | null);
     const officeCode = rule.side === 'paying' ? order.payingOfficeCode : order.bookingOfficeCode;
     const set =
@@ -76,7 +82,9 @@ export const stopMoneyOrder = (deps: OrderDeps, identity: Identity, reference: s
   simpleChange(deps, identity, reference, { permission: 'mo.book', side: 'booking', action: 'stopped' }, reason, requestId);
 
 export const returnMoneyOrder = (deps: OrderDeps, identity: Identity, reference: string, reason: unknown, requestId: string) =>
-  simpleChange(deps, identity, reference, { permission: 'mo.pay', side: 'paying', action: 'returned' }, reason, requestId);
+  // The payee refused or was not found (the paying counter), or a locked order was refused after its check (the
+  // finance officer who holds the lock).
+  simpleChange(deps, identity, reference, { permission: 'mo.pay', side: 'paying', action: 'returned', whenLocked: { permission: 'mo.manage', side: 'either' } }, reason, requestId);
 
 export const lockMoneyOrder = (deps: OrderDeps, identity: Identity, reference: string, reason: unknown, requestId: string) =>
   simpleChange(deps, identity, reference, { permission: 'mo.manage', side: 'either', action: 'locked' }, reason, requestId);

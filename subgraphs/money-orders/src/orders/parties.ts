@@ -45,7 +45,9 @@ export function normaliseIdDocument(value: unknown, field: string): string {
 
 /** '+91••••••5678': the country code and the last four digits, enough to confirm with the person in front of you. */
 export function maskPhone(phone: string): string {
-  const match = /^(\+\d{1,3}?)(\d*)(\d{4})$/.exec(phone);
+  // The first two digits (the country code, or most of it) and the last four; E.164 carries no separator to find the
+  // country code exactly without a table, and two digits say enough to recognise one's own number.
+  const match = /^(\+\d{2})(\d*)(\d{4})$/.exec(phone);
   if (!match) return '••••';
   const [, country, middle, last] = match;
   return `${country}${'•'.repeat(middle!.length)}${last}`;

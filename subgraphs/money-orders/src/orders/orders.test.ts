@@ -7,7 +7,7 @@ import { expireDue } from './expiry.js';
 import { isValidReference } from './reference.js';
 import { createTrackingService } from '../tracking/service.js';
 import { createMemoryRateLimiter } from '../tracking/rate-limit.js';
-import { bookingInput, clerkAt, codeSentTo, harness, seedOffices, settleLedger, stagedMovements, staffAt, type Harness } from './test-support.js';
+import { bookingInput, clerkAt, codeSentTo, harness, seedOffices, settleLedger, stagedMovements, staffAt, type Harness } from '../test-support/orders.js';
 
 /**
  * The order lifecycle over a real PostgreSQL: every transition and refusal, the payout race and the code lockout. The
@@ -18,9 +18,9 @@ let h: Harness;
 const delhi = clerkAt('NDGPO');
 const mumbai = clerkAt('MUMGPO');
 const finance = staffAt('NDGPO', [
-  ['mo.read', 'ALL'],
-  ['mo.manage', 'ALL'],
-  ['mo.parties.read', 'ALL'],
+  ['mo.read', 'SUBTREE'],
+  ['mo.manage', 'SUBTREE'],
+  ['mo.parties.read', 'SUBTREE'],
 ]);
 
 beforeAll(async () => {

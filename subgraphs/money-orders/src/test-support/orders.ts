@@ -8,13 +8,13 @@ import type { TestDatabase } from '@postal/testkit';
 import { sql } from 'drizzle-orm';
 import { outbox, processedEvents } from '../db-schema.js';
 import { upsertOffice } from '../offices/repository.js';
-import type { BookInput } from './book.js';
-import type { OrderDeps, Pricing } from './deps.js';
-import type { CashReservation, LedgerClient } from './ledger-client.js';
-import { createLedgerResultsHandler } from './ledger-results.js';
-import { tariffPricing } from './pricing.js';
-import { createCodeHasher } from './secrets.js';
-import { createOrderService } from './service.js';
+import type { BookInput } from '../orders/book.js';
+import type { OrderDeps, Pricing } from '../orders/deps.js';
+import type { CashReservation, LedgerClient } from '../orders/ledger-client.js';
+import { createLedgerResultsHandler } from '../orders/ledger-results.js';
+import { tariffPricing } from '../orders/pricing.js';
+import { createCodeHasher } from '../orders/secrets.js';
+import { createOrderService } from '../orders/service.js';
 
 /**
  * The order services over a real database, with the ledger and the SMS gateway played by the test: the ledger
@@ -27,7 +27,7 @@ export const OFFICES = [
   { code: 'MUMGPO', name: 'Mumbai GPO', type: 'HEAD_OFFICE', path: 'MH/MH-MUM/MUMGPO', parentCode: 'MH-MUM' },
 ] as const;
 
-export function staffAt(officeCode: string, permissions: Array<[string, 'OWN_OFFICE' | 'SUBTREE' | 'ALL']>, username = `staff-${officeCode}`): Identity {
+export function staffAt(officeCode: string, permissions: Array<[string, 'OWN_OFFICE' | 'SUBTREE']>, username = `staff-${officeCode}`): Identity {
   const office = OFFICES.find((candidate) => candidate.code === officeCode)!;
   return {
     kind: 'staff',

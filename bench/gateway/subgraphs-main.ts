@@ -49,6 +49,7 @@ const running = await startSubgraphs({
   timeZone: config.OPERATOR_TIME_ZONE,
   // As production: each subgraph claims the nonce of every signed request in Redis (REDIS_URL), or in memory without it.
   nonces: (subgraph) => createNonceStore({ redisUrl: config.REDIS_URL, prefix: config.QUEUE_PREFIX, logger: logger.child({ service: subgraph }) }),
+  redis: config.REDIS_URL ? { url: config.REDIS_URL, prefix: config.QUEUE_PREFIX } : undefined,
   // Nobody is sent a temporary password in the benchmark.
   notifier: createMemoryNotifier(),
 });

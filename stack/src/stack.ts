@@ -20,6 +20,11 @@ export interface StackOptions {
    * called once per subgraph; each subgraph closes its own when it stops.
    */
   nonces: (subgraph: SubgraphName) => NonceStore;
+  /**
+   * REDIS_URL and the key prefix, when there is a Redis: what a subgraph shares between its replicas beyond the event
+   * queue (money-orders' public rate limits). Absent on the embedded default, where they are kept in memory.
+   */
+  redis?: { url: string; prefix: string } | undefined;
   logger: Logger;
   nodeEnv: 'development' | 'test' | 'production';
   secrets: { identitySecret: string; jwtPrivateKey: string; jwtPublicKey: string };
@@ -64,7 +69,7 @@ export interface RunningStack {
 export const DEFAULT_LIMITS: GatewayLimits = { maxDepth: 10, maxAliases: 15, maxCost: 5_000, maxTokens: 2_000 };
 
 /** What the four subgraphs need of the stack's options (the gateway's own are left out). */
-export type SubgraphsOptions = Pick<StackOptions, 'database' | 'queue' | 'logger' | 'host' | 'tokenTtlSeconds' | 'lockout' | 'timeZone' | 'clock' | 'notifier' | 'ledgerStartDate' | 'nonces'> & {
+export type SubgraphsOptions = Pick<StackOptions, 'database' | 'queue' | 'logger' | 'host' | 'tokenTtlSeconds' | 'lockout' | 'timeZone' | 'clock' | 'notifier' | 'ledgerStartDate' | 'nonces' | 'redis'> & {
   secrets: Pick<StackOptions['secrets'], 'identitySecret' | 'jwtPrivateKey'>;
   ports: Omit<StackOptions['ports'], 'gateway'>;
 };
@@ -104,6 +109,7 @@ export async function startSubgraphs(options: SubgraphsOptions): Promise<Running
     // Started first above: cash is reserved there at payout and refund.
     accountsUrl: accounts.url,
     notifier: options.notifier,
+    redis: options.redis,
   });
   const codSettlement = await startCodSettlement({ ...common('cod-settlement'), ...timing, logger: logger.child({ service: 'cod-settlement' }), port: ports.codSettlement });
   const administration = await startAdministration({

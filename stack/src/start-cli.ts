@@ -39,6 +39,7 @@ const stack = await startStack({
   database,
   queue,
   nonces: (subgraph) => createNonceStore({ redisUrl: config.REDIS_URL, prefix: config.QUEUE_PREFIX, logger: logger.child({ service: subgraph }) }),
+  redis: config.REDIS_URL ? { url: config.REDIS_URL, prefix: config.QUEUE_PREFIX } : undefined,
   logger,
   nodeEnv: config.NODE_ENV,
   secrets,

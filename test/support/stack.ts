@@ -45,6 +45,7 @@ export async function startTestStack(overrides: Partial<StackOptions> = {}): Pro
     queue,
     // As in production when REDIS_URL is set (CI sets it): each subgraph's nonces in Redis.
     nonces: () => createNonceStore({ redisUrl: process.env.REDIS_URL, prefix, logger }),
+    redis: process.env.REDIS_URL ? { url: process.env.REDIS_URL, prefix } : undefined,
     logger,
     nodeEnv: 'test',
     secrets,

@@ -30,5 +30,6 @@ await runStandaloneSubgraph({
       port: config.PORT,
       accountsUrl: moneyOrdersConfig.ACCOUNTS_URL,
       notifier,
+      redis: config.REDIS_URL ? { url: config.REDIS_URL, prefix: config.QUEUE_PREFIX } : undefined,
     }),
 });

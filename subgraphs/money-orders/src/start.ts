@@ -15,7 +15,8 @@ import { createOrderService } from './orders/service.js';
 import { resolvers } from './resolvers.js';
 import { createTariffService } from './tariffs/service.js';
 import { createMemoryRateLimiter } from './tracking/rate-limit.js';
-import { createTrackingService } from './tracking/service.js';
+import { createRedisRateLimiter } from './tracking/redis-rate-limit.js';
+import { createTrackingService, TRACKING_WINDOW_MS } from './tracking/service.js';
 
 export interface MoneyOrdersOptions extends SubgraphRuntimeOptions {
   /** The accounts subgraph's GraphQL URL: cash reserved at the counter, and the control balance. */
@@ -28,6 +29,8 @@ export interface MoneyOrdersOptions extends SubgraphRuntimeOptions {
   currency?: string;
   /** Refunds above this go through the approvals inbox; default Rs 5,000. */
   refundApprovalAbove?: string;
+  /** Redis shared by the replicas (the public tracking's rate limits); absent: kept in this process's memory. */
+  redis?: { url: string; prefix: string } | undefined;
   /** How often the expiry sweep runs; default hourly (it acts once a day's orders are past their last day). */
   expiryIntervalMs?: number;
 }
@@ -52,10 +55,13 @@ export async function startMoneyOrders(options: MoneyOrdersOptions): Promise<Run
     logger: options.logger,
     refundApprovalAbove: options.refundApprovalAbove ?? '5000',
   };
+  const rateLimiter = options.redis
+    ? createRedisRateLimiter({ redisUrl: options.redis.url, prefix: `${options.redis.prefix}:money-orders`, windowMs: TRACKING_WINDOW_MS, logger: options.logger })
+    : createMemoryRateLimiter({ windowMs: TRACKING_WINDOW_MS });
   const services = {
     tariffs: createTariffService({ database: options.database, clock, timeZone }),
     orders: createOrderService(deps),
-    tracking: createTrackingService(deps, createMemoryRateLimiter({ windowMs: 60_000 })),
+    tracking: createTrackingService(deps, rateLimiter),
   };
   const running = await startSubgraph<Context>({
     name: 'money-orders',
@@ -83,6 +89,7 @@ export async function startMoneyOrders(options: MoneyOrdersOptions): Promise<Run
     async stop() {
       await running.stop();
       await expiry.stop();
+      await rateLimiter.close?.();
     },
   };
 }

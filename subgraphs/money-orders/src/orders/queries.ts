@@ -13,6 +13,8 @@ import { checkPhone } from './parties.js';
 import { daySummary, listOrders, openMovements, outstandingOrders, payableBySubledger, underOffice, type MoneyOrderRow } from './repository.js';
 import { moneyOrders } from './tables.js';
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 export interface OrderFilter {
   officeCode?: string | null;
   status?: string | null;
@@ -54,7 +56,10 @@ export async function listMoneyOrders(deps: OrderDeps, identity: Identity, filte
     conditions.push(eq(moneyOrders.senderPhone, checkPhone(filter.senderPhone, 'filter.senderPhone')));
     conditions.push(scopeCondition(identity, 'mo.parties.read', moneyOrders.bookingOfficePath));
   }
-  if (cursor && Number.isNaN(Date.parse(cursor[0]!))) throw new BadUserInputError('after', 'the cursor is not one this API issued');
+  // A cursor is ours ([bookedAt ISO instant, order uuid]) or refused: it goes into SQL as a timestamp and a uuid.
+  if (cursor && (!/^\d{4}-\d{2}-\d{2}T[\d:.]+Z$/.test(cursor[0]!) || Number.isNaN(Date.parse(cursor[0]!)) || !UUID.test(cursor[1]!))) {
+    throw new BadUserInputError('after', 'the cursor is not one this API issued');
+  }
   const rows = await listOrders(deps.database.db, { conditions, after: cursor ? { bookedAt: cursor[0]!, id: cursor[1]! } : undefined, limit: size + 1 });
   return toConnection(rows, size, (row) => [row.bookedAt.toISOString(), row.id]);
 }

@@ -9,12 +9,13 @@ export class RateLimitedError extends ExpectedError {
 
 export interface RateLimiter {
   /** Counts one hit on each key; RATE_LIMITED when any key is over its limit in the current window. */
-  hit(keys: Array<{ key: string; limit: number }>): void;
+  hit(keys: Array<{ key: string; limit: number }>): Promise<void>;
+  close?(): Promise<void>;
 }
 
 /**
- * Fixed windows counted in this process's memory, bounded in size (the oldest window is dropped whole). The stack runs
- * one money-orders process; replicas behind a balancer would each count their own share, which still bounds a client.
+ * Fixed windows counted in this process's memory, bounded in size (the oldest window is dropped whole): the embedded
+ * default and tests. With REDIS_URL the stack uses the Redis limiter (redis-rate-limit.ts), which every replica shares.
  */
 export function createMemoryRateLimiter(options: { windowMs: number; now?: () => number; maxKeys?: number }): RateLimiter {
   const now = options.now ?? Date.now;
@@ -22,7 +23,7 @@ export function createMemoryRateLimiter(options: { windowMs: number; now?: () =>
   let windowStart = now();
   let counts = new Map<string, number>();
   return {
-    hit(keys) {
+    async hit(keys) {
       const at = now();
       if (at - windowStart >= options.windowMs || counts.size + keys.length > maxKeys) {
         windowStart = at;

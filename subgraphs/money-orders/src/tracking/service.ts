@@ -1,5 +1,8 @@
 import { createHash } from 'node:crypto';
-import type { RequestContext } from '@postal/server';
+import type { RequestContext as FullRequestContext } from '@postal/server';
+
+/** What tracking reads of a request: who asks (anonymous, usually), from where, and the request id. */
+type RequestContext = Pick<FullRequestContext, 'identity' | 'requestId' | 'clientAddress'>;
 import { transaction } from '@postal/db';
 import { actorOf } from '../orders/actor.js';
 import { applyChange } from '../orders/changes.js';
@@ -16,6 +19,7 @@ import type { RateLimiter } from './rate-limit.js';
 
 /** Per window (a minute): lookups per client address, and per order whoever asks. */
 export const TRACKING_LIMITS = { perClient: 20, perReference: 10 } as const;
+export const TRACKING_WINDOW_MS = 60_000;
 
 export interface Tracking {
   reference: string;
@@ -43,8 +47,8 @@ function samePhone(a: string, b: string): boolean {
 }
 
 export function createTrackingService(deps: OrderDeps, limiter: RateLimiter) {
-  function guard(request: RequestContext, reference: string) {
-    limiter.hit([
+  async function guard(request: RequestContext, reference: string) {
+    await limiter.hit([
       { key: `client:${request.clientAddress ?? 'unknown'}`, limit: TRACKING_LIMITS.perClient },
       { key: `reference:${reference}`, limit: TRACKING_LIMITS.perReference },
     ]);
@@ -65,7 +69,7 @@ export function createTrackingService(deps: OrderDeps, limiter: RateLimiter) {
   return {
     async track(request: RequestContext, reference: string, senderPhone: string): Promise<Tracking | null> {
       if (!isValidReference(reference)) throw new InvalidReferenceError();
-      guard(request, reference);
+      await guard(request, reference);
       const order = await match(reference, senderPhone);
       return order ? trackingOf(order) : null;
     },
@@ -73,7 +77,7 @@ export function createTrackingService(deps: OrderDeps, limiter: RateLimiter) {
     /** Sends a stop code to the sender's phone when it matches; the answer is true either way. */
     async requestStopCode(request: RequestContext, reference: string, senderPhone: string): Promise<boolean> {
       if (!isValidReference(reference)) throw new InvalidReferenceError();
-      guard(request, reference);
+      await guard(request, reference);
       const order = await match(reference, senderPhone);
       if (!order || !canTransition(order.status as MoneyOrderStatus, 'stopped')) return true;
       const code = randomDigits(OTP_LENGTH);
@@ -89,7 +93,7 @@ export function createTrackingService(deps: OrderDeps, limiter: RateLimiter) {
     /** The sender stops the order with the code from their phone. */
     async stopAsSender(request: RequestContext, reference: string, senderPhone: string, codeInput: string, reasonInput: string): Promise<Tracking> {
       if (!isValidReference(reference)) throw new InvalidReferenceError();
-      guard(request, reference);
+      await guard(request, reference);
       const reason = checkReason(reasonInput);
       const code = normaliseCode(codeInput) ?? '';
       const outcome = await transaction(deps.database, 'read committed', async (tx) => {

@@ -1,0 +1,1 @@
+export default function DayAccount() { return null; }

@@ -1,4 +1,5 @@
 import { useRef, useState } from 'react';
+import { useSearchParams } from 'react-router';
 import { op } from '../../api/operation';
 import type { Problem } from '../../api/problems';
 import { MoRefundDocument, MoReturnDocument, MoStopDocument, type MoOrderFieldsFragment, type MoRefundMutation } from '../../gql/graphql';
@@ -76,7 +77,9 @@ type Done = { order: MoOrderFieldsFragment; approvalRequest?: MoRefundMutation['
 function CounterForm({ kind, onAnother }: { kind: CounterActionKind; onAnother: () => void }) {
   const me = useMe();
   const text = TEXT[kind];
-  const [referenceText, setReferenceText] = useState('');
+  // Opened from an order's detail: its reference is filled in.
+  const [params] = useSearchParams();
+  const [referenceText, setReferenceText] = useState(params.get('reference') ?? '');
   const [reason, setReason] = useState('');
   const [officeCode, setOfficeCode] = useState(me.office.code);
   const [senderIdDocument, setSenderIdDocument] = useState('');

@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
+import { useSearchParams } from 'react-router';
 import { op } from '../../api/operation';
 import type { Problem } from '../../api/problems';
 import { formatDateTime } from '../../format/dates';
@@ -48,7 +49,9 @@ type Paid = MoPayMutation['payMoneyOrder'];
 
 function PayForm({ onPayAnother }: { onPayAnother: () => void }) {
   const me = useMe();
-  const [referenceText, setReferenceText] = useState('');
+  // Opened from an order's detail: its reference is filled in.
+  const [params] = useSearchParams();
+  const [referenceText, setReferenceText] = useState(params.get('reference') ?? '');
   const [officeCode, setOfficeCode] = useState(me.office.code);
   const [code, setCode] = useState('');
   const [payeeIdDocument, setPayeeIdDocument] = useState('');

@@ -4,7 +4,9 @@ import { isValidReference, referenceOf } from '../../../../subgraphs/money-order
 import { dataRowCount, headerProblems, isFinished, progressPercent, rejectionFileName } from './bulk';
 import { codeKindOf, phoneProblem, readPayCode } from './codes';
 import { allows } from './labels';
+import { placed } from './problems';
 import { quotableAmount } from './quote';
+import { isPublicPath } from '../../app/public-paths';
 import { groupReference, luhnCheckDigit, normaliseReference, referenceProblem } from './reference';
 import { describeRule, ruleFromDraft } from './tariff-rule';
 
@@ -117,5 +119,25 @@ describe('a bulk upload', () => {
     expect(dataRowCount(header)).toBe(1);
     expect(rejectionFileName('Pensions June.csv')).toBe('Pensions_June-rejections.csv');
     expect(rejectionFileName('../../x')).toBe('.._.._x-rejections.csv');
+  });
+});
+
+describe('where a refusal is shown', () => {
+  const problem = (code: string | undefined, field: string | undefined) => ({ message: 'm', code, field, requestId: undefined });
+
+  it('keeps the API\'s field without the input prefix, and places the amount\'s and the code\'s refusals by their code', () => {
+    expect(placed([problem('INVALID_PHONE', 'input.sender.phone')])[0]!.field).toBe('sender.phone');
+    expect(placed([problem('INVALID_PHONE', 'payee.phone')])[0]!.field).toBe('payee.phone');
+    expect(placed([problem('LIMIT_EXCEEDED', undefined)])[0]!.field).toBe('amount');
+    expect(placed([problem('WRONG_CODE', undefined)])[0]!.field).toBe('code');
+    expect(placed([problem('FORBIDDEN', undefined)])[0]!.field).toBeUndefined();
+  });
+});
+
+describe('the public pages', () => {
+  it('are the tracking page only; everything else is behind the sign-in', () => {
+    expect(isPublicPath('/track')).toBe(true);
+    expect(isPublicPath('/track/')).toBe(true);
+    for (const path of ['/', '/money-orders', '/tracking', '/track/123', '/money-orders/track']) expect(isPublicPath(path)).toBe(false);
   });
 });

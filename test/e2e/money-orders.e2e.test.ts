@@ -117,7 +117,7 @@ describe.runIf(needs('postgres', 'redis'))('money orders in the console (needs P
     const [otpLine] = (await readLocalOutbox(stack().dataDir, PAYEE_PHONE)).filter((line) => line.kind === 'MO_OTP');
     const otp = /collect it: (\d{6})/.exec(otpLine?.body ?? '')![1]!;
     const { page } = browser();
-    await signIn(page, 'clerk.cp');
+    await signIn(page, 'clerk.cp', undefined, { personName: 'Neha Bansal' });
     await goTo(page, 'Pay a money order', 'Pay a money order');
     expect(await page.getByRole('combobox', { name: 'Paying office', exact: true }).inputValue()).toBe(PAYING_OFFICE);
 
@@ -149,7 +149,7 @@ describe.runIf(needs('postgres', 'redis'))('money orders in the console (needs P
     const ref = bookedReference();
     const { page } = browser();
     await signIn(page, 'finance');
-    await goTo(page, 'Money orders', 'Money orders');
+    await goTo(page, 'Find money orders', 'Money orders');
     await page.getByLabel("Sender's phone", { exact: true }).fill(SENDER_PHONE);
     const row = page.getByRole('row').filter({ has: page.getByRole('link', { name: /^\d{6} \d{6} \d{6}$/ }) });
     await expect.poll(() => row.count(), { timeout: 10_000 }).toBe(1);
@@ -163,9 +163,26 @@ describe.runIf(needs('postgres', 'redis'))('money orders in the console (needs P
     expect(await timeline.innerText()).toMatch(/Booked by clerk at NDGPO/);
     await page.getByRole('table', { name: 'Ledger movements' }).waitFor();
     await check(page, 'mo-detail');
+  });
 
+  it('the reconciliation view shows the division at zero once the movements have settled', async () => {
+    const { page } = browser();
+    await signIn(page, 'finance');
     await goTo(page, 'MO reconciliation', 'Money-order reconciliation');
-    await page.getByRole('term').filter({ hasText: /^Difference$/ }).waitFor();
+    const deadline = Date.now() + AVAILABLE_TIMEOUT_MS;
+    for (;;) {
+      const difference = termValue(page, 'Difference');
+      await difference.or(page.getByRole('alert')).first().waitFor();
+      const inFlight = (await termValue(page, 'Movements in flight').innerText().catch(() => '')).trim();
+      if (inFlight === '0' || Date.now() > deadline) {
+        const alerts = await page.getByRole('alert').allInnerTexts();
+        expect(alerts, 'the reconciliation answered').toEqual([]);
+        expect(await difference.innerText()).toMatch(/^0\.00 INR \(reconciled\)/);
+        break;
+      }
+      await page.waitForTimeout(1_000);
+      await page.getByRole('button', { name: 'Check again', exact: true }).click();
+    }
     await check(page, 'mo-reconciliation');
   });
 

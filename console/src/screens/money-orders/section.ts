@@ -17,13 +17,15 @@ export const moneyOrdersSection: Section = {
     { to: '/money-orders/return', label: 'Return a money order', visible: (me) => can(me, 'mo.pay') },
     { to: '/money-orders/refund', label: 'Refund a money order', visible: (me) => can(me, 'mo.book') },
     { to: '/money-orders/day', label: 'Daily MO account', visible: (me) => can(me, 'mo.read') },
-    { to: '/money-orders', label: 'Money orders', visible: (me) => can(me, 'mo.read') },
+    { to: '/money-orders/search', label: 'Find money orders', visible: (me) => can(me, 'mo.read') },
     { to: '/money-orders/reconciliation', label: 'MO reconciliation', visible: (me) => can(me, 'mo.read') },
     { to: '/money-orders/bulk', label: 'Bulk money orders', visible: (me) => can(me, 'mo.bulk.book') },
     { to: '/money-orders/tariffs', label: 'MO tariffs', visible: (me) => canAny(me, 'mo.tariff.manage', 'mo.tariff.approve') },
   ],
   routes: [
     { path: 'money-orders', ...screen(() => import('./MoneyOrderSearch')) },
+    // Its own path, so that its navigation entry is not also lit on every other money-order screen (NavLink matches prefixes).
+    { path: 'money-orders/search', ...screen(() => import('./MoneyOrderSearch')) },
     { path: 'money-orders/book', ...screen(() => import('./BookMoneyOrder')) },
     { path: 'money-orders/pay', ...screen(() => import('./PayMoneyOrder')) },
     { path: 'money-orders/stop', ...screen(() => import('./StopMoneyOrder')) },

@@ -10,6 +10,8 @@ export interface TariffServiceOptions {
   database: Database;
   clock: () => Date;
   timeZone: string;
+  /** The operator's currency: only its tariffs apply. */
+  currency: string;
 }
 
 export function createTariffService(options: TariffServiceOptions) {
@@ -18,7 +20,7 @@ export function createTariffService(options: TariffServiceOptions) {
     async quote(identity: Identity, amount: Decimal, product: MoneyOrderProduct) {
       assertHolds(identity, 'mo.quote');
       const today = businessDate(options.clock(), options.timeZone);
-      const versions = await tariffsInForce(options.database.db, product, today);
+      const versions = await tariffsInForce(options.database.db, product, today, options.currency);
       const tariff = selectTariff(versions, product, today);
       return { product, ...quoteMoneyOrder(tariff, amount) };
     },

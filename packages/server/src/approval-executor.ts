@@ -55,7 +55,7 @@ export interface ApprovalKindHandler<Payload> {
    * Does it, inside a savepoint of the delivery's transaction. An ExpectedError (a rule that no longer holds) undoes
    * the savepoint and is reported FAILED with its code; any other error is a fault, and the delivery is retried.
    */
-  execute(tx: Tx, payload: Payload, request: ApprovedRequest): Promise<ApprovalExecution>;
+  execute(tx: Tx, payload: Payload, request: ApprovedRequest, context: { requestId: string }): Promise<ApprovalExecution>;
   /** The audit action of a FAILED execution, and what else its `after` says (the payload when it was readable). */
   failure: { action: string; target?: { type: string; id: string }; after?(payload: Payload | undefined): Record<string, unknown> };
 }
@@ -98,7 +98,7 @@ type Outcome<Payload> = { status: 'EXECUTED'; execution: ApprovalExecution } | {
 export function createApprovalExecutor(options: ApprovalExecutorOptions) {
   const retryCodes = new Set(options.retryCodes ?? ['DEPENDENCY_UNAVAILABLE']);
 
-  async function attempt<Payload>(tx: Tx, handler: ApprovalKindHandler<Payload>, request: ApprovedRequest): Promise<Outcome<Payload>> {
+  async function attempt<Payload>(tx: Tx, handler: ApprovalKindHandler<Payload>, request: ApprovedRequest, requestId: string): Promise<Outcome<Payload>> {
     if (!verifyApprovalPayloadMac(options.identitySecret, request.kind, request.payload, request.payloadHash)) {
       return { status: 'FAILED', error: new ApprovalPayloadTamperedError() };
     }
@@ -106,7 +106,7 @@ export function createApprovalExecutor(options: ApprovalExecutorOptions) {
     if (!parsed.ok) return { status: 'FAILED', error: new ApprovalPayloadInvalidError(handler.description, parsed.problem) };
     try {
       // A savepoint: a refused execution leaves none of its writes behind, only the FAILED report.
-      const execution = await tx.transaction((savepoint) => handler.execute(savepoint, parsed.payload, request));
+      const execution = await tx.transaction((savepoint) => handler.execute(savepoint, parsed.payload, request, { requestId }));
       return { status: 'EXECUTED', execution };
     } catch (error) {
       if (!isExpectedError(error) || retryCodes.has(error.code)) throw error;
@@ -123,12 +123,12 @@ export function createApprovalExecutor(options: ApprovalExecutorOptions) {
     if (!decided.checker) throw new Error(`approval request ${decided.requestId} is APPROVED but names no checker`);
     if (!(await claimRequest(tx, options, decided.requestId))) return;
     const request = decided as ApprovedRequest;
-    const outcome = await attempt(tx, handler, request);
     const context: SignedRequestContext = {
       identity: { kind: 'service', service: options.subgraph },
       requestId: event.requestId ?? event.id,
       clientAddress: undefined,
     };
+    const outcome = await attempt(tx, handler, request, context.requestId);
     const parties: ApprovalParties = { approvalRequestId: request.requestId, maker: request.maker.username, checker: request.checker.username };
     const executed = (outcome: 'EXECUTED' | 'FAILED', result: Record<string, unknown>) =>
       newEvent(

@@ -30,6 +30,7 @@ import { insertStaff, openAssignment } from '../subgraphs/administration/src/sta
 import { createStaffService } from '../subgraphs/administration/src/staff/service.js';
 import { identityOf, requestAs } from '../subgraphs/administration/src/test-support/identities.js';
 import { createFeeService } from '../subgraphs/cod-settlement/src/fees/service.js';
+import { createLimitService } from '../subgraphs/money-orders/src/limits/service.js';
 import { createTariffService } from '../subgraphs/money-orders/src/tariffs/service.js';
 
 /**
@@ -120,6 +121,8 @@ const EXPECTED: Record<string, string> = {
   'submitApprovalRequest (service only)':                'FFF   FFF     FFF     FFF   FFF     UUU',
   // Quotes (money-orders, cod-settlement): no office named, the permission anywhere
   'moneyOrderQuote':                                     'F--   A--     F--     A--   F--     U--',
+  'moneyOrderTariffs':                                   'F--   A--     F--     A--   F--     U--',
+  'moneyOrderLimits':                                    'F--   A--     F--     A--   F--     U--',
   'codFeeQuote':                                         'F--   A--     F--     A--   F--     U--',
 };
 
@@ -157,7 +160,8 @@ function buildServices(database: TestDatabase['database']) {
     reports: createReportService(database),
     businessDays: createBusinessDayService({ database, clock }),
     ledger: createLedgerVerificationService(database),
-    tariffs: createTariffService(options),
+    tariffs: createTariffService({ ...options, currency: 'INR' }),
+    limits: createLimitService({ ...options, currency: 'INR' }),
     fees: createFeeService(options),
   };
 }
@@ -563,6 +567,8 @@ const OPERATIONS: Record<string, Operation> = {
     },
   },
   moneyOrderQuote: { placed: false, run: async (actor) => present(await services.tariffs.quote(identities[actor], new Decimal('1000'), 'ELECTRONIC')) },
+  moneyOrderTariffs: { placed: false, run: async (actor) => present(await services.tariffs.list(identities[actor])) },
+  moneyOrderLimits: { placed: false, run: async (actor) => present(await services.limits.inForce(identities[actor])) },
   codFeeQuote: { placed: false, run: async (actor) => present(await services.fees.quote(identities[actor], new Decimal('1000'))) },
 };
 

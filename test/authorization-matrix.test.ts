@@ -30,6 +30,7 @@ import { insertStaff, openAssignment } from '../subgraphs/administration/src/sta
 import { createStaffService } from '../subgraphs/administration/src/staff/service.js';
 import { identityOf, requestAs } from '../subgraphs/administration/src/test-support/identities.js';
 import { createFeeService } from '../subgraphs/cod-settlement/src/fees/service.js';
+import { createLimitService } from '../subgraphs/money-orders/src/limits/service.js';
 import { createTariffService } from '../subgraphs/money-orders/src/tariffs/service.js';
 import { handleOfficeEvent as handleMoneyOrderOfficeEvent } from '../subgraphs/money-orders/src/offices/events.js';
 import { createTrackingService } from '../subgraphs/money-orders/src/tracking/service.js';
@@ -140,6 +141,8 @@ const EXPECTED: Record<string, string> = {
   'moneyOrderReconciliation of the office':              'FFF   AAF     AAF     AFF   FFF     UUU',
   // Public: the sender follows the order with its reference and their phone, signed in or not.
   'trackMoneyOrder':                                     'A--   A--     A--     A--   A--     A--',
+  'moneyOrderTariffs':                                   'F--   A--     F--     A--   F--     U--',
+  'moneyOrderLimits':                                    'F--   A--     F--     A--   F--     U--',
   'codFeeQuote':                                         'F--   A--     F--     A--   F--     U--',
 };
 
@@ -177,7 +180,8 @@ function buildServices(database: TestDatabase['database']) {
     reports: createReportService(database),
     businessDays: createBusinessDayService({ database, clock }),
     ledger: createLedgerVerificationService(database),
-    tariffs: createTariffService(options),
+    tariffs: createTariffService({ ...options, currency: 'INR' }),
+    limits: createLimitService({ ...options, currency: 'INR' }),
     fees: createFeeService(options),
   };
 }
@@ -663,6 +667,8 @@ const OPERATIONS: Record<string, Operation> = {
       return present(await tracking.track(requestAs(identities[actor]), reference, bookingInput().sender.phone));
     },
   },
+  moneyOrderTariffs: { placed: false, run: async (actor) => present(await services.tariffs.list(identities[actor])) },
+  moneyOrderLimits: { placed: false, run: async (actor) => present(await services.limits.inForce(identities[actor])) },
   codFeeQuote: { placed: false, run: async (actor) => present(await services.fees.quote(identities[actor], new Decimal('1000'))) },
 };
 

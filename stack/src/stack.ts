@@ -108,6 +108,8 @@ export async function startSubgraphs(options: SubgraphsOptions): Promise<Running
     port: ports.moneyOrders,
     // Started first above: cash is reserved there at payout and refund.
     accountsUrl: accounts.url,
+    // Known once administration listens (below), as for accounts.
+    administrationUrl: () => administrationUrl,
     notifier: options.notifier,
     redis: options.redis,
   });

@@ -29,6 +29,7 @@ await runStandaloneSubgraph({
       identitySecret: secrets.identitySecret!,
       port: config.PORT,
       accountsUrl: moneyOrdersConfig.ACCOUNTS_URL,
+      administrationUrl: moneyOrdersConfig.ADMINISTRATION_URL,
       notifier,
       redis: config.REDIS_URL ? { url: config.REDIS_URL, prefix: config.QUEUE_PREFIX } : undefined,
     }),

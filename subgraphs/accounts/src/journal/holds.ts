@@ -245,3 +245,15 @@ export async function expireHolds(db: Db, now: Date, limit = 500): Promise<numbe
     return due.length;
   });
 }
+
+/**
+ * Releases one hold now if it is pending and past its expiry, as the sweep would at its next run (a posting that finds
+ * its own hold lapsed must not be refused for cash the lapsed hold still reserves). Answers whether it released it.
+ */
+export async function expireHoldInTx(tx: Tx, holdId: string, now: Date): Promise<boolean> {
+  const hold = await findHold(tx, holdId, { forUpdate: true });
+  if (!hold || hold.status !== 'PENDING' || !hold.expiresAt || hold.expiresAt.getTime() > now.getTime()) return false;
+  await applyOrRefuse(tx, release(hold), null, false);
+  await markHoldsExpired(tx, [hold.id], now);
+  return true;
+}

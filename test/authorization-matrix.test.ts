@@ -14,6 +14,8 @@ import { createJournalService } from '../subgraphs/accounts/src/journal/service.
 import { createAccountService } from '../subgraphs/accounts/src/ledger-accounts/service.js';
 import { createReportService } from '../subgraphs/accounts/src/reports/service.js';
 import { createLedgerVerificationService } from '../subgraphs/accounts/src/sealing/service.js';
+import { createLoaders as createAccountsLoaders } from '../subgraphs/accounts/src/loaders.js';
+import { createMoneyOrderLedgerService } from '../subgraphs/accounts/src/money-orders/service.js';
 import { createApprovalService } from '../subgraphs/administration/src/approvals/service.js';
 import { storeAuditEvent } from '../subgraphs/administration/src/audit/consumer.js';
 import { auditEvent } from '../subgraphs/administration/src/audit/events.js';
@@ -122,6 +124,8 @@ const EXPECTED: Record<string, string> = {
   'officesNotClosedThrough (lists the office)':          'NNN   AAN     AAN     ANN   NNN     UUU',
   'verifyLedger':                                        'A--   F--     A--     F--   F--     U--',
   'officeLedgerStatus (service only)':                   'FFF   FFF     FFF     FFF   FFF     UUU',
+  'reserveMoneyOrderCash (money-orders only)':           'FFF   FFF     FFF     FFF   FFF     UUU',
+  'moneyOrderControlBalance (money-orders only)':        'FFF   FFF     FFF     FFF   FFF     UUU',
   'submitApprovalRequest (service only)':                'FFF   FFF     FFF     FFF   FFF     UUU',
   // Quotes (money-orders, cod-settlement): no office named, the permission anywhere
   'moneyOrderQuote':                                     'F--   A--     F--     A--   F--     U--',
@@ -180,6 +184,7 @@ function buildServices(database: TestDatabase['database']) {
     reports: createReportService(database),
     businessDays: createBusinessDayService({ database, clock }),
     ledger: createLedgerVerificationService(database),
+    moneyOrderLedger: createMoneyOrderLedgerService(database, { clock, loaders: createAccountsLoaders(database.db, { cache: false }) }),
     tariffs: createTariffService({ ...options, currency: 'INR' }),
     limits: createLimitService({ ...options, currency: 'INR' }),
     fees: createFeeService(options),
@@ -587,6 +592,18 @@ const OPERATIONS: Record<string, Operation> = {
     },
   },
   verifyLedger: { placed: false, run: async (actor) => present(await services.ledger.verify(identities[actor])) },
+  'reserveMoneyOrderCash (money-orders only)': {
+    placed: true,
+    run: async (actor, place) => {
+      const office = OFFICE_AT[place];
+      const input = { reference: '261122000000000001', movement: 'PAID', officeCode: office, bookingOfficeCode: office, amount: '1.00', currency: 'INR', fromExpired: false } as const;
+      return present(await services.moneyOrderLedger.reserveMoneyOrderCash(contextOf(actor), input));
+    },
+  },
+  'moneyOrderControlBalance (money-orders only)': {
+    placed: true,
+    run: async (actor, place) => present(await services.moneyOrderLedger.moneyOrderControlBalance(identities[actor], '2026-11-22', OFFICE_AT[place])),
+  },
   'officeLedgerStatus (service only)': {
     placed: true,
     run: async (actor, place) => present(await services.accounts.officeLedgerStatus(identities[actor], OFFICE_AT[place])),

@@ -366,7 +366,7 @@ export type PostJournalEntryInput = {
   /** 1 to 200 characters; the same key with the same entry returns the original, with another entry IDEMPOTENCY_CONFLICT. */
   idempotencyKey: string;
   officeCode: string | number;
-  /** Two or more; balanced per currency. */
+  /** Two or more; balanced per currency, and within each office they touch (UNBALANCED_OFFICE: cross offices through their inter-office clearing accounts, 1600). */
   postings: Array<PostingInput>;
   source: JournalSourceInput;
 };

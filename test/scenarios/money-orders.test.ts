@@ -78,8 +78,9 @@ async function settled(reference: string, movements: string[]) {
   );
 }
 
+/** The auditor's view (ledger.read over the whole circle, DL): each office's, the division's, the circle's. */
 async function trialBalance(officeCode: string) {
-  const data = await ok('finance', `query($asOf: Date!, $o: ID) { trialBalance(asOf: $asOf, officeCode: $o) { balanced totalDebit { amount } totalCredit { amount } lines { accountCode debitBalance { amount } creditBalance { amount } } } }`, {
+  const data = await ok('auditor', `query($asOf: Date!, $o: ID) { trialBalance(asOf: $asOf, officeCode: $o) { balanced totalDebit { amount } totalCredit { amount } lines { accountCode debitBalance { amount } creditBalance { amount } } } }`, {
     asOf: today(),
     o: officeCode,
   });

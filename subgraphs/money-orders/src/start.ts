@@ -1,11 +1,12 @@
 import { DEFAULT_TIME_ZONE } from '@postal/calendar';
 import type { Notifier } from '@postal/notify';
-import { loadSubgraphTypeDefs, startBatchLoop, startSubgraph, type RunningSubgraph, type SubgraphRuntimeOptions } from '@postal/server';
+import type { JobQueue } from '@postal/jobs';
+import { loadSubgraphTypeDefs, startSubgraph, type RunningSubgraph, type SubgraphRuntimeOptions } from '@postal/server';
 import type { Context } from './context.js';
 import { outbox, processedEvents } from './db-schema.js';
 import { handleOfficeEvent, OFFICE_EVENTS_QUEUE } from './offices/events.js';
 import type { OrderDeps } from './orders/deps.js';
-import { expireDue } from './orders/expiry.js';
+import { startExpiryJob } from './jobs/expiry.js';
 import { createLedgerClient } from './orders/ledger-client.js';
 import { createLedgerResultsHandler, LEDGER_RESULTS_QUEUE } from './orders/ledger-results.js';
 import { createOrderLoaders } from './orders/loaders.js';
@@ -28,7 +29,12 @@ export interface MoneyOrdersOptions extends SubgraphRuntimeOptions {
   currency?: string;
   /** Refunds above this go through the approvals inbox; default Rs 5,000. */
   refundApprovalAbove?: string;
-  /** How often the expiry sweep runs; default hourly (it acts once a day's orders are past their last day). */
+  /**
+   * Background jobs (@postal/jobs: Bull on REDIS_URL, else in-process): the expiry sweep and bulk bookings. The
+   * caller's, like the event queue: closed by whoever created it, after the subgraph has stopped.
+   */
+  jobs: JobQueue;
+  /** How often the expiry job runs; default hourly (it acts once a day's orders are past their last day). */
   expiryIntervalMs?: number;
 }
 
@@ -69,20 +75,6 @@ export async function startMoneyOrders(options: MoneyOrdersOptions): Promise<Run
     },
     buildContext: (request) => ({ ...request, services, loaders: createOrderLoaders(options.database.db) }),
   });
-  const expiry = startBatchLoop({
-    name: 'money-order expiry',
-    logger: options.logger.child({ component: 'money-order-expiry' }),
-    intervalMs: options.expiryIntervalMs ?? 3_600_000,
-    runBatch: async () => {
-      await expireDue(deps);
-      return { moreWaiting: false };
-    },
-  });
-  return {
-    ...running,
-    async stop() {
-      await running.stop();
-      await expiry.stop();
-    },
-  };
+  await startExpiryJob(options.jobs, deps, options.expiryIntervalMs);
+  return running;
 }

@@ -3,3 +3,4 @@ export { moneyOrdersSchema, outbox, processedEvents } from './db-schema.js';
 export { tariffs } from './tariffs/tables.js';
 export { knownOffices } from './offices/tables.js';
 export { moneyOrders, moneyOrderTransitions, moneyOrderLedgerMovements, moneyOrderRequests, referenceSerial } from './orders/tables.js';
+export { bulkUploads, bulkUploadRows } from './bulk/tables.js';

@@ -95,6 +95,7 @@ export class BullJobQueue implements JobQueue {
           name,
           data: job.data,
           attempt: job.attemptsMade + 1,
+          attempts: job.opts.attempts ?? 1,
           progress: async (value: JobProgress) => {
             await job.progress(value);
           },

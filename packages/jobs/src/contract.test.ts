@@ -50,10 +50,10 @@ function contract(label: string, make: Make): void {
   describe(label, () => {
     it('runs a named job with its data and keeps what the handler returned', async () => {
       const queue = make();
-      await queue.handle<{ n: number }>('test.echo', async (job) => ({ doubled: job.data.n * 2, attempt: job.attempt, id: job.id }));
+      await queue.handle<{ n: number }>('test.echo', async (job) => ({ doubled: job.data.n * 2, attempt: job.attempt, attempts: job.attempts, id: job.id }));
       await queue.add('test.echo', { n: 21 }, { jobId: 'job-1' });
       const job = await finished(queue, 'test.echo', 'job-1');
-      expect(job).toMatchObject({ state: 'completed', failedAttempts: 0, result: { doubled: 42, attempt: 1, id: 'job-1' } } satisfies Partial<JobInfo>);
+      expect(job).toMatchObject({ state: 'completed', failedAttempts: 0, result: { doubled: 42, attempt: 1, attempts: 3, id: 'job-1' } } satisfies Partial<JobInfo>);
     });
 
     it('adds a job once per jobId, while it waits and after it has completed', async () => {

@@ -174,6 +174,7 @@ export class InProcessJobQueue implements JobQueue {
         name: job.name,
         data: JSON.parse(JSON.stringify(job.data)),
         attempt: job.failedAttempts + 1,
+        attempts: this.#settings.attempts,
         progress: async (value) => {
           job.progress = JSON.parse(JSON.stringify(value));
         },

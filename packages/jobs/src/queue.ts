@@ -13,6 +13,8 @@ export interface JobContext<TData> {
   readonly data: TData;
   /** 1 + the runs that failed before this one: a retry has a higher number (a redelivery after a crash may not). */
   readonly attempt: number;
+  /** The most runs this job gets (JobSettings.attempts): when `attempt` equals it, a failure is final. */
+  readonly attempts: number;
   /** Records the job's progress where an operator (and getJob) can see it. */
   progress(value: JobProgress): Promise<void>;
   /**

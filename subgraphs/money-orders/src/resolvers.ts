@@ -2,6 +2,7 @@ import { money } from '@postal/money';
 import { scalarResolvers, toMoneyOutput } from '@postal/scalars';
 import type { Context } from './context.js';
 import type { Resolvers } from './generated/resolvers-types.js';
+import { bulkResolvers } from './bulk/resolvers.js';
 import { orderResolvers } from './orders/resolvers.js';
 
 export const resolvers: Resolvers<Context> = {
@@ -20,8 +21,10 @@ export const resolvers: Resolvers<Context> = {
       };
     },
     ...orderResolvers.Query,
+    ...bulkResolvers.Query,
   },
-  Mutation: { ...orderResolvers.Mutation },
+  Mutation: { ...orderResolvers.Mutation, ...bulkResolvers.Mutation },
+  MoneyOrderBulkUpload: bulkResolvers.MoneyOrderBulkUpload!,
   MoneyOrder: orderResolvers.MoneyOrder!,
   Office: orderResolvers.Office!,
 };

@@ -6,6 +6,8 @@ import type { Context } from './context.js';
 import { outbox, processedEvents } from './db-schema.js';
 import { handleOfficeEvent, OFFICE_EVENTS_QUEUE } from './offices/events.js';
 import type { OrderDeps } from './orders/deps.js';
+import { createBulkService } from './bulk/service.js';
+import { startBulkBookingJob } from './jobs/bulk-booking.js';
 import { startExpiryJob } from './jobs/expiry.js';
 import { createLedgerClient } from './orders/ledger-client.js';
 import { createLedgerResultsHandler, LEDGER_RESULTS_QUEUE } from './orders/ledger-results.js';
@@ -62,6 +64,7 @@ export async function startMoneyOrders(options: MoneyOrdersOptions): Promise<Run
     tariffs: createTariffService({ database: options.database, clock, timeZone }),
     orders: createOrderService(deps),
     tracking: createTrackingService(deps, createMemoryRateLimiter({ windowMs: 60_000 })),
+    bulk: createBulkService(deps, options.jobs),
   };
   const running = await startSubgraph<Context>({
     name: 'money-orders',
@@ -76,5 +79,6 @@ export async function startMoneyOrders(options: MoneyOrdersOptions): Promise<Run
     buildContext: (request) => ({ ...request, services, loaders: createOrderLoaders(options.database.db) }),
   });
   await startExpiryJob(options.jobs, deps, options.expiryIntervalMs);
+  await startBulkBookingJob(options.jobs, deps);
   return running;
 }

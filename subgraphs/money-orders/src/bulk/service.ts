@@ -10,10 +10,9 @@ import { checkIdempotencyKey } from '../orders/book.js';
 import type { OrderDeps } from '../orders/deps.js';
 import { IdempotencyConflictError } from '../orders/errors.js';
 import { counterOffice } from '../orders/offices.js';
-import { parseBulkCsv, rejectionReportCsv, type Rejection } from './csv.js';
+import { MAX_ROWS, parseBulkCsv, rejectionReportCsv, type Rejection } from './csv.js';
 import { ROW_COLUMNS_CODE } from './errors.js';
 import { findUpload, findUploadByKey, insertRows, insertUpload, rejectionsOf, type BulkUploadRow } from './repository.js';
-import { MAX_ROWS } from './csv.js';
 
 export interface BulkInput {
   idempotencyKey: string;

@@ -1,8 +1,8 @@
-import { describeErrorForJob } from './describe.js';
 import { JobInterruptedError, type JobQueue } from '@postal/jobs';
 import { processBulkUpload } from '../bulk/process.js';
 import { failUpload, unfinishedUploads } from '../bulk/repository.js';
 import type { OrderDeps } from '../orders/deps.js';
+import { describeErrorForJob } from './describe.js';
 
 export const BULK_BOOKING_JOB = 'money-orders.bulk-booking';
 /** Uploads picked up again at start-up, oldest first; the rest wait for the next start (or their own retry). */

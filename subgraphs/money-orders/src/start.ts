@@ -1,6 +1,7 @@
 import { DEFAULT_TIME_ZONE } from '@postal/calendar';
 import type { Notifier } from '@postal/notify';
-import { loadSubgraphTypeDefs, startBatchLoop, startSubgraph, type RunningSubgraph, type SubgraphRuntimeOptions } from '@postal/server';
+import type { JobQueue } from '@postal/jobs';
+import { loadSubgraphTypeDefs, startSubgraph, type RunningSubgraph, type SubgraphRuntimeOptions } from '@postal/server';
 import { createApprovalSubmitter } from './approvals/administration-client.js';
 import { APPROVALS_QUEUE, createMoneyOrdersApprovalExecutor } from './approvals/executor.js';
 import type { Context } from './context.js';
@@ -8,7 +9,9 @@ import { createLimitService } from './limits/service.js';
 import { outbox, processedEvents } from './db-schema.js';
 import { handleOfficeEvent, OFFICE_EVENTS_QUEUE } from './offices/events.js';
 import type { OrderDeps } from './orders/deps.js';
-import { expireDue } from './orders/expiry.js';
+import { createBulkService } from './bulk/service.js';
+import { startBulkBookingJob } from './jobs/bulk-booking.js';
+import { startExpiryJob } from './jobs/expiry.js';
 import { createLedgerClient } from './orders/ledger-client.js';
 import { createLedgerResultsHandler, LEDGER_RESULTS_QUEUE } from './orders/ledger-results.js';
 import { createOrderLoaders } from './orders/loaders.js';
@@ -39,7 +42,12 @@ export interface MoneyOrdersOptions extends SubgraphRuntimeOptions {
   refundApprovalAbove?: string;
   /** Redis shared by the replicas (the public tracking's rate limits); absent: kept in this process's memory. */
   redis?: { url: string; prefix: string } | undefined;
-  /** How often the expiry sweep runs; default hourly (it acts once a day's orders are past their last day). */
+  /**
+   * Background jobs (@postal/jobs: Bull on REDIS_URL, else in-process): the expiry sweep and bulk bookings. The
+   * caller's, like the event queue: closed by whoever created it, after the subgraph has stopped.
+   */
+  jobs: JobQueue;
+  /** How often the expiry job runs; default hourly (it acts once a day's orders are past their last day). */
   expiryIntervalMs?: number;
 }
 
@@ -70,6 +78,7 @@ export async function startMoneyOrders(options: MoneyOrdersOptions): Promise<Run
     limits: createLimitService({ database: options.database, clock, timeZone, currency }),
     orders: createOrderService(deps),
     tracking: createTrackingService(deps, rateLimiter),
+    bulk: createBulkService(deps, options.jobs),
   };
   const running = await startSubgraph<Context>({
     name: 'money-orders',
@@ -84,20 +93,12 @@ export async function startMoneyOrders(options: MoneyOrdersOptions): Promise<Run
     },
     buildContext: (request) => ({ ...request, services, loaders: createOrderLoaders(options.database.db) }),
   });
-  const expiry = startBatchLoop({
-    name: 'money-order expiry',
-    logger: options.logger.child({ component: 'money-order-expiry' }),
-    intervalMs: options.expiryIntervalMs ?? 3_600_000,
-    runBatch: async () => {
-      await expireDue(deps);
-      return { moreWaiting: false };
-    },
-  });
+  await startExpiryJob(options.jobs, deps, options.expiryIntervalMs);
+  await startBulkBookingJob(options.jobs, deps);
   return {
     ...running,
     async stop() {
       await running.stop();
-      await expiry.stop();
       await rateLimiter.close?.();
     },
   };

@@ -4,3 +4,4 @@ export { tariffs } from './tariffs/tables.js';
 export { moneyOrderLimits, senderMonthlyTotals } from './limits/tables.js';
 export { knownOffices } from './offices/tables.js';
 export { moneyOrders, moneyOrderTransitions, moneyOrderLedgerMovements, moneyOrderRequests, referenceSerial } from './orders/tables.js';
+export { bulkUploads, bulkUploadRows } from './bulk/tables.js';

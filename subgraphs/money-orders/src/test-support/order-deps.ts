@@ -8,7 +8,7 @@ import { upsertOffice } from '../offices/repository.js';
 import type { OrderDeps } from '../orders/deps.js';
 import type { LedgerClient } from '../orders/ledger-client.js';
 import { createLedgerResultsHandler } from '../orders/ledger-results.js';
-import { tariffPricing } from '../orders/pricing.js';
+import { operatorPricing } from '../orders/pricing.js';
 import type { MoneyOrderRow } from '../orders/repository.js';
 import { createCodeHasher } from '../orders/secrets.js';
 
@@ -80,7 +80,8 @@ export function orderDeps(database: Database, start: string, overrides: Partial<
     notifier,
     hasher: createCodeHasher('test secret for money-order codes'),
     ledger: absentLedger,
-    pricing: { ...tariffPricing(), assertOrderLimit: async () => undefined, reserveSenderMonthly: async () => undefined },
+    // The operator's real tariffs and limits, as the subgraph runs them.
+    pricing: operatorPricing('INR'),
     refundApprovalAbove: '5000',
     ...overrides,
   };

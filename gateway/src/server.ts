@@ -9,6 +9,7 @@ import { consoleRoutes, isConsoleBuild } from './console-static.js';
 import { sessionRoutes, type OperationAnswer, type RunOperation } from './console-session.js';
 import { healthHandler } from './health.js';
 import { errorHandler, MAX_BODY, requestLogging } from './http.js';
+import { graphqlBody } from './uploads.js';
 import type { GatewayLimits } from './limits.js';
 import type { GatewayContext } from './request-context.js';
 import { createRuntime, runInternalOperation, type QueryPlanner } from './runtime.js';
@@ -105,7 +106,8 @@ export function createGateway(options: GatewayOptions): Gateway {
   app.use('/session', sessionRoutes({ run, logger, timeZone: options.operatorTimeZone }));
   // The runtime is mounted on this router once it is made; the error handler must come after it in the chain.
   const graphqlRouter = express.Router();
-  app.use('/graphql', express.json({ limit: MAX_BODY }), graphqlRouter);
+  // Bounded JSON, larger only for a signed-in caller's file upload (uploads.ts).
+  app.use('/graphql', graphqlBody(options.jwtPublicKey), graphqlRouter);
   if (options.consoleDir !== undefined && !isAbsolute(options.consoleDir)) throw new Error(`consoleDir must be an absolute path, not ${options.consoleDir}`);
   const consoleServed = options.consoleDir !== undefined && isConsoleBuild(options.consoleDir);
   if (options.consoleDir !== undefined && !consoleServed) logger.warn({ consoleDir: options.consoleDir }, 'no console build (index.html) there: serving only the API');

@@ -29,6 +29,11 @@ export interface SubgraphServerOptions<TContext extends BaseContext> {
   buildContext: (request: RequestContext) => TContext | Promise<TContext>;
   /** Throws when the subgraph cannot serve (e.g. its database does not answer). */
   checkHealth: () => Promise<void>;
+  /**
+   * The largest request body, as express.json's limit; default MAX_BODY. Only a subgraph that takes files (money-orders'
+   * bulk upload, which the gateway lets through up to its own upload limit) needs more.
+   */
+  maxBody?: string;
 }
 
 export interface RunningServer {
@@ -92,7 +97,7 @@ export function createSubgraphServer<TContext extends BaseContext>(options: Subg
       app.use(
         '/graphql',
         express.json({
-          limit: MAX_BODY,
+          limit: options.maxBody ?? MAX_BODY,
           verify: (_req, res, buf) => {
             (res as express.Response).locals[RAW_BODY] = buf;
           },

@@ -86,6 +86,8 @@ export async function startMoneyOrders(options: MoneyOrdersOptions): Promise<Run
     resolvers: resolvers as never,
     ...options,
     outboxTables: { outbox, processedEvents },
+    // A bulk CSV (8 MB at most, bulk/service.ts) in JSON, escaped, with the rest of the request.
+    maxBody: '12mb',
     eventHandlers: {
       [OFFICE_EVENTS_QUEUE]: handleOfficeEvent,
       [LEDGER_RESULTS_QUEUE]: createLedgerResultsHandler(clock),

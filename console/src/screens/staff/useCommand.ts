@@ -1,5 +1,5 @@
 import { useCallback, useState } from 'react';
-import { useMutation, type AnyVariables, type TypedDocumentNode } from 'urql';
+import { useMutation, type AnyVariables, type OperationContext, type TypedDocumentNode } from 'urql';
 import { problemsFor, problemsOf, type Problem } from '../../api/problems';
 
 export interface Command<Data, Variables> {
@@ -18,13 +18,13 @@ export interface Command<Data, Variables> {
  * codes) for the form to show next to the fields or the action. urql's document cache refetches the queries showing
  * a type the answer names (Staff, ApprovalRequest), so the detail screen shows the change without a reload.
  */
-export function useCommand<Data, Variables extends AnyVariables>(document: TypedDocumentNode<Data, Variables>): Command<Data, Variables> {
+export function useCommand<Data, Variables extends AnyVariables>(document: TypedDocumentNode<Data, Variables>, context?: Partial<OperationContext>): Command<Data, Variables> {
   const [{ fetching }, execute] = useMutation(document);
   const [problems, setProblems] = useState<Problem[]>([]);
   const run = useCallback(
     async (variables: Variables) => {
       setProblems([]);
-      const result = await execute(variables);
+      const result = await execute(variables, context);
       const found = problemsOf(result.error);
       if (found.length > 0 || !result.data) {
         setProblems(found.length > 0 ? found : [{ message: 'The server answered nothing.', code: undefined, field: undefined, requestId: undefined }]);
@@ -32,7 +32,7 @@ export function useCommand<Data, Variables extends AnyVariables>(document: Typed
       }
       return result.data;
     },
-    [execute],
+    [execute, context],
   );
   const clearField = useCallback((field: string) => {
     setProblems((current) => (current.some((problem) => problem.field === field || problem.field?.endsWith(`.${field}`)) ? current.filter((problem) => problem.field !== field && !problem.field?.endsWith(`.${field}`)) : current));

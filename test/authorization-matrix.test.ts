@@ -670,7 +670,8 @@ const OPERATIONS: Record<string, Operation> = {
     placed: true,
     run: async (actor, place) => {
       const { reference } = await availableOrderAt(OFFICE_AT[place]);
-      const page = await moneyOrders().orders.list(identities[actor], {}, 100, null);
+      // The office's newest order is the cell's (in a list of every cell's orders it could fall past the page).
+      const page = await moneyOrders().orders.list(identities[actor], { officeCode: OFFICE_AT[place] }, 100, null);
       return page.edges.some((edge: { node: { reference: string } }) => edge.node.reference === reference);
     },
   },

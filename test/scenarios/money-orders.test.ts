@@ -74,7 +74,7 @@ async function settled(reference: string, movements: string[]) {
       const posted = order.ledgerMovements.filter((m: any) => m.status === 'POSTED').map((m: any) => m.movement);
       return movements.every((movement) => posted.includes(movement)) ? order : undefined;
     },
-    { what: `${reference}: ${movements.join(', ')} posted`, timeoutMs: 20_000 },
+    { what: `${reference}: ${movements.join(', ')} posted`, timeoutMs: 60_000 },
   );
 }
 
@@ -92,7 +92,7 @@ const net = (lines: Array<{ accountCode: string; debitBalance: { amount: string 
 
 beforeAll(async () => {
   stack = await startTestStack();
-  for (const username of ['finance', 'auditor', 'clerk', 'clerk.smho', 'admin']) tokens[username] = await login(username);
+  for (const username of ['finance', 'finance2', 'finance.hq', 'finance.hq2', 'auditor', 'clerk', 'clerk.smho', 'admin']) tokens[username] = await login(username);
   await waitFor(async () => (((await call('finance', '{ account(code: "SMHO:1100") { code } }')).data as any)?.account ? true : undefined), {
     what: "SMHO's ledger accounts",
     timeoutMs: 20_000,
@@ -218,5 +218,47 @@ describe('a money order through the gateway', () => {
     ]);
     expect(done.rejectionReportCsv.split(/\r?\n/)[0]).toBe('row,code,message');
   }, 300_000);
+
+  it('changes a tariff through the inbox: proposed by one finance officer at the root, in force once another approves', async () => {
+    const tomorrow = new Date(Date.now() + 2 * 86_400_000).toISOString().slice(0, 10);
+    const PROPOSE = `mutation($input: MoneyOrderTariffInput!) { proposeMoneyOrderTariff(input: $input) { id } }`;
+    const input = { product: 'SERVICE', currency: 'INR', effectiveFrom: tomorrow, minAmount: '1', maxAmount: '50000', wholeUnitsOnly: true, rule: '{"kind":"FREE"}', taxRatePercent: '0' };
+    // A division's finance officer cannot change the network's tariff.
+    expect(errorCodes(await call('finance', PROPOSE, { input }))).toEqual(['FORBIDDEN']);
+    const proposed = (await ok('finance.hq', PROPOSE, { input })).proposeMoneyOrderTariff;
+    expect(errorCodes(await call('finance.hq', `mutation($id: ID!) { approve(id: $id) { status } }`, { id: proposed.id }))).toEqual(['MAKER_CANNOT_APPROVE']);
+    await ok('finance.hq2', `mutation($id: ID!) { approve(id: $id) { status } }`, { id: proposed.id });
+    const executed = await waitFor(
+      async () => {
+        const request = (await ok('finance.hq2', `query($id: ID!) { approvalRequest(id: $id) { status result } }`, { id: proposed.id })).approvalRequest;
+        return request.status === 'EXECUTED' || request.status === 'FAILED' ? request : undefined;
+      },
+      { what: 'the tariff change to be executed', timeoutMs: 20_000 },
+    );
+    expect(executed.status).toBe('EXECUTED');
+    const tariffs = (await ok('finance.hq', `{ moneyOrderTariffs(product: SERVICE) { effectiveFrom effectiveTo maxAmount } }`)).moneyOrderTariffs;
+    expect(tariffs).toEqual(expect.arrayContaining([expect.objectContaining({ effectiveFrom: tomorrow, effectiveTo: null, maxAmount: '50000' })]));
+  });
+
+  it('refunds a stopped order above the limit only once a finance officer approves it, and then exactly once', async () => {
+    // The booking itself brings the cash into NDGPO's counter that the refund pays back out.
+    const BOOK_ORDINARY = booking('NDGPO', 'SMHO', '8000', '+919820000102');
+    const order = (await ok('clerk', BOOK, { input: { ...BOOK_ORDINARY, product: 'ORDINARY' } })).bookMoneyOrder.order;
+    await settled(order.reference, ['BOOKED']);
+    await ok('clerk', `mutation($r: ID!) { stopMoneyOrder(reference: $r, reason: "sender asked at the counter") { status } }`, { r: order.reference });
+    const REFUND = `mutation($input: RefundMoneyOrderInput!) { refundMoneyOrder(input: $input) { order { status } approvalRequest { id } } }`;
+    const refund = { reference: order.reference, officeCode: 'NDGPO', senderIdDocument: 'AADHAAR 1234 5678 9012', idempotencyKey: `refund-${order.reference}` };
+    const asked = (await ok('clerk', REFUND, { input: refund })).refundMoneyOrder;
+    expect(asked.order.status).toBe('STOPPED');
+    expect(asked.approvalRequest.id).toEqual(expect.any(String));
+    await ok('finance', `mutation($id: ID!) { approve(id: $id) { status } }`, { id: asked.approvalRequest.id });
+    const refunded = await settled(order.reference, ['BOOKED', 'REFUNDED']);
+    expect(refunded.status).toBe('REFUNDED');
+    expect(refunded.timeline.map((line: any) => line.to)).toEqual(['BOOKED', 'AVAILABLE', 'STOPPED', 'REFUNDED']);
+    // Asked again, the same request: the same approval, nothing new.
+    expect((await ok('clerk', REFUND, { input: refund })).refundMoneyOrder.approvalRequest.id).toBe(asked.approvalRequest.id);
+    const reconciliation = await ok('finance', `query($asOf: Date!) { moneyOrderReconciliation(asOf: $asOf, officeCode: "DL-NDC") { difference { amount } inFlightCount } }`, { asOf: today() });
+    expect(reconciliation.moneyOrderReconciliation).toMatchObject({ difference: { amount: '0.00' }, inFlightCount: 0 });
+  });
 });
 

@@ -64,8 +64,8 @@ describe('an administrator manages the tree', () => {
       },
     });
     expect(bo.data!.createOffice).toMatchObject({ accountOffice: { code: 'GOLHO-BK' }, ancestors: [{ code: 'DL' }, { code: 'DL-NDC' }, { code: 'GOLHO' }, { code: 'GOLHO-BK' }] });
-    // The accounts subgraph hears office.created and opens the branch's cash accounts.
-    await waitFor(async () => ((await db(sql`select code from accounts.accounts where office_code = 'GOLHO-BK-RK'`)).length === 2 ? true : undefined), {
+    // The accounts subgraph hears office.created and opens the branch's cash accounts and its inter-office clearing.
+    await waitFor(async () => ((await db(sql`select code from accounts.accounts where office_code = 'GOLHO-BK-RK'`)).length === 3 ? true : undefined), {
       what: 'the branch chart',
       timeoutMs: 20_000,
     });

@@ -9,6 +9,9 @@ import { createMoneyOrderConsumer, MONEY_ORDERS_QUEUE } from './money-orders/con
 import { startJournalSealer, type JournalSealer } from './sealing/sealer.js';
 import { resolvers } from './resolvers.js';
 
+/** Movements posted at once by one accounts process (a bulk upload stages thousands). */
+const MONEY_ORDER_CONSUMER_CONCURRENCY = 8;
+
 export interface AccountsOptions extends SubgraphRuntimeOptions {
   /**
    * Administration's GraphQL URL: a person's manual journal is submitted to its approvals inbox
@@ -60,6 +63,9 @@ export async function startAccounts(options: AccountsOptions): Promise<RunningSu
       // Money orders' movements: posted by the chart's rules and answered (POSTED or REJECTED) in the same transaction.
       [MONEY_ORDERS_QUEUE]: createMoneyOrderConsumer({ clock, ledgerStartDate, ...(options.timeZone ? { timeZone: options.timeZone } : {}) }),
     },
+    // Money-order movements of different orders post side by side (their accounts' row locks order them); an order's
+    // own movements never race, as money-orders stages each only once the one before it is posted.
+    eventConcurrency: { [MONEY_ORDERS_QUEUE]: MONEY_ORDER_CONSUMER_CONCURRENCY },
     // Services per request (cheap closures), so each request has its own loaders (context.ts).
     buildContext: (request) => createContext(deps, request),
   });

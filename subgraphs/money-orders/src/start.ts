@@ -93,6 +93,8 @@ export async function startMoneyOrders(options: MoneyOrdersOptions): Promise<Run
       [LEDGER_RESULTS_QUEUE]: createLedgerResultsHandler(clock),
       [APPROVALS_QUEUE]: createMoneyOrdersApprovalExecutor(deps, { identitySecret: options.identitySecret }),
     },
+    // The ledger's answers for different orders are applied side by side (each locks its own order's row).
+    eventConcurrency: { [LEDGER_RESULTS_QUEUE]: 8 },
     buildContext: (request) => ({ ...request, services, loaders: createOrderLoaders(options.database.db) }),
   });
   await startExpiryJob(options.jobs, deps, options.expiryIntervalMs);

@@ -74,6 +74,10 @@ export const DEMO_OFFICE_STAFF: DemoStaffMember[] = [
   { username: 'bpm.rb', employeeId: '10040007', name: 'Geeta Devi', officeCode: 'SMHO-NA-RB', roles: ['COUNTER_CLERK'] },
   { username: 'clerk.pc', employeeId: '10040008', name: 'Pooja Malhotra', officeCode: 'SMHO-PC', roles: ['COUNTER_CLERK'] },
   { username: 'finance.nwd', employeeId: '10020003', name: 'Gurpreet Kaur', officeCode: 'DL-NWD', roles: ['FINANCE_OFFICER'] },
+  // The circle's finance officers: tariffs are the whole network's, so proposing and approving one needs mo.tariff.*
+  // over the root office (money-orders tariffs/service.ts); one proposes, the other approves.
+  { username: 'finance.hq', employeeId: '10020004', name: 'Nandini Rao', officeCode: 'DL', roles: ['FINANCE_OFFICER'] },
+  { username: 'finance.hq2', employeeId: '10020005', name: 'Arvind Kohli', officeCode: 'DL', roles: ['FINANCE_OFFICER'] },
   { username: 'clerk.asv', employeeId: '10040009', name: 'Ritu Sharma', officeCode: 'ASVHO', roles: ['COUNTER_CLERK'] },
   { username: 'postman.asv', employeeId: '10050005', name: 'Rafiq Ahmed', officeCode: 'ASVHO', roles: ['POSTMAN'] },
   { username: 'clerk.alipur', employeeId: '10040010', name: 'Rajesh Dahiya', officeCode: 'ASVHO-AL', roles: ['COUNTER_CLERK'] },

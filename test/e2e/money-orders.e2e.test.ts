@@ -55,6 +55,42 @@ async function check(page: Page, name: string): Promise<void> {
   await screenshot(page, name);
 }
 
+/** A GraphQL call as a demo user, straight to the gateway: set-up the screens under test do not cover. */
+async function asUser(graphqlUrl: string, username: string, query: string, variables: Record<string, unknown> = {}): Promise<any> {
+  const post = async (body: unknown, token?: string) => {
+    const response = await fetch(graphqlUrl, { method: 'POST', headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: JSON.stringify(body) });
+    return (await response.json()) as { data?: any; errors?: unknown[] };
+  };
+  const login = await post({ query: 'mutation($u: String!) { login(username: $u, password: "demo") { token } }', variables: { u: username } });
+  const answer = await post({ query, variables }, login.data?.login?.token);
+  if (answer.errors) throw new Error(`${username}: ${JSON.stringify(answer.errors)}`);
+  return answer.data;
+}
+
+/**
+ * Connaught Place's counter opens the day with no cash in the ledger; a payout it cannot cover is refused at the
+ * counter (INSUFFICIENT_FUNDS). So, as on a real morning, money comes in first: a local order booked there in cash.
+ */
+async function cashIntoCounter(graphqlUrl: string): Promise<void> {
+  const booked = await asUser(graphqlUrl, 'clerk.cp', `mutation($input: BookMoneyOrderInput!) { bookMoneyOrder(input: $input) { order { reference } } }`, {
+    input: {
+      idempotencyKey: `e2e-cash-in-${RUN}`,
+      product: 'ELECTRONIC',
+      officeCode: PAYING_OFFICE,
+      amount: '5000',
+      paymentMode: 'CASH',
+      sender: { name: 'Morning Customer', phone: `+9195${RUN}`, address: 'Connaught Place, New Delhi', idDocument: `PAN ABCDE${RUN.slice(0, 4)}F` },
+      payee: { name: 'Local Payee', phone: `+9194${RUN}`, address: 'Connaught Place, New Delhi', payingOfficeCode: PAYING_OFFICE },
+    },
+  });
+  const cashReference = booked.bookMoneyOrder.order.reference as string;
+  const deadline = Date.now() + AVAILABLE_TIMEOUT_MS;
+  while ((await asUser(graphqlUrl, 'clerk.cp', `query($r: ID!) { moneyOrder(reference: $r) { status } }`, { r: cashReference })).moneyOrder.status !== 'AVAILABLE') {
+    if (Date.now() > deadline) throw new Error(`the cash-in order ${cashReference} was not posted within ${AVAILABLE_TIMEOUT_MS / 1000} s`);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+}
+
 function bookedReference(): string {
   if (!reference) throw new Error('the booking test did not book an order');
   return reference;
@@ -116,6 +152,7 @@ describe.runIf(needs('postgres', 'redis'))('money orders in the console (needs P
     const ref = bookedReference();
     const [otpLine] = (await readLocalOutbox(stack().dataDir, PAYEE_PHONE)).filter((line) => line.kind === 'MO_OTP');
     const otp = /collect it: (\d{6})/.exec(otpLine?.body ?? '')![1]!;
+    await cashIntoCounter(stack().graphqlUrl);
     const { page } = browser();
     await signIn(page, 'clerk.cp', undefined, { personName: 'Neha Bansal' });
     await goTo(page, 'Pay a money order', 'Pay a money order');
@@ -184,6 +221,17 @@ describe.runIf(needs('postgres', 'redis'))('money orders in the console (needs P
       await page.getByRole('button', { name: 'Check again', exact: true }).click();
     }
     await check(page, 'mo-reconciliation');
+
+    // The order crossed offices (booked at NDGPO, paid at Connaught Place) through inter-office clearing: the
+    // division's trial balance still balances by itself.
+    const asOf = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Kolkata' }).format(new Date());
+    await goTo(page, 'Trial balance', 'Trial balance');
+    await page.getByLabel('As of', { exact: true }).fill(asOf);
+    await page.getByLabel('Office', { exact: true }).fill('DL-NDC');
+    await page.getByRole('table', { name: `Trial balance as of ${asOf} for DL-NDC` }).waitFor();
+    expect((await termValue(page, 'Total debit balances').innerText()).trim()).toBe((await termValue(page, 'Total credit balances').innerText()).trim());
+    expect(await termValue(page, 'Balanced').innerText()).toBe('Debits equal credits');
+    await check(page, 'mo-division-trial-balance');
   });
 
   it('the sender tracks the order at /track without signing in, and a wrong phone gets the same answer as no order', async () => {

@@ -47,6 +47,8 @@ export interface StackOptions {
   clock?: () => Date;
   /** How people are told temporary passwords (@postal/notify): the local outbox for npm start, memory in tests. */
   notifier: Notifier;
+  /** How often money-orders' expiry job runs; default hourly (tests that move the clock run it sooner). */
+  moneyOrderExpiryIntervalMs?: number;
   /** LEDGER_START_DATE, for the accounts subgraph. */
   ledgerStartDate?: string | undefined;
   /**
@@ -76,7 +78,7 @@ export interface RunningStack {
 export const DEFAULT_LIMITS: GatewayLimits = { maxDepth: 10, maxAliases: 15, maxCost: 5_000, maxTokens: 2_000 };
 
 /** What the four subgraphs need of the stack's options (the gateway's own are left out). */
-export type SubgraphsOptions = Pick<StackOptions, 'database' | 'queue' | 'jobs' | 'logger' | 'host' | 'tokenTtlSeconds' | 'lockout' | 'timeZone' | 'clock' | 'notifier' | 'ledgerStartDate' | 'nonces' | 'redis'> & {
+export type SubgraphsOptions = Pick<StackOptions, 'database' | 'queue' | 'jobs' | 'logger' | 'host' | 'tokenTtlSeconds' | 'lockout' | 'timeZone' | 'clock' | 'notifier' | 'ledgerStartDate' | 'nonces' | 'redis' | 'moneyOrderExpiryIntervalMs'> & {
   secrets: Pick<StackOptions['secrets'], 'identitySecret' | 'jwtPrivateKey'>;
   ports: Omit<StackOptions['ports'], 'gateway'>;
 };
@@ -122,6 +124,7 @@ export async function startSubgraphs(options: SubgraphsOptions): Promise<Running
     administrationUrl: () => administrationUrl,
     notifier: options.notifier,
     redis: options.redis,
+    ...(options.moneyOrderExpiryIntervalMs ? { expiryIntervalMs: options.moneyOrderExpiryIntervalMs } : {}),
   });
   const codSettlement = await startCodSettlement({ ...common('cod-settlement'), ...timing, logger: logger.child({ service: 'cod-settlement' }), port: ports.codSettlement });
   const administration = await startAdministration({

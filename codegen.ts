@@ -104,6 +104,7 @@ function mappersFor(name: (typeof subgraphs)[number]): Record<string, string> {
         BusinessDayClose: '../business-days/service.js#BusinessDayCloseView',
         DailyBalance: '../business-days/service.js#DailyBalanceView',
         UnclosedOfficeConnection: '../business-days/service.js#UnclosedOfficesPage',
+        MoneyOrder: '../money-orders/model.js#MoneyOrderReference',
       };
     default:
       return {};

@@ -14,6 +14,8 @@ import { createJournalService } from '../subgraphs/accounts/src/journal/service.
 import { createAccountService } from '../subgraphs/accounts/src/ledger-accounts/service.js';
 import { createReportService } from '../subgraphs/accounts/src/reports/service.js';
 import { createLedgerVerificationService } from '../subgraphs/accounts/src/sealing/service.js';
+import { createLoaders as createAccountsLoaders } from '../subgraphs/accounts/src/loaders.js';
+import { createMoneyOrderLedgerService } from '../subgraphs/accounts/src/money-orders/service.js';
 import { createApprovalService } from '../subgraphs/administration/src/approvals/service.js';
 import { storeAuditEvent } from '../subgraphs/administration/src/audit/consumer.js';
 import { auditEvent } from '../subgraphs/administration/src/audit/events.js';
@@ -30,6 +32,7 @@ import { insertStaff, openAssignment } from '../subgraphs/administration/src/sta
 import { createStaffService } from '../subgraphs/administration/src/staff/service.js';
 import { identityOf, requestAs } from '../subgraphs/administration/src/test-support/identities.js';
 import { createFeeService } from '../subgraphs/cod-settlement/src/fees/service.js';
+import { createLimitService } from '../subgraphs/money-orders/src/limits/service.js';
 import { createTariffService } from '../subgraphs/money-orders/src/tariffs/service.js';
 import { handleOfficeEvent as handleMoneyOrderOfficeEvent } from '../subgraphs/money-orders/src/offices/events.js';
 import { createTrackingService } from '../subgraphs/money-orders/src/tracking/service.js';
@@ -121,6 +124,8 @@ const EXPECTED: Record<string, string> = {
   'officesNotClosedThrough (lists the office)':          'NNN   AAN     AAN     ANN   NNN     UUU',
   'verifyLedger':                                        'A--   F--     A--     F--   F--     U--',
   'officeLedgerStatus (service only)':                   'FFF   FFF     FFF     FFF   FFF     UUU',
+  'reserveMoneyOrderCash (money-orders only)':           'FFF   FFF     FFF     FFF   FFF     UUU',
+  'moneyOrderControlBalance (money-orders only)':        'FFF   FFF     FFF     FFF   FFF     UUU',
   'submitApprovalRequest (service only)':                'FFF   FFF     FFF     FFF   FFF     UUU',
   // Quotes (money-orders, cod-settlement): no office named, the permission anywhere
   'moneyOrderQuote':                                     'F--   A--     F--     A--   F--     U--',
@@ -140,6 +145,8 @@ const EXPECTED: Record<string, string> = {
   'moneyOrderReconciliation of the office':              'FFF   AAF     AAF     AFF   FFF     UUU',
   // Public: the sender follows the order with its reference and their phone, signed in or not.
   'trackMoneyOrder':                                     'A--   A--     A--     A--   A--     A--',
+  'moneyOrderTariffs':                                   'F--   A--     F--     A--   F--     U--',
+  'moneyOrderLimits':                                    'F--   A--     F--     A--   F--     U--',
   'codFeeQuote':                                         'F--   A--     F--     A--   F--     U--',
 };
 
@@ -177,7 +184,9 @@ function buildServices(database: TestDatabase['database']) {
     reports: createReportService(database),
     businessDays: createBusinessDayService({ database, clock }),
     ledger: createLedgerVerificationService(database),
-    tariffs: createTariffService(options),
+    moneyOrderLedger: createMoneyOrderLedgerService(database, { clock, loaders: createAccountsLoaders(database.db, { cache: false }) }),
+    tariffs: createTariffService({ ...options, currency: 'INR' }),
+    limits: createLimitService({ ...options, currency: 'INR' }),
     fees: createFeeService(options),
   };
 }
@@ -274,9 +283,12 @@ let moneyOrderHarness: Harness | undefined;
 const moneyOrders = () => (moneyOrderHarness ??= harness(testDatabase, { start: clock().toISOString() }));
 /** Sets up the orders the cells act on, anywhere (a service identity is in scope everywhere). */
 const MO_COUNTER: Identity = { kind: 'service', service: 'money-orders' };
+let senders = 0;
+/** Each order from a sender of its own, so the monthly cap per sender never decides a cell. */
 const orderAt = (officeCode: string) => {
+  senders += 1;
   const input = bookingInput({ officeCode, amount: '100' });
-  return { ...input, payee: { ...input.payee, payingOfficeCode: officeCode } };
+  return { ...input, sender: { ...input.sender, phone: `+9198${String(senders).padStart(8, '0')}` }, payee: { ...input.payee, payingOfficeCode: officeCode } };
 };
 /** An order booked and payable at an office, its booking posted by the (played) ledger: AVAILABLE. */
 async function availableOrderAt(officeCode: string): Promise<{ reference: string; otp: string }> {
@@ -580,6 +592,18 @@ const OPERATIONS: Record<string, Operation> = {
     },
   },
   verifyLedger: { placed: false, run: async (actor) => present(await services.ledger.verify(identities[actor])) },
+  'reserveMoneyOrderCash (money-orders only)': {
+    placed: true,
+    run: async (actor, place) => {
+      const office = OFFICE_AT[place];
+      const input = { reference: '261122000000000001', movement: 'PAID', officeCode: office, bookingOfficeCode: office, amount: '1.00', currency: 'INR', fromExpired: false } as const;
+      return present(await services.moneyOrderLedger.reserveMoneyOrderCash(contextOf(actor), input));
+    },
+  },
+  'moneyOrderControlBalance (money-orders only)': {
+    placed: true,
+    run: async (actor, place) => present(await services.moneyOrderLedger.moneyOrderControlBalance(identities[actor], '2026-11-22', OFFICE_AT[place])),
+  },
   'officeLedgerStatus (service only)': {
     placed: true,
     run: async (actor, place) => present(await services.accounts.officeLedgerStatus(identities[actor], OFFICE_AT[place])),
@@ -660,9 +684,11 @@ const OPERATIONS: Record<string, Operation> = {
     run: async (actor) => {
       const { reference } = await availableOrderAt('NDGPO');
       const tracking = createTrackingService(moneyOrders().deps, createMemoryRateLimiter({ windowMs: 60_000 }));
-      return present(await tracking.track(requestAs(identities[actor]), reference, bookingInput().sender.phone));
+      return present(await tracking.track(requestAs(identities[actor]), reference, `+9198${String(senders).padStart(8, '0')}`));
     },
   },
+  moneyOrderTariffs: { placed: false, run: async (actor) => present(await services.tariffs.list(identities[actor])) },
+  moneyOrderLimits: { placed: false, run: async (actor) => present(await services.limits.inForce(identities[actor])) },
   codFeeQuote: { placed: false, run: async (actor) => present(await services.fees.quote(identities[actor], new Decimal('1000'))) },
 };
 

@@ -6,6 +6,7 @@ import { startAdministration } from '@postal/administration';
 import { startCodSettlement } from '@postal/cod-settlement';
 import { findRepoRoot, type Database } from '@postal/db';
 import { createGateway, isConsoleBuild, type GatewayLimits, type GatewayOptions } from '@postal/gateway';
+import { InProcessJobQueue, type JobQueue } from '@postal/jobs';
 import { startMoneyOrders } from '@postal/money-orders';
 import type { Notifier } from '@postal/notify';
 import type { EventQueue } from '@postal/outbox';
@@ -15,6 +16,12 @@ export interface StackOptions {
   /** One database for all four subgraphs, each in its own schema. */
   database: Database;
   queue: EventQueue;
+  /**
+   * Background jobs (money orders' expiry schedule and bulk bookings): createJobQueue in @postal/jobs, Bull with
+   * REDIS_URL, else in-process; the caller's, closed by it after the stack stops. Without one, the stack makes an
+   * in-process queue of its own and closes it when it stops.
+   */
+  jobs?: JobQueue;
   /**
    * Makes the nonce store of one subgraph (createNonceStore in @postal/server: Redis with REDIS_URL, else memory),
    * called once per subgraph; each subgraph closes its own when it stops.
@@ -69,14 +76,14 @@ export interface RunningStack {
 export const DEFAULT_LIMITS: GatewayLimits = { maxDepth: 10, maxAliases: 15, maxCost: 5_000, maxTokens: 2_000 };
 
 /** What the four subgraphs need of the stack's options (the gateway's own are left out). */
-export type SubgraphsOptions = Pick<StackOptions, 'database' | 'queue' | 'logger' | 'host' | 'tokenTtlSeconds' | 'lockout' | 'timeZone' | 'clock' | 'notifier' | 'ledgerStartDate' | 'nonces' | 'redis'> & {
+export type SubgraphsOptions = Pick<StackOptions, 'database' | 'queue' | 'jobs' | 'logger' | 'host' | 'tokenTtlSeconds' | 'lockout' | 'timeZone' | 'clock' | 'notifier' | 'ledgerStartDate' | 'nonces' | 'redis'> & {
   secrets: Pick<StackOptions['secrets'], 'identitySecret' | 'jwtPrivateKey'>;
   ports: Omit<StackOptions['ports'], 'gateway'>;
 };
 
 export interface RunningSubgraphs {
   subgraphs: RunningStack['subgraphs'];
-  /** Stops each subgraph's HTTP server and relay; the database and the queue are the caller's. */
+  /** Stops each subgraph's HTTP server and relay; the database, the queue and a given job queue are the caller's. */
   stop(): Promise<void>;
 }
 
@@ -88,6 +95,8 @@ export async function startSubgraphs(options: SubgraphsOptions): Promise<Running
   const { database, queue, logger, secrets, ports } = options;
   const host = options.host ?? '127.0.0.1';
   const common = (subgraph: SubgraphName) => ({ database, queue, identitySecret: secrets.identitySecret, nonces: options.nonces(subgraph), host });
+  const ownJobs = options.jobs ? undefined : new InProcessJobQueue({ logger: logger.child({ service: 'jobs' }) });
+  const jobs = options.jobs ?? ownJobs!;
   const timing = { ...(options.clock ? { clock: options.clock } : {}), ...(options.timeZone ? { timeZone: options.timeZone } : {}) };
   // Consumers first: administration's relay publishes office events and approval decisions to the accounts
   // subgraph's queues. So accounts starts before administration's URL is known (a free port in tests), and is given it
@@ -106,8 +115,11 @@ export async function startSubgraphs(options: SubgraphsOptions): Promise<Running
     ...timing,
     logger: logger.child({ service: 'money-orders' }),
     port: ports.moneyOrders,
+    jobs,
     // Started first above: cash is reserved there at payout and refund.
     accountsUrl: accounts.url,
+    // Known once administration listens (below), as for accounts.
+    administrationUrl: () => administrationUrl,
     notifier: options.notifier,
     redis: options.redis,
   });
@@ -130,6 +142,7 @@ export async function startSubgraphs(options: SubgraphsOptions): Promise<Running
     subgraphs,
     async stop() {
       for (const subgraph of Object.values(subgraphs)) await subgraph.stop();
+      await ownJobs?.close();
     },
   };
 }

@@ -2,6 +2,7 @@ import { join, relative } from 'node:path';
 import { ConfigError, gatewayLimits } from '@postal/config';
 import { createNotifier } from '@postal/notify';
 import { openDatabase } from '@postal/db';
+import { createJobQueue } from '@postal/jobs';
 import { createEventQueue } from '@postal/outbox';
 import { createLogger, createNonceStore, runUntilSignal } from '@postal/server';
 import { DEMO_PASSWORD, DEMO_STAFF } from '@postal/administration';
@@ -35,9 +36,11 @@ const database = await openDatabase({
 await migrateAll(database);
 const seeded = config.SEED_DEMO && config.NODE_ENV !== 'production' ? await seedDemo(database, config.NODE_ENV) : undefined;
 const queue = createEventQueue({ redisUrl: config.REDIS_URL, prefix: config.QUEUE_PREFIX, logger });
+const jobs = createJobQueue({ redisUrl: config.REDIS_URL, prefix: config.QUEUE_PREFIX, logger: logger.child({ service: 'jobs' }) });
 const stack = await startStack({
   database,
   queue,
+  jobs,
   nonces: (subgraph) => createNonceStore({ redisUrl: config.REDIS_URL, prefix: config.QUEUE_PREFIX, logger: logger.child({ service: subgraph }) }),
   redis: config.REDIS_URL ? { url: config.REDIS_URL, prefix: config.QUEUE_PREFIX } : undefined,
   logger,
@@ -71,6 +74,7 @@ const lines = [
   ...Object.values(stack.subgraphs).map((s) => `  ${`${s.name}:`.padEnd(20)}${s.url}`),
   `  Database:           ${database.description}`,
   `  Queue:              ${config.REDIS_URL ? 'Bull on REDIS_URL' : 'in-process (set REDIS_URL for Bull)'}`,
+  `  Jobs:               ${config.REDIS_URL ? 'Bull on REDIS_URL (money-order expiry hourly, bulk bookings)' : 'in-process (set REDIS_URL for Bull)'}`,
   `  Replay check:       ${config.REDIS_URL ? 'nonces in Redis on REDIS_URL' : 'nonces in this process (set REDIS_URL for Redis)'}`,
   `  Notifications:      ${notifier.kind === 'local' ? 'local outbox: npm run notifications -- <username>' : notifier.kind}`,
   ...(seeded
@@ -86,6 +90,7 @@ console.log(lines.join('\n'));
 
 runUntilSignal(async () => {
   await stack.stop();
+  await jobs.close();
   await queue.close();
   await database.close();
 }, logger);

@@ -1,5 +1,6 @@
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { createMemoryNotifier, type MemoryNotifier } from '@postal/notify';
+import { createJobQueue, type JobQueue } from '@postal/jobs';
 import { createEventQueue, type EventQueue } from '@postal/outbox';
 import { migrateAll, seedDemo, startStack, type RunningStack, type StackOptions } from '@postal/stack';
 import { createTestDatabase, type TestDatabase } from '@postal/testkit';
@@ -9,6 +10,7 @@ import { pino } from 'pino';
 export interface TestStack extends RunningStack {
   testDatabase: TestDatabase;
   queue: EventQueue;
+  jobs: JobQueue;
   secrets: StackOptions['secrets'];
   /** Everything the stack told people (temporary passwords): what each person would have received. */
   notifier: MemoryNotifier;
@@ -34,6 +36,7 @@ export async function startTestStack(overrides: Partial<StackOptions> = {}): Pro
   const logger = pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
   const prefix = `pf-test-${randomBytes(4).toString('hex')}`;
   const queue = createEventQueue({ redisUrl: process.env.REDIS_URL, prefix, logger });
+  const jobs = createJobQueue({ redisUrl: process.env.REDIS_URL, prefix, logger });
   const { privateKey, publicKey } = generateKeyPairSync('ed25519', {
     privateKeyEncoding: { type: 'pkcs8', format: 'pem' },
     publicKeyEncoding: { type: 'spki', format: 'pem' },
@@ -43,6 +46,7 @@ export async function startTestStack(overrides: Partial<StackOptions> = {}): Pro
   const stack = await startStack({
     database: testDatabase.database,
     queue,
+    jobs,
     // As in production when REDIS_URL is set (CI sets it): each subgraph's nonces in Redis.
     nonces: () => createNonceStore({ redisUrl: process.env.REDIS_URL, prefix, logger }),
     redis: process.env.REDIS_URL ? { url: process.env.REDIS_URL, prefix } : undefined,
@@ -57,10 +61,12 @@ export async function startTestStack(overrides: Partial<StackOptions> = {}): Pro
     ...stack,
     testDatabase,
     queue,
+    jobs,
     secrets,
     notifier,
     async close() {
       await stack.stop();
+      await jobs.close();
       await queue.close();
       await testDatabase.drop();
     },

@@ -33,3 +33,18 @@ export function createApiClient(onUnauthenticated: () => void): Client {
     ],
   });
 }
+
+/**
+ * The client of the public pages (the sender's tracking page): no session, and no cookie either. A browser that still
+ * holds an ended or expired session cookie would otherwise send it, and the gateway answers a request with a bad
+ * token UNAUTHENTICATED rather than treating it as anonymous; the public operations need no one signed in.
+ */
+export function createPublicClient(): Client {
+  return new Client({
+    url: '/graphql',
+    fetchOptions: { headers: { ...CSRF_HEADER }, credentials: 'omit' },
+    requestPolicy: 'network-only',
+    preferGetMethod: false,
+    exchanges: [cacheExchange, fetchExchange],
+  });
+}

@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { lazy, Suspense, useMemo } from 'react';
 import { Provider as UrqlProvider } from 'urql';
 import { createApiClient } from '../api/client';
 import { SessionProvider, useSession } from '../session/session';
@@ -7,6 +7,7 @@ import { ChangePassword } from '../screens/change-password/ChangePassword';
 import { SessionExpiredDialog } from '../screens/sign-in/SessionExpiredDialog';
 import { Loading } from '../ui/Loading';
 import { ConsoleRouter } from './router';
+import { isPublicPath } from './public-paths';
 
 /**
  * The console's states: finding out whether a session exists, signed out (the sign-in page, at whatever URL was
@@ -14,10 +15,21 @@ import { ConsoleRouter } from './router';
  * When a signed-in session ends or expires, the screen stays mounted under a sign-in dialog, so nothing typed is lost.
  */
 export function App() {
+  if (isPublicPath(window.location.pathname)) return <PublicApp />;
   return (
     <SessionProvider>
       <Console />
     </SessionProvider>
+  );
+}
+
+const PublicPages = lazy(() => import('./PublicPages'));
+
+function PublicApp() {
+  return (
+    <Suspense fallback={<Loading what="Postal Finance" />}>
+      <PublicPages />
+    </Suspense>
   );
 }
 

@@ -114,6 +114,34 @@ export type AuditTrailFilter = {
   to?: string | null | undefined;
 };
 
+export type BookMoneyOrderInput = {
+  amount: string;
+  idempotencyKey: string;
+  /** At most 100 characters. */
+  message?: string | null | undefined;
+  /** The booking office: in your mo.book scope. */
+  officeCode: string | number;
+  payee: MoneyOrderPayeeInput;
+  paymentMode: MoneyOrderPaymentMode;
+  product: MoneyOrderProduct;
+  sender: MoneyOrderSenderInput;
+};
+
+export type BookMoneyOrdersInput = {
+  /**
+   * CSV, UTF-8, with a header: amount, sender_name, sender_phone, sender_address, sender_id_document, payee_name,
+   * payee_phone, payee_address, paying_office_code, message. At most 20,000 rows and 8 MB.
+   */
+  csv: string;
+  fileName: string;
+  idempotencyKey: string;
+  mode: MoneyOrderBulkMode;
+  officeCode: string | number;
+  paymentMode: MoneyOrderPaymentMode;
+  /** Defaults to SERVICE: a department paying many payees. */
+  product?: MoneyOrderProduct | null | undefined;
+};
+
 export type CreateOfficeInput = {
   /** Sub and branch offices: a head or sub office above it; defaults to the parent when that is one. */
   accountOfficeCode?: string | number | null | undefined;
@@ -184,6 +212,99 @@ export type LedgerDiscrepancyKind =
   /** An account whose pending amounts differ from its pending holds. */
   | 'PENDING_MISMATCH';
 
+export type MoneyOrderBulkMode =
+  /** Valid rows are booked; the others are reported. */
+  | 'ACCEPT_VALID'
+  /** Nothing is booked unless every row is valid. */
+  | 'ALL_OR_NOTHING';
+
+export type MoneyOrderBulkStatus =
+  | 'DONE'
+  | 'FAILED'
+  | 'QUEUED'
+  | 'RUNNING';
+
+export type MoneyOrderFilter = {
+  /** Booked on or after (business date). */
+  from?: string | null | undefined;
+  /** An office and everything under it (booking or paying office); your whole scope when left out. */
+  officeCode?: string | number | null | undefined;
+  product?: MoneyOrderProduct | null | undefined;
+  /** The sender's phone, exactly (E.164, e.g. +919812345678). Needs mo.parties.read. */
+  senderPhone?: string | null | undefined;
+  status?: MoneyOrderStatus | null | undefined;
+  /** Booked on or before (business date). */
+  to?: string | null | undefined;
+};
+
+/** Where the ledger stands with a movement of an order: its entry posted, on its way, or refused (then an exception). */
+export type MoneyOrderLedgerStatus =
+  | 'PENDING'
+  | 'POSTED'
+  | 'REJECTED';
+
+export type MoneyOrderPayeeInput = {
+  address: string;
+  name: string;
+  payingOfficeCode: string | number;
+  /** E.164: the one-time password goes here. */
+  phone: string;
+};
+
+export type MoneyOrderPaymentMode =
+  | 'CARD'
+  | 'CASH'
+  | 'UPI';
+
+export type MoneyOrderProduct =
+  /** Electronic money order (eMO). */
+  | 'ELECTRONIC'
+  /** Instant money order (iMO), paid against a 16-digit secret code given to the sender. */
+  | 'INSTANT'
+  /** Ordinary money order. */
+  | 'ORDINARY'
+  /** Service money order, for government and departmental payments: no commission. */
+  | 'SERVICE';
+
+export type MoneyOrderSenderInput = {
+  address: string;
+  /** The ID document shown at the counter, e.g. 'AADHAAR 1234 5678 9012'. With the phone it identifies the sender for the monthly cap. */
+  idDocument: string;
+  name: string;
+  /** E.164, e.g. +919812345678. */
+  phone: string;
+};
+
+/**
+ * Where an order is in its life. BOOKED (taken at the counter) -> AVAILABLE (in the ledger, payable at the paying office)
+ * -> PAID; LOCKED (held for a check); STOPPED (by the sender), RETURNED (payee refused or not found) and EXPIRED (end of
+ * the second month after the month of issue) each -> REFUNDED (the amount, not the commission); VOID (expired and
+ * unclaimed for a year).
+ */
+export type MoneyOrderStatus =
+  | 'AVAILABLE'
+  | 'BOOKED'
+  | 'EXPIRED'
+  | 'LOCKED'
+  | 'PAID'
+  | 'REFUNDED'
+  | 'RETURNED'
+  | 'STOPPED'
+  | 'VOID';
+
+export type MoneyOrderTariffInput = {
+  currency?: string;
+  /** The first day in force: after today. */
+  effectiveFrom: string;
+  maxAmount: string;
+  minAmount: string;
+  product: MoneyOrderProduct;
+  /** JSON, as MoneyOrderTariff.rule. */
+  rule: string;
+  taxRatePercent?: string;
+  wholeUnitsOnly: boolean;
+};
+
 /** How a notification travelled. LOCAL_OUTBOX is the embedded default (npm run notifications); MEMORY is the tests'. */
 export type NotificationChannel =
   | 'EMAIL'
@@ -224,6 +345,19 @@ export type OfficeType =
   | 'REGION'
   | 'SUB_OFFICE';
 
+export type PayMoneyOrderInput = {
+  idempotencyKey: string;
+  /** The paying office: in your mo.pay scope. */
+  officeCode: string | number;
+  /** The payee's one-time password (6 digits); for INSTANT orders give secretCode instead. */
+  otp?: string | null | undefined;
+  /** The ID document the payee showed. */
+  payeeIdDocument: string;
+  reference: string | number;
+  /** The INSTANT order's 16-digit secret code. */
+  secretCode?: string | null | undefined;
+};
+
 export type PostJournalEntryInput = {
   /** 1 to 500 characters. */
   description: string;
@@ -232,7 +366,7 @@ export type PostJournalEntryInput = {
   /** 1 to 200 characters; the same key with the same entry returns the original, with another entry IDEMPOTENCY_CONFLICT. */
   idempotencyKey: string;
   officeCode: string | number;
-  /** Two or more; balanced per currency. */
+  /** Two or more; balanced per currency, and within each office they touch (UNBALANCED_OFFICE: cross offices through their inter-office clearing accounts, 1600). */
   postings: Array<PostingInput>;
   source: JournalSourceInput;
 };
@@ -249,6 +383,15 @@ export type PostingInput = {
 export type PostingSide =
   | 'CREDIT'
   | 'DEBIT';
+
+export type RefundMoneyOrderInput = {
+  idempotencyKey: string;
+  /** Where the cash is handed back: in your mo.book scope. */
+  officeCode: string | number;
+  reference: string | number;
+  /** The ID document the sender shows: it must be the one given at booking. */
+  senderIdDocument: string;
+};
 
 export type RevokeRoleInput = {
   role: Role;
@@ -503,6 +646,187 @@ export type LedgerVerifyQueryVariables = Exact<{ [key: string]: never; }>;
 
 export type LedgerVerifyQuery = { verifyLedger: { ok: boolean, checkedEntries: number, sealedThrough: string | null, unsealedEntries: number, firstDiscrepancy: { kind: LedgerDiscrepancyKind, entryId: string | null, accountCode: string | null, position: string | null, message: string } | null } };
 
+export type MoBookMutationVariables = Exact<{
+  input: BookMoneyOrderInput;
+}>;
+
+
+export type MoBookMutation = { bookMoneyOrder: { order: { reference: string, product: MoneyOrderProduct, status: MoneyOrderStatus, tariffVersion: string, paymentMode: MoneyOrderPaymentMode, bookingOfficeCode: string, payingOfficeCode: string, settledAtOfficeCode: string | null, bookedOn: string, expiresOn: string, bookedAt: string, paidAt: string | null, lockReason: string | null, failedCodeAttempts: number, codeResendsLeft: number, sender: { name: string, phone: string }, payee: { name: string, phone: string }, receipt: { text: string }, amount: { amount: string, currency: string }, commission: { amount: string, currency: string }, tax: { amount: string, currency: string }, total: { amount: string, currency: string } }, codeDelivery: { channel: string, to: string, expiresAt: string, resendsLeft: number } } };
+
+export type MoBulkFieldsFragment = { id: string, status: MoneyOrderBulkStatus, mode: MoneyOrderBulkMode, officeCode: string, fileName: string, totalRows: number, processedRows: number, bookedCount: number, rejectedCount: number, createdAt: string, finishedAt: string | null, bookedAmount: { amount: string, currency: string } };
+
+export type MoBulkBookMutationVariables = Exact<{
+  input: BookMoneyOrdersInput;
+}>;
+
+
+export type MoBulkBookMutation = { bookMoneyOrders: { id: string, status: MoneyOrderBulkStatus, mode: MoneyOrderBulkMode, officeCode: string, fileName: string, totalRows: number, processedRows: number, bookedCount: number, rejectedCount: number, createdAt: string, finishedAt: string | null, bookedAmount: { amount: string, currency: string } } };
+
+export type MoBulkUploadQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type MoBulkUploadQuery = { moneyOrderBulkUpload: { id: string, status: MoneyOrderBulkStatus, mode: MoneyOrderBulkMode, officeCode: string, fileName: string, totalRows: number, processedRows: number, bookedCount: number, rejectedCount: number, createdAt: string, finishedAt: string | null, rejections: Array<{ row: number, code: string, message: string }>, bookedAmount: { amount: string, currency: string } } | null };
+
+export type MoBulkRejectionReportQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type MoBulkRejectionReportQuery = { moneyOrderBulkUpload: { id: string, fileName: string, rejectionReportCsv: string } | null };
+
+export type MoCounterOrderQueryVariables = Exact<{
+  reference: string | number;
+}>;
+
+
+export type MoCounterOrderQuery = { moneyOrder: { reference: string, product: MoneyOrderProduct, status: MoneyOrderStatus, tariffVersion: string, paymentMode: MoneyOrderPaymentMode, bookingOfficeCode: string, payingOfficeCode: string, settledAtOfficeCode: string | null, bookedOn: string, expiresOn: string, bookedAt: string, paidAt: string | null, lockReason: string | null, failedCodeAttempts: number, codeResendsLeft: number, sender: { name: string, phone: string }, payee: { name: string, phone: string }, amount: { amount: string, currency: string }, commission: { amount: string, currency: string }, tax: { amount: string, currency: string }, total: { amount: string, currency: string } } | null };
+
+export type MoStopMutationVariables = Exact<{
+  reference: string | number;
+  reason: string;
+}>;
+
+
+export type MoStopMutation = { stopMoneyOrder: { reference: string, product: MoneyOrderProduct, status: MoneyOrderStatus, tariffVersion: string, paymentMode: MoneyOrderPaymentMode, bookingOfficeCode: string, payingOfficeCode: string, settledAtOfficeCode: string | null, bookedOn: string, expiresOn: string, bookedAt: string, paidAt: string | null, lockReason: string | null, failedCodeAttempts: number, codeResendsLeft: number, amount: { amount: string, currency: string }, commission: { amount: string, currency: string }, tax: { amount: string, currency: string }, total: { amount: string, currency: string } } };
+
+export type MoReturnMutationVariables = Exact<{
+  reference: string | number;
+  reason: string;
+}>;
+
+
+export type MoReturnMutation = { returnMoneyOrder: { reference: string, product: MoneyOrderProduct, status: MoneyOrderStatus, tariffVersion: string, paymentMode: MoneyOrderPaymentMode, bookingOfficeCode: string, payingOfficeCode: string, settledAtOfficeCode: string | null, bookedOn: string, expiresOn: string, bookedAt: string, paidAt: string | null, lockReason: string | null, failedCodeAttempts: number, codeResendsLeft: number, amount: { amount: string, currency: string }, commission: { amount: string, currency: string }, tax: { amount: string, currency: string }, total: { amount: string, currency: string } } };
+
+export type MoRefundMutationVariables = Exact<{
+  input: RefundMoneyOrderInput;
+}>;
+
+
+export type MoRefundMutation = { refundMoneyOrder: { order: { reference: string, product: MoneyOrderProduct, status: MoneyOrderStatus, tariffVersion: string, paymentMode: MoneyOrderPaymentMode, bookingOfficeCode: string, payingOfficeCode: string, settledAtOfficeCode: string | null, bookedOn: string, expiresOn: string, bookedAt: string, paidAt: string | null, lockReason: string | null, failedCodeAttempts: number, codeResendsLeft: number, amount: { amount: string, currency: string }, commission: { amount: string, currency: string }, tax: { amount: string, currency: string }, total: { amount: string, currency: string } }, approvalRequest: { id: string, kind: ApprovalKind, status: ApprovalStatus, summary: string, createdAt: string, expiresAt: string } | null } };
+
+export type MoLockMutationVariables = Exact<{
+  reference: string | number;
+  reason: string;
+}>;
+
+
+export type MoLockMutation = { lockMoneyOrder: { reference: string, product: MoneyOrderProduct, status: MoneyOrderStatus, tariffVersion: string, paymentMode: MoneyOrderPaymentMode, bookingOfficeCode: string, payingOfficeCode: string, settledAtOfficeCode: string | null, bookedOn: string, expiresOn: string, bookedAt: string, paidAt: string | null, lockReason: string | null, failedCodeAttempts: number, codeResendsLeft: number, amount: { amount: string, currency: string }, commission: { amount: string, currency: string }, tax: { amount: string, currency: string }, total: { amount: string, currency: string } } };
+
+export type MoReleaseMutationVariables = Exact<{
+  reference: string | number;
+  reason: string;
+}>;
+
+
+export type MoReleaseMutation = { releaseMoneyOrder: { reference: string, product: MoneyOrderProduct, status: MoneyOrderStatus, tariffVersion: string, paymentMode: MoneyOrderPaymentMode, bookingOfficeCode: string, payingOfficeCode: string, settledAtOfficeCode: string | null, bookedOn: string, expiresOn: string, bookedAt: string, paidAt: string | null, lockReason: string | null, failedCodeAttempts: number, codeResendsLeft: number, amount: { amount: string, currency: string }, commission: { amount: string, currency: string }, tax: { amount: string, currency: string }, total: { amount: string, currency: string } } };
+
+export type MoDayAccountQueryVariables = Exact<{
+  officeCode: string | number;
+  date?: string | null | undefined;
+}>;
+
+
+export type MoDayAccountQuery = { office: { code: string, name: string, moneyOrderSummary: { date: string, bookedCount: number, paidCount: number, refundedCount: number, bookedAmount: { amount: string, currency: string }, paidAmount: { amount: string, currency: string }, refundedAmount: { amount: string, currency: string }, commission: { amount: string, currency: string }, tax: { amount: string, currency: string } } } | null };
+
+export type MoLedgerEntriesQueryVariables = Exact<{
+  reference: string;
+}>;
+
+
+export type MoLedgerEntriesQuery = { journalEntries: { edges: Array<{ node: { id: string, sequence: string, officeCode: string, effectiveDate: string, description: string, postedAt: string, postings: Array<{ line: number, accountCode: string, side: PostingSide, amount: { amount: string, currency: string } }> } }> } };
+
+export type MoListQueryVariables = Exact<{
+  filter?: MoneyOrderFilter | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type MoListQuery = { moneyOrders: { edges: Array<{ node: { reference: string, product: MoneyOrderProduct, status: MoneyOrderStatus, bookingOfficeCode: string, payingOfficeCode: string, bookedOn: string, paidAt: string | null, amount: { amount: string, currency: string }, commission: { amount: string, currency: string }, sender: { name: string, phone: string }, payee: { name: string } } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
+export type MoOrderFieldsFragment = { reference: string, product: MoneyOrderProduct, status: MoneyOrderStatus, tariffVersion: string, paymentMode: MoneyOrderPaymentMode, bookingOfficeCode: string, payingOfficeCode: string, settledAtOfficeCode: string | null, bookedOn: string, expiresOn: string, bookedAt: string, paidAt: string | null, lockReason: string | null, failedCodeAttempts: number, codeResendsLeft: number, amount: { amount: string, currency: string }, commission: { amount: string, currency: string }, tax: { amount: string, currency: string }, total: { amount: string, currency: string } };
+
+export type MoOrderQueryVariables = Exact<{
+  reference: string | number;
+}>;
+
+
+export type MoOrderQuery = { moneyOrder: { message: string | null, reference: string, product: MoneyOrderProduct, status: MoneyOrderStatus, tariffVersion: string, paymentMode: MoneyOrderPaymentMode, bookingOfficeCode: string, payingOfficeCode: string, settledAtOfficeCode: string | null, bookedOn: string, expiresOn: string, bookedAt: string, paidAt: string | null, lockReason: string | null, failedCodeAttempts: number, codeResendsLeft: number, sender: { name: string, phone: string, address: string, idDocument: string | null }, payee: { name: string, phone: string, address: string, idDocument: string | null }, timeline: Array<{ from: MoneyOrderStatus | null, to: MoneyOrderStatus, actor: string, officeCode: string | null, at: string, reason: string | null }>, ledgerMovements: Array<{ movement: string, status: MoneyOrderLedgerStatus, rejection: string | null, at: string }>, receipt: { text: string }, amount: { amount: string, currency: string }, commission: { amount: string, currency: string }, tax: { amount: string, currency: string }, total: { amount: string, currency: string } } | null };
+
+export type MoPayMutationVariables = Exact<{
+  input: PayMoneyOrderInput;
+}>;
+
+
+export type MoPayMutation = { payMoneyOrder: { reference: string, product: MoneyOrderProduct, status: MoneyOrderStatus, tariffVersion: string, paymentMode: MoneyOrderPaymentMode, bookingOfficeCode: string, payingOfficeCode: string, settledAtOfficeCode: string | null, bookedOn: string, expiresOn: string, bookedAt: string, paidAt: string | null, lockReason: string | null, failedCodeAttempts: number, codeResendsLeft: number, amount: { amount: string, currency: string }, commission: { amount: string, currency: string }, tax: { amount: string, currency: string }, total: { amount: string, currency: string } } };
+
+export type MoQuoteQueryVariables = Exact<{
+  amount: string;
+  product?: MoneyOrderProduct | null | undefined;
+}>;
+
+
+export type MoQuoteQuery = { moneyOrderQuote: { product: MoneyOrderProduct, tariffVersion: string, amount: { amount: string, currency: string }, commission: { amount: string, currency: string }, tax: { amount: string, currency: string }, total: { amount: string, currency: string } } };
+
+export type MoReconciliationQueryVariables = Exact<{
+  asOf: string;
+  officeCode: string | number;
+}>;
+
+
+export type MoReconciliationQuery = { moneyOrderReconciliation: { asOf: string, officeCode: string, outstandingCount: number, inFlightCount: number, ledgerBalance: { amount: string, currency: string }, outstandingAmount: { amount: string, currency: string }, difference: { amount: string, currency: string }, items: Array<{ reference: string, status: MoneyOrderStatus, reason: string, amount: { amount: string, currency: string } }> } };
+
+export type MoResendCodeMutationVariables = Exact<{
+  reference: string | number;
+}>;
+
+
+export type MoResendCodeMutation = { resendMoneyOrderCode: { channel: string, to: string, expiresAt: string, resendsLeft: number } };
+
+export type MoTariffsQueryVariables = Exact<{
+  product?: MoneyOrderProduct | null | undefined;
+}>;
+
+
+export type MoTariffsQuery = { moneyOrderTariffs: Array<{ id: string, product: MoneyOrderProduct, currency: string, effectiveFrom: string, effectiveTo: string | null, minAmount: string, maxAmount: string, wholeUnitsOnly: boolean, rule: string, taxRatePercent: string }>, moneyOrderLimits: Array<{ kind: string, product: MoneyOrderProduct, effectiveFrom: string, effectiveTo: string | null, amount: { amount: string, currency: string } }> };
+
+export type MoProposeTariffMutationVariables = Exact<{
+  input: MoneyOrderTariffInput;
+}>;
+
+
+export type MoProposeTariffMutation = { proposeMoneyOrderTariff: { id: string, kind: ApprovalKind, status: ApprovalStatus, summary: string, createdAt: string, expiresAt: string } };
+
+export type MoTrackingFieldsFragment = { reference: string, status: MoneyOrderStatus, bookedOn: string, expiresOn: string, settledOn: string | null, stoppable: boolean };
+
+export type MoTrackQueryVariables = Exact<{
+  reference: string | number;
+  senderPhone: string;
+}>;
+
+
+export type MoTrackQuery = { trackMoneyOrder: { reference: string, status: MoneyOrderStatus, bookedOn: string, expiresOn: string, settledOn: string | null, stoppable: boolean } | null };
+
+export type MoRequestStopCodeMutationVariables = Exact<{
+  reference: string | number;
+  senderPhone: string;
+}>;
+
+
+export type MoRequestStopCodeMutation = { requestMoneyOrderStopCode: boolean };
+
+export type MoStopAsSenderMutationVariables = Exact<{
+  reference: string | number;
+  senderPhone: string;
+  code: string;
+  reason: string;
+}>;
+
+
+export type MoStopAsSenderMutation = { stopMoneyOrderAsSender: { reference: string, status: MoneyOrderStatus, bookedOn: string, expiresOn: string, settledOn: string | null, stoppable: boolean } };
+
 export type OfficeCloseMutationVariables = Exact<{
   code: string | number;
   closedOn: string;
@@ -711,6 +1035,70 @@ export const LedgerEntrySummaryFragmentDoc = new TypedDocumentString(`
   }
 }
     `, {"fragmentName":"LedgerEntrySummary"}) as unknown as TypedDocumentString<LedgerEntrySummaryFragment, unknown>;
+export const MoBulkFieldsFragmentDoc = new TypedDocumentString(`
+    fragment MoBulkFields on MoneyOrderBulkUpload {
+  id
+  status
+  mode
+  officeCode
+  fileName
+  totalRows
+  processedRows
+  bookedCount
+  rejectedCount
+  bookedAmount {
+    amount
+    currency
+  }
+  createdAt
+  finishedAt
+}
+    `, {"fragmentName":"MoBulkFields"}) as unknown as TypedDocumentString<MoBulkFieldsFragment, unknown>;
+export const MoOrderFieldsFragmentDoc = new TypedDocumentString(`
+    fragment MoOrderFields on MoneyOrder {
+  reference
+  product
+  status
+  amount {
+    amount
+    currency
+  }
+  commission {
+    amount
+    currency
+  }
+  tax {
+    amount
+    currency
+  }
+  total {
+    amount
+    currency
+  }
+  tariffVersion
+  paymentMode
+  bookingOfficeCode
+  payingOfficeCode
+  settledAtOfficeCode
+  bookedOn
+  expiresOn
+  bookedAt
+  paidAt
+  lockReason
+  failedCodeAttempts
+  codeResendsLeft
+}
+    `, {"fragmentName":"MoOrderFields"}) as unknown as TypedDocumentString<MoOrderFieldsFragment, unknown>;
+export const MoTrackingFieldsFragmentDoc = new TypedDocumentString(`
+    fragment MoTrackingFields on MoneyOrderTracking {
+  reference
+  status
+  bookedOn
+  expiresOn
+  settledOn
+  stoppable
+}
+    `, {"fragmentName":"MoTrackingFields"}) as unknown as TypedDocumentString<MoTrackingFieldsFragment, unknown>;
 export const ApprovalApproveDocument = new TypedDocumentString(`
     mutation ApprovalApprove($id: ID!, $comment: String) {
   approve(id: $id, comment: $comment) {
@@ -1432,6 +1820,723 @@ export const LedgerVerifyDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<LedgerVerifyQuery, LedgerVerifyQueryVariables>;
+export const MoBookDocument = new TypedDocumentString(`
+    mutation MoBook($input: BookMoneyOrderInput!) {
+  bookMoneyOrder(input: $input) {
+    order {
+      ...MoOrderFields
+      sender {
+        name
+        phone
+      }
+      payee {
+        name
+        phone
+      }
+      receipt {
+        text
+      }
+    }
+    codeDelivery {
+      channel
+      to
+      expiresAt
+      resendsLeft
+    }
+  }
+}
+    fragment MoOrderFields on MoneyOrder {
+  reference
+  product
+  status
+  amount {
+    amount
+    currency
+  }
+  commission {
+    amount
+    currency
+  }
+  tax {
+    amount
+    currency
+  }
+  total {
+    amount
+    currency
+  }
+  tariffVersion
+  paymentMode
+  bookingOfficeCode
+  payingOfficeCode
+  settledAtOfficeCode
+  bookedOn
+  expiresOn
+  bookedAt
+  paidAt
+  lockReason
+  failedCodeAttempts
+  codeResendsLeft
+}`) as unknown as TypedDocumentString<MoBookMutation, MoBookMutationVariables>;
+export const MoBulkBookDocument = new TypedDocumentString(`
+    mutation MoBulkBook($input: BookMoneyOrdersInput!) {
+  bookMoneyOrders(input: $input) {
+    ...MoBulkFields
+  }
+}
+    fragment MoBulkFields on MoneyOrderBulkUpload {
+  id
+  status
+  mode
+  officeCode
+  fileName
+  totalRows
+  processedRows
+  bookedCount
+  rejectedCount
+  bookedAmount {
+    amount
+    currency
+  }
+  createdAt
+  finishedAt
+}`) as unknown as TypedDocumentString<MoBulkBookMutation, MoBulkBookMutationVariables>;
+export const MoBulkUploadDocument = new TypedDocumentString(`
+    query MoBulkUpload($id: ID!) {
+  moneyOrderBulkUpload(id: $id) {
+    ...MoBulkFields
+    rejections(first: 100) {
+      row
+      code
+      message
+    }
+  }
+}
+    fragment MoBulkFields on MoneyOrderBulkUpload {
+  id
+  status
+  mode
+  officeCode
+  fileName
+  totalRows
+  processedRows
+  bookedCount
+  rejectedCount
+  bookedAmount {
+    amount
+    currency
+  }
+  createdAt
+  finishedAt
+}`) as unknown as TypedDocumentString<MoBulkUploadQuery, MoBulkUploadQueryVariables>;
+export const MoBulkRejectionReportDocument = new TypedDocumentString(`
+    query MoBulkRejectionReport($id: ID!) {
+  moneyOrderBulkUpload(id: $id) {
+    id
+    fileName
+    rejectionReportCsv
+  }
+}
+    `) as unknown as TypedDocumentString<MoBulkRejectionReportQuery, MoBulkRejectionReportQueryVariables>;
+export const MoCounterOrderDocument = new TypedDocumentString(`
+    query MoCounterOrder($reference: ID!) {
+  moneyOrder(reference: $reference) {
+    ...MoOrderFields
+    sender {
+      name
+      phone
+    }
+    payee {
+      name
+      phone
+    }
+  }
+}
+    fragment MoOrderFields on MoneyOrder {
+  reference
+  product
+  status
+  amount {
+    amount
+    currency
+  }
+  commission {
+    amount
+    currency
+  }
+  tax {
+    amount
+    currency
+  }
+  total {
+    amount
+    currency
+  }
+  tariffVersion
+  paymentMode
+  bookingOfficeCode
+  payingOfficeCode
+  settledAtOfficeCode
+  bookedOn
+  expiresOn
+  bookedAt
+  paidAt
+  lockReason
+  failedCodeAttempts
+  codeResendsLeft
+}`) as unknown as TypedDocumentString<MoCounterOrderQuery, MoCounterOrderQueryVariables>;
+export const MoStopDocument = new TypedDocumentString(`
+    mutation MoStop($reference: ID!, $reason: String!) {
+  stopMoneyOrder(reference: $reference, reason: $reason) {
+    ...MoOrderFields
+  }
+}
+    fragment MoOrderFields on MoneyOrder {
+  reference
+  product
+  status
+  amount {
+    amount
+    currency
+  }
+  commission {
+    amount
+    currency
+  }
+  tax {
+    amount
+    currency
+  }
+  total {
+    amount
+    currency
+  }
+  tariffVersion
+  paymentMode
+  bookingOfficeCode
+  payingOfficeCode
+  settledAtOfficeCode
+  bookedOn
+  expiresOn
+  bookedAt
+  paidAt
+  lockReason
+  failedCodeAttempts
+  codeResendsLeft
+}`) as unknown as TypedDocumentString<MoStopMutation, MoStopMutationVariables>;
+export const MoReturnDocument = new TypedDocumentString(`
+    mutation MoReturn($reference: ID!, $reason: String!) {
+  returnMoneyOrder(reference: $reference, reason: $reason) {
+    ...MoOrderFields
+  }
+}
+    fragment MoOrderFields on MoneyOrder {
+  reference
+  product
+  status
+  amount {
+    amount
+    currency
+  }
+  commission {
+    amount
+    currency
+  }
+  tax {
+    amount
+    currency
+  }
+  total {
+    amount
+    currency
+  }
+  tariffVersion
+  paymentMode
+  bookingOfficeCode
+  payingOfficeCode
+  settledAtOfficeCode
+  bookedOn
+  expiresOn
+  bookedAt
+  paidAt
+  lockReason
+  failedCodeAttempts
+  codeResendsLeft
+}`) as unknown as TypedDocumentString<MoReturnMutation, MoReturnMutationVariables>;
+export const MoRefundDocument = new TypedDocumentString(`
+    mutation MoRefund($input: RefundMoneyOrderInput!) {
+  refundMoneyOrder(input: $input) {
+    order {
+      ...MoOrderFields
+    }
+    approvalRequest {
+      id
+      kind
+      status
+      summary
+      createdAt
+      expiresAt
+    }
+  }
+}
+    fragment MoOrderFields on MoneyOrder {
+  reference
+  product
+  status
+  amount {
+    amount
+    currency
+  }
+  commission {
+    amount
+    currency
+  }
+  tax {
+    amount
+    currency
+  }
+  total {
+    amount
+    currency
+  }
+  tariffVersion
+  paymentMode
+  bookingOfficeCode
+  payingOfficeCode
+  settledAtOfficeCode
+  bookedOn
+  expiresOn
+  bookedAt
+  paidAt
+  lockReason
+  failedCodeAttempts
+  codeResendsLeft
+}`) as unknown as TypedDocumentString<MoRefundMutation, MoRefundMutationVariables>;
+export const MoLockDocument = new TypedDocumentString(`
+    mutation MoLock($reference: ID!, $reason: String!) {
+  lockMoneyOrder(reference: $reference, reason: $reason) {
+    ...MoOrderFields
+  }
+}
+    fragment MoOrderFields on MoneyOrder {
+  reference
+  product
+  status
+  amount {
+    amount
+    currency
+  }
+  commission {
+    amount
+    currency
+  }
+  tax {
+    amount
+    currency
+  }
+  total {
+    amount
+    currency
+  }
+  tariffVersion
+  paymentMode
+  bookingOfficeCode
+  payingOfficeCode
+  settledAtOfficeCode
+  bookedOn
+  expiresOn
+  bookedAt
+  paidAt
+  lockReason
+  failedCodeAttempts
+  codeResendsLeft
+}`) as unknown as TypedDocumentString<MoLockMutation, MoLockMutationVariables>;
+export const MoReleaseDocument = new TypedDocumentString(`
+    mutation MoRelease($reference: ID!, $reason: String!) {
+  releaseMoneyOrder(reference: $reference, reason: $reason) {
+    ...MoOrderFields
+  }
+}
+    fragment MoOrderFields on MoneyOrder {
+  reference
+  product
+  status
+  amount {
+    amount
+    currency
+  }
+  commission {
+    amount
+    currency
+  }
+  tax {
+    amount
+    currency
+  }
+  total {
+    amount
+    currency
+  }
+  tariffVersion
+  paymentMode
+  bookingOfficeCode
+  payingOfficeCode
+  settledAtOfficeCode
+  bookedOn
+  expiresOn
+  bookedAt
+  paidAt
+  lockReason
+  failedCodeAttempts
+  codeResendsLeft
+}`) as unknown as TypedDocumentString<MoReleaseMutation, MoReleaseMutationVariables>;
+export const MoDayAccountDocument = new TypedDocumentString(`
+    query MoDayAccount($officeCode: ID!, $date: Date) {
+  office(code: $officeCode) {
+    code
+    name
+    moneyOrderSummary(date: $date) {
+      date
+      bookedCount
+      bookedAmount {
+        amount
+        currency
+      }
+      paidCount
+      paidAmount {
+        amount
+        currency
+      }
+      refundedCount
+      refundedAmount {
+        amount
+        currency
+      }
+      commission {
+        amount
+        currency
+      }
+      tax {
+        amount
+        currency
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<MoDayAccountQuery, MoDayAccountQueryVariables>;
+export const MoLedgerEntriesDocument = new TypedDocumentString(`
+    query MoLedgerEntries($reference: String!) {
+  journalEntries(
+    filter: {sourceType: "MONEY_ORDER", sourceReference: $reference}
+    first: 50
+  ) {
+    edges {
+      node {
+        id
+        sequence
+        officeCode
+        effectiveDate
+        description
+        postedAt
+        postings {
+          line
+          accountCode
+          side
+          amount {
+            amount
+            currency
+          }
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<MoLedgerEntriesQuery, MoLedgerEntriesQueryVariables>;
+export const MoListDocument = new TypedDocumentString(`
+    query MoList($filter: MoneyOrderFilter, $first: Int, $after: String) {
+  moneyOrders(filter: $filter, first: $first, after: $after) {
+    edges {
+      node {
+        reference
+        product
+        status
+        amount {
+          amount
+          currency
+        }
+        commission {
+          amount
+          currency
+        }
+        bookingOfficeCode
+        payingOfficeCode
+        bookedOn
+        paidAt
+        sender {
+          name
+          phone
+        }
+        payee {
+          name
+        }
+      }
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<MoListQuery, MoListQueryVariables>;
+export const MoOrderDocument = new TypedDocumentString(`
+    query MoOrder($reference: ID!) {
+  moneyOrder(reference: $reference) {
+    ...MoOrderFields
+    message
+    sender {
+      name
+      phone
+      address
+      idDocument
+    }
+    payee {
+      name
+      phone
+      address
+      idDocument
+    }
+    timeline {
+      from
+      to
+      actor
+      officeCode
+      at
+      reason
+    }
+    ledgerMovements {
+      movement
+      status
+      rejection
+      at
+    }
+    receipt {
+      text
+    }
+  }
+}
+    fragment MoOrderFields on MoneyOrder {
+  reference
+  product
+  status
+  amount {
+    amount
+    currency
+  }
+  commission {
+    amount
+    currency
+  }
+  tax {
+    amount
+    currency
+  }
+  total {
+    amount
+    currency
+  }
+  tariffVersion
+  paymentMode
+  bookingOfficeCode
+  payingOfficeCode
+  settledAtOfficeCode
+  bookedOn
+  expiresOn
+  bookedAt
+  paidAt
+  lockReason
+  failedCodeAttempts
+  codeResendsLeft
+}`) as unknown as TypedDocumentString<MoOrderQuery, MoOrderQueryVariables>;
+export const MoPayDocument = new TypedDocumentString(`
+    mutation MoPay($input: PayMoneyOrderInput!) {
+  payMoneyOrder(input: $input) {
+    ...MoOrderFields
+  }
+}
+    fragment MoOrderFields on MoneyOrder {
+  reference
+  product
+  status
+  amount {
+    amount
+    currency
+  }
+  commission {
+    amount
+    currency
+  }
+  tax {
+    amount
+    currency
+  }
+  total {
+    amount
+    currency
+  }
+  tariffVersion
+  paymentMode
+  bookingOfficeCode
+  payingOfficeCode
+  settledAtOfficeCode
+  bookedOn
+  expiresOn
+  bookedAt
+  paidAt
+  lockReason
+  failedCodeAttempts
+  codeResendsLeft
+}`) as unknown as TypedDocumentString<MoPayMutation, MoPayMutationVariables>;
+export const MoQuoteDocument = new TypedDocumentString(`
+    query MoQuote($amount: Decimal!, $product: MoneyOrderProduct) {
+  moneyOrderQuote(amount: $amount, product: $product) {
+    product
+    amount {
+      amount
+      currency
+    }
+    commission {
+      amount
+      currency
+    }
+    tax {
+      amount
+      currency
+    }
+    total {
+      amount
+      currency
+    }
+    tariffVersion
+  }
+}
+    `) as unknown as TypedDocumentString<MoQuoteQuery, MoQuoteQueryVariables>;
+export const MoReconciliationDocument = new TypedDocumentString(`
+    query MoReconciliation($asOf: Date!, $officeCode: ID!) {
+  moneyOrderReconciliation(asOf: $asOf, officeCode: $officeCode) {
+    asOf
+    officeCode
+    ledgerBalance {
+      amount
+      currency
+    }
+    outstandingAmount {
+      amount
+      currency
+    }
+    outstandingCount
+    difference {
+      amount
+      currency
+    }
+    inFlightCount
+    items {
+      reference
+      status
+      amount {
+        amount
+        currency
+      }
+      reason
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<MoReconciliationQuery, MoReconciliationQueryVariables>;
+export const MoResendCodeDocument = new TypedDocumentString(`
+    mutation MoResendCode($reference: ID!) {
+  resendMoneyOrderCode(reference: $reference) {
+    channel
+    to
+    expiresAt
+    resendsLeft
+  }
+}
+    `) as unknown as TypedDocumentString<MoResendCodeMutation, MoResendCodeMutationVariables>;
+export const MoTariffsDocument = new TypedDocumentString(`
+    query MoTariffs($product: MoneyOrderProduct) {
+  moneyOrderTariffs(product: $product) {
+    id
+    product
+    currency
+    effectiveFrom
+    effectiveTo
+    minAmount
+    maxAmount
+    wholeUnitsOnly
+    rule
+    taxRatePercent
+  }
+  moneyOrderLimits {
+    kind
+    product
+    amount {
+      amount
+      currency
+    }
+    effectiveFrom
+    effectiveTo
+  }
+}
+    `) as unknown as TypedDocumentString<MoTariffsQuery, MoTariffsQueryVariables>;
+export const MoProposeTariffDocument = new TypedDocumentString(`
+    mutation MoProposeTariff($input: MoneyOrderTariffInput!) {
+  proposeMoneyOrderTariff(input: $input) {
+    id
+    kind
+    status
+    summary
+    createdAt
+    expiresAt
+  }
+}
+    `) as unknown as TypedDocumentString<MoProposeTariffMutation, MoProposeTariffMutationVariables>;
+export const MoTrackDocument = new TypedDocumentString(`
+    query MoTrack($reference: ID!, $senderPhone: String!) {
+  trackMoneyOrder(reference: $reference, senderPhone: $senderPhone) {
+    ...MoTrackingFields
+  }
+}
+    fragment MoTrackingFields on MoneyOrderTracking {
+  reference
+  status
+  bookedOn
+  expiresOn
+  settledOn
+  stoppable
+}`) as unknown as TypedDocumentString<MoTrackQuery, MoTrackQueryVariables>;
+export const MoRequestStopCodeDocument = new TypedDocumentString(`
+    mutation MoRequestStopCode($reference: ID!, $senderPhone: String!) {
+  requestMoneyOrderStopCode(reference: $reference, senderPhone: $senderPhone)
+}
+    `) as unknown as TypedDocumentString<MoRequestStopCodeMutation, MoRequestStopCodeMutationVariables>;
+export const MoStopAsSenderDocument = new TypedDocumentString(`
+    mutation MoStopAsSender($reference: ID!, $senderPhone: String!, $code: String!, $reason: String!) {
+  stopMoneyOrderAsSender(
+    reference: $reference
+    senderPhone: $senderPhone
+    code: $code
+    reason: $reason
+  ) {
+    ...MoTrackingFields
+  }
+}
+    fragment MoTrackingFields on MoneyOrderTracking {
+  reference
+  status
+  bookedOn
+  expiresOn
+  settledOn
+  stoppable
+}`) as unknown as TypedDocumentString<MoStopAsSenderMutation, MoStopAsSenderMutationVariables>;
 export const OfficeCloseDocument = new TypedDocumentString(`
     mutation OfficeClose($code: ID!, $closedOn: Date!) {
   closeOffice(code: $code, closedOn: $closedOn) {

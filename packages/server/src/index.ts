@@ -13,3 +13,14 @@ export { inputValidationPlugin, findUnstorableInput, unstorableTextProblem, type
 export { mergeResolverMaps } from './resolver-maps.js';
 export { createNonceStore, createRedisNonceStore, type NonceStoreOptions, type RedisNonceStoreOptions } from './nonce-store.js';
 export type { NonceStore } from '@postal/auth';
+export {
+  createApprovalExecutor,
+  ApprovalPayloadInvalidError,
+  ApprovalPayloadTamperedError,
+  type ApprovalExecutorOptions,
+  type ApprovalKindHandler,
+  type ApprovalExecution,
+  type ApprovalPayloadParse,
+  type ApprovedRequest,
+  type ApprovalParties,
+} from './approval-executor.js';

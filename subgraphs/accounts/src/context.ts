@@ -7,6 +7,7 @@ import { createLoaders, type Loaders } from './loaders.js';
 import { createJournalService, type JournalService } from './journal/service.js';
 import { createAccountService, type AccountService } from './ledger-accounts/service.js';
 import { createReportService, type ReportService } from './reports/service.js';
+import { createMoneyOrderLedgerService, type MoneyOrderLedgerService } from './money-orders/service.js';
 import { createLedgerVerificationService, type LedgerVerificationService } from './sealing/service.js';
 
 export interface Services {
@@ -19,6 +20,8 @@ export interface Services {
   ledger: LedgerVerificationService;
   /** Administration's approvals inbox: where a person's manual journal goes to wait for a second finance officer. */
   approvals: ApprovalsClient;
+  /** Money orders' side of the ledger: cash reserved at the counter, the control balance, an order's entries. */
+  moneyOrders: MoneyOrderLedgerService;
 }
 
 export interface Context extends RequestContext {
@@ -61,6 +64,7 @@ export function createServices(deps: ContextDependencies, loaders: Loaders): Ser
     businessDays: createBusinessDayService({ database, clock, loaders, ...(deps.timeZone ? { timeZone: deps.timeZone } : {}) }),
     ledger: createLedgerVerificationService(database, { loaders }),
     approvals,
+    moneyOrders: createMoneyOrderLedgerService(database, { clock, loaders }),
   };
 }
 

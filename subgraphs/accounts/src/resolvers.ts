@@ -4,6 +4,7 @@ import { businessDayResolvers } from './business-days/resolvers.js';
 import type { Resolvers } from './generated/resolvers-types.js';
 import { journalResolvers } from './journal/resolvers.js';
 import { ledgerAccountResolvers } from './ledger-accounts/resolvers.js';
+import { moneyOrderResolvers } from './money-orders/resolvers.js';
 import { reportResolvers } from './reports/resolvers.js';
 import { sealingResolvers } from './sealing/resolvers.js';
 
@@ -11,6 +12,6 @@ import { sealingResolvers } from './sealing/resolvers.js';
  * The subgraph's resolver map: each module's resolvers (`<module>/resolvers.ts`), merged type by type, as in the
  * administration subgraph. Resolvers are thin: read arguments, call a service with the signed caller, map the result.
  */
-const modules: Resolvers[] = [ledgerAccountResolvers, journalResolvers, businessDayResolvers, reportResolvers, sealingResolvers];
+const modules: Resolvers[] = [ledgerAccountResolvers, journalResolvers, businessDayResolvers, reportResolvers, sealingResolvers, moneyOrderResolvers];
 
 export const resolvers: Resolvers = { ...scalarResolvers, ...mergeResolverMaps(modules) };

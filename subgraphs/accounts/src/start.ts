@@ -5,6 +5,7 @@ import { contextDependencies, createContext, type Context } from './context.js';
 import { outbox, processedEvents } from './db-schema.js';
 import { expireHolds } from './journal/holds.js';
 import { handleOfficeEvent, OFFICE_EVENTS_QUEUE } from './ledger-accounts/office-events.js';
+import { createMoneyOrderConsumer, MONEY_ORDERS_QUEUE } from './money-orders/consumer.js';
 import { startJournalSealer, type JournalSealer } from './sealing/sealer.js';
 import { resolvers } from './resolvers.js';
 
@@ -56,6 +57,8 @@ export async function startAccounts(options: AccountsOptions): Promise<RunningSu
         ledgerStartDate,
         ...(options.timeZone ? { timeZone: options.timeZone } : {}),
       }),
+      // Money orders' movements: posted by the chart's rules and answered (POSTED or REJECTED) in the same transaction.
+      [MONEY_ORDERS_QUEUE]: createMoneyOrderConsumer({ clock, ledgerStartDate, ...(options.timeZone ? { timeZone: options.timeZone } : {}) }),
     },
     // Services per request (cheap closures), so each request has its own loaders (context.ts).
     buildContext: (request) => createContext(deps, request),

@@ -4,3 +4,4 @@ export { accounts, knownOffices } from './ledger-accounts/tables.js';
 export { journalEntries, postings, holds } from './journal/tables.js';
 export { businessDays, dayCloses, dailyBalances } from './business-days/tables.js';
 export { journalSeals } from './sealing/tables.js';
+export { moneyOrderMovements } from './money-orders/tables.js';

@@ -1,5 +1,6 @@
 import { ConfigError, loadConfig, moneyOrdersEnv, notifierSettings } from '@postal/config';
 import { createNotifier } from '@postal/notify';
+import { createJobQueue } from '@postal/jobs';
 import { runStandaloneSubgraph } from '@postal/server';
 import { startMoneyOrders } from './start.js';
 
@@ -20,16 +21,29 @@ await runStandaloneSubgraph({
   name: 'money-orders',
   envSchema: moneyOrdersEnv,
   needSecrets: ['identitySecret'],
-  start: ({ config, secrets, database, queue, nonces, logger }) =>
-    startMoneyOrders({
+  start: async ({ config, secrets, database, queue, nonces, logger }) => {
+    // The expiry schedule and bulk bookings: Bull on REDIS_URL (so the schedule is one across replicas), else in-process.
+    const jobs = createJobQueue({ redisUrl: config.REDIS_URL, prefix: config.QUEUE_PREFIX, logger });
+    const running = await startMoneyOrders({
       database,
       queue,
+      jobs,
       nonces,
       logger,
       identitySecret: secrets.identitySecret!,
       port: config.PORT,
       accountsUrl: moneyOrdersConfig.ACCOUNTS_URL,
+      administrationUrl: moneyOrdersConfig.ADMINISTRATION_URL,
       notifier,
       redis: config.REDIS_URL ? { url: config.REDIS_URL, prefix: config.QUEUE_PREFIX } : undefined,
-    }),
+    });
+    return {
+      ...running,
+      async stop() {
+        await running.stop();
+        // Running jobs finish (or stop between steps) before the database they write to is closed.
+        await jobs.close();
+      },
+    };
+  },
 });

@@ -1,27 +1,14 @@
-import { money } from '@postal/money';
-import { scalarResolvers, toMoneyOutput } from '@postal/scalars';
+import { scalarResolvers } from '@postal/scalars';
+import { mergeResolverMaps } from '@postal/server';
 import type { Context } from './context.js';
 import type { Resolvers } from './generated/resolvers-types.js';
+import { limitResolvers } from './limits/resolvers.js';
+import { bulkResolvers } from './bulk/resolvers.js';
 import { orderResolvers } from './orders/resolvers.js';
+import { tariffResolvers } from './tariffs/resolvers.js';
 
+/** Each module's resolvers, merged (two modules resolving one field fail at start-up), and the shared scalars. */
 export const resolvers: Resolvers<Context> = {
   ...scalarResolvers,
-  Query: {
-    moneyOrderQuote: async (_parent, { amount, product }, { services, identity }) => {
-      const quote = await services.tariffs.quote(identity, amount, product ?? 'ELECTRONIC');
-      return {
-        product: quote.product,
-        amount: toMoneyOutput(money(quote.amount, quote.currency)),
-        commission: toMoneyOutput(money(quote.commission, quote.currency)),
-        // Tax on the commission comes with the tariff's tax rate (tariffs module); none is charged until then.
-        tax: toMoneyOutput(money('0', quote.currency)),
-        total: toMoneyOutput(money(quote.total, quote.currency)),
-        tariffVersion: quote.tariffVersionId,
-      };
-    },
-    ...orderResolvers.Query,
-  },
-  Mutation: { ...orderResolvers.Mutation },
-  MoneyOrder: orderResolvers.MoneyOrder!,
-  Office: orderResolvers.Office!,
+  ...mergeResolverMaps<Resolvers<Context>>([tariffResolvers, limitResolvers, orderResolvers as Resolvers<Context>, bulkResolvers as Resolvers<Context>]),
 };

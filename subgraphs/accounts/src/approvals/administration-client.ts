@@ -1,11 +1,7 @@
-import { createServiceClient, DEFAULT_SERVICE_TIMEOUT_MS } from '@postal/service-client';
+import { createApprovalsClient as createInboxClient, DEFAULT_ADMINISTRATION_TIMEOUT_MS, type SubmittedApproval } from '@postal/service-client';
 import type { ManualJournalPayload } from './payload.js';
 
-/** What the inbox answered: the new request (PENDING). */
-export interface SubmittedApproval {
-  id: string;
-  status: string;
-}
+export { DEFAULT_ADMINISTRATION_TIMEOUT_MS, type SubmittedApproval };
 
 export interface ManualJournalSubmission {
   /** The inbox's one line (payload.ts builds it). */
@@ -32,33 +28,15 @@ export interface ApprovalsClientOptions {
   timeoutMs?: number;
 }
 
-export const DEFAULT_ADMINISTRATION_TIMEOUT_MS = DEFAULT_SERVICE_TIMEOUT_MS;
-
-const MUTATION =
-  'mutation SubmitApprovalRequest($input: SubmitApprovalRequestInput!) { submitApprovalRequest(input: $input) { id status } }';
-
 /**
- * Submits manual journals to administration's approvals inbox over HTTP as the accounts service
- * (`@postal/service-client`: a signed service identity), never through its tables. A refusal by the inbox's rules
- * (FORBIDDEN, BAD_USER_INPUT, ...) reaches the maker with its code and message; anything else that is not a well-formed
- * answer is DEPENDENCY_UNAVAILABLE, and nothing was submitted.
+ * Submits manual journals to administration's approvals inbox as the accounts service, through the shared inbox
+ * client (@postal/service-client createApprovalsClient: a signed service call, refusals passed on with their code,
+ * anything else DEPENDENCY_UNAVAILABLE with nothing submitted).
  */
 export function createApprovalsClient(options: ApprovalsClientOptions): ApprovalsClient {
-  const client = createServiceClient({ caller: 'accounts', dependency: 'administration', ...options });
+  const inbox = createInboxClient({ caller: 'accounts', ...options });
   return {
     submit: (submission, requestId) =>
-      client.request({
-        query: MUTATION,
-        variables: { input: { kind: 'MANUAL_JOURNAL', ...submission } },
-        requestId,
-        read: readSubmitted,
-        passRefusals: true,
-      }),
+      inbox.submit({ kind: 'MANUAL_JOURNAL', ...submission, payload: submission.payload as unknown as Record<string, unknown> }, requestId),
   };
-}
-
-function readSubmitted(data: unknown): SubmittedApproval | undefined {
-  const submitted = (data as { submitApprovalRequest?: unknown } | null | undefined)?.submitApprovalRequest as Partial<SubmittedApproval> | null | undefined;
-  if (!submitted || typeof submitted.id !== 'string' || submitted.id.length === 0 || typeof submitted.status !== 'string') return undefined;
-  return { id: submitted.id, status: submitted.status };
 }

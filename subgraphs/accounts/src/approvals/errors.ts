@@ -1,5 +1,3 @@
-import { ExpectedError } from '@postal/errors';
-
 /** Stable codes of the manual-journal path through the approvals inbox (schema/accounts.graphql lists the first). */
 export const ApprovalCodes = {
   DEPENDENCY_UNAVAILABLE: 'DEPENDENCY_UNAVAILABLE',
@@ -12,14 +10,5 @@ export const ApprovalCodes = {
 /** Administration (the approvals inbox) did not answer; nothing was submitted. One class for every service call. */
 export { DependencyUnavailableError } from '@postal/errors';
 
-export class PayloadTamperedError extends ExpectedError {
-  constructor() {
-    super(ApprovalCodes.PAYLOAD_TAMPERED, 'the approved payload does not match its hash; nothing was posted');
-  }
-}
-
-export class PayloadInvalidError extends ExpectedError {
-  constructor(problem: string) {
-    super(ApprovalCodes.PAYLOAD_INVALID, `the approved payload is not a manual journal: ${problem}`);
-  }
-}
+/** The owner's payload errors are shared by every subgraph that executes approvals (@postal/server). */
+export { ApprovalPayloadTamperedError as PayloadTamperedError, ApprovalPayloadInvalidError as PayloadInvalidError } from '@postal/server';

@@ -1,15 +1,10 @@
-import type { SignedRequestContext } from '@postal/auth';
 import { businessDate, DEFAULT_TIME_ZONE } from '@postal/calendar';
 import type { Tx } from '@postal/db';
-import { newEvent, type AnyEvent, type ApprovalDecidedPayload, type TypedEvent } from '@postal/events';
-import { isExpectedError, type ExpectedError } from '@postal/errors';
-import { stageEvents } from '@postal/outbox';
-import { auditEvent } from '@postal/server';
+import { createApprovalExecutor as createOwnerExecutor, type ApprovalKindHandler, type ApprovedRequest } from '@postal/server';
 import { outbox, processedEvents } from '../db-schema.js';
-import type { JournalEntryRecord, LedgerActor, PostingOrigin } from '../journal/model.js';
+import type { LedgerActor, PostingOrigin } from '../journal/model.js';
 import { postEntryInTx, reverseEntryInTx, type PostResult } from '../journal/posting.js';
-import { PayloadInvalidError, PayloadTamperedError } from './errors.js';
-import { commandOf, parseManualJournalPayload, payloadIntact, type ManualJournalPayload } from './payload.js';
+import { commandOf, parseManualJournalPayload, type ManualJournalPayload } from './payload.js';
 
 /** Where accounts hears `approval.decided` (the event catalogue routes it here as well as to administration). */
 export const APPROVALS_QUEUE = 'accounts.approvals';
@@ -22,8 +17,6 @@ export const APPROVALS_QUEUE = 'accounts.approvals';
  */
 export const APPROVAL_REQUESTS_KEY = 'accounts.approvals/requests';
 
-const outboxTables = { outbox, processedEvents };
-
 export interface ApprovalExecutorOptions {
   /** IDENTITY_SECRET: the key of the payload MAC checked before execution. */
   identitySecret: string;
@@ -34,19 +27,14 @@ export interface ApprovalExecutorOptions {
   ledgerStartDate?: string | undefined;
 }
 
-type Outcome =
-  | { status: 'EXECUTED'; entry: JournalEntryRecord; replayed: boolean; operation: ManualJournalPayload['operation'] }
-  | { status: 'FAILED'; error: ExpectedError; operation?: ManualJournalPayload['operation'] };
-
 /**
  * Executes approved manual journals (kind MANUAL_JOURNAL, owned by accounts), inside consumeIdempotently's
- * transaction, and reports each one back to the inbox with `approval.executed`.
- * - Other owners' requests, and REJECTED or EXPIRED ones, ask nothing of accounts: ignored.
- * - Exactly what was approved or nothing: the payload's MAC (keyed from IDENTITY_SECRET) is checked against the
- *   approved one (PAYLOAD_TAMPERED), and must be a manual journal this code can execute (PAYLOAD_INVALID).
+ * transaction, and reports each one back to the inbox with `approval.executed`. The owner's rules (other owners' and
+ * undecided requests ignored, each request once, the payload's MAC checked as PAYLOAD_TAMPERED and its shape as
+ * PAYLOAD_INVALID, a refusal rolled back to a savepoint and reported FAILED, any other error retried) are the shared
+ * ones of @postal/server createApprovalExecutor; this says what a manual journal is.
  * - The ledger's rules are checked again as the entry is posted: a rule that no longer holds (the account was frozen
- *   meanwhile, the day was closed) is an ExpectedError, rolled back to a savepoint, and reported FAILED with its code.
- * - Any other error is a fault: it rolls the delivery back and the queue retries it.
+ *   meanwhile, the day was closed) is an ExpectedError, reported FAILED with its code.
  */
 export function createApprovalExecutor(options: ApprovalExecutorOptions) {
   const clock = options.clock ?? (() => new Date());
@@ -61,100 +49,46 @@ export function createApprovalExecutor(options: ApprovalExecutorOptions) {
     }
   }
 
-  async function attempt(tx: Tx, decided: ApprovalDecidedPayload, checker: LedgerActor): Promise<Outcome> {
-    if (!payloadIntact(options.identitySecret, decided.kind, decided.payload, decided.payloadHash)) {
-      return { status: 'FAILED', error: new PayloadTamperedError() };
-    }
-    const parsed = parseManualJournalPayload(decided.payload);
-    if (!parsed.ok) return { status: 'FAILED', error: new PayloadInvalidError(parsed.problem) };
-    const { payload } = parsed;
-    const origin: PostingOrigin = {
-      actor: { kind: 'staff', id: decided.maker.id, username: decided.maker.username },
-      manual: true,
-      approvedBy: checker,
-      approvalRequestId: decided.requestId,
-    };
-    try {
-      // A savepoint: a refused execution leaves none of its writes behind, only the FAILED report below.
-      const { entry, replayed } = await tx.transaction((savepoint) => execute(savepoint, payload, origin, businessDate(clock(), timeZone)));
-      return { status: 'EXECUTED', entry, replayed, operation: payload.operation };
-    } catch (error) {
-      if (!isExpectedError(error)) throw error;
-      return { status: 'FAILED', error, operation: payload.operation };
-    }
-  }
-
-  return async function onApprovalDecided(tx: Tx, event: AnyEvent): Promise<void> {
-    if (event.type !== 'approval.decided') throw new Error(`${APPROVALS_QUEUE} does not take ${event.type} events`);
-    const decided = (event as TypedEvent<'approval.decided'>).payload;
-    if (decided.subgraph !== 'accounts' || decided.kind !== 'MANUAL_JOURNAL' || decided.decision !== 'APPROVED') return;
-    // The inbox never approves without a checker; an event that says otherwise is a fault for a human to look at.
-    if (!decided.checker) throw new Error(`approval request ${decided.requestId} is APPROVED but names no checker`);
-    if (!(await claimRequest(tx, decided.requestId))) return;
-    const checker: LedgerActor = { kind: 'staff', id: decided.checker.id, username: decided.checker.username };
-    const outcome = await attempt(tx, decided, checker);
-    const context: SignedRequestContext = {
-      identity: { kind: 'service', service: 'accounts' },
-      requestId: event.requestId ?? event.id,
-      clientAddress: undefined,
-    };
-    const parties = { approvalRequestId: decided.requestId, maker: decided.maker.username, checker: decided.checker.username };
-    const executedAt = clock().toISOString();
-    if (outcome.status === 'EXECUTED') {
-      const { entry } = outcome;
-      const result = { entryId: entry.id, ...(entry.reversesEntryId ? { reversesEntryId: entry.reversesEntryId } : {}) };
-      await stageEvents(tx, outboxTables, [
-        newEvent(
-          'approval.executed',
-          { requestId: decided.requestId, kind: decided.kind, payloadHash: decided.payloadHash, outcome: 'EXECUTED', result, executedAt },
-          { source: 'accounts', requestId: context.requestId },
-        ),
-        auditEvent('accounts', context, {
+  const manualJournal: ApprovalKindHandler<ManualJournalPayload> = {
+    description: 'a manual journal',
+    parse: parseManualJournalPayload,
+    async execute(tx, payload, request: ApprovedRequest) {
+      const checker: LedgerActor = { kind: 'staff', id: request.checker.id, username: request.checker.username };
+      const origin: PostingOrigin = {
+        actor: { kind: 'staff', id: request.maker.id, username: request.maker.username },
+        manual: true,
+        approvedBy: checker,
+        approvalRequestId: request.requestId,
+      };
+      const { entry, replayed } = await execute(tx, payload, origin, businessDate(clock(), timeZone));
+      const reverses = entry.reversesEntryId ? { reversesEntryId: entry.reversesEntryId } : {};
+      return {
+        result: { entryId: entry.id, ...reverses },
+        audit: {
           action: 'MANUAL_JOURNAL_POSTED',
-          outcome: 'SUCCESS',
           target: { type: 'JournalEntry', id: entry.id },
           officeCode: entry.officeCode,
           after: {
-            ...parties,
-            operation: outcome.operation,
+            operation: payload.operation,
             entryId: entry.id,
             effectiveDate: entry.effectiveDate,
-            ...(entry.reversesEntryId ? { reversesEntryId: entry.reversesEntryId } : {}),
+            ...reverses,
             // The idempotency key had already posted this entry (the maker reused a key): nothing new was written.
-            ...(outcome.replayed ? { replayed: true } : {}),
+            ...(replayed ? { replayed: true } : {}),
           },
-        }),
-      ]);
-      return;
-    }
-    const { code, message } = outcome.error;
-    await stageEvents(tx, outboxTables, [
-      newEvent(
-        'approval.executed',
-        { requestId: decided.requestId, kind: decided.kind, payloadHash: decided.payloadHash, outcome: 'FAILED', result: { code, message }, executedAt },
-        { source: 'accounts', requestId: context.requestId },
-      ),
-      auditEvent('accounts', context, {
-        action: 'MANUAL_JOURNAL_FAILED',
-        outcome: 'FAILURE',
-        target: { type: 'ApprovalRequest', id: decided.requestId },
-        officeCode: decided.officeCode,
-        reason: code,
-        after: { ...parties, ...(outcome.operation ? { operation: outcome.operation } : {}), code, message },
-      }),
-    ]);
+        },
+      };
+    },
+    failure: { action: 'MANUAL_JOURNAL_FAILED', after: (payload) => (payload ? { operation: payload.operation } : {}) },
   };
-}
 
-/**
- * Records that this request is being acted on; false when it already was (under any event id). A concurrent delivery
- * of another copy waits on the uncommitted row and then finds it, as consumeIdempotently's own insert does.
- */
-async function claimRequest(tx: Tx, requestId: string): Promise<boolean> {
-  const claimed = await tx
-    .insert(processedEvents)
-    .values({ consumer: APPROVAL_REQUESTS_KEY, eventId: requestId })
-    .onConflictDoNothing()
-    .returning({ eventId: processedEvents.eventId });
-  return claimed.length > 0;
+  return createOwnerExecutor({
+    subgraph: 'accounts',
+    queue: APPROVALS_QUEUE,
+    requestsKey: APPROVAL_REQUESTS_KEY,
+    identitySecret: options.identitySecret,
+    outboxTables: { outbox, processedEvents },
+    clock,
+    kinds: { MANUAL_JOURNAL: manualJournal },
+  });
 }

@@ -125,17 +125,20 @@ describe('closeBusinessDay', () => {
   });
 
   it('keeps cumulative totals right for an account that missed a close (opened after it, posted to back-dated)', async () => {
-    // Opened without the office's closed day, then posted to, dated inside HO1's closed days (through the 15th), by an
-    // entry of SO1 (whose own day is open): the next close of HO1 still counts that posting.
+    // Two accounts opened without the office's closed day, then posted to, dated inside HO1's closed days (through
+    // the 15th), by an entry of SO1 (whose own day is open): the next close of HO1 still counts those postings. (Both
+    // in HO1: an entry balances within each office it touches.)
     await testDatabase.database.db.execute(sql`
       insert into accounts.accounts (code, name, type, kind, parent_code, head_code, currency, office_code)
-      values ('HO1:1600', 'Late account', 'ASSET', 'DETAIL', '1000', '1600', 'INR', 'HO1')`);
-    await post(testDatabase, transfer('HO1:1600', 'SO1:4100', '9.00', { officeCode: 'SO1', effectiveDate: '2026-11-12' }));
-    await post(testDatabase, transfer('HO1:1600', 'SO1:4100', '1.00', { officeCode: 'SO1', effectiveDate: TODAY }));
+      values ('HO1:1700', 'Late account', 'ASSET', 'DETAIL', '1000', '1700', 'INR', 'HO1'),
+             ('HO1:1800', 'Late account too', 'ASSET', 'DETAIL', '1000', '1800', 'INR', 'HO1')`);
+    await post(testDatabase, transfer('HO1:1700', 'HO1:1800', '9.00', { officeCode: 'SO1', effectiveDate: '2026-11-12' }));
+    await post(testDatabase, transfer('HO1:1700', 'HO1:1800', '1.00', { officeCode: 'SO1', effectiveDate: TODAY }));
     const closed = await close('HO1', TODAY);
-    expect(closed.balances.find((row) => row.accountCode === 'HO1:1600')).toMatchObject({ debitTotal: '10.00', periodDebit: '10.00' });
-    expect(closed.accountsMoved).toBe(1);
-    expect(totalsOf(closed.balances).get('HO1:1600')).toEqual((await postedThrough('HO1', TODAY)).get('HO1:1600'));
+    expect(closed.balances.find((row) => row.accountCode === 'HO1:1700')).toMatchObject({ debitTotal: '10.00', periodDebit: '10.00' });
+    expect(closed.balances.find((row) => row.accountCode === 'HO1:1800')).toMatchObject({ creditTotal: '10.00', periodCredit: '10.00' });
+    expect(closed.accountsMoved).toBe(2);
+    expect(totalsOf(closed.balances).get('HO1:1700')).toEqual((await postedThrough('HO1', TODAY)).get('HO1:1700'));
   });
 
   it('gives an office never posted to a close with no balances, and its accounts the closed day', async () => {

@@ -6,6 +6,7 @@ import type { AccountStatementReport as AccountStatementReportModel, StatementLi
 import type { TrialBalanceView as TrialBalanceViewModel } from '../reports/service.js';
 import type { TrialBalanceLine as TrialBalanceLineModel } from '../reports/trial-balance.js';
 import type { BusinessDayCloseView as BusinessDayCloseViewModel, DailyBalanceView as DailyBalanceViewModel, UnclosedOfficesPage as UnclosedOfficesPageModel } from '../business-days/service.js';
+import type { MoneyOrderReference as MoneyOrderReferenceModel } from '../money-orders/model.js';
 import type { Context } from '../context.js';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = T | null;
@@ -212,6 +213,8 @@ export type JournalEntry = {
   holdId: Maybe<Scalars['ID']['output']>;
   id: Scalars['ID']['output'];
   idempotencyKey: Scalars['String']['output'];
+  /** The money order it was posted for (source MONEY_ORDER); null for any other source. */
+  moneyOrder: Maybe<MoneyOrder>;
   officeCode: Scalars['ID']['output'];
   postedAt: Scalars['DateTime']['output'];
   postings: Array<Posting>;
@@ -309,6 +312,19 @@ export type Money = {
   currency: Scalars['CurrencyCode']['output'];
 };
 
+/** A money order (the money-orders subgraph owns it); here, what the ledger holds for it. */
+export type MoneyOrder = {
+  __typename?: 'MoneyOrder';
+  /** Its journal entries (source MONEY_ORDER with its reference), in posting order, within your ledger.read scope (at most 50). */
+  ledgerEntries: Array<JournalEntry>;
+  reference: Scalars['ID']['output'];
+};
+
+/** Which counter movement the cash is reserved for. */
+export type MoneyOrderCashMovement =
+  | 'PAID'
+  | 'REFUNDED';
+
 export type Mutation = {
   __typename?: 'Mutation';
   /** Services only. Posts the captured amount as an entry and releases the rest. Errors: HOLD_NOT_PENDING, CAPTURE_EXCEEDS_HOLD. */
@@ -327,6 +343,14 @@ export type Mutation = {
    * journal to the approvals inbox; it is posted when another holder of journal.manual.approve approves it.
    */
   postJournalEntry: PostJournalEntryPayload;
+  /**
+   * For money-orders only, hidden from the gateway's API: reserves the counter office's cash (1100) for a payout or a
+   * refund as a hold (against MO payable, expired MO payable, or inter-office clearing when the order was booked
+   * elsewhere), captured when the movement is posted. Idempotent on (reference, movement): asking again answers the same
+   * hold. Errors: INSUFFICIENT_FUNDS (the office's cash less other holds is short), OFFICE_NOT_FOUND, ACCOUNT_NOT_FOUND,
+   * ACCOUNT_FROZEN, ACCOUNT_CLOSED, CURRENCY_MISMATCH, INVALID_AMOUNT, BAD_USER_INPUT, FORBIDDEN.
+   */
+  reserveMoneyOrderCash: Hold;
   /**
    * Posts the mirror of an entry, dated the office's business date today (an open day), linked to it. An entry is
    * reversed at most once (ALREADY_REVERSED); a reversal is not itself reversed (REVERSAL_NOT_REVERSIBLE). Staff go
@@ -363,6 +387,11 @@ export type MutationPlaceHoldArgs = {
 
 export type MutationPostJournalEntryArgs = {
   input: PostJournalEntryInput;
+};
+
+
+export type MutationReserveMoneyOrderCashArgs = {
+  input: ReserveMoneyOrderCashInput;
 };
 
 
@@ -451,7 +480,7 @@ export type PostJournalEntryInput = {
   /** 1 to 200 characters; the same key with the same entry returns the original, with another entry IDEMPOTENCY_CONFLICT. */
   idempotencyKey: Scalars['String']['input'];
   officeCode: Scalars['ID']['input'];
-  /** Two or more; balanced per currency. */
+  /** Two or more; balanced per currency, and within each office they touch (UNBALANCED_OFFICE: cross offices through their inter-office clearing accounts, 1600). */
   postings: Array<PostingInput>;
   source: JournalSourceInput;
 };
@@ -502,6 +531,12 @@ export type Query = {
   /** Newest first, keyset pages of at most 100. */
   journalEntries: JournalEntryConnection;
   journalEntry: Maybe<JournalEntry>;
+  /**
+   * For money-orders only (its signed service identity; others get FORBIDDEN), hidden from the gateway's API: the credit
+   * balance of MO payable and expired MO payable (2100 + 2110) over the office and every office under it, as of the end
+   * of asOf (the reconciliation's ledger side). Errors: OFFICE_NOT_FOUND, BAD_USER_INPUT.
+   */
+  moneyOrderControlBalance: Money;
   /**
    * For other subgraphs only (a signed service identity; staff get FORBIDDEN), and hidden from the gateway's API:
    * administration asks it before closing an office.
@@ -564,6 +599,12 @@ export type QueryJournalEntryArgs = {
 };
 
 
+export type QueryMoneyOrderControlBalanceArgs = {
+  asOf: Scalars['Date']['input'];
+  officeCode: Scalars['ID']['input'];
+};
+
+
 export type QueryOfficeLedgerStatusArgs = {
   officeCode: Scalars['ID']['input'];
 };
@@ -581,6 +622,22 @@ export type QueryTrialBalanceArgs = {
   asOf: Scalars['Date']['input'];
   currency?: Scalars['CurrencyCode']['input'];
   officeCode?: InputMaybe<Scalars['ID']['input']>;
+};
+
+/** For money-orders only: the cash a payout or refund will take at the counter office. */
+export type ReserveMoneyOrderCashInput = {
+  /** The order's amount, in the order's currency. */
+  amount: Scalars['Decimal']['input'];
+  /** The office that booked the order (holds its liability). */
+  bookingOfficeCode: Scalars['ID']['input'];
+  currency: Scalars['CurrencyCode']['input'];
+  /** A refund of an expired order: the liability is expired MO payable (2110). */
+  fromExpired?: Scalars['Boolean']['input'];
+  movement: MoneyOrderCashMovement;
+  /** The counter office paying the cash out. */
+  officeCode: Scalars['ID']['input'];
+  /** 18 digits. */
+  reference: Scalars['ID']['input'];
 };
 
 export type StatementLine = {
@@ -722,6 +779,7 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 export type FederationTypes = {
   Account: Account;
   JournalEntry: JournalEntry;
+  MoneyOrder: MoneyOrder;
   Office: Office;
 };
 
@@ -733,6 +791,9 @@ export type FederationReferenceTypes = {
   JournalEntry:
     ( { __typename: 'JournalEntry' }
     & GraphQLRecursivePick<FederationTypes['JournalEntry'], {"id":true}> );
+  MoneyOrder:
+    ( { __typename: 'MoneyOrder' }
+    & GraphQLRecursivePick<FederationTypes['MoneyOrder'], {"reference":true}> );
   Office:
     ( { __typename: 'Office' }
     & GraphQLRecursivePick<FederationTypes['Office'], {"code":true}> );
@@ -776,6 +837,8 @@ export type ResolversTypes = {
   LedgerVerification: ResolverTypeWrapper<LedgerVerification>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   Money: ResolverTypeWrapper<Money>;
+  MoneyOrder: ResolverTypeWrapper<MoneyOrderReferenceModel>;
+  MoneyOrderCashMovement: MoneyOrderCashMovement;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Office: ResolverTypeWrapper<OfficeReferenceModel>;
   OfficeLedgerStatus: ResolverTypeWrapper<OfficeLedgerStatus>;
@@ -788,6 +851,7 @@ export type ResolversTypes = {
   PostingInput: PostingInput;
   PostingSide: PostingSide;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  ReserveMoneyOrderCashInput: ReserveMoneyOrderCashInput;
   StatementLine: ResolverTypeWrapper<StatementLineModel>;
   StatementLineEdge: ResolverTypeWrapper<Omit<StatementLineEdge, 'node'> & { node: ResolversTypes['StatementLine'] }>;
   TrialBalance: ResolverTypeWrapper<TrialBalanceViewModel>;
@@ -826,6 +890,7 @@ export type ResolversParentTypes = {
   LedgerVerification: LedgerVerification;
   Int: Scalars['Int']['output'];
   Money: Money;
+  MoneyOrder: MoneyOrderReferenceModel;
   Mutation: Record<PropertyKey, never>;
   Office: OfficeReferenceModel;
   OfficeLedgerStatus: OfficeLedgerStatus;
@@ -837,6 +902,7 @@ export type ResolversParentTypes = {
   Posting: PostingRecordModel;
   PostingInput: PostingInput;
   Query: Record<PropertyKey, never>;
+  ReserveMoneyOrderCashInput: ReserveMoneyOrderCashInput;
   StatementLine: StatementLineModel;
   StatementLineEdge: Omit<StatementLineEdge, 'node'> & { node: ResolversParentTypes['StatementLine'] };
   TrialBalance: TrialBalanceViewModel;
@@ -955,6 +1021,7 @@ export type JournalEntryResolvers<ContextType = Context, ParentType extends Reso
   holdId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   idempotencyKey?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  moneyOrder?: Resolver<Maybe<ResolversTypes['MoneyOrder']>, ParentType, ContextType>;
   officeCode?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   postedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   postings?: Resolver<Array<ResolversTypes['Posting']>, ParentType, ContextType>;
@@ -1006,12 +1073,19 @@ export type MoneyResolvers<ContextType = Context, ParentType extends ResolversPa
   currency?: Resolver<ResolversTypes['CurrencyCode'], ParentType, ContextType>;
 };
 
+export type MoneyOrderResolvers<ContextType = Context, ParentType extends ResolversParentTypes['MoneyOrder'] = ResolversParentTypes['MoneyOrder'], FederationReferenceType extends FederationReferenceTypes['MoneyOrder'] = FederationReferenceTypes['MoneyOrder']> = {
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['MoneyOrder']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  ledgerEntries?: Resolver<Array<ResolversTypes['JournalEntry']>, ParentType, ContextType>;
+  reference?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+};
+
 export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
   captureHold?: Resolver<ResolversTypes['JournalEntry'], ParentType, ContextType, RequireFields<MutationCaptureHoldArgs, 'input'>>;
   closeBusinessDay?: Resolver<ResolversTypes['BusinessDayClose'], ParentType, ContextType, RequireFields<MutationCloseBusinessDayArgs, 'date' | 'officeCode'>>;
   openAccount?: Resolver<ResolversTypes['Account'], ParentType, ContextType, RequireFields<MutationOpenAccountArgs, 'input'>>;
   placeHold?: Resolver<ResolversTypes['Hold'], ParentType, ContextType, RequireFields<MutationPlaceHoldArgs, 'input'>>;
   postJournalEntry?: Resolver<ResolversTypes['PostJournalEntryPayload'], ParentType, ContextType, RequireFields<MutationPostJournalEntryArgs, 'input'>>;
+  reserveMoneyOrderCash?: Resolver<ResolversTypes['Hold'], ParentType, ContextType, RequireFields<MutationReserveMoneyOrderCashArgs, 'input'>>;
   reverseJournalEntry?: Resolver<ResolversTypes['PostJournalEntryPayload'], ParentType, ContextType, RequireFields<MutationReverseJournalEntryArgs, 'id' | 'idempotencyKey' | 'reason'>>;
   setAccountStatus?: Resolver<ResolversTypes['Account'], ParentType, ContextType, RequireFields<MutationSetAccountStatusArgs, 'code' | 'reason' | 'status'>>;
   voidHold?: Resolver<ResolversTypes['Hold'], ParentType, ContextType, RequireFields<MutationVoidHoldArgs, 'id' | 'reason'>>;
@@ -1058,6 +1132,7 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   hold?: Resolver<Maybe<ResolversTypes['Hold']>, ParentType, ContextType, RequireFields<QueryHoldArgs, 'id'>>;
   journalEntries?: Resolver<ResolversTypes['JournalEntryConnection'], ParentType, ContextType, RequireFields<QueryJournalEntriesArgs, 'first'>>;
   journalEntry?: Resolver<Maybe<ResolversTypes['JournalEntry']>, ParentType, ContextType, RequireFields<QueryJournalEntryArgs, 'id'>>;
+  moneyOrderControlBalance?: Resolver<ResolversTypes['Money'], ParentType, ContextType, RequireFields<QueryMoneyOrderControlBalanceArgs, 'asOf' | 'officeCode'>>;
   officeLedgerStatus?: Resolver<ResolversTypes['OfficeLedgerStatus'], ParentType, ContextType, RequireFields<QueryOfficeLedgerStatusArgs, 'officeCode'>>;
   officesNotClosedThrough?: Resolver<ResolversTypes['UnclosedOfficeConnection'], ParentType, ContextType, RequireFields<QueryOfficesNotClosedThroughArgs, 'date' | 'first'>>;
   trialBalance?: Resolver<ResolversTypes['TrialBalance'], ParentType, ContextType, RequireFields<QueryTrialBalanceArgs, 'asOf' | 'currency'>>;
@@ -1130,6 +1205,7 @@ export type Resolvers<ContextType = Context> = {
   LedgerDiscrepancy?: LedgerDiscrepancyResolvers<ContextType>;
   LedgerVerification?: LedgerVerificationResolvers<ContextType>;
   Money?: MoneyResolvers<ContextType>;
+  MoneyOrder?: MoneyOrderResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   Office?: OfficeResolvers<ContextType>;
   OfficeLedgerStatus?: OfficeLedgerStatusResolvers<ContextType>;

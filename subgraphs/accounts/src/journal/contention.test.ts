@@ -59,7 +59,10 @@ describe.runIf(needs('postgres'))('[needs PostgreSQL] postings racing for a few 
           return;
         }
         case 1: {
-          // A hold reserves, then is captured (in part) or voided in a later transaction.
+          // A hold reserves, then is captured (in part) or voided in a later transaction. Both accounts of a hold are
+          // in one office (its capture balances within the office): the receiving office's other cash account.
+          const office = to.split(':')[0]!;
+          const from = CASH.find((code) => code !== to && code.startsWith(`${office}:`))!;
           const { hold } = await db.transaction((tx) =>
             placeHoldInTx(
               tx,

@@ -35,6 +35,9 @@ const ACCOUNTS = new Map<string, PostableAccount>(
     account('A:CLOSED', { status: 'CLOSED' }),
     account('1000', { kind: 'HEADER', currency: null, officeCode: null }),
     account('B:1100', { officeCode: 'B', closedThrough: '2026-11-19' }),
+    account('A:1600'),
+    account('B:1600', { officeCode: 'B', closedThrough: '2026-11-19' }),
+    account('GLOBAL', { officeCode: null }),
   ].map((a) => [a.code, a]),
 );
 
@@ -45,6 +48,12 @@ function command(postings: PostEntryCommand['postings'], overrides: Partial<Post
 const pair = (debit: string, credit: string, amount: string) => [
   { accountCode: debit, side: 'DEBIT' as const, amount },
   { accountCode: credit, side: 'CREDIT' as const, amount },
+];
+
+/** A transfer between two offices' accounts through their inter-office clearing accounts. */
+const across = (debit: string, credit: string, amount: string) => [
+  ...pair(debit, `${debit.split(':')[0]}:1600`, amount),
+  ...pair(`${credit.split(':')[0]}:1600`, credit, amount),
 ];
 
 describe('checkEntry refuses each broken rule with its code', () => {
@@ -66,7 +75,14 @@ describe('checkEntry refuses each broken rule with its code', () => {
     ['cash taken below zero', command(pair('A:4100', 'A:1100', '100.01')), {}, 'INSUFFICIENT_FUNDS'],
     ['a payable overdrawn', command(pair('A:2100', 'A:4100', '50.01')), {}, 'INSUFFICIENT_FUNDS'],
     ['a day the entry office closed', command(pair('A:1100', 'A:4100', '1.00'), { effectiveDate: '2026-11-18' }), { officeClosedThrough: '2026-11-18' }, 'DAY_CLOSED'],
-    ['a day an account’s office closed', command(pair('B:1100', 'A:4100', '1.00'), { effectiveDate: '2026-11-19' }), {}, 'DAY_CLOSED'],
+    ['a day an account’s office closed', command(across('B:1100', 'A:4100', '1.00'), { effectiveDate: '2026-11-19' }), {}, 'DAY_CLOSED'],
+    ['balanced in total but not within each office', command(pair('B:1100', 'A:4100', '1.00')), {}, 'UNBALANCED_OFFICE'],
+    ['cleared for only part of what crosses', command([
+      { accountCode: 'B:1100', side: 'DEBIT', amount: '1.00' },
+      { accountCode: 'B:1600', side: 'CREDIT', amount: '0.50' },
+      { accountCode: 'A:1600', side: 'DEBIT', amount: '0.50' },
+      { accountCode: 'A:4100', side: 'CREDIT', amount: '1.00' },
+    ]), {}, 'UNBALANCED_OFFICE'],
     ['a date after today', command(pair('A:1100', 'A:4100', '1.00'), { effectiveDate: '2026-11-21' }), {}, 'BAD_USER_INPUT'],
     ['a date that is not one', command(pair('A:1100', 'A:4100', '1.00'), { effectiveDate: '2026-02-30' }), {}, 'BAD_USER_INPUT'],
     ['a blank description', command(pair('A:1100', 'A:4100', '1.00'), { description: '  ' }), {}, 'BAD_USER_INPUT'],
@@ -137,12 +153,24 @@ describe('checkEntry accepts', () => {
     ]);
   });
 
+  it('an entry between two offices through their clearing accounts, and an office-less account in the entry office', () => {
+    expect(() => checkEntry(command(across('B:1100', 'A:4100', '1.00'), { effectiveDate: TODAY }), ACCOUNTS, { manual: false, today: TODAY, officeClosedThrough: null })).not.toThrow();
+    expect(() => checkEntry(command(pair('A:1100', 'GLOBAL', '1.00')), ACCOUNTS, { manual: false, today: TODAY, officeClosedThrough: null })).not.toThrow();
+    expect(() => checkEntry(command(pair('GLOBAL', 'B:1100', '1.00'), { effectiveDate: TODAY }), ACCOUNTS, { manual: false, today: TODAY, officeClosedThrough: null })).toThrow(
+      expect.objectContaining({ code: 'UNBALANCED_OFFICE' }),
+    );
+  });
+
+  it('a reversal that mirrors an entry posted across offices before the rule', () => {
+    expect(() => checkEntry(command(pair('B:1100', 'A:4100', '1.00')), ACCOUNTS, { manual: false, today: TODAY, officeClosedThrough: null, reversal: true })).not.toThrow();
+  });
+
   it('an entry balanced in each of two currencies', () => {
     expect(() => checkEntry(command([...pair('A:1100', 'A:4100', '1.00'), ...pair('A:USD', 'A:USD2', '2.00')]), ACCOUNTS, { manual: false, today: TODAY, officeClosedThrough: null })).not.toThrow();
   });
 
   it('today when the date is left out, and the day after the last closed one', () => {
-    const checked = checkEntry(command(pair('B:1100', 'A:4100', '1.00'), { effectiveDate: null }), ACCOUNTS, { manual: false, today: TODAY, officeClosedThrough: '2026-11-19' });
+    const checked = checkEntry(command(across('B:1100', 'A:4100', '1.00'), { effectiveDate: null }), ACCOUNTS, { manual: false, today: TODAY, officeClosedThrough: '2026-11-19' });
     expect(checked.effectiveDate).toBe(TODAY);
   });
 

@@ -17,6 +17,7 @@ import {
   ManualEntryNotAllowedError,
   SameAccountBothSidesError,
   UnbalancedEntryError,
+  UnbalancedOfficeError,
   UnbalancedShapeError,
 } from './errors.js';
 import type { PostEntryCommand, PostingSide } from './model.js';
@@ -190,7 +191,7 @@ export interface EntryCheckOptions {
  * Checks a command against the accounts it names and answers the entry to write. The rules, in the order a caller
  * meets them: shape, the ledger's and the office's first days, the office's closed day, accounts (exist, detail, open,
  * manual allowed), currencies, amounts, the accounts' closed days, no account on both sides, balance per currency,
- * balance constraints. `accounts` maps code to account for every code the command names that exists.
+ * balance within each office, balance constraints. `accounts` maps code to account for every code the command names that exists.
  */
 export function checkEntry(command: PostEntryCommand, accounts: ReadonlyMap<string, PostableAccount>, options: EntryCheckOptions): CheckedEntry {
   const shape = checkCommandShape(command, options.today);
@@ -210,6 +211,8 @@ export function checkEntry(command: PostEntryCommand, accounts: ReadonlyMap<stri
   });
   if (!options.reversal) assertNoAccountOnBothSides(postings);
   assertBalanced(postings);
+  // A reversal mirrors an entry that posted, which balanced per office unless it was posted before this rule.
+  if (!options.reversal) assertBalancedWithinOffices(postings, (code) => accounts.get(code)!.officeCode ?? shape.officeCode);
   const deltas = deltasOf(postings);
   for (const delta of deltas) assertWithinConstraint(accounts.get(delta.accountCode)!, delta);
   return { ...shape, postings, deltas, requestHash: requestHashOf(shape, postings) };
@@ -246,6 +249,27 @@ export function assertBalanced(postings: readonly CheckedPosting[]): void {
   }
   for (const [currency, { debit, credit }] of [...sums].sort(([a], [b]) => a.localeCompare(b))) {
     if (!debit.equals(credit)) throw new UnbalancedEntryError(currency, debit.toFixed(), credit.toFixed());
+  }
+}
+
+/**
+ * Debits equal credits per currency within each office the entry touches (an account's office; the entry's own office
+ * for an account that belongs to none). DOMAIN.md: a flow that crosses offices goes through inter-office clearing, so
+ * any office's and any subtree's trial balance balances by itself. The database checks it again (postings trigger,
+ * migration 0007_1).
+ */
+export function assertBalancedWithinOffices(postings: readonly CheckedPosting[], officeOf: (accountCode: string) => string): void {
+  const sums = new Map<string, { officeCode: string; currency: string; debit: Decimal; credit: Decimal }>();
+  for (const posting of postings) {
+    const officeCode = officeOf(posting.accountCode);
+    const key = `${officeCode}\u0000${posting.currency}`;
+    const sum = sums.get(key) ?? { officeCode, currency: posting.currency, debit: new Decimal(0), credit: new Decimal(0) };
+    if (posting.side === 'DEBIT') sum.debit = sum.debit.plus(posting.amount);
+    else sum.credit = sum.credit.plus(posting.amount);
+    sums.set(key, sum);
+  }
+  for (const [, sum] of [...sums].sort(([a], [b]) => a.localeCompare(b))) {
+    if (!sum.debit.equals(sum.credit)) throw new UnbalancedOfficeError(sum.officeCode, sum.currency, sum.debit.toFixed(), sum.credit.toFixed());
   }
 }
 

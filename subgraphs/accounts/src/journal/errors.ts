@@ -6,6 +6,7 @@ import { ExpectedError } from '@postal/errors';
  */
 export const LedgerCodes = {
   UNBALANCED_ENTRY: 'UNBALANCED_ENTRY',
+  UNBALANCED_OFFICE: 'UNBALANCED_OFFICE',
   INVALID_AMOUNT: 'INVALID_AMOUNT',
   CURRENCY_MISMATCH: 'CURRENCY_MISMATCH',
   ACCOUNT_NOT_FOUND: 'ACCOUNT_NOT_FOUND',
@@ -33,6 +34,20 @@ export class UnbalancedEntryError extends ExpectedError {
       field: 'postings',
       details: { currency, debits, credits },
     });
+  }
+}
+
+/**
+ * The entry balances as a whole but not within one of the offices it touches: value crossing offices goes through
+ * each office's inter-office clearing account (1600), so that every office's trial balance balances by itself.
+ */
+export class UnbalancedOfficeError extends ExpectedError {
+  constructor(officeCode: string, currency: string, debits: string, credits: string) {
+    super(
+      LedgerCodes.UNBALANCED_OFFICE,
+      `within office ${officeCode}, debits (${debits}) and credits (${credits}) in ${currency} differ: move value between offices through their inter-office clearing accounts (1600)`,
+      { field: 'postings', details: { officeCode, currency, debits, credits } },
+    );
   }
 }
 

@@ -4,7 +4,7 @@ import { BadUserInputError, isExpectedError } from '@postal/errors';
 import { currencyOf, Decimal } from '@postal/money';
 import { assertPostable, checkAmount, LIMITS } from './domain.js';
 import { OfficeNotFoundError } from '../ledger-accounts/errors.js';
-import { CaptureExceedsHoldError, CurrencyMismatchError, HoldNotFoundError, HoldNotPendingError, IdempotencyConflictError } from './errors.js';
+import { CaptureExceedsHoldError, CurrencyMismatchError, HoldNotFoundError, HoldNotPendingError, IdempotencyConflictError, UnbalancedOfficeError } from './errors.js';
 import type { HoldRecord, JournalEntryRecord, PostingOrigin } from './model.js';
 import { applyOrRefuse, explainRefusal, postEntryInTx, type PostOptions } from './posting.js';
 import { findHold, findHoldByKey, lockDueHolds, markHoldCaptured, markHoldsExpired, markHoldVoided } from './holds-repository.js';
@@ -114,6 +114,10 @@ async function checkHold(tx: Tx, command: PlaceHoldCommand, origin: PostingOrigi
   const credit = assertPostable(context.accounts.get(command.creditAccountCode), command.creditAccountCode, { manual: origin.manual });
   if (debit.currency !== credit.currency) throw new CurrencyMismatchError(credit.code, debit.currency!, credit.currency!);
   const amount = checkAmount('amount', command.amount, debit.currency!);
+  // Its capture is a two-line entry, which must balance within each office: both accounts in one office.
+  const debitOffice = debit.officeCode ?? command.officeCode;
+  const creditOffice = credit.officeCode ?? command.officeCode;
+  if (debitOffice !== creditOffice) throw new UnbalancedOfficeError(debitOffice, debit.currency!, amount.toFixed(), '0');
   const row = {
     id: randomUUID(),
     officeCode: command.officeCode,
@@ -240,4 +244,16 @@ export async function expireHolds(db: Db, now: Date, limit = 500): Promise<numbe
     );
     return due.length;
   });
+}
+
+/**
+ * Releases one hold now if it is pending and past its expiry, as the sweep would at its next run (a posting that finds
+ * its own hold lapsed must not be refused for cash the lapsed hold still reserves). Answers whether it released it.
+ */
+export async function expireHoldInTx(tx: Tx, holdId: string, now: Date): Promise<boolean> {
+  const hold = await findHold(tx, holdId, { forUpdate: true });
+  if (!hold || hold.status !== 'PENDING' || !hold.expiresAt || hold.expiresAt.getTime() > now.getTime()) return false;
+  await applyOrRefuse(tx, release(hold), null, false);
+  await markHoldsExpired(tx, [hold.id], now);
+  return true;
 }

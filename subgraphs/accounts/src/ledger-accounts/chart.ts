@@ -38,7 +38,8 @@ export const TYPE_HEADERS = [
  * do no counter business and get none.
  * - Cash cannot go below zero (credits may not exceed debits), and an office cannot pay out more money orders or COD
  *   than it holds payable (debits may not exceed credits): the constraints a counter needs.
- * - The MO and COD payables are control accounts, reconciled against outstanding orders and articles: only their own
+ * - Every counter office (branch offices too) has an inter-office clearing account (1600) for value crossing offices.
+ * - The MO (and expired MO) and COD payables are control accounts, reconciled against outstanding orders and articles: only their own
  *   subsystems post to them, so manual journals may not (a correction there is a reversal of the subsystem's entry).
  */
 const HEADS = {
@@ -47,11 +48,17 @@ const HEADS = {
   shortage: { headCode: '1300', name: 'Staff shortage receivable', type: 'ASSET', parentCode: '1000', balanceConstraint: 'NONE', allowManualEntries: true },
   upiClearing: { headCode: '1400', name: 'UPI clearing', type: 'ASSET', parentCode: '1000', balanceConstraint: 'NONE', allowManualEntries: true },
   bank: { headCode: '1500', name: 'Bank', type: 'ASSET', parentCode: '1000', balanceConstraint: 'NONE', allowManualEntries: true },
+  // Inter-office clearing: where value crossing offices passes (an MO booked at one office and paid at another), so
+  // each office's entry balances by itself; it may go either way, and the network's 1600 accounts net to zero.
+  interOffice: { headCode: '1600', name: 'Inter-office clearing', type: 'ASSET', parentCode: '1000', balanceConstraint: 'NONE', allowManualEntries: true },
   moPayable: { headCode: '2100', name: 'Money orders payable', type: 'LIABILITY', parentCode: '2000', balanceConstraint: 'DEBITS_NOT_EXCEED_CREDITS', allowManualEntries: false },
+  // Orders past their validity: the liability stays with the booking office until refunded or void.
+  expiredMoPayable: { headCode: '2110', name: 'Expired money orders payable', type: 'LIABILITY', parentCode: '2000', balanceConstraint: 'DEBITS_NOT_EXCEED_CREDITS', allowManualEntries: false },
   codPayable: { headCode: '2200', name: 'COD payable', type: 'LIABILITY', parentCode: '2000', balanceConstraint: 'DEBITS_NOT_EXCEED_CREDITS', allowManualEntries: false },
   gstPayable: { headCode: '2300', name: 'GST payable', type: 'LIABILITY', parentCode: '2000', balanceConstraint: 'NONE', allowManualEntries: true },
   moCommission: { headCode: '4100', name: 'Money-order commission income', type: 'INCOME', parentCode: '4000', balanceConstraint: 'NONE', allowManualEntries: true },
   codFees: { headCode: '4200', name: 'COD fee income', type: 'INCOME', parentCode: '4000', balanceConstraint: 'NONE', allowManualEntries: true },
+  unclaimedMoIncome: { headCode: '4300', name: 'Unclaimed money-order income', type: 'INCOME', parentCode: '4000', balanceConstraint: 'NONE', allowManualEntries: true },
 } as const satisfies Record<string, ChartHead>;
 
 /** Every header of the standard chart, parents first: the five type headers, then one header per head. */
@@ -65,11 +72,14 @@ const ACCOUNTING_OFFICE_HEADS: ChartHead[] = [
   HEADS.postmanCash,
   HEADS.shortage,
   HEADS.upiClearing,
+  HEADS.interOffice,
   HEADS.moPayable,
+  HEADS.expiredMoPayable,
   HEADS.codPayable,
   HEADS.gstPayable,
   HEADS.moCommission,
   HEADS.codFees,
+  HEADS.unclaimedMoIncome,
 ];
 
 export function chartFor(officeType: string): ChartHead[] {
@@ -79,7 +89,7 @@ export function chartFor(officeType: string): ChartHead[] {
     case 'SUB_OFFICE':
       return ACCOUNTING_OFFICE_HEADS;
     case 'BRANCH_OFFICE':
-      return [HEADS.cash, HEADS.postmanCash];
+      return [HEADS.cash, HEADS.postmanCash, HEADS.interOffice];
     default:
       return [];
   }

@@ -38,10 +38,10 @@ describe('office.created opens the standard chart', () => {
     expect(codes).toContain('HOX:1100');
   });
 
-  it('gives a branch office only cash accounts and a division none', async () => {
+  it('gives a branch office only cash and inter-office clearing accounts and a division none', async () => {
     await consume()(officeCreated('BOX', 'BRANCH_OFFICE', 'C/D/HOX/BOX'));
     await consume()(officeCreated('DIVX', 'DIVISION', 'C/DIVX'));
-    expect(await accountCodes('BOX')).toEqual(['BOX:1100', 'BOX:1200']);
+    expect(await accountCodes('BOX')).toEqual(['BOX:1100', 'BOX:1200', 'BOX:1600']);
     expect(await accountCodes('DIVX')).toEqual([]);
   });
 

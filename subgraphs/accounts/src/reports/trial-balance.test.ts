@@ -16,7 +16,8 @@ const GLOBAL = '3100';
 
 /*
  * Three offices (HO1 with its sub office SO1, and HO2) closing on different days, an entry of HO2 that credits an HO1
- * account (so HO1's subtree alone does not balance), and one that credits the office-less equity account.
+ * account (through both offices' inter-office clearing accounts, so each office still balances by itself), and one
+ * that credits the office-less equity account (which HO1's subtree does not include).
  */
 const STEPS: Step[] = [
   { date: '2026-11-01', debit: 'HO1:1100', credit: 'HO1:4100', amount: '100.00' },
@@ -112,8 +113,8 @@ describe('trialBalance', () => {
   it.each(DATES)("of HO1's subtree as of $asOf ($when): its offices' accounts only", async ({ asOf }) => {
     const report = await trialBalance(testDatabase.database.db, { asOf, officePath: 'C/D/HO1', currency: 'INR' });
     expect(linesOf(report)).toEqual(expected(asOf, 'C/D/HO1'));
-    // From the 2nd HO1's bank is debited against the office-less capital account (and from the 5th HO2 credits an HO1
-    // account): the subtree alone does not balance, and says so.
+    // From the 2nd HO1's bank is debited against the office-less capital account: the subtree alone does not balance,
+    // and says so. HO2's credit to an HO1 account on the 5th goes through clearing and leaves it as it was.
     expect(report.balanced).toBe(asOf < '2026-11-02');
   });
 

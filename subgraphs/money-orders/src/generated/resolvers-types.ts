@@ -220,6 +220,8 @@ export type MoneyOrderLedgerStatus =
 export type MoneyOrderLimit = {
   __typename?: 'MoneyOrderLimit';
   amount: Money;
+  /** PER_SENDER_MONTH: the products sharing one monthly total per sender (RETAIL: ORDINARY, ELECTRONIC, INSTANT); null for PER_ORDER. */
+  capGroup: Maybe<Scalars['String']['output']>;
   effectiveFrom: Scalars['Date']['output'];
   effectiveTo: Maybe<Scalars['Date']['output']>;
   /** PER_ORDER or PER_SENDER_MONTH. */
@@ -920,6 +922,7 @@ export type MoneyOrderLedgerMovementResolvers<ContextType = Context, ParentType 
 
 export type MoneyOrderLimitResolvers<ContextType = Context, ParentType extends ResolversParentTypes['MoneyOrderLimit'] = ResolversParentTypes['MoneyOrderLimit']> = {
   amount?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  capGroup?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   effectiveFrom?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
   effectiveTo?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['String'], ParentType, ContextType>;

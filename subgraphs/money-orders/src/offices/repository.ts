@@ -51,3 +51,17 @@ export async function rewriteSubtreePaths(tx: Tx, fromPath: string, toPath: stri
     .set({ path: sql`${toPath} || substr(${knownOffices.path}, ${fromPath.length + 1})` })
     .where(sql`${knownOffices.path} like ${likePrefixOf(fromPath)}`);
 }
+
+/**
+ * The top of the office tree (the one open office without a parent; the shortest path if data ever held more): where
+ * network-wide decisions such as a tariff are proposed and approved. Undefined before any office is known.
+ */
+export async function findRootOffice(db: Db | Tx): Promise<KnownOffice | undefined> {
+  const [row] = await db
+    .select(columns)
+    .from(knownOffices)
+    .where(sql`${knownOffices.parentCode} is null and ${knownOffices.status} = 'ACTIVE'`)
+    .orderBy(sql`length(${knownOffices.path})`, knownOffices.code)
+    .limit(1);
+  return row;
+}

@@ -33,6 +33,17 @@ export interface Pricing {
   reserveSenderMonthly(tx: Tx, reservation: { senderKey: string; month: string; product: string; amount: string; currency: string; onDate: string }): Promise<void>;
 }
 
+/** Administration's inbox as money-orders submits to it (approvals/administration-client.ts). */
 export interface ApprovalSubmitter {
-  submit(submission: { kind: 'MO_REFUND' | 'MO_TARIFF_CHANGE'; officeCode: string; summary: string; payload: Record<string, unknown> }, requestId: string): Promise<{ id: string }>;
+  submit(
+    submission: {
+      kind: 'MO_REFUND' | 'MO_TARIFF_CHANGE';
+      officeCode: string;
+      summary: string;
+      payload: Record<string, unknown>;
+      /** The staff id of the maker, whom money-orders has authenticated and authorised. */
+      makerId: string;
+    },
+    requestId: string,
+  ): Promise<{ id: string }>;
 }

@@ -1,5 +1,6 @@
 import { Decimal } from '@postal/money';
 import { BadUserInputError } from '@postal/errors';
+import { limitChecks } from '../limits/service.js';
 import { quoteMoneyOrder, selectTariff, type MoneyOrderProduct } from '../tariffs/domain.js';
 import { tariffsInForce } from '../tariffs/repository.js';
 import type { Pricing } from './deps.js';
@@ -12,22 +13,26 @@ function decimalOf(text: string): Decimal {
   }
 }
 
-/** Pricing from the tariffs module: the version in force on the date, quoted by its rule. */
-export function tariffPricing(): Pick<Pricing, 'quote'> {
+/** Pricing from the tariffs module: the operator's version in force on the date, quoted by its rule, tax included. */
+export function tariffPricing(currency: string): Pick<Pricing, 'quote'> {
   return {
     async quote(tx, product, amountText, onDate) {
-      const versions = await tariffsInForce(tx as never, product as MoneyOrderProduct, onDate);
+      const versions = await tariffsInForce(tx, product as MoneyOrderProduct, onDate, currency);
       const tariff = selectTariff(versions, product as MoneyOrderProduct, onDate);
       const quote = quoteMoneyOrder(tariff, decimalOf(amountText));
-      const tax = (quote as { tax?: Decimal }).tax ?? new Decimal(0);
       return {
         amount: quote.amount.toFixed(),
         commission: quote.commission.toFixed(),
-        tax: tax.toFixed(),
-        total: quote.amount.plus(quote.commission).plus(tax).toFixed(),
+        tax: quote.tax.toFixed(),
+        total: quote.total.toFixed(),
         currency: quote.currency,
         tariffVersionId: quote.tariffVersionId,
       };
     },
   };
+}
+
+/** The whole seam for the operator's currency: its tariffs and its limits (per order, per sender per month). */
+export function operatorPricing(currency: string): Pricing {
+  return { ...tariffPricing(currency), ...limitChecks(currency) };
 }

@@ -4,6 +4,7 @@ import { assertCan } from '@postal/authz';
 import { businessDate } from '@postal/calendar';
 import { transaction, type Tx } from '@postal/db';
 import { Decimal } from '@postal/money';
+import { makerIdOf } from '../approvals/administration-client.js';
 import { actorOf } from './actor.js';
 import { checkIdempotencyKey } from './book.js';
 import { applyChange, type Actor } from './changes.js';
@@ -42,7 +43,7 @@ export interface RefundApprovalPayload {
  * Hands the amount (never the commission) back to the sender of a STOPPED, RETURNED or EXPIRED order, at a counter
  * office in the caller's mo.book scope, against the ID document given at booking. The ledger must have posted the
  * booking (and the expiry, for an expired order) first, so the refund never overtakes them. Above the refund limit the
- * refund is submitted to the approvals inbox and done when a checker approves it (executeApprovedRefund).
+ * refund is submitted to the approvals inbox and done when a checker approves it (approvals/executor.ts, MO_REFUND).
  */
 export async function refundMoneyOrder(deps: OrderDeps, identity: Identity, input: RefundInput, requestId: string): Promise<Refunded> {
   if (!isValidReference(input.reference)) throw new InvalidReferenceError();
@@ -50,7 +51,7 @@ export async function refundMoneyOrder(deps: OrderDeps, identity: Identity, inpu
   const document = normaliseIdDocument(input.senderIdDocument, 'senderIdDocument');
   const office = await counterOffice(deps.database.db, input.officeCode, 'officeCode');
   assertCan(identity, 'mo.book', office);
-  const requestHash = createHash('sha256').update(JSON.stringify(['refund/1', input.reference, office.code]), 'utf8').digest('hex');
+  const requestHash = refundRequestHash(input.reference, office.code);
   const earlier = await findRequest(deps.database.db, key);
   if (earlier) return replay(deps, earlier, requestHash, key);
   const order = await checkRefundable(deps, identity, input.reference, document);
@@ -58,7 +59,7 @@ export async function refundMoneyOrder(deps: OrderDeps, identity: Identity, inpu
     if (!deps.approvals) throw new Error('refunds above the limit need the approvals inbox, which is not configured');
     const payload: RefundApprovalPayload = { reference: order.reference, officeCode: office.code, amount: order.amount, currency: order.currency, idempotencyKey: key };
     const submitted = await deps.approvals.submit(
-      { kind: 'MO_REFUND', officeCode: office.code, summary: `Refund money order ${order.reference}: ${order.currency} ${order.amount} to ${order.senderName}`, payload },
+      { kind: 'MO_REFUND', officeCode: office.code, summary: `Refund money order ${order.reference}: ${order.currency} ${order.amount} to ${order.senderName}`, payload, makerId: makerIdOf(identity) },
       requestId,
     );
     await transaction(deps.database, 'read committed', async (tx) => {
@@ -70,6 +71,11 @@ export async function refundMoneyOrder(deps: OrderDeps, identity: Identity, inpu
   }
   const refunded = await transaction(deps.database, 'read committed', (tx) => refundInTx(tx, deps, actorOf(identity), order.reference, office.code, key, requestHash, requestId));
   return { order: refunded, approvalRequestId: null };
+}
+
+/** What a refund request is, for its idempotency key: the same order at the same office. The approvals executor uses it too. */
+export function refundRequestHash(reference: string, officeCode: string): string {
+  return createHash('sha256').update(JSON.stringify(['refund/1', reference, officeCode]), 'utf8').digest('hex');
 }
 
 async function replay(deps: OrderDeps, earlier: { action: string; requestHash: string; orderId: string; approvalRequestId: string | null }, requestHash: string, key: string): Promise<Refunded> {

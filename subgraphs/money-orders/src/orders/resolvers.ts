@@ -19,7 +19,8 @@ function party(context: Context, order: MoneyOrderRow, who: 'sender' | 'payee') 
     name: who === 'sender' ? order.senderName : order.payeeName,
     phone: full ? phone : maskPhone(phone),
     address: who === 'sender' ? order.senderAddress : order.payeeAddress,
-    idDocument: document === null ? null : full ? document : maskIdDocument(document),
+    // `== null`: the order a booking answers is built from the inserted row, which has no payeeIdDocument yet (undefined).
+    idDocument: document == null ? null : full ? document : maskIdDocument(document),
   };
 }
 

@@ -5,6 +5,7 @@ import { Decimal } from '@postal/money';
 import {
   INDIA_TARIFFS,
   MONEY_ORDER_PRODUCTS,
+  PAKISTAN_TARIFFS,
   quoteMoneyOrder,
   selectTariff,
   validateTariffVersion,
@@ -38,24 +39,8 @@ function quote(version: TariffVersion, amount: string) {
   };
 }
 
-/** Pakistan style slabs (DOMAIN.md, 2015: Rs 75 up to Rs 10,000, Rs 100 up to Rs 20,000). Test data only. */
-const PAKISTAN_STYLE: TariffVersion = {
-  id: 'PK-TEST-SLABS',
-  product: 'ORDINARY',
-  currency: 'PKR',
-  effectiveFrom: '2015-01-01',
-  effectiveTo: null,
-  minAmount: '1',
-  maxAmount: '20000',
-  wholeUnitsOnly: true,
-  rule: {
-    kind: 'SLABS',
-    slabs: [
-      { upTo: '10000', charge: '75' },
-      { upTo: '20000', charge: '100' },
-    ],
-  },
-};
+/** The seeded Pakistan slab tariff (DOMAIN.md, 2015: Rs 75 up to Rs 10,000, Rs 100 up to Rs 20,000). */
+const PAKISTAN_STYLE: TariffVersion = selectTariff(PAKISTAN_TARIFFS, 'ORDINARY', '2020-01-01');
 
 describe('India eMO: Re 1 for every Rs 20 or part, whole rupees, Rs 5,000 maximum', () => {
   it.each([

@@ -2,11 +2,12 @@
  * Money-order tariffs: versioned data (per product, by effective date) and the pure functions that pick a version
  * and quote the commission. No I/O and no GraphQL here; the resolver and the seed migration build on this.
  */
-import { Decimal, MoneyError, currencyOf, formatAmount, money, type Currency } from '@postal/money';
+import { Decimal, MoneyError, currencyOf, formatAmount, money, percentOf, roundToMinor, type Currency } from '@postal/money';
 import { isCalendarDate } from '@postal/calendar';
 import { TariffError } from './errors.js';
 
 export { INDIA_TARIFFS } from './india-tariffs.js';
+export { PAKISTAN_TARIFFS } from './pakistan-tariffs.js';
 
 export type MoneyOrderProduct = 'ORDINARY' | 'ELECTRONIC' | 'INSTANT' | 'SERVICE';
 
@@ -50,13 +51,29 @@ export interface TariffVersion {
   /** Amounts must be whole currency units (India: whole rupees, no paise). */
   readonly wholeUnitsOnly: boolean;
   readonly rule: TariffRule;
+  /**
+   * Tax on the commission, in percent ("18" = 18%), a decimal string from 0 to 100 with at most 4 decimals. The tax
+   * is commission * rate / 100, rounded HALF_UP to the currency's minor units (TAX_ROUNDING).
+   */
+  readonly taxRatePercent: string;
 }
+
+/**
+ * How tax on a commission is rounded to the currency's minor units: half up, the usual rule for Indian fees and GST
+ * (and the one cod-settlement's fees use), so a tax of Rs 0.585 is Rs 0.59.
+ */
+export const TAX_ROUNDING = 'HALF_UP' as const;
+
+/** A tax rate is a percent with at most this many decimals ("12.3456"). */
+const TAX_RATE = /^(?:0|[1-9]\d{0,2})(?:\.\d{1,4})?$/;
 
 export interface MoneyOrderQuote {
   /** The amount to be paid out to the payee. */
   readonly amount: Decimal;
   readonly commission: Decimal;
-  /** amount + commission: what the sender pays at the counter. */
+  /** Tax on the commission at the tariff's rate, rounded per TAX_ROUNDING. */
+  readonly tax: Decimal;
+  /** amount + commission + tax: what the sender pays at the counter. */
   readonly total: Decimal;
   readonly currency: string;
   readonly tariffVersionId: string;
@@ -156,6 +173,7 @@ export function validateTariffVersion(version: TariffVersion): void {
   if (version.wholeUnitsOnly && !(min.isInteger() && max.isInteger())) {
     throw invalidTariff(version, 'minAmount and maxAmount must be whole units when wholeUnitsOnly');
   }
+  validateTaxRate(version);
   const rule = version.rule;
   switch (rule.kind) {
     case 'PER_UNIT_OR_PART': {
@@ -189,9 +207,21 @@ export function validateTariffVersion(version: TariffVersion): void {
   }
 }
 
+function validateTaxRate(version: TariffVersion): void {
+  const rate = version.taxRatePercent;
+  if (typeof rate !== 'string' || !TAX_RATE.test(rate) || new Decimal(rate).gt(100)) {
+    throw invalidTariff(version, `taxRatePercent must be a percent from 0 to 100 with at most 4 decimals; got ${String(rate)}`);
+  }
+}
+
+/** Tax on a commission: commission * rate / 100, rounded HALF_UP to the currency's minor units. */
+export function taxOn(commission: Decimal, taxRatePercent: string, currency: string): Decimal {
+  return roundToMinor(percentOf(commission, taxRatePercent), currency, TAX_ROUNDING);
+}
+
 /**
  * Validates a whole set of versions, as the seed migration inserts it: each version consistent, ids unique, and no
- * two versions of one product in force on the same day.
+ * two versions of one product in one currency in force on the same day (each operator's tariffs are its own).
  */
 export function validateTariffVersions(versions: readonly TariffVersion[]): void {
   const ids = new Set<string>();
@@ -202,6 +232,7 @@ export function validateTariffVersions(versions: readonly TariffVersion[]): void
     for (const other of versions.slice(index + 1)) {
       const overlaps =
         other.product === version.product &&
+        other.currency === version.currency &&
         (version.effectiveTo === null || other.effectiveFrom < version.effectiveTo) &&
         (other.effectiveTo === null || version.effectiveFrom < other.effectiveTo);
       if (overlaps) {
@@ -284,18 +315,20 @@ function commissionFor(version: TariffVersion, currency: Currency, amount: Decim
 }
 
 /**
- * Quotes booking a money order of `amount` under `version`. Commissions here are exact (a whole number of charges
- * or a slab's charge), so nothing is rounded.
+ * Quotes booking a money order of `amount` under `version`. Commissions are exact (a whole number of charges or a
+ * slab's charge), so only the tax on the commission is rounded (TAX_ROUNDING).
  */
 export function quoteMoneyOrder(version: TariffVersion, amount: Decimal): MoneyOrderQuote {
   validateTariffVersion(version);
   const currency = tariffCurrency(version);
   const bookedAmount = bookableAmount(version, currency, amount);
   const commission = commissionFor(version, currency, bookedAmount);
+  const tax = taxOn(commission, version.taxRatePercent, currency.code);
   return Object.freeze({
     amount: bookedAmount,
     commission,
-    total: bookedAmount.plus(commission),
+    tax,
+    total: bookedAmount.plus(commission).plus(tax),
     currency: currency.code,
     tariffVersionId: version.id,
   });

@@ -13,7 +13,11 @@ export type TariffErrorCode =
   /** More than one version of a product is in force on one date: the reference data is wrong. */
   | 'OVERLAPPING_TARIFFS'
   /** A tariff version's own data is inconsistent (bad amounts, unsorted slabs, no slab for an allowed amount). */
-  | 'INVALID_TARIFF';
+  | 'INVALID_TARIFF'
+  /** A proposed (or approved) version would start today or earlier: a tariff changes only from a future day. */
+  | 'EFFECTIVE_FROM_NOT_FUTURE'
+  /** A version of the product already starts on or after the proposed day: end or replace that one first. */
+  | 'TARIFF_CONFLICT';
 
 /**
  * An expected failure (@postal/errors), so the API shows the caller its code, field and details instead of masking

@@ -6,6 +6,12 @@ import type { TariffVersion } from './domain.js';
 const RE_1_PER_RS_20 = Object.freeze({ kind: 'PER_UNIT_OR_PART', unit: '20', chargePerUnit: '1' } as const);
 
 /**
+ * DOMAIN.md sources no tax on money-order commission (its GST 18% is on COD fees), so none is charged: a finance
+ * officer who knows the notified rate proposes a new version with it through the approvals inbox.
+ */
+const NO_TAX_SOURCED = '0';
+
+/**
  * India Post money-order tariffs: the reference data the seed migration inserts.
  *
  * Sources. DOMAIN.md (Money orders) gives: commission Re 1 for every Rs 20 or part; whole rupees only; maximum
@@ -29,6 +35,7 @@ export const INDIA_TARIFFS: readonly TariffVersion[] = Object.freeze([
     maxAmount: '5000',
     wholeUnitsOnly: true,
     rule: RE_1_PER_RS_20,
+    taxRatePercent: NO_TAX_SOURCED,
   }),
   Object.freeze({
     id: 'IN-MO-ORDINARY-2024-12-16',
@@ -42,6 +49,7 @@ export const INDIA_TARIFFS: readonly TariffVersion[] = Object.freeze([
     maxAmount: '10000',
     wholeUnitsOnly: true,
     rule: RE_1_PER_RS_20,
+    taxRatePercent: NO_TAX_SOURCED,
   }),
   Object.freeze({
     id: 'IN-MO-ELECTRONIC-2008-10-10',
@@ -54,6 +62,7 @@ export const INDIA_TARIFFS: readonly TariffVersion[] = Object.freeze([
     maxAmount: '5000',
     wholeUnitsOnly: true,
     rule: RE_1_PER_RS_20,
+    taxRatePercent: NO_TAX_SOURCED,
   }),
   Object.freeze({
     id: 'IN-MO-SERVICE-2010-01-01',
@@ -67,5 +76,6 @@ export const INDIA_TARIFFS: readonly TariffVersion[] = Object.freeze([
     wholeUnitsOnly: true,
     // DOMAIN.md: service MO, "government/departmental, no commission".
     rule: Object.freeze({ kind: 'FREE' } as const),
+    taxRatePercent: NO_TAX_SOURCED,
   }),
 ]);

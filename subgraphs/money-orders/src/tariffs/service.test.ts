@@ -1,7 +1,7 @@
 import { Decimal } from '@postal/money';
 import { createTestDatabase, type TestDatabase } from '@postal/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { INDIA_TARIFFS } from './domain.js';
+import { INDIA_TARIFFS, PAKISTAN_TARIFFS } from './domain.js';
 import { tariffsInForce } from './repository.js';
 import { createTariffService } from './service.js';
 
@@ -21,16 +21,19 @@ const staff = {
   grants: [{ permission: 'mo.quote', scope: 'OWN_OFFICE' as const }],
 };
 const serviceAt = (instant: string) =>
-  createTariffService({ database: testDatabase.database, clock: () => new Date(instant), timeZone: 'Asia/Kolkata' });
+  createTariffService({ database: testDatabase.database, clock: () => new Date(instant), timeZone: 'Asia/Kolkata', currency: 'INR' });
 
 describe('tariffs from the database', () => {
-  it('holds exactly the reference data the code declares (the migration and INDIA_TARIFFS cannot drift)', async () => {
+  it.each([
+    ['INR', INDIA_TARIFFS],
+    ['PKR', PAKISTAN_TARIFFS],
+  ] as const)('holds exactly the %s reference data the code declares (the migrations and the data cannot drift)', async (currency, data) => {
     const stored = [];
     for (const product of ['ORDINARY', 'ELECTRONIC', 'INSTANT', 'SERVICE'] as const) {
-      for (const date of ['2009-01-01', '2020-06-01', '2026-11-22']) stored.push(...(await tariffsInForce(testDatabase.database.db, product, date)));
+      for (const date of ['2009-01-01', '2020-06-01', '2026-11-22']) stored.push(...(await tariffsInForce(testDatabase.database.db, product, date, currency)));
     }
     const unique = [...new Map(stored.map((tariff) => [tariff.id, tariff])).values()].sort((a, b) => a.id.localeCompare(b.id));
-    const expected = [...INDIA_TARIFFS].sort((a, b) => a.id.localeCompare(b.id));
+    const expected = [...data].sort((a, b) => a.id.localeCompare(b.id));
     expect(unique.map((t) => ({ ...t, minAmount: new Decimal(t.minAmount).toString(), maxAmount: new Decimal(t.maxAmount).toString() }))).toEqual(
       expected.map((t) => ({ ...t, rule: { ...t.rule } })),
     );

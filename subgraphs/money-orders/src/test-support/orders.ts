@@ -12,7 +12,7 @@ import type { BookInput } from '../orders/book.js';
 import type { OrderDeps, Pricing } from '../orders/deps.js';
 import type { CashReservation, LedgerClient } from '../orders/ledger-client.js';
 import { createLedgerResultsHandler } from '../orders/ledger-results.js';
-import { tariffPricing } from '../orders/pricing.js';
+import { operatorPricing } from '../orders/pricing.js';
 import { createCodeHasher } from '../orders/secrets.js';
 import { createOrderService } from '../orders/service.js';
 
@@ -107,7 +107,8 @@ export function harness(testDatabase: TestDatabase, options: { pricing?: Partial
     notifier,
     hasher: createCodeHasher('test-secret-of-at-least-thirty-two-characters'),
     ledger,
-    pricing: { ...tariffPricing(), assertOrderLimit: async () => undefined, reserveSenderMonthly: async () => undefined, ...options.pricing },
+    // The operator's real tariffs and limits (the monthly cap counts every booking a test makes for its sender).
+    pricing: { ...operatorPricing('INR'), ...options.pricing },
     refundApprovalAbove: options.refundApprovalAbove ?? '5000',
   };
   return {

@@ -35,18 +35,34 @@ export function key(prefix = 'k'): string {
   return `${prefix}-${process.pid}-${counter}-${Math.random().toString(36).slice(2, 8)}`;
 }
 
-/** A two-line entry: debit one account, credit another. */
+/**
+ * A transfer: debit one account, credit another. Between two offices' accounts it passes through each office's
+ * inter-office clearing account (four lines), as every entry must balance within each office it touches.
+ */
 export function transfer(debit: string, credit: string, amount: string, overrides: Partial<PostEntryCommand> = {}): PostEntryCommand {
+  // An account without an office (no colon: the chart's global accounts) belongs to the entry's office.
+  const officeOf = (code: string) => (code.includes(':') ? code.split(':')[0]! : undefined);
+  const debitOffice = officeOf(debit) ?? officeOf(credit) ?? 'HO1';
+  const creditOffice = officeOf(credit) ?? debitOffice;
+  const postings: PostEntryCommand['postings'] =
+    debitOffice === creditOffice
+      ? [
+          { accountCode: debit, side: 'DEBIT', amount },
+          { accountCode: credit, side: 'CREDIT', amount },
+        ]
+      : [
+          { accountCode: debit, side: 'DEBIT', amount },
+          { accountCode: `${debitOffice}:1600`, side: 'CREDIT', amount },
+          { accountCode: `${creditOffice}:1600`, side: 'DEBIT', amount },
+          { accountCode: credit, side: 'CREDIT', amount },
+        ];
   return {
     idempotencyKey: key(),
-    officeCode: debit.split(':')[0]!,
+    officeCode: debitOffice,
     effectiveDate: TODAY,
     description: 'test entry',
     source: { type: 'TEST', reference: null },
-    postings: [
-      { accountCode: debit, side: 'DEBIT', amount },
-      { accountCode: credit, side: 'CREDIT', amount },
-    ],
+    postings,
     ...overrides,
   };
 }

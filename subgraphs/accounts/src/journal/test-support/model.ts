@@ -209,6 +209,13 @@ export class LedgerModel {
       if ((sides.get(line.accountCode) ?? line.side) !== line.side) return 'SAME_ACCOUNT_BOTH_SIDES';
       sides.set(line.accountCode, line.side);
     }
+    // Every entry balances within each office it touches (DOMAIN.md): value crosses offices only through clearing.
+    const net = new Map<string, Decimal>();
+    for (const line of lines) {
+      const office = this.account(line.accountCode).officeCode;
+      net.set(office, (net.get(office) ?? new Decimal(0)).plus(line.side === 'DEBIT' ? line.amount : line.amount.negated()));
+    }
+    if ([...net.values()].some((sum) => !sum.isZero())) return 'UNBALANCED_OFFICE';
     for (const change of changes) {
       const account = this.account(change.accountCode);
       const after = {
@@ -318,6 +325,8 @@ export class LedgerModel {
       return refused('IDEMPOTENCY_CONFLICT', ...(expired ? ['BAD_USER_INPUT'] : []));
     }
     if (expired) return refused('BAD_USER_INPUT');
+    // A hold is a two-line entry waiting: between offices its capture could never balance within each office.
+    if (this.account(input.debitAccountCode).officeCode !== this.account(input.creditAccountCode).officeCode) return refused('UNBALANCED_OFFICE');
     const changes = this.reserve(input, 1);
     const refusal = this.refusalOf(input.officeCode, null, changes);
     if (refusal) return refused(refusal);

@@ -23,9 +23,10 @@ export async function play(testDatabase: TestDatabase, steps: readonly Step[], m
       );
       continue;
     }
-    await post(testDatabase, transfer(step.debit, step.credit, step.amount, { effectiveDate: step.date }));
-    model.push({ accountCode: step.debit, side: 'DEBIT', amount: new Decimal(step.amount), date: step.date });
-    model.push({ accountCode: step.credit, side: 'CREDIT', amount: new Decimal(step.amount), date: step.date });
+    const command = transfer(step.debit, step.credit, step.amount, { effectiveDate: step.date });
+    await post(testDatabase, command);
+    // Every line, the inter-office clearing legs of a transfer between offices included.
+    for (const line of command.postings) model.push({ accountCode: line.accountCode, side: line.side, amount: new Decimal(line.amount), date: step.date });
   }
   return model;
 }

@@ -1,0 +1,5 @@
+import { CounterAction } from './CounterAction';
+
+export default function ReturnMoneyOrder() {
+  return <CounterAction kind="return" />;
+}

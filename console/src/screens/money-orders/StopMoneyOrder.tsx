@@ -1,0 +1,5 @@
+import { CounterAction } from './CounterAction';
+
+export default function StopMoneyOrder() {
+  return <CounterAction kind="stop" />;
+}

@@ -1,0 +1,212 @@
+import { readLocalOutbox } from '@postal/notify';
+import { needs } from '@postal/testkit';
+import type { Locator, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { expectAccessible } from './support/axe.js';
+import { useBrowser } from './support/browser.js';
+import { screenshot } from './support/screens.js';
+import { signIn, signInForm } from './support/session.js';
+import { useStack } from './support/stack.js';
+
+/**
+ * Money orders in the console (issue 11), in a real Chromium against the stack as `npm start` starts it: a clerk books
+ * an order at NDGPO with the quote following the amount, and gets its reference and receipt; the payee is paid at
+ * Connaught Place (NDGPO-CP) by that office's clerk with the one-time password read from the local outbox, as the
+ * payee would read their SMS; a finance officer finds it and reads its timeline; the sender follows it on the public
+ * tracking page without signing in. The tests share one stack and run in order; the booking's reference is shared.
+ * Every phone is unique per run, so the sender's monthly cap and the outbox lines are this run's.
+ */
+
+const BOOKING_OFFICE = 'NDGPO';
+const PAYING_OFFICE = 'NDGPO-CP';
+const RUN = String(Date.now() % 100_000_000).padStart(8, '0');
+const SENDER_PHONE = `+9198${RUN}`;
+const PAYEE_PHONE = `+9197${RUN}`;
+const SENDER_ID = `AADHAAR 4321 ${RUN.slice(0, 4)} ${RUN.slice(4)}`;
+/** How long the booking may take to reach the ledger and become payable (the accounts consumer posts it). */
+const AVAILABLE_TIMEOUT_MS = 30_000;
+
+let reference: string | undefined;
+
+async function goTo(page: Page, navigationLabel: string, heading: string | RegExp): Promise<void> {
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: navigationLabel, exact: true }).click();
+  await page.getByRole('heading', { level: 1, name: heading }).waitFor();
+}
+
+async function signOut(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Sign out', exact: true }).click();
+  await signInForm(page).username.waitFor();
+}
+
+function termValue(page: Page | Locator, term: string): Locator {
+  return page.getByRole('term').filter({ hasText: new RegExp(`^${term}$`) }).locator('xpath=following-sibling::dd[1]');
+}
+
+/** Picks an office from a combo box's suggestions, typing its code as a person would (see ledger.e2e.test.ts). */
+async function pickCode(page: Page, label: string, code: string): Promise<void> {
+  const field = page.getByRole('combobox', { name: label, exact: true });
+  await field.fill(code);
+  await page.getByRole('option', { name: new RegExp(`^${code.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s`) }).click();
+  expect(await field.inputValue()).toBe(code);
+}
+
+async function check(page: Page, name: string): Promise<void> {
+  await expectAccessible(page, name);
+  await screenshot(page, name);
+}
+
+function bookedReference(): string {
+  if (!reference) throw new Error('the booking test did not book an order');
+  return reference;
+}
+
+describe.runIf(needs('postgres', 'redis'))('money orders in the console (needs PostgreSQL and Redis)', () => {
+  const stack = useStack({ name: 'money-orders' });
+  const browser = useBrowser({ baseURL: () => stack().baseUrl });
+
+  it('the clerk books at NDGPO: the quote follows the amount, then the reference and a printable receipt', async () => {
+    const { page } = browser();
+    await signIn(page, 'clerk');
+    await goTo(page, 'Book a money order', 'Book a money order');
+    expect(await page.getByRole('combobox', { name: 'Booking office', exact: true }).inputValue()).toBe(BOOKING_OFFICE);
+
+    // India: Re 1 for every Rs 20 or part, so Rs 1,500 costs Rs 75 and Rs 1,510 costs Rs 76.
+    const quote = page.getByRole('region', { name: 'Quote' });
+    await page.getByLabel('Amount', { exact: true }).fill('1500');
+    await expect.poll(() => termValue(quote, 'Commission').innerText().catch(() => ''), { timeout: 10_000 }).toMatch(/^75\.00/);
+    await page.getByLabel('Amount', { exact: true }).fill('1510');
+    await expect.poll(() => termValue(quote, 'Commission').innerText().catch(() => ''), { timeout: 10_000 }).toMatch(/^76\.00/);
+    expect(await termValue(quote, 'The sender pays').innerText()).toMatch(/^1,586\.00/);
+
+    await page.getByLabel("Sender's name", { exact: true }).fill('Kiran Gupta');
+    await page.getByLabel("Sender's phone", { exact: true }).fill(SENDER_PHONE);
+    await page.getByLabel("Sender's address", { exact: true }).fill('12 Janpath, New Delhi 110001');
+    await page.getByLabel("Sender's ID document", { exact: true }).fill(SENDER_ID);
+    await page.getByLabel("Payee's name", { exact: true }).fill('Arjun Gupta');
+    await page.getByLabel("Payee's phone", { exact: true }).fill(PAYEE_PHONE);
+    await page.getByLabel("Payee's address", { exact: true }).fill('4 Connaught Place, New Delhi 110001');
+    await pickCode(page, 'Paying office', PAYING_OFFICE);
+    await page.getByLabel('Message to the payee', { exact: true }).fill('For the school fees');
+    await check(page, 'mo-book');
+
+    await page.getByRole('button', { name: 'Book', exact: true }).click();
+    const booked = page.getByRole('region', { name: 'Money order booked' });
+    await booked.waitFor();
+    const shown = (await booked.getByTestId('mo-reference').innerText()).replace(/\s/g, '');
+    expect(shown).toMatch(/^\d{18}$/);
+    reference = shown;
+    const receipt = await page.getByLabel('Receipt text', { exact: true }).innerText();
+    expect(receipt).toContain(shown);
+    // The receipt carries no secret: the payee's code is not on it.
+    const [otpLine] = (await readLocalOutbox(stack().dataDir, PAYEE_PHONE)).filter((line) => line.kind === 'MO_OTP');
+    const otp = /collect it: (\d{6})/.exec(otpLine?.body ?? '')?.[1];
+    expect(otp, `an OTP for ${PAYEE_PHONE} in the local outbox`).toMatch(/^\d{6}$/);
+    expect(receipt).not.toContain(otp!);
+    await check(page, 'mo-booked-receipt');
+
+    // Printed, only the receipt reaches the paper: the console's frame and the form are hidden by the print sheet.
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.getByRole('navigation', { name: 'Main' }).isVisible()).toBe(false);
+    expect(await page.getByRole('form', { name: 'Book a money order' }).isVisible()).toBe(false);
+    expect(await page.getByLabel('Receipt text', { exact: true }).isVisible()).toBe(true);
+    await page.emulateMedia({ media: 'screen' });
+  });
+
+  it('the payee is paid at NDGPO-CP with the one-time password from the local outbox', async () => {
+    const ref = bookedReference();
+    const [otpLine] = (await readLocalOutbox(stack().dataDir, PAYEE_PHONE)).filter((line) => line.kind === 'MO_OTP');
+    const otp = /collect it: (\d{6})/.exec(otpLine?.body ?? '')![1]!;
+    const { page } = browser();
+    await signIn(page, 'clerk.cp', undefined, { personName: 'Neha Bansal' });
+    await goTo(page, 'Pay a money order', 'Pay a money order');
+    expect(await page.getByRole('combobox', { name: 'Paying office', exact: true }).inputValue()).toBe(PAYING_OFFICE);
+
+    // The booking becomes payable once the ledger has posted it; until then the screen says it cannot be paid.
+    const summary = page.getByRole('definition').filter({ hasText: /^(Booked|Available for payment)/ });
+    const deadline = Date.now() + AVAILABLE_TIMEOUT_MS;
+    for (;;) {
+      await page.goto(`/money-orders/pay?reference=${ref}`);
+      await page.getByRole('heading', { level: 1, name: 'Pay a money order' }).waitFor();
+      await summary.first().waitFor();
+      if ((await summary.first().innerText()).startsWith('Available')) break;
+      if (Date.now() > deadline) throw new Error(`money order ${ref} did not become AVAILABLE within ${AVAILABLE_TIMEOUT_MS / 1000} s (is the ledger posting bookings?)`);
+      await page.waitForTimeout(1_000);
+    }
+    await page.getByLabel('Code', { exact: true }).fill(otp);
+    await page.getByLabel("Payee's ID document", { exact: true }).fill('VOTER ID DL/01/123/456789');
+    await check(page, 'mo-pay');
+    await page.getByRole('button', { name: 'Pay', exact: true }).click();
+    const paid = page.getByRole('region', { name: 'Money order paid' });
+    await paid.waitFor().catch(async (error: unknown) => {
+      const alerts = await page.getByRole('alert').allInnerTexts();
+      throw new Error(`the payout was not confirmed; the page says: ${alerts.join(' | ')}`, { cause: error });
+    });
+    expect(await paid.innerText()).toContain('1,510.00');
+    await check(page, 'mo-paid');
+  });
+
+  it('a finance officer finds the order and reads its timeline, parties and ledger side', async () => {
+    const ref = bookedReference();
+    const { page } = browser();
+    await signIn(page, 'finance');
+    await goTo(page, 'Find money orders', 'Money orders');
+    await page.getByLabel("Sender's phone", { exact: true }).fill(SENDER_PHONE);
+    const row = page.getByRole('row').filter({ has: page.getByRole('link', { name: /^\d{6} \d{6} \d{6}$/ }) });
+    await expect.poll(() => row.count(), { timeout: 10_000 }).toBe(1);
+    await check(page, 'mo-search');
+    await row.getByRole('link').click();
+    await page.getByRole('heading', { level: 1, name: /^Money order \d{6} \d{6} \d{6}$/ }).waitFor();
+    expect(page.url()).toContain(`/money-orders/${ref}`);
+    // Finance officers hold mo.parties.read: the phone in full.
+    expect(await page.getByRole('region', { name: 'Sender' }).innerText()).toContain(SENDER_PHONE);
+    const timeline = page.getByRole('list', { name: 'Timeline' });
+    expect(await timeline.innerText()).toMatch(/Booked by clerk at NDGPO/);
+    await page.getByRole('table', { name: 'Ledger movements' }).waitFor();
+    await check(page, 'mo-detail');
+  });
+
+  it('the reconciliation view shows the division at zero once the movements have settled', async () => {
+    const { page } = browser();
+    await signIn(page, 'finance');
+    await goTo(page, 'MO reconciliation', 'Money-order reconciliation');
+    const deadline = Date.now() + AVAILABLE_TIMEOUT_MS;
+    for (;;) {
+      const difference = termValue(page, 'Difference');
+      await difference.or(page.getByRole('alert')).first().waitFor();
+      const inFlight = (await termValue(page, 'Movements in flight').innerText().catch(() => '')).trim();
+      if (inFlight === '0' || Date.now() > deadline) {
+        const alerts = await page.getByRole('alert').allInnerTexts();
+        expect(alerts, 'the reconciliation answered').toEqual([]);
+        expect(await difference.innerText()).toMatch(/^0\.00 INR \(reconciled\)/);
+        break;
+      }
+      await page.waitForTimeout(1_000);
+      await page.getByRole('button', { name: 'Check again', exact: true }).click();
+    }
+    await check(page, 'mo-reconciliation');
+  });
+
+  it('the sender tracks the order at /track without signing in, and a wrong phone gets the same answer as no order', async () => {
+    const ref = bookedReference();
+    const { page } = browser();
+    await page.goto('/track');
+    await page.getByRole('heading', { level: 1, name: 'Track a money order' }).waitFor();
+    // No sign-in form: the page is public.
+    expect(await signInForm(page).username.count()).toBe(0);
+    await page.getByLabel('Reference', { exact: true }).fill(ref);
+    await page.getByLabel('Your phone number', { exact: true }).fill(`+9196${RUN}`);
+    await page.getByRole('button', { name: 'Track', exact: true }).click();
+    await page.getByRole('status').filter({ hasText: 'No money order matches this reference and phone number.' }).waitFor();
+
+    await page.getByLabel('Your phone number', { exact: true }).fill(SENDER_PHONE);
+    await page.getByRole('button', { name: 'Track', exact: true }).click();
+    const status = page.getByTestId('mo-track-status');
+    await status.waitFor();
+    expect(await status.innerText()).toMatch(/^(Booked|Ready to be paid|Paid to the payee)/);
+    // No name and no amount on the public page.
+    const text = await page.getByRole('main').innerText();
+    expect(text).not.toContain('Kiran');
+    expect(text).not.toContain('1,510');
+    await check(page, 'mo-track');
+  });
+});

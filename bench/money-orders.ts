@@ -60,7 +60,7 @@ const MEMORY_TARGET_MB = 200;
 /** As bench:gateway and the README's production command run the gateway (see bench/gateway.ts). */
 const GATEWAY_NODE_FLAGS = ['--max-old-space-size=128'];
 /** Payouts the prepared orders should last for, over what step 1's booking rate suggests (payouts are not faster). */
-const SUPPLY_MARGIN = 1.3;
+const SUPPLY_MARGIN = 1.5;
 
 const serverUrl = process.env.DATABASE_URL;
 const redisUrl = process.env.REDIS_URL;
@@ -144,6 +144,8 @@ interface Plan {
   direct: LoadTarget;
   gatewayTally: Tally;
   directTally: Tally;
+  /** A measured slot ended before its time because the prepared orders ran out (its rate still counts, over less time). */
+  ranShort?: boolean;
 }
 
 async function run(): Promise<void> {
@@ -176,12 +178,13 @@ async function run(): Promise<void> {
   const measure = async (target: LoadTarget, into: Tally, slotSeconds: number) => {
     const pids = { gateway: gateway.pid, subgraphs: subgraphs.pid };
     const before = Object.fromEntries(Object.entries(pids).map(([name, pid]) => [name, cpuMs(pid)]));
-    await runLoad(target, options.connections, slotSeconds, into);
+    const ranOut = await runLoad(target, options.connections, slotSeconds, into);
     for (const [name, pid] of Object.entries(pids)) {
       const [from, to] = [before[name], cpuMs(pid)];
       if (from !== undefined && to !== undefined) into.cpuMs[name] = (into.cpuMs[name] ?? 0) + (to - from);
     }
     assertAlive();
+    return ranOut;
   };
   /**
    * Warm-up, then the rounds, gateway first in even rounds and direct first in odd ones. `beforeSlot` is told before
@@ -205,7 +208,7 @@ async function run(): Promise<void> {
       if (r % 2 === 1) slots.reverse();
       for (const [target, tally] of slots) {
         beforeSlot?.({ measured: true, slotsLeft: slotsLeft-- });
-        await measure(target, tally, options.duration);
+        if (await measure(target, tally, options.duration)) plan.ranShort = true;
       }
       log(`${plan.key}: round ${r + 1}/${options.rounds} in ${seconds(started)} s; gateway RSS max so far ${rss.maxMb.toFixed(1)} MB`);
     }
@@ -271,6 +274,12 @@ async function run(): Promise<void> {
   log(`the ledger caught up ${seconds(started)} s after the last booking: every order AVAILABLE at ${OFFICES.paying}`);
   const lag = await bookingLag(database, measuredBookings);
   if (lag.missing > 0) throw new Error(`${lag.missing} measured bookings have no journal entry although their movement is posted`);
+  // The ledger's consumer takes one movement at a time: when the counters book faster than it posts, the lag grows
+  // through the run (a queue), which its rate next to the booking rate shows.
+  const ledgerRate = {
+    postedPerSecond: round((lag.toEntryMs.length - 1) / Math.max(0.001, (lag.lastEntryAtMs - lag.firstEntryAtMs) / 1_000), 1),
+    bookedPerSecond: round(measuredBookings.length / (bookings.gatewayTally.seconds + bookings.directTally.seconds), 1),
+  };
 
   // 3. Payouts, one order each, with the payee's code from the local outbox.
   const codes = await payeeCodes(outboxDir);
@@ -303,7 +312,8 @@ async function run(): Promise<void> {
 
   report(
     [operationFigures(bookings), operationFigures(payouts)],
-    { toEntry: percentiles(lag.toEntryMs), toAvailable: percentiles(lag.toAvailableMs) },
+    { toPublished: percentiles(lag.toPublishedMs), toEntry: percentiles(lag.toEntryMs), toAvailable: percentiles(lag.toAvailableMs) },
+    ledgerRate,
     { maxMb: round(rss.maxMb, 1), atStartMb: round(processes.rssAtStartMb, 1) },
     { payoutOrdersPrepared: supplied, payoutOrdersLeft: supply.length, topUpBookings: topUp, cashInBookings: cashIns.length },
   );
@@ -373,12 +383,14 @@ function operationFigures(plan: Plan): OperationFigures {
     direct: directFigures,
     ratio: round(gatewayFigures.requestsPerSecond / directFigures.requestsPerSecond, 3),
     connectionErrors: plan.gatewayTally.errors + plan.directTally.errors,
+    ...(plan.ranShort ? { ranShort: true } : {}),
   };
 }
 
 function report(
   operations: [OperationFigures, OperationFigures],
-  lag: { toEntry: ReturnType<typeof percentiles>; toAvailable: ReturnType<typeof percentiles> },
+  lag: { toPublished: ReturnType<typeof percentiles>; toEntry: ReturnType<typeof percentiles>; toAvailable: ReturnType<typeof percentiles> },
+  ledgerRate: { postedPerSecond: number; bookedPerSecond: number },
   memory: { maxMb: number; atStartMb: number },
   preparation: Record<string, number>,
 ): void {
@@ -386,7 +398,8 @@ function report(
   const loadAtEnd = loadavg()[0]!;
   printOperations(log, operations);
   log('');
-  printLag(log, lag.toEntry, lag.toAvailable);
+  printLag(log, lag.toPublished, lag.toEntry, lag.toAvailable);
+  log(`the ledger posted the measured bookings at ${ledgerRate.postedPerSecond.toFixed(1)}/s; they were booked at ${ledgerRate.bookedPerSecond.toFixed(1)}/s (a lag that grows through the run is the ledger's queue)`);
   const pass = { bookingsRatio: bookings.ratio >= RATIO_TARGET, payoutsRatio: payouts.ratio >= RATIO_TARGET, memory: memory.maxMb < MEMORY_TARGET_MB };
   const verdict = (ok: boolean) => (ok ? 'PASS' : 'FAIL');
   log(`\ntarget: bookings ratio gateway/direct >= ${RATIO_TARGET}: ${bookings.ratio.toFixed(3)} ${verdict(pass.bookingsRatio)}`);
@@ -404,6 +417,9 @@ function report(
       ratios: { bookings: bookings.ratio, payouts: payouts.ratio },
       bookingLagMs: {
         toJournalEntry: lag.toEntry,
+        toPublished: lag.toPublished,
+        ledgerPostedPerSecond: ledgerRate.postedPerSecond,
+        bookedPerSecond: ledgerRate.bookedPerSecond,
         toAvailable: lag.toAvailable,
         measuredAs: 'accounts.journal_entries.posted_at (source MONEY_ORDER, the reference) and money_orders.money_order_ledger_movements.answered_at (BOOKED), minus when the bench had the booking answer',
       },

@@ -62,14 +62,21 @@ export async function waitForBookingsPosted(database: Database, references: read
 
 /** For each booking: ms from its answer to its journal entry's posted_at, and to the order's movement answered (AVAILABLE). */
 export interface BookingLag {
+  /** To its movement published by money-orders' relay (where the queue takes over): where the time goes. */
+  toPublishedMs: number[];
   toEntryMs: number[];
   toAvailableMs: number[];
   /** Bookings with no journal entry (none once waitForBookingsPosted has passed for them). */
   missing: number;
+  /** The first and the last of their entries' posted_at (epoch ms): how fast the ledger posted them. */
+  firstEntryAtMs: number;
+  lastEntryAtMs: number;
 }
 
 /**
  * The lag of each booking, from when the bench had its answer to:
+ * - its movement event published: money-orders' outbox published_at (the relay's transaction), where the queue
+ *   takes over, to tell the relay's share of the lag from the queue's and the ledger's;
  * - its journal entry: accounts.journal_entries (source MONEY_ORDER, the order's reference), posted_at, which is the
  *   posting transaction's start (PostgreSQL's now()), so at most its few ms short of when the entry is visible;
  * - the order AVAILABLE: money-orders' BOOKED movement answered_at, after the ledger's answer has come back
@@ -79,13 +86,16 @@ export interface BookingLag {
  * answer, sent after the commit and the code's notification, has come back to the bench.
  */
 export async function bookingLag(database: Database, bookings: readonly AnsweredBooking[]): Promise<BookingLag> {
-  const lag: BookingLag = { toEntryMs: [], toAvailableMs: [], missing: 0 };
+  const lag: BookingLag = { toPublishedMs: [], toEntryMs: [], toAvailableMs: [], missing: 0, firstEntryAtMs: Infinity, lastEntryAtMs: -Infinity };
   for (let i = 0; i < bookings.length; i += CHUNK) {
     const chunk = bookings.slice(i, i + CHUNK);
-    const rows = rowsOf<{ reference: string; entry_at: Date | string | null; available_at: Date | string | null }>(
+    const rows = rowsOf<{ reference: string; published_at: Date | string | null; entry_at: Date | string | null; available_at: Date | string | null }>(
       await database.db.execute(sql`
         with wanted(reference) as (select jsonb_array_elements_text(${JSON.stringify(chunk.map((booking) => booking.reference))}::jsonb))
         select w.reference,
+               (select x.published_at from money_orders.money_order_ledger_movements m join money_orders.money_orders o on o.id = m.order_id
+                  join money_orders.outbox x on x.event_id = m.event_id
+                 where o.reference = w.reference and m.movement = 'BOOKED') as published_at,
                (select min(e.posted_at) from accounts.journal_entries e where e.source_type = 'MONEY_ORDER' and e.source_reference = w.reference) as entry_at,
                (select m.answered_at from money_orders.money_order_ledger_movements m join money_orders.money_orders o on o.id = m.order_id
                  where o.reference = w.reference and m.movement = 'BOOKED' and m.status = 'POSTED') as available_at
@@ -98,7 +108,11 @@ export async function bookingLag(database: Database, bookings: readonly Answered
         lag.missing += 1;
         continue;
       }
-      lag.toEntryMs.push(new Date(row.entry_at).getTime() - booking.answeredAtMs);
+      const entryAtMs = new Date(row.entry_at).getTime();
+      lag.toEntryMs.push(entryAtMs - booking.answeredAtMs);
+      lag.firstEntryAtMs = Math.min(lag.firstEntryAtMs, entryAtMs);
+      lag.lastEntryAtMs = Math.max(lag.lastEntryAtMs, entryAtMs);
+      if (row.published_at) lag.toPublishedMs.push(new Date(row.published_at).getTime() - booking.answeredAtMs);
       if (row.available_at) lag.toAvailableMs.push(new Date(row.available_at).getTime() - booking.answeredAtMs);
     }
   }

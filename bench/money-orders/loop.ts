@@ -23,15 +23,20 @@ export interface LoadTarget {
 /** Longer than this and a request counts as a connection error rather than an answer. */
 const REQUEST_TIMEOUT_MS = 30_000;
 
-export async function runLoad(target: LoadTarget, connections: number, seconds: number, into: Tally): Promise<void> {
+/** Resolves true when `next()` ran out before the time was up (the slot was shorter than asked). */
+export async function runLoad(target: LoadTarget, connections: number, seconds: number, into: Tally): Promise<boolean> {
   const url = new URL(target.url);
   const agent = new Agent({ keepAlive: true, maxSockets: connections });
   const started = performance.now();
   const deadline = started + seconds * 1_000;
+  let ranOut = false;
   const worker = async () => {
     while (performance.now() < deadline) {
       const next = target.next();
-      if (!next) return;
+      if (!next) {
+        ranOut = true;
+        return;
+      }
       const sentAt = performance.now();
       let answer: { status: number; text: string };
       try {
@@ -58,6 +63,7 @@ export async function runLoad(target: LoadTarget, connections: number, seconds: 
   }
   // The slot's real length: shorter than asked when next() ran out, a little longer by the last answers.
   into.seconds += (performance.now() - started) / 1_000;
+  return ranOut;
 }
 
 /** The `data` of a 200 answer without `errors`; undefined for anything else (a GraphQL refusal is a 200 too). */

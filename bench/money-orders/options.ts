@@ -41,7 +41,7 @@ export function parseOptions(argv: string[]): MoneyOrdersBenchOptions {
       rounds: { type: 'string' },
       warmup: { type: 'string' },
       connections: { type: 'string', default: '16' },
-      'settle-timeout': { type: 'string', default: '120' },
+      'settle-timeout': { type: 'string', default: '300' },
       'log-level': { type: 'string', default: 'warn' },
       'keep-logs': { type: 'boolean', default: false },
       planner: { type: 'string', default: 'rust' },

@@ -24,19 +24,17 @@
  * Flags: --duration=5 (seconds per slot), --rounds=3, --warmup=2 (seconds per target), --connections=16,
  * --log-level=warn (the children's LOG_LEVEL), --keep-logs (keep the children's logs, as a failed run does).
  */
-import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { verifyAccessToken, type Identity } from '@postal/auth';
-import { freePort, waitFor } from '@postal/testkit';
-import { chartProgress, createBenchDatabase, LIST_DIVISION, type BenchDatabase } from './gateway/database.js';
+import { createBenchDatabase, LIST_DIVISION, type BenchDatabase } from './gateway/database.js';
 import { emptyTally, figures, round, runSlot, type Figures, type Tally, type Target } from './gateway/load.js';
 import { parseOptions, type GatewayBenchOptions } from './gateway/options.js';
-import { cpuMs, residentMb, rssSampler, spawnGroup, tail, waitForHealthy, type GroupProcess } from './gateway/processes.js';
-import { LIST_SIZE, sameData, WORKLOADS, type DirectStep, type GraphQLBody, type Workload } from './gateway/queries.js';
-import { createSigner, type SignedHeaders } from './gateway/signing.js';
+import { cpuMs, residentMb, rssSampler, tail, type GroupProcess } from './gateway/processes.js';
+import { LIST_SIZE, sameData, WORKLOADS, type DirectStep, type Workload } from './gateway/queries.js';
+import type { SignedHeaders } from './gateway/signing.js';
+import { graphql, seconds, signIn, startBenchProcesses, type Session } from './gateway/start.js';
 import { DEMO_PASSWORD } from '../subgraphs/administration/src/seed/demo.js';
 
 const RATIO_TARGET = 0.6;
@@ -119,103 +117,18 @@ try {
 }
 
 async function run(): Promise<void> {
-  const { privateKey, publicKey } = generateKeyPairSync('ed25519', {
-    privateKeyEncoding: { type: 'pkcs8', format: 'pem' },
-    publicKeyEncoding: { type: 'spki', format: 'pem' },
-  });
-  const identitySecret = randomBytes(32).toString('hex');
-
   let started = performance.now();
   bench = await createBenchDatabase(serverUrl!);
   log(`database ${bench.name}: migrated and seeded in ${seconds(started)} s`);
 
-  // Five different ports: freePort releases each one it finds, so two asks in a row may be given the same one (a run
-  // once had its gateway's port taken by a subgraph).
-  const taken = new Set<number>();
-  const distinctPort = async (): Promise<number> => {
-    for (;;) {
-      const port = await freePort();
-      if (!taken.has(port)) return taken.add(port), port;
-    }
-  };
-  const ports = { gateway: await distinctPort(), administration: await distinctPort(), accounts: await distinctPort(), 'money-orders': await distinctPort(), 'cod-settlement': await distinctPort() };
-  const subgraphUrl = (name: keyof typeof ports) => `http://127.0.0.1:${ports[name]}/graphql`;
-  const baseEnv = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', NODE_ENV: 'production', LOG_LEVEL: options.logLevel };
-
-  started = performance.now();
-  const subgraphs = spawnGroup(
-    'subgraph process',
-    process.execPath,
-    ['--import', 'tsx', join('bench', 'gateway', 'subgraphs-main.ts')],
-    {
-      ...baseEnv,
-      DATABASE_URL: bench.url,
-      // Signed-request nonces in Redis, as production keeps them (each direct and gateway request claims one).
-      ...(process.env.REDIS_URL ? { REDIS_URL: process.env.REDIS_URL } : {}),
-      // The four subgraphs share one process and so one pool; in production each has its own (10 by default).
-      DB_POOL_SIZE: '20',
-      IDENTITY_SECRET: identitySecret,
-      JWT_PRIVATE_KEY: privateKey,
-      ADMINISTRATION_PORT: String(ports.administration),
-      ACCOUNTS_PORT: String(ports.accounts),
-      MONEY_ORDERS_PORT: String(ports['money-orders']),
-      COD_SETTLEMENT_PORT: String(ports['cod-settlement']),
-    },
-    join(logDir, 'subgraphs.log'),
-    root,
-  );
-  children.push(subgraphs);
-  for (const name of ['administration', 'accounts', 'money-orders', 'cod-settlement'] as const) {
-    await waitForHealthy(subgraphUrl(name).replace(/\/graphql$/, '/health'), subgraphs, 60_000);
-  }
-  // The seeded offices reach the accounts subgraph as office.created events; the ledger queries need their charts.
-  const charted = await waitFor(
-    async () => {
-      const progress = await chartProgress(bench!.database);
-      return progress.known === progress.offices ? progress : undefined;
-    },
-    { timeoutMs: 60_000, intervalMs: 200, what: "the accounts subgraph to open every seeded office's chart" },
-  );
-  log(`subgraph process ${subgraphs.pid} up in ${seconds(started)} s; ${charted.offices} offices, ${charted.accounts} office accounts opened`);
-
-  started = performance.now();
-  const gateway = spawnGroup(
-    'gateway',
-    process.execPath,
-    // As the README's production command runs it: with the gateway's heap bound (see GATEWAY_NODE_FLAGS).
-    [...GATEWAY_NODE_FLAGS, ...(process.env.BENCH_PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE_DIR}`] : []), join('gateway', 'dist', 'main.js')],
-    {
-      ...baseEnv,
-      PORT: String(ports.gateway),
-      QUERY_PLANNER: options.planner,
-      ADMINISTRATION_URL: subgraphUrl('administration'),
-      ACCOUNTS_URL: subgraphUrl('accounts'),
-      MONEY_ORDERS_URL: subgraphUrl('money-orders'),
-      COD_SETTLEMENT_URL: subgraphUrl('cod-settlement'),
-      JWT_PUBLIC_KEY: publicKey,
-      IDENTITY_SECRET: identitySecret,
-    },
-    join(logDir, 'gateway.log'),
-    root,
-  );
-  children.push(gateway);
-  const gatewayUrl = `http://127.0.0.1:${ports.gateway}/graphql`;
-  await waitForHealthy(`http://127.0.0.1:${ports.gateway}/health`, gateway, 60_000);
+  const processes = await startBenchProcesses({ bench, root, logDir, logLevel: options.logLevel, planner: options.planner, gatewayNodeFlags: GATEWAY_NODE_FLAGS, children, log });
+  const { gateway, subgraphs, gatewayUrl, subgraphUrl, rssAtStartMb } = processes;
   const rss = rssSampler(gateway.pid);
-  const rssAtStartMb = residentMb(gateway.pid) ?? NaN;
-  log(`gateway process ${gateway.pid} (${gatewayEngine()}) up in ${seconds(started)} s, RSS ${rssAtStartMb.toFixed(1)} MB`);
+  log(`gateway process ${gateway.pid} (${gatewayEngine()}) up, RSS ${rssAtStartMb.toFixed(1)} MB`);
 
   // One sign-in each through the gateway; the direct requests carry the identity the gateway makes of the token.
-  const sessions = new Map<Workload['user'], { token: string; sign: SignedHeaders }>();
-  for (const user of new Set(WORKLOADS.map((workload) => workload.user))) {
-    const answer = await graphql(gatewayUrl, {}, {
-      query: 'mutation Login($username: String!, $password: String!) { login(username: $username, password: $password) { token } }',
-      variables: { username: user, password: DEMO_PASSWORD },
-    });
-    const { token } = (answer as { login: { token: string } }).login;
-    const identity: Identity = { kind: 'staff', ...(await verifyAccessToken(token, publicKey)) };
-    sessions.set(user, { token, sign: createSigner(identity, identitySecret) });
-  }
+  const sessions = new Map<Workload['user'], Session>();
+  for (const user of new Set(WORKLOADS.map((workload) => workload.user))) sessions.set(user, await signIn(processes, user, DEMO_PASSWORD));
 
   /** One direct request, signed as the gateway would sign it. */
   const direct = (step: DirectStep, sign: SignedHeaders) => {
@@ -414,20 +327,6 @@ function printTable(queries: Record<string, QueryFigures>): void {
   }
 }
 
-/** One GraphQL request; its `data`, or an error naming what went wrong. */
-async function graphql(url: string, headers: Record<string, string>, body: GraphQLBody | string): Promise<unknown> {
-  const response = await fetch(url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...headers },
-    body: typeof body === 'string' ? body : JSON.stringify(body),
-    signal: AbortSignal.timeout(10_000),
-  });
-  const text = await response.text();
-  const parsed = JSON.parse(text) as { data?: unknown; errors?: unknown[] };
-  if (response.status !== 200 || parsed.errors || parsed.data == null) throw new Error(`${url} answered HTTP ${response.status}: ${text.slice(0, 500)}`);
-  return parsed.data;
-}
-
 function describeData(workload: Workload, data: unknown): void {
   if (workload.key === 'entityList') {
     const edges = (data as { offices: { edges: Array<{ node: { ledgerAccounts: unknown[] } }> } }).offices.edges;
@@ -460,8 +359,4 @@ function installedVersion(name: string): string | undefined {
     }
   }
   return undefined;
-}
-
-function seconds(since: number): string {
-  return ((performance.now() - since) / 1_000).toFixed(1);
 }

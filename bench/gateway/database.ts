@@ -24,12 +24,20 @@ export const LIST_DIVISION = 'DL-NDC';
 const EXTRA_SUB_OFFICES = 4;
 const BRANCHES_PER_SUB_OFFICE = 23;
 
-export async function createBenchDatabase(serverUrl: string): Promise<BenchDatabase> {
-  const name = `bench_gateway_${process.pid}`;
+export interface BenchDatabaseOptions {
+  /** The database's name before `_<pid>`; default bench_gateway. */
+  prefix?: string;
+  /** The 96 more offices under DL-NDC for the entity-heavy list; default true (bench:money-orders needs none). */
+  listOffices?: boolean;
+}
+
+export async function createBenchDatabase(serverUrl: string, options: BenchDatabaseOptions = {}): Promise<BenchDatabase> {
+  const prefix = options.prefix ?? 'bench_gateway';
+  const name = `${prefix}_${process.pid}`;
   await onServer(serverUrl, `drop database if exists ${name} with (force)`);
   await onServer(serverUrl, `create database ${name}`);
   const url = withDatabase(serverUrl, name);
-  const database = await openDatabase({ url, poolSize: 2, applicationName: 'bench-gateway' });
+  const database = await openDatabase({ url, poolSize: 2, applicationName: prefix.replace(/_/g, '-') });
   const drop = async () => {
     await database.close().catch(() => undefined);
     await onServer(serverUrl, `drop database if exists ${name} with (force)`);
@@ -37,7 +45,7 @@ export async function createBenchDatabase(serverUrl: string): Promise<BenchDatab
   try {
     await migrateAll(database);
     await seedDemo(database, 'test');
-    await seedListOffices(database);
+    if (options.listOffices ?? true) await seedListOffices(database);
   } catch (error) {
     await drop();
     throw error;

@@ -95,7 +95,7 @@ export function checkOrderLimit(limit: MoneyOrderLimit | undefined, amount: Deci
   if (!limit) return;
   const cap = new Decimal(limit.amount);
   if (amount.lte(cap)) return;
-  throw new LimitExceededError(`a ${limit.product} money order may carry at most ${display(limit.currency, cap)}`, {
+  throw new LimitExceededError(`one money order (${limit.product}) may carry at most ${display(limit.currency, cap)}`, {
     kind: 'PER_ORDER',
     limit: formatAmount(money(cap, limit.currency)),
     currency: limit.currency,

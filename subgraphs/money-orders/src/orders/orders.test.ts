@@ -203,6 +203,30 @@ describe('paying out', () => {
   });
 });
 
+describe('an instant money order (iMO)', () => {
+  it('sends the 16-digit secret code to the sender, and is paid against it at any counter office', async () => {
+    // India's iMO commission is not in DOMAIN.md, so no tariff is seeded for it (TARIFF_NOT_FOUND): this test prices
+    // it with a stand-in tariff of Rs 20 flat, to exercise the secret-code payout.
+    const priced = harness(testDatabase, {
+      pricing: {
+        quote: async (_tx, product, amount) => ({ amount, commission: '20', tax: '0', total: String(Number(amount) + 20), currency: 'INR', tariffVersionId: `TEST-${product}` }),
+      },
+    });
+    const booked = await priced.orders.book(delhi, bookingInput({ product: 'INSTANT', amount: '5000' }), 'test');
+    await settleLedger(priced, testDatabase);
+    const secret = codeSentTo(priced.notifier, booked.order.senderPhone, 'MO_SECRET_CODE');
+    expect(secret).toMatch(/^\d{16}$/);
+    expect(priced.notifier.latest(booked.order.payeePhone, 'MO_OTP')).toBeUndefined();
+    // Not the paying office the sender named (Mumbai), yet payable: an iMO is paid at any counter office.
+    const atKarolBagh = clerkAt('NDGPO-KB');
+    const input = { reference: booked.order.reference, officeCode: 'NDGPO-KB', payeeIdDocument: 'VOTER ABC1234567', idempotencyKey: `imo-${booked.order.reference}` };
+    expect(await refusal(priced.orders.pay(atKarolBagh, { ...input, otp: secret.slice(0, 6) }, 't'))).toBe('BAD_USER_INPUT');
+    expect(await refusal(priced.orders.pay(atKarolBagh, { ...input, secretCode: '0'.repeat(16) === secret ? '1'.repeat(16) : '0'.repeat(16), idempotencyKey: `${input.idempotencyKey}-w` }, 't'))).toBe('WRONG_CODE');
+    const paid = await priced.orders.pay(atKarolBagh, { ...input, secretCode: secret }, 't');
+    expect(paid).toMatchObject({ status: 'PAID', settledOfficeCode: 'NDGPO-KB' });
+  });
+});
+
 describe('stop, return, lock, refund', () => {
   const sender = () => bookingInput().sender;
 

@@ -7,6 +7,7 @@ import { parseEvent, type AnyEvent } from '@postal/events';
 import { Decimal } from '@postal/money';
 import { createTestDatabase, type TestDatabase } from '@postal/testkit';
 import { sql } from 'drizzle-orm';
+import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { handleOfficeEvent } from '../subgraphs/accounts/src/ledger-accounts/office-events.js';
 import { createBusinessDayService } from '../subgraphs/accounts/src/business-days/service.js';
@@ -35,6 +36,8 @@ import { createFeeService } from '../subgraphs/cod-settlement/src/fees/service.j
 import { createLimitService } from '../subgraphs/money-orders/src/limits/service.js';
 import { createTariffService } from '../subgraphs/money-orders/src/tariffs/service.js';
 import { handleOfficeEvent as handleMoneyOrderOfficeEvent } from '../subgraphs/money-orders/src/offices/events.js';
+import { createBulkService } from '../subgraphs/money-orders/src/bulk/service.js';
+import { InProcessJobQueue } from '@postal/jobs';
 import { createTrackingService } from '../subgraphs/money-orders/src/tracking/service.js';
 import { createMemoryRateLimiter } from '../subgraphs/money-orders/src/tracking/rate-limit.js';
 import { bookingInput, codeSentTo, harness, settleLedger, type Harness } from '../subgraphs/money-orders/src/test-support/orders.js';
@@ -143,6 +146,9 @@ const EXPECTED: Record<string, string> = {
   'moneyOrders (lists the order)':                       'FFF   AAN     AAN     ANN   FFF     UUU',
   'Office.moneyOrderSummary':                            'FFF   AAF     AAF     AFF   FFF     UUU',
   'moneyOrderReconciliation of the office':              'FFF   AAF     AAF     AFF   FFF     UUU',
+  // A department's file, booked at the office as a job; and a tariff change, which is the network's (the root's).
+  'bookMoneyOrders (a file at the office)':              'FFF   AAF     FFF     FFF   FFF     UUU',
+  'proposeMoneyOrderTariff':                             'F--   F--     F--     F--   F--     U--',
   // Public: the sender follows the order with its reference and their phone, signed in or not.
   'trackMoneyOrder':                                     'A--   A--     A--     A--   A--     A--',
   'moneyOrderTariffs':                                   'F--   A--     F--     A--   F--     U--',
@@ -281,6 +287,9 @@ function nextClosingDay(): string {
 /** The money-order services, with the ledger and the SMS gateway played by the test (test-support/orders.ts). */
 let moneyOrderHarness: Harness | undefined;
 const moneyOrders = () => (moneyOrderHarness ??= harness(testDatabase, { start: clock().toISOString() }));
+/** Bulk uploads are only stored and queued here: no handler takes the job, so nothing is booked. */
+let matrixJobs: InProcessJobQueue | undefined;
+const bulkService = () => createBulkService(moneyOrders().deps, (matrixJobs ??= new InProcessJobQueue({ logger: pino({ level: 'silent' }) })));
 /** Sets up the orders the cells act on, anywhere (a service identity is in scope everywhere). */
 const MO_COUNTER: Identity = { kind: 'service', service: 'money-orders' };
 let senders = 0;
@@ -680,6 +689,25 @@ const OPERATIONS: Record<string, Operation> = {
     placed: true,
     run: async (actor, place) => present(await moneyOrders().orders.reconcile(identities[actor], '2026-11-22', OFFICE_AT[place], 'matrix')),
   },
+  'bookMoneyOrders (a file at the office)': {
+    placed: true,
+    run: async (actor, place) => {
+      const csv = [
+        'amount,sender_name,sender_phone,sender_address,sender_id_document,payee_name,payee_phone,payee_address,paying_office_code,message',
+        `100,Pension Office,+911123456789,New Delhi,DEPT PDO-1,Payee,+919877700001,New Delhi,${OFFICE_AT[place]},Pension`,
+      ].join('\n');
+      sequence += 1;
+      const input = { idempotencyKey: `matrix-bulk-${sequence}`, officeCode: OFFICE_AT[place], product: 'SERVICE', paymentMode: 'CASH', mode: 'ACCEPT_VALID', fileName: 'matrix.csv', csv };
+      return present(await bulkService().submit(identities[actor], input, 'matrix'));
+    },
+  },
+  proposeMoneyOrderTariff: {
+    placed: false,
+    run: async (actor) => {
+      const input = { product: 'SERVICE', currency: 'INR', effectiveFrom: '2027-01-01', minAmount: '1', maxAmount: '10000', wholeUnitsOnly: true, rule: '{"kind":"FREE"}', taxRatePercent: '0' };
+      return present(await services.tariffs.propose(identities[actor], input as never, 'matrix'));
+    },
+  },
   trackMoneyOrder: {
     placed: false,
     run: async (actor) => {
@@ -758,7 +786,10 @@ beforeAll(async () => {
   services = buildServices(database);
 }, 120_000);
 
-afterAll(() => testDatabase?.drop());
+afterAll(async () => {
+  await matrixJobs?.close();
+  await testDatabase?.drop();
+});
 
 describe('the authorization matrix', () => {
   it('has an operation for every expected row and a row for every operation', () => {

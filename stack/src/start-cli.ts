@@ -61,6 +61,7 @@ const stack = await startStack({
   timeZone: config.OPERATOR_TIME_ZONE,
   notifier: createNotifier(notifier),
   ledgerStartDate: config.LEDGER_START_DATE,
+  moneyOrderExpiryIntervalMs: config.MO_EXPIRY_INTERVAL_MS,
 });
 
 const lines = [

@@ -1,6 +1,8 @@
+import { openDatabase } from '@postal/db';
 import { readLocalOutbox } from '@postal/notify';
 import { needs } from '@postal/testkit';
 import type { Locator, Page } from 'playwright-core';
+import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { expectAccessible } from './support/axe.js';
 import { useBrowser } from './support/browser.js';
@@ -97,7 +99,8 @@ function bookedReference(): string {
 }
 
 describe.runIf(needs('postgres', 'redis'))('money orders in the console (needs PostgreSQL and Redis)', () => {
-  const stack = useStack({ name: 'money-orders' });
+  // The expiry job every second instead of hourly, so an order whose last day has passed expires while the test waits.
+  const stack = useStack({ name: 'money-orders', env: { MO_EXPIRY_INTERVAL_MS: '1000' } });
   const browser = useBrowser({ baseURL: () => stack().baseUrl });
 
   it('the clerk books at NDGPO: the quote follows the amount, then the reference and a printable receipt', async () => {
@@ -232,6 +235,63 @@ describe.runIf(needs('postgres', 'redis'))('money orders in the console (needs P
     expect((await termValue(page, 'Total debit balances').innerText()).trim()).toBe((await termValue(page, 'Total credit balances').innerText()).trim());
     expect(await termValue(page, 'Balanced').innerText()).toBe('Debits equal credits');
     await check(page, 'mo-division-trial-balance');
+  });
+
+  it('an expired order is refunded at the counter: its amount, not the commission', async () => {
+    const graphqlUrl = stack().graphqlUrl;
+    const STATE = `query($r: ID!) { moneyOrder(reference: $r) { status ledgerMovements { movement status } } }`;
+    const waitUntil = async (reference: string, status: string, movement: string) => {
+      const deadline = Date.now() + AVAILABLE_TIMEOUT_MS;
+      for (;;) {
+        const order = (await asUser(graphqlUrl, 'finance', STATE, { r: reference })).moneyOrder;
+        if (order.status === status && order.ledgerMovements.some((m: { movement: string; status: string }) => m.movement === movement && m.status === 'POSTED')) return;
+        if (Date.now() > deadline) throw new Error(`${reference} did not become ${status} with ${movement} posted within ${AVAILABLE_TIMEOUT_MS / 1000} s`);
+        await new Promise((resolve) => setTimeout(resolve, 500));
+      }
+    };
+    const senderId = `PAN EXPRD${RUN.slice(0, 4)}Q`;
+    const booked = await asUser(graphqlUrl, 'clerk', `mutation($input: BookMoneyOrderInput!) { bookMoneyOrder(input: $input) { order { reference } } }`, {
+      input: {
+        idempotencyKey: `e2e-expiring-${RUN}`,
+        product: 'ELECTRONIC',
+        officeCode: BOOKING_OFFICE,
+        amount: '800',
+        paymentMode: 'CASH',
+        sender: { name: 'Kiran Gupta', phone: `+9193${RUN}`, address: '12 Janpath, New Delhi 110001', idDocument: senderId },
+        payee: { name: 'Nobody Came', phone: `+9192${RUN}`, address: 'Somewhere, New Delhi', payingOfficeCode: PAYING_OFFICE },
+      },
+    });
+    const ref = booked.bookMoneyOrder.order.reference as string;
+    await waitUntil(ref, 'AVAILABLE', 'BOOKED');
+    // Set-up the screens cannot make: this order was booked three months ago, so its last day has passed. (The stack
+    // runs on the real clock; the scenario tests move the clock itself, test/scenarios/money-order-expiry.test.ts.)
+    const database = await openDatabase({ url: stack().databaseUrl, poolSize: 1 });
+    try {
+      await database.db.execute(sql`
+        UPDATE money_orders.money_orders
+           SET booked_on = booked_on - 92, expires_on = (now() AT TIME ZONE 'Asia/Kolkata')::date - 1, void_on = (now() AT TIME ZONE 'Asia/Kolkata')::date + 364
+         WHERE reference = ${ref}`);
+    } finally {
+      await database.close();
+    }
+    await waitUntil(ref, 'EXPIRED', 'EXPIRED');
+
+    const { page } = browser();
+    await signIn(page, 'clerk');
+    await goTo(page, 'Refund a money order', 'Refund a money order');
+    await page.getByLabel('Reference', { exact: true }).fill(ref);
+    await page.getByText(/^Expired/).first().waitFor();
+    await page.getByLabel("Sender's ID document", { exact: true }).fill(senderId);
+    await check(page, 'mo-refund-expired');
+    await page.getByRole('button', { name: 'Refund', exact: true }).click();
+    const status = page.getByRole('status').filter({ hasText: /is refunded/ });
+    await status.waitFor().catch(async (error: unknown) => {
+      const alerts = await page.getByRole('alert').allInnerTexts();
+      throw new Error(`the refund was not confirmed; the page says: ${alerts.join(' | ')}`, { cause: error });
+    });
+    // The amount goes back, not the commission (Rs 40 on Rs 800).
+    expect(await status.innerText()).toContain('800.00');
+    await waitUntil(ref, 'REFUNDED', 'REFUNDED');
   });
 
   it('the sender tracks the order at /track without signing in, and a wrong phone gets the same answer as no order', async () => {

@@ -177,8 +177,12 @@ export const accountsEnv = subgraphEnv('accounts').extend({
   LEDGER_START_DATE: ledgerStartDate,
 });
 
+/** How often money-orders' expiry job runs: hourly (an order expires the day after its last day; an hour late is fine). */
+const moExpiryIntervalMs = z.coerce.number().int().min(500).max(86_400_000).default(3_600_000);
+
 export const moneyOrdersEnv = subgraphEnv('money-orders').extend({
   ...notifierEnv.shape,
+  MO_EXPIRY_INTERVAL_MS: moExpiryIntervalMs,
   /** The accounts subgraph: cash reserved at payout and refund, and the MO payable control balance. */
   ACCOUNTS_URL: url.default(`http://127.0.0.1:${SUBGRAPH_PORTS.accounts}/graphql`),
   /** The administration subgraph's approvals inbox: refunds above the limit and tariff changes. */
@@ -236,6 +240,7 @@ export const stackEnv = gatewayEnv.extend({
   MONEY_ORDERS_PORT: port(SUBGRAPH_PORTS['money-orders']),
   COD_SETTLEMENT_PORT: port(SUBGRAPH_PORTS['cod-settlement']),
   LEDGER_START_DATE: ledgerStartDate,
+  MO_EXPIRY_INTERVAL_MS: moExpiryIntervalMs,
   /** Seed the demo offices and users (never in production). */
   SEED_DEMO: z.enum(['true', 'false']).default('true').transform((value) => value === 'true'),
 });

@@ -36,6 +36,7 @@ await runStandaloneSubgraph({
       administrationUrl: moneyOrdersConfig.ADMINISTRATION_URL,
       notifier,
       redis: config.REDIS_URL ? { url: config.REDIS_URL, prefix: config.QUEUE_PREFIX } : undefined,
+      expiryIntervalMs: moneyOrdersConfig.MO_EXPIRY_INTERVAL_MS,
     });
     return {
       ...running,

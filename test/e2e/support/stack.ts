@@ -30,6 +30,8 @@ export interface E2EStack {
   readonly healthUrl: string;
   /** The stack's DATA_DIR: its generated secrets and the local notification outbox. */
   readonly dataDir: string;
+  /** The stack's own database, for a test's set-up the screens cannot make (an order booked months ago). */
+  readonly databaseUrl: string;
   readonly logFile: string;
   /** The last lines of the stack's log, for a failure message. */
   logTail(lines?: number): string;
@@ -124,6 +126,7 @@ export async function startStack(options: { name?: string; env?: Record<string, 
     graphqlUrl: `${baseUrl}/graphql`,
     healthUrl: `${baseUrl}/health`,
     dataDir,
+    databaseUrl: testDatabase.url!,
     logFile,
     logTail,
     async temporaryPasswordOf(username) {

@@ -202,6 +202,12 @@ describe.runIf(needs('postgres', 'redis'))('money orders in the console (needs P
     const timeline = page.getByRole('list', { name: 'Timeline' });
     expect(await timeline.innerText()).toMatch(/Booked by clerk at NDGPO/);
     await page.getByRole('table', { name: 'Ledger movements' }).waitFor();
+    // The entries themselves come from the accounts subgraph (MoneyOrder.ledgerEntries): the booking's at NDGPO, and
+    // the payout's at both offices through inter-office clearing.
+    const entries = page.getByRole('table', { name: 'Ledger entries' });
+    await entries.waitFor();
+    const text = await entries.innerText();
+    for (const account of ['NDGPO:1100', 'NDGPO:2100', 'NDGPO:4100', 'NDGPO:1600', 'NDGPO-CP:1600', 'NDGPO-CP:1100']) expect(text).toContain(account);
     await check(page, 'mo-detail');
   });
 

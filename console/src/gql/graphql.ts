@@ -731,11 +731,11 @@ export type MoDayAccountQueryVariables = Exact<{
 export type MoDayAccountQuery = { office: { code: string, name: string, moneyOrderSummary: { date: string, bookedCount: number, paidCount: number, refundedCount: number, bookedAmount: { amount: string, currency: string }, paidAmount: { amount: string, currency: string }, refundedAmount: { amount: string, currency: string }, commission: { amount: string, currency: string }, tax: { amount: string, currency: string } } } | null };
 
 export type MoLedgerEntriesQueryVariables = Exact<{
-  reference: string;
+  reference: string | number;
 }>;
 
 
-export type MoLedgerEntriesQuery = { journalEntries: { edges: Array<{ node: { id: string, sequence: string, officeCode: string, effectiveDate: string, description: string, postedAt: string, postings: Array<{ line: number, accountCode: string, side: PostingSide, amount: { amount: string, currency: string } }> } }> } };
+export type MoLedgerEntriesQuery = { moneyOrder: { reference: string, ledgerEntries: Array<{ id: string, sequence: string, officeCode: string, effectiveDate: string, description: string, postedAt: string, postings: Array<{ line: number, accountCode: string, side: PostingSide, amount: { amount: string, currency: string } }> }> } | null };
 
 export type MoListQueryVariables = Exact<{
   filter?: MoneyOrderFilter | null | undefined;
@@ -2225,27 +2225,23 @@ export const MoDayAccountDocument = new TypedDocumentString(`
 }
     `) as unknown as TypedDocumentString<MoDayAccountQuery, MoDayAccountQueryVariables>;
 export const MoLedgerEntriesDocument = new TypedDocumentString(`
-    query MoLedgerEntries($reference: String!) {
-  journalEntries(
-    filter: {sourceType: "MONEY_ORDER", sourceReference: $reference}
-    first: 50
-  ) {
-    edges {
-      node {
-        id
-        sequence
-        officeCode
-        effectiveDate
-        description
-        postedAt
-        postings {
-          line
-          accountCode
-          side
-          amount {
-            amount
-            currency
-          }
+    query MoLedgerEntries($reference: ID!) {
+  moneyOrder(reference: $reference) {
+    reference
+    ledgerEntries {
+      id
+      sequence
+      officeCode
+      effectiveDate
+      description
+      postedAt
+      postings {
+        line
+        accountCode
+        side
+        amount {
+          amount
+          currency
         }
       }
     }

@@ -140,14 +140,14 @@ function PartyCard({ title, party }: { title: string; party: Order['sender'] }) 
 
 /**
  * The ledger's side: each movement's answer (posted, pending, refused with the ledger's reason), then the journal
- * entries themselves, read from the ledger by their source. Those need ledger.read and the accounts subgraph; when
+ * entries themselves (MoneyOrder.ledgerEntries, from the accounts subgraph through federation). Those need ledger.read and the accounts subgraph; when
  * they cannot be read the movements above still say where the ledger stands.
  */
 function LedgerSide({ order }: { order: Order }) {
   const me = useMe();
   const mayReadLedger = can(me, 'ledger.read');
   const [{ data, error, fetching }] = useQuery({ query: op(MoLedgerEntriesDocument), variables: { reference: order.reference }, pause: !mayReadLedger });
-  const entries = data?.journalEntries.edges.map((edge) => edge.node) ?? [];
+  const entries = data?.moneyOrder?.ledgerEntries ?? [];
   return (
     <>
       <h2>Ledger movements</h2>

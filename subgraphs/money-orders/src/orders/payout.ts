@@ -35,15 +35,16 @@ export interface PayInput {
   idempotencyKey: string;
 }
 
-/** What a payout attempt decided under the lock: paid, or a refusal to answer after the wrong-code count committed. */
+/** What a payout's first look decided under the lock: paid already (this request), or a refusal to answer after the wrong-code count committed. */
 type Outcome = { paid: MoneyOrderRow } | { refusal: ExpectedError };
 
 /**
- * Pays an order exactly once. Under the order's row lock: the state, the office, the code (a wrong one is counted, and
- * the fifth locks the order, committed even though the payout is refused), then the paying office's cash is reserved
- * in the ledger (INSUFFICIENT_FUNDS at the counter, not later in a consumer), and the order becomes PAID with its
- * PAID movement. Fifty payouts at once queue on the lock; the first pays and the others find it PAID (ALREADY_PAID). A
- * retry with the same idempotency key answers the paid order.
+ * Pays an order exactly once, in three steps so that no transaction is open while the ledger is asked: under the
+ * order's row lock, the state, the office and the code (a wrong one is counted, and the fifth locks the order,
+ * committed even though the payout is refused); then the paying office's cash is reserved in the ledger
+ * (INSUFFICIENT_FUNDS at the counter, not later in a consumer); then, under the lock again, the order becomes PAID with
+ * its PAID movement. Fifty payouts at once queue on the lock; the first to come back pays and the others find it PAID
+ * (ALREADY_PAID). A retry with the same idempotency key answers the paid order.
  */
 export async function payMoneyOrder(deps: OrderDeps, identity: Identity, input: PayInput, requestId: string): Promise<MoneyOrderRow> {
   if (!isValidReference(input.reference)) throw new InvalidReferenceError();
@@ -54,27 +55,33 @@ export async function payMoneyOrder(deps: OrderDeps, identity: Identity, input: 
   if (replay) return replay;
   const office = await counterOffice(deps.database.db, input.officeCode, 'officeCode');
   assertCan(identity, 'mo.pay', office);
-  const outcome = await transaction(deps.database, 'read committed', async (tx): Promise<Outcome> => {
-    const order = await lockOrder(tx, input.reference);
-    if (!order) throw new MoneyOrderNotFoundError(input.reference);
-    if (order.status === 'PAID') {
-      const again = await replayOf(deps, key, requestHash, tx);
-      if (again) return { paid: again };
-      throw new AlreadyPaidError(order.reference);
-    }
-    if (order.status === 'LOCKED') throw new MoneyOrderLockedError(order.reference, order.lockReason);
-    if (order.status !== 'AVAILABLE') throw new InvalidTransitionError(order.reference, order.status, 'paid');
-    // An iMO is paid at any counter office; the others at the office the sender chose.
-    if (order.product !== 'INSTANT' && order.payingOfficeCode !== office.code) throw new WrongOfficeError(order.reference, order.payingOfficeCode);
-    const codeRefusal = await checkCode(tx, deps, order, input, identity, office.code);
-    if (codeRefusal) return { refusal: codeRefusal };
-    const holdId = await deps.ledger.reserveCash(
-      { reference: order.reference, movement: 'PAID', officeCode: office.code, bookingOfficeCode: order.bookingOfficeCode, amount: order.amount, currency: order.currency, fromExpired: false },
-      requestId,
-    );
-    if (!(await insertRequest(tx, { idempotencyKey: key, action: 'PAY', orderId: order.id, requestHash, createdAt: deps.clock() }))) throw new IdempotencyConflictError(key);
-    const paid = await applyChange(tx, deps, {
-      order,
+  // 1. Under the row lock: the state, the office and the code. A wrong code is counted and commits with the refusal.
+  const checked = await transaction(deps.database, 'read committed', async (tx): Promise<Outcome | { ready: MoneyOrderRow }> => {
+    const order = await lockPayable(tx, deps, input, office.code, key, requestHash);
+    if ('paid' in order) return order;
+    const codeRefusal = await checkCode(tx, deps, order.order, input, identity, office.code);
+    return codeRefusal ? { refusal: codeRefusal } : { ready: order.order };
+  });
+  if ('refusal' in checked) throw checked.refusal;
+  if ('paid' in checked) return checked.paid;
+  // 2. The paying office's cash, reserved by the ledger, with no transaction open here: the ledger may share this
+  //    database (the embedded default has one connection, which an open transaction would hold while accounts waits).
+  //    The reservation is idempotent on (reference, PAID): concurrent payouts with the right code share one hold.
+  const order = checked.ready;
+  const holdId = await deps.ledger.reserveCash(
+    { reference: order.reference, movement: 'PAID', officeCode: office.code, bookingOfficeCode: order.bookingOfficeCode, amount: order.amount, currency: order.currency, fromExpired: false },
+    requestId,
+  );
+  // 3. Under the lock again: whoever gets here first pays; the others find it PAID (ALREADY_PAID). An order locked,
+  //    stopped or re-coded in between is refused as it now stands; the unused hold lapses (accounts' hold expiry).
+  return transaction(deps.database, 'read committed', async (tx) => {
+    const again = await lockPayable(tx, deps, input, office.code, key, requestHash);
+    if ('paid' in again) return again.paid;
+    const code = normaliseCode(again.order.product === 'INSTANT' ? input.secretCode : input.otp) ?? '';
+    if (!deps.hasher.matches(again.order.id, 'PAYOUT', code, again.order.codeHash)) throw new WrongCodeError(MAX_CODE_ATTEMPTS - again.order.failedCodeAttempts, again.order.product === 'INSTANT' ? 'secretCode' : 'otp');
+    if (!(await insertRequest(tx, { idempotencyKey: key, action: 'PAY', orderId: again.order.id, requestHash, createdAt: deps.clock() }))) throw new IdempotencyConflictError(key);
+    return applyChange(tx, deps, {
+      order: again.order,
       to: 'PAID',
       actor: actorOf(identity),
       officeCode: office.code,
@@ -82,10 +89,23 @@ export async function payMoneyOrder(deps: OrderDeps, identity: Identity, input: 
       movement: { kind: 'PAID', officeCode: office.code, holdId },
       requestId,
     });
-    return { paid };
   });
-  if ('refusal' in outcome) throw outcome.refusal;
-  return outcome.paid;
+}
+
+/** The locked order if it can be paid here, its earlier payout by this same request, or the refusal that says why not. */
+async function lockPayable(tx: Tx, deps: OrderDeps, input: PayInput, officeCode: string, key: string, requestHash: string): Promise<{ order: MoneyOrderRow } | { paid: MoneyOrderRow }> {
+  const order = await lockOrder(tx, input.reference);
+  if (!order) throw new MoneyOrderNotFoundError(input.reference);
+  if (order.status === 'PAID') {
+    const again = await replayOf(deps, key, requestHash, tx);
+    if (again) return { paid: again };
+    throw new AlreadyPaidError(order.reference);
+  }
+  if (order.status === 'LOCKED') throw new MoneyOrderLockedError(order.reference, order.lockReason);
+  if (order.status !== 'AVAILABLE') throw new InvalidTransitionError(order.reference, order.status, 'paid');
+  // An iMO is paid at any counter office; the others at the office the sender chose.
+  if (order.product !== 'INSTANT' && order.payingOfficeCode !== officeCode) throw new WrongOfficeError(order.reference, order.payingOfficeCode);
+  return { order };
 }
 
 /** The order a retried request already paid, or IDEMPOTENCY_CONFLICT when the key was used for another request. */

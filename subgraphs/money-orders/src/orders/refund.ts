@@ -69,7 +69,13 @@ export async function refundMoneyOrder(deps: OrderDeps, identity: Identity, inpu
     });
     return { order, approvalRequestId: submitted.id };
   }
-  const refunded = await transaction(deps.database, 'read committed', (tx) => refundInTx(tx, deps, actorOf(identity), order.reference, office.code, key, requestHash, requestId));
+  // The cash is reserved at the counter before the transaction, so none is open while the ledger is asked (the
+  // embedded default's one connection would be held by it); the refund then re-checks everything under the lock.
+  const holdId = await deps.ledger.reserveCash(
+    { reference: order.reference, movement: 'REFUNDED', officeCode: office.code, bookingOfficeCode: order.bookingOfficeCode, amount: order.amount, currency: order.currency, fromExpired: order.status === 'EXPIRED' },
+    requestId,
+  );
+  const refunded = await transaction(deps.database, 'read committed', (tx) => refundInTx(tx, deps, actorOf(identity), order.reference, office.code, key, requestHash, requestId, holdId));
   return { order: refunded, approvalRequestId: null };
 }
 
@@ -102,17 +108,18 @@ async function assertLedgerCaughtUp(deps: OrderDeps, order: MoneyOrderRow, tx?: 
   }
 }
 
-/** The refund itself, on the locked row: cash reserved at the counter office, REFUNDED, the REFUNDED movement. */
-export async function refundInTx(tx: Tx, deps: OrderDeps, actor: Actor, reference: string, officeCode: string, key: string, requestHash: string, requestId: string): Promise<MoneyOrderRow> {
+/**
+ * The refund itself, on the locked row: REFUNDED and the REFUNDED movement, with the counter's cash reservation when the
+ * clerk made one (refundMoneyOrder). An approved refund (approvals/executor.ts) runs inside the inbox consumer's
+ * transaction, where the ledger must not be asked: it goes without a reservation, and a counter whose cash cannot
+ * cover it shows as the ledger's REJECTED movement in the reconciliation.
+ */
+export async function refundInTx(tx: Tx, deps: OrderDeps, actor: Actor, reference: string, officeCode: string, key: string, requestHash: string, requestId: string, holdId?: string): Promise<MoneyOrderRow> {
   const order = await lockOrder(tx, reference);
   if (!order) throw new MoneyOrderNotFoundError(reference);
   const to = nextStatus(order.reference, order.status as MoneyOrderStatus, 'refunded');
   await assertLedgerCaughtUp(deps, order, tx);
   const fromExpired = order.status === 'EXPIRED';
-  const holdId = await deps.ledger.reserveCash(
-    { reference: order.reference, movement: 'REFUNDED', officeCode, bookingOfficeCode: order.bookingOfficeCode, amount: order.amount, currency: order.currency, fromExpired },
-    requestId,
-  );
   const claimed = await insertRequest(tx, { idempotencyKey: key, action: 'REFUND', orderId: order.id, requestHash, createdAt: deps.clock() });
   if (!claimed) {
     const earlier = await findRequest(tx, key);
@@ -125,7 +132,7 @@ export async function refundInTx(tx: Tx, deps: OrderDeps, actor: Actor, referenc
     actor,
     officeCode,
     set: { settledOfficeCode: officeCode, settledOn: businessDate(deps.clock(), deps.timeZone) },
-    movement: { kind: 'REFUNDED', officeCode, holdId, fromExpired },
+    movement: { kind: 'REFUNDED', officeCode, ...(holdId ? { holdId } : {}), fromExpired },
     requestId,
   });
 }

@@ -271,11 +271,13 @@ describe.runIf(needs('postgres', 'redis'))('money orders in the console (needs P
     await waitUntil(ref, 'AVAILABLE', 'BOOKED');
     // Set-up the screens cannot make: this order was booked three months ago, so its last day has passed. (The stack
     // runs on the real clock; the scenario tests move the clock itself, test/scenarios/money-order-expiry.test.ts.)
+    // Dates from this process's clock, as the stack's (under faketime the database keeps the real one).
+    const day = (offsetDays: number) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Kolkata' }).format(new Date(Date.now() + offsetDays * 86_400_000));
     const database = await openDatabase({ url: stack().databaseUrl, poolSize: 1 });
     try {
       await database.db.execute(sql`
         UPDATE money_orders.money_orders
-           SET booked_on = booked_on - 92, expires_on = (now() AT TIME ZONE 'Asia/Kolkata')::date - 1, void_on = (now() AT TIME ZONE 'Asia/Kolkata')::date + 364
+           SET booked_on = ${day(-92)}::date, expires_on = ${day(-1)}::date, void_on = ${day(364)}::date
          WHERE reference = ${ref}`);
     } finally {
       await database.close();

@@ -126,6 +126,8 @@ describe('paying out', () => {
     const { order, otp } = await availableOrder();
     expect(await refusal(h.orders.pay(delhi, { ...payInput(order.reference, otp), officeCode: 'NDGPO' }, 't'))).toBe('WRONG_OFFICE');
     expect(await refusal(h.orders.pay(delhi, payInput(order.reference, otp), 't'))).toBe('FORBIDDEN');
+    // A counter that neither booked it nor pays it does not learn where it is going: not found, not WRONG_OFFICE.
+    expect(await refusal(h.orders.pay(clerkAt('NDGPO-KB'), { ...payInput(order.reference, otp), officeCode: 'NDGPO-KB' }, 't'))).toBe('MONEY_ORDER_NOT_FOUND');
     const input = payInput(order.reference, otp);
     const paid = await h.orders.pay(mumbai, input, 't');
     expect(paid).toMatchObject({ status: 'PAID', settledOfficeCode: 'MUMGPO', payeeIdDocument: 'VOTER ABC1234567' });

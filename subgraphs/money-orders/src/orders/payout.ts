@@ -6,6 +6,7 @@ import { transaction, type Tx } from '@postal/db';
 import { BadUserInputError, type ExpectedError } from '@postal/errors';
 import { actorOf } from './actor.js';
 import { checkIdempotencyKey } from './book.js';
+import { visible } from './lifecycle.js';
 import { applyChange } from './changes.js';
 import type { OrderDeps } from './deps.js';
 import { MAX_CODE_ATTEMPTS } from './domain.js';
@@ -57,7 +58,7 @@ export async function payMoneyOrder(deps: OrderDeps, identity: Identity, input: 
   assertCan(identity, 'mo.pay', office);
   // 1. Under the row lock: the state, the office and the code. A wrong code is counted and commits with the refusal.
   const checked = await transaction(deps.database, 'read committed', async (tx): Promise<Outcome | { ready: MoneyOrderRow }> => {
-    const order = await lockPayable(tx, deps, input, office.code, key, requestHash);
+    const order = await lockPayable(tx, deps, identity, input, office.code, key, requestHash);
     if ('paid' in order) return order;
     const codeRefusal = await checkCode(tx, deps, order.order, input, identity, office.code);
     return codeRefusal ? { refusal: codeRefusal } : { ready: order.order };
@@ -75,7 +76,7 @@ export async function payMoneyOrder(deps: OrderDeps, identity: Identity, input: 
   // 3. Under the lock again: whoever gets here first pays; the others find it PAID (ALREADY_PAID). An order locked,
   //    stopped or re-coded in between is refused as it now stands; the unused hold lapses (accounts' hold expiry).
   return transaction(deps.database, 'read committed', async (tx) => {
-    const again = await lockPayable(tx, deps, input, office.code, key, requestHash);
+    const again = await lockPayable(tx, deps, identity, input, office.code, key, requestHash);
     if ('paid' in again) return again.paid;
     const code = normaliseCode(again.order.product === 'INSTANT' ? input.secretCode : input.otp) ?? '';
     if (!deps.hasher.matches(again.order.id, 'PAYOUT', code, again.order.codeHash)) throw new WrongCodeError(MAX_CODE_ATTEMPTS - again.order.failedCodeAttempts, again.order.product === 'INSTANT' ? 'secretCode' : 'otp');
@@ -93,9 +94,11 @@ export async function payMoneyOrder(deps: OrderDeps, identity: Identity, input: 
 }
 
 /** The locked order if it can be paid here, its earlier payout by this same request, or the refusal that says why not. */
-async function lockPayable(tx: Tx, deps: OrderDeps, input: PayInput, officeCode: string, key: string, requestHash: string): Promise<{ order: MoneyOrderRow } | { paid: MoneyOrderRow }> {
+async function lockPayable(tx: Tx, deps: OrderDeps, identity: Identity, input: PayInput, officeCode: string, key: string, requestHash: string): Promise<{ order: MoneyOrderRow } | { paid: MoneyOrderRow }> {
   const order = await lockOrder(tx, input.reference);
-  if (!order) throw new MoneyOrderNotFoundError(input.reference);
+  // An order neither booked nor payable in the caller's scope is not found (a reference is no way to learn where an
+  // order is going), unless it is an iMO, which any counter may pay against its secret code.
+  if (!order || (order.product !== 'INSTANT' && !visible(identity, order))) throw new MoneyOrderNotFoundError(input.reference);
   if (order.status === 'PAID') {
     const again = await replayOf(deps, key, requestHash, tx);
     if (again) return { paid: again };

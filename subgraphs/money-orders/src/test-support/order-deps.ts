@@ -3,14 +3,12 @@ import type { Identity } from '@postal/auth';
 import type { Database } from '@postal/db';
 import { newEvent } from '@postal/events';
 import { createMemoryNotifier, type MemoryNotifier } from '@postal/notify';
-import { outbox, processedEvents } from '../db-schema.js';
 import { upsertOffice } from '../offices/repository.js';
 import type { OrderDeps } from '../orders/deps.js';
 import type { LedgerClient } from '../orders/ledger-client.js';
 import { createLedgerResultsHandler } from '../orders/ledger-results.js';
-import { operatorPricing } from '../orders/pricing.js';
+import { testOrderDeps } from './orders.js';
 import type { MoneyOrderRow } from '../orders/repository.js';
-import { createCodeHasher } from '../orders/secrets.js';
 
 /** A clock a test moves: the order services read time only through it. */
 export interface TestClock {
@@ -71,20 +69,7 @@ export interface TestOrderDeps {
 export function orderDeps(database: Database, start: string, overrides: Partial<OrderDeps> = {}): TestOrderDeps {
   const clock = testClock(start);
   const notifier = createMemoryNotifier();
-  const deps: OrderDeps = {
-    database,
-    clock,
-    timeZone: 'Asia/Kolkata',
-    currency: 'INR',
-    outbox: { outbox, processedEvents },
-    notifier,
-    hasher: createCodeHasher('test secret for money-order codes'),
-    ledger: absentLedger,
-    // The operator's real tariffs and limits, as the subgraph runs them.
-    pricing: operatorPricing('INR'),
-    refundApprovalAbove: '5000',
-    ...overrides,
-  };
+  const deps = testOrderDeps({ database, clock, notifier, ledger: absentLedger, ...overrides });
   return { deps, clock, notifier };
 }
 

@@ -94,23 +94,34 @@ export async function seedOffices(testDatabase: TestDatabase): Promise<void> {
   });
 }
 
+/**
+ * OrderDeps as start.ts builds them, for India (INR, Asia/Kolkata), with the operator's real tariffs and limits (the
+ * monthly cap counts every booking a test makes for its sender); what a test plays itself is given.
+ */
+export function testOrderDeps(parts: Pick<OrderDeps, 'database' | 'clock' | 'notifier' | 'ledger'> & Partial<OrderDeps>): OrderDeps {
+  return {
+    timeZone: 'Asia/Kolkata',
+    currency: 'INR',
+    outbox: { outbox, processedEvents },
+    hasher: createCodeHasher('test-secret-of-at-least-thirty-two-characters'),
+    pricing: operatorPricing('INR'),
+    refundApprovalAbove: '5000',
+    ...parts,
+  };
+}
+
 export function harness(testDatabase: TestDatabase, options: { pricing?: Partial<Pricing>; refundApprovalAbove?: string; start?: string } = {}): Harness {
   let now = new Date(options.start ?? '2026-03-10T06:00:00Z');
   const notifier = createMemoryNotifier();
   const ledger = fakeLedger();
-  const deps: OrderDeps = {
+  const deps = testOrderDeps({
     database: testDatabase.database,
     clock: () => now,
-    timeZone: 'Asia/Kolkata',
-    currency: 'INR',
-    outbox: { outbox, processedEvents },
     notifier,
-    hasher: createCodeHasher('test-secret-of-at-least-thirty-two-characters'),
     ledger,
-    // The operator's real tariffs and limits (the monthly cap counts every booking a test makes for its sender).
     pricing: { ...operatorPricing('INR'), ...options.pricing },
     refundApprovalAbove: options.refundApprovalAbove ?? '5000',
-  };
+  });
   return {
     deps,
     orders: createOrderService(deps),

@@ -24,15 +24,16 @@
  * Flags: --duration=5 (seconds per slot), --rounds=3, --warmup=2 (seconds per target), --connections=16,
  * --log-level=warn (the children's LOG_LEVEL), --keep-logs (keep the children's logs, as a failed run does).
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { availableParallelism, loadavg, tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
+import { availableParallelism, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createBenchDatabase, LIST_DIVISION, type BenchDatabase } from './gateway/database.js';
+import { createBenchDatabase, LIST_DIVISION } from './gateway/database.js';
 import { emptyTally, figures, round, runSlot, type Figures, type Tally, type Target } from './gateway/load.js';
 import { parseOptions, type GatewayBenchOptions } from './gateway/options.js';
-import { cpuMs, residentMb, rssSampler, tail, type GroupProcess } from './gateway/processes.js';
+import { cpuMs, residentMb, rssSampler, tail } from './gateway/processes.js';
 import { LIST_SIZE, sameData, WORKLOADS, type DirectStep, type Workload } from './gateway/queries.js';
+import { runBench, type BenchRun } from './gateway/lifecycle.js';
 import type { SignedHeaders } from './gateway/signing.js';
 import { graphql, seconds, signIn, startBenchProcesses, type Session } from './gateway/start.js';
 import { DEMO_PASSWORD } from '../subgraphs/administration/src/seed/demo.js';
@@ -69,56 +70,12 @@ log(
     `${availableParallelism()} CPUs, load average ${loadAtStart.toFixed(2)}`,
 );
 
-// Everything the run started, for the cleanup on any path out (normal end, failure, Ctrl-C).
-const children: GroupProcess[] = [];
-let bench: BenchDatabase | undefined;
-const logDir = mkdtempSync(join(tmpdir(), 'pf-bench-gateway-'));
-process.on('exit', () => {
-  for (const child of children) child.killNow();
-});
-// Set on SIGINT or SIGTERM: the run's own failure (its database dropped under it) is then no news.
-let interrupted = false;
-for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]] as const) {
-  process.once(signal, () => {
-    interrupted = true;
-    console.error(`\n${signal}: stopping the gateway and subgraph processes, dropping ${bench?.name ?? 'nothing'}`);
-    void cleanUp().finally(() => {
-      rmSync(logDir, { recursive: true, force: true });
-      process.exit(code);
-    });
-  });
-}
+await runBench({ name: 'bench:gateway', logPrefix: 'pf-bench-gateway-', keepLogs: options.keepLogs }, run);
 
-let cleaning: Promise<void> | undefined;
-/** Once, whoever asks first (the end of the run or a signal). */
-function cleanUp(): Promise<void> {
-  cleaning ??= (async () => {
-    // The gateway first: it polls the subgraphs, which would log the failures of its last polls.
-    for (const child of [...children].reverse()) await child.stop().catch(() => undefined);
-    await bench?.drop().catch((error: unknown) => console.error(`could not drop ${bench?.name}: ${(error as Error).message}`));
-  })();
-  return cleaning;
-}
-
-let failed = false;
-try {
-  await run();
-} catch (error) {
-  failed = true;
-  process.exitCode = 1;
-  if (!interrupted) {
-    console.error(`\nbench:gateway failed: ${(error as Error).stack ?? String(error)}`);
-    console.error(`the children's logs are kept in ${logDir}`);
-  }
-} finally {
-  await cleanUp();
-  if (options.keepLogs) console.error(`the children's logs are in ${logDir}`);
-  else if (!failed) rmSync(logDir, { recursive: true, force: true });
-}
-
-async function run(): Promise<void> {
+async function run(context: BenchRun): Promise<void> {
+  const { children, logDir } = context;
   let started = performance.now();
-  bench = await createBenchDatabase(serverUrl!);
+  const bench = (context.database = await createBenchDatabase(serverUrl!));
   log(`database ${bench.name}: migrated and seeded in ${seconds(started)} s`);
 
   const processes = await startBenchProcesses({ bench, root, logDir, logLevel: options.logLevel, planner: options.planner, gatewayNodeFlags: GATEWAY_NODE_FLAGS, children, log });

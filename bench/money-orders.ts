@@ -31,9 +31,10 @@ import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isDeepStrictEqual } from 'node:util';
-import { createBenchDatabase, type BenchDatabase } from './gateway/database.js';
+import { createBenchDatabase } from './gateway/database.js';
+import { runBench, type BenchRun } from './gateway/lifecycle.js';
 import { emptyTally, figures, round, type Tally } from './gateway/load.js';
-import { cpuMs, rssSampler, tail, type GroupProcess } from './gateway/processes.js';
+import { cpuMs, rssSampler, tail } from './gateway/processes.js';
 import { graphql, seconds, signIn, startBenchProcesses, type BenchProcesses, type GraphQLRequestBody, type Session } from './gateway/start.js';
 import { bookingLag, payeeCodes, waitForBookingsPosted, type AnsweredBooking } from './money-orders/ledger.js';
 import { runLoad, type LoadRequest, type LoadTarget } from './money-orders/loop.js';
@@ -91,54 +92,20 @@ log(
     `${availableParallelism()} CPUs, load average ${loadAtStart.toFixed(2)}; Redis prefix ${prefix}`,
 );
 
-// Everything the run started, for the cleanup on any path out (normal end, failure, Ctrl-C).
-const children: GroupProcess[] = [];
-let bench: BenchDatabase | undefined;
-const logDir = mkdtempSync(join(tmpdir(), 'pf-bench-mo-'));
 const outboxDir = mkdtempSync(join(tmpdir(), 'pf-bench-mo-outbox-'));
-process.on('exit', () => {
-  for (const child of children) child.killNow();
-});
-let interrupted = false;
-for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]] as const) {
-  process.once(signal, () => {
-    interrupted = true;
-    console.error(`\n${signal}: stopping the gateway and subgraph processes, dropping ${bench?.name ?? 'nothing'}`);
-    void cleanUp().finally(() => {
-      rmSync(logDir, { recursive: true, force: true });
-      process.exit(code);
-    });
-  });
-}
-
-let cleaning: Promise<void> | undefined;
-/** Once, whoever asks first (the end of the run or a signal): the processes, the database, the outbox, the run's Redis keys. */
-function cleanUp(): Promise<void> {
-  cleaning ??= (async () => {
-    for (const child of [...children].reverse()) await child.stop().catch(() => undefined);
-    await bench?.drop().catch((error: unknown) => console.error(`could not drop ${bench?.name}: ${(error as Error).message}`));
-    // The payees' codes: secrets, even a bench's.
-    rmSync(outboxDir, { recursive: true, force: true });
-    await deleteRunKeys(redisUrl!, prefix).catch((error: unknown) => console.error(`could not delete the Redis keys under ${prefix}: ${(error as Error).message}`));
-  })();
-  return cleaning;
-}
-
-let failed = false;
-try {
-  await run();
-} catch (error) {
-  failed = true;
-  process.exitCode = 1;
-  if (!interrupted) {
-    console.error(`\nbench:money-orders failed: ${(error as Error).stack ?? String(error)}`);
-    console.error(`the children's logs are kept in ${logDir}`);
-  }
-} finally {
-  await cleanUp();
-  if (options.keepLogs) console.error(`the children's logs are in ${logDir}`);
-  else if (!failed) rmSync(logDir, { recursive: true, force: true });
-}
+await runBench(
+  {
+    name: 'bench:money-orders',
+    logPrefix: 'pf-bench-mo-',
+    keepLogs: options.keepLogs,
+    cleanups: [
+      // The payees' codes: secrets, even a bench's.
+      async () => rmSync(outboxDir, { recursive: true, force: true }),
+      async () => void (await deleteRunKeys(redisUrl!, prefix)),
+    ],
+  },
+  run,
+);
 
 /** One operation's two ways: the targets and what each did over its measured slots. */
 interface Plan {
@@ -152,9 +119,10 @@ interface Plan {
   ranShort?: boolean;
 }
 
-async function run(): Promise<void> {
+async function run(context: BenchRun): Promise<void> {
+  const { children, logDir } = context;
   let started = performance.now();
-  bench = await createBenchDatabase(serverUrl!, { prefix: 'bench_money_orders', listOffices: false });
+  const bench = (context.database = await createBenchDatabase(serverUrl!, { prefix: 'bench_money_orders', listOffices: false }));
   log(`database ${bench.name}: migrated and seeded in ${seconds(started)} s`);
   const database = bench.database;
 

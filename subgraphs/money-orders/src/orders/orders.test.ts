@@ -1,3 +1,4 @@
+import { Decimal } from '@postal/money';
 import { rowsOf } from '@postal/db';
 import { createTestDatabase, type TestDatabase } from '@postal/testkit';
 import { sql } from 'drizzle-orm';
@@ -213,7 +214,7 @@ describe('an instant money order (iMO)', () => {
     // it with a stand-in tariff of Rs 20 flat, to exercise the secret-code payout.
     const priced = harness(testDatabase, {
       pricing: {
-        quote: async (_tx, product, amount) => ({ amount, commission: '20', tax: '0', total: String(Number(amount) + 20), currency: 'INR', tariffVersionId: `TEST-${product}` }),
+        quote: async (_tx, product, amount) => ({ amount, commission: '20', tax: '0', total: new Decimal(amount).plus(20).toFixed(), currency: 'INR', tariffVersionId: `TEST-${product}` }),
       },
     });
     const booked = await priced.orders.book(delhi, bookingInput({ product: 'INSTANT', amount: '5000' }), 'test');

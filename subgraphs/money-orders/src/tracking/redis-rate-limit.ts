@@ -17,6 +17,8 @@ export interface RedisRateLimiterOptions {
   /** A hit Redis has not answered by then is refused; default 1,000 ms. */
   timeoutMs?: number;
   logger?: { error(object: object, message: string): void };
+  /** The time windows are counted in (technical time, not the business clock); tests hold it still. */
+  now?: () => number;
 }
 
 /**
@@ -25,6 +27,7 @@ export interface RedisRateLimiterOptions {
  */
 export function createRedisRateLimiter(options: RedisRateLimiterOptions): RateLimiter {
   const timeoutMs = options.timeoutMs ?? 1_000;
+  const now = options.now ?? Date.now;
   const redis = new Redis(options.redisUrl, { connectionName: 'postal-rate-limit', maxRetriesPerRequest: 1, commandTimeout: timeoutMs, connectTimeout: timeoutMs });
   let down = false;
   redis.on('error', (error: Error) => {
@@ -34,7 +37,8 @@ export function createRedisRateLimiter(options: RedisRateLimiterOptions): RateLi
   redis.on('ready', () => void (down = false));
   return {
     async hit(keys) {
-      const window = Math.floor(Date.now() / options.windowMs);
+      const at = now();
+      const window = Math.floor(at / options.windowMs);
       const multi = redis.multi();
       for (const { key } of keys) {
         const name = `${options.prefix}:rate:${window}:${key}`;
@@ -49,7 +53,7 @@ export function createRedisRateLimiter(options: RedisRateLimiterOptions): RateLi
       }
       if (!replies) throw new RateLimiterUnavailableError();
       const over = keys.some(({ limit }, index) => Number(replies![index * 2]?.[1] ?? 0) > limit);
-      if (over) throw new RateLimitedError(Math.ceil((options.windowMs - (Date.now() % options.windowMs)) / 1000));
+      if (over) throw new RateLimitedError(Math.ceil((options.windowMs - (at % options.windowMs)) / 1000));
     },
     async close() {
       await redis.quit().catch(() => redis.disconnect());

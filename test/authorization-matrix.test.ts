@@ -129,6 +129,8 @@ const EXPECTED: Record<string, string> = {
   'officeLedgerStatus (service only)':                   'FFF   FFF     FFF     FFF   FFF     UUU',
   'reserveMoneyOrderCash (money-orders only)':           'FFF   FFF     FFF     FFF   FFF     UUU',
   'moneyOrderControlBalance (money-orders only)':        'FFF   FFF     FFF     FFF   FFF     UUU',
+  // An order's entries, as journalEntry(id) reads them: in the caller's ledger.read scope, else absent.
+  'MoneyOrder.ledgerEntries (an entry at the office)':   'NNN   AAN     AAN     ANN   NNN     UUU',
   'submitApprovalRequest (service only)':                'FFF   FFF     FFF     FFF   FFF     UUU',
   // Quotes (money-orders, cod-settlement): no office named, the permission anywhere
   'moneyOrderQuote':                                     'F--   A--     F--     A--   F--     U--',
@@ -508,6 +510,14 @@ const OPERATIONS: Record<string, Operation> = {
   'trialBalance of the office': {
     placed: true,
     run: async (actor, place) => present(await services.reports.trialBalance(identities[actor], { asOf: '2026-11-22', officeCode: OFFICE_AT[place], currency: 'INR' })),
+  },
+  'MoneyOrder.ledgerEntries (an entry at the office)': {
+    placed: true,
+    run: async (actor, place) => {
+      const id = await entryAt(OFFICE_AT[place]);
+      const reference = `MO-${sequence}`;
+      return (await services.moneyOrderLedger.ledgerEntriesOf(identities[actor], reference)).some((entry) => entry.id === id);
+    },
   },
   'journalEntry(id) of an entry at the office': {
     placed: true,

@@ -55,6 +55,11 @@ describe('uploads through /graphql', () => {
     const answer = await post({ query: UPLOAD, variables: big(3 * 1024 * 1024) }, headers);
     expect(answer.status).toBe(200);
     expect(answer.body.parsed).toBeGreaterThan(3 * 1024 * 1024);
+    // The console's document: the upload's answer through a fragment.
+    const withFragment = 'fragment F on MoneyOrderBulkUpload { id status } mutation($input: BookMoneyOrdersInput!) { bookMoneyOrders(input: $input) { ...F } }';
+    expect((await post({ query: withFragment, variables: big(200 * 1024) }, headers)).status).toBe(200);
+    // Two operations in one document, even if one is the upload, are not an upload.
+    expect((await post({ query: `${UPLOAD} query Other { whoami }`, variables: big(200 * 1024) }, headers)).status).toBe(413);
     // Anything else in a large body is refused, even a mutation that also asks for the upload.
     const other = await post({ query: 'mutation { logout }', variables: big(200 * 1024) }, headers);
     expect(other.status).toBe(413);

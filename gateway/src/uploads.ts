@@ -19,14 +19,18 @@ function refuse(res: Response, status: number, code: string, message: string): v
   res.status(status).json({ errors: [{ message, extensions: { code, requestId: requestState(res).requestId } }] });
 }
 
-/** Whether a parsed body is one mutation selecting exactly one upload field (aliases allowed, nothing beside it). */
+/**
+ * Whether a parsed body is one mutation selecting exactly one upload field (aliases allowed, nothing beside it at the
+ * root), with any fragments its answer uses: the console's document spreads one.
+ */
 function isUploadOperation(body: unknown): boolean {
   const query = (body as { query?: unknown } | undefined)?.query;
   if (typeof query !== 'string' || query.length > 10_000) return false;
   try {
     const definitions = parse(query, { maxTokens: 500 }).definitions;
-    if (definitions.length !== 1 || definitions[0]!.kind !== 'OperationDefinition') return false;
-    const operation = definitions[0] as OperationDefinitionNode;
+    const operations = definitions.filter((definition): definition is OperationDefinitionNode => definition.kind === 'OperationDefinition');
+    if (operations.length !== 1 || definitions.some((definition) => definition.kind !== 'OperationDefinition' && definition.kind !== 'FragmentDefinition')) return false;
+    const operation = operations[0]!;
     const fields = operation.selectionSet.selections;
     return operation.operation === 'mutation' && fields.length === 1 && fields[0]!.kind === 'Field' && UPLOAD_FIELDS.has(fields[0]!.name.value);
   } catch {

@@ -302,6 +302,38 @@ describe.runIf(needs('postgres', 'redis'))('money orders in the console (needs P
     await waitUntil(ref, 'REFUNDED', 'REFUNDED');
   });
 
+  it('a finance officer books a department file by keyboard, watches it finish with its rejection, and reads the daily account and the tariffs', async () => {
+    const { page } = browser();
+    await signIn(page, 'finance');
+    await goTo(page, 'Bulk money orders', 'Bulk money orders');
+    await pickCode(page, 'Booking office', BOOKING_OFFICE);
+    const header = 'amount,sender_name,sender_phone,sender_address,sender_id_document,payee_name,payee_phone,payee_address,paying_office_code,message';
+    const rows = [
+      `300,Pension Disbursing Office,+911123456789,Sansad Marg New Delhi,DEPT PDO-0042,Ram Lal,+9191${RUN},1 Janpath New Delhi,${BOOKING_OFFICE},Pension`,
+      `300.50,Pension Disbursing Office,+911123456789,Sansad Marg New Delhi,DEPT PDO-0042,Shyam Lal,+9190${RUN},2 Janpath New Delhi,${BOOKING_OFFICE},Pension`,
+    ];
+    await page.getByLabel('CSV file', { exact: true }).setInputFiles({ name: 'pensions.csv', mimeType: 'text/csv', buffer: Buffer.from([header, ...rows].join('\n')) });
+    await page.getByRole('status').filter({ hasText: 'pensions.csv: 2 rows.' }).waitFor();
+    await check(page, 'mo-bulk-form');
+    // By keyboard: the upload button is reached with Tab from the file field, and pressed with Enter.
+    await page.getByLabel('CSV file', { exact: true }).focus();
+    const button = page.getByRole('button', { name: 'Upload and book', exact: true });
+    for (let presses = 0; presses < 5 && !(await button.evaluate((element) => element === document.activeElement)); presses += 1) await page.keyboard.press('Tab');
+    expect(await button.evaluate((element) => element === document.activeElement)).toBe(true);
+    await page.keyboard.press('Enter');
+    await page.getByRole('status').filter({ hasText: 'Done.' }).waitFor({ timeout: AVAILABLE_TIMEOUT_MS });
+    expect(await termValue(page, 'Booked').innerText()).toMatch(/^1 orders?, 300\.00/);
+    const rejected = page.getByRole('table', { name: 'Rejected rows' });
+    expect(await rejected.innerText()).toContain('INVALID_AMOUNT');
+    await check(page, 'mo-bulk-done');
+
+    await goTo(page, 'Daily MO account', 'Daily money-order account');
+    await check(page, 'mo-day-account');
+    await goTo(page, 'MO tariffs', 'Money-order tariffs');
+    await page.getByText('IN-MO-ELECTRONIC-2008-10-10').first().waitFor();
+    await check(page, 'mo-tariffs');
+  });
+
   it('the sender tracks the order at /track without signing in, and a wrong phone gets the same answer as no order', async () => {
     const ref = bookedReference();
     const { page } = browser();

@@ -4,6 +4,8 @@ import {
   approvalDecidedSchema,
   approvalExecutedSchema,
   auditRecordedSchema,
+  codMovementPostedSchema,
+  codMovementSchema,
   moneyOrderMovementPostedSchema,
   moneyOrderMovementSchema,
   officeCreatedSchema,
@@ -18,19 +20,22 @@ import {
 export const EVENT_CATALOGUE = {
   'audit.recorded': { payload: auditRecordedSchema, consumers: ['administration.audit'] },
   // money-orders keeps its own copy of the tree (which offices exist, are open, and whose scope they fall in).
-  'office.created': { payload: officeCreatedSchema, consumers: ['accounts.office-events', 'money-orders.office-events'] },
-  'office.updated': { payload: officeUpdatedSchema, consumers: ['accounts.office-events', 'money-orders.office-events'] },
+  'office.created': { payload: officeCreatedSchema, consumers: ['accounts.office-events', 'money-orders.office-events', 'cod-settlement.office-events'] },
+  'office.updated': { payload: officeUpdatedSchema, consumers: ['accounts.office-events', 'money-orders.office-events', 'cod-settlement.office-events'] },
   // Every owner of an approval kind listens here and acts only on its own subgraph's requests (administration:
   // ROLE_GRANT, accounts: MANUAL_JOURNAL); an owner added later adds its queue to this list.
   'approval.decided': {
     payload: approvalDecidedSchema,
-    consumers: ['administration.approvals', 'accounts.approvals', 'money-orders.approvals'],
+    consumers: ['administration.approvals', 'accounts.approvals', 'money-orders.approvals', 'cod-settlement.approvals'],
   },
   // An owner other than administration reports the outcome back, so the inbox records it.
   'approval.executed': { payload: approvalExecutedSchema, consumers: ['administration.approval-results'] },
   // A money order's movement, posted by accounts' rules; accounts answers each one, posted or refused.
   'money-order.movement': { payload: moneyOrderMovementSchema, consumers: ['accounts.money-orders'] },
   'money-order.movement-posted': { payload: moneyOrderMovementPostedSchema, consumers: ['money-orders.ledger-results'] },
+  // A COD movement (collection, deposit, clearing, settlement, failed payout, dispute adjustment), posted by accounts.
+  'cod.movement': { payload: codMovementSchema, consumers: ['accounts.cod'] },
+  'cod.movement-posted': { payload: codMovementPostedSchema, consumers: ['cod-settlement.ledger-results'] },
 } as const satisfies Record<string, { payload: z.ZodType; consumers: readonly string[] }>;
 
 export type EventType = keyof typeof EVENT_CATALOGUE;
@@ -48,6 +53,8 @@ export type ApprovalDecidedPayload = EventPayload<'approval.decided'>;
 export type ApprovalExecutedPayload = EventPayload<'approval.executed'>;
 export type MoneyOrderMovementPayload = EventPayload<'money-order.movement'>;
 export type MoneyOrderMovementPostedPayload = EventPayload<'money-order.movement-posted'>;
+export type CodMovementPayload = EventPayload<'cod.movement'>;
+export type CodMovementPostedPayload = EventPayload<'cod.movement-posted'>;
 
 export const EVENT_TYPES: readonly EventType[] = Object.freeze(Object.keys(EVENT_CATALOGUE) as EventType[]);
 

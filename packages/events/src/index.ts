@@ -11,6 +11,10 @@ export {
   moneyOrderMovementSchema,
   moneyOrderMovementPostedSchema,
   type MoneyOrderMovement,
+  COD_MOVEMENTS,
+  codMovementSchema,
+  codMovementPostedSchema,
+  type CodMovement,
 } from './payloads.js';
 export {
   EVENT_CATALOGUE,
@@ -31,6 +35,8 @@ export {
   type EventType,
   type MoneyOrderMovementPayload,
   type MoneyOrderMovementPostedPayload,
+  type CodMovementPayload,
+  type CodMovementPostedPayload,
   type OfficeCreatedPayload,
   type OfficeUpdatedPayload,
   type TypedEvent,

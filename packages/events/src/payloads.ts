@@ -110,7 +110,7 @@ export const officeUpdatedSchema = z
  * Maker-checker (the approvals inbox in the administration subgraph). The kinds are the vocabulary every subgraph
  * shares; which subgraph owns a kind and which permission a checker needs is administration's registry.
  */
-export const APPROVAL_KINDS = ['ROLE_GRANT', 'MANUAL_JOURNAL', 'MO_REFUND', 'SETTLEMENT_RELEASE', 'MO_TARIFF_CHANGE'] as const;
+export const APPROVAL_KINDS = ['ROLE_GRANT', 'MANUAL_JOURNAL', 'MO_REFUND', 'SETTLEMENT_RELEASE', 'MO_TARIFF_CHANGE', 'COD_BANK_CHANGE'] as const;
 export type ApprovalKind = (typeof APPROVAL_KINDS)[number];
 /** What a checker (or the expiry sweep) decided: only APPROVED asks the owner to execute anything. */
 export const APPROVAL_DECISIONS = ['APPROVED', 'REJECTED', 'EXPIRED'] as const;
@@ -197,6 +197,104 @@ export const moneyOrderMovementPostedSchema = z.object({
   outcome: z.enum(['POSTED', 'REJECTED']),
   entryIds: z.array(z.uuid()).max(4),
   /** When REJECTED: the ledger's error code and message. */
+  error: z.object({ code: identifier, message: z.string().max(MAX_REASON_LENGTH) }).optional(),
+  postedAt: z.iso.datetime({ offset: true }),
+});
+
+/*
+ * Cash on delivery in the ledger (DOMAIN.md, Accounting; issue 12). cod-settlement says what happened (a movement, with
+ * its own id); accounts owns the chart and turns each movement into entries, each within one office (rules in
+ * accounts/src/cod/rules.ts). What a biller is owed sits in its own COD payable account at its settlement office
+ * (`<settlementOfficeCode>:2200:<billerCode>`, opened by accounts on first use); cash collected at another office
+ * crosses through both offices' inter-office clearing (1600). The movement id is the ledger's idempotency key.
+ *   COLLECTED CASH at D:     Dr postman cash 1200(D) / Cr COD payable(biller)   (through 1600 when D is not S)
+ *   COLLECTED UPI/CARD:      at S: Dr UPI clearing 1400(S) / Cr COD payable(biller)   (the money never touched D)
+ *   DEPOSITED at D:          Dr cash 1100 deposited + Dr staff shortage 1300 / Cr 1200 expected + Cr suspense 2400 excess
+ *   DIGITAL_CLEARED at S:    Dr bank 1500(S) / Cr 1400(S)   (the aggregator's credit seen at the bank)
+ *   SETTLED at S:            Dr COD payable(biller) gross / Cr bank 1500 net / Cr COD fee income 4200 / Cr GST 2300
+ *   PAYOUT_FAILED at S:      the SETTLED entry of that payout reversed (the amounts are due again)
+ *   ADJUSTED at S:           a dispute upheld: Dr COD claims expense 5100 / Cr COD payable(biller) amount
+ */
+export const COD_MOVEMENTS = ['COLLECTED', 'DEPOSITED', 'DIGITAL_CLEARED', 'SETTLED', 'PAYOUT_FAILED', 'ADJUSTED'] as const;
+export type CodMovement = (typeof COD_MOVEMENTS)[number];
+const billerCode = z.string().regex(/^BL[0-9]{6}$/, 'a biller code (BL and six digits)');
+const codCommon = {
+  movementId: z.uuid(),
+  currency: z.string().regex(/^[A-Z]{3}$/),
+  /** The business date at the movement's office: the entries' effective date. */
+  businessDate: z.iso.date(),
+  actor: actorSchema,
+};
+const codBillerCommon = {
+  ...codCommon,
+  billerCode,
+  /** The head office that settles the biller: its COD payable and bank account. */
+  settlementOfficeCode: officeCode,
+};
+
+export const codMovementSchema = z.discriminatedUnion('movement', [
+  z.object({
+    movement: z.literal('COLLECTED'),
+    ...codBillerCommon,
+    articleNumber: z.string().regex(/^[A-Z]{2}\d{9}[A-Z]{2}$/),
+    /** The delivery office (where a postman's cash sits until deposited). */
+    officeCode,
+    mode: z.enum(['CASH', 'UPI', 'CARD']),
+    amount: decimalAmount,
+  }),
+  z.object({
+    movement: z.literal('DEPOSITED'),
+    ...codCommon,
+    depositId: z.uuid(),
+    officeCode,
+    postmanId: identifier,
+    expected: decimalAmount,
+    deposited: decimalAmount,
+    /** expected - deposited when positive, else 0; excess the reverse. */
+    shortage: decimalAmount,
+    excess: decimalAmount,
+  }),
+  z.object({
+    movement: z.literal('DIGITAL_CLEARED'),
+    ...codBillerCommon,
+    /** The aggregator's credit reference (issue 13 matches it against the bank line). */
+    reference: identifier,
+    amount: decimalAmount,
+  }),
+  z.object({
+    movement: z.literal('SETTLED'),
+    ...codBillerCommon,
+    batchId: z.uuid(),
+    payoutId: z.uuid(),
+    gross: decimalAmount,
+    fee: decimalAmount,
+    tax: decimalAmount,
+    net: decimalAmount,
+  }),
+  z.object({
+    movement: z.literal('PAYOUT_FAILED'),
+    ...codBillerCommon,
+    batchId: z.uuid(),
+    payoutId: z.uuid(),
+    /** The SETTLED movement whose entry is reversed. */
+    settledMovementId: z.uuid(),
+    reason: z.string().min(1).max(MAX_REASON_LENGTH),
+  }),
+  z.object({
+    movement: z.literal('ADJUSTED'),
+    ...codBillerCommon,
+    disputeId: z.uuid(),
+    articleNumber: z.string().regex(/^[A-Z]{2}\d{9}[A-Z]{2}$/),
+    amount: decimalAmount,
+  }),
+]);
+
+/** accounts answers each COD movement: its entries, or the business rule that refused it (never retried for ever). */
+export const codMovementPostedSchema = z.object({
+  movement: z.enum(COD_MOVEMENTS),
+  movementId: z.uuid(),
+  outcome: z.enum(['POSTED', 'REJECTED']),
+  entryIds: z.array(z.uuid()).max(4),
   error: z.object({ code: identifier, message: z.string().max(MAX_REASON_LENGTH) }).optional(),
   postedAt: z.iso.datetime({ offset: true }),
 });

@@ -39,10 +39,33 @@ export const PERMISSIONS = [
   'mo.tariff.approve',
   // Cash on delivery
   'cod.quote',
+  /** Record out-for-delivery, delivery with its collection, failed delivery, RTO, lost/damaged (postmen, clerks). */
   'cod.collect',
+  /** Take a postman's deposit at the end of the beat, with its shortage or excess. */
   'cod.deposit',
+  /** Submit a settlement batch for release (the maker). */
   'cod.settlement.release',
+  /** Approve a settlement batch's release in the inbox (the checker). */
   'cod.settlement.approve',
+  /** See billers, contracts, articles, collections, deposits, batches, disputes, aging and the reconciliation. */
+  'cod.read',
+  /** See billers' bank account numbers in full (others see them masked). */
+  'cod.bank.read',
+  /** Register and change billers and contracts; propose bank-detail changes. */
+  'cod.biller.manage',
+  /** Approve a biller's bank-detail change in the inbox (the checker). */
+  'cod.biller.bank.approve',
+  /** Register articles, one by one or from a manifest. */
+  'cod.article.register',
+  /** Build settlement batches, mark payout lines paid or failed, download payout files. */
+  'cod.settlement.manage',
+  /** Resolve disputes (uphold or reject), clear digital collections, resolve exceptions. */
+  'cod.dispute.manage',
+  /**
+   * A biller's own people (the BILLER role): read their own biller's articles, settlements, remittances and disputes,
+   * and raise disputes. Scoped by the biller bound to the person, never by office.
+   */
+  'cod.biller.self',
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];

@@ -127,6 +127,24 @@ CREATE TABLE "cod"."contracts" (
 	CONSTRAINT "contracts_windows_valid" CHECK ("cod"."contracts"."dispute_window_days" between 0 and 90 and "cod"."contracts"."bank_details_hold_days" between 0 and 90)
 );
 --> statement-breakpoint
+CREATE TABLE "cod"."ledger_movements" (
+	"movement_id" uuid PRIMARY KEY NOT NULL,
+	"movement" text NOT NULL,
+	"subject_type" text NOT NULL,
+	"subject_id" uuid NOT NULL,
+	"biller_id" uuid,
+	"office_code" text NOT NULL,
+	"business_date" date NOT NULL,
+	"payload" jsonb NOT NULL,
+	"status" text DEFAULT 'STAGED' NOT NULL,
+	"entry_ids" jsonb DEFAULT '[]'::jsonb NOT NULL,
+	"rejection" text,
+	"staged_at" timestamp with time zone NOT NULL,
+	"answered_at" timestamp with time zone,
+	CONSTRAINT "ledger_movements_status_valid" CHECK ("cod"."ledger_movements"."status" in ('STAGED','POSTED','REJECTED')),
+	CONSTRAINT "ledger_movements_subject_valid" CHECK ("cod"."ledger_movements"."subject_type" in ('ARTICLE','DEPOSIT','PAYOUT','DISPUTE','CLEARING'))
+);
+--> statement-breakpoint
 ALTER TABLE "cod"."article_events" ADD CONSTRAINT "article_events_article_id_articles_id_fk" FOREIGN KEY ("article_id") REFERENCES "cod"."articles"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "cod"."articles" ADD CONSTRAINT "articles_biller_id_billers_id_fk" FOREIGN KEY ("biller_id") REFERENCES "cod"."billers"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "cod"."biller_bank_accounts" ADD CONSTRAINT "biller_bank_accounts_biller_id_billers_id_fk" FOREIGN KEY ("biller_id") REFERENCES "cod"."billers"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
@@ -144,4 +162,6 @@ CREATE INDEX "collections_due_idx" ON "cod"."collections" USING btree ("biller_i
 CREATE INDEX "collections_postman_day_idx" ON "cod"."collections" USING btree ("office_code","postman_id","business_date") WHERE "cod"."collections"."mode" = 'CASH' and "cod"."collections"."deposit_id" is null;--> statement-breakpoint
 CREATE INDEX "collections_office_day_idx" ON "cod"."collections" USING btree ("office_code","business_date");--> statement-breakpoint
 CREATE UNIQUE INDEX "contracts_biller_version_key" ON "cod"."contracts" USING btree ("biller_id","version");--> statement-breakpoint
-CREATE UNIQUE INDEX "contracts_biller_from_key" ON "cod"."contracts" USING btree ("biller_id","effective_from");
+CREATE UNIQUE INDEX "contracts_biller_from_key" ON "cod"."contracts" USING btree ("biller_id","effective_from");--> statement-breakpoint
+CREATE INDEX "ledger_movements_subject_idx" ON "cod"."ledger_movements" USING btree ("subject_type","subject_id");--> statement-breakpoint
+CREATE INDEX "ledger_movements_open_idx" ON "cod"."ledger_movements" USING btree ("status") WHERE "cod"."ledger_movements"."status" <> 'POSTED';

@@ -4,14 +4,16 @@ import type { Context } from './context.js';
 import { outbox, processedEvents } from './db-schema.js';
 import { resolvers } from './resolvers.js';
 import { createFeeService } from './fees/service.js';
+import { createLedgerResultsHandler, LEDGER_RESULTS_QUEUE } from './ledger/results.js';
 
 export type CodSettlementOptions = SubgraphRuntimeOptions;
 
 export async function startCodSettlement(options: CodSettlementOptions): Promise<RunningSubgraph> {
+  const clock = options.clock ?? (() => new Date());
   const services = {
     fees: createFeeService({
       database: options.database,
-      clock: options.clock ?? (() => new Date()),
+      clock,
       timeZone: options.timeZone ?? DEFAULT_TIME_ZONE,
     }),
   };
@@ -21,6 +23,10 @@ export async function startCodSettlement(options: CodSettlementOptions): Promise
     resolvers,
     ...options,
     outboxTables: { outbox, processedEvents },
+    eventHandlers: {
+      // Modules that act on an answer (a failed settlement flagged, say) add their listener here.
+      [LEDGER_RESULTS_QUEUE]: createLedgerResultsHandler(clock, {}),
+    },
     buildContext: (request) => ({ ...request, services }),
   });
 }

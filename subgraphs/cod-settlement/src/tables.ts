@@ -4,3 +4,4 @@ export { feeSchedules } from './fees/tables.js';
 export { billers, billerBankAccounts } from './billers/tables.js';
 export { contracts, bankHolidays } from './contracts/tables.js';
 export { articles, articleEvents, collections } from './articles/tables.js';
+export { ledgerMovements } from './ledger/tables.js';

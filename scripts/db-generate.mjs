@@ -10,7 +10,7 @@ if (!name || !/^[a-z0-9_-]+$/.test(name)) {
   process.exit(2);
 }
 const run = (command, args, cwd) => execFileSync(command, args, { cwd, stdio: 'inherit' });
-run('npx', ['turbo', 'run', 'build', '--filter=@postal/outbox...', '--output-logs=errors-only'], process.cwd());
+run('npx', ['turbo', 'run', 'build', '--filter=@postal/outbox...', '--filter=@postal/known-offices...', '--output-logs=errors-only'], process.cwd());
 for (const subgraph of ['administration', 'accounts', 'money-orders', 'cod-settlement']) {
   run('npx', ['drizzle-kit', 'generate', '--config', 'drizzle.config.ts', '--name', name], `subgraphs/${subgraph}`);
 }

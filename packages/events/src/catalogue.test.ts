@@ -34,25 +34,33 @@ describe('the event catalogue', () => {
       'approval.decided',
       'approval.executed',
       'audit.recorded',
+      'cod.movement',
+      'cod.movement-posted',
       'money-order.movement',
       'money-order.movement-posted',
       'office.created',
       'office.updated',
     ]);
     expect(consumersOf('audit.recorded')).toEqual(['administration.audit']);
-    expect(consumersOf('office.created')).toEqual(['accounts.office-events', 'money-orders.office-events']);
-    expect(consumersOf('office.updated')).toEqual(['accounts.office-events', 'money-orders.office-events']);
-    expect(consumersOf('approval.decided')).toEqual(['administration.approvals', 'accounts.approvals', 'money-orders.approvals']);
+    expect(consumersOf('office.created')).toEqual(['accounts.office-events', 'money-orders.office-events', 'cod-settlement.office-events']);
+    expect(consumersOf('office.updated')).toEqual(['accounts.office-events', 'money-orders.office-events', 'cod-settlement.office-events']);
+    expect(consumersOf('approval.decided')).toEqual(['administration.approvals', 'accounts.approvals', 'money-orders.approvals', 'cod-settlement.approvals']);
     expect(consumersOf('approval.executed')).toEqual(['administration.approval-results']);
     expect(consumersOf('money-order.movement')).toEqual(['accounts.money-orders']);
     expect(consumersOf('money-order.movement-posted')).toEqual(['money-orders.ledger-results']);
+    expect(consumersOf('cod.movement')).toEqual(['accounts.cod']);
+    expect(consumersOf('cod.movement-posted')).toEqual(['cod-settlement.ledger-results']);
     expect([...CONSUMER_QUEUES].sort()).toEqual([
       'accounts.approvals',
+      'accounts.cod',
       'accounts.money-orders',
       'accounts.office-events',
       'administration.approval-results',
       'administration.approvals',
       'administration.audit',
+      'cod-settlement.approvals',
+      'cod-settlement.ledger-results',
+      'cod-settlement.office-events',
       'money-orders.approvals',
       'money-orders.ledger-results',
       'money-orders.office-events',

@@ -5,6 +5,7 @@ import { outbox, processedEvents } from './db-schema.js';
 import { resolvers } from './resolvers.js';
 import { createFeeService } from './fees/service.js';
 import { createLedgerResultsHandler, LEDGER_RESULTS_QUEUE } from './ledger/results.js';
+import { handleOfficeEvent, OFFICE_EVENTS_QUEUE } from './offices/repository.js';
 
 export type CodSettlementOptions = SubgraphRuntimeOptions;
 
@@ -24,6 +25,7 @@ export async function startCodSettlement(options: CodSettlementOptions): Promise
     ...options,
     outboxTables: { outbox, processedEvents },
     eventHandlers: {
+      [OFFICE_EVENTS_QUEUE]: handleOfficeEvent,
       // Modules that act on an answer (a failed settlement flagged, say) add their listener here.
       [LEDGER_RESULTS_QUEUE]: createLedgerResultsHandler(clock, {}),
     },

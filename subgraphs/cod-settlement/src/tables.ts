@@ -5,3 +5,4 @@ export { billers, billerBankAccounts } from './billers/tables.js';
 export { contracts, bankHolidays } from './contracts/tables.js';
 export { articles, articleEvents, collections } from './articles/tables.js';
 export { ledgerMovements } from './ledger/tables.js';
+export { knownOffices } from './offices/tables.js';

@@ -1,0 +1,2 @@
+export { knownOfficesTable, type KnownOfficesTable } from './tables.js';
+export { knownOfficeStore, type KnownOffice } from './store.js';

@@ -6,6 +6,7 @@ export {
   administrationEnv,
   accountsEnv,
   moneyOrdersEnv,
+  codSettlementEnv,
   gatewayEnv,
   stackEnv,
   type StackConfig,

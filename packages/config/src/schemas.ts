@@ -189,6 +189,18 @@ export const moneyOrdersEnv = subgraphEnv('money-orders').extend({
   ADMINISTRATION_URL: url.default(`http://127.0.0.1:${SUBGRAPH_PORTS.administration}/graphql`),
 });
 
+/** How often the COD settlement job builds the due batches; default hourly (each biller's cycle decides what is due). */
+const codSettlementIntervalMs = z.coerce.number().int().min(1_000).max(86_400_000).default(3_600_000);
+
+export const codSettlementEnv = subgraphEnv('cod-settlement').extend({
+  ...notifierEnv.shape,
+  COD_SETTLEMENT_INTERVAL_MS: codSettlementIntervalMs,
+  /** The accounts subgraph: each biller's COD payable, for the reconciliation. */
+  ACCOUNTS_URL: url.default(`http://127.0.0.1:${SUBGRAPH_PORTS.accounts}/graphql`),
+  /** The administration subgraph's approvals inbox: bank-detail changes and settlement releases. */
+  ADMINISTRATION_URL: url.default(`http://127.0.0.1:${SUBGRAPH_PORTS.administration}/graphql`),
+});
+
 export const gatewayEnv = commonEnv.extend({
   PORT: port(4000),
   JWT_PUBLIC_KEY: pem('PUBLIC KEY'),

@@ -2,7 +2,7 @@
 -- and their detail accounts for every office opened before them, as office.created opens them for new offices
 -- (office-events.ts): 2400 suspense (a postman's excess deposit waits there) and 5100 COD claims expense (a dispute
 -- upheld) for the offices that keep COD payable (head and sub offices). Each biller's own COD payable account
--- (<office>:2200:<biller>) is not opened here: accounts opens it on the biller's first movement (cod/accounts.ts).
+-- (<office>:2200:<biller>) is not opened here: accounts opens it on the biller's first movement (cod/biller-accounts.ts).
 -- Re-runnable: nothing that exists is touched (cod/chart-migration.test.ts runs it over a ledger with rows before and
 -- checks them after).
 INSERT INTO "accounts"."accounts" ("code", "name", "type", "kind", "parent_code", "head_code", "currency", "office_code") VALUES

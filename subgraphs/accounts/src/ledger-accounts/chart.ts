@@ -113,7 +113,7 @@ export const COD_PAYABLE_HEAD = HEADS.codPayable;
 /**
  * An office's account for one party under a head: `NDGPO:2200:BL000001`, a biller's COD payable. A third part, so the
  * office is still the code's first part and the head its second; such accounts are opened by the subsystem that posts
- * to them (cod/accounts.ts), never by openAccount, whose codes have at most one colon.
+ * to them (cod/biller-accounts.ts), never by openAccount, whose codes have at most one colon.
  */
 export function subAccountCode(officeCode: string, headCode: string, partyCode: string): string {
   return `${accountCode(officeCode, headCode)}:${partyCode}`;

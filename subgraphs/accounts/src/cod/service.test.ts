@@ -8,6 +8,7 @@ import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contextDependencies, createContext } from '../context.js';
 import { createLedgerDatabase, TODAY } from '../journal/test-support/ledger.js';
+import { createAccountService } from '../ledger-accounts/service.js';
 import { createLoaders } from '../loaders.js';
 import { resolvers } from '../resolvers.js';
 import { createCodLedgerService, MAX_NAMED_BILLERS } from './service.js';
@@ -141,5 +142,23 @@ describe('a biller\'s account where accounts are read', () => {
     });
     expect(data.trialBalance.balanced).toBe(true);
     expect(data.trialBalance.lines.filter((line) => line.accountCode === code)).toEqual([{ accountCode: code, creditBalance: { amount: '650.50' } }]);
+  });
+
+  it('cannot be opened by hand (openAccount takes at most one colon), so nobody opens one before the ledger does with other rules', async () => {
+    const accounts = createAccountService(testDatabase.database, { clock: () => NOW });
+    const input = {
+      code: `HO1:2200:${notCollected}`,
+      name: 'A biller opened by hand',
+      type: 'LIABILITY',
+      kind: 'DETAIL',
+      headCode: '2200',
+      officeCode: 'HO1',
+      balanceConstraint: 'NONE',
+      allowManualEntries: true,
+    } as const;
+    await expect(accounts.openAccount({ identity: { kind: 'service', service: 'cod-settlement' }, requestId: 'r', clientAddress: undefined }, input)).rejects.toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'code',
+    });
   });
 });

@@ -76,7 +76,7 @@ export function cleared(overrides: Partial<Of<'DIGITAL_CLEARED'>> = {}): Of<'DIG
   };
 }
 
-/** A settlement of 1,000.00 gross: 900.00 paid out, 50.00 fee, 50.00 GST... unless told otherwise (50 + 9 below). */
+/** A settlement of 1,000.00 gross at HO1: 941.00 paid out, 50.00 fee, 9.00 GST on it, unless told otherwise. */
 export function settled(overrides: Partial<Of<'SETTLED'>> = {}): Of<'SETTLED'> {
   return {
     movement: 'SETTLED',

@@ -19,6 +19,7 @@ export const APPROVAL_KIND_REGISTRY: Readonly<Record<ApprovalKind, ApprovalKindD
   MO_REFUND: { subgraph: 'money-orders', approvePermission: 'mo.refund.approve' },
   SETTLEMENT_RELEASE: { subgraph: 'cod-settlement', approvePermission: 'cod.settlement.approve' },
   MO_TARIFF_CHANGE: { subgraph: 'money-orders', approvePermission: 'mo.tariff.approve' },
+  COD_BANK_CHANGE: { subgraph: 'cod-settlement', approvePermission: 'cod.biller.bank.approve' },
 };
 
 export function isApprovalKind(value: string): value is ApprovalKind {

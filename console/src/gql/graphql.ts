@@ -163,6 +163,11 @@ export type CreateOfficeInput = {
 };
 
 export type CreateStaffInput = {
+  /**
+   * For one of a biller's own people: the biller they act for (BL and six digits; INVALID_BILLER_CODE otherwise). They can
+   * then be granted BILLER and no other role; BILLER is granted to nobody without one. Absent or null: post office staff.
+   */
+  billerCode?: string | null | undefined;
   email?: string | null | undefined;
   employeeId: string;
   /**
@@ -401,6 +406,8 @@ export type RevokeRoleInput = {
 export type Role =
   | 'ADMIN'
   | 'AUDITOR'
+  /** One of a biller's own people (a seller's staff): reads that biller's COD accounts only. Held only with a billerCode. */
+  | 'BILLER'
   | 'COUNTER_CLERK'
   | 'FINANCE_OFFICER'
   | 'POSTMAN';
@@ -434,6 +441,11 @@ export type UpdateOfficeInput = {
 
 /** What to change; an absent field is left as it is. mobile or email null (or empty) clears it. */
 export type UpdateStaffInput = {
+  /**
+   * The biller they act for; null or empty: none. It changes only while they hold no role (BILLER_BINDING_LOCKED
+   * otherwise): revoke BILLER first, and the new grant is approved for the new biller.
+   */
+  billerCode?: string | null | undefined;
   email?: string | null | undefined;
   mobile?: string | null | undefined;
   name?: string | null | undefined;
@@ -922,7 +934,7 @@ export type StaffDetailQueryVariables = Exact<{
 }>;
 
 
-export type StaffDetailQuery = { staff: { id: string, employeeId: string, username: string, name: string, mobile: string | null, email: string | null, status: StaffStatus, suspendedAt: string | null, suspensionReason: string | null, leftOn: string | null, lastLoginAt: string | null, lockedUntil: string | null, mustChangePassword: boolean, roles: Array<Role>, grants: Array<{ permission: string, scope: GrantScope }>, office: { code: string, name: string, type: OfficeType }, assignments: Array<{ officeCode: string, from: string, to: string | null, office: { code: string, name: string } | null, assignedBy: { id: string, username: string, name: string } | null }> } | null };
+export type StaffDetailQuery = { staff: { id: string, employeeId: string, username: string, name: string, mobile: string | null, email: string | null, status: StaffStatus, suspendedAt: string | null, suspensionReason: string | null, leftOn: string | null, lastLoginAt: string | null, lockedUntil: string | null, mustChangePassword: boolean, roles: Array<Role>, billerCode: string | null, grants: Array<{ permission: string, scope: GrantScope }>, office: { code: string, name: string, type: OfficeType }, assignments: Array<{ officeCode: string, from: string, to: string | null, office: { code: string, name: string } | null, assignedBy: { id: string, username: string, name: string } | null }> } | null };
 
 export type StaffGrantRoleMutationVariables = Exact<{
   input: GrantRoleInput;
@@ -1002,7 +1014,7 @@ export type StaffUpdateMutation = { updateStaff: { id: string, name: string, mob
 export type MeQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type MeQuery = { me: { id: string, username: string, name: string, employeeId: string, roles: Array<Role>, status: StaffStatus, mustChangePassword: boolean, office: { code: string, name: string, type: OfficeType }, grants: Array<{ permission: string, scope: GrantScope }> } };
+export type MeQuery = { me: { id: string, username: string, name: string, employeeId: string, roles: Array<Role>, billerCode: string | null, status: StaffStatus, mustChangePassword: boolean, office: { code: string, name: string, type: OfficeType }, grants: Array<{ permission: string, scope: GrantScope }> } };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -2821,6 +2833,7 @@ export const StaffDetailDocument = new TypedDocumentString(`
     lockedUntil
     mustChangePassword
     roles
+    billerCode
     grants {
       permission
       scope
@@ -2981,6 +2994,7 @@ export const MeDocument = new TypedDocumentString(`
     name
     employeeId
     roles
+    billerCode
     status
     mustChangePassword
     office {

@@ -8,6 +8,8 @@ const MESSAGES: Record<Exclude<GrantRefusal | RevokeRefusal, 'FORBIDDEN'>, strin
   STAFF_NOT_ACTIVE: 'roles are granted only to active staff',
   ROLE_ALREADY_HELD: 'they already hold this role',
   ROLE_NOT_ASSIGNED: 'they do not hold this role',
+  BILLER_ROLE_ONLY: "they act for a biller: a biller's people may hold the BILLER role and no other",
+  BILLER_CODE_REQUIRED: 'the BILLER role is only for someone bound to a biller: set their billerCode first',
 };
 
 /** The error for a refused grant or revoke, with the domain's code as the stable code. */
@@ -32,6 +34,13 @@ export class GrantAlreadyPendingError extends ExpectedError {
 export class StaffMovedError extends ExpectedError {
   constructor() {
     super('STAFF_OFFICE_CHANGED', 'they have moved office since the grant was asked for; ask again');
+  }
+}
+
+/** Execution only: the biller the grantee acts for changed after the grant was asked for (see RoleGrantPayload). */
+export class StaffBillerChangedError extends ExpectedError {
+  constructor() {
+    super('STAFF_BILLER_CHANGED', 'the biller they act for has changed since the grant was asked for; ask again');
   }
 }
 

@@ -1,6 +1,8 @@
 import { createMemoryNonceStore, signIdentity, type Identity } from '@postal/auth';
 import { createSubgraphServer, loadSubgraphTypeDefs, type RunningServer } from '@postal/server';
 import { createTestDatabase, type TestDatabase } from '@postal/testkit';
+import { rowsOf } from '@postal/db';
+import { sql } from 'drizzle-orm';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createContractService } from '../contracts/service.js';
@@ -115,4 +117,64 @@ describe('billers over GraphQL', () => {
     expect(missing.errors?.map((error) => error.extensions?.code)).toEqual(['BILLER_NOT_FOUND']);
     expect((await ask(manager, `{ biller(id: "nope") { id } }`)).data).toEqual({ biller: null });
   });
+});
+
+/** test/fuzz/values.ts's hostile values, sent by a caller who holds the permissions, so they reach the rules. */
+const HOSTILE = ['\u0000', 'NDGPO\u0000x', '\uD800', 'a\uDFFFb', 'x'.repeat(100_000), '', "';--", '%_\\', 'not-a-uuid', '1e5', '1E-3', '-1', '99999999999999999999.999'];
+const LEAVES: Array<[string, (value: string) => Record<string, unknown>]> = [
+  ['name', (value) => ({ ...input, name: value })],
+  ['gstin', (value) => ({ ...input, gstin: value })],
+  ['contact.name', (value) => ({ ...input, contact: { ...input.contact, name: value } })],
+  ['contact.email', (value) => ({ ...input, contact: { ...input.contact, email: value } })],
+  ['contact.phone', (value) => ({ ...input, contact: { ...input.contact, phone: value } })],
+  ['settlementOfficeCode', (value) => ({ ...input, settlementOfficeCode: value })],
+  ['bankAccount.holderName', (value) => ({ ...input, bankAccount: { ...input.bankAccount, holderName: value } })],
+  ['bankAccount.accountNumber', (value) => ({ ...input, bankAccount: { ...input.bankAccount, accountNumber: value } })],
+  ['bankAccount.ifsc', (value) => ({ ...input, bankAccount: { ...input.bankAccount, ifsc: value } })],
+  ['contract.maxArticleAmount', (value) => ({ ...input, contract: { maxArticleAmount: value } })],
+  ['contract.earlySettlement.feePercent', (value) => ({ ...input, contract: { earlySettlement: { feePercent: value } } })],
+  ['contract.feeRule.threshold', (value) => ({ ...input, contract: { feeRule: { threshold: value, percentUpToThreshold: '2', minimumFee: '50', baseAboveThreshold: '100', percentOfExcess: '1' } } })],
+  ['contract.holidayCalendar', (value) => ({ ...input, contract: { holidayCalendar: value } })],
+];
+
+describe('hostile values from a caller allowed to register', () => {
+  const count = async () => rowsOf<{ n: string }>(await testDatabase.database.db.execute(sql`select (select count(*) from cod.billers) + (select count(*) from cod.biller_bank_accounts) + (select count(*) from cod.contracts) as n`))[0]!.n;
+
+  it('answer every leaf of registerBiller with a code (never INTERNAL_SERVER_ERROR), and a refusal writes nothing', async () => {
+    const offences: string[] = [];
+    for (const [leaf, build] of LEAVES) {
+      for (const value of HOSTILE) {
+        const before = await count();
+        const answer = await ask(manager, `mutation($input: RegisterBillerInput!) { registerBiller(input: $input) { id } }`, { input: build(value) });
+        const codes = (answer.errors ?? []).map((error) => error.extensions?.code);
+        if (codes.includes('INTERNAL_SERVER_ERROR') || codes.includes(undefined)) offences.push(`${leaf} = ${JSON.stringify(value.slice(0, 20))}: ${codes.join(',')}`);
+        if (codes.length > 0 && (await count()) !== before) offences.push(`${leaf} = ${JSON.stringify(value.slice(0, 20))}: refused but wrote rows`);
+      }
+    }
+    expect(offences).toEqual([]);
+  }, 120_000);
+
+  it('answer the other mutations and the queries with a code too', async () => {
+    const biller = (await ask(manager, `mutation($input: RegisterBillerInput!) { registerBiller(input: $input) { id } }`, { input })).data.registerBiller;
+    const offences: string[] = [];
+    for (const value of HOSTILE) {
+      const calls: Array<[string, Record<string, unknown>]> = [
+        ['mutation($id: ID!, $v: String!) { requestBillerBankChange(billerId: $id, bankAccount: { holderName: $v, accountNumber: "123123123123", ifsc: "HDFC0001234" }, reason: $v) { approvalRequest { id } } }', { id: biller.id, v: value }],
+        ['mutation($id: ID!, $v: String!) { updateBiller(id: $id, input: { name: $v }, expectedVersion: 99) { id } }', { id: biller.id, v: value }],
+        ['mutation($id: ID!, $v: Date!) { createContractVersion(billerId: $id, input: { effectiveFrom: $v }) { id } }', { id: biller.id, v: value }],
+        ['mutation($v: ID!) { createContractVersion(billerId: $v, input: { effectiveFrom: "2026-12-01" }) { id } }', { v: value }],
+        ['query($v: ID!) { biller(id: $v) { id } }', { v: value }],
+        ['query($v: String!) { billerByCode(code: $v) { id } }', { v: value }],
+        ['query($v: String!) { billers(filter: { search: $v }) { edges { node { id } } } }', { v: value }],
+        ['query($v: ID!) { billers(filter: { settlementOfficeCode: $v }) { edges { node { id } } } }', { v: value }],
+        ['query($v: String) { billers(after: $v) { edges { node { id } } } }', { v: value }],
+        ['query($id: ID!, $v: Date) { biller(id: $id) { contract(onDate: $v) { id } } }', { id: biller.id, v: value }],
+      ];
+      for (const [query, variables] of calls) {
+        const codes = ((await ask(manager, query, variables)).errors ?? []).map((error) => error.extensions?.code);
+        if (codes.includes('INTERNAL_SERVER_ERROR') || codes.includes(undefined)) offences.push(`${query.slice(0, 60)} with ${JSON.stringify(value.slice(0, 20))}: ${codes.join(',')}`);
+      }
+    }
+    expect(offences).toEqual([]);
+  }, 120_000);
 });

@@ -2,6 +2,7 @@ import type { RequestContext } from '@postal/server';
 import type { FeeService } from './fees/service.js';
 import type { BillerService } from './billers/service.js';
 import type { ContractService } from './contracts/service.js';
+import type { BillerLoaders } from './billers/loaders.js';
 
 export interface Context extends RequestContext {
   services: {
@@ -9,4 +10,5 @@ export interface Context extends RequestContext {
     billers: BillerService;
     contracts: ContractService;
   };
+  billerLoaders: BillerLoaders;
 }

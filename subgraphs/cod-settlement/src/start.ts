@@ -8,6 +8,7 @@ import { createLedgerResultsHandler, LEDGER_RESULTS_QUEUE } from './ledger/resul
 import { handleOfficeEvent, OFFICE_EVENTS_QUEUE } from './offices/repository.js';
 import { createApprovalSubmitter } from './approvals/administration-client.js';
 import { APPROVALS_QUEUE, createCodApprovalExecutor } from './approvals/executor.js';
+import { createBillerLoaders } from './billers/loaders.js';
 import { createBillerService } from './billers/service.js';
 import { createContractService } from './contracts/service.js';
 
@@ -44,6 +45,6 @@ export async function startCodSettlement(options: CodSettlementOptions): Promise
       // Modules with approval kinds of their own (settlement's SETTLEMENT_RELEASE) add their handler to the map here.
       [APPROVALS_QUEUE]: createCodApprovalExecutor({ clock, timeZone, identitySecret: options.identitySecret }, {}),
     },
-    buildContext: (request) => ({ ...request, services }),
+    buildContext: (request) => ({ ...request, services, billerLoaders: createBillerLoaders(options.database.db) }),
   });
 }

@@ -130,3 +130,13 @@ export async function bankAccountByRequest(db: Db | Tx, approvalRequestId: strin
   const [row] = await db.select().from(billerBankAccounts).where(eq(billerBankAccounts.approvalRequestId, approvalRequestId));
   return row;
 }
+
+/** The ACTIVE payout account of each biller that has one, in one query (a page of billers). */
+export async function activeBankAccounts(db: Db | Tx, billerIds: readonly string[]): Promise<Map<string, BankAccountRow>> {
+  if (billerIds.length === 0) return new Map();
+  const rows = await db
+    .select()
+    .from(billerBankAccounts)
+    .where(and(inArray(billerBankAccounts.billerId, [...new Set(billerIds)]), eq(billerBankAccounts.status, 'ACTIVE')));
+  return new Map(rows.map((row) => [row.billerId, row]));
+}

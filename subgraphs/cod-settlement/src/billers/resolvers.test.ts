@@ -9,6 +9,7 @@ import { createContractService } from '../contracts/service.js';
 import type { Context } from '../context.js';
 import { createFeeService } from '../fees/service.js';
 import { resolvers } from '../resolvers.js';
+import { createBillerLoaders } from './loaders.js';
 import { createBillerService } from './service.js';
 import { billerDeps, identitySecret, recordingInbox, REAL_GSTINS, seedOffices, staff } from './test-support/fixtures.js';
 
@@ -40,7 +41,7 @@ beforeAll(async () => {
     identitySecret,
     nonces: createMemoryNonceStore(),
     logger: pino({ level: 'silent' }),
-    buildContext: (request) => ({ ...request, services }),
+    buildContext: (request) => ({ ...request, services, billerLoaders: createBillerLoaders(testDatabase.database.db) }),
     checkHealth: async () => {},
   }).listen(0, '127.0.0.1');
 }, 60_000);
@@ -87,8 +88,8 @@ describe('billers over GraphQL', () => {
     });
     const read = await ask(reader, `query($code: String!) { billerByCode(code: $code) { bankAccount { accountNumber accountNumberMasked } } }`, { code: biller.code });
     expect(read.data.billerByCode.bankAccount).toEqual({ accountNumber: '••••••••9012', accountNumberMasked: true });
-    const listed = await ask(reader, `{ billers(filter: { type: ONDC }, first: 10) { edges { node { code } } pageInfo { hasNextPage } } }`);
-    expect(listed.data.billers.edges).toEqual([{ node: { code: biller.code } }]);
+    const listed = await ask(reader, `{ billers(filter: { type: ONDC }, first: 10) { edges { node { code contract { version } } } pageInfo { hasNextPage } } }`);
+    expect(listed.data.billers.edges).toEqual([{ node: { code: biller.code, contract: { version: 1 } } }]);
     const entity = await ask(reader, `query($r: [_Any!]!) { _entities(representations: $r) { ... on Biller { code } } }`, { r: [{ __typename: 'Biller', id: biller.id }] });
     expect(entity.data._entities).toEqual([{ code: biller.code }]);
 
@@ -103,6 +104,14 @@ describe('billers over GraphQL', () => {
 
     const version = await ask(manager, `mutation($id: ID!) { createContractVersion(billerId: $id, input: { effectiveFrom: "2026-04-01", maxArticleAmount: "25000", payoutWeekdays: [2, 4] }) { version maxArticleAmount { amount } payoutWeekdays earlySettlement { days } } }`, { id: biller.id });
     expect(version.data.createContractVersion).toEqual({ version: 2, maxArticleAmount: { amount: '25000.00' }, payoutWeekdays: [2, 4], earlySettlement: null });
+    // A page reads its accounts and contracts through the request's loaders: each biller gets its own, on each date.
+    await ask(manager, `mutation($input: RegisterBillerInput!) { registerBiller(input: $input) { id } }`, { input: { ...input, type: 'GEM', bankAccount: { ...input.bankAccount, ifsc: 'UTIB0000777' } } });
+    const page = await ask(manager, `{ billers(first: 10) { edges { node { type bankAccount { ifsc } march: contract(onDate: "2026-03-20") { version } april: contract(onDate: "2026-04-15") { version } } } } }`);
+    expect(page.errors).toBeUndefined();
+    expect(page.data.billers.edges.map((edge: { node: unknown }) => edge.node)).toEqual([
+      { type: 'ONDC', bankAccount: { ifsc: 'UTIB0000123' }, march: { version: 1 }, april: { version: 2 } },
+      { type: 'GEM', bankAccount: { ifsc: 'UTIB0000777' }, march: { version: 1 }, april: { version: 1 } },
+    ]);
 
     const updated = await ask(manager, `mutation($id: ID!) { updateBiller(id: $id, input: { status: SUSPENDED }, expectedVersion: 1) { status version } }`, { id: biller.id });
     expect(updated.data.updateBiller).toEqual({ status: 'SUSPENDED', version: 2 });

@@ -67,6 +67,12 @@ export function contractSummary(contract: ContractRow): Record<string, unknown> 
 
 export function createContractService(deps: BillerDeps) {
   const today = () => businessDate(deps.clock(), deps.timeZone);
+  /** The date asked about, or today's business date. */
+  const dateOrToday = (onDate: string | null | undefined): string => {
+    const date = onDate ?? today();
+    if (!isCalendarDate(date)) throw new BadUserInputError('onDate', 'onDate is a date, YYYY-MM-DD');
+    return date;
+  };
   return {
     /**
      * A new version of the biller's contract from `effectiveFrom` (today or later), with cod.biller.manage over the
@@ -97,11 +103,11 @@ export function createContractService(deps: BillerDeps) {
       });
     },
 
+    dateOrToday,
+
     /** The version in force on `onDate` (default today), for a biller the caller has already been shown. */
     async inForce(billerId: string, onDate: string | null | undefined): Promise<ContractRow | null> {
-      const date = onDate ?? today();
-      if (!isCalendarDate(date)) throw new BadUserInputError('onDate', 'onDate is a date, YYYY-MM-DD');
-      return (await contractInForce(deps.database.db, billerId, date)) ?? null;
+      return (await contractInForce(deps.database.db, billerId, dateOrToday(onDate))) ?? null;
     },
 
     versions: (billerId: string) => contractVersions(deps.database.db, billerId),

@@ -5,7 +5,8 @@ import { outbox, processedEvents } from './db-schema.js';
 import { resolvers } from './resolvers.js';
 import { createFeeService } from './fees/service.js';
 import { createLedgerResultsHandler, LEDGER_RESULTS_QUEUE } from './ledger/results.js';
-import { handleOfficeEvent, OFFICE_EVENTS_QUEUE } from './offices/repository.js';
+import { OFFICE_EVENTS_QUEUE } from './offices/repository.js';
+import { handleOfficeEventWithBillers } from './billers/office-events.js';
 import { createApprovalSubmitter } from './approvals/administration-client.js';
 import { APPROVALS_QUEUE, createCodApprovalExecutor } from './approvals/executor.js';
 import { createBillerLoaders } from './billers/loaders.js';
@@ -39,7 +40,7 @@ export async function startCodSettlement(options: CodSettlementOptions): Promise
     ...options,
     outboxTables: { outbox, processedEvents },
     eventHandlers: {
-      [OFFICE_EVENTS_QUEUE]: handleOfficeEvent,
+      [OFFICE_EVENTS_QUEUE]: handleOfficeEventWithBillers,
       // Modules that act on an answer (a failed settlement flagged, say) add their listener here.
       [LEDGER_RESULTS_QUEUE]: createLedgerResultsHandler(clock, {}),
       // Modules with approval kinds of their own (settlement's SETTLEMENT_RELEASE) add their handler to the map here.

@@ -164,15 +164,16 @@ const EXPECTED: Record<string, string> = {
   'moneyOrderTariffs':                                   'F--   A--     F--     A--   F--     F--    U--',
   'moneyOrderLimits':                                    'F--   A--     F--     A--   F--     F--    U--',
   'codFeeQuote':                                         'F--   A--     F--     A--   F--     F--    U--',
-  // Billers and contracts (cod-settlement): a biller settled at the office (a head office: none is below NDGPO). No
-  // role holds cod.read or cod.biller.manage yet, so every biller is out of sight and registration is FORBIDDEN.
-  'registerBiller (settled at the office)':              'F-F   F-F     F-F     F-F   F-F     N-N    U-U',
-  'biller(id)':                                          'N-N   N-N     N-N     N-N   N-N     N-N    U-U',
-  'billerByCode':                                        'N-N   N-N     N-N     N-N   N-N     N-N    U-U',
-  'billers (lists the biller)':                          'N-N   N-N     N-N     N-N   N-N     N-N    U-U',
-  'updateBiller':                                        'N-N   N-N     N-N     N-N   N-N     N-N    U-U',
-  'requestBillerBankChange':                             'N-N   N-N     N-N     N-N   N-N     N-N    U-U',
-  'createContractVersion':                               'N-N   N-N     N-N     N-N   N-N     N-N    U-U',
+  // Billers and contracts (cod-settlement): a biller settled at the office (a head office: none is below NDGPO). Finance
+  // officers manage them; auditors, clerks and postmen with cod.read see them (bank numbers masked); a biller's own
+  // people see only their own biller (this one is another's).
+  'registerBiller (settled at the office)':              'F-F   A-F     F-F     F-F   F-F     F-F    U-U',
+  'biller(id)':                                          'N-N   A-N     A-N     A-N   A-N     N-N    U-U',
+  'billerByCode':                                        'N-N   A-N     A-N     A-N   A-N     N-N    U-U',
+  'billers (lists the biller)':                          'N-N   A-N     A-N     A-N   A-N     N-N    U-U',
+  'updateBiller':                                        'N-N   A-N     F-N     F-N   F-N     N-N    U-U',
+  'requestBillerBankChange':                             'N-N   A-N     F-N     F-N   F-N     N-N    U-U',
+  'createContractVersion':                               'N-N   A-N     F-N     F-N   F-N     N-N    U-U',
 };
 
 type Outcome = 'A' | 'F' | 'N' | 'U' | 'W' | '-';

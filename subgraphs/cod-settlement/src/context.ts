@@ -1,6 +1,14 @@
 import type { RequestContext } from '@postal/server';
 import type { FeeService } from './fees/service.js';
+import type { ArticleService } from './articles/service.js';
+import type { DepositService } from './deposits/index.js';
+import type { ManifestService } from './manifests/service.js';
 
 export interface Context extends RequestContext {
-  services: { fees: FeeService };
+  services: {
+    fees: FeeService;
+    articles: ArticleService;
+    deposits: DepositService;
+    manifests: ManifestService;
+  };
 }

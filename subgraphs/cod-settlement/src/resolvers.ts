@@ -1,9 +1,13 @@
 import { money } from '@postal/money';
 import { scalarResolvers, toMoneyOutput } from '@postal/scalars';
+import { mergeResolverMaps } from '@postal/server';
+import type { Context } from './context.js';
 import type { Resolvers } from './generated/resolvers-types.js';
+import { articleResolvers } from './articles/resolvers.js';
+import { depositResolvers } from './deposits/resolvers.js';
+import { manifestResolvers } from './manifests/resolvers.js';
 
-export const resolvers: Resolvers = {
-  ...scalarResolvers,
+const feeResolvers: Resolvers<Context> = {
   Query: {
     codFeeQuote: async (_parent, { codAmount }, { services, identity }) => {
       const quote = await services.fees.quote(identity, codAmount);
@@ -17,4 +21,15 @@ export const resolvers: Resolvers = {
       };
     },
   },
+};
+
+/** Each module's resolvers, merged (two modules resolving one field fail at start-up), and the shared scalars. */
+export const resolvers: Resolvers<Context> = {
+  ...scalarResolvers,
+  ...mergeResolverMaps<Resolvers<Context>>([
+    feeResolvers,
+    articleResolvers,
+    depositResolvers,
+    manifestResolvers,
+  ]),
 };

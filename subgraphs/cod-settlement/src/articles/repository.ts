@@ -29,8 +29,10 @@ export async function findArticlesByNumbers(db: Db | Tx, numbers: readonly strin
 
 /** The article locked for its status change (the one row every event of it goes through). */
 export async function lockArticle(tx: Tx, articleNumber: string): Promise<ArticleView | undefined> {
-  const [row] = await tx.select(view).from(articles).innerJoin(billers, eq(billers.id, articles.billerId)).where(eq(articles.articleNumber, articleNumber)).for('update', { of: articles });
-  return row;
+  const [row] = await tx.select().from(articles).where(eq(articles.articleNumber, articleNumber)).for('update');
+  if (!row) return undefined;
+  const [biller] = await tx.select({ code: billers.code }).from(billers).where(eq(billers.id, row.billerId));
+  return { ...row, billerCode: biller!.code };
 }
 
 /** Inserts the new articles, skipping numbers taken already; answers the numbers written. */

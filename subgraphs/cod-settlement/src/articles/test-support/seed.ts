@@ -5,7 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Identity } from '@postal/auth';
-import type { Database } from '@postal/db';
+import type { Database, Tx } from '@postal/db';
 import { billers } from '../../billers/tables.js';
 import { contracts } from '../../contracts/tables.js';
 import { upsertOffice } from '../../offices/repository.js';
@@ -47,47 +47,52 @@ export interface Seeded {
   billerIds: Record<keyof typeof BILLERS, string>;
 }
 
+/** A biller settled by `office`, with a contract from 2026-01-01 unless told otherwise: plain inserts. */
+export async function insertTestBiller(tx: Tx, code: string, office: { code: string; path: string }, options: { status?: string; contract?: boolean } = {}): Promise<string> {
+  const id = randomUUID();
+  await tx.insert(billers).values({
+    id,
+    code,
+    name: `Seller ${code}`,
+    type: 'ECOMMERCE',
+    gstin: null,
+    contactName: 'Accounts',
+    contactEmail: 'accounts@example.in',
+    contactPhone: '+911123456789',
+    settlementOfficeCode: office.code,
+    settlementOfficePath: office.path,
+    currency: 'INR',
+    status: options.status ?? 'ACTIVE',
+    createdBy: 'seed',
+    createdAt: new Date('2026-01-01T00:00:00Z'),
+  });
+  if (options.contract === false) return id;
+  await tx.insert(contracts).values({
+    id: randomUUID(),
+    billerId: id,
+    version: 1,
+    effectiveFrom: '2026-01-01',
+    feeRule: { kind: 'PERCENT_WITH_MINIMUM_THEN_EXCESS', threshold: '5000', percentUpToThreshold: '2', minimumFee: '50', baseAboveThreshold: '100', percentOfExcess: '1' },
+    taxes: [{ name: 'GST', percent: '18' }],
+    feeSource: 'IN-COD-FEE-2017-07-01',
+    settlementCycleDays: 8,
+    payoutWeekdays: [1, 3, 5],
+    maxArticleAmount: MAX_ARTICLE_AMOUNT,
+    disputeWindowDays: 7,
+    bankDetailsHoldDays: 3,
+    holidayCalendar: 'IN',
+    createdBy: 'seed',
+    createdAt: new Date('2026-01-01T00:00:00Z'),
+  });
+  return id;
+}
+
 export async function seed(database: Database): Promise<Seeded> {
   const billerIds = {} as Record<keyof typeof BILLERS, string>;
   await database.db.transaction(async (tx) => {
     for (const office of Object.values(OFFICES)) await upsertOffice(tx, { ...office, status: 'ACTIVE', version: 1 });
     for (const [key, biller] of Object.entries(BILLERS) as Array<[keyof typeof BILLERS, (typeof BILLERS)[keyof typeof BILLERS]]>) {
-      const id = randomUUID();
-      billerIds[key] = id;
-      await tx.insert(billers).values({
-        id,
-        code: biller.code,
-        name: `Seller ${biller.code}`,
-        type: 'ECOMMERCE',
-        gstin: null,
-        contactName: 'Accounts',
-        contactEmail: 'accounts@example.in',
-        contactPhone: '+911123456789',
-        settlementOfficeCode: OFFICES.head.code,
-        settlementOfficePath: OFFICES.head.path,
-        currency: 'INR',
-        status: biller.status,
-        createdBy: 'seed',
-        createdAt: new Date('2026-01-01T00:00:00Z'),
-      });
-      if (key === 'noContract') continue;
-      await tx.insert(contracts).values({
-        id: randomUUID(),
-        billerId: id,
-        version: 1,
-        effectiveFrom: '2026-01-01',
-        feeRule: { kind: 'PERCENT_WITH_MINIMUM_THEN_EXCESS', threshold: '5000', percentUpToThreshold: '2', minimumFee: '50', baseAboveThreshold: '100', percentOfExcess: '1' },
-        taxes: [{ name: 'GST', percent: '18' }],
-        feeSource: 'IN-COD-FEE-2017-07-01',
-        settlementCycleDays: 8,
-        payoutWeekdays: [1, 3, 5],
-        maxArticleAmount: MAX_ARTICLE_AMOUNT,
-        disputeWindowDays: 7,
-        bankDetailsHoldDays: 3,
-        holidayCalendar: 'IN',
-        createdBy: 'seed',
-        createdAt: new Date('2026-01-01T00:00:00Z'),
-      });
+      billerIds[key] = await insertTestBiller(tx, biller.code, OFFICES.head, { status: biller.status, contract: key !== 'noContract' });
     }
   });
   return { billerIds };

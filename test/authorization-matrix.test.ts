@@ -33,6 +33,8 @@ import { insertStaff, openAssignment } from '../subgraphs/administration/src/sta
 import { createStaffService } from '../subgraphs/administration/src/staff/service.js';
 import { identityOf, requestAs } from '../subgraphs/administration/src/test-support/identities.js';
 import { createFeeService } from '../subgraphs/cod-settlement/src/fees/service.js';
+import { handleOfficeEvent as handleCodOfficeEvent } from '../subgraphs/cod-settlement/src/offices/repository.js';
+import { codArticleOperations, COD_ARTICLE_EXPECTED } from './support/cod-articles-matrix.js';
 import { createLimitService } from '../subgraphs/money-orders/src/limits/service.js';
 import { createTariffService } from '../subgraphs/money-orders/src/tariffs/service.js';
 import { handleOfficeEvent as handleMoneyOrderOfficeEvent } from '../subgraphs/money-orders/src/offices/events.js';
@@ -156,6 +158,7 @@ const EXPECTED: Record<string, string> = {
   'moneyOrderTariffs':                                   'F--   A--     F--     A--   F--     U--',
   'moneyOrderLimits':                                    'F--   A--     F--     A--   F--     U--',
   'codFeeQuote':                                         'F--   A--     F--     A--   F--     U--',
+  ...COD_ARTICLE_EXPECTED,
 };
 
 type Outcome = 'A' | 'F' | 'N' | 'U' | 'W' | '-';
@@ -729,6 +732,7 @@ const OPERATIONS: Record<string, Operation> = {
   moneyOrderTariffs: { placed: false, run: async (actor) => present(await services.tariffs.list(identities[actor])) },
   moneyOrderLimits: { placed: false, run: async (actor) => present(await services.limits.inForce(identities[actor])) },
   codFeeQuote: { placed: false, run: async (actor) => present(await services.fees.quote(identities[actor], new Decimal('1000'))) },
+  ...codArticleOperations({ database: () => testDatabase.database, identity: (actor) => identities[actor as Actor], officeAt: OFFICE_AT, clock }),
 };
 
 async function resetMatrixPasswords(): Promise<void> {
@@ -772,6 +776,7 @@ beforeAll(async () => {
     for (const row of staged) {
       await handleOfficeEvent(tx, parseEvent(row.envelope) as AnyEvent);
       await handleMoneyOrderOfficeEvent(tx, parseEvent(row.envelope) as AnyEvent);
+      await handleCodOfficeEvent(tx, parseEvent(row.envelope) as AnyEvent);
     }
   });
   matrixPasswordHash = await hashPassword(MATRIX_PASSWORD);

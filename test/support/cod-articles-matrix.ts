@@ -24,8 +24,13 @@ export interface CodMatrixContext {
 // prettier-ignore
 export const COD_ARTICLE_EXPECTED: Record<string, string> = {
   //                                                      ADMIN FINANCE AUDITOR CLERK POSTMAN ANONYMOUS
-  // The roles seeded today hold no cod.read, cod.article.register or cod.dispute.manage (the BILLER role's work seeds
-  // them): these rows change with that data. A postman holds cod.collect and cod.deposit at the own office.
+  // On this branch the roles hold no cod.read, cod.article.register or cod.dispute.manage; main's migration
+  // 0025_cod_role_permissions seeds them, and after the merge these rows read (measured with its grants applied):
+  //   registerCodArticle 'FFF AAF FFF FFF FFF UUU'; uploadCodManifest 'F-- A-- F-- F-- F-- U--';
+  //   markOutForDelivery, recordDelivery, recordDeliveryFailure, markReturnedToOrigin, markLostOrDamaged
+  //     'NNN FFN FFN ANN ANN UUU'; clearDigitalCollections 'FFF AAN FFF FFF FFF UUU';
+  //   recordPostmanDeposit 'FFF FFF FFF AFF AFF UUU'; codArticle 'NNN AAN AAN ANN ANN UUU';
+  //   codArticles, codDeposits, codExceptions 'F-- A-- A-- A-- A-- U--'; postmanDaySheet 'FFF AAF AAF AFF AFF UUU'.
   'registerCodArticle (delivered at the office)':        'FFF   FFF     FFF     FFF   FFF     UUU',
   'uploadCodManifest':                                   'F--   F--     F--     F--   F--     U--',
   'markOutForDelivery (delivered at the office)':        'NNN   NNN     NNN     NNN   ANN     UUU',
@@ -87,7 +92,8 @@ export function codArticleOperations(context: CodMatrixContext) {
       // job queue here.
       const { createManifestService } = await import('../../subgraphs/cod-settlement/src/manifests/service.js');
       const noJobs = { add: async () => undefined } as never;
-      return present(await createManifestService(deps(), noJobs).submit(as(actor), { fileName: 'm.csv', content: 'article_number,biller_code,cod_amount,booking_office,delivery_office\n' }));
+      const content = `article_number,biller_code,cod_amount,booking_office,delivery_office\n${s10Of('CM', String(serial++), 'IN')},${BILLER_AT.own},100,${context.officeAt.own},${context.officeAt.own}\n`;
+      return present(await createManifestService(deps(), noJobs).submit(as(actor), { fileName: 'm.csv', content }));
     }),
     'markOutForDelivery (delivered at the office)': placed(async (actor, place) => present(await articles().markOutForDelivery(as(actor), (await articleAt(place, 'REGISTERED')).articleNumber, { postmanId: 'PM-1', beat: 'B' }))),
     'recordDelivery (out for delivery at the office)': placed(async (actor, place) =>

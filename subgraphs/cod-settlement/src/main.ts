@@ -1,15 +1,45 @@
-import { SUBGRAPH_PORTS, subgraphEnv } from '@postal/config';
+import { ConfigError, codSettlementEnv, loadConfig } from '@postal/config';
+import { createJobQueue } from '@postal/jobs';
 import { runStandaloneSubgraph } from '@postal/server';
 import { startCodSettlement } from './start.js';
 
-// Administration's approvals inbox (bank-detail changes): the same default as money-orders' ADMINISTRATION_URL. Read
-// here rather than through a cod-settlement schema in @postal/config, which has none of its own yet.
-const administrationUrl = process.env.ADMINISTRATION_URL ?? `http://127.0.0.1:${SUBGRAPH_PORTS.administration}/graphql`;
+/** The subgraph's variables, read and checked before anything starts. */
+function readConfig() {
+  try {
+    const config = loadConfig(codSettlementEnv);
+    return { config };
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    console.error(error.message);
+    process.exit(1);
+  }
+}
+const { config: codConfig } = readConfig();
 
 await runStandaloneSubgraph({
   name: 'cod-settlement',
-  envSchema: subgraphEnv('cod-settlement'),
+  envSchema: codSettlementEnv,
   needSecrets: ['identitySecret'],
-  start: ({ config, secrets, database, queue, nonces, logger }) =>
-    startCodSettlement({ database, queue, nonces, logger, identitySecret: secrets.identitySecret!, port: config.PORT, administrationUrl }),
+  start: async ({ config, secrets, database, queue, nonces, logger }) => {
+    // Manifest uploads and the settlement schedule: Bull on REDIS_URL (one schedule across replicas), else in-process.
+    const jobs = createJobQueue({ redisUrl: config.REDIS_URL, prefix: config.QUEUE_PREFIX, logger });
+    const running = await startCodSettlement({
+      database,
+      queue,
+      jobs,
+      nonces,
+      logger,
+      identitySecret: secrets.identitySecret!,
+      port: config.PORT,
+      administrationUrl: codConfig.ADMINISTRATION_URL,
+    });
+    return {
+      ...running,
+      async stop() {
+        await running.stop();
+        // Running jobs finish (or stop between steps) before the database they write to is closed.
+        await jobs.close();
+      },
+    };
+  },
 });

@@ -6,3 +6,6 @@ export { contracts, bankHolidays } from './contracts/tables.js';
 export { articles, articleEvents, collections } from './articles/tables.js';
 export { ledgerMovements } from './ledger/tables.js';
 export { knownOffices } from './offices/tables.js';
+export { codExceptions } from './exceptions/tables.js';
+export { postmanDeposits } from './deposits/tables.js';
+export { manifests, manifestRows } from './manifests/tables.js';

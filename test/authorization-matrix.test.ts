@@ -724,9 +724,16 @@ const OPERATIONS: Record<string, Operation> = {
     placed: true,
     run: async (actor, place) => {
       const { reference } = await availableOrderAt(OFFICE_AT[place]);
-      // The office's newest order is the cell's (in a list of every cell's orders it could fall past the page).
-      const page = await moneyOrders().orders.list(identities[actor], { officeCode: OFFICE_AT[place] }, 100, null);
-      return page.edges.some((edge: { node: { reference: string } }) => edge.node.reference === reference);
+      // Every cell books its own orders on one fixed clock, so the office holds more than a page of orders booked at
+      // the same instant: the cell's may be on any page, so the list is read to its end.
+      let after: string | null = null;
+      for (let pageNumber = 0; pageNumber < 20; pageNumber += 1) {
+        const page = await moneyOrders().orders.list(identities[actor], { officeCode: OFFICE_AT[place] }, 100, after);
+        if (page.edges.some((edge: { node: { reference: string } }) => edge.node.reference === reference)) return true;
+        if (!page.pageInfo.hasNextPage) return false;
+        after = page.pageInfo.endCursor;
+      }
+      return false;
     },
   },
   'Office.moneyOrderSummary': { placed: true, run: async (actor, place) => present(await moneyOrders().orders.daySummary(identities[actor], OFFICE_AT[place], null)) },

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import type { Identity } from '@postal/auth';
+import { approvalPayloadMac, type Identity } from '@postal/auth';
+import { newEvent, type ApprovalDecidedPayload } from '@postal/events';
 import type { Db } from '@postal/db';
 import { createMemoryNotifier } from '@postal/notify';
 import type { TestDatabase } from '@postal/testkit';
@@ -124,4 +125,27 @@ export function recordingInbox() {
 
 export function settlementDeps(testDatabase: TestDatabase, clock: () => Date, approvals?: SettlementApprovalSubmitter): SettlementDeps & { notifier: ReturnType<typeof createMemoryNotifier> } {
   return { database: testDatabase.database, clock, timeZone: 'Asia/Kolkata', payoutBank: DEFAULT_PAYOUT_BANK, notifier: createMemoryNotifier(), ...(approvals ? { approvals } : {}) };
+}
+
+export const identitySecret = 'cod-settlement-approvals-test-secret-0123456789';
+
+/** approval.decided as administration stages it for a submission (APPROVED by a checker unless overridden). */
+export function decidedEvent(submission: { id: string; kind: string; officeCode: string; payload: Record<string, unknown>; makerId: string }, overrides: Partial<ApprovalDecidedPayload> = {}) {
+  return newEvent(
+    'approval.decided',
+    {
+      requestId: submission.id,
+      kind: submission.kind as 'SETTLEMENT_RELEASE',
+      subgraph: 'cod-settlement',
+      decision: 'APPROVED',
+      payload: submission.payload,
+      payloadHash: approvalPayloadMac(identitySecret, submission.kind, submission.payload),
+      officeCode: submission.officeCode,
+      maker: { id: submission.makerId, username: 'maker' },
+      checker: { id: randomUUID(), username: 'checker' },
+      decidedAt: new Date().toISOString(),
+      ...overrides,
+    },
+    { source: 'administration', requestId: `req-${randomUUID()}` },
+  );
 }

@@ -77,7 +77,7 @@ export function s10(serial: number): string {
 export async function seedCollection(
   db: Db,
   billerId: string,
-  options: { amount?: string; dueFrom?: string | null; deliveredOn?: string; mode?: 'CASH' | 'UPI' } = {},
+  options: { amount?: string; codAmount?: string; dueFrom?: string | null; deliveredOn?: string; mode?: 'CASH' | 'UPI' } = {},
 ): Promise<{ articleId: string; articleNumber: string }> {
   articleSeq += 1;
   const articleId = randomUUID();
@@ -88,7 +88,7 @@ export async function seedCollection(
   await db.execute(sql`
     insert into cod.articles (id, article_number, biller_id, currency, cod_amount, booking_office_code, delivery_office_code,
                               delivery_office_path, status, booked_on, delivered_on, registered_by, registered_at)
-    values (${articleId}, ${articleNumber}, ${billerId}, 'INR', ${amount}, 'NDGPO', 'LDSO', 'DLC/NDGPO/LDSO', 'DELIVERED',
+    values (${articleId}, ${articleNumber}, ${billerId}, 'INR', ${options.codAmount ?? amount}, 'NDGPO', 'LDSO', 'DLC/NDGPO/LDSO', 'DELIVERED',
             '2026-11-25', ${deliveredOn}, 'test', now())`);
   await db.execute(sql`
     insert into cod.collections (article_id, biller_id, currency, amount, mode, payment_reference, pod_reference, postman_id,

@@ -104,3 +104,41 @@ export async function verify(database: Database): Promise<{ articles: number; in
     from accounts.postings p where p.account_code like '%:2200'`));
   return { articles: row!.articles, inOneLine: row!.in_one, grossMatches: row!.gross_ok, payableAfter: payable?.balance ?? 'n/a' };
 }
+
+/**
+ * A second reference, for reading the ratio: the same writes by bare SQL (a batch per biller, every collection
+ * claimed, a line per article without fees), in a transaction rolled back, then VACUUM so the run does not pay for its
+ * dead rows. The aggregation only reads; the settlement must write a line and a claim per article, and this shows how
+ * much of its time those writes alone take.
+ */
+export async function rawWrites(database: Database, dueFrom: string): Promise<number> {
+  const started = performance.now();
+  await database.db
+    .transaction(async (tx) => {
+      await tx.execute(sql`
+        create temp table raw_batches on commit drop as
+        select gen_random_uuid() as id, b.id as biller_id from cod.billers b`);
+      await tx.execute(sql`
+        insert into cod.settlement_batches (id, reference, biller_id, settlement_office_code, settlement_office_path, currency, cycle_date, built_by, built_at)
+        select r.id, 'RAW-' || r.id, r.biller_id, b.settlement_office_code, b.settlement_office_path, 'INR', '2000-01-03', 'raw', now()
+        from raw_batches r join cod.billers b on b.id = r.biller_id`);
+      await tx.execute(sql`
+        with claimed as (
+          update cod.collections c set settlement_batch_id = r.id from raw_batches r
+          where r.biller_id = c.biller_id and c.settlement_batch_id is null and c.due_from <= ${dueFrom}
+          returning c.article_id, c.amount, r.id as batch_id)
+        insert into cod.settlement_lines (batch_id, kind, article_id, gross, fee, tax, early_fee, net)
+        select batch_id, 'ARTICLE', article_id, amount, 0, 0, 0, amount from claimed`);
+      throw new RawRollback();
+    })
+    .catch((error) => {
+      if (!(error instanceof RawRollback)) throw error;
+    });
+  const ms = performance.now() - started;
+  await database.db.execute(sql`vacuum analyze cod.collections`);
+  await database.db.execute(sql`vacuum analyze cod.settlement_lines`);
+  await database.db.execute(sql`vacuum analyze cod.settlement_batches`);
+  return ms;
+}
+
+class RawRollback extends Error {}

@@ -1,20 +1,21 @@
-import { ConfigError, codSettlementEnv, loadConfig } from '@postal/config';
+import { ConfigError, codSettlementEnv, loadConfig, notifierSettings } from '@postal/config';
+import { createNotifier } from '@postal/notify';
 import { createJobQueue } from '@postal/jobs';
 import { runStandaloneSubgraph } from '@postal/server';
 import { startCodSettlement } from './start.js';
 
-/** The subgraph's variables, read and checked before anything starts. */
+/** NOTIFIER and its provider's variables, read before anything starts: production refuses the local outbox. */
 function readConfig() {
   try {
     const config = loadConfig(codSettlementEnv);
-    return { config };
+    return { config, notifier: createNotifier(notifierSettings(config)) };
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
     console.error(error.message);
     process.exit(1);
   }
 }
-const { config: codConfig } = readConfig();
+const { config: codConfig, notifier } = readConfig();
 
 await runStandaloneSubgraph({
   name: 'cod-settlement',
@@ -32,6 +33,9 @@ await runStandaloneSubgraph({
       identitySecret: secrets.identitySecret!,
       port: config.PORT,
       administrationUrl: codConfig.ADMINISTRATION_URL,
+      accountsUrl: codConfig.ACCOUNTS_URL,
+      notifier,
+      settlementBuildIntervalMs: codConfig.COD_SETTLEMENT_INTERVAL_MS,
     });
     return {
       ...running,

@@ -82,21 +82,23 @@ describe('cash on delivery through the gateway', () => {
   it('registers a biller settled at NDGPO, with its bank account masked for those who may not read it', async () => {
     const registered = await ok('finance', REGISTER_BILLER, {
       input: {
-        name: 'Khadi Haat Online',
-        type: 'ECOMMERCE',
-        gstin: '27AAPFU0939F1ZV',
-        contact: { name: 'Meera Joshi', email: 'accounts@khadihaat.example.in', phone: '9812345670' },
+        name: 'Chanderi Weaves',
+        type: 'ONDC',
+        gstin: '29AAGCB7383J1Z4',
+        contact: { name: 'Asif Khan', email: 'payouts@chanderi.example.in', phone: '9812345671' },
         settlementOfficeCode: 'NDGPO',
-        bankAccount: { holderName: 'Khadi Haat Online Pvt Ltd', accountNumber: '123456789012', ifsc: 'SBIN0000691' },
+        bankAccount: { holderName: 'Chanderi Weaves LLP', accountNumber: '998877665544', ifsc: 'HDFC0001234' },
         contract: { settlementCycleDays: 1, payoutWeekdays: [1, 2, 3, 4, 5, 6, 7], bankDetailsHoldDays: 0 },
       },
     });
-    biller = registered.registerBiller;
-    // The demo's seller.demo is bound to BL000001: the first biller registered on a fresh system.
+    expect(registered.registerBiller.code).toMatch(/^BL\d{6}$/);
+    expect(registered.registerBiller.code).not.toBe('BL000001');
+    expect(registered.registerBiller.bankAccount.accountNumber).toBe('998877665544');
+    const asAuditor = await ok('auditor', 'query($id: ID!) { biller(id: $id) { bankAccount { accountNumber } } }', { id: registered.registerBiller.id });
+    expect(asAuditor.biller.bankAccount.accountNumber).not.toContain('99887766');
+    // The rest settles the demo biller (T+2, Monday to Friday), whose own person is the demo's seller.demo.
+    biller = (await ok('finance', 'query { billerByCode(code: "BL000001") { id code } }')).billerByCode;
     expect(biller.code).toBe('BL000001');
-    expect(registered.registerBiller.bankAccount.accountNumber).toBe('123456789012');
-    const asAuditor = await ok('auditor', 'query($id: ID!) { biller(id: $id) { bankAccount { accountNumber } } }', { id: biller.id });
-    expect(asAuditor.biller.bankAccount.accountNumber).not.toContain('12345678');
   });
 
   it('registers articles, delivers them with cash and UPI, and refuses an illegal transition', async () => {
@@ -149,10 +151,11 @@ describe('cash on delivery through the gateway', () => {
   }, 120_000);
 
   it('settles the due articles once, through the inbox, the payout file and the UTR', async () => {
-    // Past the one-business-day cycle, on a day the banks work (a batch is built on a business day).
+    // Past the demo contract's two business days, on a weekday the banks work (its payout days are Monday to Friday).
     const holidays = new Set(INDIA_BANK_HOLIDAYS.map((holiday) => holiday.date));
+    const weekday = () => new Date(`${today()}T00:00:00Z`).getUTCDay();
     offsetMs = 10 * DAY_MS;
-    while (!isBusinessDay(today(), holidays)) offsetMs += DAY_MS;
+    while (!isBusinessDay(today(), holidays) || weekday() === 0 || weekday() === 6) offsetMs += DAY_MS;
     for (const username of ['finance', 'finance2', 'auditor', 'seller.demo']) await login(username);
     const built = await ok('finance', `mutation { buildSettlementBatches(input: { settlementOfficeCode: "NDGPO" }) { id status articleCount gross { amount } net { amount } } }`);
     const batches = built.buildSettlementBatches.filter((batch: any) => batch.articleCount > 0);
@@ -180,6 +183,7 @@ describe('cash on delivery through the gateway', () => {
     expect(file.recordCount).toBe(1);
     expect(file.total.amount).toBe(released.net.amount);
     expect(file.content).toContain('123456789012');
+    expect(file.content).toContain('SBIN0000691');
 
     const utr = 'SBINN52633700001';
     const paid = await ok('finance', 'mutation($p: ID!, $u: String!) { markPayoutPaid(payoutId: $p, utr: $u) { status utr } }', { p: released.payout.id, u: utr });

@@ -32,6 +32,11 @@ export interface CodConsumerOptions {
  *   savepoint (the biller's account it may have opened with it), the refusal recorded (cod_movements) and answered:
  *   never thrown, so the event never sits in the queue's retries. cod-settlement shows it for a person to act on.
  * - Anything else (the database unavailable, a bug) throws: the delivery rolls back and the queue retries it.
+ * - Events are not ordered across the queue (eight at a time, and the relay promises no order): a deposit can arrive
+ *   before the collections it takes out of the postman's cash, a settlement before the collections it pays. Their
+ *   INSUFFICIENT_FUNDS then means "not yet", not "never": it is thrown as a fault, so the queue tries again (eight
+ *   times over about a minute) once the earlier movements are posted. One still refused after that stays in the
+ *   queue's failed jobs and STAGED at cod-settlement, for a person to look at.
  * A movement is handled once per movement id whatever the event id: a later copy is answered again with the recorded
  * outcome, and posts nothing.
  */
@@ -46,6 +51,7 @@ export function createCodConsumer(options: CodConsumerOptions = {}) {
       return { outcome: 'POSTED', entryIds: entries.map((entry) => entry.id), error: null };
     } catch (error) {
       if (!isExpectedError(error)) throw error;
+      if (waitsForEarlierMovements(payload, error.code)) throw new CodMovementAheadOfItsCausesError(payload, error.message);
       return { outcome: 'REJECTED', entryIds: [], error: { code: error.code, message: error.message.slice(0, MAX_MESSAGE_LENGTH) } };
     }
   }
@@ -74,4 +80,17 @@ export function createCodConsumer(options: CodConsumerOptions = {}) {
       ),
     ]);
   };
+}
+
+/** The movements whose balance refusal only means their causes (collections, adjustments) are not posted yet. */
+function waitsForEarlierMovements(payload: CodMovementPayload, code: string): boolean {
+  return code === 'INSUFFICIENT_FUNDS' && (payload.movement === 'DEPOSITED' || payload.movement === 'SETTLED');
+}
+
+/** A fault, not a refusal: the delivery is rolled back and retried (see createCodConsumer). */
+export class CodMovementAheadOfItsCausesError extends Error {
+  constructor(payload: CodMovementPayload, reason: string) {
+    super(`COD ${payload.movement} movement ${payload.movementId} waits for earlier movements: ${reason}`);
+    this.name = 'CodMovementAheadOfItsCausesError';
+  }
 }

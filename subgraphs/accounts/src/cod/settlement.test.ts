@@ -83,7 +83,6 @@ describe('SETTLED', () => {
 
   it.each([
     ['gross is not net + fee + tax', { gross: '100.00', fee: '5.00', tax: '0.90', net: '94.00' }, 'COD_AMOUNTS_INCONSISTENT'],
-    ['more than the biller is owed (its payable cannot go below zero)', { gross: '100.01', fee: '0', tax: '0', net: '100.01' }, 'INSUFFICIENT_FUNDS'],
     ['at a settlement office with no bank', { settlementOfficeCode: 'SO1', gross: '10.00', fee: '0', tax: '0', net: '10.00' }, 'SETTLEMENT_OFFICE_INVALID'],
     ['at an office the ledger does not know', { settlementOfficeCode: 'NOWHERE' }, 'OFFICE_NOT_FOUND'],
   ])('is REJECTED when %s, posting nothing', async (_case, overrides, code) => {
@@ -96,11 +95,17 @@ describe('SETTLED', () => {
     expect(await net(testDatabase, 'HO1:1500')).toBe(bank);
   });
 
-  it('of a biller never collected for is refused whole, and its account, opened in the refused attempt, is not left behind', async () => {
+  it('beyond what the biller is owed so far waits for the collections (thrown back to the queue), posting nothing', async () => {
+    const biller = await billerOwed('100.00');
+    const settlement = settled({ billerCode: biller, gross: '100.01', fee: '0', tax: '0', net: '100.01' });
+    await expect(deliverer(testDatabase)(settlement)).rejects.toThrow(/waits for earlier movements/);
+    expect(await net(testDatabase, `HO1:2200:${biller}`)).toBe('-100.00');
+  });
+
+  it('of a biller never collected for waits whole, and its account, opened in the failed attempt, is not left behind', async () => {
     const biller = billerCode();
     const settlement = settled({ billerCode: biller });
-    await deliverer(testDatabase)(settlement);
-    expect(await rejection(settlement.movementId)).toEqual(['REJECTED', [], 'INSUFFICIENT_FUNDS']);
+    await expect(deliverer(testDatabase)(settlement)).rejects.toThrow(/waits for earlier movements/);
     expect(await net(testDatabase, `HO1:2200:${biller}`)).toBe('none');
   });
 });
@@ -152,7 +157,7 @@ describe('PAYOUT_FAILED', () => {
 
   it('is REJECTED SETTLEMENT_NOT_POSTED for a settlement the ledger never posted (refused, or never heard of)', async () => {
     const biller = await billerOwed('50.00');
-    const refused = settled({ billerCode: biller, gross: '60.00', fee: '0', tax: '0', net: '60.00' });
+    const refused = settled({ billerCode: biller, gross: '60.00', fee: '5.00', tax: '0.90', net: '50.00' });
     await deliverer(testDatabase)(refused);
     expect((await answerFor(testDatabase, refused.movementId)).outcome).toBe('REJECTED');
     const afterRefused = payoutFailed(refused);

@@ -32,6 +32,8 @@ export type Scalars = {
 
 /** What is asked for. Each kind has an owning subgraph (which executes it) and a permission its checkers need. */
 export type ApprovalKind =
+  /** cod-settlement; checker needs cod.biller.bank.approve */
+  | 'COD_BANK_CHANGE'
   /** accounts; checker needs journal.manual.approve */
   | 'MANUAL_JOURNAL'
   /** money-orders; checker needs mo.refund.approve */

@@ -1,9 +1,12 @@
 import { money } from '@postal/money';
 import { scalarResolvers, toMoneyOutput } from '@postal/scalars';
+import { mergeResolverMaps } from '@postal/server';
+import type { Context } from './context.js';
 import type { Resolvers } from './generated/resolvers-types.js';
+import { billerResolvers } from './billers/resolvers.js';
+import { contractResolvers } from './contracts/resolvers.js';
 
-export const resolvers: Resolvers = {
-  ...scalarResolvers,
+const feeResolvers: Resolvers<Context> = {
   Query: {
     codFeeQuote: async (_parent, { codAmount }, { services, identity }) => {
       const quote = await services.fees.quote(identity, codAmount);
@@ -17,4 +20,14 @@ export const resolvers: Resolvers = {
       };
     },
   },
+};
+
+/** Each module's resolvers, merged (two modules resolving one field fail at start-up), and the shared scalars. */
+export const resolvers: Resolvers<Context> = {
+  ...scalarResolvers,
+  ...mergeResolverMaps<Resolvers<Context>>([
+    feeResolvers,
+    billerResolvers,
+    contractResolvers,
+  ]),
 };

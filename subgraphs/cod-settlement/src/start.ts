@@ -6,17 +6,30 @@ import { resolvers } from './resolvers.js';
 import { createFeeService } from './fees/service.js';
 import { createLedgerResultsHandler, LEDGER_RESULTS_QUEUE } from './ledger/results.js';
 import { handleOfficeEvent, OFFICE_EVENTS_QUEUE } from './offices/repository.js';
+import { createApprovalSubmitter } from './approvals/administration-client.js';
+import { APPROVALS_QUEUE, createCodApprovalExecutor } from './approvals/executor.js';
+import { createBillerService } from './billers/service.js';
+import { createContractService } from './contracts/service.js';
 
-export type CodSettlementOptions = SubgraphRuntimeOptions;
+export interface CodSettlementOptions extends SubgraphRuntimeOptions {
+  /**
+   * Administration's GraphQL URL: the approvals inbox (bank-detail changes, settlement releases). A function when it is
+   * only known later (the stack starts cod-settlement before administration); absent, such requests are refused.
+   */
+  administrationUrl?: string | (() => string | undefined);
+  /** The operator's currency; default INR. */
+  currency?: string;
+}
 
 export async function startCodSettlement(options: CodSettlementOptions): Promise<RunningSubgraph> {
   const clock = options.clock ?? (() => new Date());
+  const timeZone = options.timeZone ?? DEFAULT_TIME_ZONE;
+  const approvals = options.administrationUrl ? createApprovalSubmitter({ url: options.administrationUrl, identitySecret: options.identitySecret }) : undefined;
+  const billerDeps = { database: options.database, clock, timeZone, currency: options.currency ?? 'INR', ...(approvals ? { approvals } : {}) };
   const services = {
-    fees: createFeeService({
-      database: options.database,
-      clock,
-      timeZone: options.timeZone ?? DEFAULT_TIME_ZONE,
-    }),
+    fees: createFeeService({ database: options.database, clock, timeZone }),
+    billers: createBillerService(billerDeps),
+    contracts: createContractService(billerDeps),
   };
   return startSubgraph<Context>({
     name: 'cod-settlement',
@@ -28,6 +41,8 @@ export async function startCodSettlement(options: CodSettlementOptions): Promise
       [OFFICE_EVENTS_QUEUE]: handleOfficeEvent,
       // Modules that act on an answer (a failed settlement flagged, say) add their listener here.
       [LEDGER_RESULTS_QUEUE]: createLedgerResultsHandler(clock, {}),
+      // Modules with approval kinds of their own (settlement's SETTLEMENT_RELEASE) add their handler to the map here.
+      [APPROVALS_QUEUE]: createCodApprovalExecutor({ clock, timeZone, identitySecret: options.identitySecret }, {}),
     },
     buildContext: (request) => ({ ...request, services }),
   });

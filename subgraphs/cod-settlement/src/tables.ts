@@ -1,7 +1,7 @@
 /** Every table the cod-settlement subgraph owns, in the `cod` schema; drizzle-kit reads this file. */
 export { codSchema, outbox, processedEvents } from './db-schema.js';
 export { feeSchedules } from './fees/tables.js';
-export { billers, billerBankAccounts } from './billers/tables.js';
+export { billers, billerBankAccounts, billerCodeSerial } from './billers/tables.js';
 export { contracts, bankHolidays } from './contracts/tables.js';
 export { articles, articleEvents, collections } from './articles/tables.js';
 export { ledgerMovements } from './ledger/tables.js';

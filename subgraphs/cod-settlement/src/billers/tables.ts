@@ -2,6 +2,9 @@ import { sql } from 'drizzle-orm';
 import { check, index, integer, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { codSchema } from '../db-schema.js';
 
+/** The serial behind biller codes (`BL` + six digits, billers/domain.ts billerCodeOf): never reused, gaps allowed. */
+export const billerCodeSerial = codSchema.sequence('biller_code_serial', { startWith: 1, maxValue: 999_999 });
+
 /**
  * Contracted COD customers (DOMAIN.md, Cash on delivery): e-commerce sellers, ONDC sellers, GeM suppliers. `code` is
  * the biller's stable human identifier (`BL` + digits): it names the biller's COD payable account in the ledger
@@ -63,11 +66,14 @@ export const billerBankAccounts = codSchema.table(
     requestedBy: text('requested_by').notNull(),
     requestedAt: timestamp('requested_at', { withTimezone: true }).notNull(),
     activatedOn: text('activated_on'),
+    /** Why the details were changed, as the maker wrote it (null for the details given at registration). */
+    changeReason: text('change_reason'),
     decidedAt: timestamp('decided_at', { withTimezone: true }),
   },
   (table) => [
     uniqueIndex('biller_bank_accounts_one_active').on(table.billerId).where(sql`${table.status} = 'ACTIVE'`),
     uniqueIndex('biller_bank_accounts_one_pending').on(table.billerId).where(sql`${table.status} = 'PENDING'`),
+    uniqueIndex('biller_bank_accounts_approval_key').on(table.approvalRequestId),
     check('biller_bank_accounts_status_valid', sql`${table.status} in ('PENDING','ACTIVE','SUPERSEDED','REJECTED')`),
     check('biller_bank_accounts_ifsc_format', sql`${table.ifsc} ~ '^[A-Z]{4}0[A-Z0-9]{6}$'`),
     check('biller_bank_accounts_number_format', sql`${table.accountNumber} ~ '^[0-9]{9,18}$'`),

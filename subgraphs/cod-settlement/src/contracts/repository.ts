@@ -1,5 +1,5 @@
 import type { Db, Tx } from '@postal/db';
-import { and, asc, desc, eq, gte, lte } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, lte, max } from 'drizzle-orm';
 import { bankHolidays, contracts } from './tables.js';
 
 export type ContractRow = typeof contracts.$inferSelect;
@@ -28,4 +28,21 @@ export async function holidaysBetween(db: Db | Tx, calendar: string, fromDate: s
     .from(bankHolidays)
     .where(and(eq(bankHolidays.calendar, calendar), gte(bankHolidays.date, fromDate), lte(bankHolidays.date, toDate)));
   return new Set(rows.map((row) => row.date));
+}
+
+/** The version from `effectiveFrom`, if the biller has one. */
+export async function contractFrom(db: Db | Tx, billerId: string, effectiveFrom: string): Promise<ContractRow | undefined> {
+  const [row] = await db.select().from(contracts).where(and(eq(contracts.billerId, billerId), eq(contracts.effectiveFrom, effectiveFrom)));
+  return row;
+}
+
+/** The highest version number so far (0 before the first); read under the biller's lock, so the next is free. */
+export async function lastVersionNumber(db: Db | Tx, billerId: string): Promise<number> {
+  const [row] = await db.select({ version: max(contracts.version) }).from(contracts).where(eq(contracts.billerId, billerId));
+  return row?.version ?? 0;
+}
+
+export async function insertContract(tx: Tx, row: NewContractRow): Promise<ContractRow> {
+  const [inserted] = await tx.insert(contracts).values(row).returning();
+  return inserted!;
 }

@@ -22,6 +22,166 @@ export type Scalars = {
   _FieldSet: { input: unknown; output: unknown; }
 };
 
+/** An approvals-inbox request (administration resolves it). */
+export type ApprovalRequest = {
+  __typename?: 'ApprovalRequest';
+  id: Scalars['ID']['output'];
+};
+
+/** A contracted COD customer. Seen with cod.read over its settlement office (or by its own people, cod.biller.self). */
+export type Biller = {
+  __typename?: 'Biller';
+  /** The payout account now; null if it has none. */
+  bankAccount: Maybe<BillerBankAccount>;
+  /** Every bank-account version, newest first. */
+  bankAccounts: Array<BillerBankAccount>;
+  /** BL and six digits; names the biller's COD payable account, never changes. */
+  code: Scalars['String']['output'];
+  contact: BillerContact;
+  /** The contract version in force on `onDate` (default today); null before the first. */
+  contract: Maybe<BillerContract>;
+  /** Every version, oldest first. */
+  contracts: Array<BillerContract>;
+  createdAt: Scalars['DateTime']['output'];
+  currency: Scalars['CurrencyCode']['output'];
+  /** 15 characters with a valid check character; null for a seller without one. */
+  gstin: Maybe<Scalars['String']['output']>;
+  id: Scalars['ID']['output'];
+  name: Scalars['String']['output'];
+  /** The change waiting for approval, if any. */
+  pendingBankChange: Maybe<BillerBankAccount>;
+  /** The head office whose bank pays the biller. */
+  settlementOfficeCode: Scalars['ID']['output'];
+  status: BillerStatus;
+  type: BillerType;
+  /** For updateBiller's expectedVersion. */
+  version: Scalars['Int']['output'];
+};
+
+
+/** A contracted COD customer. Seen with cod.read over its settlement office (or by its own people, cod.biller.self). */
+export type BillerContractArgs = {
+  onDate?: InputMaybe<Scalars['Date']['input']>;
+};
+
+export type BillerBankAccount = {
+  __typename?: 'BillerBankAccount';
+  /** In full with cod.bank.read over the biller's settlement office; otherwise only the last four digits show. */
+  accountNumber: Scalars['String']['output'];
+  accountNumberMasked: Scalars['Boolean']['output'];
+  /** The business date it became the payout account. */
+  activatedOn: Maybe<Scalars['Date']['output']>;
+  /** The inbox request that decides (or decided) it; null for the details given at registration. */
+  approvalRequest: Maybe<ApprovalRequest>;
+  holderName: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  ifsc: Scalars['String']['output'];
+  /** Why the details were changed, as the maker wrote it. */
+  reason: Maybe<Scalars['String']['output']>;
+  requestedAt: Scalars['DateTime']['output'];
+  requestedBy: Scalars['String']['output'];
+  status: BillerBankAccountStatus;
+};
+
+export type BillerBankAccountInput = {
+  /** 9 to 18 digits. */
+  accountNumber: Scalars['String']['input'];
+  holderName: Scalars['String']['input'];
+  /** 4 letters, 0, and 6 letters or digits. */
+  ifsc: Scalars['String']['input'];
+};
+
+export type BillerBankAccountStatus =
+  /** Where payouts go now. */
+  | 'ACTIVE'
+  /** Waiting for a checker in the approvals inbox (COD_BANK_CHANGE). */
+  | 'PENDING'
+  /** The change was rejected or expired in the inbox. */
+  | 'REJECTED'
+  /** Replaced by an approved change. */
+  | 'SUPERSEDED';
+
+export type BillerBankChange = {
+  __typename?: 'BillerBankChange';
+  approvalRequest: ApprovalRequest;
+  /** The new details, PENDING until a checker decides. */
+  bankAccount: BillerBankAccount;
+  biller: Biller;
+};
+
+export type BillerConnection = {
+  __typename?: 'BillerConnection';
+  edges: Array<BillerEdge>;
+  pageInfo: PageInfo;
+};
+
+export type BillerContact = {
+  __typename?: 'BillerContact';
+  email: Scalars['String']['output'];
+  name: Scalars['String']['output'];
+  /** E.164, e.g. +919812345678. */
+  phone: Scalars['String']['output'];
+};
+
+export type BillerContactInput = {
+  email: Scalars['String']['input'];
+  name: Scalars['String']['input'];
+  /** An Indian mobile (ten digits, or +91 and ten digits) or another E.164 number. */
+  phone: Scalars['String']['input'];
+};
+
+/** One version of a biller's contract; the version in force on a date is the latest whose effectiveFrom is on or before it. */
+export type BillerContract = {
+  __typename?: 'BillerContract';
+  /** Payouts to bank details changed fewer than this many days ago without an approval wait. */
+  bankDetailsHoldDays: Scalars['Int']['output'];
+  createdAt: Scalars['DateTime']['output'];
+  createdBy: Scalars['String']['output'];
+  disputeWindowDays: Scalars['Int']['output'];
+  /** Null when the contract has no early settlement. */
+  earlySettlement: Maybe<EarlySettlement>;
+  effectiveFrom: Scalars['Date']['output'];
+  feeRule: CodFeeRule;
+  /** The fee schedule the rule was copied from, or NEGOTIATED. */
+  feeSource: Scalars['String']['output'];
+  holidayCalendar: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  maxArticleAmount: Money;
+  /** ISO weekdays (1 Monday .. 7 Sunday) on which payouts are made. */
+  payoutWeekdays: Array<Scalars['Int']['output']>;
+  /** T+n business days after a collection is due. */
+  settlementCycleDays: Scalars['Int']['output'];
+  taxes: Array<CodTax>;
+  version: Scalars['Int']['output'];
+};
+
+export type BillerEdge = {
+  __typename?: 'BillerEdge';
+  cursor: Scalars['String']['output'];
+  node: Biller;
+};
+
+export type BillerFilter = {
+  /** Part of the name or code, or the GSTIN exactly. */
+  search?: InputMaybe<Scalars['String']['input']>;
+  settlementOfficeCode?: InputMaybe<Scalars['ID']['input']>;
+  status?: InputMaybe<BillerStatus>;
+  type?: InputMaybe<BillerType>;
+};
+
+export type BillerStatus =
+  /** Takes new articles and is paid. */
+  | 'ACTIVE'
+  /** For good: its code is never reused. */
+  | 'CLOSED'
+  /** No new articles and no payouts, until made ACTIVE again. */
+  | 'SUSPENDED';
+
+export type BillerType =
+  | 'ECOMMERCE'
+  | 'GEM'
+  | 'ONDC';
+
 /** The fee a biller pays for a cash-on-delivery article, and the tax on it. */
 export type CodFeeQuote = {
   __typename?: 'CodFeeQuote';
@@ -35,11 +195,135 @@ export type CodFeeQuote = {
   total: Money;
 };
 
+/** The fee rule of a contract: up to `threshold` the higher of `percentUpToThreshold`% and `minimumFee`; above it `baseAboveThreshold` plus `percentOfExcess`% of the excess. */
+export type CodFeeRule = {
+  __typename?: 'CodFeeRule';
+  baseAboveThreshold: Scalars['Decimal']['output'];
+  kind: Scalars['String']['output'];
+  minimumFee: Scalars['Decimal']['output'];
+  percentOfExcess: Scalars['Decimal']['output'];
+  percentUpToThreshold: Scalars['Decimal']['output'];
+  threshold: Scalars['Decimal']['output'];
+};
+
+/** A negotiated fee rule (the contract keeps the fee schedule's taxes). */
+export type CodFeeRuleInput = {
+  baseAboveThreshold: Scalars['Decimal']['input'];
+  minimumFee: Scalars['Decimal']['input'];
+  percentOfExcess: Scalars['Decimal']['input'];
+  percentUpToThreshold: Scalars['Decimal']['input'];
+  threshold: Scalars['Decimal']['input'];
+};
+
+export type CodTax = {
+  __typename?: 'CodTax';
+  name: Scalars['String']['output'];
+  percent: Scalars['Decimal']['output'];
+};
+
+/** Contract terms at registration (version 1, from the registration date); every term has a default. */
+export type ContractTermsInput = {
+  /** Default 7, 0 to 90. */
+  bankDetailsHoldDays?: InputMaybe<Scalars['Int']['input']>;
+  /** Default 3, 0 to 90. */
+  disputeWindowDays?: InputMaybe<Scalars['Int']['input']>;
+  /** Absent: no early settlement. */
+  earlySettlement?: InputMaybe<EarlySettlementInput>;
+  /** Default: the fee schedule in force, copied. */
+  feeRule?: InputMaybe<CodFeeRuleInput>;
+  /** Default IN. */
+  holidayCalendar?: InputMaybe<Scalars['String']['input']>;
+  /** Default 50000; at most the fee schedule's maximum. */
+  maxArticleAmount?: InputMaybe<Scalars['Decimal']['input']>;
+  /** Default Monday to Friday, [1, 2, 3, 4, 5]. */
+  payoutWeekdays?: InputMaybe<Array<Scalars['Int']['input']>>;
+  /** Default 8 (T+8), 0 to 60. */
+  settlementCycleDays?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** A new contract version from `effectiveFrom` (today or later); the other terms as ContractTermsInput. */
+export type ContractVersionInput = {
+  bankDetailsHoldDays?: InputMaybe<Scalars['Int']['input']>;
+  disputeWindowDays?: InputMaybe<Scalars['Int']['input']>;
+  earlySettlement?: InputMaybe<EarlySettlementInput>;
+  effectiveFrom: Scalars['Date']['input'];
+  feeRule?: InputMaybe<CodFeeRuleInput>;
+  holidayCalendar?: InputMaybe<Scalars['String']['input']>;
+  maxArticleAmount?: InputMaybe<Scalars['Decimal']['input']>;
+  payoutWeekdays?: InputMaybe<Array<Scalars['Int']['input']>>;
+  settlementCycleDays?: InputMaybe<Scalars['Int']['input']>;
+};
+
+export type EarlySettlement = {
+  __typename?: 'EarlySettlement';
+  /** T+days instead of the contract's cycle. */
+  days: Scalars['Int']['output'];
+  /** Percent of the COD amount, plus the contract's taxes. */
+  feePercent: Scalars['Decimal']['output'];
+};
+
+export type EarlySettlementInput = {
+  /** Default 2; below the settlement cycle. */
+  days?: InputMaybe<Scalars['Int']['input']>;
+  /** Default 1. */
+  feePercent?: InputMaybe<Scalars['Decimal']['input']>;
+};
+
 /** An amount in a currency, with exactly the currency's minor units (INR: two decimals). */
 export type Money = {
   __typename?: 'Money';
   amount: Scalars['Decimal']['output'];
   currency: Scalars['CurrencyCode']['output'];
+};
+
+export type Mutation = {
+  __typename?: 'Mutation';
+  /**
+   * A new contract version. Errors: CONTRACT_VERSION_EXISTS, EFFECTIVE_FROM_IN_PAST, AMOUNT_OUT_OF_RANGE,
+   * INVALID_FEE_SCHEDULE, FEE_SCHEDULE_NOT_FOUND, BILLER_NOT_FOUND, BAD_USER_INPUT, FORBIDDEN.
+   */
+  createContractVersion: BillerContract;
+  /**
+   * Registers a biller with its payout account and contract version 1 (cod.biller.manage over the settlement office).
+   * Errors: INVALID_GSTIN, INVALID_IFSC, INVALID_ACCOUNT_NUMBER, INVALID_EMAIL, INVALID_PHONE, OFFICE_NOT_ELIGIBLE,
+   * AMOUNT_OUT_OF_RANGE, INVALID_FEE_SCHEDULE, BAD_USER_INPUT, FORBIDDEN.
+   */
+  registerBiller: Biller;
+  /**
+   * Submits new payout details to the approvals inbox (COD_BANK_CHANGE; a checker needs cod.biller.bank.approve).
+   * Errors: BANK_CHANGE_PENDING, BANK_DETAILS_UNCHANGED, INVALID_IFSC, INVALID_ACCOUNT_NUMBER, BILLER_NOT_FOUND, FORBIDDEN.
+   */
+  requestBillerBankChange: BillerBankChange;
+  /**
+   * Changes name, contact or status if the biller is still at expectedVersion. Errors: VERSION_CONFLICT,
+   * INVALID_STATUS_CHANGE (CLOSED is final), BILLER_NOT_FOUND, INVALID_EMAIL, INVALID_PHONE, FORBIDDEN.
+   */
+  updateBiller: Biller;
+};
+
+
+export type MutationCreateContractVersionArgs = {
+  billerId: Scalars['ID']['input'];
+  input: ContractVersionInput;
+};
+
+
+export type MutationRegisterBillerArgs = {
+  input: RegisterBillerInput;
+};
+
+
+export type MutationRequestBillerBankChangeArgs = {
+  bankAccount: BillerBankAccountInput;
+  billerId: Scalars['ID']['input'];
+  reason: Scalars['String']['input'];
+};
+
+
+export type MutationUpdateBillerArgs = {
+  expectedVersion: Scalars['Int']['input'];
+  id: Scalars['ID']['input'];
+  input: UpdateBillerInput;
 };
 
 /** Where a page of a Relay-style connection ends. Cursors are opaque and keyset-based. */
@@ -51,8 +335,30 @@ export type PageInfo = {
 
 export type Query = {
   __typename?: 'Query';
+  /** A biller you may see, or null. */
+  biller: Maybe<Biller>;
+  billerByCode: Maybe<Biller>;
+  /** Billers you may see, by code. Errors: BAD_USER_INPUT (first 1 to 100, a cursor not issued here). */
+  billers: BillerConnection;
   /** Quotes the COD fee for an article of `codAmount`. Errors: INVALID_AMOUNT, AMOUNT_OUT_OF_RANGE, FEE_SCHEDULE_NOT_FOUND. */
   codFeeQuote: CodFeeQuote;
+};
+
+
+export type QueryBillerArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryBillerByCodeArgs = {
+  code: Scalars['String']['input'];
+};
+
+
+export type QueryBillersArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<BillerFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -60,10 +366,38 @@ export type QueryCodFeeQuoteArgs = {
   codAmount: Scalars['Decimal']['input'];
 };
 
+export type RegisterBillerInput = {
+  bankAccount: BillerBankAccountInput;
+  contact: BillerContactInput;
+  contract?: InputMaybe<ContractTermsInput>;
+  gstin?: InputMaybe<Scalars['String']['input']>;
+  name: Scalars['String']['input'];
+  /** An active head office in your cod.biller.manage scope. */
+  settlementOfficeCode: Scalars['ID']['input'];
+  type: BillerType;
+};
+
+export type UpdateBillerInput = {
+  contact?: InputMaybe<BillerContactInput>;
+  name?: InputMaybe<Scalars['String']['input']>;
+  status?: InputMaybe<BillerStatus>;
+};
+
 
 
 export type ResolverTypeWrapper<T> = Promise<T> | T;
 
+export type ReferenceResolver<TResult, TReference, TContext> = (
+      reference: TReference,
+      context: TContext,
+      info: GraphQLResolveInfo
+    ) => Promise<TResult> | TResult;
+
+      type ScalarCheck<T, S> = S extends true ? T : NullableCheck<T, S>;
+      type NullableCheck<T, S> = Maybe<T> extends T ? Maybe<ListCheck<NonNullable<T>, S>> : ListCheck<T, S>;
+      type ListCheck<T, S> = T extends (infer U)[] ? NullableCheck<U, S>[] : GraphQLRecursivePick<T, S>;
+      export type GraphQLRecursivePick<T, S> = { [K in keyof T & keyof S]: ScalarCheck<T[K], S[K]> };
+    
 
 export type ResolverWithResolve<TResult, TParent, TContext, TArgs> = {
   resolve: ResolverFn<TResult, TParent, TContext, TArgs>;
@@ -127,36 +461,173 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
   info: GraphQLResolveInfo
 ) => TResult | Promise<TResult>;
 
+/** Mapping of federation types */
+export type FederationTypes = {
+  Biller: Biller;
+};
 
+/** Mapping of federation reference types */
+export type FederationReferenceTypes = {
+  Biller:
+    ( { __typename: 'Biller' }
+    & GraphQLRecursivePick<FederationTypes['Biller'], {"id":true}> );
+};
 
 
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = {
-  CodFeeQuote: ResolverTypeWrapper<CodFeeQuote>;
+  ApprovalRequest: ResolverTypeWrapper<ApprovalRequest>;
+  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  Biller: ResolverTypeWrapper<Biller>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
+  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  BillerBankAccount: ResolverTypeWrapper<BillerBankAccount>;
+  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  BillerBankAccountInput: BillerBankAccountInput;
+  BillerBankAccountStatus: BillerBankAccountStatus;
+  BillerBankChange: ResolverTypeWrapper<BillerBankChange>;
+  BillerConnection: ResolverTypeWrapper<BillerConnection>;
+  BillerContact: ResolverTypeWrapper<BillerContact>;
+  BillerContactInput: BillerContactInput;
+  BillerContract: ResolverTypeWrapper<BillerContract>;
+  BillerEdge: ResolverTypeWrapper<BillerEdge>;
+  BillerFilter: BillerFilter;
+  BillerStatus: BillerStatus;
+  BillerType: BillerType;
+  CodFeeQuote: ResolverTypeWrapper<CodFeeQuote>;
+  CodFeeRule: ResolverTypeWrapper<CodFeeRule>;
+  CodFeeRuleInput: CodFeeRuleInput;
+  CodTax: ResolverTypeWrapper<CodTax>;
+  ContractTermsInput: ContractTermsInput;
+  ContractVersionInput: ContractVersionInput;
   CurrencyCode: ResolverTypeWrapper<Scalars['CurrencyCode']['output']>;
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   Decimal: ResolverTypeWrapper<Scalars['Decimal']['output']>;
+  EarlySettlement: ResolverTypeWrapper<EarlySettlement>;
+  EarlySettlementInput: EarlySettlementInput;
   Money: ResolverTypeWrapper<Money>;
+  Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
-  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  RegisterBillerInput: RegisterBillerInput;
+  UpdateBillerInput: UpdateBillerInput;
 };
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = {
-  CodFeeQuote: CodFeeQuote;
+  ApprovalRequest: ApprovalRequest;
+  ID: Scalars['ID']['output'];
+  Biller: Biller | FederationReferenceTypes['Biller'];
   String: Scalars['String']['output'];
+  Int: Scalars['Int']['output'];
+  BillerBankAccount: BillerBankAccount;
+  Boolean: Scalars['Boolean']['output'];
+  BillerBankAccountInput: BillerBankAccountInput;
+  BillerBankChange: BillerBankChange;
+  BillerConnection: BillerConnection;
+  BillerContact: BillerContact;
+  BillerContactInput: BillerContactInput;
+  BillerContract: BillerContract;
+  BillerEdge: BillerEdge;
+  BillerFilter: BillerFilter;
+  CodFeeQuote: CodFeeQuote;
+  CodFeeRule: CodFeeRule;
+  CodFeeRuleInput: CodFeeRuleInput;
+  CodTax: CodTax;
+  ContractTermsInput: ContractTermsInput;
+  ContractVersionInput: ContractVersionInput;
   CurrencyCode: Scalars['CurrencyCode']['output'];
   Date: Scalars['Date']['output'];
   DateTime: Scalars['DateTime']['output'];
   Decimal: Scalars['Decimal']['output'];
+  EarlySettlement: EarlySettlement;
+  EarlySettlementInput: EarlySettlementInput;
   Money: Money;
+  Mutation: Record<PropertyKey, never>;
   PageInfo: PageInfo;
-  Boolean: Scalars['Boolean']['output'];
   Query: Record<PropertyKey, never>;
+  RegisterBillerInput: RegisterBillerInput;
+  UpdateBillerInput: UpdateBillerInput;
+};
+
+export type ApprovalRequestResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ApprovalRequest'] = ResolversParentTypes['ApprovalRequest']> = {
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+};
+
+export type BillerResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Biller'] = ResolversParentTypes['Biller'], FederationReferenceType extends FederationReferenceTypes['Biller'] = FederationReferenceTypes['Biller']> = {
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Biller']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  bankAccount?: Resolver<Maybe<ResolversTypes['BillerBankAccount']>, ParentType, ContextType>;
+  bankAccounts?: Resolver<Array<ResolversTypes['BillerBankAccount']>, ParentType, ContextType>;
+  code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  contact?: Resolver<ResolversTypes['BillerContact'], ParentType, ContextType>;
+  contract?: Resolver<Maybe<ResolversTypes['BillerContract']>, ParentType, ContextType, Partial<BillerContractArgs>>;
+  contracts?: Resolver<Array<ResolversTypes['BillerContract']>, ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  currency?: Resolver<ResolversTypes['CurrencyCode'], ParentType, ContextType>;
+  gstin?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  pendingBankChange?: Resolver<Maybe<ResolversTypes['BillerBankAccount']>, ParentType, ContextType>;
+  settlementOfficeCode?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['BillerStatus'], ParentType, ContextType>;
+  type?: Resolver<ResolversTypes['BillerType'], ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type BillerBankAccountResolvers<ContextType = Context, ParentType extends ResolversParentTypes['BillerBankAccount'] = ResolversParentTypes['BillerBankAccount']> = {
+  accountNumber?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  accountNumberMasked?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  activatedOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  approvalRequest?: Resolver<Maybe<ResolversTypes['ApprovalRequest']>, ParentType, ContextType>;
+  holderName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  ifsc?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  reason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  requestedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  requestedBy?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['BillerBankAccountStatus'], ParentType, ContextType>;
+};
+
+export type BillerBankChangeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['BillerBankChange'] = ResolversParentTypes['BillerBankChange']> = {
+  approvalRequest?: Resolver<ResolversTypes['ApprovalRequest'], ParentType, ContextType>;
+  bankAccount?: Resolver<ResolversTypes['BillerBankAccount'], ParentType, ContextType>;
+  biller?: Resolver<ResolversTypes['Biller'], ParentType, ContextType>;
+};
+
+export type BillerConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['BillerConnection'] = ResolversParentTypes['BillerConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['BillerEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+};
+
+export type BillerContactResolvers<ContextType = Context, ParentType extends ResolversParentTypes['BillerContact'] = ResolversParentTypes['BillerContact']> = {
+  email?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  phone?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type BillerContractResolvers<ContextType = Context, ParentType extends ResolversParentTypes['BillerContract'] = ResolversParentTypes['BillerContract']> = {
+  bankDetailsHoldDays?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  createdBy?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  disputeWindowDays?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  earlySettlement?: Resolver<Maybe<ResolversTypes['EarlySettlement']>, ParentType, ContextType>;
+  effectiveFrom?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  feeRule?: Resolver<ResolversTypes['CodFeeRule'], ParentType, ContextType>;
+  feeSource?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  holidayCalendar?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  maxArticleAmount?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  payoutWeekdays?: Resolver<Array<ResolversTypes['Int']>, ParentType, ContextType>;
+  settlementCycleDays?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  taxes?: Resolver<Array<ResolversTypes['CodTax']>, ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type BillerEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['BillerEdge'] = ResolversParentTypes['BillerEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Biller'], ParentType, ContextType>;
 };
 
 export type CodFeeQuoteResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CodFeeQuote'] = ResolversParentTypes['CodFeeQuote']> = {
@@ -165,6 +636,20 @@ export type CodFeeQuoteResolvers<ContextType = Context, ParentType extends Resol
   feeSchedule?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   tax?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   total?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+};
+
+export type CodFeeRuleResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CodFeeRule'] = ResolversParentTypes['CodFeeRule']> = {
+  baseAboveThreshold?: Resolver<ResolversTypes['Decimal'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  minimumFee?: Resolver<ResolversTypes['Decimal'], ParentType, ContextType>;
+  percentOfExcess?: Resolver<ResolversTypes['Decimal'], ParentType, ContextType>;
+  percentUpToThreshold?: Resolver<ResolversTypes['Decimal'], ParentType, ContextType>;
+  threshold?: Resolver<ResolversTypes['Decimal'], ParentType, ContextType>;
+};
+
+export type CodTaxResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CodTax'] = ResolversParentTypes['CodTax']> = {
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  percent?: Resolver<ResolversTypes['Decimal'], ParentType, ContextType>;
 };
 
 export interface CurrencyCodeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['CurrencyCode'], any> {
@@ -183,9 +668,21 @@ export interface DecimalScalarConfig extends GraphQLScalarTypeConfig<ResolversTy
   name: 'Decimal';
 }
 
+export type EarlySettlementResolvers<ContextType = Context, ParentType extends ResolversParentTypes['EarlySettlement'] = ResolversParentTypes['EarlySettlement']> = {
+  days?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  feePercent?: Resolver<ResolversTypes['Decimal'], ParentType, ContextType>;
+};
+
 export type MoneyResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Money'] = ResolversParentTypes['Money']> = {
   amount?: Resolver<ResolversTypes['Decimal'], ParentType, ContextType>;
   currency?: Resolver<ResolversTypes['CurrencyCode'], ParentType, ContextType>;
+};
+
+export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
+  createContractVersion?: Resolver<ResolversTypes['BillerContract'], ParentType, ContextType, RequireFields<MutationCreateContractVersionArgs, 'billerId' | 'input'>>;
+  registerBiller?: Resolver<ResolversTypes['Biller'], ParentType, ContextType, RequireFields<MutationRegisterBillerArgs, 'input'>>;
+  requestBillerBankChange?: Resolver<ResolversTypes['BillerBankChange'], ParentType, ContextType, RequireFields<MutationRequestBillerBankChangeArgs, 'bankAccount' | 'billerId' | 'reason'>>;
+  updateBiller?: Resolver<ResolversTypes['Biller'], ParentType, ContextType, RequireFields<MutationUpdateBillerArgs, 'expectedVersion' | 'id' | 'input'>>;
 };
 
 export type PageInfoResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = {
@@ -194,16 +691,31 @@ export type PageInfoResolvers<ContextType = Context, ParentType extends Resolver
 };
 
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
+  biller?: Resolver<Maybe<ResolversTypes['Biller']>, ParentType, ContextType, RequireFields<QueryBillerArgs, 'id'>>;
+  billerByCode?: Resolver<Maybe<ResolversTypes['Biller']>, ParentType, ContextType, RequireFields<QueryBillerByCodeArgs, 'code'>>;
+  billers?: Resolver<ResolversTypes['BillerConnection'], ParentType, ContextType, RequireFields<QueryBillersArgs, 'first'>>;
   codFeeQuote?: Resolver<ResolversTypes['CodFeeQuote'], ParentType, ContextType, RequireFields<QueryCodFeeQuoteArgs, 'codAmount'>>;
 };
 
 export type Resolvers<ContextType = Context> = {
+  ApprovalRequest?: ApprovalRequestResolvers<ContextType>;
+  Biller?: BillerResolvers<ContextType>;
+  BillerBankAccount?: BillerBankAccountResolvers<ContextType>;
+  BillerBankChange?: BillerBankChangeResolvers<ContextType>;
+  BillerConnection?: BillerConnectionResolvers<ContextType>;
+  BillerContact?: BillerContactResolvers<ContextType>;
+  BillerContract?: BillerContractResolvers<ContextType>;
+  BillerEdge?: BillerEdgeResolvers<ContextType>;
   CodFeeQuote?: CodFeeQuoteResolvers<ContextType>;
+  CodFeeRule?: CodFeeRuleResolvers<ContextType>;
+  CodTax?: CodTaxResolvers<ContextType>;
   CurrencyCode?: GraphQLScalarType;
   Date?: GraphQLScalarType;
   DateTime?: GraphQLScalarType;
   Decimal?: GraphQLScalarType;
+  EarlySettlement?: EarlySettlementResolvers<ContextType>;
   Money?: MoneyResolvers<ContextType>;
+  Mutation?: MutationResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
 };

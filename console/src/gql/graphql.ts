@@ -163,6 +163,11 @@ export type CreateOfficeInput = {
 };
 
 export type CreateStaffInput = {
+  /**
+   * For one of a biller's own people: the biller they act for (BL and six digits; INVALID_BILLER_CODE otherwise). They can
+   * then be granted BILLER and no other role; BILLER is granted to nobody without one. Absent or null: post office staff.
+   */
+  billerCode?: string | null | undefined;
   email?: string | null | undefined;
   employeeId: string;
   /**
@@ -401,6 +406,8 @@ export type RevokeRoleInput = {
 export type Role =
   | 'ADMIN'
   | 'AUDITOR'
+  /** One of a biller's own people (a seller's staff): reads that biller's COD accounts only. Held only with a billerCode. */
+  | 'BILLER'
   | 'COUNTER_CLERK'
   | 'FINANCE_OFFICER'
   | 'POSTMAN';
@@ -434,6 +441,11 @@ export type UpdateOfficeInput = {
 
 /** What to change; an absent field is left as it is. mobile or email null (or empty) clears it. */
 export type UpdateStaffInput = {
+  /**
+   * The biller they act for; null or empty: none. It changes only while they hold no role (BILLER_BINDING_LOCKED
+   * otherwise): revoke BILLER first, and the new grant is approved for the new biller.
+   */
+  billerCode?: string | null | undefined;
   email?: string | null | undefined;
   mobile?: string | null | undefined;
   name?: string | null | undefined;

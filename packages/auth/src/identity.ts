@@ -1,5 +1,6 @@
 import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { NonceStore } from './nonce-store.js';
+import { billerBindingProblem, isBillerCode } from './roles.js';
 
 /**
  * Who is calling a subgraph. The gateway (or a service calling another service) puts it in a header and signs it with
@@ -25,6 +26,12 @@ export type Identity =
       sessionVersion?: number;
       /** Signed in with a temporary password: @postal/authz refuses every permission until it is changed. */
       passwordChangeRequired?: boolean;
+      /**
+       * The biller this person acts for (`BL` and six digits), when they are one of a biller's own people: then their
+       * only role is BILLER and @postal/authz's billerScope/assertBillerSelf confine them to that biller. Absent for
+       * the post office's staff. It rides in the token and in this signed header, so nobody can add or change it.
+       */
+      billerCode?: string;
     }
   | { kind: 'service'; service: string }
   | { kind: 'anonymous' };
@@ -200,7 +207,9 @@ function parseContext(json: string): SignedRequestContext {
         Array.isArray(identity.grants) &&
         (identity.sessionId === undefined || typeof identity.sessionId === 'string') &&
         (identity.sessionVersion === undefined || Number.isSafeInteger(identity.sessionVersion)) &&
-        (identity.passwordChangeRequired === undefined || typeof identity.passwordChangeRequired === 'boolean')));
+        (identity.passwordChangeRequired === undefined || typeof identity.passwordChangeRequired === 'boolean') &&
+        (identity.billerCode === undefined || isBillerCode(identity.billerCode)) &&
+        billerBindingProblem(identity.roles, identity.billerCode) === undefined));
   // The signature was valid, so a malformed body means a bug on the signing side, not an attack: say so loudly.
   if (!valid) throw new IdentityError('the signed identity is malformed');
   return value as SignedRequestContext;

@@ -17,5 +17,5 @@ export {
   type StaffGrant,
 } from './identity.js';
 export { createMemoryNonceStore, NonceStoreUnavailableError, type NonceStore, type MemoryNonceStoreOptions } from './nonce-store.js';
-export { ROLES, isRole, type Role } from './roles.js';
+export { ROLES, BILLER_ROLE, BILLER_CODE_PATTERN, billerBindingProblem, isBillerCode, isRole, type Role } from './roles.js';
 export { approvalPayloadMac, verifyApprovalPayloadMac, APPROVAL_MAC_INFO } from './approval-mac.js';

@@ -1,6 +1,7 @@
 import { SignJWT, decodeJwt, importPKCS8, importSPKI, jwtVerify, errors as joseErrors } from 'jose';
 import { UnauthenticatedError } from '@postal/errors';
 import type { Identity, StaffGrant } from './identity.js';
+import { billerBindingProblem, isBillerCode } from './roles.js';
 
 /**
  * Access tokens are EdDSA (Ed25519) JWTs signed with jose. Only the administration subgraph, which checks passwords,
@@ -12,7 +13,11 @@ const AUDIENCE = 'postal-finance';
 
 type StaffIdentity = Extract<Identity, { kind: 'staff' }>;
 
-/** What a token says: the staff identity the gateway passes on, less its kind; the session facts are never absent. */
+/**
+ * What a token says: the staff identity the gateway passes on, less its kind; the session facts are never absent. The
+ * biller binding is absent for the post office's own staff (and in tokens issued before bindings existed, which could
+ * not hold the BILLER role either).
+ */
 export type AccessTokenClaims = Omit<StaffIdentity, 'kind' | 'sessionId' | 'sessionVersion' | 'passwordChangeRequired'> &
   Required<Pick<StaffIdentity, 'sessionId' | 'sessionVersion' | 'passwordChangeRequired'>>;
 
@@ -29,6 +34,7 @@ export async function signAccessToken(claims: AccessTokenClaims, privateKeyPem: 
     grants: claims.grants,
     ver: claims.sessionVersion,
     pwc: claims.passwordChangeRequired,
+    ...(claims.billerCode === undefined ? {} : { biller: claims.billerCode }),
   })
     .setProtectedHeader({ alg: ALGORITHM, typ: 'JWT' })
     .setSubject(claims.staffId)
@@ -62,7 +68,7 @@ export async function verifyAccessToken(token: string, publicKeyPem: string): Pr
   const key = await verificationKey(publicKeyPem);
   try {
     const { payload } = await jwtVerify(token, key, { issuer: ISSUER, audience: AUDIENCE, algorithms: [ALGORITHM] });
-    const { sub, jti, username, roles, office, path, grants, ver, pwc } = payload;
+    const { sub, jti, username, roles, office, path, grants, ver, pwc, biller } = payload;
     if (
       typeof sub !== 'string' ||
       typeof jti !== 'string' ||
@@ -72,10 +78,15 @@ export async function verifyAccessToken(token: string, publicKeyPem: string): Pr
       typeof office !== 'string' ||
       typeof path !== 'string' ||
       !isStringArray(roles) ||
-      !isGrantArray(grants)
+      !isGrantArray(grants) ||
+      (biller !== undefined && !isBillerCode(biller))
     ) {
       throw new UnauthenticatedError('the token is missing claims');
     }
+    // Only administration signs tokens, so a binding that contradicts the roles is a bug there: refuse it rather than
+    // let a seller's person carry an office role, or a BILLER act for nobody in particular.
+    const billerCode = biller as string | undefined;
+    if (billerBindingProblem(roles, billerCode) !== undefined) throw new UnauthenticatedError('the token is not valid');
     return {
       staffId: sub,
       username,
@@ -86,6 +97,7 @@ export async function verifyAccessToken(token: string, publicKeyPem: string): Pr
       sessionId: jti,
       sessionVersion: ver as number,
       passwordChangeRequired: pwc,
+      ...(billerCode === undefined ? {} : { billerCode }),
     };
   } catch (error) {
     if (error instanceof UnauthenticatedError) throw error;

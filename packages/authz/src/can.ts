@@ -2,7 +2,8 @@ import type { Identity } from '@postal/auth';
 import { ForbiddenError, UnauthenticatedError } from '@postal/errors';
 import { PasswordChangeRequiredError } from './errors.js';
 import { isWithin } from './paths.js';
-import type { Permission } from './permissions.js';
+import { billerScope } from './biller.js';
+import { isBillerPermission, type Permission } from './permissions.js';
 
 /** Where an office is: its code and its materialised path. */
 export interface OfficeLocation {
@@ -30,6 +31,8 @@ export function scopeOf(identity: Identity, permission: Permission): Scope {
     case 'staff': {
       // A temporary-password session holds no permission at all (so lists come back empty and reads as not found).
       if (identity.passwordChangeRequired === true) return { kind: 'none' };
+      // A biller's permission reaches its biller (billerScope), never an office, whatever its stored scope says.
+      if (isBillerPermission(permission)) return { kind: 'none' };
       const scopes = identity.grants
         .filter((grant) => grant.permission === permission)
         .map((grant) => ({ path: identity.officePath, exact: grant.scope === 'OWN_OFFICE' }));
@@ -56,6 +59,7 @@ export function can(identity: Identity, permission: Permission, office: OfficeLo
 
 /** Whether the caller holds the permission anywhere at all (to tell FORBIDDEN from an empty list). */
 export function holds(identity: Identity, permission: Permission): boolean {
+  if (identity.kind === 'staff' && isBillerPermission(permission)) return billerScope(identity) !== null;
   return scopeOf(identity, permission).kind !== 'none';
 }
 

@@ -70,6 +70,16 @@ export const PERMISSIONS = [
 
 export type Permission = (typeof PERMISSIONS)[number];
 
+/**
+ * Permissions whose reach is a biller, never an office: the identity's billerCode is their scope (see biller.ts).
+ * However role_permissions scopes them, they reach no office: can/assertCan/scopeCondition never answer yes for one.
+ */
+export const BILLER_PERMISSIONS = ['cod.biller.self'] as const satisfies readonly Permission[];
+
+export function isBillerPermission(permission: string): boolean {
+  return (BILLER_PERMISSIONS as readonly string[]).includes(permission);
+}
+
 export function isPermission(value: string): value is Permission {
   return (PERMISSIONS as readonly string[]).includes(value);
 }

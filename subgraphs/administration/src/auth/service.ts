@@ -79,13 +79,15 @@ export function createAuthService(options: AuthServiceOptions) {
   /** What the token of a session says, read in the transaction that decided it: the roles' grants and the office's path. */
   async function sessionClaims(
     tx: Tx,
-    row: Pick<LoginRow, 'id' | 'username' | 'roles' | 'officeCode'>,
+    row: Pick<LoginRow, 'id' | 'username' | 'roles' | 'officeCode' | 'billerCode'>,
     session: { sessionId: string; sessionVersion: number; passwordChangeRequired: boolean },
   ): Promise<AccessTokenClaims> {
     const officePath = await findOfficePath(tx, row.officeCode);
     if (officePath === undefined) throw new Error(`office ${row.officeCode} of staff ${row.username} is missing`);
     const grants = await grantsForRoles(tx, row.roles);
-    return { staffId: row.id, username: row.username, roles: row.roles, officeCode: row.officeCode, officePath, grants, ...session };
+    // The biller binding goes into the token with the roles it constrains, read from the same row.
+    const binding = row.billerCode === null ? {} : { billerCode: row.billerCode };
+    return { staffId: row.id, username: row.username, roles: row.roles, officeCode: row.officeCode, officePath, grants, ...binding, ...session };
   }
 
   async function tokenFor(claims: AccessTokenClaims, now: Date): Promise<{ token: string; expiresAt: Date }> {

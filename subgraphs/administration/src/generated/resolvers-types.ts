@@ -296,6 +296,11 @@ export type CreateOfficeInput = {
 };
 
 export type CreateStaffInput = {
+  /**
+   * For one of a biller's own people: the biller they act for (BL and six digits; INVALID_BILLER_CODE otherwise). They can
+   * then be granted BILLER and no other role; BILLER is granted to nobody without one. Absent or null: post office staff.
+   */
+  billerCode?: InputMaybe<Scalars['String']['input']>;
   email?: InputMaybe<Scalars['String']['input']>;
   employeeId: Scalars['String']['input'];
   /**
@@ -753,6 +758,8 @@ export type RevokeRoleInput = {
 export type Role =
   | 'ADMIN'
   | 'AUDITOR'
+  /** One of a biller's own people (a seller's staff): reads that biller's COD accounts only. Held only with a billerCode. */
+  | 'BILLER'
   | 'COUNTER_CLERK'
   | 'FINANCE_OFFICER'
   | 'POSTMAN';
@@ -792,6 +799,12 @@ export type Staff = {
   __typename?: 'Staff';
   /** Where they have worked, newest first. `first` is at most 100. */
   assignments: Array<StaffAssignment>;
+  /**
+   * The biller this person acts for (BL and six digits), when they are one of a biller's own people rather than the post
+   * office's staff: they may then hold the BILLER role and no other. Null for the post office's staff. Stored as given:
+   * cod-settlement, which keeps the billers, refuses a code it does not know when the person uses it.
+   */
+  billerCode: Maybe<Scalars['String']['output']>;
   /** Where e-mail notifications reach them; null when not given. */
   email: Maybe<Scalars['String']['output']>;
   /** The operator's employee number: 8 digits. */
@@ -906,6 +919,11 @@ export type UpdateOfficeInput = {
 
 /** What to change; an absent field is left as it is. mobile or email null (or empty) clears it. */
 export type UpdateStaffInput = {
+  /**
+   * The biller they act for; null or empty: none. It changes only while they hold no role (BILLER_BINDING_LOCKED
+   * otherwise): revoke BILLER first, and the new grant is approved for the new biller.
+   */
+  billerCode?: InputMaybe<Scalars['String']['input']>;
   email?: InputMaybe<Scalars['String']['input']>;
   mobile?: InputMaybe<Scalars['String']['input']>;
   name?: InputMaybe<Scalars['String']['input']>;
@@ -1415,6 +1433,7 @@ export type SessionRevocationPageResolvers<ContextType = Context, ParentType ext
 export type StaffResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Staff'] = ResolversParentTypes['Staff'], FederationReferenceType extends FederationReferenceTypes['Staff'] = FederationReferenceTypes['Staff']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Staff']> | FederationReferenceType, FederationReferenceType, ContextType>;
   assignments?: Resolver<Array<ResolversTypes['StaffAssignment']>, ParentType, ContextType, RequireFields<StaffAssignmentsArgs, 'first'>>;
+  billerCode?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   email?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   employeeId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   grants?: Resolver<Array<ResolversTypes['Grant']>, ParentType, ContextType>;

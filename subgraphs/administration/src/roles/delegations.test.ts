@@ -13,13 +13,13 @@ beforeAll(async () => {
 afterAll(() => testDatabase?.drop());
 
 describe('role delegations', () => {
-  it('let ADMIN grant every role, ADMIN included, and nobody else grant anything', async () => {
+  it('let ADMIN grant every role, ADMIN and BILLER included, and nobody else grant anything', async () => {
     const rows = rowsOf<{ grantor_role: string; grantable_role: string }>(
       await testDatabase.database.db.execute(sql`select grantor_role, grantable_role from administration.role_delegations order by 1, 2`),
     );
-    expect(rows).toEqual(['ADMIN', 'AUDITOR', 'COUNTER_CLERK', 'FINANCE_OFFICER', 'POSTMAN'].map((role) => ({ grantor_role: 'ADMIN', grantable_role: role })));
-    expect(await grantableRolesFor(testDatabase.database.db, ['ADMIN', 'AUDITOR'])).toEqual(['ADMIN', 'AUDITOR', 'COUNTER_CLERK', 'FINANCE_OFFICER', 'POSTMAN']);
-    for (const role of ['FINANCE_OFFICER', 'AUDITOR', 'COUNTER_CLERK', 'POSTMAN']) expect(await grantableRolesFor(testDatabase.database.db, [role])).toEqual([]);
+    expect(rows).toEqual(['ADMIN', 'AUDITOR', 'BILLER', 'COUNTER_CLERK', 'FINANCE_OFFICER', 'POSTMAN'].map((role) => ({ grantor_role: 'ADMIN', grantable_role: role })));
+    expect(await grantableRolesFor(testDatabase.database.db, ['ADMIN', 'AUDITOR'])).toEqual(['ADMIN', 'AUDITOR', 'BILLER', 'COUNTER_CLERK', 'FINANCE_OFFICER', 'POSTMAN']);
+    for (const role of ['FINANCE_OFFICER', 'AUDITOR', 'COUNTER_CLERK', 'POSTMAN', 'BILLER']) expect(await grantableRolesFor(testDatabase.database.db, [role])).toEqual([]);
   });
 
   it('name only roles that exist (foreign keys)', async () => {

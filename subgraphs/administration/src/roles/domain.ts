@@ -3,6 +3,7 @@
  * checked when a grant is asked for and again when the approved grant is executed, because days may pass between.
  */
 
+import { billerBindingProblem } from '@postal/auth';
 import { isUuid } from '@postal/validation';
 
 /** The person asking, as the database has them now (not as their token had them at sign-in). */
@@ -20,6 +21,8 @@ export interface Grantee {
   id: string;
   active: boolean;
   roles: readonly string[];
+  /** The biller they act for, when they are one of a biller's own people; null for the post office's staff. */
+  billerCode?: string | null;
 }
 
 export type GrantRefusal =
@@ -28,12 +31,15 @@ export type GrantRefusal =
   | 'CANNOT_CHANGE_OWN_ROLES'
   | 'ROLE_NOT_GRANTABLE'
   | 'STAFF_NOT_ACTIVE'
-  | 'ROLE_ALREADY_HELD';
+  | 'ROLE_ALREADY_HELD'
+  | 'BILLER_ROLE_ONLY'
+  | 'BILLER_CODE_REQUIRED';
 
 /**
  * Whether a grantor may ask for (or still execute) a grant of `role` to `target`: no grants to oneself, none outside
  * one's role.grant scope, none of a role one's roles may not grant (delegation is data: role_delegations). Facts about
- * the target (status, roles) are only told to someone entitled to manage them, so scope is checked first.
+ * the target (status, roles) are only told to someone entitled to manage them, so scope is checked first. And the
+ * biller binding: someone bound to a biller may be granted BILLER and nothing else, BILLER only to someone bound.
  */
 export function grantRefusal(facts: { role: string; roleKnown: boolean; grantor: Grantor; target: Grantee }): GrantRefusal | undefined {
   const { grantor, target, role } = facts;
@@ -44,7 +50,7 @@ export function grantRefusal(facts: { role: string; roleKnown: boolean; grantor:
   if (!grantor.grantableRoles.includes(role)) return 'ROLE_NOT_GRANTABLE';
   if (!target.active) return 'STAFF_NOT_ACTIVE';
   if (target.roles.includes(role)) return 'ROLE_ALREADY_HELD';
-  return undefined;
+  return billerBindingProblem([...target.roles, role], target.billerCode);
 }
 
 /**

@@ -8,6 +8,8 @@ const MESSAGES: Record<Exclude<GrantRefusal | RevokeRefusal, 'FORBIDDEN'>, strin
   STAFF_NOT_ACTIVE: 'roles are granted only to active staff',
   ROLE_ALREADY_HELD: 'they already hold this role',
   ROLE_NOT_ASSIGNED: 'they do not hold this role',
+  BILLER_ROLE_ONLY: "they act for a biller: a biller's people may hold the BILLER role and no other",
+  BILLER_CODE_REQUIRED: 'the BILLER role is only for someone bound to a biller: set their billerCode first',
 };
 
 /** The error for a refused grant or revoke, with the domain's code as the stable code. */

@@ -69,6 +69,8 @@ export interface StaffAuthority {
   roles: string[];
   officeCode: string;
   officePath: string;
+  /** The biller they act for, when they are one of a biller's own people; null for the post office's staff. */
+  billerCode: string | null;
   /** Signed in with a temporary password and not yet changed it: may decide nothing (see @postal/authz). */
   mustChangePassword: boolean;
 }
@@ -89,6 +91,7 @@ export async function findStaffAuthority(
       status: staff.status,
       roles: staff.roles,
       officeCode: staff.officeCode,
+      billerCode: staff.billerCode,
       mustChangePassword: staff.mustChangePassword,
     })
     .from(staff)
@@ -112,6 +115,7 @@ export async function currentIdentity(db: Db | Tx, member: StaffAuthority): Prom
     officePath: member.officePath,
     grants: await grantsForRoles(db, member.roles),
     passwordChangeRequired: member.mustChangePassword,
+    ...(member.billerCode === null ? {} : { billerCode: member.billerCode }),
   };
 }
 

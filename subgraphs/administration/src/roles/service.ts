@@ -44,7 +44,7 @@ async function factsFor(tx: Tx, grantor: StaffAuthority | undefined, target: Sta
     grantableRoles: grantor ? await grantableRolesFor(tx, grantor.roles) : [],
     mayGrantAtTargetOffice: identity !== undefined && can(identity, 'role.grant', target.officePath),
   };
-  const targetFacts: Grantee = { id: target.id, active: target.status === 'ACTIVE', roles: target.roles };
+  const targetFacts: Grantee = { id: target.id, active: target.status === 'ACTIVE', roles: target.roles, billerCode: target.billerCode };
   return { role, roleKnown: await roleExists(tx, role), grantor: grantorFacts, target: targetFacts };
 }
 

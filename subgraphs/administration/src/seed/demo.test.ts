@@ -3,7 +3,7 @@ import { rowsOf } from '@postal/db';
 import { createTestDatabase, type TestDatabase } from '@postal/testkit';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_OFFICE_STAFF, DEMO_OFFICES, DEMO_PASSWORD, DEMO_STAFF, seedDemoAdministration } from './demo.js';
+import { DEMO_BILLER_STAFF, DEMO_OFFICE_STAFF, DEMO_OFFICES, DEMO_PASSWORD, DEMO_STAFF, seedDemoAdministration } from './demo.js';
 
 let testDatabase: TestDatabase;
 const query = async <T>(statement: ReturnType<typeof sql>) => rowsOf<T>(await testDatabase.database.db.execute(statement));
@@ -12,7 +12,7 @@ beforeAll(async () => {
   testDatabase = await createTestDatabase(['administration']);
   expect(await seedDemoAdministration(testDatabase.database, 'test')).toEqual({
     offices: DEMO_OFFICES.length,
-    staff: DEMO_STAFF.length + DEMO_OFFICE_STAFF.length,
+    staff: DEMO_STAFF.length + DEMO_OFFICE_STAFF.length + DEMO_BILLER_STAFF.length,
   });
 }, 60_000);
 afterAll(() => testDatabase?.drop());
@@ -37,12 +37,20 @@ describe('the demo division', () => {
     expect(await verifyPassword(DEMO_PASSWORD, byName.get('admin2')!.password_hash)).toBe(true);
   });
 
+  it('has a biller’s person, seller.demo, bound to BL000001 with the BILLER role alone, and nobody else bound', async () => {
+    const rows = await query<{ username: string; roles: string[]; biller_code: string; office_code: string; password_hash: string }>(
+      sql`select username, roles, biller_code, office_code, password_hash from administration.staff where biller_code is not null or 'BILLER' = any(roles)`,
+    );
+    expect(rows.map(({ password_hash: _hash, ...row }) => row)).toEqual([{ username: 'seller.demo', roles: ['BILLER'], biller_code: 'BL000001', office_code: 'NDGPO' }]);
+    expect(await verifyPassword(DEMO_PASSWORD, rows[0]!.password_hash)).toBe(true);
+  });
+
   it('gives everyone an 8-digit employee id and exactly one open assignment, at their office', async () => {
     const rows = await query<{ username: string; employee_id: string; open: number; matches: boolean }>(sql`
       select s.username, s.employee_id, count(a.id)::int as open, bool_and(a.office_code = s.office_code) as matches
       from administration.staff s left join administration.staff_assignments a on a.staff_id = s.id and a.ended_at is null
       group by s.id order by s.username`);
-    expect(rows).toHaveLength(DEMO_STAFF.length + DEMO_OFFICE_STAFF.length);
+    expect(rows).toHaveLength(DEMO_STAFF.length + DEMO_OFFICE_STAFF.length + DEMO_BILLER_STAFF.length);
     for (const row of rows) expect(row, row.username).toMatchObject({ employee_id: expect.stringMatching(/^\d{8}$/), open: 1, matches: true });
   });
 

@@ -47,6 +47,8 @@ export interface DemoStaffMember {
   name: string;
   officeCode: string;
   roles: string[];
+  /** One of a biller's own people: the biller they act for (then their only role is BILLER). */
+  billerCode?: string;
 }
 
 /** The logins README lists first: one or two of each role, at the circle, the division and the GPO. */
@@ -85,7 +87,17 @@ export const DEMO_OFFICE_STAFF: DemoStaffMember[] = [
   { username: 'bpm.tg', employeeId: '10040012', name: 'Kamla Rani', officeCode: 'ASVHO-AL-TG', roles: ['COUNTER_CLERK'] },
 ];
 
-const ALL_DEMO_STAFF = [...DEMO_STAFF, ...DEMO_OFFICE_STAFF];
+/**
+ * A biller's own person: the demo seller's accounts clerk, bound to BL000001 (the first biller cod-settlement
+ * numbers). Managed from the New Delhi GPO, where the seller books its articles: that office decides which
+ * administrators may manage the account, and gives the seller nothing (BILLER reaches no office). The user number is in
+ * a range of its own (9xxxxxxx), as the operator numbers the outside users of its systems.
+ */
+export const DEMO_BILLER_STAFF: DemoStaffMember[] = [
+  { username: 'seller.demo', employeeId: '90000001', name: 'Priya Sharma (Demo Seller)', officeCode: 'NDGPO', roles: ['BILLER'], billerCode: 'BL000001' },
+];
+
+const ALL_DEMO_STAFF = [...DEMO_STAFF, ...DEMO_OFFICE_STAFF, ...DEMO_BILLER_STAFF];
 
 const ACCOUNTING_TYPES: readonly OfficeType[] = ['HEAD_OFFICE', 'SUB_OFFICE'];
 

@@ -1,8 +1,11 @@
 /**
  * Staff rules, pure: identifiers, names, and what each status allows. No I/O; the service loads, asks, writes.
  */
+import { BILLER_CODE_PATTERN } from '@postal/auth';
 import type { StaffStatus } from './model.js';
 import {
+  BillerBindingLockedError,
+  InvalidBillerCodeError,
   InvalidContactError,
   InvalidEmployeeIdError,
   InvalidNameError,
@@ -69,6 +72,27 @@ export function parseEmail(raw: string | null | undefined): string | null | unde
   if (email.length > MAX_EMAIL_LENGTH || !EMAIL_PATTERN.test(email)) throw new InvalidContactError('email', `an e-mail address of at most ${MAX_EMAIL_LENGTH} characters`);
   const at = email.lastIndexOf('@');
   return `${email.slice(0, at)}@${email.slice(at + 1).toLowerCase()}`;
+}
+
+/**
+ * The biller a person acts for, as typed: undefined leaves it as it is, null or an empty string means none. Spaces
+ * are dropped and letters upper-cased (`bl 000001` is BL000001); only the shape is checked here, since the billers
+ * are cod-settlement's, which refuses a code it does not know when the person uses it.
+ */
+export function parseBillerCode(raw: string | null | undefined): string | null | undefined {
+  if (raw === undefined) return undefined;
+  const code = (raw ?? '').replace(/\s/g, '').toUpperCase();
+  if (code.length === 0) return null;
+  if (!BILLER_CODE_PATTERN.test(code)) throw new InvalidBillerCodeError();
+  return code;
+}
+
+/**
+ * Whether a person's biller binding may go from `current` to `next`: only while they hold no role (see
+ * BillerBindingLockedError). Which roles go with a binding is the role rules' question, asked at each grant.
+ */
+export function assertBindingChangeable(roles: readonly string[], current: string | null, next: string | null): void {
+  if (next !== current && roles.length > 0) throw new BillerBindingLockedError();
 }
 
 export type StaffCommand = 'UPDATE' | 'ASSIGN' | 'SUSPEND' | 'REINSTATE' | 'MARK_LEFT' | 'RESET_PASSWORD';

@@ -33,6 +33,24 @@ export class InvalidUsernameError extends ExpectedError {
   }
 }
 
+export class InvalidBillerCodeError extends ExpectedError {
+  constructor() {
+    super('INVALID_BILLER_CODE', 'a biller code is BL and six digits, e.g. BL000001', { field: 'billerCode' });
+  }
+}
+
+/**
+ * The biller someone acts for is part of what their roles mean: it changes only while they hold no role, so no session
+ * ever holds BILLER for a biller they no longer act for, and binding someone anew needs a fresh, approved grant.
+ */
+export class BillerBindingLockedError extends ExpectedError {
+  constructor() {
+    super('BILLER_BINDING_LOCKED', 'the biller a person acts for changes only while they hold no role: revoke their roles first', {
+      field: 'billerCode',
+    });
+  }
+}
+
 export class InvalidContactError extends BadUserInputError {
   constructor(field: 'mobile' | 'email', expected: string) {
     super(field, `expected ${expected}`);

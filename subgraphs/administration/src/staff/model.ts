@@ -13,6 +13,8 @@ export interface StaffRecord {
   email: string | null;
   officeCode: string;
   roles: string[];
+  /** The biller they act for, when they are one of a biller's own people (BILLER); null for the post office's staff. */
+  billerCode: string | null;
   status: StaffStatus;
   suspendedAt: Date | null;
   suspensionReason: string | null;
@@ -52,6 +54,7 @@ export function auditSummary(staff: StaffRecord): Record<string, unknown> {
     ...(staff.email ? { email: staff.email } : {}),
     officeCode: staff.officeCode,
     roles: staff.roles,
+    ...(staff.billerCode ? { billerCode: staff.billerCode } : {}),
     status: staff.status,
     ...(staff.suspensionReason ? { suspensionReason: staff.suspensionReason } : {}),
     ...(staff.leftOn ? { leftOn: staff.leftOn } : {}),

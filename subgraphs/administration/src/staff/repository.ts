@@ -15,6 +15,7 @@ const publicColumns = {
   email: staff.email,
   officeCode: staff.officeCode,
   roles: staff.roles,
+  billerCode: staff.billerCode,
   status: staff.status,
   suspendedAt: staff.suspendedAt,
   suspensionReason: staff.suspensionReason,
@@ -93,6 +94,8 @@ export interface NewStaffRow {
   passwordHash: string;
   officeCode: string;
   roles: string[];
+  /** Set for one of a biller's own people (see staff/tables.ts); absent or null for the post office's staff. */
+  billerCode?: string | null;
   mustChangePassword: boolean;
 }
 
@@ -120,6 +123,7 @@ export type StaffChange = Partial<{
   mobile: string | null;
   email: string | null;
   officeCode: string;
+  billerCode: string | null;
   status: StaffStatus;
   suspendedAt: Date | null;
   suspensionReason: string | null;

@@ -19,6 +19,8 @@ import type { RevocationReason } from '../sessions/repository.js';
 import {
   leavingDateProblem,
   nextStatus,
+  assertBindingChangeable,
+  parseBillerCode,
   parseEmail,
   parseEmployeeId,
   parseMobile,
@@ -75,6 +77,8 @@ export interface CreateStaffInput {
   officeCode: string;
   mobile?: string | null;
   email?: string | null;
+  /** One of a biller's own people: the biller they act for (they may then hold the BILLER role and no other). */
+  billerCode?: string | null;
 }
 
 export interface UpdateStaffInput {
@@ -82,6 +86,8 @@ export interface UpdateStaffInput {
   /** Absent: unchanged; null or empty: cleared. */
   mobile?: string | null;
   email?: string | null;
+  /** Absent: unchanged; null or empty: none. Changes only while the person holds no role. */
+  billerCode?: string | null;
 }
 
 /**
@@ -244,6 +250,7 @@ export function createStaffService(options: StaffServiceOptions) {
     const name = parseName(input.name);
     const mobile = parseMobile(input.mobile) ?? null;
     const email = parseEmail(input.email) ?? null;
+    const billerCode = parseBillerCode(input.billerCode) ?? null;
     // Someone the notifier cannot reach would have a password nobody can give them: CONTACT_REQUIRED, before anything.
     requireAddress(options.notifier, { staffId: '', username, mobile, email });
     const { temporaryPassword, passwordHash } = await newTemporaryPassword();
@@ -256,7 +263,18 @@ export function createStaffService(options: StaffServiceOptions) {
         const holders = await findHolders(tx, username, employeeId);
         if (holders.some((holder) => holder.username === username)) throw new UsernameTakenError();
         if (holders.some((holder) => holder.employeeId === employeeId)) throw new EmployeeIdTakenError();
-        const created = await insertStaff(tx, { employeeId, username, name, mobile, email, passwordHash, officeCode: office.code, roles: [], mustChangePassword: true });
+        const created = await insertStaff(tx, {
+          employeeId,
+          username,
+          name,
+          mobile,
+          email,
+          billerCode,
+          passwordHash,
+          officeCode: office.code,
+          roles: [],
+          mustChangePassword: true,
+        });
         await openAssignment(tx, { staffId: created.id, officeCode: office.code, startedAt: now, assignedBy: callerId });
         await stageEvents(tx, outboxTables, [
           auditEvent(context, {
@@ -280,6 +298,8 @@ export function createStaffService(options: StaffServiceOptions) {
      * A new member of staff at an office, with no roles: every role is granted afterwards through a grant request a
      * second administrator approves (maker-checker), so creating people cannot hand out rights. Their temporary
      * password goes to them through the notifier once the record has committed; the answer says where, never what.
+     * With a billerCode the person is one of that biller's own people: the only role they can then be granted is
+     * BILLER (and BILLER only to someone with a billerCode), through the same maker-checker grant.
      */
     async createStaff(context: SignedRequestContext, input: CreateStaffInput): Promise<StaffWithTemporaryPasswordSent> {
       if (context.identity.kind === 'anonymous') throw new UnauthenticatedError();
@@ -289,7 +309,9 @@ export function createStaffService(options: StaffServiceOptions) {
 
     /**
      * The name and the contact fields: the employee id and username are identities other records point at. A change
-     * that would leave the person unreachable by the notifier is CONTACT_REQUIRED.
+     * that would leave the person unreachable by the notifier is CONTACT_REQUIRED. The biller a person acts for
+     * changes only while they hold no role (BILLER_BINDING_LOCKED otherwise): no session of theirs then carries the
+     * BILLER grant, and the grant that follows is approved by a second administrator for the new biller.
      */
     async updateStaff(context: SignedRequestContext, id: string, input: UpdateStaffInput): Promise<StaffRecord> {
       return command(context, id, 'UPDATE', 'STAFF_UPDATED', async (_tx, target) => {
@@ -299,6 +321,11 @@ export function createStaffService(options: StaffServiceOptions) {
         const email = parseEmail(input.email);
         if (mobile !== undefined) set.mobile = mobile;
         if (email !== undefined) set.email = email;
+        const billerCode = parseBillerCode(input.billerCode);
+        if (billerCode !== undefined && billerCode !== target.billerCode) {
+          assertBindingChangeable(target.roles, target.billerCode, billerCode);
+          set.billerCode = billerCode;
+        }
         if (Object.keys(set).length === 0) throw new BadUserInputError('name', 'say what to change');
         requireAddress(options.notifier, recipientOf({ ...target, ...set }));
         return { set };

@@ -29,6 +29,12 @@ export const staff = administrationSchema.table(
       .references(() => offices.code),
     /** Empty until a role grant is approved (maker-checker): a new member of staff holds no rights at all. */
     roles: text('roles').array().notNull(),
+    /**
+     * The biller this person acts for, when they are one of a biller's own people (a seller's staff, the BILLER role)
+     * rather than the post office's. Stored as given (its shape checked): the billers are cod-settlement's, which this
+     * subgraph never reads; cod-settlement refuses a code it does not know when the person uses it. Null for staff.
+     */
+    billerCode: text('biller_code'),
     status: text('status').notNull().default('ACTIVE'),
     suspendedAt: timestamp('suspended_at', { withTimezone: true }),
     suspensionReason: text('suspension_reason'),
@@ -70,7 +76,14 @@ export const staff = administrationSchema.table(
     check('staff_temporary_password_consistent', sql`${table.temporaryPasswordUsedAt} is null or ${table.mustChangePassword}`),
     check(
       'staff_roles_valid',
-      sql`${table.roles} <@ array['ADMIN','FINANCE_OFFICER','AUDITOR','COUNTER_CLERK','POSTMAN']::text[]`,
+      sql`${table.roles} <@ array['ADMIN','FINANCE_OFFICER','AUDITOR','COUNTER_CLERK','POSTMAN','BILLER']::text[]`,
+    ),
+    check('staff_biller_code_format', sql`${table.billerCode} ~ '^BL[0-9]{6}$'`),
+    // The binding rule of @postal/auth billerBindingProblem, again in the database: a person bound to a biller holds
+    // BILLER or nothing (no office role ever reaches a seller's people), and BILLER is held only with a binding.
+    check(
+      'staff_biller_binding_valid',
+      sql`case when ${table.billerCode} is null then not ('BILLER' = any(${table.roles})) else ${table.roles} <@ array['BILLER']::text[] end`,
     ),
   ],
 );

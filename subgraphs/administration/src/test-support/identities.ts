@@ -12,7 +12,7 @@ import { staff } from '../staff/tables.js';
  */
 export async function identityOf(db: Db, username: string): Promise<Extract<Identity, { kind: 'staff' }>> {
   const [row] = await db
-    .select({ id: staff.id, username: staff.username, roles: staff.roles, officeCode: staff.officeCode, path: offices.path })
+    .select({ id: staff.id, username: staff.username, roles: staff.roles, officeCode: staff.officeCode, billerCode: staff.billerCode, path: offices.path })
     .from(staff)
     .innerJoin(offices, eq(offices.code, staff.officeCode))
     .where(eq(staff.username, username));
@@ -25,6 +25,7 @@ export async function identityOf(db: Db, username: string): Promise<Extract<Iden
     officeCode: row.officeCode,
     officePath: row.path,
     grants: await grantsForRoles(db, row.roles),
+    ...(row.billerCode === null ? {} : { billerCode: row.billerCode }),
   };
 }
 

@@ -1,0 +1,5 @@
+ALTER TABLE "administration"."staff" DROP CONSTRAINT "staff_roles_valid";--> statement-breakpoint
+ALTER TABLE "administration"."staff" ADD COLUMN "biller_code" text;--> statement-breakpoint
+ALTER TABLE "administration"."staff" ADD CONSTRAINT "staff_biller_code_format" CHECK ("administration"."staff"."biller_code" ~ '^BL[0-9]{6}$');--> statement-breakpoint
+ALTER TABLE "administration"."staff" ADD CONSTRAINT "staff_biller_binding_valid" CHECK (case when "administration"."staff"."biller_code" is null then not ('BILLER' = any("administration"."staff"."roles")) else "administration"."staff"."roles" <@ array['BILLER']::text[] end);--> statement-breakpoint
+ALTER TABLE "administration"."staff" ADD CONSTRAINT "staff_roles_valid" CHECK ("administration"."staff"."roles" <@ array['ADMIN','FINANCE_OFFICER','AUDITOR','COUNTER_CLERK','POSTMAN','BILLER']::text[]);

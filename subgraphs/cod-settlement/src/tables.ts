@@ -6,3 +6,5 @@ export { contracts, bankHolidays } from './contracts/tables.js';
 export { articles, articleEvents, collections } from './articles/tables.js';
 export { ledgerMovements } from './ledger/tables.js';
 export { knownOffices } from './offices/tables.js';
+export { settlementBatches, settlementLines, payouts, payoutFileTemplates, payoutFiles } from './settlement/tables.js';
+export { disputes, disputeEvents } from './disputes/tables.js';

@@ -126,7 +126,7 @@ export async function startSubgraphs(options: SubgraphsOptions): Promise<Running
     redis: options.redis,
     ...(options.moneyOrderExpiryIntervalMs ? { expiryIntervalMs: options.moneyOrderExpiryIntervalMs } : {}),
   });
-  const codSettlement = await startCodSettlement({ ...common('cod-settlement'), ...timing, logger: logger.child({ service: 'cod-settlement' }), port: ports.codSettlement, administrationUrl: () => administrationUrl });
+  const codSettlement = await startCodSettlement({ ...common('cod-settlement'), ...timing, logger: logger.child({ service: 'cod-settlement' }), port: ports.codSettlement, administrationUrl: () => administrationUrl, jobs });
   const administration = await startAdministration({
     ...common('administration'),
     ...timing,

@@ -2,11 +2,17 @@ import type { RequestContext } from '@postal/server';
 import type { FeeService } from './fees/service.js';
 import type { BillerService } from './billers/service.js';
 import type { ContractService } from './contracts/service.js';
+import type { ArticleService } from './articles/service.js';
+import type { DepositService } from './deposits/index.js';
+import type { ManifestService } from './manifests/service.js';
 
 export interface Context extends RequestContext {
   services: {
     fees: FeeService;
     billers: BillerService;
     contracts: ContractService;
+    articles: ArticleService;
+    deposits: DepositService;
+    manifests: ManifestService;
   };
 }

@@ -1,4 +1,5 @@
 import { subgraphEnv } from '@postal/config';
+import { createJobQueue } from '@postal/jobs';
 import { runStandaloneSubgraph } from '@postal/server';
 import { startCodSettlement } from './start.js';
 
@@ -6,6 +7,17 @@ await runStandaloneSubgraph({
   name: 'cod-settlement',
   envSchema: subgraphEnv('cod-settlement'),
   needSecrets: ['identitySecret'],
-  start: ({ config, secrets, database, queue, nonces, logger }) =>
-    startCodSettlement({ database, queue, nonces, logger, identitySecret: secrets.identitySecret!, port: config.PORT }),
+  start: async ({ config, secrets, database, queue, nonces, logger }) => {
+    // Manifest uploads: Bull on REDIS_URL, else in-process.
+    const jobs = createJobQueue({ redisUrl: config.REDIS_URL, prefix: config.QUEUE_PREFIX, logger });
+    const running = await startCodSettlement({ database, queue, jobs, nonces, logger, identitySecret: secrets.identitySecret!, port: config.PORT });
+    return {
+      ...running,
+      async stop() {
+        await running.stop();
+        // Running jobs finish (or stop between steps) before the database they write to is closed.
+        await jobs.close();
+      },
+    };
+  },
 });

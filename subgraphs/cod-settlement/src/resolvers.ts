@@ -5,6 +5,9 @@ import type { Context } from './context.js';
 import type { Resolvers } from './generated/resolvers-types.js';
 import { billerResolvers } from './billers/resolvers.js';
 import { contractResolvers } from './contracts/resolvers.js';
+import { articleResolvers } from './articles/resolvers.js';
+import { depositResolvers } from './deposits/resolvers.js';
+import { manifestResolvers } from './manifests/resolvers.js';
 
 const feeResolvers: Resolvers<Context> = {
   Query: {
@@ -29,5 +32,8 @@ export const resolvers: Resolvers<Context> = {
     feeResolvers,
     billerResolvers,
     contractResolvers,
+    articleResolvers,
+    depositResolvers,
+    manifestResolvers,
   ]),
 };

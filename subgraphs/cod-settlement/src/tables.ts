@@ -8,3 +8,6 @@ export { ledgerMovements } from './ledger/tables.js';
 export { knownOffices } from './offices/tables.js';
 export { settlementBatches, settlementLines, payouts, payoutFileTemplates, payoutFiles } from './settlement/tables.js';
 export { disputes, disputeEvents } from './disputes/tables.js';
+export { codExceptions } from './exceptions/tables.js';
+export { postmanDeposits } from './deposits/tables.js';
+export { manifests, manifestRows } from './manifests/tables.js';

@@ -60,7 +60,11 @@ export const articleEvents = codSchema.table(
     actorId: text('actor_id').notNull(),
     occurredAt: timestamp('occurred_at', { withTimezone: true }).notNull(),
   },
-  (table) => [index('article_events_article_idx').on(table.articleId, table.id)],
+  (table) => [
+    index('article_events_article_idx').on(table.articleId, table.id),
+    // The postman's day sheet: an office's events of a day.
+    index('article_events_office_day_idx').on(table.officeCode, table.businessDate),
+  ],
 );
 
 /**

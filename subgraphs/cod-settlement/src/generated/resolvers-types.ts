@@ -182,6 +182,174 @@ export type BillerType =
   | 'GEM'
   | 'ONDC';
 
+export type ClearDigitalCollectionsInput = {
+  /** 1 to 1,000 delivered articles paid by UPI or card, not cleared yet. */
+  articleNumbers: Array<Scalars['ID']['input']>;
+  /** The aggregator's credit reference. */
+  reference: Scalars['String']['input'];
+};
+
+/** A cash-on-delivery article (UPU S10 number), what its biller asked to collect, and where it is in its life. */
+export type CodArticle = {
+  __typename?: 'CodArticle';
+  articleNumber: Scalars['ID']['output'];
+  billerCode: Scalars['ID']['output'];
+  bookedOn: Scalars['Date']['output'];
+  bookingOfficeCode: Scalars['ID']['output'];
+  codAmount: Money;
+  /** What was collected at delivery; null until delivered. */
+  collection: Maybe<CodCollection>;
+  deliveredOn: Maybe<Scalars['Date']['output']>;
+  deliveryOfficeCode: Scalars['ID']['output'];
+  id: Scalars['ID']['output'];
+  /** The manifest upload that registered it, if any. */
+  manifestId: Maybe<Scalars['ID']['output']>;
+  registeredAt: Scalars['DateTime']['output'];
+  registeredBy: Scalars['String']['output'];
+  status: CodArticleStatus;
+  /** Every status change, oldest first. */
+  timeline: Array<CodArticleEvent>;
+};
+
+export type CodArticleConnection = {
+  __typename?: 'CodArticleConnection';
+  edges: Array<CodArticleEdge>;
+  pageInfo: PageInfo;
+};
+
+export type CodArticleEdge = {
+  __typename?: 'CodArticleEdge';
+  cursor: Scalars['String']['output'];
+  node: CodArticle;
+};
+
+/** One step of an article's life: who, where, when, and the facts of the step. */
+export type CodArticleEvent = {
+  __typename?: 'CodArticleEvent';
+  actor: Scalars['String']['output'];
+  beat: Maybe<Scalars['String']['output']>;
+  businessDate: Scalars['Date']['output'];
+  claimReference: Maybe<Scalars['String']['output']>;
+  fromStatus: Maybe<CodArticleStatus>;
+  occurredAt: Scalars['DateTime']['output'];
+  officeCode: Scalars['ID']['output'];
+  postmanId: Maybe<Scalars['ID']['output']>;
+  reason: Maybe<Scalars['String']['output']>;
+  toStatus: CodArticleStatus;
+  type: CodArticleEventType;
+};
+
+export type CodArticleEventType =
+  | 'DAMAGED'
+  | 'DELIVERED'
+  | 'DELIVERY_FAILED'
+  | 'LOST'
+  | 'OUT_FOR_DELIVERY'
+  | 'REGISTERED'
+  | 'RTO';
+
+export type CodArticleFilter = {
+  billerCode?: InputMaybe<Scalars['ID']['input']>;
+  deliveredFrom?: InputMaybe<Scalars['Date']['input']>;
+  deliveredTo?: InputMaybe<Scalars['Date']['input']>;
+  /** A delivery office and everything under it. */
+  deliveryOfficeCode?: InputMaybe<Scalars['ID']['input']>;
+  status?: InputMaybe<CodArticleStatus>;
+};
+
+export type CodArticleStatus =
+  | 'DAMAGED'
+  | 'DELIVERED'
+  | 'DELIVERY_FAILED'
+  | 'LOST'
+  | 'OUT_FOR_DELIVERY'
+  | 'REGISTERED'
+  /** Returned to origin: nothing is due. */
+  | 'RTO';
+
+export type CodBillerClearing = {
+  __typename?: 'CodBillerClearing';
+  amount: Money;
+  articleCount: Scalars['Int']['output'];
+  billerCode: Scalars['ID']['output'];
+};
+
+/** The collection at delivery. It becomes due for settlement when its cash is deposited or its digital credit cleared. */
+export type CodCollection = {
+  __typename?: 'CodCollection';
+  amount: Money;
+  beat: Maybe<Scalars['String']['output']>;
+  businessDate: Scalars['Date']['output'];
+  clearedOn: Maybe<Scalars['Date']['output']>;
+  clearedReference: Maybe<Scalars['String']['output']>;
+  collectedAt: Scalars['DateTime']['output'];
+  depositId: Maybe<Scalars['ID']['output']>;
+  /** True when the amount differs from the COD amount (an exception is raised for it). */
+  differs: Scalars['Boolean']['output'];
+  /** The business date it became due for settlement. */
+  dueFrom: Maybe<Scalars['Date']['output']>;
+  mode: CodCollectionMode;
+  officeCode: Scalars['ID']['output'];
+  /** The UPI RRN or card approval code; null for cash. */
+  paymentReference: Maybe<Scalars['String']['output']>;
+  /** The electronic proof-of-delivery reference. */
+  podReference: Scalars['String']['output'];
+  postmanId: Scalars['ID']['output'];
+};
+
+export type CodCollectionMode =
+  | 'CARD'
+  | 'CASH'
+  | 'UPI';
+
+export type CodDepositFilter = {
+  from?: InputMaybe<Scalars['Date']['input']>;
+  officeCode?: InputMaybe<Scalars['ID']['input']>;
+  postmanId?: InputMaybe<Scalars['ID']['input']>;
+  to?: InputMaybe<Scalars['Date']['input']>;
+};
+
+export type CodDigitalClearing = {
+  __typename?: 'CodDigitalClearing';
+  billers: Array<CodBillerClearing>;
+  reference: Scalars['String']['output'];
+};
+
+/** A difference the COD reconciliation must explain, raised where it happened. */
+export type CodException = {
+  __typename?: 'CodException';
+  /** The difference, always positive. */
+  amount: Money;
+  articleNumber: Maybe<Scalars['ID']['output']>;
+  billerCode: Maybe<Scalars['ID']['output']>;
+  businessDate: Scalars['Date']['output'];
+  depositId: Maybe<Scalars['ID']['output']>;
+  id: Scalars['ID']['output'];
+  officeCode: Scalars['ID']['output'];
+  raisedAt: Scalars['DateTime']['output'];
+  raisedBy: Scalars['String']['output'];
+  reason: Maybe<Scalars['String']['output']>;
+  status: CodExceptionStatus;
+  type: CodExceptionType;
+};
+
+export type CodExceptionFilter = {
+  billerCode?: InputMaybe<Scalars['ID']['input']>;
+  officeCode?: InputMaybe<Scalars['ID']['input']>;
+  status?: InputMaybe<CodExceptionStatus>;
+  type?: InputMaybe<CodExceptionType>;
+};
+
+export type CodExceptionStatus =
+  | 'OPEN'
+  | 'RESOLVED';
+
+export type CodExceptionType =
+  | 'EXCESS_COLLECTION'
+  | 'EXCESS_DEPOSIT'
+  | 'SHORT_COLLECTION'
+  | 'SHORT_DEPOSIT';
+
 /** The fee a biller pays for a cash-on-delivery article, and the tax on it. */
 export type CodFeeQuote = {
   __typename?: 'CodFeeQuote';
@@ -213,6 +381,103 @@ export type CodFeeRuleInput = {
   percentOfExcess: Scalars['Decimal']['input'];
   percentUpToThreshold: Scalars['Decimal']['input'];
   threshold: Scalars['Decimal']['input'];
+};
+
+export type CodLossKind =
+  | 'DAMAGED'
+  | 'LOST';
+
+/** A manifest upload and how far its job has got. */
+export type CodManifest = {
+  __typename?: 'CodManifest';
+  /** Rows whose article was registered already with the same facts (a re-upload, an overlapping file). */
+  alreadyRegisteredCount: Scalars['Int']['output'];
+  billerCode: Maybe<Scalars['ID']['output']>;
+  createdAt: Scalars['DateTime']['output'];
+  errorReportCsv: Scalars['String']['output'];
+  /** Row errors in row order (first: 0 to 1,000); the whole list is errorReportCsv. */
+  errors: Array<CodManifestRowError>;
+  /** Why the job gave up (FAILED): a fault, never a row's problem. */
+  failure: Maybe<Scalars['String']['output']>;
+  fileName: Scalars['String']['output'];
+  finishedAt: Maybe<Scalars['DateTime']['output']>;
+  id: Scalars['ID']['output'];
+  processedRows: Scalars['Int']['output'];
+  /** Processed rows over total rows, 0 to 100. */
+  progressPercent: Scalars['Int']['output'];
+  registeredCount: Scalars['Int']['output'];
+  rejectedCount: Scalars['Int']['output'];
+  status: CodManifestStatus;
+  totalRows: Scalars['Int']['output'];
+  uploadedBy: Scalars['String']['output'];
+};
+
+
+/** A manifest upload and how far its job has got. */
+export type CodManifestErrorsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+export type CodManifestConnection = {
+  __typename?: 'CodManifestConnection';
+  edges: Array<CodManifestEdge>;
+  pageInfo: PageInfo;
+};
+
+export type CodManifestEdge = {
+  __typename?: 'CodManifestEdge';
+  cursor: Scalars['String']['output'];
+  node: CodManifest;
+};
+
+/** A problem of one manifest row: the row (1 is the first after the header), the column, and the rule it broke. */
+export type CodManifestRowError = {
+  __typename?: 'CodManifestRowError';
+  code: Scalars['String']['output'];
+  field: Maybe<Scalars['String']['output']>;
+  message: Scalars['String']['output'];
+  row: Scalars['Int']['output'];
+};
+
+export type CodManifestStatus =
+  | 'DONE'
+  | 'FAILED'
+  | 'QUEUED'
+  | 'RUNNING';
+
+/** A postman's beat on a date. */
+export type CodPostmanDaySheet = {
+  __typename?: 'CodPostmanDaySheet';
+  cashCollected: Money;
+  /** Every cash collection of the postman at the office up to the date not yet deposited. */
+  cashExpected: Money;
+  date: Scalars['Date']['output'];
+  delivered: Array<CodArticle>;
+  digitalCollected: Money;
+  failed: Array<CodArticle>;
+  officeCode: Scalars['ID']['output'];
+  /** Taken out that day and still out. */
+  outForDelivery: Array<CodArticle>;
+  postmanId: Scalars['ID']['output'];
+};
+
+/** A postman's cash handed in at the office: expected from the collections, counted, and the difference. */
+export type CodPostmanDeposit = {
+  __typename?: 'CodPostmanDeposit';
+  businessDate: Scalars['Date']['output'];
+  collectionCount: Scalars['Int']['output'];
+  deposited: Money;
+  depositedAt: Scalars['DateTime']['output'];
+  depositedBy: Scalars['String']['output'];
+  /** Held in suspense in the ledger. */
+  excess: Money;
+  expected: Money;
+  id: Scalars['ID']['output'];
+  officeCode: Scalars['ID']['output'];
+  postmanId: Scalars['ID']['output'];
+  reason: Maybe<Scalars['String']['output']>;
+  /** A staff receivable in the ledger. */
+  shortage: Money;
 };
 
 export type CodTax = {
@@ -269,6 +534,17 @@ export type EarlySettlementInput = {
   feePercent?: InputMaybe<Scalars['Decimal']['input']>;
 };
 
+export type MarkLostOrDamagedInput = {
+  claimReference: Scalars['String']['input'];
+  kind: CodLossKind;
+  reason: Scalars['String']['input'];
+};
+
+export type MarkOutForDeliveryInput = {
+  beat: Scalars['String']['input'];
+  postmanId: Scalars['ID']['input'];
+};
+
 /** An amount in a currency, with exactly the currency's minor units (INR: two decimals). */
 export type Money = {
   __typename?: 'Money';
@@ -278,17 +554,37 @@ export type Money = {
 
 export type Mutation = {
   __typename?: 'Mutation';
+  /** UPI and card collections due once the aggregator's credit is seen (cod.dispute.manage at the biller's settlement office). */
+  clearDigitalCollections: CodDigitalClearing;
   /**
    * A new contract version. Errors: CONTRACT_VERSION_EXISTS, EFFECTIVE_FROM_IN_PAST, AMOUNT_OUT_OF_RANGE,
    * INVALID_FEE_SCHEDULE, FEE_SCHEDULE_NOT_FOUND, BILLER_NOT_FOUND, BAD_USER_INPUT, FORBIDDEN.
    */
   createContractVersion: BillerContract;
+  /** Before delivery -> LOST or DAMAGED, with the claim's reference. */
+  markLostOrDamaged: CodArticle;
+  /** REGISTERED or DELIVERY_FAILED -> OUT_FOR_DELIVERY (cod.collect at the delivery office). INVALID_TRANSITION otherwise. */
+  markOutForDelivery: CodArticle;
+  /** REGISTERED or DELIVERY_FAILED -> RTO: returned to origin, nothing due. */
+  markReturnedToOrigin: CodArticle;
+  /** OUT_FOR_DELIVERY -> DELIVERED with its collection; a differing amount raises an exception. */
+  recordDelivery: CodArticle;
+  /** OUT_FOR_DELIVERY -> DELIVERY_FAILED. */
+  recordDeliveryFailure: CodArticle;
+  /** A postman's cash deposit (cod.deposit at the office). Errors: NOTHING_TO_DEPOSIT, REASON_REQUIRED, INVALID_AMOUNT. */
+  recordPostmanDeposit: CodPostmanDeposit;
   /**
    * Registers a biller with its payout account and contract version 1 (cod.biller.manage over the settlement office).
    * Errors: INVALID_GSTIN, INVALID_IFSC, INVALID_ACCOUNT_NUMBER, INVALID_EMAIL, INVALID_PHONE, OFFICE_NOT_ELIGIBLE,
    * AMOUNT_OUT_OF_RANGE, INVALID_FEE_SCHEDULE, BAD_USER_INPUT, FORBIDDEN.
    */
   registerBiller: Biller;
+  /**
+   * Registers a COD article (cod.article.register over the delivery office). The same article again answers the one
+   * registered; other facts under its number: ARTICLE_CONFLICT. Errors: INVALID_ARTICLE_NUMBER, BILLER_NOT_FOUND,
+   * BILLER_NOT_ACTIVE, CONTRACT_NOT_FOUND, INVALID_AMOUNT, AMOUNT_OUT_OF_RANGE, OFFICE_NOT_FOUND, OFFICE_NOT_ELIGIBLE.
+   */
+  registerCodArticle: CodArticle;
   /**
    * Submits new payout details to the approvals inbox (COD_BANK_CHANGE; a checker needs cod.biller.bank.approve).
    * Errors: BANK_CHANGE_PENDING, BANK_DETAILS_UNCHANGED, INVALID_IFSC, INVALID_ACCOUNT_NUMBER, BILLER_NOT_FOUND, FORBIDDEN.
@@ -299,6 +595,13 @@ export type Mutation = {
    * INVALID_STATUS_CHANGE (CLOSED is final), BILLER_NOT_FOUND, INVALID_EMAIL, INVALID_PHONE, FORBIDDEN.
    */
   updateBiller: Biller;
+  /** Registers the articles of a manifest CSV as a job; poll codManifest for progress and row errors. */
+  uploadCodManifest: CodManifest;
+};
+
+
+export type MutationClearDigitalCollectionsArgs = {
+  input: ClearDigitalCollectionsInput;
 };
 
 
@@ -308,8 +611,48 @@ export type MutationCreateContractVersionArgs = {
 };
 
 
+export type MutationMarkLostOrDamagedArgs = {
+  articleNumber: Scalars['ID']['input'];
+  input: MarkLostOrDamagedInput;
+};
+
+
+export type MutationMarkOutForDeliveryArgs = {
+  articleNumber: Scalars['ID']['input'];
+  input: MarkOutForDeliveryInput;
+};
+
+
+export type MutationMarkReturnedToOriginArgs = {
+  articleNumber: Scalars['ID']['input'];
+  reason: Scalars['String']['input'];
+};
+
+
+export type MutationRecordDeliveryArgs = {
+  articleNumber: Scalars['ID']['input'];
+  input: RecordDeliveryInput;
+};
+
+
+export type MutationRecordDeliveryFailureArgs = {
+  articleNumber: Scalars['ID']['input'];
+  reason: Scalars['String']['input'];
+};
+
+
+export type MutationRecordPostmanDepositArgs = {
+  input: RecordPostmanDepositInput;
+};
+
+
 export type MutationRegisterBillerArgs = {
   input: RegisterBillerInput;
+};
+
+
+export type MutationRegisterCodArticleArgs = {
+  input: RegisterCodArticleInput;
 };
 
 
@@ -326,6 +669,11 @@ export type MutationUpdateBillerArgs = {
   input: UpdateBillerInput;
 };
 
+
+export type MutationUploadCodManifestArgs = {
+  input: UploadCodManifestInput;
+};
+
 /** Where a page of a Relay-style connection ends. Cursors are opaque and keyset-based. */
 export type PageInfo = {
   __typename?: 'PageInfo';
@@ -340,8 +688,21 @@ export type Query = {
   billerByCode: Maybe<Biller>;
   /** Billers you may see, by code. Errors: BAD_USER_INPUT (first 1 to 100, a cursor not issued here). */
   billers: BillerConnection;
+  /** An article with its timeline and collection, in your cod.read scope (or your own biller's). */
+  codArticle: Maybe<CodArticle>;
+  /** Articles in your cod.read scope over the delivery office (a biller's people: their own), newest first. */
+  codArticles: CodArticleConnection;
+  /** Postman deposits in your cod.read scope, newest first (first: 1 to 500). */
+  codDeposits: Array<CodPostmanDeposit>;
+  /** COD exceptions in your cod.read scope, newest first (first: 1 to 500). */
+  codExceptions: Array<CodException>;
   /** Quotes the COD fee for an article of `codAmount`. Errors: INVALID_AMOUNT, AMOUNT_OUT_OF_RANGE, FEE_SCHEDULE_NOT_FOUND. */
   codFeeQuote: CodFeeQuote;
+  /** A manifest upload, in your scope. */
+  codManifest: Maybe<CodManifest>;
+  codManifests: CodManifestConnection;
+  /** A postman's beat on a date (cod.collect, cod.deposit or cod.read at the office). */
+  postmanDaySheet: CodPostmanDaySheet;
 };
 
 
@@ -362,8 +723,71 @@ export type QueryBillersArgs = {
 };
 
 
+export type QueryCodArticleArgs = {
+  articleNumber: Scalars['ID']['input'];
+};
+
+
+export type QueryCodArticlesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<CodArticleFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryCodDepositsArgs = {
+  filter?: InputMaybe<CodDepositFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryCodExceptionsArgs = {
+  filter?: InputMaybe<CodExceptionFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
 export type QueryCodFeeQuoteArgs = {
   codAmount: Scalars['Decimal']['input'];
+};
+
+
+export type QueryCodManifestArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryCodManifestsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryPostmanDaySheetArgs = {
+  date: Scalars['Date']['input'];
+  officeCode: Scalars['ID']['input'];
+  postmanId: Scalars['ID']['input'];
+};
+
+export type RecordDeliveryInput = {
+  /** What was collected, more than zero; a difference from the COD amount is recorded and raised as an exception. */
+  amount: Scalars['Decimal']['input'];
+  mode: CodCollectionMode;
+  /** Required for UPI (the 12-digit RRN) and CARD (the 6-character approval code); none for cash. */
+  paymentReference?: InputMaybe<Scalars['String']['input']>;
+  podReference: Scalars['String']['input'];
+  /** The postman who took it out when left out. */
+  postmanId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+export type RecordPostmanDepositInput = {
+  /** Today when left out: the cash collections up to this date not yet deposited are expected. */
+  businessDate?: InputMaybe<Scalars['Date']['input']>;
+  depositedAmount: Scalars['Decimal']['input'];
+  officeCode: Scalars['ID']['input'];
+  postmanId: Scalars['ID']['input'];
+  /** Required when the deposit is short or over. */
+  reason?: InputMaybe<Scalars['String']['input']>;
 };
 
 export type RegisterBillerInput = {
@@ -377,10 +801,31 @@ export type RegisterBillerInput = {
   type: BillerType;
 };
 
+export type RegisterCodArticleInput = {
+  /** UPU S10: 2 letters, 8 digits, the check digit, 2 letters (EE123456785IN). */
+  articleNumber: Scalars['ID']['input'];
+  billerCode: Scalars['ID']['input'];
+  /** Today when left out; never in the future. */
+  bookedOn?: InputMaybe<Scalars['Date']['input']>;
+  bookingOfficeCode: Scalars['ID']['input'];
+  /** Positive, at most 2 decimals, at most the contract's maximum per article. */
+  codAmount: Scalars['Decimal']['input'];
+  /** A head, sub or branch post office in your cod.article.register scope. */
+  deliveryOfficeCode: Scalars['ID']['input'];
+};
+
 export type UpdateBillerInput = {
   contact?: InputMaybe<BillerContactInput>;
   name?: InputMaybe<Scalars['String']['input']>;
   status?: InputMaybe<BillerStatus>;
+};
+
+export type UploadCodManifestInput = {
+  /** The biller every row belongs to; rows may then leave biller_code empty. */
+  billerCode?: InputMaybe<Scalars['ID']['input']>;
+  /** The CSV text (8 MB, 50,000 rows at most): article_number, biller_code, cod_amount, booking_office, delivery_office, booked_on. */
+  content: Scalars['String']['input'];
+  fileName: Scalars['String']['input'];
 };
 
 
@@ -495,9 +940,34 @@ export type ResolversTypes = {
   BillerFilter: BillerFilter;
   BillerStatus: BillerStatus;
   BillerType: BillerType;
+  ClearDigitalCollectionsInput: ClearDigitalCollectionsInput;
+  CodArticle: ResolverTypeWrapper<CodArticle>;
+  CodArticleConnection: ResolverTypeWrapper<CodArticleConnection>;
+  CodArticleEdge: ResolverTypeWrapper<CodArticleEdge>;
+  CodArticleEvent: ResolverTypeWrapper<CodArticleEvent>;
+  CodArticleEventType: CodArticleEventType;
+  CodArticleFilter: CodArticleFilter;
+  CodArticleStatus: CodArticleStatus;
+  CodBillerClearing: ResolverTypeWrapper<CodBillerClearing>;
+  CodCollection: ResolverTypeWrapper<CodCollection>;
+  CodCollectionMode: CodCollectionMode;
+  CodDepositFilter: CodDepositFilter;
+  CodDigitalClearing: ResolverTypeWrapper<CodDigitalClearing>;
+  CodException: ResolverTypeWrapper<CodException>;
+  CodExceptionFilter: CodExceptionFilter;
+  CodExceptionStatus: CodExceptionStatus;
+  CodExceptionType: CodExceptionType;
   CodFeeQuote: ResolverTypeWrapper<CodFeeQuote>;
   CodFeeRule: ResolverTypeWrapper<CodFeeRule>;
   CodFeeRuleInput: CodFeeRuleInput;
+  CodLossKind: CodLossKind;
+  CodManifest: ResolverTypeWrapper<CodManifest>;
+  CodManifestConnection: ResolverTypeWrapper<CodManifestConnection>;
+  CodManifestEdge: ResolverTypeWrapper<CodManifestEdge>;
+  CodManifestRowError: ResolverTypeWrapper<CodManifestRowError>;
+  CodManifestStatus: CodManifestStatus;
+  CodPostmanDaySheet: ResolverTypeWrapper<CodPostmanDaySheet>;
+  CodPostmanDeposit: ResolverTypeWrapper<CodPostmanDeposit>;
   CodTax: ResolverTypeWrapper<CodTax>;
   ContractTermsInput: ContractTermsInput;
   ContractVersionInput: ContractVersionInput;
@@ -507,12 +977,18 @@ export type ResolversTypes = {
   Decimal: ResolverTypeWrapper<Scalars['Decimal']['output']>;
   EarlySettlement: ResolverTypeWrapper<EarlySettlement>;
   EarlySettlementInput: EarlySettlementInput;
+  MarkLostOrDamagedInput: MarkLostOrDamagedInput;
+  MarkOutForDeliveryInput: MarkOutForDeliveryInput;
   Money: ResolverTypeWrapper<Money>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  RecordDeliveryInput: RecordDeliveryInput;
+  RecordPostmanDepositInput: RecordPostmanDepositInput;
   RegisterBillerInput: RegisterBillerInput;
+  RegisterCodArticleInput: RegisterCodArticleInput;
   UpdateBillerInput: UpdateBillerInput;
+  UploadCodManifestInput: UploadCodManifestInput;
 };
 
 /** Mapping between all available schema types and the resolvers parents */
@@ -532,9 +1008,27 @@ export type ResolversParentTypes = {
   BillerContract: BillerContract;
   BillerEdge: BillerEdge;
   BillerFilter: BillerFilter;
+  ClearDigitalCollectionsInput: ClearDigitalCollectionsInput;
+  CodArticle: CodArticle;
+  CodArticleConnection: CodArticleConnection;
+  CodArticleEdge: CodArticleEdge;
+  CodArticleEvent: CodArticleEvent;
+  CodArticleFilter: CodArticleFilter;
+  CodBillerClearing: CodBillerClearing;
+  CodCollection: CodCollection;
+  CodDepositFilter: CodDepositFilter;
+  CodDigitalClearing: CodDigitalClearing;
+  CodException: CodException;
+  CodExceptionFilter: CodExceptionFilter;
   CodFeeQuote: CodFeeQuote;
   CodFeeRule: CodFeeRule;
   CodFeeRuleInput: CodFeeRuleInput;
+  CodManifest: CodManifest;
+  CodManifestConnection: CodManifestConnection;
+  CodManifestEdge: CodManifestEdge;
+  CodManifestRowError: CodManifestRowError;
+  CodPostmanDaySheet: CodPostmanDaySheet;
+  CodPostmanDeposit: CodPostmanDeposit;
   CodTax: CodTax;
   ContractTermsInput: ContractTermsInput;
   ContractVersionInput: ContractVersionInput;
@@ -544,12 +1038,18 @@ export type ResolversParentTypes = {
   Decimal: Scalars['Decimal']['output'];
   EarlySettlement: EarlySettlement;
   EarlySettlementInput: EarlySettlementInput;
+  MarkLostOrDamagedInput: MarkLostOrDamagedInput;
+  MarkOutForDeliveryInput: MarkOutForDeliveryInput;
   Money: Money;
   Mutation: Record<PropertyKey, never>;
   PageInfo: PageInfo;
   Query: Record<PropertyKey, never>;
+  RecordDeliveryInput: RecordDeliveryInput;
+  RecordPostmanDepositInput: RecordPostmanDepositInput;
   RegisterBillerInput: RegisterBillerInput;
+  RegisterCodArticleInput: RegisterCodArticleInput;
   UpdateBillerInput: UpdateBillerInput;
+  UploadCodManifestInput: UploadCodManifestInput;
 };
 
 export type ApprovalRequestResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ApprovalRequest'] = ResolversParentTypes['ApprovalRequest']> = {
@@ -630,6 +1130,90 @@ export type BillerEdgeResolvers<ContextType = Context, ParentType extends Resolv
   node?: Resolver<ResolversTypes['Biller'], ParentType, ContextType>;
 };
 
+export type CodArticleResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CodArticle'] = ResolversParentTypes['CodArticle']> = {
+  articleNumber?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  billerCode?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  bookedOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  bookingOfficeCode?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  codAmount?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  collection?: Resolver<Maybe<ResolversTypes['CodCollection']>, ParentType, ContextType>;
+  deliveredOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  deliveryOfficeCode?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  manifestId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  registeredAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  registeredBy?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['CodArticleStatus'], ParentType, ContextType>;
+  timeline?: Resolver<Array<ResolversTypes['CodArticleEvent']>, ParentType, ContextType>;
+};
+
+export type CodArticleConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CodArticleConnection'] = ResolversParentTypes['CodArticleConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['CodArticleEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+};
+
+export type CodArticleEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CodArticleEdge'] = ResolversParentTypes['CodArticleEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['CodArticle'], ParentType, ContextType>;
+};
+
+export type CodArticleEventResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CodArticleEvent'] = ResolversParentTypes['CodArticleEvent']> = {
+  actor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  beat?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  businessDate?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  claimReference?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  fromStatus?: Resolver<Maybe<ResolversTypes['CodArticleStatus']>, ParentType, ContextType>;
+  occurredAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  officeCode?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  postmanId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  reason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  toStatus?: Resolver<ResolversTypes['CodArticleStatus'], ParentType, ContextType>;
+  type?: Resolver<ResolversTypes['CodArticleEventType'], ParentType, ContextType>;
+};
+
+export type CodBillerClearingResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CodBillerClearing'] = ResolversParentTypes['CodBillerClearing']> = {
+  amount?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  articleCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  billerCode?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+};
+
+export type CodCollectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CodCollection'] = ResolversParentTypes['CodCollection']> = {
+  amount?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  beat?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  businessDate?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  clearedOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  clearedReference?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  collectedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  depositId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  differs?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  dueFrom?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  mode?: Resolver<ResolversTypes['CodCollectionMode'], ParentType, ContextType>;
+  officeCode?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  paymentReference?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  podReference?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  postmanId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+};
+
+export type CodDigitalClearingResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CodDigitalClearing'] = ResolversParentTypes['CodDigitalClearing']> = {
+  billers?: Resolver<Array<ResolversTypes['CodBillerClearing']>, ParentType, ContextType>;
+  reference?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type CodExceptionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CodException'] = ResolversParentTypes['CodException']> = {
+  amount?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  articleNumber?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  billerCode?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  businessDate?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  depositId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  officeCode?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  raisedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  raisedBy?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  reason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['CodExceptionStatus'], ParentType, ContextType>;
+  type?: Resolver<ResolversTypes['CodExceptionType'], ParentType, ContextType>;
+};
+
 export type CodFeeQuoteResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CodFeeQuote'] = ResolversParentTypes['CodFeeQuote']> = {
   codAmount?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   fee?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
@@ -645,6 +1229,69 @@ export type CodFeeRuleResolvers<ContextType = Context, ParentType extends Resolv
   percentOfExcess?: Resolver<ResolversTypes['Decimal'], ParentType, ContextType>;
   percentUpToThreshold?: Resolver<ResolversTypes['Decimal'], ParentType, ContextType>;
   threshold?: Resolver<ResolversTypes['Decimal'], ParentType, ContextType>;
+};
+
+export type CodManifestResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CodManifest'] = ResolversParentTypes['CodManifest']> = {
+  alreadyRegisteredCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  billerCode?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  errorReportCsv?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  errors?: Resolver<Array<ResolversTypes['CodManifestRowError']>, ParentType, ContextType, RequireFields<CodManifestErrorsArgs, 'first'>>;
+  failure?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  fileName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  finishedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  processedRows?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  progressPercent?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  registeredCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  rejectedCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['CodManifestStatus'], ParentType, ContextType>;
+  totalRows?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  uploadedBy?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type CodManifestConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CodManifestConnection'] = ResolversParentTypes['CodManifestConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['CodManifestEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+};
+
+export type CodManifestEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CodManifestEdge'] = ResolversParentTypes['CodManifestEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['CodManifest'], ParentType, ContextType>;
+};
+
+export type CodManifestRowErrorResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CodManifestRowError'] = ResolversParentTypes['CodManifestRowError']> = {
+  code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  field?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  row?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type CodPostmanDaySheetResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CodPostmanDaySheet'] = ResolversParentTypes['CodPostmanDaySheet']> = {
+  cashCollected?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  cashExpected?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  date?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  delivered?: Resolver<Array<ResolversTypes['CodArticle']>, ParentType, ContextType>;
+  digitalCollected?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  failed?: Resolver<Array<ResolversTypes['CodArticle']>, ParentType, ContextType>;
+  officeCode?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  outForDelivery?: Resolver<Array<ResolversTypes['CodArticle']>, ParentType, ContextType>;
+  postmanId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+};
+
+export type CodPostmanDepositResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CodPostmanDeposit'] = ResolversParentTypes['CodPostmanDeposit']> = {
+  businessDate?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  collectionCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  deposited?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  depositedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  depositedBy?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  excess?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  expected?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  officeCode?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  postmanId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  reason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  shortage?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
 };
 
 export type CodTaxResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CodTax'] = ResolversParentTypes['CodTax']> = {
@@ -679,10 +1326,19 @@ export type MoneyResolvers<ContextType = Context, ParentType extends ResolversPa
 };
 
 export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
+  clearDigitalCollections?: Resolver<ResolversTypes['CodDigitalClearing'], ParentType, ContextType, RequireFields<MutationClearDigitalCollectionsArgs, 'input'>>;
   createContractVersion?: Resolver<ResolversTypes['BillerContract'], ParentType, ContextType, RequireFields<MutationCreateContractVersionArgs, 'billerId' | 'input'>>;
+  markLostOrDamaged?: Resolver<ResolversTypes['CodArticle'], ParentType, ContextType, RequireFields<MutationMarkLostOrDamagedArgs, 'articleNumber' | 'input'>>;
+  markOutForDelivery?: Resolver<ResolversTypes['CodArticle'], ParentType, ContextType, RequireFields<MutationMarkOutForDeliveryArgs, 'articleNumber' | 'input'>>;
+  markReturnedToOrigin?: Resolver<ResolversTypes['CodArticle'], ParentType, ContextType, RequireFields<MutationMarkReturnedToOriginArgs, 'articleNumber' | 'reason'>>;
+  recordDelivery?: Resolver<ResolversTypes['CodArticle'], ParentType, ContextType, RequireFields<MutationRecordDeliveryArgs, 'articleNumber' | 'input'>>;
+  recordDeliveryFailure?: Resolver<ResolversTypes['CodArticle'], ParentType, ContextType, RequireFields<MutationRecordDeliveryFailureArgs, 'articleNumber' | 'reason'>>;
+  recordPostmanDeposit?: Resolver<ResolversTypes['CodPostmanDeposit'], ParentType, ContextType, RequireFields<MutationRecordPostmanDepositArgs, 'input'>>;
   registerBiller?: Resolver<ResolversTypes['Biller'], ParentType, ContextType, RequireFields<MutationRegisterBillerArgs, 'input'>>;
+  registerCodArticle?: Resolver<ResolversTypes['CodArticle'], ParentType, ContextType, RequireFields<MutationRegisterCodArticleArgs, 'input'>>;
   requestBillerBankChange?: Resolver<ResolversTypes['BillerBankChange'], ParentType, ContextType, RequireFields<MutationRequestBillerBankChangeArgs, 'bankAccount' | 'billerId' | 'reason'>>;
   updateBiller?: Resolver<ResolversTypes['Biller'], ParentType, ContextType, RequireFields<MutationUpdateBillerArgs, 'expectedVersion' | 'id' | 'input'>>;
+  uploadCodManifest?: Resolver<ResolversTypes['CodManifest'], ParentType, ContextType, RequireFields<MutationUploadCodManifestArgs, 'input'>>;
 };
 
 export type PageInfoResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = {
@@ -694,7 +1350,14 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   biller?: Resolver<Maybe<ResolversTypes['Biller']>, ParentType, ContextType, RequireFields<QueryBillerArgs, 'id'>>;
   billerByCode?: Resolver<Maybe<ResolversTypes['Biller']>, ParentType, ContextType, RequireFields<QueryBillerByCodeArgs, 'code'>>;
   billers?: Resolver<ResolversTypes['BillerConnection'], ParentType, ContextType, RequireFields<QueryBillersArgs, 'first'>>;
+  codArticle?: Resolver<Maybe<ResolversTypes['CodArticle']>, ParentType, ContextType, RequireFields<QueryCodArticleArgs, 'articleNumber'>>;
+  codArticles?: Resolver<ResolversTypes['CodArticleConnection'], ParentType, ContextType, RequireFields<QueryCodArticlesArgs, 'first'>>;
+  codDeposits?: Resolver<Array<ResolversTypes['CodPostmanDeposit']>, ParentType, ContextType, RequireFields<QueryCodDepositsArgs, 'first'>>;
+  codExceptions?: Resolver<Array<ResolversTypes['CodException']>, ParentType, ContextType, RequireFields<QueryCodExceptionsArgs, 'first'>>;
   codFeeQuote?: Resolver<ResolversTypes['CodFeeQuote'], ParentType, ContextType, RequireFields<QueryCodFeeQuoteArgs, 'codAmount'>>;
+  codManifest?: Resolver<Maybe<ResolversTypes['CodManifest']>, ParentType, ContextType, RequireFields<QueryCodManifestArgs, 'id'>>;
+  codManifests?: Resolver<ResolversTypes['CodManifestConnection'], ParentType, ContextType, RequireFields<QueryCodManifestsArgs, 'first'>>;
+  postmanDaySheet?: Resolver<ResolversTypes['CodPostmanDaySheet'], ParentType, ContextType, RequireFields<QueryPostmanDaySheetArgs, 'date' | 'officeCode' | 'postmanId'>>;
 };
 
 export type Resolvers<ContextType = Context> = {
@@ -706,8 +1369,22 @@ export type Resolvers<ContextType = Context> = {
   BillerContact?: BillerContactResolvers<ContextType>;
   BillerContract?: BillerContractResolvers<ContextType>;
   BillerEdge?: BillerEdgeResolvers<ContextType>;
+  CodArticle?: CodArticleResolvers<ContextType>;
+  CodArticleConnection?: CodArticleConnectionResolvers<ContextType>;
+  CodArticleEdge?: CodArticleEdgeResolvers<ContextType>;
+  CodArticleEvent?: CodArticleEventResolvers<ContextType>;
+  CodBillerClearing?: CodBillerClearingResolvers<ContextType>;
+  CodCollection?: CodCollectionResolvers<ContextType>;
+  CodDigitalClearing?: CodDigitalClearingResolvers<ContextType>;
+  CodException?: CodExceptionResolvers<ContextType>;
   CodFeeQuote?: CodFeeQuoteResolvers<ContextType>;
   CodFeeRule?: CodFeeRuleResolvers<ContextType>;
+  CodManifest?: CodManifestResolvers<ContextType>;
+  CodManifestConnection?: CodManifestConnectionResolvers<ContextType>;
+  CodManifestEdge?: CodManifestEdgeResolvers<ContextType>;
+  CodManifestRowError?: CodManifestRowErrorResolvers<ContextType>;
+  CodPostmanDaySheet?: CodPostmanDaySheetResolvers<ContextType>;
+  CodPostmanDeposit?: CodPostmanDepositResolvers<ContextType>;
   CodTax?: CodTaxResolvers<ContextType>;
   CurrencyCode?: GraphQLScalarType;
   Date?: GraphQLScalarType;

@@ -1,0 +1,117 @@
+import type { Db, Tx } from '@postal/db';
+import { and, asc, desc, eq, getTableColumns, inArray, lt, or, sql, type SQL } from 'drizzle-orm';
+import { billers } from '../billers/tables.js';
+import { articleEvents, articles, collections } from './tables.js';
+
+export type ArticleRow = typeof articles.$inferSelect;
+export type NewArticleRow = typeof articles.$inferInsert;
+export type ArticleEventRow = typeof articleEvents.$inferSelect;
+export type NewArticleEventRow = typeof articleEvents.$inferInsert;
+export type CollectionRow = typeof collections.$inferSelect;
+/** An article with its biller's code, as every answer shows it. */
+export type ArticleView = ArticleRow & { billerCode: string };
+
+const view = { ...getTableColumns(articles), billerCode: billers.code };
+
+/** Rows per INSERT: a chunk of a manifest goes in one statement, well under PostgreSQL's 65,535 parameters. */
+const INSERT_CHUNK = 1_000;
+
+export async function findArticleView(db: Db | Tx, articleNumber: string): Promise<ArticleView | undefined> {
+  const [row] = await db.select(view).from(articles).innerJoin(billers, eq(billers.id, articles.billerId)).where(eq(articles.articleNumber, articleNumber));
+  return row;
+}
+
+export async function findArticlesByNumbers(db: Db | Tx, numbers: readonly string[]): Promise<Map<string, ArticleRow>> {
+  if (numbers.length === 0) return new Map();
+  const rows = await db.select().from(articles).where(inArray(articles.articleNumber, [...new Set(numbers)]));
+  return new Map(rows.map((row) => [row.articleNumber, row]));
+}
+
+/** The article locked for its status change (the one row every event of it goes through). */
+export async function lockArticle(tx: Tx, articleNumber: string): Promise<ArticleView | undefined> {
+  const [row] = await tx.select(view).from(articles).innerJoin(billers, eq(billers.id, articles.billerId)).where(eq(articles.articleNumber, articleNumber)).for('update', { of: articles });
+  return row;
+}
+
+/** Inserts the new articles, skipping numbers taken already; answers the numbers written. */
+export async function insertArticles(tx: Tx, rows: readonly NewArticleRow[]): Promise<Set<string>> {
+  const written = new Set<string>();
+  for (let start = 0; start < rows.length; start += INSERT_CHUNK) {
+    const inserted = await tx
+      .insert(articles)
+      .values(rows.slice(start, start + INSERT_CHUNK))
+      .onConflictDoNothing({ target: articles.articleNumber })
+      .returning({ articleNumber: articles.articleNumber });
+    for (const row of inserted) written.add(row.articleNumber);
+  }
+  return written;
+}
+
+export async function insertArticleEvents(tx: Tx, rows: readonly NewArticleEventRow[]): Promise<void> {
+  for (let start = 0; start < rows.length; start += INSERT_CHUNK) await tx.insert(articleEvents).values(rows.slice(start, start + INSERT_CHUNK));
+}
+
+/** The status change on the locked row; its version must be the one read (the lock makes that certain). */
+export async function updateArticleStatus(tx: Tx, article: ArticleRow, status: string, deliveredOn: string | null): Promise<void> {
+  const updated = await tx
+    .update(articles)
+    .set({ status, deliveredOn: deliveredOn ?? article.deliveredOn, version: article.version + 1 })
+    .where(and(eq(articles.id, article.id), eq(articles.version, article.version)))
+    .returning({ id: articles.id });
+  if (updated.length !== 1) throw new Error(`article ${article.articleNumber} changed under its lock`);
+}
+
+export async function insertCollection(tx: Tx, row: typeof collections.$inferInsert): Promise<void> {
+  await tx.insert(collections).values(row);
+}
+
+export async function findCollection(db: Db | Tx, articleId: string): Promise<CollectionRow | undefined> {
+  const [row] = await db.select().from(collections).where(eq(collections.articleId, articleId));
+  return row;
+}
+
+export async function timelineOf(db: Db | Tx, articleId: string): Promise<ArticleEventRow[]> {
+  return db.select().from(articleEvents).where(eq(articleEvents.articleId, articleId)).orderBy(asc(articleEvents.id));
+}
+
+/** The latest event of a type (the postman of the current round: its OUT_FOR_DELIVERY). */
+export async function lastEventOf(db: Db | Tx, articleId: string, type: string): Promise<ArticleEventRow | undefined> {
+  const [row] = await db
+    .select()
+    .from(articleEvents)
+    .where(and(eq(articleEvents.articleId, articleId), eq(articleEvents.type, type)))
+    .orderBy(desc(articleEvents.id))
+    .limit(1);
+  return row;
+}
+
+/** A page of articles, newest registration first, after a keyset cursor. */
+export async function listArticles(db: Db | Tx, conditions: SQL[], after: { registeredAt: string; id: string } | undefined, limit: number): Promise<ArticleView[]> {
+  const where = [...conditions];
+  if (after) {
+    const at = new Date(after.registeredAt);
+    where.push(or(lt(articles.registeredAt, at), and(eq(articles.registeredAt, at), lt(articles.id, after.id)))!);
+  }
+  return db
+    .select(view)
+    .from(articles)
+    .innerJoin(billers, eq(billers.id, articles.billerId))
+    .where(and(...where))
+    .orderBy(desc(articles.registeredAt), desc(articles.id))
+    .limit(limit);
+}
+
+/** Collections locked for a change of their due state (clearing), in article id order so two clearings never deadlock. */
+export async function lockCollectionsOf(tx: Tx, articleIds: readonly string[]): Promise<CollectionRow[]> {
+  if (articleIds.length === 0) return [];
+  return tx.select().from(collections).where(inArray(collections.articleId, [...articleIds])).orderBy(asc(collections.articleId)).for('update');
+}
+
+export async function markCleared(tx: Tx, articleIds: readonly string[], clearedOn: string, reference: string): Promise<number> {
+  const updated = await tx
+    .update(collections)
+    .set({ clearedOn, clearedReference: reference, dueFrom: clearedOn })
+    .where(and(inArray(collections.articleId, [...articleIds]), sql`${collections.clearedOn} is null`, sql`${collections.mode} <> 'CASH'`))
+    .returning({ id: collections.articleId });
+  return updated.length;
+}

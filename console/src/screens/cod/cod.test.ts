@@ -9,7 +9,7 @@ import { ARTICLE_STATUSES, articleActions, weekdaysLabel } from './labels';
 import { errorReportFileName, isManifestFinished, manifestHeaderProblems, manifestRowCount } from './manifest';
 
 describe('an article number typed at the counter', () => {
-  it('agrees with the server on every number, valid or mistyped (S10's check digit maps two sums to 5, so not every slip is caught)', () => {
+  it('agrees with the server on every number, valid or mistyped (the S10 check digit maps two sums to 5, so not every slip is caught)', () => {
     fc.assert(
       fc.property(fc.integer({ min: 0, max: 99_999_999 }), fc.integer({ min: 2, max: 10 }), fc.integer({ min: 1, max: 9 }), (serial, position, shift) => {
         const number = s10Of('EE', String(serial).padStart(8, '0'), 'IN');

@@ -33,6 +33,9 @@ import { insertStaff, openAssignment } from '../subgraphs/administration/src/sta
 import { createStaffService } from '../subgraphs/administration/src/staff/service.js';
 import { identityOf, requestAs } from '../subgraphs/administration/src/test-support/identities.js';
 import { createFeeService } from '../subgraphs/cod-settlement/src/fees/service.js';
+import { createBillerService } from '../subgraphs/cod-settlement/src/billers/service.js';
+import { createContractService } from '../subgraphs/cod-settlement/src/contracts/service.js';
+import { handleOfficeEvent as handleCodOfficeEvent } from '../subgraphs/cod-settlement/src/offices/repository.js';
 import { createLimitService } from '../subgraphs/money-orders/src/limits/service.js';
 import { createTariffService } from '../subgraphs/money-orders/src/tariffs/service.js';
 import { handleOfficeEvent as handleMoneyOrderOfficeEvent } from '../subgraphs/money-orders/src/offices/events.js';
@@ -156,6 +159,15 @@ const EXPECTED: Record<string, string> = {
   'moneyOrderTariffs':                                   'F--   A--     F--     A--   F--     U--',
   'moneyOrderLimits':                                    'F--   A--     F--     A--   F--     U--',
   'codFeeQuote':                                         'F--   A--     F--     A--   F--     U--',
+  // Billers and contracts (cod-settlement): a biller settled at the office (a head office: none is below NDGPO). No
+  // role holds cod.read or cod.biller.manage yet, so every biller is out of sight and registration is FORBIDDEN.
+  'registerBiller (settled at the office)':              'F-F   F-F     F-F     F-F   F-F     U-U',
+  'biller(id)':                                          'N-N   N-N     N-N     N-N   N-N     U-U',
+  'billerByCode':                                        'N-N   N-N     N-N     N-N   N-N     U-U',
+  'billers (lists the biller)':                          'N-N   N-N     N-N     N-N   N-N     U-U',
+  'updateBiller':                                        'N-N   N-N     N-N     N-N   N-N     U-U',
+  'requestBillerBankChange':                             'N-N   N-N     N-N     N-N   N-N     U-U',
+  'createContractVersion':                               'N-N   N-N     N-N     N-N   N-N     U-U',
 };
 
 type Outcome = 'A' | 'F' | 'N' | 'U' | 'W' | '-';
@@ -173,6 +185,7 @@ const JWT_PRIVATE_KEY = generateKeyPairSync('ed25519', {
 
 function buildServices(database: TestDatabase['database']) {
   const options = { database, clock, timeZone: 'Asia/Kolkata' };
+  const billerOptions = { ...options, currency: 'INR' };
   const approvals = createApprovalService({ ...options, identitySecret: 'matrix-identity-secret-0123456789abcdef' });
   return {
     offices: createOfficeService({
@@ -196,6 +209,9 @@ function buildServices(database: TestDatabase['database']) {
     tariffs: createTariffService({ ...options, currency: 'INR' }),
     limits: createLimitService({ ...options, currency: 'INR' }),
     fees: createFeeService(options),
+    // Bank changes go to the inbox; here it answers at once, so only authorization decides.
+    billers: createBillerService({ ...billerOptions, approvals: { submit: async () => ({ id: randomUUID(), status: 'PENDING' }) } }),
+    contracts: createContractService(billerOptions),
   };
 }
 
@@ -307,6 +323,17 @@ async function availableOrderAt(officeCode: string): Promise<{ reference: string
   await settleLedger(moneyOrders(), testDatabase);
   return { reference: booked.order.reference, otp: codeSentTo(moneyOrders().notifier, booked.order.payeePhone, 'MO_OTP') };
 }
+
+/** A biller settled at a head office, registered by a service (in scope everywhere), for the cells to read and change. */
+const COD_SERVICE = requestAs({ kind: 'service', service: 'cod-settlement' });
+const billerRegistration = (officeCode: string) => ({
+  name: `Matrix seller ${(sequence += 1)}`,
+  type: 'ECOMMERCE',
+  contact: { name: 'Matrix', email: 'matrix@example.in', phone: '9812345678' },
+  settlementOfficeCode: officeCode,
+  bankAccount: { holderName: 'Matrix Seller', accountNumber: '001234567890', ifsc: 'SBIN0000691' },
+});
+const billerAt = (officeCode: string) => services.billers.register(COD_SERVICE, billerRegistration(officeCode));
 
 interface Operation {
   /** Whether the cell's place matters; an operation with no office is asked once. */
@@ -729,6 +756,34 @@ const OPERATIONS: Record<string, Operation> = {
   moneyOrderTariffs: { placed: false, run: async (actor) => present(await services.tariffs.list(identities[actor])) },
   moneyOrderLimits: { placed: false, run: async (actor) => present(await services.limits.inForce(identities[actor])) },
   codFeeQuote: { placed: false, run: async (actor) => present(await services.fees.quote(identities[actor], new Decimal('1000'))) },
+  'registerBiller (settled at the office)': {
+    placed: true,
+    run: async (actor, place) => (place === 'below' ? 'skip' : present(await services.billers.register(contextOf(actor), billerRegistration(OFFICE_AT[place])))),
+  },
+  'biller(id)': { placed: true, run: async (actor, place) => (place === 'below' ? 'skip' : present(await services.billers.find(identities[actor], (await billerAt(OFFICE_AT[place])).id))) },
+  billerByCode: { placed: true, run: async (actor, place) => (place === 'below' ? 'skip' : present(await services.billers.findByCode(identities[actor], (await billerAt(OFFICE_AT[place])).code))) },
+  'billers (lists the biller)': {
+    placed: true,
+    run: async (actor, place) => {
+      if (place === 'below') return 'skip';
+      const biller = await billerAt(OFFICE_AT[place]);
+      const page = await services.billers.list(identities[actor], { search: biller.code }, 100, null);
+      return page.edges.some((edge) => edge.node.id === biller.id);
+    },
+  },
+  updateBiller: {
+    placed: true,
+    run: async (actor, place) => (place === 'below' ? 'skip' : present(await services.billers.update(contextOf(actor), (await billerAt(OFFICE_AT[place])).id, { name: 'Matrix renamed' }, 1))),
+  },
+  requestBillerBankChange: {
+    placed: true,
+    run: async (actor, place) =>
+      place === 'below' ? 'skip' : present(await services.billers.requestBankChange(contextOf(actor), (await billerAt(OFFICE_AT[place])).id, { holderName: 'Matrix', accountNumber: '555566667777', ifsc: 'HDFC0001234' }, 'matrix')),
+  },
+  createContractVersion: {
+    placed: true,
+    run: async (actor, place) => (place === 'below' ? 'skip' : present(await services.contracts.createVersion(contextOf(actor), (await billerAt(OFFICE_AT[place])).id, { effectiveFrom: '2026-12-01' }))),
+  },
 };
 
 async function resetMatrixPasswords(): Promise<void> {
@@ -772,6 +827,7 @@ beforeAll(async () => {
     for (const row of staged) {
       await handleOfficeEvent(tx, parseEvent(row.envelope) as AnyEvent);
       await handleMoneyOrderOfficeEvent(tx, parseEvent(row.envelope) as AnyEvent);
+      await handleCodOfficeEvent(tx, parseEvent(row.envelope) as AnyEvent);
     }
   });
   matrixPasswordHash = await hashPassword(MATRIX_PASSWORD);

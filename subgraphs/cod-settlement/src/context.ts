@@ -5,6 +5,7 @@ import type { ContractService } from './contracts/service.js';
 import type { ArticleService } from './articles/service.js';
 import type { DepositService } from './deposits/index.js';
 import type { ManifestService } from './manifests/service.js';
+import type { BillerLoaders } from './billers/loaders.js';
 
 export interface Context extends RequestContext {
   services: {
@@ -15,4 +16,5 @@ export interface Context extends RequestContext {
     deposits: DepositService;
     manifests: ManifestService;
   };
+  billerLoaders: BillerLoaders;
 }

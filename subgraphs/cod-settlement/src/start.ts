@@ -10,9 +10,11 @@ import { createDepositService } from './deposits/index.js';
 import { createManifestService } from './manifests/service.js';
 import { startManifestJob } from './jobs/manifest-upload.js';
 import { createLedgerResultsHandler, LEDGER_RESULTS_QUEUE } from './ledger/results.js';
-import { handleOfficeEvent, OFFICE_EVENTS_QUEUE } from './offices/repository.js';
+import { OFFICE_EVENTS_QUEUE } from './offices/repository.js';
+import { handleOfficeEventWithBillers } from './billers/office-events.js';
 import { createApprovalSubmitter } from './approvals/administration-client.js';
 import { APPROVALS_QUEUE, createCodApprovalExecutor } from './approvals/executor.js';
+import { createBillerLoaders } from './billers/loaders.js';
 import { createBillerService } from './billers/service.js';
 import { createContractService } from './contracts/service.js';
 
@@ -51,13 +53,13 @@ export async function startCodSettlement(options: CodSettlementOptions): Promise
     // A manifest CSV (8 MB at most, manifests/csv.ts) in JSON, escaped, with the rest of the request.
     maxBody: '12mb',
     eventHandlers: {
-      [OFFICE_EVENTS_QUEUE]: handleOfficeEvent,
+      [OFFICE_EVENTS_QUEUE]: handleOfficeEventWithBillers,
       // Modules that act on an answer (a failed settlement flagged, say) add their listener here.
       [LEDGER_RESULTS_QUEUE]: createLedgerResultsHandler(clock, {}),
       // Modules with approval kinds of their own (settlement's SETTLEMENT_RELEASE) add their handler to the map here.
       [APPROVALS_QUEUE]: createCodApprovalExecutor({ clock, timeZone, identitySecret: options.identitySecret }, {}),
     },
-    buildContext: (request) => ({ ...request, services }),
+    buildContext: (request) => ({ ...request, services, billerLoaders: createBillerLoaders(options.database.db) }),
   });
   await startManifestJob(options.jobs, articleDeps);
   return running;

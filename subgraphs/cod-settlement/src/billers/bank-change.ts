@@ -11,7 +11,7 @@ import { ForbiddenError } from '@postal/errors';
 import { visibleBiller } from './access.js';
 import type { BillerDeps } from './deps.js';
 import { checkBankAccount, checkText, LIMITS, maskAccountNumber, type BankAccountInput } from './domain.js';
-import { BillerError, BillerNotFoundError } from './errors.js';
+import { assertNotClosed, BillerError, BillerNotFoundError } from './errors.js';
 import { activeBankAccount, bankAccountByRequest, findBankAccount, insertBankAccount, lockBiller, pendingBankAccount, updateBankAccount, type BankAccountRow, type BillerRow } from './repository.js';
 import { actorName, stageBillerAudit } from './audit.js';
 
@@ -43,6 +43,7 @@ export async function requestBankChange(
   const biller = await visibleBiller(deps.database.db, identity, billerId);
   assertCan(identity, 'cod.biller.manage', biller.settlementOfficePath);
   if (identity.kind !== 'staff') throw new ForbiddenError('only a member of staff can submit a request for approval');
+  assertNotClosed(biller);
   const account = checkBankAccount(input);
   const reason = checkText(reasonText, 'reason', LIMITS.reason);
   // Checked before submitting, so the inbox is not given a request that could only fail; checked again under the lock.

@@ -19,6 +19,8 @@ export type BillerErrorCode =
   | 'VERSION_CONFLICT'
   /** A CLOSED biller stays closed. */
   | 'INVALID_STATUS_CHANGE'
+  /** A CLOSED biller's bank details and contract no longer change. */
+  | 'BILLER_CLOSED'
   /** A bank-detail change is already waiting for approval; one at a time. */
   | 'BANK_CHANGE_PENDING'
   /** The approved change is no longer the biller's pending one (decided already, or never recorded). */
@@ -41,4 +43,9 @@ export class BillerNotFoundError extends BillerError {
   constructor(what: string, field?: string) {
     super('BILLER_NOT_FOUND', `no biller ${what} that you may see`, field ? { field } : {});
   }
+}
+
+/** Refuses a change to a CLOSED biller's bank details or contract: it is wound up, nothing is paid under new terms. */
+export function assertNotClosed(biller: { code: string; status: string }): void {
+  if (biller.status === 'CLOSED') throw new BillerError('BILLER_CLOSED', `biller ${biller.code} is CLOSED`, { details: { billerCode: biller.code } });
 }

@@ -130,3 +130,29 @@ export async function bankAccountByRequest(db: Db | Tx, approvalRequestId: strin
   const [row] = await db.select().from(billerBankAccounts).where(eq(billerBankAccounts.approvalRequestId, approvalRequestId));
   return row;
 }
+
+/** The ACTIVE payout account of each biller that has one, in one query (a page of billers). */
+export async function activeBankAccounts(db: Db | Tx, billerIds: readonly string[]): Promise<Map<string, BankAccountRow>> {
+  if (billerIds.length === 0) return new Map();
+  const rows = await db
+    .select()
+    .from(billerBankAccounts)
+    .where(and(inArray(billerBankAccounts.billerId, [...new Set(billerIds)]), eq(billerBankAccounts.status, 'ACTIVE')));
+  return new Map(rows.map((row) => [row.billerId, row]));
+}
+
+/**
+ * Every biller's settlement-office path set to its office's path in known_offices, where they differ (an office moved
+ * in the tree). Scope checks compare these paths, so they follow the tree; known_offices is the truth, whatever order
+ * the office events came in.
+ */
+export async function refreshSettlementOfficePaths(tx: Tx): Promise<number> {
+  const rows = rowsOf<{ id: string }>(
+    await tx.execute(sql`
+      update cod.billers as biller set settlement_office_path = office.path
+      from cod.known_offices as office
+      where office.code = biller.settlement_office_code and biller.settlement_office_path <> office.path
+      returning biller.id`),
+  );
+  return rows.length;
+}

@@ -27,7 +27,10 @@ export const billerResolvers: Resolvers<Context> = {
   Biller: {
     __resolveReference: (reference, context) => context.services.billers.find(context.identity, reference.id) as never,
     contact: (parent) => ({ name: row(parent).contactName, email: row(parent).contactEmail, phone: row(parent).contactPhone }),
-    bankAccount: (parent, _args, context) => context.services.billers.bankAccount(context.identity, row(parent)) as never,
+    bankAccount: async (parent, _args, context) => {
+      const account = await context.billerLoaders.activeBankAccount.load(row(parent).id);
+      return account ? (bankAccountView(context.identity, row(parent), account) as never) : null;
+    },
     pendingBankChange: (parent, _args, context) => context.services.billers.pendingBankChange(context.identity, row(parent)) as never,
     bankAccounts: (parent, _args, context) => context.services.billers.bankAccounts(context.identity, row(parent)) as never,
   },

@@ -2,6 +2,7 @@ import { rowsOf } from '@postal/db';
 import { createTestDatabase, type TestDatabase } from '@postal/testkit';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createContractService } from '../contracts/service.js';
 import { createBillerService } from './service.js';
 import { as, billerDeps, recordingInbox, registration, seedOffices, staff, staged } from './test-support/fixtures.js';
 
@@ -153,6 +154,9 @@ describe('updateBiller', () => {
     expect(audit[0]).toMatchObject({ before: { name: biller.name, status: 'ACTIVE', version: 1 }, after: { name: 'Renamed', status: 'SUSPENDED', version: 2 } });
     await service().update(as(manager), biller.id, { status: 'CLOSED' }, 2);
     expect(await codeOf(service().update(as(manager), biller.id, { status: 'ACTIVE' }, 3))).toBe('INVALID_STATUS_CHANGE');
+    const newDetails = { holderName: 'Closed', accountNumber: '123412341234', ifsc: 'HDFC0001234' };
+    expect(await codeOf(service().requestBankChange(as(manager), biller.id, newDetails, 'closed'))).toBe('BILLER_CLOSED');
+    expect(await codeOf(createContractService(billerDeps(testDatabase, clock)).createVersion(as(manager), biller.id, { effectiveFrom: '2026-12-01' }))).toBe('BILLER_CLOSED');
   });
 
   it('is BILLER_NOT_FOUND out of sight and FORBIDDEN to a reader', async () => {

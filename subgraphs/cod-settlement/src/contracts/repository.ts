@@ -1,5 +1,5 @@
 import type { Db, Tx } from '@postal/db';
-import { and, asc, desc, eq, gte, lte, max } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, lte, max } from 'drizzle-orm';
 import { bankHolidays, contracts } from './tables.js';
 
 export type ContractRow = typeof contracts.$inferSelect;
@@ -45,4 +45,15 @@ export async function lastVersionNumber(db: Db | Tx, billerId: string): Promise<
 export async function insertContract(tx: Tx, row: NewContractRow): Promise<ContractRow> {
   const [inserted] = await tx.insert(contracts).values(row).returning();
   return inserted!;
+}
+
+/** contractInForce for many billers on one date, in one query: the latest version from on or before it, per biller. */
+export async function contractsInForce(db: Db | Tx, billerIds: readonly string[], onDate: string): Promise<Map<string, ContractRow>> {
+  if (billerIds.length === 0) return new Map();
+  const rows = await db
+    .selectDistinctOn([contracts.billerId])
+    .from(contracts)
+    .where(and(inArray(contracts.billerId, [...new Set(billerIds)]), lte(contracts.effectiveFrom, onDate)))
+    .orderBy(contracts.billerId, desc(contracts.effectiveFrom));
+  return new Map(rows.map((row) => [row.billerId, row]));
 }

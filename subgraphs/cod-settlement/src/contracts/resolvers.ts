@@ -24,7 +24,7 @@ export const contractResolvers: Resolvers<Context> = {
   Biller: {
     contract: async (parent, { onDate }, context) => {
       const biller = parent as unknown as BillerRow;
-      const contract = await context.services.contracts.inForce(biller.id, onDate);
+      const contract = await context.billerLoaders.contractInForce.load(`${biller.id}|${context.services.contracts.dateOrToday(onDate)}`);
       return contract ? (contractView(contract, biller.currency) as never) : null;
     },
     contracts: async (parent, _args, context) => {

@@ -8,6 +8,7 @@ import { stageEvents } from '@postal/outbox';
 import { auditEvent } from '@postal/server';
 import { visibleBiller } from '../billers/access.js';
 import type { BillerDeps } from '../billers/deps.js';
+import { assertNotClosed } from '../billers/errors.js';
 import { lockBiller, type BillerRow } from '../billers/repository.js';
 import { outbox, processedEvents } from '../db-schema.js';
 import { selectFeeSchedule, type CodFeeSchedule } from '../fees/domain.js';
@@ -66,6 +67,12 @@ export function contractSummary(contract: ContractRow): Record<string, unknown> 
 
 export function createContractService(deps: BillerDeps) {
   const today = () => businessDate(deps.clock(), deps.timeZone);
+  /** The date asked about, or today's business date. */
+  const dateOrToday = (onDate: string | null | undefined): string => {
+    const date = onDate ?? today();
+    if (!isCalendarDate(date)) throw new BadUserInputError('onDate', 'onDate is a date, YYYY-MM-DD');
+    return date;
+  };
   return {
     /**
      * A new version of the biller's contract from `effectiveFrom` (today or later), with cod.biller.manage over the
@@ -75,11 +82,13 @@ export function createContractService(deps: BillerDeps) {
     async createVersion(context: SignedRequestContext, billerId: string, input: ContractVersionInput): Promise<{ contract: ContractRow; biller: BillerRow }> {
       const biller = await visibleBiller(deps.database.db, context.identity, billerId);
       assertCan(context.identity, 'cod.biller.manage', biller.settlementOfficePath);
+      assertNotClosed(biller);
       if (!isCalendarDate(input.effectiveFrom)) throw new BadUserInputError('effectiveFrom', 'effectiveFrom is a date, YYYY-MM-DD');
       checkEffectiveFrom(input.effectiveFrom, today());
       const terms = contractTerms(input, await feeScheduleOn(deps, input.effectiveFrom));
       return transaction(deps.database, 'read committed', async (tx) => {
         const locked = (await lockBiller(tx, billerId))!;
+        assertNotClosed(locked);
         const contract = await insertContractVersionInTx(tx, locked, input.effectiveFrom, terms, { createdBy: context.identity.kind === 'staff' ? context.identity.username : 'service', now: deps.clock() });
         await stageEvents(tx, { outbox, processedEvents }, [
           auditEvent('cod-settlement', context, {
@@ -94,11 +103,11 @@ export function createContractService(deps: BillerDeps) {
       });
     },
 
+    dateOrToday,
+
     /** The version in force on `onDate` (default today), for a biller the caller has already been shown. */
     async inForce(billerId: string, onDate: string | null | undefined): Promise<ContractRow | null> {
-      const date = onDate ?? today();
-      if (!isCalendarDate(date)) throw new BadUserInputError('onDate', 'onDate is a date, YYYY-MM-DD');
-      return (await contractInForce(deps.database.db, billerId, date)) ?? null;
+      return (await contractInForce(deps.database.db, billerId, dateOrToday(onDate))) ?? null;
     },
 
     versions: (billerId: string) => contractVersions(deps.database.db, billerId),

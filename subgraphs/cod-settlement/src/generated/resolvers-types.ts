@@ -558,7 +558,7 @@ export type Mutation = {
   clearDigitalCollections: CodDigitalClearing;
   /**
    * A new contract version. Errors: CONTRACT_VERSION_EXISTS, EFFECTIVE_FROM_IN_PAST, AMOUNT_OUT_OF_RANGE,
-   * INVALID_FEE_SCHEDULE, FEE_SCHEDULE_NOT_FOUND, BILLER_NOT_FOUND, BAD_USER_INPUT, FORBIDDEN.
+   * INVALID_FEE_SCHEDULE, FEE_SCHEDULE_NOT_FOUND, BILLER_CLOSED, BILLER_NOT_FOUND, BAD_USER_INPUT, FORBIDDEN.
    */
   createContractVersion: BillerContract;
   /** Before delivery -> LOST or DAMAGED, with the claim's reference. */
@@ -587,7 +587,8 @@ export type Mutation = {
   registerCodArticle: CodArticle;
   /**
    * Submits new payout details to the approvals inbox (COD_BANK_CHANGE; a checker needs cod.biller.bank.approve).
-   * Errors: BANK_CHANGE_PENDING, BANK_DETAILS_UNCHANGED, INVALID_IFSC, INVALID_ACCOUNT_NUMBER, BILLER_NOT_FOUND, FORBIDDEN.
+   * Errors: BANK_CHANGE_PENDING, BANK_DETAILS_UNCHANGED, BILLER_CLOSED, INVALID_IFSC, INVALID_ACCOUNT_NUMBER, BILLER_NOT_FOUND,
+   * FORBIDDEN.
    */
   requestBillerBankChange: BillerBankChange;
   /**

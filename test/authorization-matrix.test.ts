@@ -60,9 +60,14 @@ import { bookingInput, codeSentTo, harness, settleLedger, type Harness } from '.
  * no office and is asked once, in the first column; or the caller cannot be in that situation).
  * Any other answer shows as its error code and fails the test. Adding an operation is one line in EXPECTED and one
  * entry in OPERATIONS.
+ *
+ * BILLER is one of a biller's own people (bound to BL000001, managed from NDGPO like the others): its one permission,
+ * cod.biller.self, names its biller and no office, so its column is a person with no office rights at all: only `me`,
+ * its own password and session, and the public tracking page. What cod.biller.self allows (its own biller's COD
+ * accounts) comes with the COD operations' rows.
  */
 
-const ACTORS = ['ADMIN', 'FINANCE_OFFICER', 'AUDITOR', 'COUNTER_CLERK', 'POSTMAN', 'ANONYMOUS'] as const;
+const ACTORS = ['ADMIN', 'FINANCE_OFFICER', 'AUDITOR', 'COUNTER_CLERK', 'POSTMAN', 'BILLER', 'ANONYMOUS'] as const;
 type Actor = (typeof ACTORS)[number];
 const PLACES = ['own', 'below', 'other'] as const;
 type Place = (typeof PLACES)[number];
@@ -70,104 +75,104 @@ const OFFICE_AT: Record<Place, string> = { own: 'NDGPO', below: 'NDGPO-CP', othe
 
 // prettier-ignore
 const EXPECTED: Record<string, string> = {
-  //                                                      ADMIN FINANCE AUDITOR CLERK POSTMAN ANONYMOUS
+  //                                                      ADMIN FINANCE AUDITOR CLERK POSTMAN BILLER ANONYMOUS
   // Offices
-  'office(code)':                                        'AAN   AAN     AAN     AAN   ANN     UUU',
-  'offices (lists the office)':                          'AAN   AAN     AAN     AAN   ANN     UUU',
-  'Office.children of its parent (lists the office)':    'AAN   AAN     AAN     AAN   ANN     UUU',
-  'createOffice (under the office)':                     'AAN   FFN     FFN     FFN   FNN     UUU',
-  'renameOffice':                                        'AAN   FFN     FFN     FFN   FNN     UUU',
-  'updateOffice':                                        'AAN   FFN     FFN     FFN   FNN     UUU',
-  'moveOffice (a branch office under it, to NDGPO-KB)':  'AAN   FFN     FFN     FFN   NNN     UUU',
-  'closeOffice (a branch office under it)':              'AAN   FFN     FFN     FFN   NNN     UUU',
+  'office(code)':                                        'AAN   AAN     AAN     AAN   ANN     NNN    UUU',
+  'offices (lists the office)':                          'AAN   AAN     AAN     AAN   ANN     NNN    UUU',
+  'Office.children of its parent (lists the office)':    'AAN   AAN     AAN     AAN   ANN     NNN    UUU',
+  'createOffice (under the office)':                     'AAN   FFN     FFN     FFN   FNN     NNN    UUU',
+  'renameOffice':                                        'AAN   FFN     FFN     FFN   FNN     NNN    UUU',
+  'updateOffice':                                        'AAN   FFN     FFN     FFN   FNN     NNN    UUU',
+  'moveOffice (a branch office under it, to NDGPO-KB)':  'AAN   FFN     FFN     FFN   NNN     NNN    UUU',
+  'closeOffice (a branch office under it)':              'AAN   FFN     FFN     FFN   NNN     NNN    UUU',
   // Staff
-  'me':                                                  'A--   A--     A--     A--   A--     U--',
-  'staff(id)':                                           'AAN   AAN     AAN     NNN   NNN     UUU',
+  'me':                                                  'A--   A--     A--     A--   A--     A--    U--',
+  'staff(id)':                                           'AAN   AAN     AAN     NNN   NNN     NNN    UUU',
   // What someone's roles allow is seen with them, never without: the field adds no way to see a person.
-  'Staff.grants (of a person through staff(id))':         'AAN   AAN     AAN     NNN   NNN     UUU',
-  'staffMembers (lists the person)':                     'AAN   AAN     AAN     FFF   FFF     UUU',
-  'createStaff':                                         'AAN   FFF     FFF     FFF   FFF     UUU',
-  'updateStaff':                                         'AAN   FFN     FFN     NNN   NNN     UUU',
-  'assignStaff (into the office)':                       'AAN   FFF     FFF     NNN   NNN     UUU',
-  'assignStaff (out of the office)':                     'AAN   FFN     FFN     NNN   NNN     UUU',
-  'suspendStaff':                                        'AAN   FFN     FFN     NNN   NNN     UUU',
-  'reinstateStaff':                                      'AAN   FFN     FFN     NNN   NNN     UUU',
-  'markStaffLeft':                                       'AAN   FFN     FFN     NNN   NNN     UUU',
-  'resetPassword':                                       'AAN   FFF     FFF     FFF   FFF     UUU',
-  'changePassword (own)':                                'A--   A--     A--     A--   A--     U--',
-  'logout (own session)':                                'A--   A--     A--     A--   A--     U--',
-  'sessionRevocations (the gateway only)':               'F--   F--     F--     F--   F--     U--',
+  'Staff.grants (of a person through staff(id))':         'AAN   AAN     AAN     NNN   NNN     NNN    UUU',
+  'staffMembers (lists the person)':                     'AAN   AAN     AAN     FFF   FFF     FFF    UUU',
+  'createStaff':                                         'AAN   FFF     FFF     FFF   FFF     FFF    UUU',
+  'updateStaff':                                         'AAN   FFN     FFN     NNN   NNN     NNN    UUU',
+  'assignStaff (into the office)':                       'AAN   FFF     FFF     NNN   NNN     NNN    UUU',
+  'assignStaff (out of the office)':                     'AAN   FFN     FFN     NNN   NNN     NNN    UUU',
+  'suspendStaff':                                        'AAN   FFN     FFN     NNN   NNN     NNN    UUU',
+  'reinstateStaff':                                      'AAN   FFN     FFN     NNN   NNN     NNN    UUU',
+  'markStaffLeft':                                       'AAN   FFN     FFN     NNN   NNN     NNN    UUU',
+  'resetPassword':                                       'AAN   FFF     FFF     FFF   FFF     FFF    UUU',
+  'changePassword (own)':                                'A--   A--     A--     A--   A--     A--    U--',
+  'logout (own session)':                                'A--   A--     A--     A--   A--     A--    U--',
+  'sessionRevocations (the gateway only)':               'F--   F--     F--     F--   F--     F--    U--',
   // Roles and maker-checker
-  'grantRole (a role the maker holds)':                  'AAF   FFF     FFF     FFF   FFF     UUU',
+  'grantRole (a role the maker holds)':                  'AAF   FFF     FFF     FFF   FFF     FFF    UUU',
   // Delegation is data (role_delegations): an administrator grants every role, ones they do not hold included.
-  'grantRole (a role the maker lacks)':                  'AAF   FFF     FFF     FFF   FFF     UUU',
-  'grantRole (to oneself)':                              'W--   W--     W--     W--   W--     U--',
-  'revokeRole':                                          'AAF   FFF     FFF     FFF   FFF     UUU',
-  'approve (a request someone else made)':               'AAF   FFF     FFF     FFF   FFF     UUU',
-  'approve (a request the caller made)':                 'W--   ---     ---     ---   ---     ---',
-  'reject (a request someone else made)':                'AAF   FFF     FFF     FFF   FFF     UUU',
-  'approvalRequest(id)':                                 'AAN   AAN     AAN     NNN   NNN     UUU',
-  'approvalRequests (lists the request)':                'AAN   AAN     AAN     NNN   NNN     UUU',
+  'grantRole (a role the maker lacks)':                  'AAF   FFF     FFF     FFF   FFF     FFF    UUU',
+  'grantRole (to oneself)':                              'W--   W--     W--     W--   W--     W--    U--',
+  'revokeRole':                                          'AAF   FFF     FFF     FFF   FFF     FFF    UUU',
+  'approve (a request someone else made)':               'AAF   FFF     FFF     FFF   FFF     FFF    UUU',
+  'approve (a request the caller made)':                 'W--   ---     ---     ---   ---     ---    ---',
+  'reject (a request someone else made)':                'AAF   FFF     FFF     FFF   FFF     FFF    UUU',
+  'approvalRequest(id)':                                 'AAN   AAN     AAN     NNN   NNN     NNN    UUU',
+  'approvalRequests (lists the request)':                'AAN   AAN     AAN     NNN   NNN     NNN    UUU',
   // Waiting for me: what the caller may decide, as approve and reject say (a role grant: role.approve).
-  'approvalRequests waitingForMe (lists the request)':   'AAN   NNN     NNN     NNN   NNN     UUU',
+  'approvalRequests waitingForMe (lists the request)':   'AAN   NNN     NNN     NNN   NNN     NNN    UUU',
   // Audit trail
-  'auditTrail (lists a record of the office)':           'AAN   FFF     AAN     FFF   FFF     UUU',
-  'auditRecord(id) (a record of the office)':            'AAN   FFF     AAN     FFF   FFF     UUU',
-  'verifyAuditTrail':                                    'A--   F--     A--     F--   F--     U--',
+  'auditTrail (lists a record of the office)':           'AAN   FFF     AAN     FFF   FFF     FFF    UUU',
+  'auditRecord(id) (a record of the office)':            'AAN   FFF     AAN     FFF   FFF     FFF    UUU',
+  'verifyAuditTrail':                                    'A--   F--     A--     F--   F--     F--    U--',
   // Ledger (accounts subgraph)
-  'ledgerAccounts of the office':                        'NNN   AAN     AAN     ANN   NNN     UUU',
-  'Account reference (_entities)':                       'NNN   AAN     AAN     ANN   NNN     UUU',
-  'accountStatement of the office\'s cash':              'NNN   AAN     AAN     ANN   NNN     UUU',
-  'trialBalance of the office':                          'FFF   AAF     AAF     AFF   FFF     UUU',
-  'journalEntry(id) of an entry at the office':          'NNN   AAN     AAN     ANN   NNN     UUU',
-  'journalEntries (lists an entry at the office)':       'NNN   AAN     AAN     ANN   NNN     UUU',
-  'openAccount (a detail account of the office)':        'FFF   AAF     FFF     FFF   FFF     UUU',
-  'setAccountStatus (freeze an account of the office)':  'FFF   AAF     FFF     FFF   FFF     UUU',
-  'postJournalEntry (a manual journal at the office)':   'FFF   AAF     FFF     FFF   FFF     UUU',
-  'reverseJournalEntry (an entry at the office)':        'NNN   AAN     FFN     FNN   NNN     UUU',
-  'placeHold (service only)':                            'FFF   FFF     FFF     FFF   FFF     UUU',
-  'closeBusinessDay of the office':                      'FFF   AAF     FFF     AFF   FFF     UUU',
-  'officesNotClosedThrough (lists the office)':          'NNN   AAN     AAN     ANN   NNN     UUU',
-  'verifyLedger':                                        'A--   F--     A--     F--   F--     U--',
-  'officeLedgerStatus (service only)':                   'FFF   FFF     FFF     FFF   FFF     UUU',
-  'reserveMoneyOrderCash (money-orders only)':           'FFF   FFF     FFF     FFF   FFF     UUU',
-  'moneyOrderControlBalance (money-orders only)':        'FFF   FFF     FFF     FFF   FFF     UUU',
+  'ledgerAccounts of the office':                        'NNN   AAN     AAN     ANN   NNN     NNN    UUU',
+  'Account reference (_entities)':                       'NNN   AAN     AAN     ANN   NNN     NNN    UUU',
+  'accountStatement of the office\'s cash':              'NNN   AAN     AAN     ANN   NNN     NNN    UUU',
+  'trialBalance of the office':                          'FFF   AAF     AAF     AFF   FFF     FFF    UUU',
+  'journalEntry(id) of an entry at the office':          'NNN   AAN     AAN     ANN   NNN     NNN    UUU',
+  'journalEntries (lists an entry at the office)':       'NNN   AAN     AAN     ANN   NNN     NNN    UUU',
+  'openAccount (a detail account of the office)':        'FFF   AAF     FFF     FFF   FFF     FFF    UUU',
+  'setAccountStatus (freeze an account of the office)':  'FFF   AAF     FFF     FFF   FFF     FFF    UUU',
+  'postJournalEntry (a manual journal at the office)':   'FFF   AAF     FFF     FFF   FFF     FFF    UUU',
+  'reverseJournalEntry (an entry at the office)':        'NNN   AAN     FFN     FNN   NNN     NNN    UUU',
+  'placeHold (service only)':                            'FFF   FFF     FFF     FFF   FFF     FFF    UUU',
+  'closeBusinessDay of the office':                      'FFF   AAF     FFF     AFF   FFF     FFF    UUU',
+  'officesNotClosedThrough (lists the office)':          'NNN   AAN     AAN     ANN   NNN     NNN    UUU',
+  'verifyLedger':                                        'A--   F--     A--     F--   F--     F--    U--',
+  'officeLedgerStatus (service only)':                   'FFF   FFF     FFF     FFF   FFF     FFF    UUU',
+  'reserveMoneyOrderCash (money-orders only)':           'FFF   FFF     FFF     FFF   FFF     FFF    UUU',
+  'moneyOrderControlBalance (money-orders only)':        'FFF   FFF     FFF     FFF   FFF     FFF    UUU',
   // An order's entries, as journalEntry(id) reads them: in the caller's ledger.read scope, else absent.
-  'MoneyOrder.ledgerEntries (an entry at the office)':   'NNN   AAN     AAN     ANN   NNN     UUU',
-  'submitApprovalRequest (service only)':                'FFF   FFF     FFF     FFF   FFF     UUU',
+  'MoneyOrder.ledgerEntries (an entry at the office)':   'NNN   AAN     AAN     ANN   NNN     NNN    UUU',
+  'submitApprovalRequest (service only)':                'FFF   FFF     FFF     FFF   FFF     FFF    UUU',
   // Quotes (money-orders, cod-settlement): no office named, the permission anywhere
-  'moneyOrderQuote':                                     'F--   A--     F--     A--   F--     U--',
+  'moneyOrderQuote':                                     'F--   A--     F--     A--   F--     F--    U--',
   // Money orders: an order booked at the office and payable there. Out of the caller's sight an order is not found.
-  'bookMoneyOrder (at the office)':                      'FFF   FFF     FFF     AFF   FFF     UUU',
-  'payMoneyOrder (payable at the office)':               'FFF   FFF     FFF     AFF   FFF     UUU',
-  'resendMoneyOrderCode':                                'NNN   FFN     FFN     ANN   NNN     UUU',
-  'stopMoneyOrder (booked at the office)':               'NNN   FFN     FFN     ANN   NNN     UUU',
-  'returnMoneyOrder (payable at the office)':            'NNN   FFN     FFN     ANN   NNN     UUU',
-  'lockMoneyOrder':                                      'NNN   AAN     FFN     FNN   NNN     UUU',
-  'releaseMoneyOrder (a locked order)':                  'NNN   AAN     FFN     FNN   NNN     UUU',
+  'bookMoneyOrder (at the office)':                      'FFF   FFF     FFF     AFF   FFF     FFF    UUU',
+  'payMoneyOrder (payable at the office)':               'FFF   FFF     FFF     AFF   FFF     FFF    UUU',
+  'resendMoneyOrderCode':                                'NNN   FFN     FFN     ANN   NNN     NNN    UUU',
+  'stopMoneyOrder (booked at the office)':               'NNN   FFN     FFN     ANN   NNN     NNN    UUU',
+  'returnMoneyOrder (payable at the office)':            'NNN   FFN     FFN     ANN   NNN     NNN    UUU',
+  'lockMoneyOrder':                                      'NNN   AAN     FFN     FNN   NNN     NNN    UUU',
+  'releaseMoneyOrder (a locked order)':                  'NNN   AAN     FFN     FNN   NNN     NNN    UUU',
   // A refund is paid at a counter, named like a booking's: mo.book there decides first.
-  'refundMoneyOrder (a stopped order booked there)':     'FFF   FFF     FFF     AFF   FFF     UUU',
-  'moneyOrder(reference)':                               'NNN   AAN     AAN     ANN   NNN     UUU',
-  'moneyOrders (lists the order)':                       'FFF   AAN     AAN     ANN   FFF     UUU',
-  'Office.moneyOrderSummary':                            'FFF   AAF     AAF     AFF   FFF     UUU',
-  'moneyOrderReconciliation of the office':              'FFF   AAF     AAF     AFF   FFF     UUU',
+  'refundMoneyOrder (a stopped order booked there)':     'FFF   FFF     FFF     AFF   FFF     FFF    UUU',
+  'moneyOrder(reference)':                               'NNN   AAN     AAN     ANN   NNN     NNN    UUU',
+  'moneyOrders (lists the order)':                       'FFF   AAN     AAN     ANN   FFF     FFF    UUU',
+  'Office.moneyOrderSummary':                            'FFF   AAF     AAF     AFF   FFF     FFF    UUU',
+  'moneyOrderReconciliation of the office':              'FFF   AAF     AAF     AFF   FFF     FFF    UUU',
   // A department's file, booked at the office as a job; and a tariff change, which is the network's (the root's).
-  'bookMoneyOrders (a file at the office)':              'FFF   AAF     FFF     FFF   FFF     UUU',
-  'proposeMoneyOrderTariff':                             'F--   F--     F--     F--   F--     U--',
+  'bookMoneyOrders (a file at the office)':              'FFF   AAF     FFF     FFF   FFF     FFF    UUU',
+  'proposeMoneyOrderTariff':                             'F--   F--     F--     F--   F--     F--    U--',
   // Public: the sender follows the order with its reference and their phone, signed in or not.
-  'trackMoneyOrder':                                     'A--   A--     A--     A--   A--     A--',
-  'moneyOrderTariffs':                                   'F--   A--     F--     A--   F--     U--',
-  'moneyOrderLimits':                                    'F--   A--     F--     A--   F--     U--',
-  'codFeeQuote':                                         'F--   A--     F--     A--   F--     U--',
+  'trackMoneyOrder':                                     'A--   A--     A--     A--   A--     A--    A--',
+  'moneyOrderTariffs':                                   'F--   A--     F--     A--   F--     F--    U--',
+  'moneyOrderLimits':                                    'F--   A--     F--     A--   F--     F--    U--',
+  'codFeeQuote':                                         'F--   A--     F--     A--   F--     F--    U--',
   // Billers and contracts (cod-settlement): a biller settled at the office (a head office: none is below NDGPO). No
   // role holds cod.read or cod.biller.manage yet, so every biller is out of sight and registration is FORBIDDEN.
-  'registerBiller (settled at the office)':              'F-F   F-F     F-F     F-F   F-F     U-U',
-  'biller(id)':                                          'N-N   N-N     N-N     N-N   N-N     U-U',
-  'billerByCode':                                        'N-N   N-N     N-N     N-N   N-N     U-U',
-  'billers (lists the biller)':                          'N-N   N-N     N-N     N-N   N-N     U-U',
-  'updateBiller':                                        'N-N   N-N     N-N     N-N   N-N     U-U',
-  'requestBillerBankChange':                             'N-N   N-N     N-N     N-N   N-N     U-U',
-  'createContractVersion':                               'N-N   N-N     N-N     N-N   N-N     U-U',
+  'registerBiller (settled at the office)':              'F-F   F-F     F-F     F-F   F-F     F-F    U-U',
+  'biller(id)':                                          'N-N   N-N     N-N     N-N   N-N     N-N    U-U',
+  'billerByCode':                                        'N-N   N-N     N-N     N-N   N-N     N-N    U-U',
+  'billers (lists the biller)':                          'N-N   N-N     N-N     N-N   N-N     N-N    U-U',
+  'updateBiller':                                        'N-N   N-N     N-N     N-N   N-N     N-N    U-U',
+  'requestBillerBankChange':                             'N-N   N-N     N-N     N-N   N-N     N-N    U-U',
+  'createContractVersion':                               'N-N   N-N     N-N     N-N   N-N     N-N    U-U',
 };
 
 type Outcome = 'A' | 'F' | 'N' | 'U' | 'W' | '-';
@@ -831,9 +836,9 @@ beforeAll(async () => {
     }
   });
   matrixPasswordHash = await hashPassword(MATRIX_PASSWORD);
-  // One actor per role, all at the New Delhi GPO.
+  // One actor per role, all at the New Delhi GPO; the biller's person bound to its biller.
   await database.db.transaction(async (tx) => {
-    for (const [index, role] of ACTORS.slice(0, 5).entries()) {
+    for (const [index, role] of ACTORS.filter((actor) => actor !== 'ANONYMOUS').entries()) {
       const actor = await insertStaff(tx, {
         employeeId: String(60_000_000 + index),
         username: `matrix.${role.toLowerCase()}`,
@@ -841,6 +846,7 @@ beforeAll(async () => {
         passwordHash: matrixPasswordHash,
         officeCode: 'NDGPO',
         roles: [role],
+        billerCode: role === 'BILLER' ? 'BL000001' : null,
         mustChangePassword: false,
       });
       await openAssignment(tx, { staffId: actor.id, officeCode: 'NDGPO', startedAt: clock(), assignedBy: null });
@@ -893,6 +899,13 @@ describe('the permissions data', () => {
     const auditor = rows.filter((row) => row.roleCode === 'AUDITOR').map((row) => row.permission);
     expect(auditor.length).toBeGreaterThan(0);
     expect(auditor.filter((permission) => !/\.(read|verify)$/.test(permission))).toEqual([]);
+  });
+
+  it("gives a biller's people cod.biller.self and nothing else, so no office permission ever reaches them", async () => {
+    const rows = await allRolePermissions(testDatabase.database.db);
+    expect(rows.filter((row) => row.roleCode === 'BILLER').map((row) => row.permission)).toEqual(['cod.biller.self']);
+    // And nobody else holds it: it is the biller's own, not an office's.
+    expect(rows.filter((row) => row.permission === 'cod.biller.self').map((row) => row.roleCode)).toEqual(['BILLER']);
   });
 
   it('keeps counter clerks and postmen to their own office for everything but reading the tree', async () => {

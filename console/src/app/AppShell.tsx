@@ -1,13 +1,19 @@
-import { NavLink, Outlet } from 'react-router';
+import { Navigate, NavLink, Outlet, useLocation } from 'react-router';
 import { Suspense } from 'react';
+import { audienceOf, BILLER_HOME, billerMayOpen } from '../session/audience';
 import { MeProvider, useMe } from '../session/me';
 import { roleName } from '../session/permissions';
 import { useSession } from '../session/session';
 import { Button } from '../ui/Button';
 import { Loading } from '../ui/Loading';
 import { SECTIONS } from './registry';
+import { navigationFor } from './sections';
 
-/** The frame of every screen: who is signed in (name, role, office), the navigation their roles allow, sign out. */
+/**
+ * The frame of every screen: who is signed in (name, role, office), the navigation their roles allow, sign out. A
+ * biller's person sees their biller instead of an office, only the biller's pages, and is taken there from any other
+ * address (the dashboard at `/` included).
+ */
 export function AppShell() {
   return (
     <MeProvider>
@@ -19,7 +25,10 @@ export function AppShell() {
 function Shell() {
   const me = useMe();
   const { signOut } = useSession();
-  const entries = SECTIONS.flatMap((section) => section.navigation.filter((entry) => entry.visible(me)).map((entry) => ({ ...entry, section: section.title })));
+  const { pathname } = useLocation();
+  const biller = audienceOf(me) === 'biller';
+  if (biller && !billerMayOpen(pathname)) return <Navigate to={BILLER_HOME} replace />;
+  const entries = navigationFor(me, SECTIONS);
   return (
     <div className="shell">
       <a className="skip-link" href="#main">
@@ -30,7 +39,7 @@ function Shell() {
         <div className="identity" aria-label="Signed in as">
           <span className="identity-name">{me.name}</span>
           <span className="identity-detail">
-            {me.roles.map(roleName).join(', ') || 'No role yet'} · {me.office.name} ({me.office.code})
+            {me.roles.map(roleName).join(', ') || 'No role yet'} · {biller ? `Biller ${me.billerCode}` : `${me.office.name} (${me.office.code})`}
           </span>
         </div>
         <NavLink to="/account/password" className="header-link">
@@ -43,11 +52,13 @@ function Shell() {
       <div className="shell-body">
         <nav className="shell-nav" aria-label="Main">
           <ul>
-            <li>
-              <NavLink to="/" end>
-                Dashboard
-              </NavLink>
-            </li>
+            {biller ? null : (
+              <li>
+                <NavLink to="/" end>
+                  Dashboard
+                </NavLink>
+              </li>
+            )}
             {entries.map((entry) => (
               <li key={entry.to}>
                 <NavLink to={entry.to}>{entry.label}</NavLink>

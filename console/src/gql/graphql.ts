@@ -1338,7 +1338,7 @@ export type StaffDetailQueryVariables = Exact<{
 }>;
 
 
-export type StaffDetailQuery = { staff: { id: string, employeeId: string, username: string, name: string, mobile: string | null, email: string | null, status: StaffStatus, suspendedAt: string | null, suspensionReason: string | null, leftOn: string | null, lastLoginAt: string | null, lockedUntil: string | null, mustChangePassword: boolean, roles: Array<Role>, grants: Array<{ permission: string, scope: GrantScope }>, office: { code: string, name: string, type: OfficeType }, assignments: Array<{ officeCode: string, from: string, to: string | null, office: { code: string, name: string } | null, assignedBy: { id: string, username: string, name: string } | null }> } | null };
+export type StaffDetailQuery = { staff: { id: string, employeeId: string, username: string, name: string, mobile: string | null, email: string | null, status: StaffStatus, suspendedAt: string | null, suspensionReason: string | null, leftOn: string | null, lastLoginAt: string | null, lockedUntil: string | null, mustChangePassword: boolean, roles: Array<Role>, billerCode: string | null, grants: Array<{ permission: string, scope: GrantScope }>, office: { code: string, name: string, type: OfficeType }, assignments: Array<{ officeCode: string, from: string, to: string | null, office: { code: string, name: string } | null, assignedBy: { id: string, username: string, name: string } | null }> } | null };
 
 export type StaffGrantRoleMutationVariables = Exact<{
   input: GrantRoleInput;
@@ -1418,7 +1418,7 @@ export type StaffUpdateMutation = { updateStaff: { id: string, name: string, mob
 export type MeQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type MeQuery = { me: { id: string, username: string, name: string, employeeId: string, roles: Array<Role>, status: StaffStatus, mustChangePassword: boolean, billerCode: string | null, office: { code: string, name: string, type: OfficeType }, grants: Array<{ permission: string, scope: GrantScope }> } };
+export type MeQuery = { me: { id: string, username: string, name: string, employeeId: string, roles: Array<Role>, billerCode: string | null, status: StaffStatus, mustChangePassword: boolean, office: { code: string, name: string, type: OfficeType }, grants: Array<{ permission: string, scope: GrantScope }> } };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -4020,6 +4020,7 @@ export const StaffDetailDocument = new TypedDocumentString(`
     lockedUntil
     mustChangePassword
     roles
+    billerCode
     grants {
       permission
       scope
@@ -4180,6 +4181,7 @@ export const MeDocument = new TypedDocumentString(`
     name
     employeeId
     roles
+    billerCode
     status
     mustChangePassword
     billerCode

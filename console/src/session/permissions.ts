@@ -19,6 +19,7 @@ const ROLE_NAMES: Record<string, string> = {
   AUDITOR: 'Auditor',
   COUNTER_CLERK: 'Counter clerk',
   POSTMAN: 'Postman',
+  BILLER: 'Biller',
 };
 
 export function roleName(role: string): string {

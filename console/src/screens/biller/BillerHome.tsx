@@ -47,14 +47,18 @@ export default function BillerHome() {
   if (code === '') {
     return (
       <>
-        <PageHeader title="Your COD account" />
-        <p role="alert">Your sign-in is not bound to a biller.</p>
+        <PageHeader title="COD account" />
+        <p>This page is for a biller’s own people: your account is not bound to a biller.</p>
       </>
     );
   }
   return (
     <>
-      <PageHeader title={biller ? `${biller.name} (${biller.code})` : 'Your COD account'} subtitle="Your cash-on-delivery articles and what was collected for them." />
+      <PageHeader title="COD account" subtitle={biller ? `${biller.name} (${biller.code})` : `Biller ${code}`} />
+      <p>
+        You act for biller <strong className="mono">{code}</strong>: its cash-on-delivery articles and what was collected for them. You see no other
+        biller’s.
+      </p>
       <ProblemList problems={problemsOf(error)} />
       {fetching && !biller ? <Loading what="Reading your account" /> : null}
       {biller ? (

@@ -1,13 +1,13 @@
 import { screen, type Section } from '../../app/sections';
-import { can } from '../../session/permissions';
 
 /**
- * A biller's own people (the BILLER role, cod.biller.self): their biller's COD account and nothing of the post office.
- * The API answers them for their own biller only, whatever they ask.
+ * A biller's own pages, for its people (the BILLER role): the only section their navigation shows, and the only
+ * addresses they may open (see session/audience.ts). The COD dashboard, remittances and disputes go here.
  */
 export const billerSection: Section = {
   id: 'biller',
-  title: 'Your COD account',
-  navigation: [{ to: '/biller', label: 'Your COD account', visible: (me) => can(me, 'cod.biller.self') }],
+  title: 'Biller',
+  audience: 'biller',
+  navigation: [{ to: '/biller', label: 'COD account', visible: (me) => Boolean(me.billerCode) }],
   routes: [{ path: 'biller', ...screen(() => import('./BillerHome')) }],
 };

@@ -16,7 +16,7 @@ import { fieldProblems, localProblem, useCommand } from './useCommand';
 import './staff.css';
 
 /** The fields of CreateStaffInput, named as the API names them in `extensions.field`. */
-const FIELDS = ['employeeId', 'username', 'name', 'officeCode', 'mobile', 'email'] as const;
+const FIELDS = ['employeeId', 'username', 'name', 'officeCode', 'mobile', 'email', 'billerCode'] as const;
 type Field = (typeof FIELDS)[number];
 const REQUIRED: Field[] = ['employeeId', 'username', 'name', 'officeCode'];
 
@@ -28,7 +28,15 @@ const REQUIRED: Field[] = ['employeeId', 'username', 'name', 'officeCode'];
 export default function StaffCreate() {
   const me = useMe();
   const navigate = useNavigate();
-  const [values, setValues] = useState<Record<Field, string>>({ employeeId: '', username: '', name: '', officeCode: me.office.code, mobile: '', email: '' });
+  const [values, setValues] = useState<Record<Field, string>>({
+    employeeId: '',
+    username: '',
+    name: '',
+    officeCode: me.office.code,
+    mobile: '',
+    email: '',
+    billerCode: '',
+  });
   const create = useCommand(op(StaffCreateDocument));
   const set = (field: Field) => (value: string) => {
     setValues((current) => ({ ...current, [field]: value }));
@@ -50,6 +58,7 @@ export default function StaffCreate() {
         officeCode: values.officeCode.trim().toUpperCase(),
         ...(values.mobile.trim() ? { mobile: values.mobile.trim() } : {}),
         ...(values.email.trim() ? { email: values.email.trim() } : {}),
+        ...(values.billerCode.trim() ? { billerCode: values.billerCode.trim() } : {}),
       },
     });
     if (!data) return;
@@ -110,6 +119,16 @@ export default function StaffCreate() {
           />
           <TextField label="E-mail" type="email" value={values.email} onChange={set('email')} autoComplete="off" problems={fieldProblems(problems, 'email')} />
         </div>
+        <TextField
+          label="Biller code"
+          description="Only for one of a biller's own people (a seller's staff), e.g. BL000001: they can then be granted the Biller role and no other. Leave empty for the post office's staff."
+          value={values.billerCode}
+          onChange={set('billerCode')}
+          autoComplete="off"
+          spellCheck="false"
+          inputClassName="mono"
+          problems={fieldProblems(problems, 'billerCode')}
+        />
         <p className="field-description">Their temporary password is sent to them (by SMS or e-mail, as this system is set up). You will not see it.</p>
         <ProblemList problems={unclaimed(problems, [...FIELDS])} />
         {isCode(problems, 'NOTIFICATION_FAILED') ? (

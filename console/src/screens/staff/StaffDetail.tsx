@@ -10,7 +10,7 @@ import { can, roleName } from '../../session/permissions';
 import { Loading } from '../../ui/Loading';
 import { PageHeader } from '../../ui/PageHeader';
 import { ProblemList } from '../../ui/ProblemList';
-import { deliveryWords, officeTypeWord, permissionWords, ROLES, scopeWord, statusWord } from './labels';
+import { deliveryWords, officeTypeWord, permissionWords, rolesFor, scopeWord, statusWord } from './labels';
 import { isCreatedNotice } from './notices';
 import { GrantRoleAction, RevokeRoleAction } from './RoleActions';
 import { StaffManageActions, type Person } from './StaffActions';
@@ -73,7 +73,7 @@ export default function StaffDetail() {
   const mayChangeRoles = can(me, 'role.grant') && !self && !left;
   const pendingGrants = (pending.data?.approvalRequests.edges ?? []).map((edge) => edge.node);
   const pendingRoles = new Set(pendingGrants.map((request) => String(request.payload.role ?? '')));
-  const grantable = ROLES.filter((role) => !person.roles.includes(role) && !pendingRoles.has(role));
+  const grantable = rolesFor(person).filter((role) => !person.roles.includes(role) && !pendingRoles.has(role));
 
   return (
     <>
@@ -115,6 +115,12 @@ export default function StaffDetail() {
             <dd>{person.mobile ?? <span className="staff-muted">Not given</span>}</dd>
             <dt>E-mail</dt>
             <dd>{person.email ?? <span className="staff-muted">Not given</span>}</dd>
+            {person.billerCode ? (
+              <>
+                <dt>Acts for biller</dt>
+                <dd className="mono">{person.billerCode}</dd>
+              </>
+            ) : null}
           </dl>
         </section>
         <section aria-labelledby="staff-status">

@@ -1,7 +1,15 @@
 import type { GrantScope, NotificationChannel, OfficeType, Role, StaffStatus } from '../../gql/graphql';
 
 /** The roles in the order the README lists them: what the grant dialog offers and the filters list. */
-export const ROLES: Role[] = ['ADMIN', 'FINANCE_OFFICER', 'AUDITOR', 'COUNTER_CLERK', 'POSTMAN'];
+export const ROLES: Role[] = ['ADMIN', 'FINANCE_OFFICER', 'AUDITOR', 'COUNTER_CLERK', 'POSTMAN', 'BILLER'];
+
+/**
+ * The roles someone may be granted, as the API decides (BILLER_ROLE_ONLY, BILLER_CODE_REQUIRED): one of a biller's
+ * own people (bound to a biller) BILLER alone, the post office's staff every role but BILLER.
+ */
+export function rolesFor(person: { billerCode?: string | null }): Role[] {
+  return ROLES.filter((role) => (role === 'BILLER') === Boolean(person.billerCode));
+}
 
 export const STATUSES: StaffStatus[] = ['ACTIVE', 'SUSPENDED', 'LEFT'];
 
@@ -58,6 +66,7 @@ const PERMISSION_WORDS: Record<string, string> = {
   'cod.deposit': 'Deposit COD cash',
   'cod.settlement.release': 'Release COD settlements',
   'cod.settlement.approve': 'Approve COD settlements',
+  'cod.biller.self': "See their own biller's COD articles, settlements, remittances and disputes; raise disputes",
 };
 
 export function permissionWords(permission: string): string {

@@ -69,6 +69,21 @@ describe('uploads through /graphql', () => {
     expect((await post({ query: UPLOAD, variables: big(11 * 1024 * 1024) }, headers)).status).toBe(413);
   });
 
+  it('takes a COD manifest upload in a large body, alone', async () => {
+    const token = await signAccessToken(CLAIMS, keys.privateKey, 60);
+    const headers = { authorization: `Bearer ${token}`, [UPLOAD_HEADER]: 'cod-manifest' };
+    const manifest = 'mutation($input: UploadCodManifestInput!) { uploadCodManifest(input: $input) { id status totalRows } }';
+    const answer = await post({ query: manifest, variables: { input: { fileName: 'm.csv', content: 'x'.repeat(4 * 1024 * 1024) } } }, headers);
+    expect(answer.status).toBe(200);
+    expect(answer.body.parsed).toBeGreaterThan(4 * 1024 * 1024);
+    // The manifest beside another field is not an upload.
+    const withOther = 'mutation($input: UploadCodManifestInput!) { uploadCodManifest(input: $input) { id } logout }';
+    expect((await post({ query: withOther, variables: big(200 * 1024) }, headers)).status).toBe(413);
+    // Nor is a query of the manifest, however named.
+    expect((await post({ query: 'query { uploadCodManifest: whoami }', variables: big(200 * 1024) }, headers)).status).toBe(413);
+    expect((await post({ query: manifest, variables: big(200 * 1024) }, { [UPLOAD_HEADER]: 'cod-manifest' })).status).toBe(401);
+  });
+
   it('reads no large body from a caller who is not signed in, or whose token is forged', async () => {
     const anonymous = await post({ query: UPLOAD, variables: big(200 * 1024) }, { [UPLOAD_HEADER]: 'money-order-bulk' });
     expect(anonymous.status).toBe(401);

@@ -8,7 +8,7 @@ import { assertPasswordChosen, can } from '@postal/authz';
 import { businessDate } from '@postal/calendar';
 import { transaction, type Tx } from '@postal/db';
 import { BadUserInputError, ForbiddenError, UnauthenticatedError } from '@postal/errors';
-import { Decimal } from '@postal/money';
+import { currencyOf, Decimal } from '@postal/money';
 import { findBiller } from '../billers/repository.js';
 import { raiseException } from '../exceptions/repository.js';
 import { stageCodMovement } from '../ledger/movements.js';
@@ -90,6 +90,7 @@ function deliveryWork(input: DeliveryInput): EventWork {
     if (!(COLLECTION_MODES as readonly unknown[]).includes(input.mode)) throw new BadUserInputError('mode', 'mode is CASH, UPI or CARD');
     const mode = input.mode as CollectionMode;
     const amount = checkAmount(input.amount, article.currency, 'amount', { allowZero: false });
+    const amountText = amount.toFixed(currencyOf(article.currency).minorUnits);
     const paymentReference = checkPaymentReference(mode, input.paymentReference);
     const podReference = checkText(input.podReference, 'podReference', 64);
     const round = await currentPostman(context);
@@ -102,7 +103,7 @@ function deliveryWork(input: DeliveryInput): EventWork {
       articleId: article.id,
       billerId: article.billerId,
       currency: article.currency,
-      amount: amount.toFixed(),
+      amount: amountText,
       mode,
       paymentReference,
       podReference,
@@ -124,7 +125,7 @@ function deliveryWork(input: DeliveryInput): EventWork {
         officeCode: article.deliveryOfficeCode,
         officePath: article.deliveryOfficePath,
         billerId: article.billerId,
-        reason: `collected ${amount.toFixed()} against a COD amount of ${article.codAmount}`,
+        reason: `collected ${amountText} against a COD amount of ${article.codAmount}`,
         businessDate: context.today,
         raisedAt: context.now,
         raisedBy: context.actor.label,
@@ -132,11 +133,11 @@ function deliveryWork(input: DeliveryInput): EventWork {
     }
     await stageCodMovement(
       tx,
-      { movement: 'COLLECTED', currency: article.currency, businessDate: context.today, actor: context.actor.event, billerCode: biller.code, settlementOfficeCode: biller.settlementOfficeCode, articleNumber: article.articleNumber, officeCode: article.deliveryOfficeCode, mode, amount: amount.toFixed() },
+      { movement: 'COLLECTED', currency: article.currency, businessDate: context.today, actor: context.actor.event, billerCode: biller.code, settlementOfficeCode: biller.settlementOfficeCode, articleNumber: article.articleNumber, officeCode: article.deliveryOfficeCode, mode, amount: amountText },
       { type: 'ARTICLE', id: article.id, billerId: article.billerId },
       { now: context.now, requestId: context.requestId },
     );
-    return { postmanId, beat: round.beat, amount: amount.toFixed(), mode, paymentReference, podReference, differs: difference !== undefined };
+    return { postmanId, beat: round.beat, amount: amountText, mode, paymentReference, podReference, differs: difference !== undefined };
   };
 }
 

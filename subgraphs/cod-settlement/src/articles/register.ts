@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { Identity } from '@postal/auth';
 import { assertHolds } from '@postal/authz';
-import { businessDate } from '@postal/calendar';
+import { businessDate, calendarDateProblem } from '@postal/calendar';
 import { transaction, type Db, type Tx } from '@postal/db';
 import { ForbiddenError } from '@postal/errors';
+import { currencyOf } from '@postal/money';
 import { billers } from '../billers/tables.js';
 import { contractInForce } from '../contracts/repository.js';
 import type { ContractRow } from '../contracts/repository.js';
@@ -31,7 +32,7 @@ export async function lookupsFor(db: Db | Tx, inputs: readonly RegistrationInput
   for (const input of inputs) {
     const biller = billersByCode.get(text(input.billerCode));
     const onDate = input.bookedOn == null || input.bookedOn === '' ? today : text(input.bookedOn);
-    if (!biller || !/^\d{4}-\d{2}-\d{2}$/.test(onDate)) continue;
+    if (!biller || calendarDateProblem(onDate) !== undefined) continue;
     const key = contractKey(biller.id, onDate);
     if (!contracts.has(key)) contracts.set(key, await contractInForce(db, biller.id, onDate));
   }
@@ -52,7 +53,7 @@ export async function writeArticles(tx: Tx, checked: readonly CheckedArticle[], 
       articleNumber: article.articleNumber,
       billerId: article.biller.id,
       currency: article.biller.currency,
-      codAmount: article.codAmount.toFixed(),
+      codAmount: article.codAmount.toFixed(currencyOf(article.biller.currency).minorUnits),
       bookingOfficeCode: article.bookingOffice.code,
       deliveryOfficeCode: article.deliveryOffice.code,
       deliveryOfficePath: article.deliveryOffice.path,

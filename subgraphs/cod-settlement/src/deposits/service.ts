@@ -9,7 +9,7 @@ import type { Identity } from '@postal/auth';
 import { assertCan, can } from '@postal/authz';
 import { businessDate } from '@postal/calendar';
 import { transaction } from '@postal/db';
-import { Decimal } from '@postal/money';
+import { currencyOf, Decimal } from '@postal/money';
 import { actorOf, type ArticleDeps } from '../articles/deps.js';
 import { checkAmount, checkText, POSTMAN_ID } from '../articles/domain.js';
 import { bookedOnOf } from '../articles/registration.js';
@@ -55,6 +55,8 @@ export async function recordPostmanDeposit(deps: ArticleDeps, identity: Identity
     const expected = cash.reduce((sum, row) => sum.plus(row.amount), new Decimal(0));
     checkAmount(deposited.toFixed(), currency, 'depositedAmount', { allowZero: true });
     const { shortage, excess } = depositDifference(expected, deposited);
+    const minor = currencyOf(currency).minorUnits;
+    const fixed = { expected: expected.toFixed(minor), deposited: deposited.toFixed(minor), shortage: shortage.toFixed(minor), excess: excess.toFixed(minor) };
     if ((shortage.gt(0) || excess.gt(0)) && !reason) {
       throw new DepositError('REASON_REQUIRED', `the deposit is ${shortage.gt(0) ? `short by ${shortage.toFixed(2)}` : `over by ${excess.toFixed(2)}`} against ${expected.toFixed(2)} expected: give the reason`, {
         field: 'reason',
@@ -68,10 +70,7 @@ export async function recordPostmanDeposit(deps: ArticleDeps, identity: Identity
       postmanId,
       businessDate: date,
       currency,
-      expected: expected.toFixed(),
-      deposited: deposited.toFixed(),
-      shortage: shortage.toFixed(),
-      excess: excess.toFixed(),
+      ...fixed,
       reason,
       collectionCount: cash.length,
       depositedBy: actor.label,
@@ -80,11 +79,11 @@ export async function recordPostmanDeposit(deps: ArticleDeps, identity: Identity
     if ((await markDeposited(tx, cash.map((row) => row.articleId), id, date)) !== cash.length) throw new Error('collections changed under their locks');
     for (const [type, amount] of [['SHORT_DEPOSIT', shortage], ['EXCESS_DEPOSIT', excess]] as const) {
       if (amount.isZero()) continue;
-      await raiseException(tx, { type, currency, amount: amount.toFixed(), articleId: null, depositId: id, officeCode: office.code, officePath: office.path, billerId: null, reason, businessDate: date, raisedAt: now, raisedBy: actor.label });
+      await raiseException(tx, { type, currency, amount: amount.toFixed(minor), articleId: null, depositId: id, officeCode: office.code, officePath: office.path, billerId: null, reason, businessDate: date, raisedAt: now, raisedBy: actor.label });
     }
     await stageCodMovement(
       tx,
-      { movement: 'DEPOSITED', currency, businessDate: date, actor: actor.event, depositId: id, officeCode: office.code, postmanId, expected: expected.toFixed(), deposited: deposited.toFixed(), shortage: shortage.toFixed(), excess: excess.toFixed() },
+      { movement: 'DEPOSITED', currency, businessDate: date, actor: actor.event, depositId: id, officeCode: office.code, postmanId, ...fixed },
       { type: 'DEPOSIT', id },
       { now, requestId },
     );

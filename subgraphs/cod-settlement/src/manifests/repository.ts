@@ -47,14 +47,23 @@ export async function markManifestRunning(db: Db | Tx, manifestId: string, now: 
     where id = ${manifestId} and status in ('QUEUED', 'RUNNING')`);
 }
 
-/** Each row's outcome, in one statement; only rows still PENDING change. Answers how many did. */
+/**
+ * Each row's outcome, in one statement; only rows still PENDING change. Answers how many did. The rows are picked by
+ * their primary key (`= any` of the chunk's row numbers) before the join, and the outcomes are read from JSON once
+ * (a materialised CTE): with the join alone, a table whose statistics lag behind a fresh upload was planned as a
+ * nested loop that parsed the JSON again for every row of the manifest (21 s a chunk at 20,000 rows).
+ */
 export async function markRowOutcomes(tx: Tx, manifestId: string, outcomes: ReadonlyArray<{ rowNumber: number; status: string; articleId: string | null; errors: RowErrors | null }>): Promise<number> {
   if (outcomes.length === 0) return 0;
+  const rowNumbers = outcomes.map((o) => o.rowNumber);
+  if (!rowNumbers.every((n) => Number.isSafeInteger(n) && n > 0)) throw new Error('manifest row numbers are positive integers');
   const payload = JSON.stringify(outcomes.map((o) => ({ row: o.rowNumber, status: o.status, article_id: o.articleId, errors: o.errors })));
   const result = await tx.execute(sql`
+    with v as materialized (
+      select * from jsonb_to_recordset(${payload}::jsonb) as v(row int, status text, article_id uuid, errors jsonb))
     update ${manifestRows} r set status = v.status, article_id = v.article_id, errors = v.errors
-    from jsonb_to_recordset(${payload}::jsonb) as v(row int, status text, article_id uuid, errors jsonb)
-    where r.manifest_id = ${manifestId} and r.row_number = v.row and r.status = 'PENDING'
+    from v
+    where r.manifest_id = ${manifestId} and r.row_number = any(${sql.raw(`'{${rowNumbers.join(',')}}'`)}::int[]) and r.row_number = v.row and r.status = 'PENDING'
     returning r.row_number`);
   return rowsOf(result).length;
 }

@@ -78,8 +78,10 @@ async function submit(deps: ArticleDeps, jobs: JobQueue, identity: Identity, inp
       })),
     );
   });
+  // Read before the job is added, so the answer is the manifest as taken (QUEUED), whatever the job does next.
+  const taken = (await findManifest(deps.database.db, id))!;
   await enqueueManifest(jobs, id);
-  return (await findManifest(deps.database.db, id))!;
+  return taken;
 }
 
 /** Who may see a manifest: whoever may register articles or read COD at the uploader's office. */

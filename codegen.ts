@@ -106,6 +106,13 @@ function mappersFor(name: (typeof subgraphs)[number]): Record<string, string> {
         UnclosedOfficeConnection: '../business-days/service.js#UnclosedOfficesPage',
         MoneyOrder: '../money-orders/model.js#MoneyOrderReference',
       };
+    case 'cod-settlement':
+      return {
+        SettlementBatch: '../settlement/repository.js#BatchRow',
+        Payout: '../settlement/repository.js#PayoutRow',
+        PayoutFile: '../settlement/repository.js#PayoutFileRow',
+        Biller: '../settlement/model.js#BillerReference',
+      };
     default:
       return {};
   }

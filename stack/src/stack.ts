@@ -126,7 +126,17 @@ export async function startSubgraphs(options: SubgraphsOptions): Promise<Running
     redis: options.redis,
     ...(options.moneyOrderExpiryIntervalMs ? { expiryIntervalMs: options.moneyOrderExpiryIntervalMs } : {}),
   });
-  const codSettlement = await startCodSettlement({ ...common('cod-settlement'), ...timing, logger: logger.child({ service: 'cod-settlement' }), port: ports.codSettlement, administrationUrl: () => administrationUrl, jobs });
+  const codSettlement = await startCodSettlement({
+    ...common('cod-settlement'),
+    ...timing,
+    logger: logger.child({ service: 'cod-settlement' }),
+    port: ports.codSettlement,
+    // Settlement releases go to the approvals inbox; the reconciliation asks accounts; failed payouts tell the seller.
+    administrationUrl: () => administrationUrl,
+    accountsUrl: accounts.url,
+    notifier: options.notifier,
+    jobs,
+  });
   const administration = await startAdministration({
     ...common('administration'),
     ...timing,

@@ -6,6 +6,8 @@ import type { ArticleService } from './articles/service.js';
 import type { DepositService } from './deposits/index.js';
 import type { ManifestService } from './manifests/service.js';
 import type { BillerLoaders } from './billers/loaders.js';
+import type { SettlementDeps } from './settlement/deps.js';
+import type { CodLedgerClient } from './summaries/ledger-client.js';
 
 export interface Context extends RequestContext {
   services: {
@@ -15,6 +17,7 @@ export interface Context extends RequestContext {
     articles: ArticleService;
     deposits: DepositService;
     manifests: ManifestService;
+    settlement: SettlementDeps & { ledger?: CodLedgerClient };
   };
   billerLoaders: BillerLoaders;
 }

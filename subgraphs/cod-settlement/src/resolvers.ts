@@ -8,6 +8,7 @@ import { contractResolvers } from './contracts/resolvers.js';
 import { articleResolvers } from './articles/resolvers.js';
 import { depositResolvers } from './deposits/resolvers.js';
 import { manifestResolvers } from './manifests/resolvers.js';
+import { settlementResolvers } from './settlement/resolvers.js';
 
 const feeResolvers: Resolvers<Context> = {
   Query: {
@@ -35,5 +36,6 @@ export const resolvers: Resolvers<Context> = {
     articleResolvers,
     depositResolvers,
     manifestResolvers,
+    settlementResolvers,
   ]),
 };

@@ -17,6 +17,12 @@ import { APPROVALS_QUEUE, createCodApprovalExecutor } from './approvals/executor
 import { createBillerLoaders } from './billers/loaders.js';
 import { createBillerService } from './billers/service.js';
 import { createContractService } from './contracts/service.js';
+import type { Notifier } from '@postal/notify';
+import { createApprovalSubmitter as createSettlementApprovalSubmitter } from './settlement/administration-client.js';
+import { createSettlementReleaseHandler } from './settlement/release-approval.js';
+import { DEFAULT_PAYOUT_BANK, type PayoutBankProfile, type SettlementDeps } from './settlement/deps.js';
+import { startSettlementJob } from './jobs/settlement-build.js';
+import { createCodLedgerClient } from './summaries/ledger-client.js';
 
 export interface CodSettlementOptions extends SubgraphRuntimeOptions {
   /**
@@ -26,13 +32,31 @@ export interface CodSettlementOptions extends SubgraphRuntimeOptions {
   administrationUrl?: string | (() => string | undefined);
   /** The operator's currency; default INR. */
   currency?: string;
-  /** Background jobs (@postal/jobs): the manifest uploads. The caller's, closed by whoever created it. */
+  /** Background jobs (@postal/jobs): the manifest uploads and the scheduled settlement build. The caller's, closed by whoever created it. */
   jobs: JobQueue;
+  /** The accounts subgraph's GraphQL URL (codReconciliation asks it the COD payable per biller). */
+  accountsUrl?: string | (() => string | undefined);
+  /** How sellers are told of a failed payout (e-mail; the local outbox in the embedded default). */
+  notifier?: Notifier;
+  /** How often the scheduled build runs (default: SETTLEMENT_BUILD_EVERY_MS, hourly). */
+  settlementBuildIntervalMs?: number;
+  /** The operator's bank at the settlement offices: its bulk-file layout and ids (default DEFAULT_PAYOUT_BANK). */
+  payoutBank?: PayoutBankProfile;
 }
 
 export async function startCodSettlement(options: CodSettlementOptions): Promise<RunningSubgraph> {
   const clock = options.clock ?? (() => new Date());
   const timeZone = options.timeZone ?? DEFAULT_TIME_ZONE;
+  const settlement: SettlementDeps & { ledger?: ReturnType<typeof createCodLedgerClient> } = {
+    database: options.database,
+    clock,
+    timeZone,
+    payoutBank: options.payoutBank ?? DEFAULT_PAYOUT_BANK,
+    logger: options.logger,
+    ...(options.notifier ? { notifier: options.notifier } : {}),
+    ...(options.administrationUrl ? { approvals: createSettlementApprovalSubmitter({ url: options.administrationUrl, identitySecret: options.identitySecret }) } : {}),
+    ...(options.accountsUrl ? { ledger: createCodLedgerClient({ url: options.accountsUrl, identitySecret: options.identitySecret }) } : {}),
+  };
   const approvals = options.administrationUrl ? createApprovalSubmitter({ url: options.administrationUrl, identitySecret: options.identitySecret }) : undefined;
   const billerDeps = { database: options.database, clock, timeZone, currency: options.currency ?? 'INR', ...(approvals ? { approvals } : {}) };
   const articleDeps = { database: options.database, clock, timeZone };
@@ -43,6 +67,7 @@ export async function startCodSettlement(options: CodSettlementOptions): Promise
     articles: createArticleService(articleDeps),
     deposits: createDepositService(articleDeps),
     manifests: createManifestService(articleDeps, options.jobs),
+    settlement,
   };
   const running = await startSubgraph<Context>({
     name: 'cod-settlement',
@@ -56,11 +81,12 @@ export async function startCodSettlement(options: CodSettlementOptions): Promise
       [OFFICE_EVENTS_QUEUE]: handleOfficeEventWithBillers,
       // Modules that act on an answer (a failed settlement flagged, say) add their listener here.
       [LEDGER_RESULTS_QUEUE]: createLedgerResultsHandler(clock, {}),
-      // Modules with approval kinds of their own (settlement's SETTLEMENT_RELEASE) add their handler to the map here.
-      [APPROVALS_QUEUE]: createCodApprovalExecutor({ clock, timeZone, identitySecret: options.identitySecret }, {}),
+      // Every kind cod-settlement owns: the billers' COD_BANK_CHANGE, and settlement's SETTLEMENT_RELEASE.
+      [APPROVALS_QUEUE]: createCodApprovalExecutor({ clock, timeZone, identitySecret: options.identitySecret }, { SETTLEMENT_RELEASE: createSettlementReleaseHandler(settlement) }),
     },
     buildContext: (request) => ({ ...request, services, billerLoaders: createBillerLoaders(options.database.db) }),
   });
   await startManifestJob(options.jobs, articleDeps);
+  if (options.jobs) await startSettlementJob(options.jobs, settlement, options.settlementBuildIntervalMs);
   return running;
 }

@@ -1,3 +1,4 @@
+import { rowsOf } from '@postal/db';
 import { Decimal } from '@postal/money';
 import { createTestDatabase, type TestDatabase } from '@postal/testkit';
 import { sql } from 'drizzle-orm';
@@ -22,7 +23,7 @@ async function linesOfBiller(billerId: string) {
   const result = await db().execute(sql`
     select l.article_id, l.gross::text, l.fee::text, l.tax::text, l.early_fee::text, l.net::text, l.active, b.id as batch_id
     from cod.settlement_lines l join cod.settlement_batches b on b.id = l.batch_id where b.biller_id = ${billerId} order by l.id`);
-  return result.rows as Array<{ article_id: string; gross: string; fee: string; tax: string; early_fee: string; net: string; active: boolean; batch_id: string }>;
+  return rowsOf(result) as Array<{ article_id: string; gross: string; fee: string; tax: string; early_fee: string; net: string; active: boolean; batch_id: string }>;
 }
 
 describe('buildSettlementBatches', () => {
@@ -48,7 +49,7 @@ describe('buildSettlementBatches', () => {
     expect(new Decimal(mine[0]!.net).toFixed(2)).toBe(new Decimal('4321.37').minus('86.43').minus('15.56').plus('7500').minus('125').minus('22.50').toFixed(2));
     expect(mine[0]!.status).toBe('DRAFT');
     expect(mine[0]!.cycleDate).toBe('2026-12-14');
-    const [notYetRow] = (await db().execute(sql`select settlement_batch_id from cod.collections where article_id = ${notYet.articleId}`)).rows;
+    const [notYetRow] = rowsOf(await db().execute(sql`select settlement_batch_id from cod.collections where article_id = ${notYet.articleId}`));
     expect(notYetRow).toEqual({ settlement_batch_id: null });
   });
 
@@ -111,7 +112,7 @@ describe('at most once', () => {
       from cod.collections c left join cod.settlement_lines l on l.article_id = c.article_id
       where c.biller_id = any(${sql.raw(`array[${billerIds.map((id) => `'${id}'`).join(',')}]::uuid[]`)})
       group by c.article_id, c.amount, c.settlement_batch_id`);
-    const rows = result.rows as Array<{ article_id: string; amount: string; active_lines: string; line_batch: string | null; claimed_by: string | null }>;
+    const rows = rowsOf(result) as Array<{ article_id: string; amount: string; active_lines: string; line_batch: string | null; claimed_by: string | null }>;
     expect(rows).toHaveLength(expectedArticles);
     for (const row of rows) {
       expect(Number(row.active_lines)).toBe(1);
@@ -121,8 +122,8 @@ describe('at most once', () => {
       select b.biller_id, b.gross::text, (select sum(c.amount) from cod.collections c where c.biller_id = b.biller_id)::text as collected,
              b.net::text, (select sum(l.net) from cod.settlement_lines l where l.batch_id = b.id and l.active)::text as line_net
       from cod.settlement_batches b where b.biller_id = any(${sql.raw(`array[${billerIds.map((id) => `'${id}'`).join(',')}]::uuid[]`)})`);
-    expect(sums.rows).toHaveLength(billerIds.length);
-    for (const row of sums.rows as Array<{ gross: string; collected: string; net: string; line_net: string }>) {
+    expect(rowsOf(sums)).toHaveLength(billerIds.length);
+    for (const row of rowsOf(sums) as Array<{ gross: string; collected: string; net: string; line_net: string }>) {
       expect(new Decimal(row.gross).eq(row.collected)).toBe(true);
       expect(new Decimal(row.net).eq(row.line_net)).toBe(true);
     }
@@ -149,7 +150,7 @@ describe('at most once', () => {
       }),
     ).rejects.toThrow('the process died here');
     const left = await db().execute(sql`select count(*)::int as n from cod.settlement_batches where biller_id = any(${sql.raw(`array[${billerIds.map((id) => `'${id}'`).join(',')}]::uuid[]`)})`);
-    expect(left.rows[0]).toEqual({ n: 0 });
+    expect(rowsOf(left)[0]).toEqual({ n: 0 });
     await buildSettlementBatches(deps(), contextOf(financeOfficer), { settlementOfficeCode: SETTLEMENT_OFFICE, cycleDate: '2026-12-10' });
     await buildSettlementBatches(deps(), contextOf(financeOfficer), { settlementOfficeCode: SETTLEMENT_OFFICE, cycleDate: '2026-12-11' });
     await assertEachOnce(billerIds, 30);

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import type { Identity } from '@postal/auth';
+import { approvalPayloadMac, type Identity } from '@postal/auth';
+import { newEvent, type ApprovalDecidedPayload } from '@postal/events';
 import type { Db } from '@postal/db';
 import { createMemoryNotifier } from '@postal/notify';
 import type { TestDatabase } from '@postal/testkit';
@@ -76,7 +77,7 @@ export function s10(serial: number): string {
 export async function seedCollection(
   db: Db,
   billerId: string,
-  options: { amount?: string; dueFrom?: string | null; deliveredOn?: string; mode?: 'CASH' | 'UPI' } = {},
+  options: { amount?: string; codAmount?: string; dueFrom?: string | null; deliveredOn?: string; mode?: 'CASH' | 'UPI' } = {},
 ): Promise<{ articleId: string; articleNumber: string }> {
   articleSeq += 1;
   const articleId = randomUUID();
@@ -87,7 +88,7 @@ export async function seedCollection(
   await db.execute(sql`
     insert into cod.articles (id, article_number, biller_id, currency, cod_amount, booking_office_code, delivery_office_code,
                               delivery_office_path, status, booked_on, delivered_on, registered_by, registered_at)
-    values (${articleId}, ${articleNumber}, ${billerId}, 'INR', ${amount}, 'NDGPO', 'LDSO', 'DLC/NDGPO/LDSO', 'DELIVERED',
+    values (${articleId}, ${articleNumber}, ${billerId}, 'INR', ${options.codAmount ?? amount}, 'NDGPO', 'LDSO', 'DLC/NDGPO/LDSO', 'DELIVERED',
             '2026-11-25', ${deliveredOn}, 'test', now())`);
   await db.execute(sql`
     insert into cod.collections (article_id, biller_id, currency, amount, mode, payment_reference, pod_reference, postman_id,
@@ -124,4 +125,27 @@ export function recordingInbox() {
 
 export function settlementDeps(testDatabase: TestDatabase, clock: () => Date, approvals?: SettlementApprovalSubmitter): SettlementDeps & { notifier: ReturnType<typeof createMemoryNotifier> } {
   return { database: testDatabase.database, clock, timeZone: 'Asia/Kolkata', payoutBank: DEFAULT_PAYOUT_BANK, notifier: createMemoryNotifier(), ...(approvals ? { approvals } : {}) };
+}
+
+export const identitySecret = 'cod-settlement-approvals-test-secret-0123456789';
+
+/** approval.decided as administration stages it for a submission (APPROVED by a checker unless overridden). */
+export function decidedEvent(submission: { id: string; kind: string; officeCode: string; payload: Record<string, unknown>; makerId: string }, overrides: Partial<ApprovalDecidedPayload> = {}) {
+  return newEvent(
+    'approval.decided',
+    {
+      requestId: submission.id,
+      kind: submission.kind as 'SETTLEMENT_RELEASE',
+      subgraph: 'cod-settlement',
+      decision: 'APPROVED',
+      payload: submission.payload,
+      payloadHash: approvalPayloadMac(identitySecret, submission.kind, submission.payload),
+      officeCode: submission.officeCode,
+      maker: { id: submission.makerId, username: 'maker' },
+      checker: { id: randomUUID(), username: 'checker' },
+      decidedAt: new Date().toISOString(),
+      ...overrides,
+    },
+    { source: 'administration', requestId: `req-${randomUUID()}` },
+  );
 }

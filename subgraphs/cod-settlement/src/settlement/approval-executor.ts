@@ -1,0 +1,25 @@
+import { createApprovalExecutor } from '@postal/server';
+import { outbox, processedEvents } from '../db-schema.js';
+import type { SettlementDeps } from './deps.js';
+import { createSettlementReleaseHandler } from './release-approval.js';
+
+/** Where cod-settlement hears `approval.decided` (packages/events catalogue: cod-settlement.approvals). */
+export const COD_APPROVALS_QUEUE = 'cod-settlement.approvals';
+export const COD_APPROVAL_REQUESTS_KEY = 'cod-settlement.approvals/requests';
+
+/**
+ * Until the billers module's createCodApprovalExecutor (COD_BANK_CHANGE and the extra handlers) is on main, this runs
+ * cod-settlement's approvals with the one kind settlement owns. At the merge it becomes
+ * `createCodApprovalExecutor(deps, { SETTLEMENT_RELEASE: createSettlementReleaseHandler(deps) })` and this file goes.
+ */
+export function createSettlementApprovalExecutor(deps: Pick<SettlementDeps, 'clock' | 'timeZone' | 'payoutBank'>, options: { identitySecret: string }) {
+  return createApprovalExecutor({
+    subgraph: 'cod-settlement',
+    queue: COD_APPROVALS_QUEUE,
+    requestsKey: COD_APPROVAL_REQUESTS_KEY,
+    identitySecret: options.identitySecret,
+    outboxTables: { outbox, processedEvents },
+    clock: deps.clock,
+    kinds: { SETTLEMENT_RELEASE: createSettlementReleaseHandler(deps) },
+  });
+}

@@ -188,6 +188,26 @@ export type BookMoneyOrdersInput = {
   product?: MoneyOrderProduct | null | undefined;
 };
 
+export type BuildSettlementBatchesInput = {
+  /** The cycle date (default: today's business date). */
+  cycleDate?: string | null | undefined;
+  settlementOfficeCode: string | number;
+};
+
+/** Days since delivery. */
+export type CodAgingBucket =
+  | 'D0_2'
+  | 'D3_7'
+  | 'D8_15'
+  | 'D16_30'
+  | 'D31_PLUS';
+
+export type CodAgingFilter = {
+  billerCode?: string | null | undefined;
+  /** The delivery office. */
+  officeCode?: string | number | null | undefined;
+};
+
 export type CodArticleEventType =
   | 'DAMAGED'
   | 'DELIVERED'
@@ -227,6 +247,19 @@ export type CodDepositFilter = {
   postmanId?: string | number | null | undefined;
   to?: string | null | undefined;
 };
+
+export type CodDisputeKind =
+  | 'NOT_RECEIVED'
+  | 'PARTIAL_AMOUNT';
+
+export type CodDisputeOutcome =
+  | 'REJECTED'
+  | 'UPHELD';
+
+export type CodDisputeStatus =
+  | 'OPEN'
+  | 'REJECTED'
+  | 'UPHELD';
 
 export type CodExceptionFilter = {
   billerCode?: string | number | null | undefined;
@@ -380,6 +413,11 @@ export type MarkOutForDeliveryInput = {
   postmanId: string | number;
 };
 
+export type MarkPayoutFailedInput = {
+  reason: string;
+  status: PayoutFailure;
+};
+
 export type MoneyOrderBulkMode =
   /** Valid rows are booked; the others are reported. */
   | 'ACCEPT_VALID'
@@ -526,6 +564,17 @@ export type PayMoneyOrderInput = {
   secretCode?: string | null | undefined;
 };
 
+/** How a payout did not reach the biller: FAILED (not credited) or REVERSED (credited, then returned by the bank). */
+export type PayoutFailure =
+  | 'FAILED'
+  | 'REVERSED';
+
+export type PayoutStatus =
+  | 'FAILED'
+  | 'PAID'
+  | 'PENDING'
+  | 'REVERSED';
+
 export type PostJournalEntryInput = {
   /** 1 to 500 characters. */
   description: string;
@@ -551,6 +600,13 @@ export type PostingInput = {
 export type PostingSide =
   | 'CREDIT'
   | 'DEBIT';
+
+export type RaiseCodDisputeInput = {
+  /** What the biller says should have been collected (PARTIAL_AMOUNT needs it). */
+  claimedAmount?: string | null | undefined;
+  kind: CodDisputeKind;
+  note: string;
+};
 
 export type RecordDeliveryInput = {
   /** What was collected, more than zero; a difference from the COD amount is recorded and raised as an exception. */
@@ -606,6 +662,13 @@ export type RegisterCodArticleInput = {
   deliveryOfficeCode: string | number;
 };
 
+export type ResolveCodDisputeInput = {
+  /** Paid to the biller in its next batch (UPHELD only). */
+  adjustmentAmount?: string | null | undefined;
+  note: string;
+  outcome: CodDisputeOutcome;
+};
+
 export type RevokeRoleInput = {
   role: Role;
   username: string;
@@ -619,6 +682,25 @@ export type Role =
   | 'COUNTER_CLERK'
   | 'FINANCE_OFFICER'
   | 'POSTMAN';
+
+export type SettlementBatchFilter = {
+  billerCode?: string | null | undefined;
+  settlementOfficeCode?: string | number | null | undefined;
+  status?: SettlementBatchStatus | null | undefined;
+};
+
+export type SettlementBatchStatus =
+  | 'CANCELLED'
+  | 'DRAFT'
+  | 'FAILED'
+  | 'PAID'
+  | 'REJECTED'
+  | 'RELEASED'
+  | 'SUBMITTED';
+
+export type SettlementLineKind =
+  | 'ADJUSTMENT'
+  | 'ARTICLE';
 
 export type StaffFilter = {
   /** Staff at exactly this office. */
@@ -756,6 +838,22 @@ export type BillerHomeQueryVariables = Exact<{
 
 
 export type BillerHomeQuery = { billerByCode: { id: string, code: string, name: string, status: BillerStatus, bankAccount: { id: string, holderName: string, accountNumber: string, accountNumberMasked: boolean, ifsc: string } | null, pendingBankChange: { id: string } | null, contract: { id: string, version: number, settlementCycleDays: number, payoutWeekdays: Array<number>, disputeWindowDays: number, earlySettlement: { days: number, feePercent: string } | null, maxArticleAmount: { amount: string, currency: string } } | null } | null };
+
+export type BillerSummaryQueryVariables = Exact<{
+  id: string | number;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type BillerSummaryQuery = { biller: { id: string, codSummary: { reversalCount: number, averageDaysToRemittance: string | null, p95DaysToRemittance: string | null, available: { amount: string, currency: string }, pending: { amount: string, currency: string }, initiated: { amount: string, currency: string }, lastRemitted: { date: string, utr: string, amount: { amount: string, currency: string } } | null, remittedLast30Days: { amount: string, currency: string }, reversals: { amount: string, currency: string } }, remittances: { edges: Array<{ node: { payoutId: string, batchReference: string, status: PayoutStatus, utr: string | null, releasedOn: string, outcomeOn: string | null, articleCount: number, articleNumbers: Array<string>, amount: { amount: string, currency: string } } }>, pageInfo: { endCursor: string | null, hasNextPage: boolean } } } | null };
+
+export type BillerRemittancesCsvQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type BillerRemittancesCsvQuery = { biller: { id: string, code: string, remittancesCsv: string } | null };
 
 export type CodArticleRowFragment = { id: string, articleNumber: string, billerCode: string, bookingOfficeCode: string, deliveryOfficeCode: string, status: CodArticleStatus, bookedOn: string, deliveredOn: string | null, codAmount: { amount: string, currency: string } };
 
@@ -931,6 +1029,105 @@ export type CodManifestsQueryVariables = Exact<{
 
 
 export type CodManifestsQuery = { codManifests: { edges: Array<{ node: { id: string, fileName: string, billerCode: string | null, status: CodManifestStatus, totalRows: number, processedRows: number, progressPercent: number, registeredCount: number, alreadyRegisteredCount: number, rejectedCount: number, failure: string | null, uploadedBy: string, createdAt: string, finishedAt: string | null } }>, pageInfo: { endCursor: string | null, hasNextPage: boolean } } };
+
+export type CodBatchFieldsFragment = { id: string, reference: string, billerId: string, billerCode: string, settlementOfficeCode: string, cycleDate: string, status: SettlementBatchStatus, articleCount: number, approvalRequestId: string | null, releasedOn: string | null, closedReason: string | null, gross: { amount: string, currency: string }, fee: { amount: string, currency: string }, tax: { amount: string, currency: string }, earlyFee: { amount: string, currency: string }, adjustments: { amount: string, currency: string }, net: { amount: string, currency: string }, payout: { id: string, status: PayoutStatus, beneficiaryName: string, accountNumber: string, ifsc: string, utr: string | null, failureReason: string | null, releasedOn: string, outcomeOn: string | null, payoutFileId: string | null, amount: { amount: string, currency: string } } | null };
+
+export type CodBatchesQueryVariables = Exact<{
+  filter?: SettlementBatchFilter | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type CodBatchesQuery = { settlementBatches: { edges: Array<{ node: { id: string, reference: string, billerId: string, billerCode: string, settlementOfficeCode: string, cycleDate: string, status: SettlementBatchStatus, articleCount: number, approvalRequestId: string | null, releasedOn: string | null, closedReason: string | null, gross: { amount: string, currency: string }, fee: { amount: string, currency: string }, tax: { amount: string, currency: string }, earlyFee: { amount: string, currency: string }, adjustments: { amount: string, currency: string }, net: { amount: string, currency: string }, payout: { id: string, status: PayoutStatus, beneficiaryName: string, accountNumber: string, ifsc: string, utr: string | null, failureReason: string | null, releasedOn: string, outcomeOn: string | null, payoutFileId: string | null, amount: { amount: string, currency: string } } | null } }>, pageInfo: { endCursor: string | null, hasNextPage: boolean } } };
+
+export type CodBatchQueryVariables = Exact<{
+  id: string | number;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type CodBatchQuery = { settlementBatch: { id: string, reference: string, billerId: string, billerCode: string, settlementOfficeCode: string, cycleDate: string, status: SettlementBatchStatus, articleCount: number, approvalRequestId: string | null, releasedOn: string | null, closedReason: string | null, lines: { edges: Array<{ cursor: string, node: { kind: SettlementLineKind, articleNumber: string | null, disputeId: string | null, dueFrom: string | null, active: boolean, gross: { amount: string, currency: string }, fee: { amount: string, currency: string }, tax: { amount: string, currency: string }, earlyFee: { amount: string, currency: string }, net: { amount: string, currency: string } } }>, pageInfo: { endCursor: string | null, hasNextPage: boolean } }, gross: { amount: string, currency: string }, fee: { amount: string, currency: string }, tax: { amount: string, currency: string }, earlyFee: { amount: string, currency: string }, adjustments: { amount: string, currency: string }, net: { amount: string, currency: string }, payout: { id: string, status: PayoutStatus, beneficiaryName: string, accountNumber: string, ifsc: string, utr: string | null, failureReason: string | null, releasedOn: string, outcomeOn: string | null, payoutFileId: string | null, amount: { amount: string, currency: string } } | null } | null };
+
+export type CodBuildBatchesMutationVariables = Exact<{
+  input: BuildSettlementBatchesInput;
+}>;
+
+
+export type CodBuildBatchesMutation = { buildSettlementBatches: Array<{ id: string, reference: string, billerId: string, billerCode: string, settlementOfficeCode: string, cycleDate: string, status: SettlementBatchStatus, articleCount: number, approvalRequestId: string | null, releasedOn: string | null, closedReason: string | null, gross: { amount: string, currency: string }, fee: { amount: string, currency: string }, tax: { amount: string, currency: string }, earlyFee: { amount: string, currency: string }, adjustments: { amount: string, currency: string }, net: { amount: string, currency: string }, payout: { id: string, status: PayoutStatus, beneficiaryName: string, accountNumber: string, ifsc: string, utr: string | null, failureReason: string | null, releasedOn: string, outcomeOn: string | null, payoutFileId: string | null, amount: { amount: string, currency: string } } | null }> };
+
+export type CodSubmitBatchesMutationVariables = Exact<{
+  ids: Array<string | number> | string | number;
+  note: string;
+}>;
+
+
+export type CodSubmitBatchesMutation = { submitSettlementBatches: { approvalRequestId: string, batches: Array<{ id: string, reference: string, billerId: string, billerCode: string, settlementOfficeCode: string, cycleDate: string, status: SettlementBatchStatus, articleCount: number, approvalRequestId: string | null, releasedOn: string | null, closedReason: string | null, gross: { amount: string, currency: string }, fee: { amount: string, currency: string }, tax: { amount: string, currency: string }, earlyFee: { amount: string, currency: string }, adjustments: { amount: string, currency: string }, net: { amount: string, currency: string }, payout: { id: string, status: PayoutStatus, beneficiaryName: string, accountNumber: string, ifsc: string, utr: string | null, failureReason: string | null, releasedOn: string, outcomeOn: string | null, payoutFileId: string | null, amount: { amount: string, currency: string } } | null }> } };
+
+export type CodCancelBatchMutationVariables = Exact<{
+  id: string | number;
+  reason: string;
+}>;
+
+
+export type CodCancelBatchMutation = { cancelSettlementBatch: { id: string, reference: string, billerId: string, billerCode: string, settlementOfficeCode: string, cycleDate: string, status: SettlementBatchStatus, articleCount: number, approvalRequestId: string | null, releasedOn: string | null, closedReason: string | null, gross: { amount: string, currency: string }, fee: { amount: string, currency: string }, tax: { amount: string, currency: string }, earlyFee: { amount: string, currency: string }, adjustments: { amount: string, currency: string }, net: { amount: string, currency: string }, payout: { id: string, status: PayoutStatus, beneficiaryName: string, accountNumber: string, ifsc: string, utr: string | null, failureReason: string | null, releasedOn: string, outcomeOn: string | null, payoutFileId: string | null, amount: { amount: string, currency: string } } | null } };
+
+export type CodPayoutFileQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type CodPayoutFileQuery = { payoutFile: { id: string, templateCode: string, fileSerial: number, businessDate: string, recordCount: number, fileName: string, content: string, total: { amount: string, currency: string } } | null };
+
+export type CodMarkPayoutPaidMutationVariables = Exact<{
+  payoutId: string | number;
+  utr: string;
+}>;
+
+
+export type CodMarkPayoutPaidMutation = { markPayoutPaid: { id: string, status: PayoutStatus, utr: string | null, outcomeOn: string | null } };
+
+export type CodMarkPayoutFailedMutationVariables = Exact<{
+  payoutId: string | number;
+  input: MarkPayoutFailedInput;
+}>;
+
+
+export type CodMarkPayoutFailedMutation = { markPayoutFailed: { id: string, status: PayoutStatus, failureReason: string | null, outcomeOn: string | null } };
+
+export type CodDisputeFieldsFragment = { id: string, articleNumber: string, kind: CodDisputeKind, status: CodDisputeStatus, note: string, resolutionNote: string | null, raisedOn: string, resolvedOn: string | null, claimedAmount: { amount: string, currency: string } | null, adjustmentAmount: { amount: string, currency: string } | null };
+
+export type CodRaiseDisputeMutationVariables = Exact<{
+  articleNumber: string;
+  input: RaiseCodDisputeInput;
+}>;
+
+
+export type CodRaiseDisputeMutation = { raiseCodDispute: { id: string, articleNumber: string, kind: CodDisputeKind, status: CodDisputeStatus, note: string, resolutionNote: string | null, raisedOn: string, resolvedOn: string | null, claimedAmount: { amount: string, currency: string } | null, adjustmentAmount: { amount: string, currency: string } | null } };
+
+export type CodResolveDisputeMutationVariables = Exact<{
+  id: string | number;
+  input: ResolveCodDisputeInput;
+}>;
+
+
+export type CodResolveDisputeMutation = { resolveCodDispute: { id: string, articleNumber: string, kind: CodDisputeKind, status: CodDisputeStatus, note: string, resolutionNote: string | null, raisedOn: string, resolvedOn: string | null, claimedAmount: { amount: string, currency: string } | null, adjustmentAmount: { amount: string, currency: string } | null } };
+
+export type CodAgingQueryVariables = Exact<{
+  filter?: CodAgingFilter | null | undefined;
+}>;
+
+
+export type CodAgingQuery = { codAging: Array<{ billerCode: string, officeCode: string, bucket: CodAgingBucket, count: number, amount: { amount: string, currency: string } }> };
+
+export type CodReconciliationQueryVariables = Exact<{
+  asOf?: string | null | undefined;
+  billerId?: string | number | null | undefined;
+}>;
+
+
+export type CodReconciliationQuery = { codReconciliation: Array<{ billerId: string, billerCode: string, ledgerPayable: { amount: string, currency: string }, unsettled: { amount: string, currency: string }, difference: { amount: string, currency: string } }> };
 
 export type DashboardApprovalsQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -1552,6 +1749,81 @@ export const CodManifestFieldsFragmentDoc = new TypedDocumentString(`
   finishedAt
 }
     `, {"fragmentName":"CodManifestFields"}) as unknown as TypedDocumentString<CodManifestFieldsFragment, unknown>;
+export const CodBatchFieldsFragmentDoc = new TypedDocumentString(`
+    fragment CodBatchFields on SettlementBatch {
+  id
+  reference
+  billerId
+  billerCode
+  settlementOfficeCode
+  cycleDate
+  status
+  articleCount
+  gross {
+    amount
+    currency
+  }
+  fee {
+    amount
+    currency
+  }
+  tax {
+    amount
+    currency
+  }
+  earlyFee {
+    amount
+    currency
+  }
+  adjustments {
+    amount
+    currency
+  }
+  net {
+    amount
+    currency
+  }
+  approvalRequestId
+  releasedOn
+  closedReason
+  payout {
+    id
+    status
+    amount {
+      amount
+      currency
+    }
+    beneficiaryName
+    accountNumber
+    ifsc
+    utr
+    failureReason
+    releasedOn
+    outcomeOn
+    payoutFileId
+  }
+}
+    `, {"fragmentName":"CodBatchFields"}) as unknown as TypedDocumentString<CodBatchFieldsFragment, unknown>;
+export const CodDisputeFieldsFragmentDoc = new TypedDocumentString(`
+    fragment CodDisputeFields on CodDispute {
+  id
+  articleNumber
+  kind
+  status
+  claimedAmount {
+    amount
+    currency
+  }
+  adjustmentAmount {
+    amount
+    currency
+  }
+  note
+  resolutionNote
+  raisedOn
+  resolvedOn
+}
+    `, {"fragmentName":"CodDisputeFields"}) as unknown as TypedDocumentString<CodDisputeFieldsFragment, unknown>;
 export const LedgerEntrySummaryFragmentDoc = new TypedDocumentString(`
     fragment LedgerEntrySummary on JournalEntry {
   id
@@ -1921,6 +2193,77 @@ export const BillerHomeDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<BillerHomeQuery, BillerHomeQueryVariables>;
+export const BillerSummaryDocument = new TypedDocumentString(`
+    query BillerSummary($id: ID!, $first: Int, $after: String) {
+  biller(id: $id) {
+    id
+    codSummary {
+      available {
+        amount
+        currency
+      }
+      pending {
+        amount
+        currency
+      }
+      initiated {
+        amount
+        currency
+      }
+      lastRemitted {
+        date
+        amount {
+          amount
+          currency
+        }
+        utr
+      }
+      remittedLast30Days {
+        amount
+        currency
+      }
+      reversals {
+        amount
+        currency
+      }
+      reversalCount
+      averageDaysToRemittance
+      p95DaysToRemittance
+    }
+    remittances(first: $first, after: $after) {
+      edges {
+        node {
+          payoutId
+          batchReference
+          status
+          amount {
+            amount
+            currency
+          }
+          utr
+          releasedOn
+          outcomeOn
+          articleCount
+          articleNumbers
+        }
+      }
+      pageInfo {
+        endCursor
+        hasNextPage
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<BillerSummaryQuery, BillerSummaryQueryVariables>;
+export const BillerRemittancesCsvDocument = new TypedDocumentString(`
+    query BillerRemittancesCsv($id: ID!) {
+  biller(id: $id) {
+    id
+    code
+    remittancesCsv
+  }
+}
+    `) as unknown as TypedDocumentString<BillerRemittancesCsvQuery, BillerRemittancesCsvQueryVariables>;
 export const CodArticlesDocument = new TypedDocumentString(`
     query CodArticles($filter: CodArticleFilter, $first: Int, $after: String) {
   codArticles(filter: $filter, first: $first, after: $after) {
@@ -2555,6 +2898,467 @@ export const CodManifestsDocument = new TypedDocumentString(`
   createdAt
   finishedAt
 }`) as unknown as TypedDocumentString<CodManifestsQuery, CodManifestsQueryVariables>;
+export const CodBatchesDocument = new TypedDocumentString(`
+    query CodBatches($filter: SettlementBatchFilter, $first: Int, $after: String) {
+  settlementBatches(filter: $filter, first: $first, after: $after) {
+    edges {
+      node {
+        ...CodBatchFields
+      }
+    }
+    pageInfo {
+      endCursor
+      hasNextPage
+    }
+  }
+}
+    fragment CodBatchFields on SettlementBatch {
+  id
+  reference
+  billerId
+  billerCode
+  settlementOfficeCode
+  cycleDate
+  status
+  articleCount
+  gross {
+    amount
+    currency
+  }
+  fee {
+    amount
+    currency
+  }
+  tax {
+    amount
+    currency
+  }
+  earlyFee {
+    amount
+    currency
+  }
+  adjustments {
+    amount
+    currency
+  }
+  net {
+    amount
+    currency
+  }
+  approvalRequestId
+  releasedOn
+  closedReason
+  payout {
+    id
+    status
+    amount {
+      amount
+      currency
+    }
+    beneficiaryName
+    accountNumber
+    ifsc
+    utr
+    failureReason
+    releasedOn
+    outcomeOn
+    payoutFileId
+  }
+}`) as unknown as TypedDocumentString<CodBatchesQuery, CodBatchesQueryVariables>;
+export const CodBatchDocument = new TypedDocumentString(`
+    query CodBatch($id: ID!, $first: Int, $after: String) {
+  settlementBatch(id: $id) {
+    ...CodBatchFields
+    lines(first: $first, after: $after) {
+      edges {
+        cursor
+        node {
+          kind
+          articleNumber
+          disputeId
+          gross {
+            amount
+            currency
+          }
+          fee {
+            amount
+            currency
+          }
+          tax {
+            amount
+            currency
+          }
+          earlyFee {
+            amount
+            currency
+          }
+          net {
+            amount
+            currency
+          }
+          dueFrom
+          active
+        }
+      }
+      pageInfo {
+        endCursor
+        hasNextPage
+      }
+    }
+  }
+}
+    fragment CodBatchFields on SettlementBatch {
+  id
+  reference
+  billerId
+  billerCode
+  settlementOfficeCode
+  cycleDate
+  status
+  articleCount
+  gross {
+    amount
+    currency
+  }
+  fee {
+    amount
+    currency
+  }
+  tax {
+    amount
+    currency
+  }
+  earlyFee {
+    amount
+    currency
+  }
+  adjustments {
+    amount
+    currency
+  }
+  net {
+    amount
+    currency
+  }
+  approvalRequestId
+  releasedOn
+  closedReason
+  payout {
+    id
+    status
+    amount {
+      amount
+      currency
+    }
+    beneficiaryName
+    accountNumber
+    ifsc
+    utr
+    failureReason
+    releasedOn
+    outcomeOn
+    payoutFileId
+  }
+}`) as unknown as TypedDocumentString<CodBatchQuery, CodBatchQueryVariables>;
+export const CodBuildBatchesDocument = new TypedDocumentString(`
+    mutation CodBuildBatches($input: BuildSettlementBatchesInput!) {
+  buildSettlementBatches(input: $input) {
+    ...CodBatchFields
+  }
+}
+    fragment CodBatchFields on SettlementBatch {
+  id
+  reference
+  billerId
+  billerCode
+  settlementOfficeCode
+  cycleDate
+  status
+  articleCount
+  gross {
+    amount
+    currency
+  }
+  fee {
+    amount
+    currency
+  }
+  tax {
+    amount
+    currency
+  }
+  earlyFee {
+    amount
+    currency
+  }
+  adjustments {
+    amount
+    currency
+  }
+  net {
+    amount
+    currency
+  }
+  approvalRequestId
+  releasedOn
+  closedReason
+  payout {
+    id
+    status
+    amount {
+      amount
+      currency
+    }
+    beneficiaryName
+    accountNumber
+    ifsc
+    utr
+    failureReason
+    releasedOn
+    outcomeOn
+    payoutFileId
+  }
+}`) as unknown as TypedDocumentString<CodBuildBatchesMutation, CodBuildBatchesMutationVariables>;
+export const CodSubmitBatchesDocument = new TypedDocumentString(`
+    mutation CodSubmitBatches($ids: [ID!]!, $note: String!) {
+  submitSettlementBatches(ids: $ids, note: $note) {
+    approvalRequestId
+    batches {
+      ...CodBatchFields
+    }
+  }
+}
+    fragment CodBatchFields on SettlementBatch {
+  id
+  reference
+  billerId
+  billerCode
+  settlementOfficeCode
+  cycleDate
+  status
+  articleCount
+  gross {
+    amount
+    currency
+  }
+  fee {
+    amount
+    currency
+  }
+  tax {
+    amount
+    currency
+  }
+  earlyFee {
+    amount
+    currency
+  }
+  adjustments {
+    amount
+    currency
+  }
+  net {
+    amount
+    currency
+  }
+  approvalRequestId
+  releasedOn
+  closedReason
+  payout {
+    id
+    status
+    amount {
+      amount
+      currency
+    }
+    beneficiaryName
+    accountNumber
+    ifsc
+    utr
+    failureReason
+    releasedOn
+    outcomeOn
+    payoutFileId
+  }
+}`) as unknown as TypedDocumentString<CodSubmitBatchesMutation, CodSubmitBatchesMutationVariables>;
+export const CodCancelBatchDocument = new TypedDocumentString(`
+    mutation CodCancelBatch($id: ID!, $reason: String!) {
+  cancelSettlementBatch(id: $id, reason: $reason) {
+    ...CodBatchFields
+  }
+}
+    fragment CodBatchFields on SettlementBatch {
+  id
+  reference
+  billerId
+  billerCode
+  settlementOfficeCode
+  cycleDate
+  status
+  articleCount
+  gross {
+    amount
+    currency
+  }
+  fee {
+    amount
+    currency
+  }
+  tax {
+    amount
+    currency
+  }
+  earlyFee {
+    amount
+    currency
+  }
+  adjustments {
+    amount
+    currency
+  }
+  net {
+    amount
+    currency
+  }
+  approvalRequestId
+  releasedOn
+  closedReason
+  payout {
+    id
+    status
+    amount {
+      amount
+      currency
+    }
+    beneficiaryName
+    accountNumber
+    ifsc
+    utr
+    failureReason
+    releasedOn
+    outcomeOn
+    payoutFileId
+  }
+}`) as unknown as TypedDocumentString<CodCancelBatchMutation, CodCancelBatchMutationVariables>;
+export const CodPayoutFileDocument = new TypedDocumentString(`
+    query CodPayoutFile($id: ID!) {
+  payoutFile(id: $id) {
+    id
+    templateCode
+    fileSerial
+    businessDate
+    recordCount
+    total {
+      amount
+      currency
+    }
+    fileName
+    content
+  }
+}
+    `) as unknown as TypedDocumentString<CodPayoutFileQuery, CodPayoutFileQueryVariables>;
+export const CodMarkPayoutPaidDocument = new TypedDocumentString(`
+    mutation CodMarkPayoutPaid($payoutId: ID!, $utr: String!) {
+  markPayoutPaid(payoutId: $payoutId, utr: $utr) {
+    id
+    status
+    utr
+    outcomeOn
+  }
+}
+    `) as unknown as TypedDocumentString<CodMarkPayoutPaidMutation, CodMarkPayoutPaidMutationVariables>;
+export const CodMarkPayoutFailedDocument = new TypedDocumentString(`
+    mutation CodMarkPayoutFailed($payoutId: ID!, $input: MarkPayoutFailedInput!) {
+  markPayoutFailed(payoutId: $payoutId, input: $input) {
+    id
+    status
+    failureReason
+    outcomeOn
+  }
+}
+    `) as unknown as TypedDocumentString<CodMarkPayoutFailedMutation, CodMarkPayoutFailedMutationVariables>;
+export const CodRaiseDisputeDocument = new TypedDocumentString(`
+    mutation CodRaiseDispute($articleNumber: String!, $input: RaiseCodDisputeInput!) {
+  raiseCodDispute(articleNumber: $articleNumber, input: $input) {
+    ...CodDisputeFields
+  }
+}
+    fragment CodDisputeFields on CodDispute {
+  id
+  articleNumber
+  kind
+  status
+  claimedAmount {
+    amount
+    currency
+  }
+  adjustmentAmount {
+    amount
+    currency
+  }
+  note
+  resolutionNote
+  raisedOn
+  resolvedOn
+}`) as unknown as TypedDocumentString<CodRaiseDisputeMutation, CodRaiseDisputeMutationVariables>;
+export const CodResolveDisputeDocument = new TypedDocumentString(`
+    mutation CodResolveDispute($id: ID!, $input: ResolveCodDisputeInput!) {
+  resolveCodDispute(id: $id, input: $input) {
+    ...CodDisputeFields
+  }
+}
+    fragment CodDisputeFields on CodDispute {
+  id
+  articleNumber
+  kind
+  status
+  claimedAmount {
+    amount
+    currency
+  }
+  adjustmentAmount {
+    amount
+    currency
+  }
+  note
+  resolutionNote
+  raisedOn
+  resolvedOn
+}`) as unknown as TypedDocumentString<CodResolveDisputeMutation, CodResolveDisputeMutationVariables>;
+export const CodAgingDocument = new TypedDocumentString(`
+    query CodAging($filter: CodAgingFilter) {
+  codAging(filter: $filter) {
+    billerCode
+    officeCode
+    bucket
+    count
+    amount {
+      amount
+      currency
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<CodAgingQuery, CodAgingQueryVariables>;
+export const CodReconciliationDocument = new TypedDocumentString(`
+    query CodReconciliation($asOf: Date, $billerId: ID) {
+  codReconciliation(asOf: $asOf, billerId: $billerId) {
+    billerId
+    billerCode
+    ledgerPayable {
+      amount
+      currency
+    }
+    unsettled {
+      amount
+      currency
+    }
+    difference {
+      amount
+      currency
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<CodReconciliationQuery, CodReconciliationQueryVariables>;
 export const DashboardApprovalsDocument = new TypedDocumentString(`
     query DashboardApprovals {
   waiting: approvalRequests(filter: {waitingForMe: true}, first: 20) {

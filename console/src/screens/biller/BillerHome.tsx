@@ -1,9 +1,10 @@
 import { createColumnHelper } from '@tanstack/react-table';
+import { useState } from 'react';
 import { useQuery } from 'urql';
 import { op } from '../../api/operation';
 import { problemsOf } from '../../api/problems';
 import { formatDate } from '../../format/dates';
-import { BillerHomeDocument, CodArticlesDocument, type CodArticlesQuery } from '../../gql/graphql';
+import { BillerHomeDocument, CodArticlesDocument, type CodArticlesQuery, type CodDisputeFieldsFragment } from '../../gql/graphql';
 import { ExportButton } from '../../lists/ExportButton';
 import { useKeysetList } from '../../lists/useKeysetList';
 import { useMe } from '../../session/me';
@@ -14,6 +15,8 @@ import { PageHeader } from '../../ui/PageHeader';
 import { ProblemList } from '../../ui/ProblemList';
 import { groupArticleNumber } from '../cod/article-number';
 import { articleStatusLabel, COLLECTION_MODE_LABELS, weekdaysLabel } from '../cod/labels';
+import { DisputeView, RaiseDisputeDialog } from '../cod/Disputes';
+import { BillerRemittances } from './BillerRemittances';
 import '../cod/cod.css';
 
 type Row = CodArticlesQuery['codArticles']['edges'][number]['node'];
@@ -38,6 +41,7 @@ export default function BillerHome() {
   const code = me.billerCode ?? '';
   const [{ data, error, fetching }] = useQuery({ query: op(BillerHomeDocument), variables: { code }, pause: code === '' });
   const biller = data?.billerByCode;
+  const [dispute, setDispute] = useState<CodDisputeFieldsFragment | undefined>();
   const list = useKeysetList({
     query: op(CodArticlesDocument),
     variables: { filter: { billerCode: code } },
@@ -77,8 +81,11 @@ export default function BillerHome() {
           ) : null}
         </dl>
       ) : null}
+      {biller ? <BillerRemittances billerId={biller.id} code={biller.code} /> : null}
+      {dispute ? <DisputeView dispute={dispute} canResolve={false} onChange={setDispute} /> : null}
       <section aria-labelledby="biller-articles-heading">
         <h2 id="biller-articles-heading">Your articles</h2>
+        <RaiseDisputeDialog onRaised={setDispute} />
         <ExportButton
           filename={`${code}-articles.csv`}
           fetchPage={list.fetchPage}

@@ -1,9 +1,10 @@
+import { useState } from 'react';
 import { useParams } from 'react-router';
 import { useQuery } from 'urql';
 import { op } from '../../api/operation';
 import { problemsOf } from '../../api/problems';
 import { formatDate, formatDateTime } from '../../format/dates';
-import { CodArticleDocument, type CodArticleQuery } from '../../gql/graphql';
+import { CodArticleDocument, type CodArticleQuery, type CodDisputeFieldsFragment } from '../../gql/graphql';
 import { useMe } from '../../session/me';
 import { can } from '../../session/permissions';
 import { Loading } from '../../ui/Loading';
@@ -11,6 +12,7 @@ import { Money } from '../../ui/Money';
 import { PageHeader } from '../../ui/PageHeader';
 import { ProblemList } from '../../ui/ProblemList';
 import { ReasonDialog, RecordDeliveryDialog } from './ArticleActions';
+import { DisputeView, RaiseDisputeDialog } from './Disputes';
 import { groupArticleNumber } from './article-number';
 import { articleActions, articleStatusLabel, COLLECTION_MODE_LABELS } from './labels';
 import './cod.css';
@@ -22,6 +24,8 @@ export default function ArticleDetail() {
   const { articleNumber = '' } = useParams();
   const me = useMe();
   const [{ data, error, fetching }, refetch] = useQuery({ query: op(CodArticleDocument), variables: { articleNumber } });
+  // The API lists no disputes yet: the one raised (or resolved) here is shown until the page is left.
+  const [dispute, setDispute] = useState<CodDisputeFieldsFragment | undefined>();
   const article = data?.codArticle;
   if (!article) {
     return (
@@ -45,6 +49,8 @@ export default function ArticleDetail() {
             {actions.fail ? <ReasonDialog article={article} kind="FAILED" onDone={reload} /> : null}
             {actions.rto ? <ReasonDialog article={article} kind="RTO" onDone={reload} /> : null}
           </span>
+        ) : can(me, 'cod.dispute.manage') && article.status === 'DELIVERED' && !dispute ? (
+          <RaiseDisputeDialog articleNumber={article.articleNumber} onRaised={setDispute} />
         ) : null}
       />
       <ProblemList problems={problemsOf(error)} />
@@ -61,6 +67,7 @@ export default function ArticleDetail() {
         <dd>{formatDateTime(article.registeredAt)} by {article.registeredBy}{article.manifestId ? ' (from a manifest)' : ''}</dd>
       </dl>
       {article.collection ? <CollectionView collection={article.collection} /> : null}
+      {dispute ? <DisputeView dispute={dispute} canResolve={can(me, 'cod.dispute.manage')} onChange={setDispute} /> : null}
       <section aria-labelledby="cod-timeline-heading">
         <h2 id="cod-timeline-heading">Timeline</h2>
         <ol className="cod-timeline">

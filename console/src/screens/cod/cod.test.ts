@@ -3,6 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { nextStatus, ARTICLE_STATUSES as SERVER_STATUSES } from '../../../../subgraphs/cod-settlement/src/articles/domain';
 import { s10Of, isValidS10 } from '../../../../subgraphs/cod-settlement/src/articles/s10';
 import { DEFAULT_TERMS, termsInput } from './contract-terms';
+import { utrProblem as serverUtrProblem } from '../../../../subgraphs/cod-settlement/src/settlement/domain';
+import { batchActions, utrProblem } from './batch-labels';
+import { groupRows } from './Aging';
 import { collectionDiffers, depositDifference, depositNeedsReason, paymentReferenceProblem } from './amounts';
 import { articleNumberProblem, groupArticleNumber, normaliseArticleNumber } from './article-number';
 import { ARTICLE_STATUSES, articleActions, weekdaysLabel } from './labels';
@@ -114,5 +117,30 @@ describe('contract terms from the form', () => {
     expect(early.input).toEqual({ payoutWeekdays: [1, 5], earlySettlement: { days: 2, feePercent: '1.5' }, disputeWindowDays: 3, bankDetailsHoldDays: 7 });
     const wrong = termsInput({ ...DEFAULT_TERMS, settlementCycleDays: '2.5', payoutWeekdays: [], disputeWindowDays: '-1' });
     expect(wrong.problems.map((problem) => problem.field)).toEqual(['settlementCycleDays', 'payoutWeekdays', 'disputeWindowDays']);
+  });
+});
+
+describe('a payout marked paid', () => {
+  it('takes no UTR the server would refuse by its length, and every one it accepts', () => {
+    for (const utr of ['SBINN12345678901', 'HDFCN1234567890ABCDEFG', 'HDFCRC2026120312345678']) {
+      expect(serverUtrProblem(utr)).toBeUndefined();
+      expect(utrProblem(utr.toLowerCase())).toBeUndefined();
+    }
+    expect(utrProblem('')).toMatch(/Type the UTR/);
+    expect(utrProblem('SBIN12345')).toMatch(/16 or 22/);
+  });
+
+  it('offers submit on drafts only, and cancel until release', () => {
+    expect(batchActions('DRAFT')).toEqual({ submit: true, cancel: true });
+    expect(batchActions('SUBMITTED')).toEqual({ submit: false, cancel: true });
+    expect(batchActions('RELEASED')).toEqual({ submit: false, cancel: false });
+  });
+});
+
+describe('the aging table', () => {
+  it('puts each biller and office on one line with the exact total of its buckets', () => {
+    const row = (billerCode: string, bucket: 'D0_2' | 'D3_7', amount: string) => ({ billerCode, officeCode: 'NDGPO', bucket, count: 1, amount: { amount, currency: 'INR' } });
+    const groups = groupRows([row('BL000001', 'D0_2', '0.10'), row('BL000001', 'D3_7', '0.20'), row('BL000002', 'D0_2', '5.00')]);
+    expect(groups.map((group) => [group.billerCode, group.total.amount, group.buckets.size])).toEqual([['BL000001', '0.30', 2], ['BL000002', '5.00', 1]]);
   });
 });

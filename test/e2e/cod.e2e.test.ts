@@ -17,8 +17,10 @@ import { useStack } from './support/stack.js';
  * bank change; the biller's own person sees its articles and what was collected; the office's trial balance balances.
  * Every screen visited passes axe. The tests share one stack (a fresh database) and run in order.
  *
- * Not here yet, because the API has no settlement operations on this branch: batches, approval of a release, the
- * payout file, PAID with a UTR, the remittance on the biller's page, disputes and the COD reconciliation.
+ * Then the settlement: a batch built for the biller (its contract is T+0 with payouts every day, so the cash deposited
+ * today is due in a cycle this week whatever the weekday), submitted, approved by a second finance officer in the
+ * inbox, its payout file downloaded and the payout marked PAID with a UTR; a dispute raised and resolved; the seller
+ * sees the remittance with its UTR; the COD reconciliation is at zero and the office's trial balance balances.
  */
 
 const OFFICE = 'NDGPO';
@@ -39,6 +41,8 @@ const ARTICLES = [
   { number: s10('40000002'), amount: '850.50' },
   { number: s10('40000003'), amount: '2000.00' },
 ] as const;
+const UTR = 'SBINN26120300042';
+let batchId: string | undefined;
 const grouped = (number: string) => `${number.slice(0, 2)} ${number.slice(2, 5)} ${number.slice(5, 8)} ${number.slice(8, 11)} ${number.slice(11)}`;
 
 async function goTo(page: Page, navigationLabel: string, heading: string | RegExp): Promise<void> {
@@ -71,7 +75,12 @@ async function expectShown(page: Page, locator: Locator, what: string): Promise<
 }
 
 function today(): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Kolkata' }).format(new Date());
+  return dayAfter(0);
+}
+
+/** A calendar day in the operator's zone, `offset` days from today. */
+function dayAfter(offset: number): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Kolkata' }).format(new Date(Date.now() + offset * 86_400_000));
 }
 
 describe.runIf(needs('postgres', 'redis'))('cash on delivery in the console (needs PostgreSQL and Redis)', () => {
@@ -85,7 +94,7 @@ describe.runIf(needs('postgres', 'redis'))('cash on delivery in the console (nee
     // role's COD permissions are a migration; the screens then need nothing from the test.
     const database = await openDatabase({ url: stack().databaseUrl, poolSize: 1 });
     try {
-      for (const permission of ['cod.read', 'cod.bank.read', 'cod.biller.manage', 'cod.biller.bank.approve', 'cod.article.register', 'cod.dispute.manage']) {
+      for (const permission of ['cod.read', 'cod.bank.read', 'cod.biller.manage', 'cod.biller.bank.approve', 'cod.article.register', 'cod.dispute.manage', 'cod.settlement.manage']) {
         await database.db.execute(sql`
           INSERT INTO administration.role_permissions (role_code, permission, scope) VALUES ('FINANCE_OFFICER', ${permission}, 'SUBTREE')
           ON CONFLICT DO NOTHING`);
@@ -111,6 +120,9 @@ describe.runIf(needs('postgres', 'redis'))('cash on delivery in the console (nee
     await page.getByLabel('Account holder', { exact: true }).fill(BILLER_NAME);
     await page.getByLabel('Account number', { exact: true }).fill('123456789012');
     await page.getByLabel('IFSC', { exact: true }).fill('SBIN0000691');
+    await page.getByLabel('Settlement cycle (T+ business days)', { exact: true }).fill('0');
+    await page.getByLabel('Saturday', { exact: true }).check();
+    await page.getByLabel('Sunday', { exact: true }).check();
     await check(page, 'cod-register-biller');
     await page.getByRole('button', { name: 'Register the biller', exact: true }).click();
     await expectShown(page, page.getByRole('heading', { level: 1, name: `${BILLER_NAME} (${BILLER_CODE})` }), 'the registered biller');
@@ -118,7 +130,7 @@ describe.runIf(needs('postgres', 'redis'))('cash on delivery in the console (nee
     expect(await termValue(page.getByRole('region', { name: 'Payout account' }), 'Account number').first().innerText()).toBe('123456789012');
     const contracts = page.getByRole('table', { name: 'Contract versions' });
     expect(await contracts.getByRole('row').count()).toBe(2);
-    expect(await contracts.getByRole('row').nth(1).innerText()).toContain('T+8');
+    expect(await contracts.getByRole('row').nth(1).innerText()).toContain('T+0');
     await check(page, 'cod-biller-detail');
   });
 
@@ -259,10 +271,114 @@ describe.runIf(needs('postgres', 'redis'))('cash on delivery in the console (nee
     await check(page, 'cod-biller-bank-change-pending');
   });
 
+  it('a batch is built for the biller, submitted, approved by a second officer, its file downloaded and marked PAID', async () => {
+    const { page } = browser();
+    await signIn(page, 'finance');
+    await goTo(page, 'COD settlement batches', 'COD settlement batches');
+    await pickCode(page, 'Settlement office', OFFICE);
+    // The first cycle date from today that is a business day builds the batch (today, on most days).
+    let built = false;
+    for (let offset = 0; offset < 10 && !built; offset += 1) {
+      await page.getByLabel('Cycle date', { exact: true }).fill(dayAfter(offset));
+      await page.getByRole('button', { name: 'Build batches', exact: true }).click();
+      const said = page.getByRole('status').filter({ hasText: /batch(es)? built|Nothing was due/ });
+      await expectShown(page, said, 'the build\'s answer');
+      built = /^1 batch built\.$/.test(await said.innerText());
+    }
+    expect(built, 'a batch built within ten days').toBe(true);
+    const batches = page.getByRole('table', { name: 'Settlement batches' });
+    const row = batches.getByRole('row').filter({ hasText: BILLER_CODE });
+    await expectShown(page, row, 'the draft batch');
+    expect(await row.innerText()).toContain('Draft');
+    await check(page, 'cod-batches-draft');
+    await row.getByRole('checkbox').check();
+    await page.getByLabel('Note for the checker', { exact: true }).fill('Cycle settlement for Kirana Express');
+    await page.getByRole('button', { name: 'Submit for approval', exact: true }).click();
+    await expectShown(page, page.getByRole('status').filter({ hasText: 'Sent for approval.' }), 'the submission');
+    await row.getByRole('link').click();
+    await page.getByRole('heading', { level: 1, name: /^Settlement batch / }).waitFor();
+    batchId = new URL(page.url()).pathname.split('/').pop();
+    const lines = page.getByRole('table', { name: 'Batch lines' });
+    expect(await lines.getByRole('row').count()).toBe(2);
+    expect(await lines.innerText()).toContain(grouped(ARTICLES[0].number));
+    expect(await termValue(page, 'Gross collected').innerText()).toMatch(/^1,200\.00/);
+    await check(page, 'cod-batch-submitted');
+    await page.getByRole('button', { name: 'Sign out', exact: true }).click();
+
+    // The checker approves the release in the inbox.
+    await signIn(page, 'finance2');
+    await goTo(page, 'Approvals', 'Waiting for me');
+    const inbox = page.getByRole('table', { name: 'Requests waiting for your decision' });
+    const request = inbox.getByRole('row').filter({ hasText: 'COD settlement release' });
+    await expectShown(page, request, 'the release request in the inbox');
+    await request.getByRole('link').first().click();
+    await page.getByRole('heading', { level: 1, name: /request$/ }).waitFor();
+    await check(page, 'cod-release-request');
+    await page.getByRole('button', { name: 'Approve…', exact: true }).click();
+    const approve = page.getByRole('dialog', { name: 'Approve this request' });
+    await approve.getByRole('button', { name: 'Approve', exact: true }).click();
+    await page.getByRole('status').filter({ hasText: 'You approved the request.' }).waitFor();
+    await page.getByRole('button', { name: 'Sign out', exact: true }).click();
+
+    // The maker downloads the payout file once the release is executed, and records the bank's UTR.
+    await signIn(page, 'finance');
+    const payout = page.getByRole('region', { name: 'Payout' });
+    const deadline = Date.now() + 30_000;
+    for (;;) {
+      await page.goto(`/cod/batches/${batchId}`);
+      await page.getByRole('heading', { level: 1, name: /^Settlement batch / }).waitFor();
+      if ((await payout.count()) > 0) break;
+      if (Date.now() > deadline) throw new Error(`batch ${batchId} was not released within 30 s of the approval`);
+      await page.waitForTimeout(1_000);
+    }
+    const [file] = await Promise.all([page.waitForEvent('download'), payout.getByRole('button', { name: 'Download the payout file', exact: true }).click()]);
+    expect(file.suggestedFilename()).toMatch(/_NDGPO_\d{8}_\d{4}\.(txt|csv)$/);
+    await check(page, 'cod-batch-released');
+    await payout.getByRole('button', { name: 'Mark paid', exact: true }).click();
+    const paid = page.getByRole('dialog', { name: 'Mark the payout paid' });
+    await paid.getByLabel('UTR', { exact: true }).fill(UTR);
+    await check(page, 'cod-mark-paid-dialog');
+    await paid.getByRole('button', { name: 'Mark paid', exact: true }).click();
+    await paid.waitFor({ state: 'detached' });
+    await expect.poll(() => termValue(payout, 'UTR').innerText(), { timeout: 10_000 }).toBe(UTR);
+    expect(await termValue(payout, 'Status').innerText()).toBe('Paid');
+    await check(page, 'cod-batch-paid');
+  });
+
+  it('a dispute on the UPI article is raised and resolved', async () => {
+    const { page } = browser();
+    await signIn(page, 'finance');
+    await page.goto(`/cod/articles/${ARTICLES[1].number}`);
+    await page.getByRole('heading', { level: 1, name: `COD article ${grouped(ARTICLES[1].number)}` }).waitFor();
+    await page.getByRole('button', { name: 'Raise a dispute', exact: true }).click();
+    const raise = page.getByRole('dialog', { name: 'Raise a dispute' });
+    await raise.getByLabel('What should have been collected', { exact: true }).fill('900.00');
+    await raise.getByLabel('Note', { exact: true }).fill('The seller says the customer paid 900 by UPI');
+    await check(page, 'cod-raise-dispute');
+    await raise.getByRole('button', { name: 'Raise the dispute', exact: true }).click();
+    const dispute = page.getByRole('region', { name: `Dispute on ${ARTICLES[1].number}` });
+    await expectShown(page, dispute, 'the raised dispute');
+    expect(await termValue(dispute, 'Dispute status').innerText()).toMatch(/^Open/);
+    await dispute.getByRole('button', { name: 'Resolve the dispute', exact: true }).click();
+    const resolve = page.getByRole('dialog', { name: 'Resolve the dispute' });
+    await resolve.getByLabel('Outcome', { exact: true }).selectOption('REJECTED');
+    await resolve.getByLabel('Resolution note', { exact: true }).fill('The RRN shows 850.50 credited');
+    await resolve.getByRole('button', { name: 'Resolve', exact: true }).click();
+    await expect.poll(() => termValue(dispute, 'Dispute status').innerText(), { timeout: 10_000 }).toMatch(/^Rejected/);
+    await check(page, 'cod-dispute-resolved');
+  });
+
   it('the biller\'s own person sees its articles and what was collected, and exports them', async () => {
     const { page } = browser();
     await signIn(page, 'seller.demo');
-    await goTo(page, 'Your COD account', `${BILLER_NAME} (${BILLER_CODE})`);
+    await goTo(page, 'COD account', 'COD account');
+    await page.getByText(`${BILLER_NAME} (${BILLER_CODE})`).waitFor();
+    // The remittance with its UTR, and the summary's last remittance.
+    const remittances = page.getByRole('table', { name: 'Your remittances' });
+    await expectShown(page, remittances, 'the remittances');
+    expect(await remittances.innerText()).toContain(UTR);
+    expect(await remittances.innerText()).toContain(ARTICLES[0].number);
+    expect(await page.getByLabel('Your COD summary', { exact: true }).innerText()).toContain(UTR);
     const list = page.getByRole('table', { name: 'Your COD articles' });
     await expect.poll(() => list.getByRole('row').count(), { timeout: 10_000 }).toBe(4);
     expect(await rowOf(list, ARTICLES[0].number).innerText()).toContain('Delivered');
@@ -271,6 +387,29 @@ describe.runIf(needs('postgres', 'redis'))('cash on delivery in the console (nee
     await check(page, 'biller-home');
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export CSV', exact: true }).click()]);
     expect(download.suggestedFilename()).toBe(`${BILLER_CODE}-articles.csv`);
+    const [csv] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export remittances (CSV)', exact: true }).click()]);
+    expect(csv.suggestedFilename()).toBe(`${BILLER_CODE}-remittances.csv`);
+  });
+
+  it('the COD reconciliation is at zero', async () => {
+    const { page } = browser();
+    await signIn(page, 'finance');
+    await goTo(page, 'COD reconciliation', 'COD reconciliation');
+    const row = page.getByRole('table', { name: 'COD reconciliation by biller' }).getByRole('row').filter({ hasText: BILLER_CODE });
+    // The ledger posts the COD movements from its queue: allow it a little time to catch up.
+    const deadline = Date.now() + 30_000;
+    for (;;) {
+      await row.waitFor();
+      const cells = await row.getByRole('cell').allInnerTexts();
+      if (/^0\.00/.test(cells[2] ?? '')) break;
+      if (Date.now() > deadline) throw new Error(`the COD reconciliation for ${BILLER_CODE} is not zero: ${cells.join(' | ')}`);
+      await page.getByRole('button', { name: 'Check again', exact: true }).click();
+      await page.waitForTimeout(1_000);
+    }
+    expect(await page.getByRole('status').filter({ hasText: 'reconciled' }).count()).toBe(1);
+    await check(page, 'cod-reconciliation');
+    await goTo(page, 'COD aging', 'COD aging');
+    await check(page, 'cod-aging');
   });
 
   it('the office\'s trial balance balances after the day\'s COD', async () => {

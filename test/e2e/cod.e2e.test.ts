@@ -352,8 +352,8 @@ describe.runIf(needs('postgres', 'redis'))('cash on delivery in the console (nee
     await page.getByRole('heading', { level: 1, name: `COD article ${grouped(ARTICLES[1].number)}` }).waitFor();
     await page.getByRole('button', { name: 'Raise a dispute', exact: true }).click();
     const raise = page.getByRole('dialog', { name: 'Raise a dispute' });
-    await raise.getByLabel('What should have been collected', { exact: true }).fill('900.00');
-    await raise.getByLabel('Note', { exact: true }).fill('The seller says the customer paid 900 by UPI');
+    await raise.getByLabel('What should have been collected', { exact: true }).fill('800.00');
+    await raise.getByLabel('Note', { exact: true }).fill('The seller says only 800 reached it');
     await check(page, 'cod-raise-dispute');
     await raise.getByRole('button', { name: 'Raise the dispute', exact: true }).click();
     const dispute = page.getByRole('region', { name: `Dispute on ${ARTICLES[1].number}` });
@@ -370,7 +370,7 @@ describe.runIf(needs('postgres', 'redis'))('cash on delivery in the console (nee
 
   it('the biller\'s own person sees its articles and what was collected, and exports them', async () => {
     const { page } = browser();
-    await signIn(page, 'seller.demo');
+    await signIn(page, 'seller.demo', undefined, { personName: 'Priya Sharma (Demo Seller)' });
     await goTo(page, 'COD account', 'COD account');
     await page.getByText(`${BILLER_NAME} (${BILLER_CODE})`).waitFor();
     // The remittance with its UTR, and the summary's last remittance.

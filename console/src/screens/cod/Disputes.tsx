@@ -70,7 +70,7 @@ export function DisputeView({ dispute, canResolve, onChange }: { dispute: CodDis
         <dt>Kind</dt>
         <dd>{KIND_LABELS[dispute.kind]}</dd>
         <dt>Dispute status</dt>
-        <dd role="status">{STATUS_LABELS[dispute.status] ?? dispute.status}</dd>
+        <dd><span role="status">{STATUS_LABELS[dispute.status] ?? dispute.status}</span></dd>
         {dispute.claimedAmount ? (
           <>
             <dt>Claimed</dt>

@@ -37,8 +37,10 @@ export default function Reconciliation() {
             <dt>Billers</dt>
             <dd>{rows.length.toLocaleString('en-IN')}</dd>
             <dt>Total difference</dt>
-            <dd role="status" className={total.isZero() ? 'mo-difference-zero' : 'mo-difference-nonzero'}>
-              <Money value={{ amount: total.toFixed(2), currency }} />{total.isZero() ? ' (reconciled)' : ' (to explain)'}
+            <dd>
+              <span role="status" className={total.isZero() ? 'mo-difference-zero' : 'mo-difference-nonzero'}>
+                <Money value={{ amount: total.toFixed(2), currency }} />{total.isZero() ? ' (reconciled)' : ' (to explain)'}
+              </span>
             </dd>
           </dl>
           <table className="diff" aria-label="COD reconciliation by biller">

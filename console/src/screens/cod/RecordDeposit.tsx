@@ -83,8 +83,10 @@ function DepositForm({ officeCode, postmanId, expected, onDone }: { officeCode: 
         {difference ? (
           <>
             <dt>Difference</dt>
-            <dd role="status" className={difference.kind === 'EXACT' ? 'mo-difference-zero' : 'mo-difference-nonzero'}>
-              {difference.kind === 'EXACT' ? 'None: the deposit matches.' : <>{difference.kind === 'SHORT' ? 'Short by ' : 'Over by '}<Money value={{ amount: difference.amount, currency: expected.currency }} /></>}
+            <dd>
+              <span role="status" className={difference.kind === 'EXACT' ? 'mo-difference-zero' : 'mo-difference-nonzero'}>
+                {difference.kind === 'EXACT' ? 'None: the deposit matches.' : <>{difference.kind === 'SHORT' ? 'Short by ' : 'Over by '}<Money value={{ amount: difference.amount, currency: expected.currency }} /></>}
+              </span>
             </dd>
           </>
         ) : null}

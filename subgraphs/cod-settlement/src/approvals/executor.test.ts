@@ -61,6 +61,24 @@ describe('a bank-detail change', () => {
     expect(inbox.submissions.at(-1)!.id).toBe(submission.id);
   });
 
+  it('five asked at once: one PENDING, the others BANK_CHANGE_PENDING; an orphaned request fails when approved', async () => {
+    const biller = await service().register(as(manager), registration());
+    const asked = await Promise.allSettled(
+      [1, 2, 3, 4, 5].map((n) => service().requestBankChange(as(manager), biller.id, { holderName: `Race ${n}`, accountNumber: `12121212121${n}`, ifsc: 'HDFC0001234' }, 'race')),
+    );
+    const won = asked.filter((result) => result.status === 'fulfilled');
+    expect(won).toHaveLength(1);
+    expect(asked.filter((result) => result.status === 'rejected').map((result) => (result as PromiseRejectedResult).reason.code)).toEqual(Array(4).fill('BANK_CHANGE_PENDING'));
+    expect((await accountsOf(biller.id)).map((row) => row.status).sort()).toEqual(['ACTIVE', 'PENDING']);
+    // A request submitted by a loser of the race, approved anyway, finds no pending change of its own.
+    const winner = (won[0] as PromiseFulfilledResult<{ approvalRequestId: string }>).value.approvalRequestId;
+    const orphan = inbox.submissions.filter((submission) => submission.payload.billerId === biller.id && submission.id !== winner);
+    for (const submission of orphan) await deliver(decidedEvent(submission));
+    expect((await accountsOf(biller.id)).map((row) => row.status).sort()).toEqual(['ACTIVE', 'PENDING']);
+    const executed = (await staged(testDatabase, 'approval.executed')).filter((report) => orphan.some((submission) => submission.id === report.requestId));
+    expect(executed.map((report) => report.result.code)).toEqual(Array(orphan.length).fill('BANK_CHANGE_NOT_PENDING'));
+  });
+
   it('refuses the details already active', async () => {
     const biller = await service().register(as(manager), registration());
     const same = service().requestBankChange(as(manager), biller.id, { holderName: biller.name + ' Pvt Ltd', accountNumber: '001234567890', ifsc: 'SBIN0000691' }, 'same');

@@ -36,6 +36,7 @@ import { createFeeService } from '../subgraphs/cod-settlement/src/fees/service.j
 import { createBillerService } from '../subgraphs/cod-settlement/src/billers/service.js';
 import { createContractService } from '../subgraphs/cod-settlement/src/contracts/service.js';
 import { handleOfficeEvent as handleCodOfficeEvent } from '../subgraphs/cod-settlement/src/offices/repository.js';
+import { codArticleOperations, COD_ARTICLE_EXPECTED } from './support/cod-articles-matrix.js';
 import { createLimitService } from '../subgraphs/money-orders/src/limits/service.js';
 import { createTariffService } from '../subgraphs/money-orders/src/tariffs/service.js';
 import { handleOfficeEvent as handleMoneyOrderOfficeEvent } from '../subgraphs/money-orders/src/offices/events.js';
@@ -173,6 +174,7 @@ const EXPECTED: Record<string, string> = {
   'updateBiller':                                        'N-N   N-N     N-N     N-N   N-N     N-N    U-U',
   'requestBillerBankChange':                             'N-N   N-N     N-N     N-N   N-N     N-N    U-U',
   'createContractVersion':                               'N-N   N-N     N-N     N-N   N-N     N-N    U-U',
+  ...COD_ARTICLE_EXPECTED,
 };
 
 type Outcome = 'A' | 'F' | 'N' | 'U' | 'W' | '-';
@@ -789,6 +791,7 @@ const OPERATIONS: Record<string, Operation> = {
     placed: true,
     run: async (actor, place) => (place === 'below' ? 'skip' : present(await services.contracts.createVersion(contextOf(actor), (await billerAt(OFFICE_AT[place])).id, { effectiveFrom: '2026-12-01' }))),
   },
+  ...codArticleOperations({ database: () => testDatabase.database, identity: (actor) => identities[actor as Actor], officeAt: OFFICE_AT, clock }),
 };
 
 async function resetMatrixPasswords(): Promise<void> {

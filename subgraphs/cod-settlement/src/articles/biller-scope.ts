@@ -1,13 +1,14 @@
 import type { Identity } from '@postal/auth';
-import { holds } from '@postal/authz';
 
 /**
- * The biller a BILLER caller is bound to (cod.biller.self, identity.billerCode), or undefined for office staff. The
- * identity's `billerCode` is being added to @postal/auth by the BILLER role's work; until it lands this reads it
- * without the type, so the seam is already the one place that decides a biller caller sees only its own articles.
+ * The biller a BILLER caller acts for (cod.biller.self, identity.billerCode), or undefined for the post office's
+ * staff, services and anonymous callers. The rule is main's @postal/authz `billerScope` (the BILLER role's work, which
+ * this branch does not have yet): bound to a well-formed biller code, holding cod.biller.self, password chosen. It
+ * reads `billerCode` without the type until then; at the merge this becomes `billerScope(identity)?.billerCode`.
  */
 export function selfBillerCode(identity: Identity): string | undefined {
-  if (identity.kind !== 'staff') return undefined;
+  if (identity.kind !== 'staff' || identity.passwordChangeRequired === true) return undefined;
   const code = (identity as { billerCode?: unknown }).billerCode;
-  return typeof code === 'string' && holds(identity, 'cod.biller.self') ? code : undefined;
+  if (typeof code !== 'string' || !/^BL[0-9]{6}$/.test(code)) return undefined;
+  return identity.grants.some((grant) => grant.permission === 'cod.biller.self') ? code : undefined;
 }

@@ -153,7 +153,7 @@ export function createArticleEvents(deps: ArticleDeps) {
       applyEvent(deps, identity, articleNumber, 'DELIVERY_FAILED', async (context) => ({ reason: checkText(reason, 'reason', 500), ...(await currentPostman(context)) }), requestId),
     markReturnedToOrigin: (identity: Identity, articleNumber: unknown, reason: unknown, requestId?: string) =>
       applyEvent(deps, identity, articleNumber, 'RTO', async () => ({ reason: checkText(reason, 'reason', 500) }), requestId),
-    markLostOrDamaged: (identity: Identity, articleNumber: unknown, input: { kind: unknown; claimReference: unknown; reason: unknown }, requestId?: string) => {
+    markLostOrDamaged: async (identity: Identity, articleNumber: unknown, input: { kind: unknown; claimReference: unknown; reason: unknown }, requestId?: string) => {
       if (input.kind !== 'LOST' && input.kind !== 'DAMAGED') throw new BadUserInputError('kind', 'kind is LOST or DAMAGED');
       return applyEvent(deps, identity, articleNumber, input.kind, async () => ({ claimReference: checkText(input.claimReference, 'claimReference', 64), reason: checkText(input.reason, 'reason', 500) }), requestId);
     },

@@ -1,0 +1,123 @@
+/**
+ * The authorization matrix's rows for COD articles, collections and deposits (issue 12), kept beside the matrix so its
+ * file gains two lines, not a module. Cells are set up by a service identity (in scope everywhere) and acted on by
+ * the matrix's actors; the offices are the matrix's (own NDGPO, below NDGPO-CP, other ASVHO), each with a biller
+ * settled there.
+ */
+import type { Identity } from '@postal/auth';
+import type { TestDatabase } from '@postal/testkit';
+import { createArticleService } from '../../subgraphs/cod-settlement/src/articles/service.js';
+import { s10Of } from '../../subgraphs/cod-settlement/src/articles/s10.js';
+import { insertTestBiller } from '../../subgraphs/cod-settlement/src/articles/test-support/seed.js';
+import { createDepositService } from '../../subgraphs/cod-settlement/src/deposits/index.js';
+import { findOffices } from '../../subgraphs/cod-settlement/src/offices/repository.js';
+
+type Place = 'own' | 'below' | 'other';
+
+export interface CodMatrixContext {
+  database: () => TestDatabase['database'];
+  identity: (actor: string) => Identity;
+  officeAt: Record<Place, string>;
+  clock: () => Date;
+}
+
+// prettier-ignore
+export const COD_ARTICLE_EXPECTED: Record<string, string> = {
+  //                                                      ADMIN FINANCE AUDITOR CLERK POSTMAN ANONYMOUS
+  // On this branch the roles hold no cod.read, cod.article.register or cod.dispute.manage; main's migration
+  // 0025_cod_role_permissions seeds them, and after the merge these rows read (measured with its grants applied):
+  //   registerCodArticle 'FFF AAF FFF FFF FFF UUU'; uploadCodManifest 'F-- A-- F-- F-- F-- U--';
+  //   markOutForDelivery, recordDelivery, recordDeliveryFailure, markReturnedToOrigin, markLostOrDamaged
+  //     'NNN FFN FFN ANN ANN UUU'; clearDigitalCollections 'FFF AAN FFF FFF FFF UUU';
+  //   recordPostmanDeposit 'FFF FFF FFF AFF AFF UUU'; codArticle 'NNN AAN AAN ANN ANN UUU';
+  //   codArticles, codDeposits, codExceptions 'F-- A-- A-- A-- A-- U--'; postmanDaySheet 'FFF AAF AAF AFF AFF UUU'.
+  'registerCodArticle (delivered at the office)':        'FFF   FFF     FFF     FFF   FFF     UUU',
+  'uploadCodManifest':                                   'F--   F--     F--     F--   F--     U--',
+  'markOutForDelivery (delivered at the office)':        'NNN   NNN     NNN     NNN   ANN     UUU',
+  'recordDelivery (out for delivery at the office)':     'NNN   NNN     NNN     NNN   ANN     UUU',
+  'recordDeliveryFailure (out for delivery there)':      'NNN   NNN     NNN     NNN   ANN     UUU',
+  'markReturnedToOrigin (registered at the office)':     'NNN   NNN     NNN     NNN   ANN     UUU',
+  'markLostOrDamaged (registered at the office)':        'NNN   NNN     NNN     NNN   ANN     UUU',
+  'clearDigitalCollections (settled at the office)':     'FFF   FFF     FFF     FFF   FFF     UUU',
+  'recordPostmanDeposit (cash collected at the office)': 'FFF   FFF     FFF     FFF   AFF     UUU',
+  'codArticle(articleNumber) (delivered at the office)': 'NNN   NNN     NNN     NNN   ANN     UUU',
+  'codArticles':                                         'F--   F--     F--     F--   F--     U--',
+  'codDeposits':                                         'F--   F--     F--     F--   F--     U--',
+  'codExceptions':                                       'F--   F--     F--     F--   F--     U--',
+  'postmanDaySheet of the office':                       'FFF   FFF     FFF     FFF   AFF     UUU',
+};
+
+const SETUP: Identity = { kind: 'service', service: 'cod-settlement' };
+const BILLER_AT: Record<Place, string> = { own: 'BL700001', below: 'BL700002', other: 'BL700003' };
+
+export function codArticleOperations(context: CodMatrixContext) {
+  let serial = 70_000_000;
+  let postmen = 0;
+  let billersReady: Promise<void> | undefined;
+  const deps = () => ({ database: context.database(), clock: context.clock, timeZone: 'Asia/Kolkata' });
+  const articles = () => createArticleService(deps());
+  const deposits = () => createDepositService(deps());
+  /** One biller settled at each place's office, written once. */
+  const billers = () =>
+    (billersReady ??= (async () => {
+      const offices = await findOffices(context.database().db, Object.values(context.officeAt));
+      await context.database().db.transaction(async (tx) => {
+        for (const place of ['own', 'below', 'other'] as const) await insertTestBiller(tx, BILLER_AT[place], offices.get(context.officeAt[place])!);
+      });
+    })());
+  /** An article delivered at the place's office, registered (and taken further) by the setup identity. */
+  async function articleAt(place: Place, upTo: 'REGISTERED' | 'OUT_FOR_DELIVERY' | 'DELIVERED', mode: 'CASH' | 'UPI' = 'CASH') {
+    await billers();
+    const articleNumber = s10Of('CM', String(serial++), 'IN');
+    const postmanId = `PM-MATRIX-${++postmen}`;
+    const office = context.officeAt[place];
+    await articles().register(SETUP, { articleNumber, billerCode: BILLER_AT[place], codAmount: '250', bookingOfficeCode: office, deliveryOfficeCode: office });
+    if (upTo !== 'REGISTERED') await articles().markOutForDelivery(SETUP, articleNumber, { postmanId, beat: 'Matrix beat' });
+    if (upTo === 'DELIVERED') await articles().recordDelivery(SETUP, articleNumber, { amount: '250', mode, podReference: 'POD', ...(mode === 'UPI' ? { paymentReference: '123456789012' } : {}) });
+    return { articleNumber, postmanId, office };
+  }
+  const as = (actor: string) => context.identity(actor);
+  const present = (value: unknown) => value !== null && value !== undefined;
+  type Run = (actor: string, place: Place) => Promise<boolean>;
+  const placed = (run: Run) => ({ placed: true, run });
+  const once = (run: (actor: string) => Promise<boolean>) => ({ placed: false, run: (actor: string) => run(actor) });
+  return {
+    'registerCodArticle (delivered at the office)': placed(async (actor, place) => {
+      await billers();
+      const office = context.officeAt[place];
+      return present(await articles().register(as(actor), { articleNumber: s10Of('CM', String(serial++), 'IN'), billerCode: BILLER_AT[place], codAmount: '100', bookingOfficeCode: office, deliveryOfficeCode: office }));
+    }),
+    uploadCodManifest: once(async (actor) => {
+      // Refused before anything is stored or queued for every role seeded today; a role that may upload would need a
+      // job queue here.
+      const { createManifestService } = await import('../../subgraphs/cod-settlement/src/manifests/service.js');
+      const noJobs = { add: async () => undefined } as never;
+      const content = `article_number,biller_code,cod_amount,booking_office,delivery_office\n${s10Of('CM', String(serial++), 'IN')},${BILLER_AT.own},100,${context.officeAt.own},${context.officeAt.own}\n`;
+      return present(await createManifestService(deps(), noJobs).submit(as(actor), { fileName: 'm.csv', content }));
+    }),
+    'markOutForDelivery (delivered at the office)': placed(async (actor, place) => present(await articles().markOutForDelivery(as(actor), (await articleAt(place, 'REGISTERED')).articleNumber, { postmanId: 'PM-1', beat: 'B' }))),
+    'recordDelivery (out for delivery at the office)': placed(async (actor, place) =>
+      present(await articles().recordDelivery(as(actor), (await articleAt(place, 'OUT_FOR_DELIVERY')).articleNumber, { amount: '250', mode: 'CASH', podReference: 'POD' })),
+    ),
+    'recordDeliveryFailure (out for delivery there)': placed(async (actor, place) => present(await articles().recordDeliveryFailure(as(actor), (await articleAt(place, 'OUT_FOR_DELIVERY')).articleNumber, 'door locked'))),
+    'markReturnedToOrigin (registered at the office)': placed(async (actor, place) => present(await articles().markReturnedToOrigin(as(actor), (await articleAt(place, 'REGISTERED')).articleNumber, 'seller asked'))),
+    'markLostOrDamaged (registered at the office)': placed(async (actor, place) =>
+      present(await articles().markLostOrDamaged(as(actor), (await articleAt(place, 'REGISTERED')).articleNumber, { kind: 'DAMAGED', claimReference: 'CLM', reason: 'wet' })),
+    ),
+    'clearDigitalCollections (settled at the office)': placed(async (actor, place) =>
+      present(await articles().clearDigital(as(actor), { articleNumbers: [(await articleAt(place, 'DELIVERED', 'UPI')).articleNumber], reference: 'AGG-1' })),
+    ),
+    'recordPostmanDeposit (cash collected at the office)': placed(async (actor, place) => {
+      const { postmanId, office } = await articleAt(place, 'DELIVERED');
+      return present(await deposits().record(as(actor), { officeCode: office, postmanId, depositedAmount: '250' }));
+    }),
+    'codArticle(articleNumber) (delivered at the office)': placed(async (actor, place) => present(await articles().find(as(actor), (await articleAt(place, 'DELIVERED')).articleNumber))),
+    codArticles: once(async (actor) => (await articles().list(as(actor), null, 10, null)).edges.length > 0),
+    codDeposits: once(async (actor) => present(await deposits().list(as(actor), null, 10))),
+    codExceptions: once(async (actor) => present(await deposits().exceptions(as(actor), null, 10))),
+    'postmanDaySheet of the office': placed(async (actor, place) => {
+      const { postmanId, office } = await articleAt(place, 'DELIVERED');
+      return present(await deposits().daySheet(as(actor), office, postmanId, context.clock().toISOString().slice(0, 10)));
+    }),
+  };
+}

@@ -34,7 +34,7 @@ export async function generateCod(database: Database, options: { billers: number
     n as (select (select count(*) from d) as offices),
     a as (
       select g, lpad(g::text, 8, '0') as serial,
-             (100 + (g * 7919) % 19900)::numeric + ((g * 31) % 100)::numeric / 100 as amount,
+             (100 + (g::bigint * 7919) % 19900)::numeric + ((g::bigint * 31) % 100)::numeric / 100 as amount,
              1 + (g % ${options.billers}) as biller_no
       from generate_series(1, ${options.articles}) g)
     insert into cod.articles (id, article_number, biller_id, currency, cod_amount, booking_office_code, delivery_office_code, delivery_office_path,

@@ -11,6 +11,7 @@ import { contractInForce } from '../contracts/repository.js';
 import { outbox, processedEvents } from '../db-schema.js';
 import { stageCodMovement } from '../ledger/movements.js';
 import type { SettlementDeps } from '../settlement/deps.js';
+import { isUuid } from '../settlement/domain.js';
 import { DisputeError } from './errors.js';
 import { articleById, articleForDispute, insertDispute, lockDispute, recordDisputeEvent, updateDispute, type DisputeRow } from './repository.js';
 
@@ -61,7 +62,7 @@ export async function raiseCodDispute(deps: SettlementDeps, context: SignedReque
     const found = await articleForDispute(tx, articleNumber.trim().toUpperCase());
     const officer = found && can(identity, 'cod.dispute.manage', { code: found.biller.settlementOfficeCode, path: found.biller.settlementOfficePath });
     const self = found && holds(identity, 'cod.biller.self') && billerCodeOf(identity) === found.biller.code;
-    if (!found || (!officer && !self)) throw new DisputeError('ARTICLE_NOT_FOUND', `no article ${articleNumber}`, { field: 'articleNumber' });
+    if (!found || (!officer && !self)) throw new DisputeError('ARTICLE_NOT_FOUND', `no article ${articleNumber.slice(0, 60)}`, { field: 'articleNumber' });
     const { article, biller, collection } = found;
     if (article.status !== 'DELIVERED' || !collection || !article.deliveredOn) throw new DisputeError('DISPUTE_NOT_ALLOWED', `article ${article.articleNumber} is ${article.status}: only a delivered, collected article is disputed`);
     const contract = await contractInForce(tx, biller.id, article.deliveredOn);
@@ -104,10 +105,10 @@ export async function resolveCodDispute(deps: SettlementDeps, context: SignedReq
   const now = deps.clock();
   const today = businessDate(now, deps.timeZone);
   return deps.database.db.transaction(async (tx) => {
-    const dispute = await lockDispute(tx, id);
+    const dispute = isUuid(id) ? await lockDispute(tx, id) : undefined;
     const article = dispute ? await articleById(tx, dispute.articleId) : undefined;
     if (!dispute || !article || !can(identity, 'cod.dispute.manage', { code: article.biller.settlementOfficeCode, path: article.biller.settlementOfficePath })) {
-      throw new DisputeError('DISPUTE_NOT_FOUND', `no dispute ${id}`, { field: 'id' });
+      throw new DisputeError('DISPUTE_NOT_FOUND', `no dispute ${id.slice(0, 60)}`, { field: 'id' });
     }
     if (dispute.status !== 'OPEN') throw new DisputeError('DISPUTE_ALREADY_RESOLVED', `dispute ${id} is ${dispute.status}`);
     const adjustmentAmount = input.outcome === 'UPHELD' && input.adjustmentAmount ? amountOf(input.adjustmentAmount, dispute.currency, 'adjustmentAmount') : null;

@@ -1157,6 +1157,8 @@ export type SettlementBatch = {
   adjustments: Money;
   approvalRequestId: Maybe<Scalars['ID']['output']>;
   articleCount: Scalars['Int']['output'];
+  /** The biller (its codSummary and remittances). */
+  biller: Biller;
   billerCode: Scalars['String']['output'];
   billerId: Scalars['ID']['output'];
   closedReason: Maybe<Scalars['String']['output']>;
@@ -2002,6 +2004,7 @@ export type SettlementBatchResolvers<ContextType = Context, ParentType extends R
   adjustments?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   approvalRequestId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   articleCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  biller?: Resolver<ResolversTypes['Biller'], ParentType, ContextType>;
   billerCode?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   billerId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   closedReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;

@@ -31,3 +31,10 @@ export function outcomeRefusal(current: PayoutStatus, next: PayoutOutcome): 'PAY
   if (current === 'PAID') return next === 'REVERSED' ? undefined : next === 'PAID' ? 'PAYOUT_ALREADY_FINAL' : 'PAYOUT_ALREADY_PAID';
   return 'PAYOUT_ALREADY_FINAL';
 }
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Ids are UUIDs: anything else names nothing, answered as not found rather than as a failed uuid cast. */
+export function isUuid(text: string): boolean {
+  return UUID.test(text);
+}

@@ -9,7 +9,7 @@ import { findBiller } from '../billers/repository.js';
 import { outbox, processedEvents } from '../db-schema.js';
 import { stageCodMovement } from '../ledger/movements.js';
 import type { SettlementDeps } from './deps.js';
-import { outcomeRefusal, utrProblem, type PayoutOutcome, type PayoutStatus } from './domain.js';
+import { isUuid, outcomeRefusal, utrProblem, type PayoutOutcome, type PayoutStatus } from './domain.js';
 import { SettlementError } from './errors.js';
 import { releaseBatchContents } from './release-contents.js';
 import { findBatch, lockPayout, setBatchStatus, type BatchRow, type PayoutRow } from './repository.js';
@@ -23,9 +23,9 @@ function actorId(context: SignedRequestContext): string {
 
 /** The payout locked, in the caller's cod.settlement.manage scope (else not found), with the outcome allowed. */
 async function lockForOutcome(tx: Tx, context: SignedRequestContext, payoutId: string, next: PayoutOutcome): Promise<{ payout: PayoutRow; batch: BatchRow }> {
-  const payout = await lockPayout(tx, payoutId);
+  const payout = isUuid(payoutId) ? await lockPayout(tx, payoutId) : undefined;
   const batch = payout ? await findBatch(tx, payout.batchId) : undefined;
-  if (!payout || !batch) throw new SettlementError('PAYOUT_NOT_FOUND', `no payout ${payoutId}`, { field: 'payoutId' });
+  if (!payout || !batch) throw new SettlementError('PAYOUT_NOT_FOUND', `no payout ${payoutId.slice(0, 60)}`, { field: 'payoutId' });
   assertCan(context.identity, 'cod.settlement.manage', { code: batch.settlementOfficeCode, path: batch.settlementOfficePath });
   const refusal = outcomeRefusal(payout.status as PayoutStatus, next);
   if (refusal === 'PAYOUT_ALREADY_FINAL') throw new SettlementError(refusal, `payout ${payoutId} is already ${payout.status}`, { details: { status: payout.status } });

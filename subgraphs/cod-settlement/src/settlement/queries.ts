@@ -6,6 +6,7 @@ import { findBiller, findBillerByCode } from '../billers/repository.js';
 import { billerCodeOf } from '../disputes/service.js';
 import { pageSize } from '../summaries/service.js';
 import type { SettlementDeps } from './deps.js';
+import { isUuid } from './domain.js';
 import { SettlementError } from './errors.js';
 import { findBatch, findPayoutFile, linesOf, payoutOfBatch, type BatchRow } from './repository.js';
 import { settlementBatches } from './tables.js';
@@ -20,7 +21,7 @@ async function canSeeBatch(deps: SettlementDeps, identity: Identity, batch: Batc
 
 export async function settlementBatch(deps: SettlementDeps, identity: Identity, id: string): Promise<BatchRow | null> {
   if (identity.kind === 'anonymous') throw new UnauthenticatedError();
-  if (!/^[0-9a-f-]{36}$/.test(id)) return null;
+  if (!isUuid(id)) return null;
   const batch = await findBatch(deps.database.db, id);
   return batch && (await canSeeBatch(deps, identity, batch)) ? batch : null;
 }
@@ -66,7 +67,7 @@ export async function settlementBatchList(
   if (after) {
     const [builtAt, id] = Buffer.from(after, 'base64url').toString().split('|');
     const when = new Date(builtAt ?? '');
-    if (Number.isNaN(when.getTime()) || !id || !/^[0-9a-f-]{36}$/.test(id)) throw new SettlementError('INVALID_INPUT', 'after is not a cursor of this list', { field: 'after' });
+    if (Number.isNaN(when.getTime()) || !id || !isUuid(id)) throw new SettlementError('INVALID_INPUT', 'after is not a cursor of this list', { field: 'after' });
     conditions.push(or(lt(settlementBatches.builtAt, when), and(eq(settlementBatches.builtAt, when), lt(settlementBatches.id, id)))!);
   }
   const rows = await deps.database.db
@@ -84,7 +85,7 @@ export { payoutOfBatch };
 /** payoutFile(id): the file's content, for cod.settlement.manage over its office (who downloads it for the bank). */
 export async function payoutFile(deps: SettlementDeps, identity: Identity, id: string) {
   if (identity.kind === 'anonymous') throw new UnauthenticatedError();
-  const file = /^[0-9a-f-]{36}$/.test(id) ? await findPayoutFile(deps.database.db, id) : undefined;
+  const file = isUuid(id) ? await findPayoutFile(deps.database.db, id) : undefined;
   if (!file || !can(identity, 'cod.settlement.manage', { code: file.settlementOfficeCode, path: file.settlementOfficePath })) return null;
   return file;
 }

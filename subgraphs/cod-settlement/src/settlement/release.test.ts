@@ -89,6 +89,26 @@ describe('release through the approvals inbox', () => {
   });
 });
 
+describe('a refused release', () => {
+  it('a rejected request ends its batches REJECTED and their articles are due again; a replay changes nothing', async () => {
+    const inbox = recordingInbox();
+    const deps = settlementDeps(testDatabase, clock, inbox.submitter);
+    const biller = await seedBiller(db());
+    await seedCollection(db(), biller.id, { dueFrom: '2026-12-01' });
+    const [batch] = (await buildSettlementBatches(deps, contextOf(financeOfficer), { settlementOfficeCode: SETTLEMENT_OFFICE })).filter((b) => b.billerId === biller.id);
+    await submitSettlementBatches(deps, contextOf(financeOfficer), [batch!.id], 'x');
+    const executor = createSettlementApprovalExecutor(deps, { identitySecret });
+    const rejected = decidedEvent(inbox.submissions.at(-1)!, { decision: 'REJECTED' });
+    await db().transaction((tx) => executor(tx, rejected));
+    await db().transaction((tx) => executor(tx, rejected));
+    const [row] = rowsOf<{ status: string; claimed: string }>(await db().execute(sql`
+      select b.status, (select count(*) from cod.collections c where c.settlement_batch_id = b.id) as claimed from cod.settlement_batches b where b.id = ${batch!.id}`));
+    expect(row).toEqual({ status: 'REJECTED', claimed: '0' });
+    const [again] = (await buildSettlementBatches(deps, contextOf(financeOfficer), { settlementOfficeCode: SETTLEMENT_OFFICE })).filter((b) => b.billerId === biller.id);
+    expect(again).toMatchObject({ articleCount: 1, reference: expect.stringMatching(/-2$/) });
+  });
+});
+
 describe('payout outcomes', () => {
   it('PAID with a valid UTR, once; a bad or reused UTR is refused', async () => {
     const { deps, batch } = await releasedBatch();

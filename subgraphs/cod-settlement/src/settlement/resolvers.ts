@@ -67,6 +67,7 @@ export const settlementResolvers: Resolvers = {
   },
   SettlementBatch: {
     billerCode: async (batch, _a, ctx) => (await findBiller(ctx.services.settlement.database.db, batch.billerId))?.code ?? '',
+    biller: (batch) => ({ id: batch.billerId }),
     status: (batch) => batch.status as 'DRAFT',
     gross: (b) => m(b.gross, b.currency),
     fee: (b) => m(b.fee, b.currency),

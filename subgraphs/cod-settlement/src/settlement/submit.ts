@@ -6,6 +6,7 @@ import { stageEvents } from '@postal/outbox';
 import { auditEvent } from '@postal/server';
 import { outbox, processedEvents } from '../db-schema.js';
 import type { SettlementDeps } from './deps.js';
+import { isUuid } from './domain.js';
 import { releaseBatchContents } from './release-contents.js';
 import { SettlementError } from './errors.js';
 import { MAX_BATCHES_PER_RELEASE, releaseHash, type ReleasePayload } from './release-payload.js';
@@ -17,6 +18,8 @@ function checkList(ids: readonly string[], note: string): void {
   if (ids.length === 0 || ids.length > MAX_BATCHES_PER_RELEASE || new Set(ids).size !== ids.length) {
     throw new SettlementError('INVALID_BATCH_LIST', `give 1 to ${MAX_BATCHES_PER_RELEASE} distinct batch ids`, { field: 'ids' });
   }
+  const unknown = ids.find((id) => !isUuid(id));
+  if (unknown !== undefined) throw new SettlementError('SETTLEMENT_BATCH_NOT_FOUND', `no settlement batch ${unknown.slice(0, 60)}`, { field: 'ids' });
   if (note.trim().length === 0 || note.length > MAX_NOTE_LENGTH) throw new SettlementError('INVALID_INPUT', `the note must have 1 to ${MAX_NOTE_LENGTH} characters`, { field: 'note' });
 }
 
@@ -95,7 +98,7 @@ export async function submitSettlementBatches(deps: SettlementDeps, context: Sig
 export async function closeUnreleasedBatch(deps: SettlementDeps, context: SignedRequestContext, id: string, status: 'CANCELLED' | 'REJECTED', reason: string): Promise<BatchRow> {
   if (reason.trim().length === 0 || reason.length > MAX_NOTE_LENGTH) throw new SettlementError('INVALID_INPUT', `the reason must have 1 to ${MAX_NOTE_LENGTH} characters`, { field: 'reason' });
   return deps.database.db.transaction(async (tx) => {
-    const [batch] = await lockBatches(tx, [id]);
+    const [batch] = isUuid(id) ? await lockBatches(tx, [id]) : [];
     if (!batch) throw new SettlementError('SETTLEMENT_BATCH_NOT_FOUND', `no settlement batch ${id}`, { field: 'id' });
     assertCan(context.identity, 'cod.settlement.manage', { code: batch.settlementOfficeCode, path: batch.settlementOfficePath });
     if (batch.status !== 'DRAFT' && batch.status !== 'SUBMITTED') throw new SettlementError('INVALID_BATCH_STATE', `batch ${batch.reference} is ${batch.status}; only a DRAFT or SUBMITTED batch is cancelled`);

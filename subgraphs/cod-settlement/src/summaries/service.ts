@@ -9,6 +9,7 @@ import { contractInForce, holidaysBetween } from '../contracts/repository.js';
 import { billerCodeOf } from '../disputes/service.js';
 import { findOffice } from '../offices/repository.js';
 import type { SettlementDeps } from '../settlement/deps.js';
+import { isUuid } from '../settlement/domain.js';
 import { SettlementError } from '../settlement/errors.js';
 import type { CodLedgerClient } from './ledger-client.js';
 import { agingRows, articleNumbersOfBatch, billerMoney, lastRemittance, officeDay, remittanceArticles, remittanceDays, remittancesPage, unsettledByBiller } from './repository.js';
@@ -24,8 +25,8 @@ export function canSeeBiller(identity: Identity, biller: BillerRow): boolean {
 
 async function visibleBiller(deps: SettlementDeps, identity: Identity, billerId: string): Promise<BillerRow> {
   if (identity.kind === 'anonymous') throw new UnauthenticatedError();
-  const biller = await findBiller(deps.database.db, billerId);
-  if (!biller || !canSeeBiller(identity, biller)) throw new SettlementError('SETTLEMENT_BATCH_NOT_FOUND', `no biller ${billerId}`);
+  const biller = isUuid(billerId) ? await findBiller(deps.database.db, billerId) : undefined;
+  if (!biller || !canSeeBiller(identity, biller)) throw new SettlementError('SETTLEMENT_BATCH_NOT_FOUND', `no biller ${billerId.slice(0, 60)}`);
   return biller;
 }
 
@@ -76,7 +77,7 @@ function cursorOf(row: { released_on: string; id: string }): string {
 function parseCursor(after: string | null | undefined): { releasedOn: string; id: string } | undefined {
   if (!after) return undefined;
   const [releasedOn, id] = Buffer.from(after, 'base64url').toString().split('|');
-  if (!releasedOn || !id || !isCalendarDate(releasedOn) || !/^[0-9a-f-]{36}$/.test(id)) throw new SettlementError('INVALID_INPUT', 'after is not a cursor of this list', { field: 'after' });
+  if (!releasedOn || !id || !isCalendarDate(releasedOn) || !isUuid(id)) throw new SettlementError('INVALID_INPUT', 'after is not a cursor of this list', { field: 'after' });
   return { releasedOn, id };
 }
 
@@ -132,6 +133,7 @@ export async function codReconciliation(deps: SettlementDeps & { ledger?: CodLed
   const scope = readScope(context.identity);
   const day = asOf ?? businessDate(deps.clock(), deps.timeZone);
   if (!isCalendarDate(day)) throw new SettlementError('INVALID_INPUT', `asOf must be 'YYYY-MM-DD'; got ${day}`, { field: 'asOf' });
+  if (billerId && !isUuid(billerId)) return [];
   const rows = await unsettledByBiller(deps.database.db, day, scope, billerId);
   if (!deps.ledger) throw new Error('the accounts client is not configured for cod-settlement');
   const byOffice = new Map<string, string[]>();

@@ -52,6 +52,12 @@ export function RoleGrantChange({ payload, status, result }: { payload: RoleGran
         </dd>
         <dt>Their office</dt>
         <dd>{person ? `${person.office.name} (${person.office.code})` : <span className="mono">{payload.officeCode}</span>}</dd>
+        {payload.billerCode ? (
+          <>
+            <dt>Acts for biller</dt>
+            <dd className="mono">{payload.billerCode}</dd>
+          </>
+        ) : null}
         <dt>Role to grant</dt>
         <dd>
           <strong>{roleName(payload.role)}</strong> <span className="mono muted">{payload.role}</span>

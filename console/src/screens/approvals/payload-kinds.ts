@@ -8,6 +8,8 @@ export interface RoleGrantPayload {
   staffId: string;
   role: string;
   officeCode: string;
+  /** The biller a biller's person acts for, when they are one: what BILLER is approved for. */
+  billerCode?: string;
 }
 
 export interface JournalPosting {
@@ -36,9 +38,10 @@ const isText = (value: unknown): value is string => typeof value === 'string' &&
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 export function parseRoleGrant(payload: Record<string, unknown>): RoleGrantPayload | null {
-  const { username, staffId, role, officeCode } = payload;
+  const { username, staffId, role, officeCode, billerCode } = payload;
   if (!isText(username) || !isText(staffId) || !isText(role) || !isText(officeCode)) return null;
-  return { username, staffId, role, officeCode };
+  if (billerCode !== undefined && !isText(billerCode)) return null;
+  return { username, staffId, role, officeCode, ...(billerCode === undefined ? {} : { billerCode }) };
 }
 
 function parsePosting(value: unknown): JournalPosting | null {

@@ -3,7 +3,7 @@
  * checked when a grant is asked for and again when the approved grant is executed, because days may pass between.
  */
 
-import { billerBindingProblem } from '@postal/auth';
+import { billerBindingProblem, isBillerCode } from '@postal/auth';
 import { isUuid } from '@postal/validation';
 
 /** The person asking, as the database has them now (not as their token had them at sign-in). */
@@ -87,13 +87,19 @@ export interface RoleGrantPayload {
   role: string;
   /** The grantee's office when asked: a grant approved for someone at one office is not executed after a move. */
   officeCode: string;
+  /**
+   * The biller the grantee acts for when asked, if any: what the checker approves BILLER for. A grant approved for
+   * someone bound to one biller is not executed once they are bound to another (or to none).
+   */
+  billerCode?: string;
 }
 
 /** The payload read back as a role grant, or undefined when it is not one (execution then records FAILED). */
 export function parseRoleGrantPayload(payload: Record<string, unknown>): RoleGrantPayload | undefined {
-  const { username, staffId, role, officeCode } = payload;
+  const { username, staffId, role, officeCode, billerCode } = payload;
   const text = (value: unknown): value is string => typeof value === 'string' && value.length > 0 && value.length <= 64;
   if (!text(username) || !text(staffId) || !text(role) || !text(officeCode)) return undefined;
   if (!isUuid(staffId)) return undefined;
-  return { username, staffId, role, officeCode };
+  if (billerCode !== undefined && !isBillerCode(billerCode)) return undefined;
+  return { username, staffId, role, officeCode, ...(billerCode === undefined ? {} : { billerCode }) };
 }

@@ -37,6 +37,13 @@ export class StaffMovedError extends ExpectedError {
   }
 }
 
+/** Execution only: the biller the grantee acts for changed after the grant was asked for (see RoleGrantPayload). */
+export class StaffBillerChangedError extends ExpectedError {
+  constructor() {
+    super('STAFF_BILLER_CHANGED', 'the biller they act for has changed since the grant was asked for; ask again');
+  }
+}
+
 export class InvalidGrantPayloadError extends ExpectedError {
   constructor() {
     super('INVALID_PAYLOAD', 'the approved payload is not a role grant');

@@ -15,6 +15,7 @@ import { checkerGrantRefusal, grantRefusal, parseRoleGrantPayload, revokeRefusal
 import {
   GrantAlreadyPendingError,
   InvalidGrantPayloadError,
+  StaffBillerChangedError,
   StaffMovedError,
   StaffNotFoundError,
   roleChangeError,
@@ -85,10 +86,12 @@ export function createRoleService(options: RoleServiceOptions) {
           const refusal = grantRefusal(await factsFor(tx, grantor, target, input.role));
           if (refusal) throw roleChangeError(refusal, input.role);
           if (await openRoleGrantExists(tx, target.id, input.role, clock())) throw new GrantAlreadyPendingError(input.role);
-          const payload: RoleGrantPayload = { username: target.username, staffId: target.id, role: input.role, officeCode: target.officeCode };
+          // The biller a biller's person acts for is part of what is approved: the checker sees it, execution checks it.
+          const binding = target.billerCode === null ? {} : { billerCode: target.billerCode };
+          const payload: RoleGrantPayload = { username: target.username, staffId: target.id, role: input.role, officeCode: target.officeCode, ...binding };
           const request = await options.approvals.submitInTx(tx, context, {
             kind: 'ROLE_GRANT',
-            summary: `Grant ${input.role} to ${target.username} at ${target.officeCode}`,
+            summary: `Grant ${input.role} to ${target.username} at ${target.officeCode}${target.billerCode === null ? '' : ` for biller ${target.billerCode}`}`,
             payload,
             office: { code: target.officeCode, path: target.officePath },
             maker: { id: grantor!.id, username: grantor!.username },
@@ -148,6 +151,7 @@ export function createRoleService(options: RoleServiceOptions) {
       const target = await findStaffAuthority(tx, { id: payload.staffId }, { forUpdate: true });
       if (!target) throw new StaffNotFoundError();
       if (target.officeCode !== payload.officeCode) throw new StaffMovedError();
+      if (target.billerCode !== (payload.billerCode ?? null)) throw new StaffBillerChangedError();
       const refusal = grantRefusal(await factsFor(tx, grantor, target, payload.role));
       if (refusal) throw roleChangeError(refusal, payload.role);
       // The checker's entitlement too, as it is now: delegation may have narrowed since they approved.

@@ -399,7 +399,7 @@ describe.runIf(needs('postgres', 'redis'))('cash on delivery in the console (nee
     // The ledger posts the COD movements from its queue: allow it a little time to catch up.
     const deadline = Date.now() + 30_000;
     for (;;) {
-      await row.waitFor();
+      await expectShown(page, row, `the reconciliation row of ${BILLER_CODE}`);
       const cells = await row.getByRole('cell').allInnerTexts();
       if (/^0\.00/.test(cells[2] ?? '')) break;
       if (Date.now() > deadline) throw new Error(`the COD reconciliation for ${BILLER_CODE} is not zero: ${cells.join(' | ')}`);
@@ -408,8 +408,23 @@ describe.runIf(needs('postgres', 'redis'))('cash on delivery in the console (nee
     }
     expect(await page.getByRole('status').filter({ hasText: 'reconciled' }).count()).toBe(1);
     await check(page, 'cod-reconciliation');
+  });
+
+  it('the aging shows the delivered articles not yet remitted, and the office\'s COD day its collections', async () => {
+    const { page } = browser();
+    await signIn(page, 'finance');
     await goTo(page, 'COD aging', 'COD aging');
+    // The UPI article (not cleared) waits in its first days; the cash article was remitted.
+    const aging = page.getByRole('table', { name: 'COD aging by biller and office' });
+    await expectShown(page, aging, 'the aging');
+    expect(await aging.getByRole('row').filter({ hasText: BILLER_CODE }).innerText()).toContain('850.50');
     await check(page, 'cod-aging');
+    await goTo(page, 'Daily COD account', 'Daily COD account');
+    await pickCode(page, 'Office', OFFICE);
+    await expectShown(page, termValue(page, 'Shortages'), 'the office day');
+    expect(await termValue(page, 'Shortages').innerText()).toMatch(/^200\.00/);
+    expect(await termValue(page, 'Delivered').innerText()).toMatch(/^2 articles, 2,050\.50/);
+    await check(page, 'cod-office-day');
   });
 
   it('the office\'s trial balance balances after the day\'s COD', async () => {

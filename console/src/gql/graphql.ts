@@ -1030,6 +1030,14 @@ export type CodManifestsQueryVariables = Exact<{
 
 export type CodManifestsQuery = { codManifests: { edges: Array<{ node: { id: string, fileName: string, billerCode: string | null, status: CodManifestStatus, totalRows: number, processedRows: number, progressPercent: number, registeredCount: number, alreadyRegisteredCount: number, rejectedCount: number, failure: string | null, uploadedBy: string, createdAt: string, finishedAt: string | null } }>, pageInfo: { endCursor: string | null, hasNextPage: boolean } } };
 
+export type CodOfficeDayQueryVariables = Exact<{
+  officeCode: string | number;
+  date?: string | null | undefined;
+}>;
+
+
+export type CodOfficeDayQuery = { office: { code: string, name: string, codSummary: { date: string, deliveredCount: number, deliveredAmount: { amount: string, currency: string }, collected: Array<{ mode: string, count: number, amount: { amount: string, currency: string }, deposited: { amount: string, currency: string } }>, deposited: { amount: string, currency: string }, shortages: { amount: string, currency: string }, excess: { amount: string, currency: string } } } | null };
+
 export type CodBatchFieldsFragment = { id: string, reference: string, billerId: string, billerCode: string, settlementOfficeCode: string, cycleDate: string, status: SettlementBatchStatus, articleCount: number, approvalRequestId: string | null, releasedOn: string | null, closedReason: string | null, gross: { amount: string, currency: string }, fee: { amount: string, currency: string }, tax: { amount: string, currency: string }, earlyFee: { amount: string, currency: string }, adjustments: { amount: string, currency: string }, net: { amount: string, currency: string }, payout: { id: string, status: PayoutStatus, beneficiaryName: string, accountNumber: string, ifsc: string, utr: string | null, failureReason: string | null, releasedOn: string, outcomeOn: string | null, payoutFileId: string | null, amount: { amount: string, currency: string } } | null };
 
 export type CodBatchesQueryVariables = Exact<{
@@ -2898,6 +2906,46 @@ export const CodManifestsDocument = new TypedDocumentString(`
   createdAt
   finishedAt
 }`) as unknown as TypedDocumentString<CodManifestsQuery, CodManifestsQueryVariables>;
+export const CodOfficeDayDocument = new TypedDocumentString(`
+    query CodOfficeDay($officeCode: ID!, $date: Date) {
+  office(code: $officeCode) {
+    code
+    name
+    codSummary(date: $date) {
+      date
+      deliveredCount
+      deliveredAmount {
+        amount
+        currency
+      }
+      collected {
+        mode
+        count
+        amount {
+          amount
+          currency
+        }
+        deposited {
+          amount
+          currency
+        }
+      }
+      deposited {
+        amount
+        currency
+      }
+      shortages {
+        amount
+        currency
+      }
+      excess {
+        amount
+        currency
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<CodOfficeDayQuery, CodOfficeDayQueryVariables>;
 export const CodBatchesDocument = new TypedDocumentString(`
     query CodBatches($filter: SettlementBatchFilter, $first: Int, $after: String) {
   settlementBatches(filter: $filter, first: $first, after: $after) {

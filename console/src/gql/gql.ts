@@ -87,7 +87,7 @@ type Documents = {
     "mutation StaffRevokeRole($input: RevokeRoleInput!) {\n  revokeRole(input: $input) {\n    id\n    roles\n  }\n}": typeof types.StaffRevokeRoleDocument,
     "mutation StaffSuspend($id: ID!, $reason: String!) {\n  suspendStaff(id: $id, reason: $reason) {\n    id\n    status\n    suspensionReason\n  }\n}": typeof types.StaffSuspendDocument,
     "mutation StaffUpdate($id: ID!, $input: UpdateStaffInput!) {\n  updateStaff(id: $id, input: $input) {\n    id\n    name\n    mobile\n    email\n  }\n}": typeof types.StaffUpdateDocument,
-    "query Me {\n  me {\n    id\n    username\n    name\n    employeeId\n    roles\n    billerCode\n    status\n    mustChangePassword\n    billerCode\n    office {\n      code\n      name\n      type\n    }\n    grants {\n      permission\n      scope\n    }\n  }\n}": typeof types.MeDocument,
+    "query Me {\n  me {\n    id\n    username\n    name\n    employeeId\n    roles\n    billerCode\n    status\n    mustChangePassword\n    office {\n      code\n      name\n      type\n    }\n    grants {\n      permission\n      scope\n    }\n  }\n}": typeof types.MeDocument,
 };
 const documents: Documents = {
     "mutation ApprovalApprove($id: ID!, $comment: String) {\n  approve(id: $id, comment: $comment) {\n    id\n    status\n    comment\n    decidedAt\n    checker {\n      id\n      username\n    }\n  }\n}": types.ApprovalApproveDocument,
@@ -162,7 +162,7 @@ const documents: Documents = {
     "mutation StaffRevokeRole($input: RevokeRoleInput!) {\n  revokeRole(input: $input) {\n    id\n    roles\n  }\n}": types.StaffRevokeRoleDocument,
     "mutation StaffSuspend($id: ID!, $reason: String!) {\n  suspendStaff(id: $id, reason: $reason) {\n    id\n    status\n    suspensionReason\n  }\n}": types.StaffSuspendDocument,
     "mutation StaffUpdate($id: ID!, $input: UpdateStaffInput!) {\n  updateStaff(id: $id, input: $input) {\n    id\n    name\n    mobile\n    email\n  }\n}": types.StaffUpdateDocument,
-    "query Me {\n  me {\n    id\n    username\n    name\n    employeeId\n    roles\n    billerCode\n    status\n    mustChangePassword\n    billerCode\n    office {\n      code\n      name\n      type\n    }\n    grants {\n      permission\n      scope\n    }\n  }\n}": types.MeDocument,
+    "query Me {\n  me {\n    id\n    username\n    name\n    employeeId\n    roles\n    billerCode\n    status\n    mustChangePassword\n    office {\n      code\n      name\n      type\n    }\n    grants {\n      permission\n      scope\n    }\n  }\n}": types.MeDocument,
 };
 
 /**
@@ -456,7 +456,7 @@ export function graphql(source: "mutation StaffUpdate($id: ID!, $input: UpdateSt
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "query Me {\n  me {\n    id\n    username\n    name\n    employeeId\n    roles\n    billerCode\n    status\n    mustChangePassword\n    billerCode\n    office {\n      code\n      name\n      type\n    }\n    grants {\n      permission\n      scope\n    }\n  }\n}"): typeof import('./graphql').MeDocument;
+export function graphql(source: "query Me {\n  me {\n    id\n    username\n    name\n    employeeId\n    roles\n    billerCode\n    status\n    mustChangePassword\n    office {\n      code\n      name\n      type\n    }\n    grants {\n      permission\n      scope\n    }\n  }\n}"): typeof import('./graphql').MeDocument;
 
 
 export function graphql(source: string) {

@@ -5036,7 +5036,6 @@ export const MeDocument = new TypedDocumentString(`
     billerCode
     status
     mustChangePassword
-    billerCode
     office {
       code
       name

@@ -12,13 +12,13 @@ export interface CodLedgerClient {
 }
 
 /*
- * accounts' service-only query, being written by the accounts engineer (issue 12). Its shape here is the one asked
- * for: codPayableBalances(settlementOfficeCode, billerCodes, asOf) -> [{ billerCode, amount, currency }]; if the merged
- * query differs, this text is the one place to change.
+ * accounts' service-only query (@inaccessible through the gateway), as it is on main: codPayableBalances(
+ * settlementOfficeCode, billerCodes, asOf) -> [{ billerCode, accountCode, balance: Money }], the balance being credits
+ * less debits of `<settlement office>:2200:<billerCode>` (zero before the biller's first movement there).
  */
 const QUERY = /* GraphQL */ `
-  query CodPayableBalances($settlementOfficeCode: ID!, $billerCodes: [ID!]!, $asOf: Date) {
-    codPayableBalances(settlementOfficeCode: $settlementOfficeCode, billerCodes: $billerCodes, asOf: $asOf) { billerCode amount currency }
+  query CodPayableBalances($settlementOfficeCode: ID!, $billerCodes: [ID!], $asOf: Date) {
+    codPayableBalances(settlementOfficeCode: $settlementOfficeCode, billerCodes: $billerCodes, asOf: $asOf) { billerCode balance { amount currency } }
   }
 `;
 
@@ -31,12 +31,19 @@ export function createCodLedgerClient(options: { url: string | (() => string | u
         variables,
         requestId,
         passRefusals: true,
-        read: (data) => {
-          const rows = (data as { codPayableBalances?: unknown } | null)?.codPayableBalances;
-          if (!Array.isArray(rows)) return undefined;
-          const valid = rows.every((r) => typeof r?.billerCode === 'string' && typeof r?.amount === 'string' && typeof r?.currency === 'string');
-          return valid ? (rows as CodPayableBalance[]) : undefined;
-        },
+        read: (data) => readBalances(data),
       }),
   };
+}
+
+/** The answer read into balances, or undefined when it is not of the expected shape (DEPENDENCY_UNAVAILABLE). */
+export function readBalances(data: unknown): CodPayableBalance[] | undefined {
+  const rows = (data as { codPayableBalances?: unknown } | null)?.codPayableBalances;
+  if (!Array.isArray(rows)) return undefined;
+  const out: CodPayableBalance[] = [];
+  for (const row of rows as Array<{ billerCode?: unknown; balance?: { amount?: unknown; currency?: unknown } }>) {
+    if (typeof row?.billerCode !== 'string' || typeof row.balance?.amount !== 'string' || typeof row.balance.currency !== 'string') return undefined;
+    out.push({ billerCode: row.billerCode, amount: row.balance.amount, currency: row.balance.currency });
+  }
+  return out;
 }

@@ -139,3 +139,12 @@ describe("what sellers and officers see", () => {
     expect((await reconcile())[0]!.difference).toBe('-50.00');
   });
 });
+
+describe("accounts' codPayableBalances answer", () => {
+  it('is read as { billerCode, balance { amount, currency } }, and anything else is no answer', async () => {
+    const { readBalances } = await import('./ledger-client.js');
+    expect(readBalances({ codPayableBalances: [{ billerCode: 'BL000001', balance: { amount: '10.00', currency: 'INR' } }] })).toEqual([{ billerCode: 'BL000001', amount: '10.00', currency: 'INR' }]);
+    expect(readBalances({ codPayableBalances: [{ billerCode: 'BL000001', amount: '10.00' }] })).toBeUndefined();
+    expect(readBalances(null)).toBeUndefined();
+  });
+});

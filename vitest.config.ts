@@ -7,7 +7,8 @@ const root = import.meta.dirname;
 
 /**
  * Tests run against the TypeScript sources of every workspace package, so `npm test` needs no build first. Each
- * `@postal/<name>` import is pointed at that package's `src/index.ts`.
+ * `@postal/<name>` import is pointed at that package's `src/index.ts`, and a subpath export `@postal/<name>/<file>`
+ * (such as @postal/known-offices/tables) at `src/<file>.ts`.
  */
 function workspaceAliases(): Record<string, string> {
   const aliases: Record<string, string> = {
@@ -31,7 +32,17 @@ function workspaceAliases(): Record<string, string> {
  */
 const graphqlAsNodeLoadsIt = createRequire(import.meta.url).resolve('graphql');
 
-const aliases = { alias: [...Object.entries(workspaceAliases()).map(([find, replacement]) => ({ find, replacement })), { find: /^graphql$/, replacement: graphqlAsNodeLoadsIt }] };
+const exactly = (name: string) => new RegExp(`^${name.replace(/[/.]/g, '\\$&')}$`);
+const subpathOf = (name: string) => new RegExp(`^${name.replace(/[/.]/g, '\\$&')}/([a-z-]+)$`);
+const aliases = {
+  alias: [
+    ...Object.entries(workspaceAliases()).flatMap(([name, entry]) => [
+      { find: exactly(name), replacement: entry },
+      { find: subpathOf(name), replacement: entry.replace(/index\.ts$/, '$1.ts') },
+    ]),
+    { find: /^graphql$/, replacement: graphqlAsNodeLoadsIt },
+  ],
+};
 const exclude = ['**/node_modules/**', '**/dist/**'];
 
 /**

@@ -169,18 +169,19 @@ const EXPECTED: Record<string, string> = {
   'moneyOrderTariffs':                                   'F--   A--     F--     A--   F--     F--    U--',
   'moneyOrderLimits':                                    'F--   A--     F--     A--   F--     F--    U--',
   'codFeeQuote':                                         'F--   A--     F--     A--   F--     F--    U--',
-  // Billers and contracts (cod-settlement): a biller settled at the office (a head office: none is below NDGPO). No
-  // role holds cod.read or cod.biller.manage yet, so every biller is out of sight and registration is FORBIDDEN.
-  'registerBiller (settled at the office)':              'F-F   F-F     F-F     F-F   F-F     F-F    U-U',
-  'biller(id)':                                          'N-N   N-N     N-N     N-N   N-N     N-N    U-U',
-  'billerByCode':                                        'N-N   N-N     N-N     N-N   N-N     N-N    U-U',
-  'billers (lists the biller)':                          'N-N   N-N     N-N     N-N   N-N     N-N    U-U',
-  'updateBiller':                                        'N-N   N-N     N-N     N-N   N-N     N-N    U-U',
-  'requestBillerBankChange':                             'N-N   N-N     N-N     N-N   N-N     N-N    U-U',
-  'createContractVersion':                               'N-N   N-N     N-N     N-N   N-N     N-N    U-U',
+  // Billers and contracts (cod-settlement): a biller settled at the office (a head office: none is below NDGPO). Finance
+  // officers manage them; auditors, clerks and postmen with cod.read see them (bank numbers masked); a biller's own
+  // people see only their own biller (this one is another's).
+  'registerBiller (settled at the office)':              'F-F   A-F     F-F     F-F   F-F     F-F    U-U',
+  'biller(id)':                                          'N-N   A-N     A-N     A-N   A-N     N-N    U-U',
+  'billerByCode':                                        'N-N   A-N     A-N     A-N   A-N     N-N    U-U',
+  'billers (lists the biller)':                          'N-N   A-N     A-N     A-N   A-N     N-N    U-U',
+  'updateBiller':                                        'N-N   A-N     F-N     F-N   F-N     N-N    U-U',
+  'requestBillerBankChange':                             'N-N   A-N     F-N     F-N   F-N     N-N    U-U',
+  'createContractVersion':                               'N-N   A-N     F-N     F-N   F-N     N-N    U-U',
   ...COD_ARTICLE_EXPECTED,
-  // COD settlement: no role holds cod.settlement.manage or cod.read yet (the roles' COD grants are another change);
-  // a finance officer may submit (cod.settlement.release), and a batch that is not there is not found.
+  // COD settlement: finance officers build, submit and read batches over their subtree; a batch that is not there is
+  // not found.
   'buildSettlementBatches (at the office)':              'FFF   FFF     FFF     FFF   FFF     FFF    UUU',
   'submitSettlementBatches':                             'F--   N--     F--     F--   F--     F--    U--',
   'codAging':                                            'F--   F--     F--     F--   F--     F--    U--',
@@ -732,9 +733,16 @@ const OPERATIONS: Record<string, Operation> = {
     placed: true,
     run: async (actor, place) => {
       const { reference } = await availableOrderAt(OFFICE_AT[place]);
-      // The office's newest order is the cell's (in a list of every cell's orders it could fall past the page).
-      const page = await moneyOrders().orders.list(identities[actor], { officeCode: OFFICE_AT[place] }, 100, null);
-      return page.edges.some((edge: { node: { reference: string } }) => edge.node.reference === reference);
+      // Every cell books its own orders on one fixed clock, so the office holds more than a page of orders booked at
+      // the same instant: the cell's may be on any page, so the list is read to its end.
+      let after: string | null = null;
+      for (let pageNumber = 0; pageNumber < 20; pageNumber += 1) {
+        const page = await moneyOrders().orders.list(identities[actor], { officeCode: OFFICE_AT[place] }, 100, after);
+        if (page.edges.some((edge: { node: { reference: string } }) => edge.node.reference === reference)) return true;
+        if (!page.pageInfo.hasNextPage) return false;
+        after = page.pageInfo.endCursor;
+      }
+      return false;
     },
   },
   'Office.moneyOrderSummary': { placed: true, run: async (actor, place) => present(await moneyOrders().orders.daySummary(identities[actor], OFFICE_AT[place], null)) },

@@ -72,26 +72,6 @@ describe('administration backfills', () => {
     await migrateThrough(database, 'administration');
   });
 
-  it('0022 and 0023: staff who exist before biller bindings stay as they were, unbound; BILLER arrives with cod.biller.self alone', async () => {
-    const database = await fresh();
-    await migrateThrough(database, 'administration', '0021_mo_role_permissions');
-    await database.db.execute(sql`insert into administration.offices (code, name, type, path, opened_on) values ('DL', 'Delhi Circle', 'CIRCLE', 'DL', '2015-04-01')`);
-    await database.db.execute(sql`insert into administration.staff (employee_id, username, name, password_hash, office_code, roles) values
-      ('10000001', 'amy', 'Amy', 'x', 'DL', '{ADMIN,AUDITOR}'),
-      ('10000002', 'bob', 'Bob', 'x', 'DL', '{}')`);
-    await migrateThrough(database, 'administration');
-    expect(await rows(database, sql`select username, roles, biller_code as "billerCode" from administration.staff order by username`)).toEqual([
-      { username: 'amy', roles: ['ADMIN', 'AUDITOR'], billerCode: null },
-      { username: 'bob', roles: [], billerCode: null },
-    ]);
-    expect(await rows(database, sql`select permission, scope from administration.role_permissions where role_code = 'BILLER'`)).toEqual([
-      { permission: 'cod.biller.self', scope: 'OWN_OFFICE' },
-    ]);
-    // And the binding rule holds from then on: an existing member of staff cannot be given BILLER without a biller.
-    await expect(database.db.execute(sql`update administration.staff set roles = '{BILLER}' where username = 'bob'`)).rejects.toThrow();
-    await database.db.execute(sql`update administration.staff set roles = '{BILLER}', biller_code = 'BL000001' where username = 'bob'`);
-  });
-
   it('0004_1: sub and branch offices that exist before account offices are in account with the nearest office that keeps accounts', async () => {
     const database = await fresh();
     await migrateThrough(database, 'administration', '0004_office_tree');

@@ -1,6 +1,4 @@
-import { openDatabase } from '@postal/db';
 import { needs } from '@postal/testkit';
-import { sql } from 'drizzle-orm';
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { expectAccessible } from './support/axe.js';
@@ -86,23 +84,6 @@ function dayAfter(offset: number): string {
 describe.runIf(needs('postgres', 'redis'))('cash on delivery in the console (needs PostgreSQL and Redis)', () => {
   const stack = useStack({ name: 'cod' });
   const browser = useBrowser({ baseURL: () => stack().baseUrl });
-
-  it('set-up: finance officers hold the COD office permissions', async () => {
-    // STAND-IN until a role migration grants them: no demo role holds cod.read, cod.biller.manage,
-    // cod.article.register, cod.bank.read or cod.biller.bank.approve on main or any COD branch yet (migrations/
-    // administration/0002 gives FINANCE_OFFICER only cod.quote and cod.settlement.release/approve). Remove this once the
-    // role's COD permissions are a migration; the screens then need nothing from the test.
-    const database = await openDatabase({ url: stack().databaseUrl, poolSize: 1 });
-    try {
-      for (const permission of ['cod.read', 'cod.bank.read', 'cod.biller.manage', 'cod.biller.bank.approve', 'cod.article.register', 'cod.dispute.manage', 'cod.settlement.manage']) {
-        await database.db.execute(sql`
-          INSERT INTO administration.role_permissions (role_code, permission, scope) VALUES ('FINANCE_OFFICER', ${permission}, 'SUBTREE')
-          ON CONFLICT DO NOTHING`);
-      }
-    } finally {
-      await database.close();
-    }
-  });
 
   it('a finance officer registers a biller with its payout account and contract', async () => {
     const { page } = browser();

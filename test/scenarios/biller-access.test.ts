@@ -61,7 +61,7 @@ describe("an administrator takes on another of the seller's people", () => {
 
   it('creates them bound to the biller, and may ask for BILLER only', async () => {
     const created = await call('admin', 'mutation($input: CreateStaffInput!) { createStaff(input: $input) { staff { id roles billerCode } } }', {
-      input: { employeeId: '95000002', username: 'seller.accounts', name: 'Seller Accounts', officeCode: 'NDGPO', billerCode: 'BL000001' },
+      input: { employeeId: '90000002', username: 'seller.accounts', name: 'Seller Accounts', officeCode: 'NDGPO', billerCode: 'BL000001' },
     });
     expect(created.errors).toBeUndefined();
     expect(created.data!.createStaff.staff).toMatchObject({ roles: [], billerCode: 'BL000001' });

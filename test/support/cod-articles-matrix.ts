@@ -23,28 +23,23 @@ export interface CodMatrixContext {
 
 // prettier-ignore
 export const COD_ARTICLE_EXPECTED: Record<string, string> = {
-  //                                                      ADMIN FINANCE AUDITOR CLERK POSTMAN ANONYMOUS
-  // On this branch the roles hold no cod.read, cod.article.register or cod.dispute.manage; main's migration
-  // 0025_cod_role_permissions seeds them, and after the merge these rows read (measured with its grants applied):
-  //   registerCodArticle 'FFF AAF FFF FFF FFF UUU'; uploadCodManifest 'F-- A-- F-- F-- F-- U--';
-  //   markOutForDelivery, recordDelivery, recordDeliveryFailure, markReturnedToOrigin, markLostOrDamaged
-  //     'NNN FFN FFN ANN ANN UUU'; clearDigitalCollections 'FFF AAN FFF FFF FFF UUU';
-  //   recordPostmanDeposit 'FFF FFF FFF AFF AFF UUU'; codArticle 'NNN AAN AAN ANN ANN UUU';
-  //   codArticles, codDeposits, codExceptions 'F-- A-- A-- A-- A-- U--'; postmanDaySheet 'FFF AAF AAF AFF AFF UUU'.
-  'registerCodArticle (delivered at the office)':        'FFF   FFF     FFF     FFF   FFF     UUU',
-  'uploadCodManifest':                                   'F--   F--     F--     F--   F--     U--',
-  'markOutForDelivery (delivered at the office)':        'NNN   NNN     NNN     NNN   ANN     UUU',
-  'recordDelivery (out for delivery at the office)':     'NNN   NNN     NNN     NNN   ANN     UUU',
-  'recordDeliveryFailure (out for delivery there)':      'NNN   NNN     NNN     NNN   ANN     UUU',
-  'markReturnedToOrigin (registered at the office)':     'NNN   NNN     NNN     NNN   ANN     UUU',
-  'markLostOrDamaged (registered at the office)':        'NNN   NNN     NNN     NNN   ANN     UUU',
-  'clearDigitalCollections (settled at the office)':     'FFF   FFF     FFF     FFF   FFF     UUU',
-  'recordPostmanDeposit (cash collected at the office)': 'FFF   FFF     FFF     FFF   AFF     UUU',
-  'codArticle(articleNumber) (delivered at the office)': 'NNN   NNN     NNN     NNN   ANN     UUU',
-  'codArticles':                                         'F--   F--     F--     F--   F--     U--',
-  'codDeposits':                                         'F--   F--     F--     F--   F--     U--',
-  'codExceptions':                                       'F--   F--     F--     F--   F--     U--',
-  'postmanDaySheet of the office':                       'FFF   FFF     FFF     FFF   AFF     UUU',
+  //                                                      ADMIN FINANCE AUDITOR CLERK POSTMAN BILLER ANONYMOUS
+  // With the COD grants of migration 0025 (administration): finance officers over their subtree, clerks and postmen
+  // at their own office; a biller's own people see only their own biller's articles (these are another's).
+  'registerCodArticle (delivered at the office)':        'FFF   AAF     FFF     FFF   FFF     FFF    UUU',
+  'uploadCodManifest':                                   'F--   A--     F--     F--   F--     F--    U--',
+  'markOutForDelivery (delivered at the office)':        'NNN   FFN     FFN     ANN   ANN     NNN    UUU',
+  'recordDelivery (out for delivery at the office)':     'NNN   FFN     FFN     ANN   ANN     NNN    UUU',
+  'recordDeliveryFailure (out for delivery there)':      'NNN   FFN     FFN     ANN   ANN     NNN    UUU',
+  'markReturnedToOrigin (registered at the office)':     'NNN   FFN     FFN     ANN   ANN     NNN    UUU',
+  'markLostOrDamaged (registered at the office)':        'NNN   FFN     FFN     ANN   ANN     NNN    UUU',
+  'clearDigitalCollections (settled at the office)':     'FFF   AAN     FFF     FFF   FFF     FFF    UUU',
+  'recordPostmanDeposit (cash collected at the office)': 'FFF   FFF     FFF     AFF   AFF     FFF    UUU',
+  'codArticle(articleNumber) (delivered at the office)': 'NNN   AAN     AAN     ANN   ANN     NNN    UUU',
+  'codArticles':                                         'F--   A--     A--     A--   A--     N--    U--',
+  'codDeposits':                                         'F--   A--     A--     A--   A--     F--    U--',
+  'codExceptions':                                       'F--   A--     A--     A--   A--     F--    U--',
+  'postmanDaySheet of the office':                       'FFF   AAF     AAF     AFF   AFF     FFF    UUU',
 };
 
 const SETUP: Identity = { kind: 'service', service: 'cod-settlement' };

@@ -2,6 +2,7 @@ import type { Database } from '@postal/db';
 import type { RequestContext } from '@postal/server';
 import type { ApprovalsClient } from './approvals/administration-client.js';
 import { createBusinessDayService, type BusinessDayService } from './business-days/service.js';
+import { createCodLedgerService, type CodLedgerService } from './cod/service.js';
 import { AccountFactsCache } from './journal/account-facts.js';
 import { createLoaders, type Loaders } from './loaders.js';
 import { createJournalService, type JournalService } from './journal/service.js';
@@ -22,6 +23,8 @@ export interface Services {
   approvals: ApprovalsClient;
   /** Money orders' side of the ledger: cash reserved at the counter, the control balance, an order's entries. */
   moneyOrders: MoneyOrderLedgerService;
+  /** Cash on delivery's side of the ledger: each biller's COD payable, for cod-settlement's reconciliation. */
+  cod: CodLedgerService;
 }
 
 export interface Context extends RequestContext {
@@ -65,6 +68,7 @@ export function createServices(deps: ContextDependencies, loaders: Loaders): Ser
     ledger: createLedgerVerificationService(database, { loaders }),
     approvals,
     moneyOrders: createMoneyOrderLedgerService(database, { clock, loaders }),
+    cod: createCodLedgerService(database, { loaders }),
   };
 }
 

@@ -5,12 +5,15 @@ import { contextDependencies, createContext, type Context } from './context.js';
 import { outbox, processedEvents } from './db-schema.js';
 import { expireHolds } from './journal/holds.js';
 import { handleOfficeEvent, OFFICE_EVENTS_QUEUE } from './ledger-accounts/office-events.js';
+import { COD_QUEUE, createCodConsumer } from './cod/consumer.js';
 import { createMoneyOrderConsumer, MONEY_ORDERS_QUEUE } from './money-orders/consumer.js';
 import { startJournalSealer, type JournalSealer } from './sealing/sealer.js';
 import { resolvers } from './resolvers.js';
 
 /** Movements posted at once by one accounts process (a bulk upload stages thousands). */
 const MONEY_ORDER_CONSUMER_CONCURRENCY = 8;
+/** COD movements posted at once (a day's deliveries, a settlement run's payouts). */
+const COD_CONSUMER_CONCURRENCY = 8;
 
 export interface AccountsOptions extends SubgraphRuntimeOptions {
   /**
@@ -62,10 +65,14 @@ export async function startAccounts(options: AccountsOptions): Promise<RunningSu
       }),
       // Money orders' movements: posted by the chart's rules and answered (POSTED or REJECTED) in the same transaction.
       [MONEY_ORDERS_QUEUE]: createMoneyOrderConsumer({ clock, ledgerStartDate, ...(options.timeZone ? { timeZone: options.timeZone } : {}) }),
+      // Cash on delivery's movements: the same, answered with cod.movement-posted.
+      [COD_QUEUE]: createCodConsumer({ clock, ledgerStartDate, ...(options.timeZone ? { timeZone: options.timeZone } : {}) }),
     },
     // Money-order movements of different orders post side by side (their accounts' row locks order them); an order's
     // own movements never race, as money-orders stages each only once the one before it is posted.
-    eventConcurrency: { [MONEY_ORDERS_QUEUE]: MONEY_ORDER_CONSUMER_CONCURRENCY },
+    // COD movements likewise: a biller's collections at once meet on its payable account's row lock (and its first
+    // opening, on the account's key), a movement's own legs are locked office by office (cod/rules.ts inLockOrder).
+    eventConcurrency: { [MONEY_ORDERS_QUEUE]: MONEY_ORDER_CONSUMER_CONCURRENCY, [COD_QUEUE]: COD_CONSUMER_CONCURRENCY },
     // Services per request (cheap closures), so each request has its own loaders (context.ts).
     buildContext: (request) => createContext(deps, request),
   });

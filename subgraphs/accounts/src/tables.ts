@@ -5,3 +5,4 @@ export { journalEntries, postings, holds } from './journal/tables.js';
 export { businessDays, dayCloses, dailyBalances } from './business-days/tables.js';
 export { journalSeals } from './sealing/tables.js';
 export { moneyOrderMovements } from './money-orders/tables.js';
+export { codMovements } from './cod/tables.js';

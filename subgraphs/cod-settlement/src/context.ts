@@ -2,10 +2,10 @@ import type { RequestContext } from '@postal/server';
 import type { FeeService } from './fees/service.js';
 import type { BillerService } from './billers/service.js';
 import type { ContractService } from './contracts/service.js';
+import type { BillerLoaders } from './billers/loaders.js';
 import type { ArticleService } from './articles/service.js';
 import type { DepositService } from './deposits/index.js';
 import type { ManifestService } from './manifests/service.js';
-import type { BillerLoaders } from './billers/loaders.js';
 import type { SettlementDeps } from './settlement/deps.js';
 import type { CodLedgerClient } from './summaries/ledger-client.js';
 

@@ -36,6 +36,6 @@ export const resolvers: Resolvers<Context> = {
     articleResolvers,
     depositResolvers,
     manifestResolvers,
-    settlementResolvers,
+    settlementResolvers as Resolvers<Context>,
   ]),
 };

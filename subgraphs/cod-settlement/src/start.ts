@@ -13,13 +13,12 @@ import { createLedgerResultsHandler, LEDGER_RESULTS_QUEUE } from './ledger/resul
 import { OFFICE_EVENTS_QUEUE } from './offices/repository.js';
 import { handleOfficeEventWithBillers } from './billers/office-events.js';
 import { createApprovalSubmitter } from './approvals/administration-client.js';
-import { APPROVALS_QUEUE, createCodApprovalExecutor } from './approvals/executor.js';
+import { APPROVALS_QUEUE } from './approvals/executor.js';
+import { createSettlementApprovalExecutor } from './settlement/approval-executor.js';
 import { createBillerLoaders } from './billers/loaders.js';
 import { createBillerService } from './billers/service.js';
 import { createContractService } from './contracts/service.js';
 import type { Notifier } from '@postal/notify';
-import { createApprovalSubmitter as createSettlementApprovalSubmitter } from './settlement/administration-client.js';
-import { createSettlementReleaseHandler } from './settlement/release-approval.js';
 import { DEFAULT_PAYOUT_BANK, type PayoutBankProfile, type SettlementDeps } from './settlement/deps.js';
 import { startSettlementJob } from './jobs/settlement-build.js';
 import { createCodLedgerClient } from './summaries/ledger-client.js';
@@ -32,12 +31,12 @@ export interface CodSettlementOptions extends SubgraphRuntimeOptions {
   administrationUrl?: string | (() => string | undefined);
   /** The operator's currency; default INR. */
   currency?: string;
-  /** Background jobs (@postal/jobs): the manifest uploads and the scheduled settlement build. The caller's, closed by whoever created it. */
-  jobs: JobQueue;
   /** The accounts subgraph's GraphQL URL (codReconciliation asks it the COD payable per biller). */
   accountsUrl?: string | (() => string | undefined);
   /** How sellers are told of a failed payout (e-mail; the local outbox in the embedded default). */
   notifier?: Notifier;
+  /** Background jobs (@postal/jobs): manifest uploads and the scheduled settlement build; the caller's, closed by whoever created it. */
+  jobs: JobQueue;
   /** How often the scheduled build runs (default: SETTLEMENT_BUILD_EVERY_MS, hourly). */
   settlementBuildIntervalMs?: number;
   /** The operator's bank at the settlement offices: its bulk-file layout and ids (default DEFAULT_PAYOUT_BANK). */
@@ -47,6 +46,9 @@ export interface CodSettlementOptions extends SubgraphRuntimeOptions {
 export async function startCodSettlement(options: CodSettlementOptions): Promise<RunningSubgraph> {
   const clock = options.clock ?? (() => new Date());
   const timeZone = options.timeZone ?? DEFAULT_TIME_ZONE;
+  const approvals = options.administrationUrl ? createApprovalSubmitter({ url: options.administrationUrl, identitySecret: options.identitySecret }) : undefined;
+  const billerDeps = { database: options.database, clock, timeZone, currency: options.currency ?? 'INR', ...(approvals ? { approvals } : {}) };
+  const articleDeps = { database: options.database, clock, timeZone };
   const settlement: SettlementDeps & { ledger?: ReturnType<typeof createCodLedgerClient> } = {
     database: options.database,
     clock,
@@ -54,12 +56,9 @@ export async function startCodSettlement(options: CodSettlementOptions): Promise
     payoutBank: options.payoutBank ?? DEFAULT_PAYOUT_BANK,
     logger: options.logger,
     ...(options.notifier ? { notifier: options.notifier } : {}),
-    ...(options.administrationUrl ? { approvals: createSettlementApprovalSubmitter({ url: options.administrationUrl, identitySecret: options.identitySecret }) } : {}),
+    ...(approvals ? { approvals } : {}),
     ...(options.accountsUrl ? { ledger: createCodLedgerClient({ url: options.accountsUrl, identitySecret: options.identitySecret }) } : {}),
   };
-  const approvals = options.administrationUrl ? createApprovalSubmitter({ url: options.administrationUrl, identitySecret: options.identitySecret }) : undefined;
-  const billerDeps = { database: options.database, clock, timeZone, currency: options.currency ?? 'INR', ...(approvals ? { approvals } : {}) };
-  const articleDeps = { database: options.database, clock, timeZone };
   const services = {
     fees: createFeeService({ database: options.database, clock, timeZone }),
     billers: createBillerService(billerDeps),
@@ -81,12 +80,12 @@ export async function startCodSettlement(options: CodSettlementOptions): Promise
       [OFFICE_EVENTS_QUEUE]: handleOfficeEventWithBillers,
       // Modules that act on an answer (a failed settlement flagged, say) add their listener here.
       [LEDGER_RESULTS_QUEUE]: createLedgerResultsHandler(clock, {}),
-      // Every kind cod-settlement owns: the billers' COD_BANK_CHANGE, and settlement's SETTLEMENT_RELEASE.
-      [APPROVALS_QUEUE]: createCodApprovalExecutor({ clock, timeZone, identitySecret: options.identitySecret }, { SETTLEMENT_RELEASE: createSettlementReleaseHandler(settlement) }),
+      // The one approvals consumer: bank-detail changes (billers) and settlement releases (settlement/approval-executor.ts).
+      [APPROVALS_QUEUE]: createSettlementApprovalExecutor(settlement, { identitySecret: options.identitySecret }),
     },
     buildContext: (request) => ({ ...request, services, billerLoaders: createBillerLoaders(options.database.db) }),
   });
   await startManifestJob(options.jobs, articleDeps);
-  if (options.jobs) await startSettlementJob(options.jobs, settlement, options.settlementBuildIntervalMs);
+  await startSettlementJob(options.jobs, settlement, options.settlementBuildIntervalMs);
   return running;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkClosable } from './domain.js';
+import { checkClosable, nextDay, postingDate } from './domain.js';
 
 const TODAY = '2026-11-20';
 
@@ -25,5 +25,21 @@ describe('checkClosable', () => {
   it('says why: already closed, or in the future', () => {
     expect(() => checkClosable({ officeCode: 'HO1', date: '2026-11-18', closedThrough: '2026-11-18', today: TODAY })).toThrow(/already closed/);
     expect(() => checkClosable({ officeCode: 'HO1', date: '2026-11-21', closedThrough: null, today: TODAY })).toThrow(/in the future/);
+  });
+});
+
+describe('postingDate (a late movement goes into the office\'s open day)', () => {
+  it.each([
+    { case: 'an office that never closed', businessDate: TODAY, closedThrough: null, expected: TODAY },
+    { case: 'its day still open', businessDate: TODAY, closedThrough: '2026-11-19', expected: TODAY },
+    { case: 'its day closed since', businessDate: '2026-11-19', closedThrough: '2026-11-19', expected: TODAY },
+    { case: 'several days closed since', businessDate: '2026-11-10', closedThrough: '2026-11-18', expected: '2026-11-19' },
+    { case: 'today closed already: tomorrow', businessDate: TODAY, closedThrough: TODAY, expected: '2026-11-21' },
+  ])('$case', ({ businessDate, closedThrough, expected }) => {
+    expect(postingDate(businessDate, closedThrough)).toBe(expected);
+  });
+
+  it('counts days across months, leap days and years', () => {
+    expect([nextDay('2028-02-28'), nextDay('2027-02-28'), nextDay('2026-12-31')]).toEqual(['2028-02-29', '2027-03-01', '2027-01-01']);
   });
 });

@@ -16,3 +16,24 @@ export function checkClosable(input: { officeCode: string; date: string; closedT
   }
   if (date > today) throw new DateNotClosableError(officeCode, date, `it is in the future (the office's business date is ${today})`);
 }
+
+/**
+ * The date a subsystem's entry for something that already happened (a money-order or COD movement) is posted on. The
+ * movement's business date at its office, unless the entry's office has closed that day since (a late event: the relay
+ * was down, or the office closed its day before the event arrived). Then, as for any correction, the entry goes into
+ * the office's open day: the day after its last close (DOMAIN.md: "after Day End nothing more may be posted for that
+ * office and date; corrections go into an open day"). That may be the office's next day when it has already closed
+ * today: the entry waits in the next day's books rather than being refused, since the movement has already happened
+ * at the counter or the doorstep and must not be lost.
+ */
+export function postingDate(businessDate: string, closedThrough: string | null): string {
+  if (closedThrough === null || businessDate > closedThrough) return businessDate;
+  return nextDay(closedThrough);
+}
+
+/** The calendar day after a YYYY-MM-DD date (UTC arithmetic on the date alone: no time zone can shift it). */
+export function nextDay(date: string): string {
+  const day = new Date(`${date}T00:00:00Z`);
+  day.setUTCDate(day.getUTCDate() + 1);
+  return day.toISOString().slice(0, 10);
+}

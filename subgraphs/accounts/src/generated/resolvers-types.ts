@@ -160,6 +160,17 @@ export type CaptureHoldInput = {
   idempotencyKey: Scalars['String']['input'];
 };
 
+/** A biller's COD payable at its settlement office, as the ledger holds it (codPayableBalances). */
+export type CodPayableBalance = {
+  __typename?: 'CodPayableBalance';
+  /** <settlement office>:2200:<biller code>; opened by the ledger at the biller's first COD movement there. */
+  accountCode: Scalars['ID']['output'];
+  /** Credits less debits: what the ledger says the biller is owed (zero when it has no account there yet). */
+  balance: Money;
+  /** BL and six digits. */
+  billerCode: Scalars['ID']['output'];
+};
+
 export type DailyBalance = {
   __typename?: 'DailyBalance';
   accountCode: Scalars['ID']['output'];
@@ -527,6 +538,14 @@ export type Query = {
   accounts: AccountConnection;
   /** An office's closes, newest first (at most 100). */
   businessDayCloses: Array<BusinessDayClose>;
+  /**
+   * For cod-settlement only (its signed service identity; others get FORBIDDEN), hidden from the gateway's API: each
+   * biller's COD payable at the settlement office (credits less debits of <office>:2200:<biller>), as of the end of asOf
+   * or, without it, everything posted; for the billers named (each answered, at most 1,000) or else every biller with an
+   * account there (at most 10,000), ordered by biller code. The ledger side of the COD reconciliation.
+   * Errors: OFFICE_NOT_FOUND, BAD_USER_INPUT, FORBIDDEN.
+   */
+  codPayableBalances: Array<CodPayableBalance>;
   hold: Maybe<Hold>;
   /** Newest first, keyset pages of at most 100. */
   journalEntries: JournalEntryConnection;
@@ -579,6 +598,13 @@ export type QueryAccountsArgs = {
 export type QueryBusinessDayClosesArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   officeCode: Scalars['ID']['input'];
+};
+
+
+export type QueryCodPayableBalancesArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  billerCodes?: InputMaybe<Array<Scalars['ID']['input']>>;
+  settlementOfficeCode: Scalars['ID']['input'];
 };
 
 
@@ -818,6 +844,7 @@ export type ResolversTypes = {
   BalanceConstraint: BalanceConstraint;
   BusinessDayClose: ResolverTypeWrapper<BusinessDayCloseViewModel>;
   CaptureHoldInput: CaptureHoldInput;
+  CodPayableBalance: ResolverTypeWrapper<CodPayableBalance>;
   CurrencyCode: ResolverTypeWrapper<Scalars['CurrencyCode']['output']>;
   DailyBalance: ResolverTypeWrapper<DailyBalanceViewModel>;
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
@@ -873,6 +900,7 @@ export type ResolversParentTypes = {
   ApprovalRequest: ApprovalRequestReferenceModel;
   BusinessDayClose: BusinessDayCloseViewModel;
   CaptureHoldInput: CaptureHoldInput;
+  CodPayableBalance: CodPayableBalance;
   CurrencyCode: Scalars['CurrencyCode']['output'];
   DailyBalance: DailyBalanceViewModel;
   Date: Scalars['Date']['output'];
@@ -965,6 +993,12 @@ export type BusinessDayCloseResolvers<ContextType = Context, ParentType extends 
   closedBy?: Resolver<ResolversTypes['LedgerActor'], ParentType, ContextType>;
   officeCode?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   previousDate?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+};
+
+export type CodPayableBalanceResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CodPayableBalance'] = ResolversParentTypes['CodPayableBalance']> = {
+  accountCode?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  balance?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  billerCode?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
 };
 
 export interface CurrencyCodeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['CurrencyCode'], any> {
@@ -1129,6 +1163,7 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   accountStatement?: Resolver<Maybe<ResolversTypes['AccountStatement']>, ParentType, ContextType, RequireFields<QueryAccountStatementArgs, 'accountCode' | 'first' | 'from' | 'to'>>;
   accounts?: Resolver<ResolversTypes['AccountConnection'], ParentType, ContextType, RequireFields<QueryAccountsArgs, 'first'>>;
   businessDayCloses?: Resolver<Array<ResolversTypes['BusinessDayClose']>, ParentType, ContextType, RequireFields<QueryBusinessDayClosesArgs, 'first' | 'officeCode'>>;
+  codPayableBalances?: Resolver<Array<ResolversTypes['CodPayableBalance']>, ParentType, ContextType, RequireFields<QueryCodPayableBalancesArgs, 'settlementOfficeCode'>>;
   hold?: Resolver<Maybe<ResolversTypes['Hold']>, ParentType, ContextType, RequireFields<QueryHoldArgs, 'id'>>;
   journalEntries?: Resolver<ResolversTypes['JournalEntryConnection'], ParentType, ContextType, RequireFields<QueryJournalEntriesArgs, 'first'>>;
   journalEntry?: Resolver<Maybe<ResolversTypes['JournalEntry']>, ParentType, ContextType, RequireFields<QueryJournalEntryArgs, 'id'>>;
@@ -1191,6 +1226,7 @@ export type Resolvers<ContextType = Context> = {
   AccountStatement?: AccountStatementResolvers<ContextType>;
   ApprovalRequest?: ApprovalRequestResolvers<ContextType>;
   BusinessDayClose?: BusinessDayCloseResolvers<ContextType>;
+  CodPayableBalance?: CodPayableBalanceResolvers<ContextType>;
   CurrencyCode?: GraphQLScalarType;
   DailyBalance?: DailyBalanceResolvers<ContextType>;
   Date?: GraphQLScalarType;

@@ -56,9 +56,14 @@ const HEADS = {
   expiredMoPayable: { headCode: '2110', name: 'Expired money orders payable', type: 'LIABILITY', parentCode: '2000', balanceConstraint: 'DEBITS_NOT_EXCEED_CREDITS', allowManualEntries: false },
   codPayable: { headCode: '2200', name: 'COD payable', type: 'LIABILITY', parentCode: '2000', balanceConstraint: 'DEBITS_NOT_EXCEED_CREDITS', allowManualEntries: false },
   gstPayable: { headCode: '2300', name: 'GST payable', type: 'LIABILITY', parentCode: '2000', balanceConstraint: 'NONE', allowManualEntries: true },
+  // Cash found over what was expected (a postman's excess deposit) waits here until someone explains it: it is owed to
+  // whoever it turns out to belong to, so it is a liability, and clearing it is a person's manual journal.
+  suspense: { headCode: '2400', name: 'Suspense', type: 'LIABILITY', parentCode: '2000', balanceConstraint: 'NONE', allowManualEntries: true },
   moCommission: { headCode: '4100', name: 'Money-order commission income', type: 'INCOME', parentCode: '4000', balanceConstraint: 'NONE', allowManualEntries: true },
   codFees: { headCode: '4200', name: 'COD fee income', type: 'INCOME', parentCode: '4000', balanceConstraint: 'NONE', allowManualEntries: true },
   unclaimedMoIncome: { headCode: '4300', name: 'Unclaimed money-order income', type: 'INCOME', parentCode: '4000', balanceConstraint: 'NONE', allowManualEntries: true },
+  // What the operator bears when a biller's dispute is upheld (an article not received, a partial amount).
+  codClaims: { headCode: '5100', name: 'COD claims expense', type: 'EXPENSE', parentCode: '5000', balanceConstraint: 'NONE', allowManualEntries: true },
 } as const satisfies Record<string, ChartHead>;
 
 /** Every header of the standard chart, parents first: the five type headers, then one header per head. */
@@ -77,9 +82,11 @@ const ACCOUNTING_OFFICE_HEADS: ChartHead[] = [
   HEADS.expiredMoPayable,
   HEADS.codPayable,
   HEADS.gstPayable,
+  HEADS.suspense,
   HEADS.moCommission,
   HEADS.codFees,
   HEADS.unclaimedMoIncome,
+  HEADS.codClaims,
 ];
 
 export function chartFor(officeType: string): ChartHead[] {
@@ -98,6 +105,18 @@ export function chartFor(officeType: string): ChartHead[] {
 /** An office's account for a head: `NDGPO:1100`. The colon cannot occur in an office code. */
 export function accountCode(officeCode: string, headCode: string): string {
   return `${officeCode}:${headCode}`;
+}
+
+/** The head under which each biller's COD payable is kept, one account per biller (subAccountCode). */
+export const COD_PAYABLE_HEAD = HEADS.codPayable;
+
+/**
+ * An office's account for one party under a head: `NDGPO:2200:BL000001`, a biller's COD payable. A third part, so the
+ * office is still the code's first part and the head its second; such accounts are opened by the subsystem that posts
+ * to them (cod/biller-accounts.ts), never by openAccount, whose codes have at most one colon.
+ */
+export function subAccountCode(officeCode: string, headCode: string, partyCode: string): string {
+  return `${accountCode(officeCode, headCode)}:${partyCode}`;
 }
 
 /** The balance on the account's normal side (debit for assets and expenses, credit for the others); none for a header. */

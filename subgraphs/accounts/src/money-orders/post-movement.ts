@@ -9,7 +9,8 @@ import type { JournalEntryRecord, LedgerActor, PostEntryCommand, PostingOrigin }
 import { postEntryInTx, type PostOptions } from '../journal/posting.js';
 import { findEntriesByKeys, readPostingContext } from '../journal/repository.js';
 import { HoldMismatchError } from './errors.js';
-import { entryKey, MONEY_ORDER_SOURCE, movementLegs, postingDate, type MovementLeg } from './rules.js';
+import { postingDate } from '../business-days/domain.js';
+import { entryKey, MONEY_ORDER_SOURCE, movementLegs, type MovementLeg } from './rules.js';
 
 export interface MovementPostingOptions {
   /** The operator's business date now: the latest date an entry is normally given. */

@@ -91,11 +91,10 @@ export const DEMO_OFFICE_STAFF: DemoStaffMember[] = [
  * A biller's own person: the demo seller's accounts clerk, bound to BL000001 (the first biller cod-settlement
  * numbers). Managed from the New Delhi GPO, where the seller books its articles: that office decides which
  * administrators may manage the account, and gives the seller nothing (BILLER reaches no office). The user number is in
- * a range of its own (95xxxxxx), as the operator numbers the outside users of its systems (not 9000xxxx: migration
- * 0003_1 gave early staff placeholder ids there).
+ * a range of its own (9xxxxxxx), as the operator numbers the outside users of its systems.
  */
 export const DEMO_BILLER_STAFF: DemoStaffMember[] = [
-  { username: 'seller.demo', employeeId: '95000001', name: 'Priya Sharma (Demo Seller)', officeCode: 'NDGPO', roles: ['BILLER'], billerCode: 'BL000001' },
+  { username: 'seller.demo', employeeId: '90000001', name: 'Priya Sharma (Demo Seller)', officeCode: 'NDGPO', roles: ['BILLER'], billerCode: 'BL000001' },
 ];
 
 const ALL_DEMO_STAFF = [...DEMO_STAFF, ...DEMO_OFFICE_STAFF, ...DEMO_BILLER_STAFF];

@@ -1,5 +1,5 @@
 import type { Identity } from '@postal/auth';
-import { assertPasswordChosen, can, holds, scopeCondition } from '@postal/authz';
+import { assertPasswordChosen, billerScope, can, scopeCondition } from '@postal/authz';
 import type { Db, Tx } from '@postal/db';
 import { UnauthenticatedError } from '@postal/errors';
 import { eq, or, type SQL } from 'drizzle-orm';
@@ -12,15 +12,9 @@ import { billers } from './tables.js';
  * and the biller's own people (cod.biller.self) their own biller only. Anyone else is told it does not exist.
  */
 
-/**
- * The biller a BILLER-role person is bound to, if the identity carries one and the person holds cod.biller.self.
- * TODO(issue 12, BILLER role): use @postal/authz billerScope(identity) once it is on main; until then the binding is
- * read defensively from `identity.billerCode`, which no identity carries yet, so nobody sees a biller this way.
- */
+/** The biller a BILLER-role person is bound to and acts for (@postal/authz billerScope), if any. */
 export function ownBillerCode(identity: Identity): string | undefined {
-  if (!holds(identity, 'cod.biller.self')) return undefined;
-  const code = (identity as { billerCode?: unknown }).billerCode;
-  return typeof code === 'string' && /^BL[0-9]{6}$/.test(code) ? code : undefined;
+  return billerScope(identity)?.billerCode;
 }
 
 export function canSeeBiller(identity: Identity, biller: BillerRow): boolean {

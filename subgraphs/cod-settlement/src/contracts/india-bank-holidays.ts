@@ -1,6 +1,6 @@
 /**
  * Calendar 'IN': the national bank holidays on which NEFT/RTGS settlement to a seller's bank does not happen (banks
- * closed under the Negotiable Instruments Act), seeded by migration 0005_india_bank_holidays (a test checks the rows
+ * closed under the Negotiable Instruments Act), seeded by migration 0007_india_bank_holidays (a test checks the rows
  * equal this list). Sundays and the second and fourth Saturdays are not listed: contracts/calendar.ts knows them.
  *
  * Source for 2026: the Government of India's list of gazetted holidays for central government offices in 2026

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Identity, SignedRequestContext } from '@postal/auth';
-import { can, holds } from '@postal/authz';
+import { billerScope, can, holds } from '@postal/authz';
 import { businessDate } from '@postal/calendar';
 import { UnauthenticatedError } from '@postal/errors';
 import { Decimal, MoneyError, money } from '@postal/money';
@@ -18,10 +18,9 @@ import { articleById, articleForDispute, insertDispute, lockDispute, recordDispu
 const MAX_NOTE_LENGTH = 1000;
 export type DisputeKind = 'NOT_RECEIVED' | 'PARTIAL_AMOUNT';
 
-/** The biller a BILLER-role session is bound to (identity.billerCode, once the BILLER role is on main). */
+/** The biller a BILLER-role session acts for (@postal/authz billerScope), if any. */
 export function billerCodeOf(identity: Identity): string | undefined {
-  const code = (identity as { billerCode?: unknown }).billerCode;
-  return typeof code === 'string' ? code : undefined;
+  return billerScope(identity)?.billerCode;
 }
 
 function actorId(identity: Identity): string {

@@ -1,7 +1,7 @@
 import type { PayoutFileSpec } from './payout-file.js';
 
 /**
- * The bulk-NEFT layouts seeded by migration 0006_payout_file_templates (the test checks the stored rows equal these).
+ * The bulk-NEFT layouts seeded by migration 0008_payout_file_templates (the test checks the stored rows equal these).
  * Both follow the shape of the banks' corporate bulk-upload files (a header with the corporate id, file reference,
  * date, record count and total; a row per beneficiary with name, account, IFSC, amount and narration; a trailer with
  * the totals). They are layouts in the style of SBI's CMP e-payment upload and HDFC's ENet bulk upload, not files

@@ -3,7 +3,8 @@ import { businessDate } from '@postal/calendar';
 import type { Tx } from '@postal/db';
 import { Decimal } from '@postal/money';
 import type { ApprovalKindHandler, ApprovedRequest } from '@postal/server';
-import { activeBankAccount, findBiller } from '../billers/repository.js';
+import { findBiller } from '../billers/repository.js';
+import { payoutBankAccount } from '../billers/payout-account.js';
 import { stageCodMovement } from '../ledger/movements.js';
 import { findOffice } from '../offices/repository.js';
 import type { SettlementDeps } from './deps.js';
@@ -14,21 +15,25 @@ import { lockBatches, setBatchStatus, type BatchRow } from './repository.js';
 import { payouts } from './tables.js';
 
 /** Why a batch could not be paid now: it goes back to DRAFT and is named in the result. */
-type Hold = { batchId: string; reference: string; reason: 'NO_ACTIVE_BANK_ACCOUNT' | 'BILLER_NOT_ACTIVE' | 'NET_NOT_POSITIVE' };
+type Hold = { batchId: string; reference: string; reason: 'NO_ACTIVE_BANK_ACCOUNT' | 'BANK_DETAILS_ON_HOLD' | 'BILLER_NOT_ACTIVE' | 'NET_NOT_POSITIVE' };
 
 /**
  * Releases one batch: its payout to the biller's active bank account as it is now, and the SETTLED movement
- * (Dr COD payable gross + adjustments / Cr bank net / Cr fee income / Cr GST) whose id the payout keeps. billers/
- * payout-account.ts (the bank-details hold of the contract) is not on main yet, so this reads the ACTIVE account; a
- * biller without one, or not ACTIVE, holds the batch.
+ * (Dr COD payable gross + adjustments / Cr bank net / Cr fee income / Cr GST) whose id the payout keeps. The account is
+ * billers/payout-account.ts's: a biller not ACTIVE, without an active account, or whose details changed within the
+ * contract's hold without an approval, holds the batch.
  */
 async function releaseOne(tx: Tx, batch: BatchRow, today: string, now: Date, request: ApprovedRequest, requestId: string): Promise<string | Hold> {
   // Fees above the collections (tiny articles at the minimum fee) leave nothing to pay: the batch waits for more.
   if (!new Decimal(batch.net).gt(0)) return { batchId: batch.id, reference: batch.reference, reason: 'NET_NOT_POSITIVE' };
   const biller = await findBiller(tx, batch.billerId);
   if (!biller || biller.status !== 'ACTIVE') return { batchId: batch.id, reference: batch.reference, reason: 'BILLER_NOT_ACTIVE' };
-  const account = await activeBankAccount(tx, batch.billerId);
-  if (!account) return { batchId: batch.id, reference: batch.reference, reason: 'NO_ACTIVE_BANK_ACCOUNT' };
+  const payoutAccount = await payoutBankAccount(tx, batch.billerId, today);
+  if (!payoutAccount.ok) {
+    const reason = payoutAccount.code === 'NO_BANK_ACCOUNT' ? 'NO_ACTIVE_BANK_ACCOUNT' : payoutAccount.code;
+    return { batchId: batch.id, reference: batch.reference, reason };
+  }
+  const { account } = payoutAccount;
   const payoutId = randomUUID();
   const settledMovementId = await stageCodMovement(
     tx,

@@ -102,7 +102,7 @@ export const settlementResolvers: Resolvers = {
     fileName: (f) => `${f.templateCode}_${f.settlementOfficeCode}_${f.businessDate.replaceAll('-', '')}_${String(f.fileSerial).padStart(4, '0')}.${f.templateCode.startsWith('HDFC') ? 'csv' : 'txt'}`,
   },
   Biller: {
-    // Biller's reference is resolved by the billers module (billers/resolvers.ts); these fields need only its id.
+    __resolveReference: (reference) => ({ id: reference.id }),
     codSummary: async (biller, _a, ctx) => {
       const s = await billerCodSummary(ctx.services.settlement, ctx.identity, biller.id);
       return {

@@ -182,9 +182,9 @@ const EXPECTED: Record<string, string> = {
   ...COD_ARTICLE_EXPECTED,
   // COD settlement: finance officers build, submit and read batches over their subtree; a batch that is not there is
   // not found.
-  'buildSettlementBatches (at the office)':              'FFF   FFF     FFF     FFF   FFF     FFF    UUU',
+  'buildSettlementBatches (at the office)':              'FFF   AAF     FFF     FFF   FFF     FFF    UUU',
   'submitSettlementBatches':                             'F--   N--     F--     F--   F--     F--    U--',
-  'codAging':                                            'F--   F--     F--     F--   F--     F--    U--',
+  'codAging':                                            'F--   A--     A--     A--   A--     F--    U--',
 };
 
 type Outcome = 'A' | 'F' | 'N' | 'U' | 'W' | '-';

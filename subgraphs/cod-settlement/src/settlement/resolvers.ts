@@ -67,7 +67,8 @@ export const settlementResolvers: Resolvers = {
   },
   SettlementBatch: {
     billerCode: async (batch, _a, ctx) => (await findBiller(ctx.services.settlement.database.db, batch.billerId))?.code ?? '',
-    biller: (batch) => ({ id: batch.billerId }),
+    // The biller as its module shows it (scope and masking are the billers service's).
+    biller: (batch, _args, context) => context.services.billers.find(context.identity, batch.billerId) as never,
     status: (batch) => batch.status as 'DRAFT',
     gross: (b) => m(b.gross, b.currency),
     fee: (b) => m(b.fee, b.currency),
@@ -102,7 +103,6 @@ export const settlementResolvers: Resolvers = {
     fileName: (f) => `${f.templateCode}_${f.settlementOfficeCode}_${f.businessDate.replaceAll('-', '')}_${String(f.fileSerial).padStart(4, '0')}.${f.templateCode.startsWith('HDFC') ? 'csv' : 'txt'}`,
   },
   Biller: {
-    __resolveReference: (reference) => ({ id: reference.id }),
     codSummary: async (biller, _a, ctx) => {
       const s = await billerCodSummary(ctx.services.settlement, ctx.identity, biller.id);
       return {

@@ -11,4 +11,15 @@ import { codSection } from '../screens/cod/section';
 import { billerSection } from '../screens/biller/section';
 
 /** The console's sections, in navigation order. A later subgraph (money orders, COD) adds its own here. */
-export const SECTIONS: Section[] = [dashboardSection, officesSection, staffSection, approvalsSection, auditSection, ledgerSection, journalSection, moneyOrdersSection, codSection, billerSection];
+export const SECTIONS: Section[] = [
+  dashboardSection,
+  officesSection,
+  staffSection,
+  approvalsSection,
+  auditSection,
+  ledgerSection,
+  journalSection,
+  moneyOrdersSection,
+  codSection,
+  billerSection,
+];

@@ -649,19 +649,6 @@ export type RegisterBillerInput = {
   type: BillerType;
 };
 
-export type RegisterCodArticleInput = {
-  /** UPU S10: 2 letters, 8 digits, the check digit, 2 letters (EE123456785IN). */
-  articleNumber: string | number;
-  billerCode: string | number;
-  /** Today when left out; never in the future. */
-  bookedOn?: string | null | undefined;
-  bookingOfficeCode: string | number;
-  /** Positive, at most 2 decimals, at most the contract's maximum per article. */
-  codAmount: string;
-  /** A head, sub or branch post office in your cod.article.register scope. */
-  deliveryOfficeCode: string | number;
-};
-
 export type ResolveCodDisputeInput = {
   /** Paid to the biller in its next batch (UPHELD only). */
   adjustmentAmount?: string | null | undefined;
@@ -872,13 +859,6 @@ export type CodArticleQueryVariables = Exact<{
 
 
 export type CodArticleQuery = { codArticle: { manifestId: string | null, registeredBy: string, registeredAt: string, id: string, articleNumber: string, billerCode: string, bookingOfficeCode: string, deliveryOfficeCode: string, status: CodArticleStatus, bookedOn: string, deliveredOn: string | null, timeline: Array<{ type: CodArticleEventType, fromStatus: CodArticleStatus | null, toStatus: CodArticleStatus, officeCode: string, businessDate: string, postmanId: string | null, beat: string | null, reason: string | null, claimReference: string | null, actor: string, occurredAt: string }>, collection: { mode: CodCollectionMode, paymentReference: string | null, podReference: string, differs: boolean, postmanId: string, beat: string | null, officeCode: string, businessDate: string, collectedAt: string, depositId: string | null, clearedOn: string | null, clearedReference: string | null, dueFrom: string | null, amount: { amount: string, currency: string } } | null, codAmount: { amount: string, currency: string } } | null };
-
-export type CodRegisterArticleMutationVariables = Exact<{
-  input: RegisterCodArticleInput;
-}>;
-
-
-export type CodRegisterArticleMutation = { registerCodArticle: { id: string, articleNumber: string, billerCode: string, bookingOfficeCode: string, deliveryOfficeCode: string, status: CodArticleStatus, bookedOn: string, deliveredOn: string | null, codAmount: { amount: string, currency: string } } };
 
 export type CodMarkOutForDeliveryMutationVariables = Exact<{
   articleNumber: string | number;
@@ -2364,26 +2344,6 @@ export const CodArticleDocument = new TypedDocumentString(`
   bookedOn
   deliveredOn
 }`) as unknown as TypedDocumentString<CodArticleQuery, CodArticleQueryVariables>;
-export const CodRegisterArticleDocument = new TypedDocumentString(`
-    mutation CodRegisterArticle($input: RegisterCodArticleInput!) {
-  registerCodArticle(input: $input) {
-    ...CodArticleRow
-  }
-}
-    fragment CodArticleRow on CodArticle {
-  id
-  articleNumber
-  billerCode
-  codAmount {
-    amount
-    currency
-  }
-  bookingOfficeCode
-  deliveryOfficeCode
-  status
-  bookedOn
-  deliveredOn
-}`) as unknown as TypedDocumentString<CodRegisterArticleMutation, CodRegisterArticleMutationVariables>;
 export const CodMarkOutForDeliveryDocument = new TypedDocumentString(`
     mutation CodMarkOutForDelivery($articleNumber: ID!, $input: MarkOutForDeliveryInput!) {
   markOutForDelivery(articleNumber: $articleNumber, input: $input) {

@@ -39,7 +39,7 @@ function Shell() {
         <div className="identity" aria-label="Signed in as">
           <span className="identity-name">{me.name}</span>
           <span className="identity-detail">
-            {me.roles.map(roleName).join(', ') || 'No role yet'} · {biller ? `Biller ${me.billerCode}` : `${me.office.name} (${me.office.code})`}
+            {biller ? `Acting for biller ${me.billerCode}` : `${me.roles.map(roleName).join(', ') || 'No role yet'} · ${me.office.name} (${me.office.code})`}
           </span>
         </div>
         <NavLink to="/account/password" className="header-link">

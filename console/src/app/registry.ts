@@ -7,6 +7,7 @@ import { auditSection } from '../screens/audit/section';
 import { ledgerSection } from '../screens/ledger/section';
 import { journalSection } from '../screens/journal/section';
 import { moneyOrdersSection } from '../screens/money-orders/section';
+import { codSection } from '../screens/cod/section';
 import { billerSection } from '../screens/biller/section';
 
 /** The console's sections, in navigation order. A later subgraph (money orders, COD) adds its own here. */
@@ -19,5 +20,6 @@ export const SECTIONS: Section[] = [
   ledgerSection,
   journalSection,
   moneyOrdersSection,
+  codSection,
   billerSection,
 ];

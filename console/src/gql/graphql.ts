@@ -116,6 +116,52 @@ export type AuditTrailFilter = {
   to?: string | null | undefined;
 };
 
+export type BillerBankAccountInput = {
+  /** 9 to 18 digits. */
+  accountNumber: string;
+  holderName: string;
+  /** 4 letters, 0, and 6 letters or digits. */
+  ifsc: string;
+};
+
+export type BillerBankAccountStatus =
+  /** Where payouts go now. */
+  | 'ACTIVE'
+  /** Waiting for a checker in the approvals inbox (COD_BANK_CHANGE). */
+  | 'PENDING'
+  /** The change was rejected or expired in the inbox. */
+  | 'REJECTED'
+  /** Replaced by an approved change. */
+  | 'SUPERSEDED';
+
+export type BillerContactInput = {
+  email: string;
+  name: string;
+  /** An Indian mobile (ten digits, or +91 and ten digits) or another E.164 number. */
+  phone: string;
+};
+
+export type BillerFilter = {
+  /** Part of the name or code, or the GSTIN exactly. */
+  search?: string | null | undefined;
+  settlementOfficeCode?: string | number | null | undefined;
+  status?: BillerStatus | null | undefined;
+  type?: BillerType | null | undefined;
+};
+
+export type BillerStatus =
+  /** Takes new articles and is paid. */
+  | 'ACTIVE'
+  /** For good: its code is never reused. */
+  | 'CLOSED'
+  /** No new articles and no payouts, until made ACTIVE again. */
+  | 'SUSPENDED';
+
+export type BillerType =
+  | 'ECOMMERCE'
+  | 'GEM'
+  | 'ONDC';
+
 export type BookMoneyOrderInput = {
   amount: string;
   idempotencyKey: string;
@@ -142,6 +188,144 @@ export type BookMoneyOrdersInput = {
   paymentMode: MoneyOrderPaymentMode;
   /** Defaults to SERVICE: a department paying many payees. */
   product?: MoneyOrderProduct | null | undefined;
+};
+
+export type BuildSettlementBatchesInput = {
+  /** The cycle date (default: today's business date). */
+  cycleDate?: string | null | undefined;
+  settlementOfficeCode: string | number;
+};
+
+/** Days since delivery. */
+export type CodAgingBucket =
+  | 'D0_2'
+  | 'D3_7'
+  | 'D8_15'
+  | 'D16_30'
+  | 'D31_PLUS';
+
+export type CodAgingFilter = {
+  billerCode?: string | null | undefined;
+  /** The delivery office. */
+  officeCode?: string | number | null | undefined;
+};
+
+export type CodArticleEventType =
+  | 'DAMAGED'
+  | 'DELIVERED'
+  | 'DELIVERY_FAILED'
+  | 'LOST'
+  | 'OUT_FOR_DELIVERY'
+  | 'REGISTERED'
+  | 'RTO';
+
+export type CodArticleFilter = {
+  billerCode?: string | number | null | undefined;
+  deliveredFrom?: string | null | undefined;
+  deliveredTo?: string | null | undefined;
+  /** A delivery office and everything under it. */
+  deliveryOfficeCode?: string | number | null | undefined;
+  status?: CodArticleStatus | null | undefined;
+};
+
+export type CodArticleStatus =
+  | 'DAMAGED'
+  | 'DELIVERED'
+  | 'DELIVERY_FAILED'
+  | 'LOST'
+  | 'OUT_FOR_DELIVERY'
+  | 'REGISTERED'
+  /** Returned to origin: nothing is due. */
+  | 'RTO';
+
+export type CodCollectionMode =
+  | 'CARD'
+  | 'CASH'
+  | 'UPI';
+
+export type CodDepositFilter = {
+  from?: string | null | undefined;
+  officeCode?: string | number | null | undefined;
+  postmanId?: string | number | null | undefined;
+  to?: string | null | undefined;
+};
+
+export type CodDisputeKind =
+  | 'NOT_RECEIVED'
+  | 'PARTIAL_AMOUNT';
+
+export type CodDisputeOutcome =
+  | 'REJECTED'
+  | 'UPHELD';
+
+export type CodDisputeStatus =
+  | 'OPEN'
+  | 'REJECTED'
+  | 'UPHELD';
+
+export type CodExceptionFilter = {
+  billerCode?: string | number | null | undefined;
+  officeCode?: string | number | null | undefined;
+  status?: CodExceptionStatus | null | undefined;
+  type?: CodExceptionType | null | undefined;
+};
+
+export type CodExceptionStatus =
+  | 'OPEN'
+  | 'RESOLVED';
+
+export type CodExceptionType =
+  | 'EXCESS_COLLECTION'
+  | 'EXCESS_DEPOSIT'
+  | 'SHORT_COLLECTION'
+  | 'SHORT_DEPOSIT';
+
+/** A negotiated fee rule (the contract keeps the fee schedule's taxes). */
+export type CodFeeRuleInput = {
+  baseAboveThreshold: string;
+  minimumFee: string;
+  percentOfExcess: string;
+  percentUpToThreshold: string;
+  threshold: string;
+};
+
+export type CodManifestStatus =
+  | 'DONE'
+  | 'FAILED'
+  | 'QUEUED'
+  | 'RUNNING';
+
+/** Contract terms at registration (version 1, from the registration date); every term has a default. */
+export type ContractTermsInput = {
+  /** Default 7, 0 to 90. */
+  bankDetailsHoldDays?: number | null | undefined;
+  /** Default 3, 0 to 90. */
+  disputeWindowDays?: number | null | undefined;
+  /** Absent: no early settlement. */
+  earlySettlement?: EarlySettlementInput | null | undefined;
+  /** Default: the fee schedule in force, copied. */
+  feeRule?: CodFeeRuleInput | null | undefined;
+  /** Default IN. */
+  holidayCalendar?: string | null | undefined;
+  /** Default 50000; at most the fee schedule's maximum. */
+  maxArticleAmount?: string | null | undefined;
+  /** Default Monday to Friday, [1, 2, 3, 4, 5]. */
+  payoutWeekdays?: Array<number> | null | undefined;
+  /** Default 8 (T+8), 0 to 60. */
+  settlementCycleDays?: number | null | undefined;
+};
+
+/** A new contract version from `effectiveFrom` (today or later); the other terms as ContractTermsInput. */
+export type ContractVersionInput = {
+  bankDetailsHoldDays?: number | null | undefined;
+  disputeWindowDays?: number | null | undefined;
+  earlySettlement?: EarlySettlementInput | null | undefined;
+  effectiveFrom: string;
+  feeRule?: CodFeeRuleInput | null | undefined;
+  holidayCalendar?: string | null | undefined;
+  maxArticleAmount?: string | null | undefined;
+  payoutWeekdays?: Array<number> | null | undefined;
+  settlementCycleDays?: number | null | undefined;
 };
 
 export type CreateOfficeInput = {
@@ -190,6 +374,13 @@ export type DeliveryShiftsInput = {
   sundays: boolean;
 };
 
+export type EarlySettlementInput = {
+  /** Default 2; below the settlement cycle. */
+  days?: number | null | undefined;
+  /** Default 1. */
+  feePercent?: string | null | undefined;
+};
+
 export type GrantRoleInput = {
   role: Role;
   username: string;
@@ -218,6 +409,16 @@ export type LedgerDiscrepancyKind =
   | 'ENTRY_UNBALANCED'
   /** An account whose pending amounts differ from its pending holds. */
   | 'PENDING_MISMATCH';
+
+export type MarkOutForDeliveryInput = {
+  beat: string;
+  postmanId: string | number;
+};
+
+export type MarkPayoutFailedInput = {
+  reason: string;
+  status: PayoutFailure;
+};
 
 export type MoneyOrderBulkMode =
   /** Valid rows are booked; the others are reported. */
@@ -365,6 +566,17 @@ export type PayMoneyOrderInput = {
   secretCode?: string | null | undefined;
 };
 
+/** How a payout did not reach the biller: FAILED (not credited) or REVERSED (credited, then returned by the bank). */
+export type PayoutFailure =
+  | 'FAILED'
+  | 'REVERSED';
+
+export type PayoutStatus =
+  | 'FAILED'
+  | 'PAID'
+  | 'PENDING'
+  | 'REVERSED';
+
 export type PostJournalEntryInput = {
   /** 1 to 500 characters. */
   description: string;
@@ -391,6 +603,34 @@ export type PostingSide =
   | 'CREDIT'
   | 'DEBIT';
 
+export type RaiseCodDisputeInput = {
+  /** What the biller says should have been collected (PARTIAL_AMOUNT needs it). */
+  claimedAmount?: string | null | undefined;
+  kind: CodDisputeKind;
+  note: string;
+};
+
+export type RecordDeliveryInput = {
+  /** What was collected, more than zero; a difference from the COD amount is recorded and raised as an exception. */
+  amount: string;
+  mode: CodCollectionMode;
+  /** Required for UPI (the 12-digit RRN) and CARD (the 6-character approval code); none for cash. */
+  paymentReference?: string | null | undefined;
+  podReference: string;
+  /** The postman who took it out when left out. */
+  postmanId?: string | number | null | undefined;
+};
+
+export type RecordPostmanDepositInput = {
+  /** Today when left out: the cash collections up to this date not yet deposited are expected. */
+  businessDate?: string | null | undefined;
+  depositedAmount: string;
+  officeCode: string | number;
+  postmanId: string | number;
+  /** Required when the deposit is short or over. */
+  reason?: string | null | undefined;
+};
+
 export type RefundMoneyOrderInput = {
   idempotencyKey: string;
   /** Where the cash is handed back: in your mo.book scope. */
@@ -398,6 +638,24 @@ export type RefundMoneyOrderInput = {
   reference: string | number;
   /** The ID document the sender shows: it must be the one given at booking. */
   senderIdDocument: string;
+};
+
+export type RegisterBillerInput = {
+  bankAccount: BillerBankAccountInput;
+  contact: BillerContactInput;
+  contract?: ContractTermsInput | null | undefined;
+  gstin?: string | null | undefined;
+  name: string;
+  /** An active head office in your cod.biller.manage scope. */
+  settlementOfficeCode: string | number;
+  type: BillerType;
+};
+
+export type ResolveCodDisputeInput = {
+  /** Paid to the biller in its next batch (UPHELD only). */
+  adjustmentAmount?: string | null | undefined;
+  note: string;
+  outcome: CodDisputeOutcome;
 };
 
 export type RevokeRoleInput = {
@@ -413,6 +671,25 @@ export type Role =
   | 'COUNTER_CLERK'
   | 'FINANCE_OFFICER'
   | 'POSTMAN';
+
+export type SettlementBatchFilter = {
+  billerCode?: string | null | undefined;
+  settlementOfficeCode?: string | number | null | undefined;
+  status?: SettlementBatchStatus | null | undefined;
+};
+
+export type SettlementBatchStatus =
+  | 'CANCELLED'
+  | 'DRAFT'
+  | 'FAILED'
+  | 'PAID'
+  | 'REJECTED'
+  | 'RELEASED'
+  | 'SUBMITTED';
+
+export type SettlementLineKind =
+  | 'ADJUSTMENT'
+  | 'ARTICLE';
 
 export type StaffFilter = {
   /** Staff at exactly this office. */
@@ -430,6 +707,12 @@ export type StaffStatus =
   | 'ACTIVE'
   | 'LEFT'
   | 'SUSPENDED';
+
+export type UpdateBillerInput = {
+  contact?: BillerContactInput | null | undefined;
+  name?: string | null | undefined;
+  status?: BillerStatus | null | undefined;
+};
 
 /** Fields left out stay as they are; null clears a field that may be empty. */
 export type UpdateOfficeInput = {
@@ -451,6 +734,14 @@ export type UpdateStaffInput = {
   email?: string | null | undefined;
   mobile?: string | null | undefined;
   name?: string | null | undefined;
+};
+
+export type UploadCodManifestInput = {
+  /** The biller every row belongs to; rows may then leave biller_code empty. */
+  billerCode?: string | number | null | undefined;
+  /** The CSV text (8 MB, 50,000 rows at most): article_number, biller_code, cod_amount, booking_office, delivery_office, booked_on. */
+  content: string;
+  fileName: string;
 };
 
 export type ApprovalApproveMutationVariables = Exact<{
@@ -529,6 +820,304 @@ export type AuditVerifyQueryVariables = Exact<{
 
 
 export type AuditVerifyQuery = { verifyAuditTrail: { ok: boolean, checked: number, unsealed: number, firstBrokenRecord: { id: string | null, position: string | null, reason: AuditBreakReason } | null, sealedUpTo: { position: string, hash: string, sealedAt: string } | null } };
+
+export type BillerHomeQueryVariables = Exact<{
+  code: string;
+}>;
+
+
+export type BillerHomeQuery = { billerByCode: { id: string, code: string, name: string, status: BillerStatus, bankAccount: { id: string, holderName: string, accountNumber: string, accountNumberMasked: boolean, ifsc: string } | null, pendingBankChange: { id: string } | null, contract: { id: string, version: number, settlementCycleDays: number, payoutWeekdays: Array<number>, disputeWindowDays: number, earlySettlement: { days: number, feePercent: string } | null, maxArticleAmount: { amount: string, currency: string } } | null } | null };
+
+export type BillerSummaryQueryVariables = Exact<{
+  id: string | number;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type BillerSummaryQuery = { biller: { id: string, codSummary: { reversalCount: number, averageDaysToRemittance: string | null, p95DaysToRemittance: string | null, available: { amount: string, currency: string }, pending: { amount: string, currency: string }, initiated: { amount: string, currency: string }, lastRemitted: { date: string, utr: string, amount: { amount: string, currency: string } } | null, remittedLast30Days: { amount: string, currency: string }, reversals: { amount: string, currency: string } }, remittances: { edges: Array<{ node: { payoutId: string, batchReference: string, status: PayoutStatus, utr: string | null, releasedOn: string, outcomeOn: string | null, articleCount: number, articleNumbers: Array<string>, amount: { amount: string, currency: string } } }>, pageInfo: { endCursor: string | null, hasNextPage: boolean } } } | null };
+
+export type BillerRemittancesCsvQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type BillerRemittancesCsvQuery = { biller: { id: string, code: string, remittancesCsv: string } | null };
+
+export type CodArticleRowFragment = { id: string, articleNumber: string, billerCode: string, bookingOfficeCode: string, deliveryOfficeCode: string, status: CodArticleStatus, bookedOn: string, deliveredOn: string | null, codAmount: { amount: string, currency: string } };
+
+export type CodArticlesQueryVariables = Exact<{
+  filter?: CodArticleFilter | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type CodArticlesQuery = { codArticles: { edges: Array<{ node: { id: string, articleNumber: string, billerCode: string, bookingOfficeCode: string, deliveryOfficeCode: string, status: CodArticleStatus, bookedOn: string, deliveredOn: string | null, collection: { mode: CodCollectionMode, paymentReference: string | null, differs: boolean, amount: { amount: string, currency: string } } | null, codAmount: { amount: string, currency: string } } }>, pageInfo: { endCursor: string | null, hasNextPage: boolean } } };
+
+export type CodArticleQueryVariables = Exact<{
+  articleNumber: string | number;
+}>;
+
+
+export type CodArticleQuery = { codArticle: { manifestId: string | null, registeredBy: string, registeredAt: string, id: string, articleNumber: string, billerCode: string, bookingOfficeCode: string, deliveryOfficeCode: string, status: CodArticleStatus, bookedOn: string, deliveredOn: string | null, timeline: Array<{ type: CodArticleEventType, fromStatus: CodArticleStatus | null, toStatus: CodArticleStatus, officeCode: string, businessDate: string, postmanId: string | null, beat: string | null, reason: string | null, claimReference: string | null, actor: string, occurredAt: string }>, collection: { mode: CodCollectionMode, paymentReference: string | null, podReference: string, differs: boolean, postmanId: string, beat: string | null, officeCode: string, businessDate: string, collectedAt: string, depositId: string | null, clearedOn: string | null, clearedReference: string | null, dueFrom: string | null, amount: { amount: string, currency: string } } | null, codAmount: { amount: string, currency: string } } | null };
+
+export type CodMarkOutForDeliveryMutationVariables = Exact<{
+  articleNumber: string | number;
+  input: MarkOutForDeliveryInput;
+}>;
+
+
+export type CodMarkOutForDeliveryMutation = { markOutForDelivery: { id: string, articleNumber: string, billerCode: string, bookingOfficeCode: string, deliveryOfficeCode: string, status: CodArticleStatus, bookedOn: string, deliveredOn: string | null, codAmount: { amount: string, currency: string } } };
+
+export type CodRecordDeliveryMutationVariables = Exact<{
+  articleNumber: string | number;
+  input: RecordDeliveryInput;
+}>;
+
+
+export type CodRecordDeliveryMutation = { recordDelivery: { id: string, articleNumber: string, billerCode: string, bookingOfficeCode: string, deliveryOfficeCode: string, status: CodArticleStatus, bookedOn: string, deliveredOn: string | null, collection: { mode: CodCollectionMode, differs: boolean, amount: { amount: string, currency: string } } | null, codAmount: { amount: string, currency: string } } };
+
+export type CodRecordDeliveryFailureMutationVariables = Exact<{
+  articleNumber: string | number;
+  reason: string;
+}>;
+
+
+export type CodRecordDeliveryFailureMutation = { recordDeliveryFailure: { id: string, articleNumber: string, billerCode: string, bookingOfficeCode: string, deliveryOfficeCode: string, status: CodArticleStatus, bookedOn: string, deliveredOn: string | null, codAmount: { amount: string, currency: string } } };
+
+export type CodMarkReturnedToOriginMutationVariables = Exact<{
+  articleNumber: string | number;
+  reason: string;
+}>;
+
+
+export type CodMarkReturnedToOriginMutation = { markReturnedToOrigin: { id: string, articleNumber: string, billerCode: string, bookingOfficeCode: string, deliveryOfficeCode: string, status: CodArticleStatus, bookedOn: string, deliveredOn: string | null, codAmount: { amount: string, currency: string } } };
+
+export type CodPostmanDaySheetQueryVariables = Exact<{
+  officeCode: string | number;
+  postmanId: string | number;
+  date: string;
+}>;
+
+
+export type CodPostmanDaySheetQuery = { postmanDaySheet: { officeCode: string, postmanId: string, date: string, outForDelivery: Array<{ id: string, articleNumber: string, billerCode: string, bookingOfficeCode: string, deliveryOfficeCode: string, status: CodArticleStatus, bookedOn: string, deliveredOn: string | null, codAmount: { amount: string, currency: string } }>, delivered: Array<{ id: string, articleNumber: string, billerCode: string, bookingOfficeCode: string, deliveryOfficeCode: string, status: CodArticleStatus, bookedOn: string, deliveredOn: string | null, collection: { mode: CodCollectionMode, paymentReference: string | null, differs: boolean, amount: { amount: string, currency: string } } | null, codAmount: { amount: string, currency: string } }>, failed: Array<{ id: string, articleNumber: string, billerCode: string, bookingOfficeCode: string, deliveryOfficeCode: string, status: CodArticleStatus, bookedOn: string, deliveredOn: string | null, codAmount: { amount: string, currency: string } }>, cashCollected: { amount: string, currency: string }, digitalCollected: { amount: string, currency: string }, cashExpected: { amount: string, currency: string } } };
+
+export type CodBillerBankAccountFieldsFragment = { id: string, holderName: string, accountNumber: string, accountNumberMasked: boolean, ifsc: string, status: BillerBankAccountStatus, activatedOn: string | null, reason: string | null, requestedBy: string, requestedAt: string, approvalRequest: { id: string } | null };
+
+export type CodContractFieldsFragment = { id: string, version: number, effectiveFrom: string, feeSource: string, settlementCycleDays: number, payoutWeekdays: Array<number>, disputeWindowDays: number, bankDetailsHoldDays: number, holidayCalendar: string, createdBy: string, createdAt: string, earlySettlement: { days: number, feePercent: string } | null, maxArticleAmount: { amount: string, currency: string }, feeRule: { kind: string, threshold: string, percentUpToThreshold: string, minimumFee: string, baseAboveThreshold: string, percentOfExcess: string }, taxes: Array<{ name: string, percent: string }> };
+
+export type CodBillersQueryVariables = Exact<{
+  filter?: BillerFilter | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type CodBillersQuery = { billers: { edges: Array<{ node: { id: string, code: string, name: string, type: BillerType, gstin: string | null, status: BillerStatus, settlementOfficeCode: string, contact: { name: string, email: string, phone: string }, bankAccount: { id: string, accountNumber: string, ifsc: string } | null, pendingBankChange: { id: string } | null } }>, pageInfo: { endCursor: string | null, hasNextPage: boolean } } };
+
+export type CodBillerQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type CodBillerQuery = { biller: { id: string, code: string, name: string, type: BillerType, gstin: string | null, status: BillerStatus, version: number, currency: string, settlementOfficeCode: string, createdAt: string, contact: { name: string, email: string, phone: string }, bankAccount: { id: string, holderName: string, accountNumber: string, accountNumberMasked: boolean, ifsc: string, status: BillerBankAccountStatus, activatedOn: string | null, reason: string | null, requestedBy: string, requestedAt: string, approvalRequest: { id: string } | null } | null, pendingBankChange: { id: string, holderName: string, accountNumber: string, accountNumberMasked: boolean, ifsc: string, status: BillerBankAccountStatus, activatedOn: string | null, reason: string | null, requestedBy: string, requestedAt: string, approvalRequest: { id: string } | null } | null, bankAccounts: Array<{ id: string, holderName: string, accountNumber: string, accountNumberMasked: boolean, ifsc: string, status: BillerBankAccountStatus, activatedOn: string | null, reason: string | null, requestedBy: string, requestedAt: string, approvalRequest: { id: string } | null }>, contract: { id: string, version: number, effectiveFrom: string, feeSource: string, settlementCycleDays: number, payoutWeekdays: Array<number>, disputeWindowDays: number, bankDetailsHoldDays: number, holidayCalendar: string, createdBy: string, createdAt: string, earlySettlement: { days: number, feePercent: string } | null, maxArticleAmount: { amount: string, currency: string }, feeRule: { kind: string, threshold: string, percentUpToThreshold: string, minimumFee: string, baseAboveThreshold: string, percentOfExcess: string }, taxes: Array<{ name: string, percent: string }> } | null, contracts: Array<{ id: string, version: number, effectiveFrom: string, feeSource: string, settlementCycleDays: number, payoutWeekdays: Array<number>, disputeWindowDays: number, bankDetailsHoldDays: number, holidayCalendar: string, createdBy: string, createdAt: string, earlySettlement: { days: number, feePercent: string } | null, maxArticleAmount: { amount: string, currency: string }, feeRule: { kind: string, threshold: string, percentUpToThreshold: string, minimumFee: string, baseAboveThreshold: string, percentOfExcess: string }, taxes: Array<{ name: string, percent: string }> }> } | null };
+
+export type CodRegisterBillerMutationVariables = Exact<{
+  input: RegisterBillerInput;
+}>;
+
+
+export type CodRegisterBillerMutation = { registerBiller: { id: string, code: string, name: string } };
+
+export type CodUpdateBillerMutationVariables = Exact<{
+  id: string | number;
+  input: UpdateBillerInput;
+  expectedVersion: number;
+}>;
+
+
+export type CodUpdateBillerMutation = { updateBiller: { id: string, status: BillerStatus, version: number, name: string } };
+
+export type CodRequestBankChangeMutationVariables = Exact<{
+  billerId: string | number;
+  bankAccount: BillerBankAccountInput;
+  reason: string;
+}>;
+
+
+export type CodRequestBankChangeMutation = { requestBillerBankChange: { biller: { id: string, pendingBankChange: { id: string, holderName: string, accountNumber: string, accountNumberMasked: boolean, ifsc: string, status: BillerBankAccountStatus, activatedOn: string | null, reason: string | null, requestedBy: string, requestedAt: string, approvalRequest: { id: string } | null } | null }, approvalRequest: { id: string } } };
+
+export type CodCreateContractVersionMutationVariables = Exact<{
+  billerId: string | number;
+  input: ContractVersionInput;
+}>;
+
+
+export type CodCreateContractVersionMutation = { createContractVersion: { id: string, version: number, effectiveFrom: string, feeSource: string, settlementCycleDays: number, payoutWeekdays: Array<number>, disputeWindowDays: number, bankDetailsHoldDays: number, holidayCalendar: string, createdBy: string, createdAt: string, earlySettlement: { days: number, feePercent: string } | null, maxArticleAmount: { amount: string, currency: string }, feeRule: { kind: string, threshold: string, percentUpToThreshold: string, minimumFee: string, baseAboveThreshold: string, percentOfExcess: string }, taxes: Array<{ name: string, percent: string }> } };
+
+export type CodDepositFieldsFragment = { id: string, officeCode: string, postmanId: string, businessDate: string, reason: string | null, collectionCount: number, depositedBy: string, depositedAt: string, expected: { amount: string, currency: string }, deposited: { amount: string, currency: string }, shortage: { amount: string, currency: string }, excess: { amount: string, currency: string } };
+
+export type CodRecordDepositMutationVariables = Exact<{
+  input: RecordPostmanDepositInput;
+}>;
+
+
+export type CodRecordDepositMutation = { recordPostmanDeposit: { id: string, officeCode: string, postmanId: string, businessDate: string, reason: string | null, collectionCount: number, depositedBy: string, depositedAt: string, expected: { amount: string, currency: string }, deposited: { amount: string, currency: string }, shortage: { amount: string, currency: string }, excess: { amount: string, currency: string } } };
+
+export type CodDepositsQueryVariables = Exact<{
+  filter?: CodDepositFilter | null | undefined;
+  first?: number | null | undefined;
+}>;
+
+
+export type CodDepositsQuery = { codDeposits: Array<{ id: string, officeCode: string, postmanId: string, businessDate: string, reason: string | null, collectionCount: number, depositedBy: string, depositedAt: string, expected: { amount: string, currency: string }, deposited: { amount: string, currency: string }, shortage: { amount: string, currency: string }, excess: { amount: string, currency: string } }> };
+
+export type CodExceptionsQueryVariables = Exact<{
+  filter?: CodExceptionFilter | null | undefined;
+  first?: number | null | undefined;
+}>;
+
+
+export type CodExceptionsQuery = { codExceptions: Array<{ id: string, type: CodExceptionType, status: CodExceptionStatus, articleNumber: string | null, depositId: string | null, officeCode: string, billerCode: string | null, reason: string | null, businessDate: string, raisedAt: string, raisedBy: string, amount: { amount: string, currency: string } }> };
+
+export type CodManifestFieldsFragment = { id: string, fileName: string, billerCode: string | null, status: CodManifestStatus, totalRows: number, processedRows: number, progressPercent: number, registeredCount: number, alreadyRegisteredCount: number, rejectedCount: number, failure: string | null, uploadedBy: string, createdAt: string, finishedAt: string | null };
+
+export type CodUploadManifestMutationVariables = Exact<{
+  input: UploadCodManifestInput;
+}>;
+
+
+export type CodUploadManifestMutation = { uploadCodManifest: { id: string, fileName: string, billerCode: string | null, status: CodManifestStatus, totalRows: number, processedRows: number, progressPercent: number, registeredCount: number, alreadyRegisteredCount: number, rejectedCount: number, failure: string | null, uploadedBy: string, createdAt: string, finishedAt: string | null } };
+
+export type CodManifestQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type CodManifestQuery = { codManifest: { id: string, fileName: string, billerCode: string | null, status: CodManifestStatus, totalRows: number, processedRows: number, progressPercent: number, registeredCount: number, alreadyRegisteredCount: number, rejectedCount: number, failure: string | null, uploadedBy: string, createdAt: string, finishedAt: string | null, errors: Array<{ row: number, field: string | null, code: string, message: string }> } | null };
+
+export type CodManifestErrorReportQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type CodManifestErrorReportQuery = { codManifest: { id: string, fileName: string, errorReportCsv: string } | null };
+
+export type CodManifestsQueryVariables = Exact<{
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type CodManifestsQuery = { codManifests: { edges: Array<{ node: { id: string, fileName: string, billerCode: string | null, status: CodManifestStatus, totalRows: number, processedRows: number, progressPercent: number, registeredCount: number, alreadyRegisteredCount: number, rejectedCount: number, failure: string | null, uploadedBy: string, createdAt: string, finishedAt: string | null } }>, pageInfo: { endCursor: string | null, hasNextPage: boolean } } };
+
+export type CodOfficeDayQueryVariables = Exact<{
+  officeCode: string | number;
+  date?: string | null | undefined;
+}>;
+
+
+export type CodOfficeDayQuery = { office: { code: string, name: string, codSummary: { date: string, deliveredCount: number, deliveredAmount: { amount: string, currency: string }, collected: Array<{ mode: string, count: number, amount: { amount: string, currency: string }, deposited: { amount: string, currency: string } }>, deposited: { amount: string, currency: string }, shortages: { amount: string, currency: string }, excess: { amount: string, currency: string } } } | null };
+
+export type CodBatchFieldsFragment = { id: string, reference: string, billerId: string, billerCode: string, settlementOfficeCode: string, cycleDate: string, status: SettlementBatchStatus, articleCount: number, approvalRequestId: string | null, releasedOn: string | null, closedReason: string | null, gross: { amount: string, currency: string }, fee: { amount: string, currency: string }, tax: { amount: string, currency: string }, earlyFee: { amount: string, currency: string }, adjustments: { amount: string, currency: string }, net: { amount: string, currency: string }, payout: { id: string, status: PayoutStatus, beneficiaryName: string, accountNumber: string, ifsc: string, utr: string | null, failureReason: string | null, releasedOn: string, outcomeOn: string | null, payoutFileId: string | null, amount: { amount: string, currency: string } } | null };
+
+export type CodBatchesQueryVariables = Exact<{
+  filter?: SettlementBatchFilter | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type CodBatchesQuery = { settlementBatches: { edges: Array<{ node: { id: string, reference: string, billerId: string, billerCode: string, settlementOfficeCode: string, cycleDate: string, status: SettlementBatchStatus, articleCount: number, approvalRequestId: string | null, releasedOn: string | null, closedReason: string | null, gross: { amount: string, currency: string }, fee: { amount: string, currency: string }, tax: { amount: string, currency: string }, earlyFee: { amount: string, currency: string }, adjustments: { amount: string, currency: string }, net: { amount: string, currency: string }, payout: { id: string, status: PayoutStatus, beneficiaryName: string, accountNumber: string, ifsc: string, utr: string | null, failureReason: string | null, releasedOn: string, outcomeOn: string | null, payoutFileId: string | null, amount: { amount: string, currency: string } } | null } }>, pageInfo: { endCursor: string | null, hasNextPage: boolean } } };
+
+export type CodBatchQueryVariables = Exact<{
+  id: string | number;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type CodBatchQuery = { settlementBatch: { id: string, reference: string, billerId: string, billerCode: string, settlementOfficeCode: string, cycleDate: string, status: SettlementBatchStatus, articleCount: number, approvalRequestId: string | null, releasedOn: string | null, closedReason: string | null, lines: { edges: Array<{ cursor: string, node: { kind: SettlementLineKind, articleNumber: string | null, disputeId: string | null, dueFrom: string | null, active: boolean, gross: { amount: string, currency: string }, fee: { amount: string, currency: string }, tax: { amount: string, currency: string }, earlyFee: { amount: string, currency: string }, net: { amount: string, currency: string } } }>, pageInfo: { endCursor: string | null, hasNextPage: boolean } }, gross: { amount: string, currency: string }, fee: { amount: string, currency: string }, tax: { amount: string, currency: string }, earlyFee: { amount: string, currency: string }, adjustments: { amount: string, currency: string }, net: { amount: string, currency: string }, payout: { id: string, status: PayoutStatus, beneficiaryName: string, accountNumber: string, ifsc: string, utr: string | null, failureReason: string | null, releasedOn: string, outcomeOn: string | null, payoutFileId: string | null, amount: { amount: string, currency: string } } | null } | null };
+
+export type CodBuildBatchesMutationVariables = Exact<{
+  input: BuildSettlementBatchesInput;
+}>;
+
+
+export type CodBuildBatchesMutation = { buildSettlementBatches: Array<{ id: string, reference: string, billerId: string, billerCode: string, settlementOfficeCode: string, cycleDate: string, status: SettlementBatchStatus, articleCount: number, approvalRequestId: string | null, releasedOn: string | null, closedReason: string | null, gross: { amount: string, currency: string }, fee: { amount: string, currency: string }, tax: { amount: string, currency: string }, earlyFee: { amount: string, currency: string }, adjustments: { amount: string, currency: string }, net: { amount: string, currency: string }, payout: { id: string, status: PayoutStatus, beneficiaryName: string, accountNumber: string, ifsc: string, utr: string | null, failureReason: string | null, releasedOn: string, outcomeOn: string | null, payoutFileId: string | null, amount: { amount: string, currency: string } } | null }> };
+
+export type CodSubmitBatchesMutationVariables = Exact<{
+  ids: Array<string | number> | string | number;
+  note: string;
+}>;
+
+
+export type CodSubmitBatchesMutation = { submitSettlementBatches: { approvalRequestId: string, batches: Array<{ id: string, reference: string, billerId: string, billerCode: string, settlementOfficeCode: string, cycleDate: string, status: SettlementBatchStatus, articleCount: number, approvalRequestId: string | null, releasedOn: string | null, closedReason: string | null, gross: { amount: string, currency: string }, fee: { amount: string, currency: string }, tax: { amount: string, currency: string }, earlyFee: { amount: string, currency: string }, adjustments: { amount: string, currency: string }, net: { amount: string, currency: string }, payout: { id: string, status: PayoutStatus, beneficiaryName: string, accountNumber: string, ifsc: string, utr: string | null, failureReason: string | null, releasedOn: string, outcomeOn: string | null, payoutFileId: string | null, amount: { amount: string, currency: string } } | null }> } };
+
+export type CodCancelBatchMutationVariables = Exact<{
+  id: string | number;
+  reason: string;
+}>;
+
+
+export type CodCancelBatchMutation = { cancelSettlementBatch: { id: string, reference: string, billerId: string, billerCode: string, settlementOfficeCode: string, cycleDate: string, status: SettlementBatchStatus, articleCount: number, approvalRequestId: string | null, releasedOn: string | null, closedReason: string | null, gross: { amount: string, currency: string }, fee: { amount: string, currency: string }, tax: { amount: string, currency: string }, earlyFee: { amount: string, currency: string }, adjustments: { amount: string, currency: string }, net: { amount: string, currency: string }, payout: { id: string, status: PayoutStatus, beneficiaryName: string, accountNumber: string, ifsc: string, utr: string | null, failureReason: string | null, releasedOn: string, outcomeOn: string | null, payoutFileId: string | null, amount: { amount: string, currency: string } } | null } };
+
+export type CodPayoutFileQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type CodPayoutFileQuery = { payoutFile: { id: string, templateCode: string, fileSerial: number, businessDate: string, recordCount: number, fileName: string, content: string, total: { amount: string, currency: string } } | null };
+
+export type CodMarkPayoutPaidMutationVariables = Exact<{
+  payoutId: string | number;
+  utr: string;
+}>;
+
+
+export type CodMarkPayoutPaidMutation = { markPayoutPaid: { id: string, status: PayoutStatus, utr: string | null, outcomeOn: string | null } };
+
+export type CodMarkPayoutFailedMutationVariables = Exact<{
+  payoutId: string | number;
+  input: MarkPayoutFailedInput;
+}>;
+
+
+export type CodMarkPayoutFailedMutation = { markPayoutFailed: { id: string, status: PayoutStatus, failureReason: string | null, outcomeOn: string | null } };
+
+export type CodDisputeFieldsFragment = { id: string, articleNumber: string, kind: CodDisputeKind, status: CodDisputeStatus, note: string, resolutionNote: string | null, raisedOn: string, resolvedOn: string | null, claimedAmount: { amount: string, currency: string } | null, adjustmentAmount: { amount: string, currency: string } | null };
+
+export type CodRaiseDisputeMutationVariables = Exact<{
+  articleNumber: string;
+  input: RaiseCodDisputeInput;
+}>;
+
+
+export type CodRaiseDisputeMutation = { raiseCodDispute: { id: string, articleNumber: string, kind: CodDisputeKind, status: CodDisputeStatus, note: string, resolutionNote: string | null, raisedOn: string, resolvedOn: string | null, claimedAmount: { amount: string, currency: string } | null, adjustmentAmount: { amount: string, currency: string } | null } };
+
+export type CodResolveDisputeMutationVariables = Exact<{
+  id: string | number;
+  input: ResolveCodDisputeInput;
+}>;
+
+
+export type CodResolveDisputeMutation = { resolveCodDispute: { id: string, articleNumber: string, kind: CodDisputeKind, status: CodDisputeStatus, note: string, resolutionNote: string | null, raisedOn: string, resolvedOn: string | null, claimedAmount: { amount: string, currency: string } | null, adjustmentAmount: { amount: string, currency: string } | null } };
+
+export type CodAgingQueryVariables = Exact<{
+  filter?: CodAgingFilter | null | undefined;
+}>;
+
+
+export type CodAgingQuery = { codAging: Array<{ billerCode: string, officeCode: string, bucket: CodAgingBucket, count: number, amount: { amount: string, currency: string } }> };
+
+export type CodReconciliationQueryVariables = Exact<{
+  asOf?: string | null | undefined;
+  billerId?: string | number | null | undefined;
+}>;
+
+
+export type CodReconciliationQuery = { codReconciliation: Array<{ billerId: string, billerCode: string, ledgerPayable: { amount: string, currency: string }, unsettled: { amount: string, currency: string }, difference: { amount: string, currency: string } }> };
 
 export type DashboardApprovalsQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -1036,6 +1625,195 @@ export class TypedDocumentString<TResult, TVariables>
     return this.value;
   }
 }
+export const CodArticleRowFragmentDoc = new TypedDocumentString(`
+    fragment CodArticleRow on CodArticle {
+  id
+  articleNumber
+  billerCode
+  codAmount {
+    amount
+    currency
+  }
+  bookingOfficeCode
+  deliveryOfficeCode
+  status
+  bookedOn
+  deliveredOn
+}
+    `, {"fragmentName":"CodArticleRow"}) as unknown as TypedDocumentString<CodArticleRowFragment, unknown>;
+export const CodBillerBankAccountFieldsFragmentDoc = new TypedDocumentString(`
+    fragment CodBillerBankAccountFields on BillerBankAccount {
+  id
+  holderName
+  accountNumber
+  accountNumberMasked
+  ifsc
+  status
+  activatedOn
+  reason
+  requestedBy
+  requestedAt
+  approvalRequest {
+    id
+  }
+}
+    `, {"fragmentName":"CodBillerBankAccountFields"}) as unknown as TypedDocumentString<CodBillerBankAccountFieldsFragment, unknown>;
+export const CodContractFieldsFragmentDoc = new TypedDocumentString(`
+    fragment CodContractFields on BillerContract {
+  id
+  version
+  effectiveFrom
+  feeSource
+  settlementCycleDays
+  payoutWeekdays
+  earlySettlement {
+    days
+    feePercent
+  }
+  maxArticleAmount {
+    amount
+    currency
+  }
+  disputeWindowDays
+  bankDetailsHoldDays
+  holidayCalendar
+  feeRule {
+    kind
+    threshold
+    percentUpToThreshold
+    minimumFee
+    baseAboveThreshold
+    percentOfExcess
+  }
+  taxes {
+    name
+    percent
+  }
+  createdBy
+  createdAt
+}
+    `, {"fragmentName":"CodContractFields"}) as unknown as TypedDocumentString<CodContractFieldsFragment, unknown>;
+export const CodDepositFieldsFragmentDoc = new TypedDocumentString(`
+    fragment CodDepositFields on CodPostmanDeposit {
+  id
+  officeCode
+  postmanId
+  businessDate
+  expected {
+    amount
+    currency
+  }
+  deposited {
+    amount
+    currency
+  }
+  shortage {
+    amount
+    currency
+  }
+  excess {
+    amount
+    currency
+  }
+  reason
+  collectionCount
+  depositedBy
+  depositedAt
+}
+    `, {"fragmentName":"CodDepositFields"}) as unknown as TypedDocumentString<CodDepositFieldsFragment, unknown>;
+export const CodManifestFieldsFragmentDoc = new TypedDocumentString(`
+    fragment CodManifestFields on CodManifest {
+  id
+  fileName
+  billerCode
+  status
+  totalRows
+  processedRows
+  progressPercent
+  registeredCount
+  alreadyRegisteredCount
+  rejectedCount
+  failure
+  uploadedBy
+  createdAt
+  finishedAt
+}
+    `, {"fragmentName":"CodManifestFields"}) as unknown as TypedDocumentString<CodManifestFieldsFragment, unknown>;
+export const CodBatchFieldsFragmentDoc = new TypedDocumentString(`
+    fragment CodBatchFields on SettlementBatch {
+  id
+  reference
+  billerId
+  billerCode
+  settlementOfficeCode
+  cycleDate
+  status
+  articleCount
+  gross {
+    amount
+    currency
+  }
+  fee {
+    amount
+    currency
+  }
+  tax {
+    amount
+    currency
+  }
+  earlyFee {
+    amount
+    currency
+  }
+  adjustments {
+    amount
+    currency
+  }
+  net {
+    amount
+    currency
+  }
+  approvalRequestId
+  releasedOn
+  closedReason
+  payout {
+    id
+    status
+    amount {
+      amount
+      currency
+    }
+    beneficiaryName
+    accountNumber
+    ifsc
+    utr
+    failureReason
+    releasedOn
+    outcomeOn
+    payoutFileId
+  }
+}
+    `, {"fragmentName":"CodBatchFields"}) as unknown as TypedDocumentString<CodBatchFieldsFragment, unknown>;
+export const CodDisputeFieldsFragmentDoc = new TypedDocumentString(`
+    fragment CodDisputeFields on CodDispute {
+  id
+  articleNumber
+  kind
+  status
+  claimedAmount {
+    amount
+    currency
+  }
+  adjustmentAmount {
+    amount
+    currency
+  }
+  note
+  resolutionNote
+  raisedOn
+  resolvedOn
+}
+    `, {"fragmentName":"CodDisputeFields"}) as unknown as TypedDocumentString<CodDisputeFieldsFragment, unknown>;
 export const LedgerEntrySummaryFragmentDoc = new TypedDocumentString(`
     fragment LedgerEntrySummary on JournalEntry {
   id
@@ -1370,6 +2148,1227 @@ export const AuditVerifyDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<AuditVerifyQuery, AuditVerifyQueryVariables>;
+export const BillerHomeDocument = new TypedDocumentString(`
+    query BillerHome($code: String!) {
+  billerByCode(code: $code) {
+    id
+    code
+    name
+    status
+    bankAccount {
+      id
+      holderName
+      accountNumber
+      accountNumberMasked
+      ifsc
+    }
+    pendingBankChange {
+      id
+    }
+    contract {
+      id
+      version
+      settlementCycleDays
+      payoutWeekdays
+      disputeWindowDays
+      earlySettlement {
+        days
+        feePercent
+      }
+      maxArticleAmount {
+        amount
+        currency
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<BillerHomeQuery, BillerHomeQueryVariables>;
+export const BillerSummaryDocument = new TypedDocumentString(`
+    query BillerSummary($id: ID!, $first: Int, $after: String) {
+  biller(id: $id) {
+    id
+    codSummary {
+      available {
+        amount
+        currency
+      }
+      pending {
+        amount
+        currency
+      }
+      initiated {
+        amount
+        currency
+      }
+      lastRemitted {
+        date
+        amount {
+          amount
+          currency
+        }
+        utr
+      }
+      remittedLast30Days {
+        amount
+        currency
+      }
+      reversals {
+        amount
+        currency
+      }
+      reversalCount
+      averageDaysToRemittance
+      p95DaysToRemittance
+    }
+    remittances(first: $first, after: $after) {
+      edges {
+        node {
+          payoutId
+          batchReference
+          status
+          amount {
+            amount
+            currency
+          }
+          utr
+          releasedOn
+          outcomeOn
+          articleCount
+          articleNumbers
+        }
+      }
+      pageInfo {
+        endCursor
+        hasNextPage
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<BillerSummaryQuery, BillerSummaryQueryVariables>;
+export const BillerRemittancesCsvDocument = new TypedDocumentString(`
+    query BillerRemittancesCsv($id: ID!) {
+  biller(id: $id) {
+    id
+    code
+    remittancesCsv
+  }
+}
+    `) as unknown as TypedDocumentString<BillerRemittancesCsvQuery, BillerRemittancesCsvQueryVariables>;
+export const CodArticlesDocument = new TypedDocumentString(`
+    query CodArticles($filter: CodArticleFilter, $first: Int, $after: String) {
+  codArticles(filter: $filter, first: $first, after: $after) {
+    edges {
+      node {
+        ...CodArticleRow
+        collection {
+          amount {
+            amount
+            currency
+          }
+          mode
+          paymentReference
+          differs
+        }
+      }
+    }
+    pageInfo {
+      endCursor
+      hasNextPage
+    }
+  }
+}
+    fragment CodArticleRow on CodArticle {
+  id
+  articleNumber
+  billerCode
+  codAmount {
+    amount
+    currency
+  }
+  bookingOfficeCode
+  deliveryOfficeCode
+  status
+  bookedOn
+  deliveredOn
+}`) as unknown as TypedDocumentString<CodArticlesQuery, CodArticlesQueryVariables>;
+export const CodArticleDocument = new TypedDocumentString(`
+    query CodArticle($articleNumber: ID!) {
+  codArticle(articleNumber: $articleNumber) {
+    ...CodArticleRow
+    manifestId
+    registeredBy
+    registeredAt
+    timeline {
+      type
+      fromStatus
+      toStatus
+      officeCode
+      businessDate
+      postmanId
+      beat
+      reason
+      claimReference
+      actor
+      occurredAt
+    }
+    collection {
+      amount {
+        amount
+        currency
+      }
+      mode
+      paymentReference
+      podReference
+      differs
+      postmanId
+      beat
+      officeCode
+      businessDate
+      collectedAt
+      depositId
+      clearedOn
+      clearedReference
+      dueFrom
+    }
+  }
+}
+    fragment CodArticleRow on CodArticle {
+  id
+  articleNumber
+  billerCode
+  codAmount {
+    amount
+    currency
+  }
+  bookingOfficeCode
+  deliveryOfficeCode
+  status
+  bookedOn
+  deliveredOn
+}`) as unknown as TypedDocumentString<CodArticleQuery, CodArticleQueryVariables>;
+export const CodMarkOutForDeliveryDocument = new TypedDocumentString(`
+    mutation CodMarkOutForDelivery($articleNumber: ID!, $input: MarkOutForDeliveryInput!) {
+  markOutForDelivery(articleNumber: $articleNumber, input: $input) {
+    ...CodArticleRow
+  }
+}
+    fragment CodArticleRow on CodArticle {
+  id
+  articleNumber
+  billerCode
+  codAmount {
+    amount
+    currency
+  }
+  bookingOfficeCode
+  deliveryOfficeCode
+  status
+  bookedOn
+  deliveredOn
+}`) as unknown as TypedDocumentString<CodMarkOutForDeliveryMutation, CodMarkOutForDeliveryMutationVariables>;
+export const CodRecordDeliveryDocument = new TypedDocumentString(`
+    mutation CodRecordDelivery($articleNumber: ID!, $input: RecordDeliveryInput!) {
+  recordDelivery(articleNumber: $articleNumber, input: $input) {
+    ...CodArticleRow
+    collection {
+      amount {
+        amount
+        currency
+      }
+      mode
+      differs
+    }
+  }
+}
+    fragment CodArticleRow on CodArticle {
+  id
+  articleNumber
+  billerCode
+  codAmount {
+    amount
+    currency
+  }
+  bookingOfficeCode
+  deliveryOfficeCode
+  status
+  bookedOn
+  deliveredOn
+}`) as unknown as TypedDocumentString<CodRecordDeliveryMutation, CodRecordDeliveryMutationVariables>;
+export const CodRecordDeliveryFailureDocument = new TypedDocumentString(`
+    mutation CodRecordDeliveryFailure($articleNumber: ID!, $reason: String!) {
+  recordDeliveryFailure(articleNumber: $articleNumber, reason: $reason) {
+    ...CodArticleRow
+  }
+}
+    fragment CodArticleRow on CodArticle {
+  id
+  articleNumber
+  billerCode
+  codAmount {
+    amount
+    currency
+  }
+  bookingOfficeCode
+  deliveryOfficeCode
+  status
+  bookedOn
+  deliveredOn
+}`) as unknown as TypedDocumentString<CodRecordDeliveryFailureMutation, CodRecordDeliveryFailureMutationVariables>;
+export const CodMarkReturnedToOriginDocument = new TypedDocumentString(`
+    mutation CodMarkReturnedToOrigin($articleNumber: ID!, $reason: String!) {
+  markReturnedToOrigin(articleNumber: $articleNumber, reason: $reason) {
+    ...CodArticleRow
+  }
+}
+    fragment CodArticleRow on CodArticle {
+  id
+  articleNumber
+  billerCode
+  codAmount {
+    amount
+    currency
+  }
+  bookingOfficeCode
+  deliveryOfficeCode
+  status
+  bookedOn
+  deliveredOn
+}`) as unknown as TypedDocumentString<CodMarkReturnedToOriginMutation, CodMarkReturnedToOriginMutationVariables>;
+export const CodPostmanDaySheetDocument = new TypedDocumentString(`
+    query CodPostmanDaySheet($officeCode: ID!, $postmanId: ID!, $date: Date!) {
+  postmanDaySheet(officeCode: $officeCode, postmanId: $postmanId, date: $date) {
+    officeCode
+    postmanId
+    date
+    outForDelivery {
+      ...CodArticleRow
+    }
+    delivered {
+      ...CodArticleRow
+      collection {
+        amount {
+          amount
+          currency
+        }
+        mode
+        paymentReference
+        differs
+      }
+    }
+    failed {
+      ...CodArticleRow
+    }
+    cashCollected {
+      amount
+      currency
+    }
+    digitalCollected {
+      amount
+      currency
+    }
+    cashExpected {
+      amount
+      currency
+    }
+  }
+}
+    fragment CodArticleRow on CodArticle {
+  id
+  articleNumber
+  billerCode
+  codAmount {
+    amount
+    currency
+  }
+  bookingOfficeCode
+  deliveryOfficeCode
+  status
+  bookedOn
+  deliveredOn
+}`) as unknown as TypedDocumentString<CodPostmanDaySheetQuery, CodPostmanDaySheetQueryVariables>;
+export const CodBillersDocument = new TypedDocumentString(`
+    query CodBillers($filter: BillerFilter, $first: Int, $after: String) {
+  billers(filter: $filter, first: $first, after: $after) {
+    edges {
+      node {
+        id
+        code
+        name
+        type
+        gstin
+        status
+        settlementOfficeCode
+        contact {
+          name
+          email
+          phone
+        }
+        bankAccount {
+          id
+          accountNumber
+          ifsc
+        }
+        pendingBankChange {
+          id
+        }
+      }
+    }
+    pageInfo {
+      endCursor
+      hasNextPage
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<CodBillersQuery, CodBillersQueryVariables>;
+export const CodBillerDocument = new TypedDocumentString(`
+    query CodBiller($id: ID!) {
+  biller(id: $id) {
+    id
+    code
+    name
+    type
+    gstin
+    status
+    version
+    currency
+    settlementOfficeCode
+    createdAt
+    contact {
+      name
+      email
+      phone
+    }
+    bankAccount {
+      ...CodBillerBankAccountFields
+    }
+    pendingBankChange {
+      ...CodBillerBankAccountFields
+    }
+    bankAccounts {
+      ...CodBillerBankAccountFields
+    }
+    contract {
+      ...CodContractFields
+    }
+    contracts {
+      ...CodContractFields
+    }
+  }
+}
+    fragment CodBillerBankAccountFields on BillerBankAccount {
+  id
+  holderName
+  accountNumber
+  accountNumberMasked
+  ifsc
+  status
+  activatedOn
+  reason
+  requestedBy
+  requestedAt
+  approvalRequest {
+    id
+  }
+}
+fragment CodContractFields on BillerContract {
+  id
+  version
+  effectiveFrom
+  feeSource
+  settlementCycleDays
+  payoutWeekdays
+  earlySettlement {
+    days
+    feePercent
+  }
+  maxArticleAmount {
+    amount
+    currency
+  }
+  disputeWindowDays
+  bankDetailsHoldDays
+  holidayCalendar
+  feeRule {
+    kind
+    threshold
+    percentUpToThreshold
+    minimumFee
+    baseAboveThreshold
+    percentOfExcess
+  }
+  taxes {
+    name
+    percent
+  }
+  createdBy
+  createdAt
+}`) as unknown as TypedDocumentString<CodBillerQuery, CodBillerQueryVariables>;
+export const CodRegisterBillerDocument = new TypedDocumentString(`
+    mutation CodRegisterBiller($input: RegisterBillerInput!) {
+  registerBiller(input: $input) {
+    id
+    code
+    name
+  }
+}
+    `) as unknown as TypedDocumentString<CodRegisterBillerMutation, CodRegisterBillerMutationVariables>;
+export const CodUpdateBillerDocument = new TypedDocumentString(`
+    mutation CodUpdateBiller($id: ID!, $input: UpdateBillerInput!, $expectedVersion: Int!) {
+  updateBiller(id: $id, input: $input, expectedVersion: $expectedVersion) {
+    id
+    status
+    version
+    name
+  }
+}
+    `) as unknown as TypedDocumentString<CodUpdateBillerMutation, CodUpdateBillerMutationVariables>;
+export const CodRequestBankChangeDocument = new TypedDocumentString(`
+    mutation CodRequestBankChange($billerId: ID!, $bankAccount: BillerBankAccountInput!, $reason: String!) {
+  requestBillerBankChange(
+    billerId: $billerId
+    bankAccount: $bankAccount
+    reason: $reason
+  ) {
+    biller {
+      id
+      pendingBankChange {
+        ...CodBillerBankAccountFields
+      }
+    }
+    approvalRequest {
+      id
+    }
+  }
+}
+    fragment CodBillerBankAccountFields on BillerBankAccount {
+  id
+  holderName
+  accountNumber
+  accountNumberMasked
+  ifsc
+  status
+  activatedOn
+  reason
+  requestedBy
+  requestedAt
+  approvalRequest {
+    id
+  }
+}`) as unknown as TypedDocumentString<CodRequestBankChangeMutation, CodRequestBankChangeMutationVariables>;
+export const CodCreateContractVersionDocument = new TypedDocumentString(`
+    mutation CodCreateContractVersion($billerId: ID!, $input: ContractVersionInput!) {
+  createContractVersion(billerId: $billerId, input: $input) {
+    ...CodContractFields
+  }
+}
+    fragment CodContractFields on BillerContract {
+  id
+  version
+  effectiveFrom
+  feeSource
+  settlementCycleDays
+  payoutWeekdays
+  earlySettlement {
+    days
+    feePercent
+  }
+  maxArticleAmount {
+    amount
+    currency
+  }
+  disputeWindowDays
+  bankDetailsHoldDays
+  holidayCalendar
+  feeRule {
+    kind
+    threshold
+    percentUpToThreshold
+    minimumFee
+    baseAboveThreshold
+    percentOfExcess
+  }
+  taxes {
+    name
+    percent
+  }
+  createdBy
+  createdAt
+}`) as unknown as TypedDocumentString<CodCreateContractVersionMutation, CodCreateContractVersionMutationVariables>;
+export const CodRecordDepositDocument = new TypedDocumentString(`
+    mutation CodRecordDeposit($input: RecordPostmanDepositInput!) {
+  recordPostmanDeposit(input: $input) {
+    ...CodDepositFields
+  }
+}
+    fragment CodDepositFields on CodPostmanDeposit {
+  id
+  officeCode
+  postmanId
+  businessDate
+  expected {
+    amount
+    currency
+  }
+  deposited {
+    amount
+    currency
+  }
+  shortage {
+    amount
+    currency
+  }
+  excess {
+    amount
+    currency
+  }
+  reason
+  collectionCount
+  depositedBy
+  depositedAt
+}`) as unknown as TypedDocumentString<CodRecordDepositMutation, CodRecordDepositMutationVariables>;
+export const CodDepositsDocument = new TypedDocumentString(`
+    query CodDeposits($filter: CodDepositFilter, $first: Int) {
+  codDeposits(filter: $filter, first: $first) {
+    ...CodDepositFields
+  }
+}
+    fragment CodDepositFields on CodPostmanDeposit {
+  id
+  officeCode
+  postmanId
+  businessDate
+  expected {
+    amount
+    currency
+  }
+  deposited {
+    amount
+    currency
+  }
+  shortage {
+    amount
+    currency
+  }
+  excess {
+    amount
+    currency
+  }
+  reason
+  collectionCount
+  depositedBy
+  depositedAt
+}`) as unknown as TypedDocumentString<CodDepositsQuery, CodDepositsQueryVariables>;
+export const CodExceptionsDocument = new TypedDocumentString(`
+    query CodExceptions($filter: CodExceptionFilter, $first: Int) {
+  codExceptions(filter: $filter, first: $first) {
+    id
+    type
+    status
+    amount {
+      amount
+      currency
+    }
+    articleNumber
+    depositId
+    officeCode
+    billerCode
+    reason
+    businessDate
+    raisedAt
+    raisedBy
+  }
+}
+    `) as unknown as TypedDocumentString<CodExceptionsQuery, CodExceptionsQueryVariables>;
+export const CodUploadManifestDocument = new TypedDocumentString(`
+    mutation CodUploadManifest($input: UploadCodManifestInput!) {
+  uploadCodManifest(input: $input) {
+    ...CodManifestFields
+  }
+}
+    fragment CodManifestFields on CodManifest {
+  id
+  fileName
+  billerCode
+  status
+  totalRows
+  processedRows
+  progressPercent
+  registeredCount
+  alreadyRegisteredCount
+  rejectedCount
+  failure
+  uploadedBy
+  createdAt
+  finishedAt
+}`) as unknown as TypedDocumentString<CodUploadManifestMutation, CodUploadManifestMutationVariables>;
+export const CodManifestDocument = new TypedDocumentString(`
+    query CodManifest($id: ID!) {
+  codManifest(id: $id) {
+    ...CodManifestFields
+    errors(first: 100) {
+      row
+      field
+      code
+      message
+    }
+  }
+}
+    fragment CodManifestFields on CodManifest {
+  id
+  fileName
+  billerCode
+  status
+  totalRows
+  processedRows
+  progressPercent
+  registeredCount
+  alreadyRegisteredCount
+  rejectedCount
+  failure
+  uploadedBy
+  createdAt
+  finishedAt
+}`) as unknown as TypedDocumentString<CodManifestQuery, CodManifestQueryVariables>;
+export const CodManifestErrorReportDocument = new TypedDocumentString(`
+    query CodManifestErrorReport($id: ID!) {
+  codManifest(id: $id) {
+    id
+    fileName
+    errorReportCsv
+  }
+}
+    `) as unknown as TypedDocumentString<CodManifestErrorReportQuery, CodManifestErrorReportQueryVariables>;
+export const CodManifestsDocument = new TypedDocumentString(`
+    query CodManifests($first: Int, $after: String) {
+  codManifests(first: $first, after: $after) {
+    edges {
+      node {
+        ...CodManifestFields
+      }
+    }
+    pageInfo {
+      endCursor
+      hasNextPage
+    }
+  }
+}
+    fragment CodManifestFields on CodManifest {
+  id
+  fileName
+  billerCode
+  status
+  totalRows
+  processedRows
+  progressPercent
+  registeredCount
+  alreadyRegisteredCount
+  rejectedCount
+  failure
+  uploadedBy
+  createdAt
+  finishedAt
+}`) as unknown as TypedDocumentString<CodManifestsQuery, CodManifestsQueryVariables>;
+export const CodOfficeDayDocument = new TypedDocumentString(`
+    query CodOfficeDay($officeCode: ID!, $date: Date) {
+  office(code: $officeCode) {
+    code
+    name
+    codSummary(date: $date) {
+      date
+      deliveredCount
+      deliveredAmount {
+        amount
+        currency
+      }
+      collected {
+        mode
+        count
+        amount {
+          amount
+          currency
+        }
+        deposited {
+          amount
+          currency
+        }
+      }
+      deposited {
+        amount
+        currency
+      }
+      shortages {
+        amount
+        currency
+      }
+      excess {
+        amount
+        currency
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<CodOfficeDayQuery, CodOfficeDayQueryVariables>;
+export const CodBatchesDocument = new TypedDocumentString(`
+    query CodBatches($filter: SettlementBatchFilter, $first: Int, $after: String) {
+  settlementBatches(filter: $filter, first: $first, after: $after) {
+    edges {
+      node {
+        ...CodBatchFields
+      }
+    }
+    pageInfo {
+      endCursor
+      hasNextPage
+    }
+  }
+}
+    fragment CodBatchFields on SettlementBatch {
+  id
+  reference
+  billerId
+  billerCode
+  settlementOfficeCode
+  cycleDate
+  status
+  articleCount
+  gross {
+    amount
+    currency
+  }
+  fee {
+    amount
+    currency
+  }
+  tax {
+    amount
+    currency
+  }
+  earlyFee {
+    amount
+    currency
+  }
+  adjustments {
+    amount
+    currency
+  }
+  net {
+    amount
+    currency
+  }
+  approvalRequestId
+  releasedOn
+  closedReason
+  payout {
+    id
+    status
+    amount {
+      amount
+      currency
+    }
+    beneficiaryName
+    accountNumber
+    ifsc
+    utr
+    failureReason
+    releasedOn
+    outcomeOn
+    payoutFileId
+  }
+}`) as unknown as TypedDocumentString<CodBatchesQuery, CodBatchesQueryVariables>;
+export const CodBatchDocument = new TypedDocumentString(`
+    query CodBatch($id: ID!, $first: Int, $after: String) {
+  settlementBatch(id: $id) {
+    ...CodBatchFields
+    lines(first: $first, after: $after) {
+      edges {
+        cursor
+        node {
+          kind
+          articleNumber
+          disputeId
+          gross {
+            amount
+            currency
+          }
+          fee {
+            amount
+            currency
+          }
+          tax {
+            amount
+            currency
+          }
+          earlyFee {
+            amount
+            currency
+          }
+          net {
+            amount
+            currency
+          }
+          dueFrom
+          active
+        }
+      }
+      pageInfo {
+        endCursor
+        hasNextPage
+      }
+    }
+  }
+}
+    fragment CodBatchFields on SettlementBatch {
+  id
+  reference
+  billerId
+  billerCode
+  settlementOfficeCode
+  cycleDate
+  status
+  articleCount
+  gross {
+    amount
+    currency
+  }
+  fee {
+    amount
+    currency
+  }
+  tax {
+    amount
+    currency
+  }
+  earlyFee {
+    amount
+    currency
+  }
+  adjustments {
+    amount
+    currency
+  }
+  net {
+    amount
+    currency
+  }
+  approvalRequestId
+  releasedOn
+  closedReason
+  payout {
+    id
+    status
+    amount {
+      amount
+      currency
+    }
+    beneficiaryName
+    accountNumber
+    ifsc
+    utr
+    failureReason
+    releasedOn
+    outcomeOn
+    payoutFileId
+  }
+}`) as unknown as TypedDocumentString<CodBatchQuery, CodBatchQueryVariables>;
+export const CodBuildBatchesDocument = new TypedDocumentString(`
+    mutation CodBuildBatches($input: BuildSettlementBatchesInput!) {
+  buildSettlementBatches(input: $input) {
+    ...CodBatchFields
+  }
+}
+    fragment CodBatchFields on SettlementBatch {
+  id
+  reference
+  billerId
+  billerCode
+  settlementOfficeCode
+  cycleDate
+  status
+  articleCount
+  gross {
+    amount
+    currency
+  }
+  fee {
+    amount
+    currency
+  }
+  tax {
+    amount
+    currency
+  }
+  earlyFee {
+    amount
+    currency
+  }
+  adjustments {
+    amount
+    currency
+  }
+  net {
+    amount
+    currency
+  }
+  approvalRequestId
+  releasedOn
+  closedReason
+  payout {
+    id
+    status
+    amount {
+      amount
+      currency
+    }
+    beneficiaryName
+    accountNumber
+    ifsc
+    utr
+    failureReason
+    releasedOn
+    outcomeOn
+    payoutFileId
+  }
+}`) as unknown as TypedDocumentString<CodBuildBatchesMutation, CodBuildBatchesMutationVariables>;
+export const CodSubmitBatchesDocument = new TypedDocumentString(`
+    mutation CodSubmitBatches($ids: [ID!]!, $note: String!) {
+  submitSettlementBatches(ids: $ids, note: $note) {
+    approvalRequestId
+    batches {
+      ...CodBatchFields
+    }
+  }
+}
+    fragment CodBatchFields on SettlementBatch {
+  id
+  reference
+  billerId
+  billerCode
+  settlementOfficeCode
+  cycleDate
+  status
+  articleCount
+  gross {
+    amount
+    currency
+  }
+  fee {
+    amount
+    currency
+  }
+  tax {
+    amount
+    currency
+  }
+  earlyFee {
+    amount
+    currency
+  }
+  adjustments {
+    amount
+    currency
+  }
+  net {
+    amount
+    currency
+  }
+  approvalRequestId
+  releasedOn
+  closedReason
+  payout {
+    id
+    status
+    amount {
+      amount
+      currency
+    }
+    beneficiaryName
+    accountNumber
+    ifsc
+    utr
+    failureReason
+    releasedOn
+    outcomeOn
+    payoutFileId
+  }
+}`) as unknown as TypedDocumentString<CodSubmitBatchesMutation, CodSubmitBatchesMutationVariables>;
+export const CodCancelBatchDocument = new TypedDocumentString(`
+    mutation CodCancelBatch($id: ID!, $reason: String!) {
+  cancelSettlementBatch(id: $id, reason: $reason) {
+    ...CodBatchFields
+  }
+}
+    fragment CodBatchFields on SettlementBatch {
+  id
+  reference
+  billerId
+  billerCode
+  settlementOfficeCode
+  cycleDate
+  status
+  articleCount
+  gross {
+    amount
+    currency
+  }
+  fee {
+    amount
+    currency
+  }
+  tax {
+    amount
+    currency
+  }
+  earlyFee {
+    amount
+    currency
+  }
+  adjustments {
+    amount
+    currency
+  }
+  net {
+    amount
+    currency
+  }
+  approvalRequestId
+  releasedOn
+  closedReason
+  payout {
+    id
+    status
+    amount {
+      amount
+      currency
+    }
+    beneficiaryName
+    accountNumber
+    ifsc
+    utr
+    failureReason
+    releasedOn
+    outcomeOn
+    payoutFileId
+  }
+}`) as unknown as TypedDocumentString<CodCancelBatchMutation, CodCancelBatchMutationVariables>;
+export const CodPayoutFileDocument = new TypedDocumentString(`
+    query CodPayoutFile($id: ID!) {
+  payoutFile(id: $id) {
+    id
+    templateCode
+    fileSerial
+    businessDate
+    recordCount
+    total {
+      amount
+      currency
+    }
+    fileName
+    content
+  }
+}
+    `) as unknown as TypedDocumentString<CodPayoutFileQuery, CodPayoutFileQueryVariables>;
+export const CodMarkPayoutPaidDocument = new TypedDocumentString(`
+    mutation CodMarkPayoutPaid($payoutId: ID!, $utr: String!) {
+  markPayoutPaid(payoutId: $payoutId, utr: $utr) {
+    id
+    status
+    utr
+    outcomeOn
+  }
+}
+    `) as unknown as TypedDocumentString<CodMarkPayoutPaidMutation, CodMarkPayoutPaidMutationVariables>;
+export const CodMarkPayoutFailedDocument = new TypedDocumentString(`
+    mutation CodMarkPayoutFailed($payoutId: ID!, $input: MarkPayoutFailedInput!) {
+  markPayoutFailed(payoutId: $payoutId, input: $input) {
+    id
+    status
+    failureReason
+    outcomeOn
+  }
+}
+    `) as unknown as TypedDocumentString<CodMarkPayoutFailedMutation, CodMarkPayoutFailedMutationVariables>;
+export const CodRaiseDisputeDocument = new TypedDocumentString(`
+    mutation CodRaiseDispute($articleNumber: String!, $input: RaiseCodDisputeInput!) {
+  raiseCodDispute(articleNumber: $articleNumber, input: $input) {
+    ...CodDisputeFields
+  }
+}
+    fragment CodDisputeFields on CodDispute {
+  id
+  articleNumber
+  kind
+  status
+  claimedAmount {
+    amount
+    currency
+  }
+  adjustmentAmount {
+    amount
+    currency
+  }
+  note
+  resolutionNote
+  raisedOn
+  resolvedOn
+}`) as unknown as TypedDocumentString<CodRaiseDisputeMutation, CodRaiseDisputeMutationVariables>;
+export const CodResolveDisputeDocument = new TypedDocumentString(`
+    mutation CodResolveDispute($id: ID!, $input: ResolveCodDisputeInput!) {
+  resolveCodDispute(id: $id, input: $input) {
+    ...CodDisputeFields
+  }
+}
+    fragment CodDisputeFields on CodDispute {
+  id
+  articleNumber
+  kind
+  status
+  claimedAmount {
+    amount
+    currency
+  }
+  adjustmentAmount {
+    amount
+    currency
+  }
+  note
+  resolutionNote
+  raisedOn
+  resolvedOn
+}`) as unknown as TypedDocumentString<CodResolveDisputeMutation, CodResolveDisputeMutationVariables>;
+export const CodAgingDocument = new TypedDocumentString(`
+    query CodAging($filter: CodAgingFilter) {
+  codAging(filter: $filter) {
+    billerCode
+    officeCode
+    bucket
+    count
+    amount {
+      amount
+      currency
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<CodAgingQuery, CodAgingQueryVariables>;
+export const CodReconciliationDocument = new TypedDocumentString(`
+    query CodReconciliation($asOf: Date, $billerId: ID) {
+  codReconciliation(asOf: $asOf, billerId: $billerId) {
+    billerId
+    billerCode
+    ledgerPayable {
+      amount
+      currency
+    }
+    unsettled {
+      amount
+      currency
+    }
+    difference {
+      amount
+      currency
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<CodReconciliationQuery, CodReconciliationQueryVariables>;
 export const DashboardApprovalsDocument = new TypedDocumentString(`
     query DashboardApprovals {
   waiting: approvalRequests(filter: {waitingForMe: true}, first: 20) {

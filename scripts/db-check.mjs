@@ -13,7 +13,7 @@ const listFiles = (dir) =>
   });
 const run = (args, cwd) => execFileSync('npx', args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
 
-run(['turbo', 'run', 'build', '--filter=@postal/outbox...', '--output-logs=errors-only'], process.cwd());
+run(['turbo', 'run', 'build', '--filter=@postal/outbox...', '--filter=@postal/known-offices...', '--output-logs=errors-only'], process.cwd());
 const stale = [];
 for (const subgraph of ['administration', 'accounts', 'money-orders', 'cod-settlement']) {
   const folder = join('migrations', subgraph);

@@ -22,7 +22,7 @@ describe('settlement resolvers', () => {
   it('build, submit, release, then read the batch, its lines, payout, file and the biller and office figures', async () => {
     const inbox = recordingInbox();
     const deps = settlementDeps(testDatabase, () => new Date('2026-12-14T05:30:00Z'), inbox.submitter);
-    const context = { ...contextOf(financeOfficer), logger: pino({ level: 'silent' }), services: { fees: undefined as never, settlement: deps } } as Context;
+    const context = { ...contextOf(financeOfficer), logger: pino({ level: 'silent' }), services: { fees: undefined as never, settlement: deps } } as unknown as Context;
     const biller = await seedBiller(testDatabase.database.db);
     await seedCollection(testDatabase.database.db, biller.id, { amount: '6000.00', dueFrom: '2026-12-01' });
     const built = (await call('Mutation', 'buildSettlementBatches', {}, { input: { settlementOfficeCode: SETTLEMENT_OFFICE } }, context)) as Array<{ id: string; billerId: string }>;

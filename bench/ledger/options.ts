@@ -21,8 +21,8 @@ export interface BenchOptions {
   days: number;
   /** Calls per report latency figure (the median is reported). */
   reportCalls: number;
-  /** Which measurements to run: throughput (a to d), large (e), or all. */
-  only: 'all' | 'throughput' | 'large';
+  /** Which measurements to run: throughput (a to d), batch (c alone), large (e), or all. */
+  only: 'all' | 'throughput' | 'batch' | 'large';
 }
 
 const FULL: BenchOptions = {
@@ -65,7 +65,7 @@ export function parseOptions(argv: string[], env: NodeJS.ProcessEnv): BenchOptio
   const quick = flags.get('quick') === 'true' || env.BENCH_QUICK === '1';
   const options: BenchOptions = { ...(quick ? QUICK : FULL) };
   const only = flags.get('only') ?? env.BENCH_ONLY ?? 'all';
-  if (only !== 'all' && only !== 'throughput' && only !== 'large') throw new Error(`--only is throughput, large or all, not ${only}`);
+  if (only !== 'all' && only !== 'throughput' && only !== 'batch' && only !== 'large') throw new Error(`--only is throughput, batch, large or all, not ${only}`);
   options.only = only;
   flags.delete('quick');
   flags.delete('only');

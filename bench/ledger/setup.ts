@@ -89,18 +89,22 @@ export async function readWorkload(database: Database): Promise<Workload> {
        order by a.code`),
   );
   const byOffice = new Map<string, OfficeAccounts>();
-  const creditable: string[] = [];
   for (const row of rows) {
     const office = byOffice.get(row.office_code) ?? { officeCode: row.office_code, debitable: [], creditable: [] };
     byOffice.set(row.office_code, office);
     if (row.balance_constraint !== 'DEBITS_NOT_EXCEED_CREDITS') office.debitable.push(row.code);
     if (row.balance_constraint !== 'CREDITS_NOT_EXCEED_DEBITS') {
       office.creditable.push(row.code);
-      creditable.push(row.code);
     }
   }
+  // An account that is an office's only creditable one cannot be debited against it (a branch office's inter-office
+  // clearing account, say): it is left out of the debit side, so every pair drawn names two accounts.
+  for (const office of byOffice.values()) office.debitable = office.debitable.filter((code) => office.creditable.some((other) => other !== code));
   const offices = [...byOffice.values()].filter((office) => office.debitable.length > 0 && office.creditable.length > 0);
   const hot = rows.find((row) => row.office_type === 'HEAD_OFFICE' && row.head_code === '1100');
   if (!hot || offices.length === 0) throw new Error('the chart has no head office cash account or no office with both sides');
-  return { offices, creditable, hotAccount: { officeCode: hot.office_code, code: hot.code } };
+  // The hot account's entries stay within its office: an entry must balance within each office it touches
+  // (UNBALANCED_OFFICE), so the other side is one of that office's own creditable accounts.
+  const hotCredits = byOffice.get(hot.office_code)!.creditable.filter((code) => code !== hot.code);
+  return { offices, creditable: hotCredits, hotAccount: { officeCode: hot.office_code, code: hot.code } };
 }

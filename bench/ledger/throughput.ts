@@ -18,11 +18,13 @@ export interface Comparison {
 }
 
 export interface ThroughputFigures {
-  single: Comparison & { workers: number };
-  batch: Comparison & { workers: number; batchSize: number };
-  hot: Comparison & { workers: number; account: string };
+  /** Null when only the batch measurement ran (--only=batch), as for hot and hotBatch. */
+  single: (Comparison & { workers: number }) | null;
+  /** Every entry is two postings: postingsPerSecond is twice the ledger's entries per second. */
+  batch: Comparison & { workers: number; batchSize: number; postingsPerSecond: number };
+  hot: (Comparison & { workers: number; account: string }) | null;
   /** The hot account again, in batches: one lock hold for many entries. */
-  hotBatch: Comparison & { workers: number; batchSize: number };
+  hotBatch: (Comparison & { workers: number; batchSize: number }) | null;
 }
 
 type EntryAt = (n: number) => BenchEntry;
@@ -96,8 +98,12 @@ export async function measureThroughput(bench: BenchDatabase, workload: Workload
   // A batch takes a while to commit: at least a few of them per round, or the rate is mostly the last batch's tail.
   const batched = { ...perEntry, seconds: Math.max(options.seconds, 1.5) };
 
-  log(`\n(a, b) one entry per transaction, ${options.workers} workers, random pairs over ${workload.offices.length} offices`);
-  const single = comparison(await compare(singleContenders(bench, path, options.workers, today, pair, 'single'), perEntry, log), 'single raw', 'single ledger');
+  const batchOnly = options.only === 'batch';
+  let single: Comparison | null = null;
+  if (!batchOnly) {
+    log(`\n(a, b) one entry per transaction, ${options.workers} workers, random pairs over ${workload.offices.length} offices`);
+    single = comparison(await compare(singleContenders(bench, path, options.workers, today, pair, 'single'), perEntry, log), 'single raw', 'single ledger');
+  }
 
   log(`\n(c) ${options.batchSize} entries per transaction, ${options.batchWorkers} workers, the same random pairs`);
   const batch = comparison(
@@ -105,6 +111,8 @@ export async function measureThroughput(bench: BenchDatabase, workload: Workload
     'batch raw',
     'batch ledger',
   );
+  const batchFigures = { ...batch, workers: options.batchWorkers, batchSize: options.batchSize, postingsPerSecond: round(2 * batch.ledger.entriesPerSecond, 1) };
+  if (batchOnly) return { single: null, batch: batchFigures, hot: null, hotBatch: null };
 
   log(`\n(d) hot account: every entry debits ${workload.hotAccount.code}, ${options.workers} workers`);
   const hotRates = comparison(await compare(singleContenders(bench, path, options.workers, today, hot, 'hot'), perEntry, log), 'hot raw', 'hot ledger');
@@ -117,8 +125,8 @@ export async function measureThroughput(bench: BenchDatabase, workload: Workload
   );
 
   return {
-    single: { ...single, workers: options.workers },
-    batch: { ...batch, workers: options.batchWorkers, batchSize: options.batchSize },
+    single: { ...single!, workers: options.workers },
+    batch: batchFigures,
     hot: { ...hotRates, workers: options.workers, account: workload.hotAccount.code },
     hotBatch: { ...hotBatch, workers: options.batchWorkers, batchSize: options.batchSize },
   };

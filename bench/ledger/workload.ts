@@ -25,7 +25,7 @@ export interface OfficeAccounts {
 export interface Workload {
   /** Offices whose charts have an account for each side (head and sub offices: a branch office's two are cash). */
   offices: OfficeAccounts[];
-  /** Every creditable account of the chart: the other side of the hot-account entries. */
+  /** The hot account's office's other creditable accounts: the other side of the hot-account entries. */
   creditable: string[];
   /** The one cash account every hot-account entry debits. */
   hotAccount: { officeCode: string; code: string };
@@ -55,7 +55,7 @@ export function pairEntry(workload: Workload, n: number): BenchEntry {
   return { officeCode: office.officeCode, debitAccount, creditAccount, amount: amountOf(n) };
 }
 
-/** Entry n of the hot-account workload: always Dr the hot cash account, Cr any creditable account of the chart. */
+/** Entry n of the hot-account workload: always Dr the hot cash account, Cr another creditable account of its office. */
 export function hotEntry(workload: Workload, n: number): BenchEntry {
   const credits = workload.creditable;
   let creditAccount = credits[hash32(n) % credits.length]!;

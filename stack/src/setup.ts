@@ -1,5 +1,4 @@
 import { seedDemoAdministration } from '@postal/administration';
-import { seedDemoCod } from '@postal/cod-settlement';
 import { migrateSubgraph, SUBGRAPH_SCHEMAS, type Database, type SubgraphName } from '@postal/db';
 
 const SUBGRAPHS = Object.keys(SUBGRAPH_SCHEMAS) as SubgraphName[];
@@ -10,12 +9,9 @@ export async function migrateAll(database: Database): Promise<void> {
 }
 
 /**
- * The demo data, once: administration's offices and staff, and cod-settlement's demo biller (the one `seller.demo` is
- * bound to). The other subgraphs get the offices through events (the accounts subgraph opens each office's chart when
- * it hears `office.created`). Refuses production.
+ * The demo data, once: administration's offices and staff. The other subgraphs get theirs through events (the
+ * accounts subgraph opens each office's chart when it hears `office.created`). Refuses production.
  */
 export async function seedDemo(database: Database, nodeEnv: string) {
-  const administration = await seedDemoAdministration(database, nodeEnv);
-  const cod = await seedDemoCod(database, nodeEnv);
-  return { ...administration, billers: cod.billers };
+  return seedDemoAdministration(database, nodeEnv);
 }

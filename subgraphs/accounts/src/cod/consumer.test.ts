@@ -1,8 +1,10 @@
 import { rowsOf } from '@postal/db';
 import type { TestDatabase } from '@postal/testkit';
+import { newEvent } from '@postal/events';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLedgerDatabase, TODAY } from '../journal/test-support/ledger.js';
+import { handleOfficeEvent } from '../ledger-accounts/office-events.js';
 import { answerFor, answersFor, balancedEverywhere, billerCode, collected, deliverer, deposited, net, postingsFor } from './test-support/movements.js';
 
 /*
@@ -181,5 +183,46 @@ describe('DEPOSITED', () => {
     await deliverer(testDatabase)(deposit);
     expect(await answerFor(testDatabase, deposit.movementId)).toMatchObject({ outcome: 'POSTED' });
     expect(await net(testDatabase, 'HO2:1200')).toBe(before);
+  });
+});
+
+describe('DEPOSITED at a branch office (it keeps cash only: no 1300, no 2400)', () => {
+  // BO1, in account with SO1; its postmen collect 1,000.00 in cash for a biller settled at HO1.
+  beforeAll(async () => {
+    await testDatabase.database.db.transaction((tx) =>
+      handleOfficeEvent(tx, newEvent('office.created', { code: 'BO1', name: 'Office BO1', type: 'BRANCH_OFFICE', parentCode: 'SO1', path: 'C/D/HO1/SO1/BO1', accountOfficeCode: 'SO1' }, { source: 'administration' })),
+    );
+    await deliverer(testDatabase)(collected({ billerCode: billerCode(), officeCode: 'BO1', settlementOfficeCode: 'HO1', amount: '1000.00' }));
+  });
+
+  it('short: the staff receivable at its account office, each office\'s entry balanced through 1600', async () => {
+    const receivable = await net(testDatabase, 'SO1:1300');
+    const deposit = deposited({ officeCode: 'BO1', expected: '500.00', deposited: '480.00', shortage: '20.00' });
+    await deliverer(testDatabase)(deposit);
+    const answer = await answerFor(testDatabase, deposit.movementId);
+    expect([answer.outcome, answer.entryIds.length]).toEqual(['POSTED', 2]);
+    expect(await postingsFor(testDatabase, deposit.movementId)).toEqual([
+      ['BO1', 'BO1:1100', 'DEBIT', '480.00', TODAY],
+      ['BO1', 'BO1:1600', 'DEBIT', '20.00', TODAY],
+      ['BO1', 'BO1:1200', 'CREDIT', '500.00', TODAY],
+      ['SO1', 'SO1:1300', 'DEBIT', '20.00', TODAY],
+      ['SO1', 'SO1:1600', 'CREDIT', '20.00', TODAY],
+    ]);
+    expect(Number(await net(testDatabase, 'SO1:1300')) - Number(receivable)).toBe(20);
+    expect(await net(testDatabase, 'BO1:1300')).toBe('none');
+    await everywhereBalanced();
+  });
+
+  it('over: the excess to its account office\'s suspense', async () => {
+    const deposit = deposited({ officeCode: 'BO1', expected: '300.00', deposited: '305.00', excess: '5.00' });
+    await deliverer(testDatabase)(deposit);
+    expect(await postingsFor(testDatabase, deposit.movementId)).toEqual([
+      ['BO1', 'BO1:1100', 'DEBIT', '305.00', TODAY],
+      ['BO1', 'BO1:1200', 'CREDIT', '300.00', TODAY],
+      ['BO1', 'BO1:1600', 'CREDIT', '5.00', TODAY],
+      ['SO1', 'SO1:1600', 'DEBIT', '5.00', TODAY],
+      ['SO1', 'SO1:2400', 'CREDIT', '5.00', TODAY],
+    ]);
+    await everywhereBalanced();
   });
 });

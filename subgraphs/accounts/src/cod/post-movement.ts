@@ -1,5 +1,6 @@
 import type { Tx } from '@postal/db';
 import type { CodMovementPayload } from '@postal/events';
+import { Decimal } from '@postal/money';
 import { postingDate } from '../business-days/domain.js';
 import { LIMITS } from '../journal/domain.js';
 import type { JournalEntryRecord, LedgerActor, PostEntryCommand, PostingOrigin } from '../journal/model.js';
@@ -8,8 +9,8 @@ import { findEntriesByKeys, readPostingContext } from '../journal/repository.js'
 import { OfficeNotFoundError } from '../ledger-accounts/errors.js';
 import { prepareBillerAccount } from './biller-accounts.js';
 import { CodMovementMismatchError, SettlementNotPostedError } from './errors.js';
-import type { SettlementOffice } from './repository.js';
-import { billerOf, billerPayableCode, COD_SOURCE, entryKey, inLockOrder, movementLegs, payoutFailedReason, REVERSAL_LEG, type CodMovementLeg } from './rules.js';
+import { differenceOffice, type SettlementOffice } from './repository.js';
+import { billerOf, billerPayableCode, COD_SOURCE, entryKey, inLockOrder, movementLegs, payoutFailedReason, REVERSAL_LEG, type CodMovementLeg, type MovementPlaces } from './rules.js';
 
 export interface CodPostingOptions {
   /** The operator's business date now: the latest date an entry is normally given. */
@@ -40,7 +41,7 @@ export async function postCodMovement(tx: Tx, payload: CodMovementPayload, optio
   const biller = billerOf(payload);
   const office = biller ? await prepareBillerAccount(tx, biller, payload.currency) : undefined;
   if (payload.movement === 'PAYOUT_FAILED') return [await reverseSettlement(tx, payload, office!, origin, options)];
-  const legs = movementLegs(payload);
+  const legs = movementLegs(payload, await placesOf(tx, payload));
   if (legs.length === 0 && payload.movement === 'DEPOSITED') {
     // A deposit of nothing against nothing expected moves no money; the office must still be one the ledger knows.
     if (!(await readPostingContext(tx, payload.officeCode, [])).officeKnown) throw new OfficeNotFoundError(payload.officeCode);
@@ -48,6 +49,13 @@ export async function postCodMovement(tx: Tx, payload: CodMovementPayload, optio
   const posted = new Map<string, JournalEntryRecord>();
   for (const leg of inLockOrder(legs)) posted.set(leg.leg, await postLeg(tx, payload, leg, origin, options));
   return legs.map((leg) => posted.get(leg.leg)!);
+}
+
+/** A deposit with a difference needs to know where its office keeps differences; nothing else reads the ledger first. */
+async function placesOf(tx: Tx, payload: CodMovementPayload): Promise<MovementPlaces> {
+  if (payload.movement !== 'DEPOSITED') return {};
+  const differs = !new Decimal(payload.shortage).isZero() || !new Decimal(payload.excess).isZero();
+  return differs ? { differencesAt: await differenceOffice(tx, payload.officeCode) } : {};
 }
 
 /** One leg's entry, dated the movement's business date at the leg's office, or that office's open day if it closed since. */

@@ -62,6 +62,22 @@ export async function readSettlementOffice(db: Db | Tx, officeCode: string): Pro
   return row ? { name: row.name, closedThrough: row.closed_through, keepsBank: row.keeps_bank } : undefined;
 }
 
+/**
+ * The office that keeps a deposit's difference at `officeCode`: the office itself when it has a staff shortage
+ * receivable (1300), else the office it is in account with (a branch office: cash only), which is its parent when the
+ * office tree names no account office. Undefined when the ledger has not heard of the office.
+ */
+export async function differenceOffice(db: Db | Tx, officeCode: string): Promise<string | undefined> {
+  const [row] = rowsOf<{ keeps: boolean; account_office: string | null }>(
+    await db.execute(sql`
+      select exists (select 1 from accounts.accounts a where a.code = ${`${officeCode}:${HEADS.shortage}`} and a.kind = 'DETAIL') as keeps,
+             coalesce(o.account_office_code, o.parent_code) as account_office
+        from accounts.known_offices o where o.code = ${officeCode}`),
+  );
+  if (!row) return undefined;
+  return row.keeps || row.account_office === null ? officeCode : row.account_office;
+}
+
 /** A biller's COD payable as the ledger holds it: credits less debits. */
 export interface PayableBalanceRow {
   code: string;

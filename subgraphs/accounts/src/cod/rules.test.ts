@@ -48,6 +48,31 @@ describe('the COD posting rules', () => {
     assertWithinOneOfficeAndBalanced(legs);
   });
 
+  it.each([
+    [
+      'short at a branch office: the receivable at its account office, through both offices\' 1600',
+      deposited({ officeCode: 'BO9', expected: '10.00', deposited: '7.00', shortage: '3.00' }),
+      [
+        ['deposit', 'BO9', ['Dr BO9:1100 7.00', 'Dr BO9:1600 3.00', 'Cr BO9:1200 10.00']],
+        ['difference', 'SO1', ['Dr SO1:1300 3.00', 'Cr SO1:1600 3.00']],
+      ],
+    ],
+    [
+      'over at a branch office: the suspense at its account office',
+      deposited({ officeCode: 'BO9', expected: '10.00', deposited: '12.00', excess: '2.00' }),
+      [
+        ['deposit', 'BO9', ['Dr BO9:1100 12.00', 'Cr BO9:1200 10.00', 'Cr BO9:1600 2.00']],
+        ['difference', 'SO1', ['Dr SO1:1600 2.00', 'Cr SO1:2400 2.00']],
+      ],
+    ],
+    ['in full at a branch office: one entry, nothing crosses', deposited({ officeCode: 'BO9', expected: '10.00', deposited: '10.00' }), [['deposit', 'BO9', ['Dr BO9:1100 10.00', 'Cr BO9:1200 10.00']]]],
+    ['short where the differences are kept at the office itself', deposited({ officeCode: 'SO1', expected: '10.00', deposited: '9.00', shortage: '1.00' }), [['deposit', 'SO1', ['Dr SO1:1100 9.00', 'Dr SO1:1300 1.00', 'Cr SO1:1200 10.00']]]],
+  ])('%s', (_case, payload, expected) => {
+    const legs = movementLegs(payload, { differencesAt: 'SO1' });
+    expect(shape(legs)).toEqual(expected);
+    assertWithinOneOfficeAndBalanced(legs);
+  });
+
   it('refuses amounts that do not add up', () => {
     expect(() => checkDeposit({ expected: '10.00', deposited: '9.00', shortage: '0', excess: '0' })).toThrow(expect.objectContaining({ code: 'COD_AMOUNTS_INCONSISTENT' }));
     expect(() => checkDeposit({ expected: '10.00', deposited: '10.00', shortage: '1.00', excess: '1.00' })).toThrow(/not both/);

@@ -12,6 +12,9 @@ import { CodAmountsInconsistentError } from './errors.js';
  *                      D ≠ S: at D Dr 1200 / Cr inter-office clearing 1600, and at S Dr 1600 / Cr COD payable (biller)
  *   COLLECTED UPI/CARD: at S Dr UPI clearing 1400 / Cr COD payable (biller): the money never touched D
  *   DEPOSITED at D:    Dr cash 1100 deposited, Dr staff shortage 1300 / Cr 1200 expected, Cr suspense 2400 excess
+ *                      at a branch office B (cash only: no 1300, no 2400) the difference goes to its account office A
+ *                      through 1600: at B Dr 1100, Dr 1600 shortage / Cr 1200, Cr 1600 excess; at A Dr 1300 / Cr 1600
+ *                      (short) or Dr 1600 / Cr 2400 (over)
  *   DIGITAL_CLEARED:   at S Dr bank 1500 / Cr 1400
  *   SETTLED:           at S Dr COD payable (biller) gross / Cr bank 1500 net, Cr COD fee income 4200, Cr GST 2300
  *   PAYOUT_FAILED:     the SETTLED movement's entry reversed (post-movement.ts, through the journal's reversal)
@@ -36,7 +39,7 @@ export const HEADS = {
 /** The source every COD entry carries: its movement's id (the reversal of a failed payout is the journal's REVERSAL). */
 export const COD_SOURCE = 'COD';
 
-export type CodLegName = 'collection' | 'payable' | 'deposit' | 'clearing' | 'settlement' | 'adjustment';
+export type CodLegName = 'collection' | 'payable' | 'deposit' | 'difference' | 'clearing' | 'settlement' | 'adjustment';
 /** The leg of a PAYOUT_FAILED movement: the reversal of its SETTLED movement's entry. */
 export const REVERSAL_LEG = 'reversal';
 
@@ -78,13 +81,22 @@ const debit = (officeCode: string, head: string, amount: string) => line('DEBIT'
 const credit = (officeCode: string, head: string, amount: string) => line('CREDIT', accountCode(officeCode, head), amount);
 const nonZero = (amount: string) => !new Decimal(amount).isZero();
 
+/** Where the ledger keeps what a movement's rules cannot read off the movement itself. */
+export interface MovementPlaces {
+  /**
+   * DEPOSITED: the office whose staff shortage receivable (1300) and suspense (2400) take the deposit's difference: the
+   * delivery office itself, or, for a branch office (it keeps cash only), the office it is in account with. Left out: D.
+   */
+  differencesAt?: string | undefined;
+}
+
 /** Every entry a movement makes other than a reversal (PAYOUT_FAILED: none here), in the order they are answered. */
-export function movementLegs(payload: CodMovementPayload): CodMovementLeg[] {
+export function movementLegs(payload: CodMovementPayload, places: MovementPlaces = {}): CodMovementLeg[] {
   switch (payload.movement) {
     case 'COLLECTED':
       return collectionLegs(payload);
     case 'DEPOSITED':
-      return depositLegs(payload);
+      return depositLegs(payload, places.differencesAt ?? payload.officeCode);
     case 'DIGITAL_CLEARED': {
       const s = payload.settlementOfficeCode;
       const description = `COD digital collections of ${payload.billerCode} cleared (${payload.reference})`;
@@ -119,19 +131,31 @@ function collectionLegs(payload: Extract<CodMovementPayload, { movement: 'COLLEC
 
 /**
  * A postman's deposit: what was handed over against what the day's cash collections say, the difference a staff
- * shortage or a suspense excess. An all-zero deposit moves nothing and makes no entry.
+ * shortage or a suspense excess. An all-zero deposit moves nothing and makes no entry. When the difference is kept at
+ * another office `a` (a branch office's account office), it crosses there through both offices' clearing (1600), so
+ * each entry still balances within its own office.
  */
-function depositLegs(payload: Extract<CodMovementPayload, { movement: 'DEPOSITED' }>): CodMovementLeg[] {
+function depositLegs(payload: Extract<CodMovementPayload, { movement: 'DEPOSITED' }>, a: string): CodMovementLeg[] {
   checkDeposit(payload);
   const d = payload.officeCode;
+  const { deposited, expected, shortage, excess } = payload;
+  const here = a === d;
   const postings = [
-    ...(nonZero(payload.deposited) ? [debit(d, HEADS.cash, payload.deposited)] : []),
-    ...(nonZero(payload.shortage) ? [debit(d, HEADS.shortage, payload.shortage)] : []),
-    ...(nonZero(payload.expected) ? [credit(d, HEADS.postmanCash, payload.expected)] : []),
-    ...(nonZero(payload.excess) ? [credit(d, HEADS.suspense, payload.excess)] : []),
+    ...(nonZero(deposited) ? [debit(d, HEADS.cash, deposited)] : []),
+    ...(nonZero(shortage) ? [debit(d, here ? HEADS.shortage : HEADS.interOffice, shortage)] : []),
+    ...(nonZero(expected) ? [credit(d, HEADS.postmanCash, expected)] : []),
+    ...(nonZero(excess) ? [credit(d, here ? HEADS.suspense : HEADS.interOffice, excess)] : []),
   ];
   if (postings.length === 0) return [];
-  return [{ leg: 'deposit', officeCode: d, description: `COD deposit ${payload.depositId} by postman ${payload.postmanId}`, postings }];
+  const description = `COD deposit ${payload.depositId} by postman ${payload.postmanId}`;
+  const legs: CodMovementLeg[] = [{ leg: 'deposit', officeCode: d, description, postings }];
+  if (!here && nonZero(shortage)) {
+    legs.push({ leg: 'difference', officeCode: a, description: `${description} at ${d}: shortage`, postings: [debit(a, HEADS.shortage, shortage), credit(a, HEADS.interOffice, shortage)] });
+  }
+  if (!here && nonZero(excess)) {
+    legs.push({ leg: 'difference', officeCode: a, description: `${description} at ${d}: excess`, postings: [debit(a, HEADS.interOffice, excess), credit(a, HEADS.suspense, excess)] });
+  }
+  return legs;
 }
 
 /** deposited + shortage = expected + excess, and a deposit is short or over, never both. */

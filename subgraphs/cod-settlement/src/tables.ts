@@ -9,5 +9,5 @@ export { knownOffices } from './offices/tables.js';
 export { codExceptions } from './exceptions/tables.js';
 export { postmanDeposits } from './deposits/tables.js';
 export { manifests, manifestRows } from './manifests/tables.js';
-export { settlementBatches, settlementLines, payouts, payoutFileTemplates, payoutFiles } from './settlement/tables.js';
+export { settlementBatches, settlementLines, dueDays, settlementDays, payouts, payoutFileTemplates, payoutFiles } from './settlement/tables.js';
 export { disputes, disputeEvents } from './disputes/tables.js';

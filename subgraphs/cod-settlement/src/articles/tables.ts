@@ -71,8 +71,12 @@ export const articleEvents = codSchema.table(
  * The collection at delivery, one per delivered article. `amount` is what was collected, which may differ from the
  * article's COD amount (then `differs` and an exception is raised, never accepted silently). It becomes due for
  * settlement when its cash is deposited (`depositId`) or, for UPI and card, when the aggregator's credit is cleared
- * (`clearedOn`); `settlementBatchId` is set once, by the batch that settles it (settlement/: at most once, checked
- * again by the unique index on active settlement lines).
+ * (`clearedOn`). Most collections are settled by their day: a batch claims every (biller, due date) at once
+ * (settlement/tables.ts dueDays), so a run writes a row per biller and day, not per article. A collection settles
+ * alone (`settlesAlone`, by its own settlement line and `settlementBatchId`) when its day was already claimed when it
+ * became due, when a dispute held it, or when no contract priced it; see docs/cod-settlement.md, "Settlement by day".
+ * When it becomes due, the trigger collections_became_due (migration 0009) prices it with the contract in force that
+ * day (`fee`, `feeTax`; `earlyFee` and `earlyTax` are charged only when its day is settled early), so a run only sums.
  */
 export const collections = codSchema.table(
   'collections',
@@ -101,10 +105,17 @@ export const collections = codSchema.table(
     clearedReference: text('cleared_reference'),
     /** The business date it became due for settlement: deposit or clearing date. */
     dueFrom: date('due_from', { mode: 'string' }),
+    /** Set only for a collection that settles alone: the live batch of its own line. */
     settlementBatchId: uuid('settlement_batch_id'),
+    settlesAlone: boolean('settles_alone').notNull().default(false),
+    fee: numeric('fee'),
+    feeTax: numeric('fee_tax'),
+    earlyFee: numeric('early_fee'),
+    earlyTax: numeric('early_tax'),
   },
   (table) => [
-    index('collections_due_idx').on(table.billerId, table.dueFrom).where(sql`${table.settlementBatchId} is null and ${table.dueFrom} is not null`),
+    index('collections_due_idx').on(table.billerId, table.dueFrom).where(sql`${table.settlesAlone} and ${table.settlementBatchId} is null and ${table.dueFrom} is not null`),
+    index('collections_day_idx').on(table.billerId, table.dueFrom).where(sql`${table.dueFrom} is not null and not ${table.settlesAlone}`),
     index('collections_postman_day_idx').on(table.officeCode, table.postmanId, table.businessDate).where(sql`${table.mode} = 'CASH' and ${table.depositId} is null`),
     index('collections_office_day_idx').on(table.officeCode, table.businessDate),
     check('collections_mode_valid', sql`${table.mode} in ('CASH','UPI','CARD')`),

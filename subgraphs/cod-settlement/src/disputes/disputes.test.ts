@@ -23,7 +23,7 @@ const sellerOf = (billerCode: string) => ({
 });
 
 async function linesFor(articleId: string) {
-  return rowsOf<{ kind: string; gross: string }>(await db().execute(sql`select kind, gross::text from cod.settlement_lines where (article_id = ${articleId} or dispute_id in (select id from cod.disputes where article_id = ${articleId})) and active`));
+  return rowsOf<{ kind: string; gross: string }>(await db().execute(sql`select kind, gross::text from cod.batch_lines where (article_id = ${articleId} or dispute_id in (select id from cod.disputes where article_id = ${articleId})) and active`));
 }
 
 describe('disputes', () => {

@@ -47,7 +47,8 @@ function amountOf(text: string, currency: string, field: string): string {
 /**
  * raiseCodDispute: by finance officers (cod.dispute.manage at the biller's settlement office) or the biller's own
  * people (cod.biller.self bound to that biller), within the contract's window after delivery. The article is held out
- * of settlement while the dispute is open (the build skips it); an article already settled can still be disputed,
+ * of settlement while the dispute is open (the trigger disputes_hold_article takes it off its day's claim, migration
+ * 0009, and the build skips it); an article already settled (its day claimed) can still be disputed,
  * and an upheld adjustment is then paid in the next batch.
  */
 export async function raiseCodDispute(deps: SettlementDeps, context: SignedRequestContext, articleNumber: string, input: { kind: DisputeKind; claimedAmount?: string | null; note: string }): Promise<DisputeRow> {

@@ -46,18 +46,24 @@ export interface BuildParameters {
 }
 
 /**
- * Creates the cycle's batches and claims their collections in ONE set-based statement (no row-by-row work, so a
- * million articles cost one pass):
+ * Creates the cycle's batches and claims what they settle in ONE set-based statement (no row-by-row work):
  * - `terms`: each active biller of the office with the contract in force on the cycle date, paying out on its weekday
  *   and on a business day of its calendar, with its due cutoff (early settlement's when enabled);
+ * - `day_sums`: the open days (due_days) up to each biller's cutoff, summed from the fees and taxes priced when each
+ *   collection became due (migration 0009's trigger): the day path, which writes one claim per (biller, day), so a
+ *   million articles cost one read, not a million writes; a day is early when it is after the standard cutoff;
+ * - `due`: collections that settle alone (their day was claimed when they became due, a dispute held them, no
+ *   contract priced them), each claimed and priced as before: the conditional UPDATE of settlement_batch_id, a line each;
  * - `fresh`: one DRAFT batch per biller with something due; ON CONFLICT on the live (biller, cycle) index skips a
- *   biller another build already has (it waits for that build to commit, then skips);
- * - `claimed`: the UPDATE that sets settlement_batch_id only where it is still null (a concurrent build's rows are
- *   re-checked after its commit and skipped), and not held by an open dispute;
+ *   biller another build already has;
+ * - `claimed_days` and `opened`: the days' claims (settlement_days, whose unique index on active days refuses a second
+ *   claim of a day whatever happens) and due_days pointing at their batch;
  * - the lines: gross = collected amount; fee per the contract's rule (the SQL twin of fees/domain.ts quoteCodFee:
  *   rounded HALF_UP to paise first, each tax on the rounded fee, rounded on its own); the early fee on articles settled
  *   before their standard cutoff, with its taxes.
  * Adjustments of upheld disputes are claimed into the same batches by claimAdjustments. Answers the new batch ids.
+ * The caller holds the office's build lock exclusively (buildSettlementBatchesInTx), which collections becoming due
+ * take shared, so no collection becomes due into a day while this statement claims it.
  */
 export async function createBatchesAndClaim(tx: Tx, p: BuildParameters): Promise<string[]> {
   if (p.cutoffs.length === 0) return [];
@@ -80,15 +86,34 @@ export async function createBatchesAndClaim(tx: Tx, p: BuildParameters): Promise
       left join cutoffs early on k.early_settlement_enabled and early.calendar = k.holiday_calendar and early.days = k.early_settlement_days
       where b.settlement_office_code = ${p.officeCode} and b.status = 'ACTIVE' and k.payout_weekdays @> to_jsonb(${p.weekday}::int)
     ),
+    days as (
+      select d.biller_id, d.due_from, d.due_from > t.std_cutoff as early
+      from cod.due_days d join terms t on t.biller_id = d.biller_id
+      where d.settlement_office_code = ${p.officeCode} and d.batch_id is null and d.due_from <= t.cutoff
+    ),
+    summed as (
+      select c.biller_id, c.due_from, count(*)::int as articles, sum(c.amount) as gross, sum(c.fee) as fee, sum(c.fee_tax) as fee_tax,
+             sum(c.early_fee) as early_fee, sum(c.early_tax) as early_tax
+      from days dy join cod.collections c on c.biller_id = dy.biller_id and c.due_from = dy.due_from
+      where not c.settles_alone and c.amount > 0
+      group by c.biller_id, c.due_from
+    ),
+    day_sums as (
+      select s.biller_id, s.due_from, dy.early, s.articles, s.gross, s.fee,
+             s.fee_tax + case when dy.early then s.early_tax else 0 end as tax,
+             case when dy.early then s.early_fee else 0 end as early_fee
+      from summed s join days dy on dy.biller_id = s.biller_id and dy.due_from = s.due_from
+    ),
     due as (
       select c.article_id, c.biller_id, c.amount, c.due_from
       from cod.collections c join terms t on t.biller_id = c.biller_id
-      where c.settlement_batch_id is null and c.due_from is not null and c.due_from <= t.cutoff and c.amount > 0
+      where c.settles_alone and c.settlement_batch_id is null and c.due_from is not null and c.due_from <= t.cutoff and c.amount > 0
         and not exists (select 1 from cod.disputes d where d.article_id = c.article_id and d.status = 'OPEN')
     ),
     wanted as (
       select t.biller_id from terms t
-      where exists (select 1 from due where due.biller_id = t.biller_id)
+      where exists (select 1 from day_sums s where s.biller_id = t.biller_id)
+         or exists (select 1 from due where due.biller_id = t.biller_id)
          or exists (select 1 from cod.disputes d where d.biller_id = t.biller_id and d.status = 'UPHELD'
                     and d.adjustment_amount is not null and d.adjustment_batch_id is null)
     ),
@@ -103,6 +128,17 @@ export async function createBatchesAndClaim(tx: Tx, p: BuildParameters): Promise
       order by t.biller_id
       on conflict (biller_id, cycle_date) where status not in ('REJECTED','CANCELLED') do nothing
       returning id, biller_id
+    ),
+    claimed_days as (
+      insert into cod.settlement_days (batch_id, biller_id, due_from, early, article_count, gross, fee, tax, early_fee, net)
+      select f.id, s.biller_id, s.due_from, s.early, s.articles, s.gross, s.fee, s.tax, s.early_fee, s.gross - s.fee - s.tax - s.early_fee
+      from day_sums s join fresh f on f.biller_id = s.biller_id
+      returning batch_id, biller_id, due_from
+    ),
+    opened as (
+      update cod.due_days d set batch_id = cd.batch_id
+      from claimed_days cd where d.biller_id = cd.biller_id and d.due_from = cd.due_from and d.batch_id is null
+      returning d.biller_id
     ),
     claimed as (
       update cod.collections c set settlement_batch_id = f.id
@@ -129,7 +165,7 @@ export async function createBatchesAndClaim(tx: Tx, p: BuildParameters): Promise
         from unnest(pr.tax_percents) pct) tx
       returning batch_id
     )
-    select f.id, (select count(*) from lines) as line_count from fresh f`);
+    select f.id, (select count(*) from lines) as line_count, (select count(*) from opened) as day_count from fresh f`);
   return rowsOf<{ id: string }>(result).map((row) => row.id);
 }
 
@@ -148,7 +184,7 @@ export async function claimAdjustments(tx: Tx, batchIds: readonly string[]): Pro
     select batch_id, 'ADJUSTMENT', id, adjustment_amount, 0, 0, 0, adjustment_amount from claimed`);
 }
 
-/** The batches' totals from their active lines; a batch another build left empty is removed. */
+/** The batches' totals from their active lines and claimed days; a batch another build left empty is removed. */
 export async function totalBatches(tx: Tx, batchIds: readonly string[]): Promise<void> {
   if (batchIds.length === 0) return;
   const ids = uuidArray(batchIds);
@@ -157,13 +193,21 @@ export async function totalBatches(tx: Tx, batchIds: readonly string[]): Promise
       article_count = s.articles, gross = s.gross, fee = s.fee, tax = s.tax, early_fee = s.early_fee,
       adjustments = s.adjustments, net = s.gross + s.adjustments - s.fee - s.tax - s.early_fee
     from (
-      select l.batch_id, count(*) filter (where l.kind = 'ARTICLE') as articles,
-             coalesce(sum(l.gross) filter (where l.kind = 'ARTICLE'), 0) as gross,
-             coalesce(sum(l.gross) filter (where l.kind = 'ADJUSTMENT'), 0) as adjustments,
-             sum(l.fee) as fee, sum(l.tax) as tax, sum(l.early_fee) as early_fee
-      from cod.settlement_lines l where l.batch_id = any(${ids}) and l.active group by l.batch_id) s
+      select u.batch_id, sum(u.articles)::int as articles, sum(u.gross) as gross, sum(u.adjustments) as adjustments,
+             sum(u.fee) as fee, sum(u.tax) as tax, sum(u.early_fee) as early_fee
+      from (
+        select l.batch_id, count(*) filter (where l.kind = 'ARTICLE') as articles,
+               coalesce(sum(l.gross) filter (where l.kind = 'ARTICLE'), 0) as gross,
+               coalesce(sum(l.gross) filter (where l.kind = 'ADJUSTMENT'), 0) as adjustments,
+               sum(l.fee) as fee, sum(l.tax) as tax, sum(l.early_fee) as early_fee
+        from cod.settlement_lines l where l.batch_id = any(${ids}) and l.active group by l.batch_id
+        union all
+        select d.batch_id, sum(d.article_count), sum(d.gross), 0, sum(d.fee), sum(d.tax), sum(d.early_fee)
+        from cod.settlement_days d where d.batch_id = any(${ids}) and d.active group by d.batch_id) u
+      group by u.batch_id) s
     where b.id = s.batch_id`);
   await tx.execute(sql`
     delete from cod.settlement_batches b where b.id = any(${ids})
-      and not exists (select 1 from cod.settlement_lines l where l.batch_id = b.id)`);
+      and not exists (select 1 from cod.settlement_lines l where l.batch_id = b.id)
+      and not exists (select 1 from cod.settlement_days d where d.batch_id = b.id)`);
 }

@@ -40,8 +40,10 @@ async function cutoffsFor(tx: Tx, officeCode: string, cycleDate: string): Promis
 /**
  * The build inside the caller's transaction (the service's, or a test's that throws half-way to prove a crash leaves
  * nothing behind). Builds at one office are serialised by a transaction advisory lock, so two runs never update the
- * same collections in different orders (no deadlock); at most once does not rest on the lock: the claim is a
- * conditional UPDATE and the active-line unique index refuses a second line for an article whatever happens.
+ * same collections in different orders (no deadlock). Collections becoming due at the office take the same lock
+ * shared (migration 0009's trigger), so while a build claims days none can become due into them. At most once does
+ * not rest on the lock: a day's claim is refused a second time by settlement_days' unique index on active days, and a
+ * collection settling alone by the conditional UPDATE and the active-line unique index.
  */
 export async function buildSettlementBatchesInTx(tx: Tx, officeCode: string, cycleDate: string, builtBy: string, now: Date): Promise<string[]> {
   await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`cod.settlement.build:${officeCode}`}))`);

@@ -29,11 +29,12 @@ export async function settlementBatch(deps: SettlementDeps, identity: Identity, 
 export async function batchLines(deps: SettlementDeps, batch: BatchRow, first?: number | null, after?: string | null) {
   const size = first ?? 100;
   if (!Number.isInteger(size) || size < 1 || size > 1000) throw new SettlementError('INVALID_INPUT', 'first must be from 1 to 1000', { field: 'first' });
-  const afterId = after ? Number(Buffer.from(after, 'base64url').toString()) : 0;
-  if (!Number.isSafeInteger(afterId) || afterId < 0) throw new SettlementError('INVALID_INPUT', 'after is not a cursor of this list', { field: 'after' });
-  const rows = await linesOf(deps.database.db, batch.id, size, afterId);
+  const afterKey = after ? Buffer.from(after, 'base64url').toString() : '';
+  // A cursor is a line's sort key: 'L' and its line id, or 'D', its day and its article id (views in migration 0009).
+  if (after && !/^(L\d{20}|D\d{4}-\d{2}-\d{2}[0-9a-f-]{36})$/.test(afterKey)) throw new SettlementError('INVALID_INPUT', 'after is not a cursor of this list', { field: 'after' });
+  const rows = await linesOf(deps.database.db, batch.id, size, afterKey);
   const page = rows.slice(0, size);
-  const edges = page.map((row) => ({ cursor: Buffer.from(String(row.id)).toString('base64url'), node: row }));
+  const edges = page.map((row) => ({ cursor: Buffer.from(row.sortKey).toString('base64url'), node: row }));
   return { edges, pageInfo: { hasNextPage: rows.length > size, endCursor: edges.at(-1)?.cursor ?? null } };
 }
 

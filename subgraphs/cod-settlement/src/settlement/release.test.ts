@@ -102,7 +102,7 @@ describe('a refused release', () => {
     await db().transaction((tx) => executor(tx, rejected));
     await db().transaction((tx) => executor(tx, rejected));
     const [row] = rowsOf<{ status: string; claimed: string }>(await db().execute(sql`
-      select b.status, (select count(*) from cod.collections c where c.settlement_batch_id = b.id) as claimed from cod.settlement_batches b where b.id = ${batch!.id}`));
+      select b.status, (select count(*) from cod.collection_batches c where c.batch_id = b.id) as claimed from cod.settlement_batches b where b.id = ${batch!.id}`));
     expect(row).toEqual({ status: 'REJECTED', claimed: '0' });
     const [again] = (await buildSettlementBatches(deps, contextOf(financeOfficer), { settlementOfficeCode: SETTLEMENT_OFFICE })).filter((b) => b.billerId === biller.id);
     expect(again).toMatchObject({ articleCount: 1, reference: expect.stringMatching(/-2$/) });
@@ -139,7 +139,7 @@ describe('payout outcomes', () => {
     expect(rebuilt[0]).toMatchObject({ articleCount: 1, net: '1141.00' });
     const [lines] = rowsOf<{ active: string; inactive: string }>(await db().execute(sql`
       select count(*) filter (where l.active) as active, count(*) filter (where not l.active) as inactive
-      from cod.settlement_lines l join cod.settlement_batches b on b.id = l.batch_id where b.biller_id = ${biller.id}`));
+      from cod.batch_lines l join cod.settlement_batches b on b.id = l.batch_id where b.biller_id = ${biller.id}`));
     expect(lines).toEqual({ active: '1', inactive: '1' });
   });
 });

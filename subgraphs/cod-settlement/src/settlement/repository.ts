@@ -1,9 +1,23 @@
-import type { Db, Tx } from '@postal/db';
-import { and, asc, eq, gt, inArray } from 'drizzle-orm';
-import { payoutFiles, payouts, settlementBatches, settlementLines } from './tables.js';
+import { rowsOf, type Db, type Tx } from '@postal/db';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { payoutFiles, payouts, settlementBatches } from './tables.js';
 
 export type BatchRow = typeof settlementBatches.$inferSelect;
-export type LineRow = typeof settlementLines.$inferSelect;
+/** A line of a batch as the view cod.batch_lines has it (its own lines, and one per article of each day it claimed). */
+export interface LineRow {
+  kind: string;
+  articleId: string | null;
+  articleNumber: string | null;
+  disputeId: string | null;
+  gross: string;
+  fee: string;
+  tax: string;
+  earlyFee: string;
+  net: string;
+  dueFrom: string | null;
+  active: boolean;
+  sortKey: string;
+}
 export type PayoutRow = typeof payouts.$inferSelect;
 export type PayoutFileRow = typeof payoutFiles.$inferSelect;
 
@@ -23,13 +37,17 @@ export async function findBatch(db: Db | Tx, id: string): Promise<BatchRow | und
   return row;
 }
 
-export async function linesOf(db: Db | Tx, batchId: string, limit: number, afterId = 0): Promise<LineRow[]> {
-  return db
-    .select()
-    .from(settlementLines)
-    .where(and(eq(settlementLines.batchId, batchId), gt(settlementLines.id, afterId)))
-    .orderBy(asc(settlementLines.id))
-    .limit(limit + 1);
+/** A page of a batch's lines in their fixed order (the view's sort_key), after the cursor's key. */
+export async function linesOf(db: Db | Tx, batchId: string, limit: number, afterKey = ''): Promise<LineRow[]> {
+  return rowsOf<LineRow>(
+    await db.execute(sql`
+      select l.kind, l.article_id as "articleId", a.article_number as "articleNumber", l.dispute_id as "disputeId",
+             l.gross::text, l.fee::text, l.tax::text, l.early_fee::text as "earlyFee", l.net::text, l.due_from::text as "dueFrom",
+             l.active, l.sort_key as "sortKey"
+      from cod.batch_lines l left join cod.articles a on a.id = l.article_id
+      where l.batch_id = ${batchId} and l.sort_key > ${afterKey}
+      order by l.sort_key limit ${limit + 1}`),
+  );
 }
 
 export async function findPayout(db: Db | Tx, id: string): Promise<PayoutRow | undefined> {

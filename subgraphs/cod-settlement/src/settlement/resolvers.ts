@@ -79,12 +79,11 @@ export const settlementResolvers: Resolvers = {
     payout: async (b, _a, ctx) => (await payoutOfBatch(ctx.services.settlement.database.db, b.id)) ?? null,
     lines: async (batch, { first, after }, ctx) => {
       const page = await batchLines(ctx.services.settlement, batch, first, after);
-      const numbers = await Promise.all(page.edges.map(async (e) => (e.node.articleId ? (await articleById(ctx.services.settlement.database.db, e.node.articleId))?.article.articleNumber : null)));
       return {
         pageInfo: page.pageInfo,
-        edges: page.edges.map((e, i) => ({
+        edges: page.edges.map((e) => ({
           cursor: e.cursor,
-          node: { kind: e.node.kind as 'ARTICLE', articleNumber: numbers[i] ?? null, disputeId: e.node.disputeId, gross: m(e.node.gross, batch.currency), fee: m(e.node.fee, batch.currency), tax: m(e.node.tax, batch.currency), earlyFee: m(e.node.earlyFee, batch.currency), net: m(e.node.net, batch.currency), dueFrom: e.node.dueFrom, active: e.node.active },
+          node: { kind: e.node.kind as 'ARTICLE', articleNumber: e.node.articleNumber, disputeId: e.node.disputeId, gross: m(e.node.gross, batch.currency), fee: m(e.node.fee, batch.currency), tax: m(e.node.tax, batch.currency), earlyFee: m(e.node.earlyFee, batch.currency), net: m(e.node.net, batch.currency), dueFrom: e.node.dueFrom, active: e.node.active },
         })),
       };
     },

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { bigserial, boolean, check, date, index, integer, jsonb, numeric, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { bigserial, boolean, check, date, index, integer, jsonb, numeric, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { codSchema } from '../db-schema.js';
 import { billers } from '../billers/tables.js';
 
@@ -80,6 +80,60 @@ export const settlementLines = codSchema.table(
     index('settlement_lines_batch_idx').on(table.batchId),
     check('settlement_lines_kind_valid', sql`(${table.kind} = 'ARTICLE' and ${table.articleId} is not null) or (${table.kind} = 'ADJUSTMENT' and ${table.disputeId} is not null)`),
     check('settlement_lines_net_valid', sql`${table.net} = ${table.gross} - ${table.fee} - ${table.tax} - ${table.earlyFee}`),
+  ],
+);
+
+/**
+ * Every (biller, due date) that has had a collection become due: the unit a batch claims. `batchId` is the live batch
+ * that settles the day (null: open). Written by the trigger collections_became_due (migration 0009), claimed by the
+ * build, opened again when that batch ends without paying. A collection that becomes due into a claimed day settles
+ * alone (collections.settles_alone), so a claimed day's articles never change.
+ */
+export const dueDays = codSchema.table(
+  'due_days',
+  {
+    billerId: uuid('biller_id')
+      .notNull()
+      .references(() => billers.id),
+    dueFrom: date('due_from', { mode: 'string' }).notNull(),
+    settlementOfficeCode: text('settlement_office_code').notNull(),
+    batchId: uuid('batch_id').references(() => settlementBatches.id),
+  },
+  (table) => [
+    primaryKey({ columns: [table.billerId, table.dueFrom] }),
+    index('due_days_open_idx').on(table.settlementOfficeCode, table.billerId, table.dueFrom).where(sql`${table.batchId} is null`),
+    index('due_days_batch_idx').on(table.batchId),
+  ],
+);
+
+/**
+ * A batch's claim of one (biller, due date): what it settles of that day in one row (the articles are the day's
+ * collections that do not settle alone), with the day's totals; `early` when the day is settled before its standard
+ * cutoff (early-settlement fee and its tax charged). `active` turns false when the batch ends without paying. At most
+ * one active claim per day: the database's proof that a day, and so each of its articles, is settled once.
+ */
+export const settlementDays = codSchema.table(
+  'settlement_days',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    batchId: uuid('batch_id')
+      .notNull()
+      .references(() => settlementBatches.id),
+    billerId: uuid('biller_id').notNull(),
+    dueFrom: date('due_from', { mode: 'string' }).notNull(),
+    early: boolean('early').notNull(),
+    articleCount: integer('article_count').notNull(),
+    gross: numeric('gross').notNull(),
+    fee: numeric('fee').notNull(),
+    tax: numeric('tax').notNull(),
+    earlyFee: numeric('early_fee').notNull(),
+    net: numeric('net').notNull(),
+    active: boolean('active').notNull().default(true),
+  },
+  (table) => [
+    uniqueIndex('settlement_days_active_day_key').on(table.billerId, table.dueFrom).where(sql`${table.active}`),
+    index('settlement_days_batch_idx').on(table.batchId),
+    check('settlement_days_net_valid', sql`${table.net} = ${table.gross} - ${table.fee} - ${table.tax} - ${table.earlyFee}`),
   ],
 );
 

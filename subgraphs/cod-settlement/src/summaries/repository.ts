@@ -16,8 +16,8 @@ export async function billerMoney(db: Q, billerId: string, dueCutoff: string, to
         (select coalesce(sum(p.amount), 0) from cod.payouts p where p.biller_id = ${billerId} and p.status = 'PAID' and p.outcome_on > (${today}::date - 30))::text as remitted_30,
         (select coalesce(sum(p.amount), 0) from cod.payouts p where p.biller_id = ${billerId} and p.status in ('FAILED','REVERSED'))::text as reversals,
         (select count(*) from cod.payouts p where p.biller_id = ${billerId} and p.status in ('FAILED','REVERSED'))::text as reversal_count
-      from cod.collections c
-      where c.biller_id = ${billerId} and c.settlement_batch_id is null and c.amount > 0`),
+      from cod.collection_batches c
+      where c.biller_id = ${billerId} and c.batch_id is null and c.amount > 0`),
   );
   return row!;
 }
@@ -36,7 +36,7 @@ export async function remittanceDays(db: Q, billerId: string) {
       select round(avg(p.outcome_on - a.delivered_on), 2)::text as average,
              round(percentile_cont(0.95) within group (order by p.outcome_on - a.delivered_on)::numeric, 2)::text as p95
       from cod.payouts p
-      join cod.settlement_lines l on l.batch_id = p.batch_id and l.kind = 'ARTICLE' and l.active
+      join cod.batch_lines l on l.batch_id = p.batch_id and l.kind = 'ARTICLE' and l.active
       join cod.articles a on a.id = l.article_id
       where p.biller_id = ${billerId} and p.status = 'PAID'`),
   );
@@ -70,7 +70,7 @@ export async function remittancesPage(db: Q, billerId: string, limit: number, af
 
 export async function articleNumbersOfBatch(db: Q, batchId: string, limit: number) {
   return rowsOf<{ article_number: string }>(
-    await db.execute(sql`select a.article_number from cod.settlement_lines l join cod.articles a on a.id = l.article_id where l.batch_id = ${batchId} and l.kind = 'ARTICLE' order by a.article_number limit ${limit}`),
+    await db.execute(sql`select a.article_number from cod.batch_lines l join cod.articles a on a.id = l.article_id where l.batch_id = ${batchId} and l.kind = 'ARTICLE' order by a.article_number limit ${limit}`),
   ).map((row) => row.article_number);
 }
 
@@ -81,7 +81,7 @@ export async function remittanceArticles(db: Q, billerId: string, limit: number)
       select p.released_on::text, p.outcome_on::text, b.reference, p.utr, p.status, a.article_number, a.delivered_on::text,
              l.gross::text, l.fee::text, l.tax::text, l.early_fee::text, l.net::text
       from cod.payouts p join cod.settlement_batches b on b.id = p.batch_id
-      join cod.settlement_lines l on l.batch_id = b.id and l.kind = 'ARTICLE'
+      join cod.batch_lines l on l.batch_id = b.id and l.kind = 'ARTICLE'
       join cod.articles a on a.id = l.article_id
       where p.biller_id = ${billerId}
       order by p.released_on desc, b.reference, a.article_number limit ${limit}`),
@@ -118,7 +118,7 @@ export interface AgingRow {
 
 /** Delivered articles not in a released batch, by biller, delivery office and age bucket (days since delivery). */
 export async function agingRows(db: Q, today: string, scopePath: string | null, filter: { billerCode?: string | null; officeCode?: string | null }) {
-  const conditions: SQL[] = [sql`(c.settlement_batch_id is null or sb.status in ('DRAFT','SUBMITTED'))`];
+  const conditions: SQL[] = [sql`(c.batch_id is null or sb.status in ('DRAFT','SUBMITTED'))`];
   if (scopePath !== null) conditions.push(sql`(b.settlement_office_path = ${scopePath} or b.settlement_office_path like ${`${scopePath}/%`})`);
   if (filter.billerCode) conditions.push(sql`b.code = ${filter.billerCode}`);
   if (filter.officeCode) conditions.push(sql`a.delivery_office_code = ${filter.officeCode}`);
@@ -128,8 +128,8 @@ export async function agingRows(db: Q, today: string, scopePath: string | null, 
              case when ${today}::date - a.delivered_on <= 2 then 'D0_2' when ${today}::date - a.delivered_on <= 7 then 'D3_7'
                   when ${today}::date - a.delivered_on <= 15 then 'D8_15' when ${today}::date - a.delivered_on <= 30 then 'D16_30' else 'D31_PLUS' end as bucket,
              count(*)::text as count, coalesce(sum(c.amount), 0)::text as amount
-      from cod.collections c join cod.articles a on a.id = c.article_id join cod.billers b on b.id = c.biller_id
-      left join cod.settlement_batches sb on sb.id = c.settlement_batch_id
+      from cod.collection_batches c join cod.articles a on a.id = c.article_id join cod.billers b on b.id = c.biller_id
+      left join cod.settlement_batches sb on sb.id = c.batch_id
       where ${sql.join(conditions, sql` and `)}
       group by 1, 2, 3, 4 order by 1, 2, 4
       limit 5000`),
@@ -149,7 +149,7 @@ export async function unsettledByBiller(db: Q, asOf: string, scopePath: string |
   return rowsOf<{ biller_id: string; biller_code: string; settlement_office_code: string; currency: string; collected: string; adjustments: string }>(
     await db.execute(sql`
       select b.id as biller_id, b.code as biller_code, b.settlement_office_code, b.currency,
-        (select coalesce(sum(c.amount), 0) from cod.collections c left join cod.settlement_batches sb on sb.id = c.settlement_batch_id
+        (select coalesce(sum(c.amount), 0) from cod.collection_batches c left join cod.settlement_batches sb on sb.id = c.batch_id
           where c.biller_id = b.id and c.business_date <= ${asOf}
             and (sb.id is null or sb.status not in ('RELEASED','PAID') or sb.released_on > ${asOf}))::text as collected,
         (select coalesce(sum(d.adjustment_amount), 0) from cod.disputes d left join cod.settlement_batches sb on sb.id = d.adjustment_batch_id

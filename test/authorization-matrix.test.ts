@@ -36,7 +36,8 @@ import { createFeeService } from '../subgraphs/cod-settlement/src/fees/service.j
 import { createBillerService } from '../subgraphs/cod-settlement/src/billers/service.js';
 import { createContractService } from '../subgraphs/cod-settlement/src/contracts/service.js';
 import { handleOfficeEvent as handleCodOfficeEvent } from '../subgraphs/cod-settlement/src/offices/repository.js';
-import { codArticleOperations, COD_ARTICLE_EXPECTED } from './support/cod-articles-matrix.js';
+import { BILLER_AT, codArticleOperations, COD_ARTICLE_EXPECTED, createCodFixtures, type CodMatrixContext } from './support/cod-articles-matrix.js';
+import { codPayableBalancesAs, codSettlementOperations, COD_SETTLEMENT_EXPECTED } from './support/cod-settlement-matrix.js';
 import { buildSettlementBatches } from '../subgraphs/cod-settlement/src/settlement/build.js';
 import { DEFAULT_PAYOUT_BANK } from '../subgraphs/cod-settlement/src/settlement/deps.js';
 import { submitSettlementBatches } from '../subgraphs/cod-settlement/src/settlement/submit.js';
@@ -66,10 +67,11 @@ import { bookingInput, codeSentTo, harness, settleLedger, type Harness } from '.
  * Any other answer shows as its error code and fails the test. Adding an operation is one line in EXPECTED and one
  * entry in OPERATIONS.
  *
- * BILLER is one of a biller's own people (bound to BL000001, managed from NDGPO like the others): its one permission,
- * cod.biller.self, names its biller and no office, so its column is a person with no office rights at all: only `me`,
- * its own password and session, and the public tracking page. What cod.biller.self allows (its own biller's COD
- * accounts) comes with the COD operations' rows.
+ * BILLER is one of a biller's own people (bound to BL700001, the COD rows' biller settled at NDGPO; managed from NDGPO
+ * like the others): its one permission, cod.biller.self, names its biller and no office, so its column is a person
+ * with no office rights at all: only `me`, its own password and session, and the public tracking page. What
+ * cod.biller.self allows comes with the COD rows, where a place names a biller too: for the BILLER, own = its own
+ * biller's article, batch or figures (allowed where the role allows it), below and other = another biller's (refused).
  */
 
 const ACTORS = ['ADMIN', 'FINANCE_OFFICER', 'AUDITOR', 'COUNTER_CLERK', 'POSTMAN', 'BILLER', 'ANONYMOUS'] as const;
@@ -185,6 +187,7 @@ const EXPECTED: Record<string, string> = {
   'buildSettlementBatches (at the office)':              'FFF   AAF     FFF     FFF   FFF     FFF    UUU',
   'submitSettlementBatches':                             'F--   N--     F--     F--   F--     F--    U--',
   'codAging':                                            'F--   A--     A--     A--   A--     F--    U--',
+  ...COD_SETTLEMENT_EXPECTED,
 };
 
 type Outcome = 'A' | 'F' | 'N' | 'U' | 'W' | '-';
@@ -351,6 +354,10 @@ const billerRegistration = (officeCode: string) => ({
   bankAccount: { holderName: 'Matrix Seller', accountNumber: '001234567890', ifsc: 'SBIN0000691' },
 });
 const billerAt = (officeCode: string) => services.billers.register(COD_SERVICE, billerRegistration(officeCode));
+
+/** The COD rows' context and fixtures (support/cod-*-matrix.ts), shared so their billers are written once. */
+const codContext: CodMatrixContext = { database: () => testDatabase.database, identity: (actor) => identities[actor as Actor], officeAt: OFFICE_AT, clock };
+const codFixtures = createCodFixtures(codContext);
 
 interface Operation {
   /** Whether the cell's place matters; an operation with no office is asked once. */
@@ -808,13 +815,14 @@ const OPERATIONS: Record<string, Operation> = {
     placed: true,
     run: async (actor, place) => (place === 'below' ? 'skip' : present(await services.contracts.createVersion(contextOf(actor), (await billerAt(OFFICE_AT[place])).id, { effectiveFrom: '2026-12-01' }))),
   },
-  ...codArticleOperations({ database: () => testDatabase.database, identity: (actor) => identities[actor as Actor], officeAt: OFFICE_AT, clock }),
+  ...codArticleOperations(codContext, codFixtures),
   'buildSettlementBatches (at the office)': {
     placed: true,
     run: async (actor, place) => present(await buildSettlementBatches(codSettlementDeps(), contextOf(actor), { settlementOfficeCode: OFFICE_AT[place] })),
   },
   submitSettlementBatches: { placed: false, run: async (actor) => present(await submitSettlementBatches(codSettlementDeps(), contextOf(actor), [randomUUID()], 'matrix')) },
   codAging: { placed: false, run: async (actor) => present(await codAging(codSettlementDeps(), identities[actor], {})) },
+  ...codSettlementOperations(codContext, codFixtures),
 };
 
 function codSettlementDeps() {
@@ -876,7 +884,7 @@ beforeAll(async () => {
         passwordHash: matrixPasswordHash,
         officeCode: 'NDGPO',
         roles: [role],
-        billerCode: role === 'BILLER' ? 'BL000001' : null,
+        billerCode: role === 'BILLER' ? BILLER_AT.own : null,
         mustChangePassword: false,
       });
       await openAssignment(tx, { staffId: actor.id, officeCode: 'NDGPO', startedAt: clock(), assignedBy: null });
@@ -915,6 +923,12 @@ describe('the authorization matrix', () => {
     const lines = (table: Record<string, Record<Actor, string>>) => Object.fromEntries(Object.entries(table).map(([name, row]) => [name, ACTORS.map((actor) => row[actor]).join(' ')]));
     expect(lines(actual)).toEqual(lines(expectedTable()));
   }, 120_000);
+
+  it("answers accounts' codPayableBalances to the cod-settlement service alone (the row above: no person, whatever the role)", async () => {
+    const ask = (service: string) => codPayableBalancesAs(codContext, { kind: 'service', service }, OFFICE_AT.own, [BILLER_AT.own]);
+    await expect(ask('cod-settlement')).resolves.toEqual([expect.objectContaining({ billerCode: BILLER_AT.own, accountCode: `${OFFICE_AT.own}:2200:${BILLER_AT.own}` })]);
+    await expect(ask('money-orders')).rejects.toMatchObject({ code: 'FORBIDDEN' });
+  });
 });
 
 describe('the permissions data', () => {

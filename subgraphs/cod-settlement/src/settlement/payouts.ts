@@ -21,7 +21,10 @@ function actorId(context: SignedRequestContext): string {
   return context.identity.kind === 'staff' ? context.identity.staffId : context.identity.kind === 'service' ? context.identity.service : 'anonymous';
 }
 
-/** The payout locked, in the caller's cod.settlement.manage scope (else not found), with the outcome allowed. */
+/**
+ * The payout locked, with the outcome allowed: PAYOUT_NOT_FOUND when there is none, FORBIDDEN without
+ * cod.settlement.manage over its batch's settlement office (a command outside the caller's scope, as everywhere).
+ */
 async function lockForOutcome(tx: Tx, context: SignedRequestContext, payoutId: string, next: PayoutOutcome): Promise<{ payout: PayoutRow; batch: BatchRow }> {
   const payout = isUuid(payoutId) ? await lockPayout(tx, payoutId) : undefined;
   const batch = payout ? await findBatch(tx, payout.batchId) : undefined;

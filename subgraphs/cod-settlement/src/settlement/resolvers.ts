@@ -1,15 +1,13 @@
-import { assertHolds, can } from '@postal/authz';
+import { can } from '@postal/authz';
 import { Decimal, money } from '@postal/money';
 import { toMoneyOutput } from '@postal/scalars';
 import { findBiller } from '../billers/repository.js';
-import { bankHolidaysOfYear } from '../contracts/holidays.js';
 import { raiseCodDispute, resolveCodDispute } from '../disputes/service.js';
 import type { DisputeRow } from '../disputes/repository.js';
 import { articleById } from '../disputes/repository.js';
 import type { Resolvers } from '../generated/resolvers-types.js';
-import { billerCodSummary, billerRemittances, billerRemittancesCsv, codAging, codReconciliation, officeCodSummary } from '../summaries/service.js';
+import { bankHolidays, billerCodSummary, billerRemittances, billerRemittancesCsv, codAging, codReconciliation, officeCodSummary } from '../summaries/service.js';
 import { buildSettlementBatches } from './build.js';
-import { SettlementError } from './errors.js';
 import { markPayoutFailed, markPayoutPaid } from './payouts.js';
 import { batchLines, payoutFile, payoutOfBatch, settlementBatch, settlementBatchList } from './queries.js';
 import { closeUnreleasedBatch, submitSettlementBatches } from './submit.js';
@@ -33,11 +31,6 @@ async function disputeOut(context: Context, row: DisputeRow) {
   };
 }
 
-function holidayYear(year: number): { from: string; to: string } {
-  if (!Number.isInteger(year) || year < 2000 || year > 2100) throw new SettlementError('INVALID_INPUT', 'year must be from 2000 to 2100', { field: 'year' });
-  return { from: `${year}-01-01`, to: `${year}-12-31` };
-}
-
 /** Settlement, payouts, disputes and the sellers' figures: thin, each a service call and its mapping. */
 export const settlementResolvers: Resolvers = {
   Query: {
@@ -48,11 +41,7 @@ export const settlementResolvers: Resolvers = {
       (await codAging(ctx.services.settlement, ctx.identity, filter ?? {})).map((row) => ({ billerCode: row.biller_code, officeCode: row.office_code, bucket: row.bucket as 'D0_2', count: Number(row.count), amount: m(row.amount, row.currency) })),
     codReconciliation: async (_p, { asOf, billerId }, ctx) =>
       (await codReconciliation(ctx.services.settlement, ctx, asOf, billerId)).map((row) => ({ billerId: row.billerId, billerCode: row.billerCode, ledgerPayable: m(row.ledgerPayable, row.currency), unsettled: m(row.unsettled, row.currency), difference: m(row.difference, row.currency) })),
-    bankHolidays: async (_p, { calendar, year }, ctx) => {
-      assertHolds(ctx.identity, 'cod.read');
-      const { from, to } = holidayYear(year);
-      return bankHolidaysOfYear(ctx.services.settlement.database.db, calendar, from, to);
-    },
+    bankHolidays: (_p, { calendar, year }, ctx) => bankHolidays(ctx.services.settlement, ctx.identity, calendar, year),
   },
   Mutation: {
     buildSettlementBatches: (_p, { input }, ctx) => buildSettlementBatches(ctx.services.settlement, ctx, input),

@@ -1,7 +1,19 @@
+import { withinTree } from '@postal/authz';
 import { rowsOf, type Db, type Tx } from '@postal/db';
 import { sql, type SQL } from 'drizzle-orm';
 
 type Q = Db | Tx;
+
+/** How far a caller's cod.read reaches: the office at `path` alone (`exact`, an own-office grant) or its subtree. */
+export interface OfficeScope {
+  path: string;
+  exact: boolean;
+}
+
+/** The billers (alias b) settled within the scope. */
+function settledWithin(scope: OfficeScope): SQL {
+  return scope.exact ? sql`b.settlement_office_path = ${scope.path}` : withinTree(sql`b.settlement_office_path`, scope.path);
+}
 
 /** What a biller is owed and has been paid, from the cod tables (summaries/service.ts adds the due cutoff). */
 export async function billerMoney(db: Q, billerId: string, dueCutoff: string, today: string) {
@@ -117,9 +129,9 @@ export interface AgingRow {
 }
 
 /** Delivered articles not in a released batch, by biller, delivery office and age bucket (days since delivery). */
-export async function agingRows(db: Q, today: string, scopePath: string | null, filter: { billerCode?: string | null; officeCode?: string | null }) {
+export async function agingRows(db: Q, today: string, scope: OfficeScope | null, filter: { billerCode?: string | null; officeCode?: string | null }) {
   const conditions: SQL[] = [sql`(c.batch_id is null or sb.status in ('DRAFT','SUBMITTED'))`];
-  if (scopePath !== null) conditions.push(sql`(b.settlement_office_path = ${scopePath} or b.settlement_office_path like ${`${scopePath}/%`})`);
+  if (scope !== null) conditions.push(settledWithin(scope));
   if (filter.billerCode) conditions.push(sql`b.code = ${filter.billerCode}`);
   if (filter.officeCode) conditions.push(sql`a.delivery_office_code = ${filter.officeCode}`);
   return rowsOf<AgingRow>(
@@ -141,9 +153,9 @@ export async function agingRows(db: Q, today: string, scopePath: string | null, 
  * plus upheld adjustments not in one. The ledger's COD payable falls at SETTLED (release) and rises again at
  * PAYOUT_FAILED, when the batch's collections are released too, so both sides move together.
  */
-export async function unsettledByBiller(db: Q, asOf: string, scopePath: string | null, billerId?: string | null) {
+export async function unsettledByBiller(db: Q, asOf: string, scope: OfficeScope | null, billerId?: string | null) {
   const conditions: SQL[] = [];
-  if (scopePath !== null) conditions.push(sql`(b.settlement_office_path = ${scopePath} or b.settlement_office_path like ${`${scopePath}/%`})`);
+  if (scope !== null) conditions.push(settledWithin(scope));
   if (billerId) conditions.push(sql`b.id = ${billerId}`);
   const where = conditions.length > 0 ? sql`where ${sql.join(conditions, sql` and `)}` : sql``;
   return rowsOf<{ biller_id: string; biller_code: string; settlement_office_code: string; currency: string; collected: string; adjustments: string }>(

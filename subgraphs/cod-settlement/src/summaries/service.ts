@@ -12,7 +12,8 @@ import type { SettlementDeps } from '../settlement/deps.js';
 import { isUuid } from '../settlement/domain.js';
 import { SettlementError } from '../settlement/errors.js';
 import type { CodLedgerClient } from './ledger-client.js';
-import { agingRows, articleNumbersOfBatch, billerMoney, lastRemittance, officeDay, remittanceArticles, remittanceDays, remittancesPage, unsettledByBiller } from './repository.js';
+import { agingRows, articleNumbersOfBatch, billerMoney, lastRemittance, officeDay, remittanceArticles, remittanceDays, remittancesPage, unsettledByBiller, type OfficeScope } from './repository.js';
+import { bankHolidaysOfYear } from '../contracts/holidays.js';
 
 const MAX_PAGE = 100;
 const MAX_CSV_ROWS = 100_000;
@@ -30,13 +31,16 @@ async function visibleBiller(deps: SettlementDeps, identity: Identity, billerId:
   return biller;
 }
 
-/** The scope path of cod.read for office-wide reads: null for a service (everything). */
-function readScope(identity: Identity): string | null {
+/**
+ * The reach of cod.read for office-wide reads: null for a service (everything). An own-office grant (a counter clerk's,
+ * a postman's) reaches its office alone, never the offices under it: `exact` says so, and the SQL keeps to it.
+ */
+function readScope(identity: Identity): OfficeScope | null {
   assertHolds(identity, 'cod.read');
   const scope = scopeOf(identity, 'cod.read');
   if (scope.kind === 'all') return null;
   if (scope.kind === 'none') throw new ForbiddenError('you may not cod.read');
-  return scope.scopes[0]!.path;
+  return scope.scopes[0]!;
 }
 
 export function pageSize(first: number | null | undefined): number {
@@ -118,6 +122,16 @@ export async function officeCodSummary(deps: SettlementDeps, identity: Identity,
   if (!office || !can(identity, 'cod.read', office)) throw new SettlementError('OFFICE_NOT_FOUND', `no office ${officeCode}`);
   const figures = await officeDay(deps.database.db, office.code, day);
   return { date: day, ...figures };
+}
+
+/**
+ * bankHolidays(calendar, year): the bank holidays of a calendar in a year, for cod.read anywhere (a calendar is no
+ * office's; a biller's people, who hold no cod.read, are refused).
+ */
+export async function bankHolidays(deps: SettlementDeps, identity: Identity, calendar: string, year: number) {
+  assertHolds(identity, 'cod.read');
+  if (!Number.isInteger(year) || year < 2000 || year > 2100) throw new SettlementError('INVALID_INPUT', 'year must be from 2000 to 2100', { field: 'year' });
+  return bankHolidaysOfYear(deps.database.db, calendar, `${year}-01-01`, `${year}-12-31`);
 }
 
 export async function codAging(deps: SettlementDeps, identity: Identity, filter: { billerCode?: string | null; officeCode?: string | null }) {

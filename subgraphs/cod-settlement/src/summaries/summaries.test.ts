@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSettlementApprovalExecutor } from '../settlement/approval-executor.js';
 import { buildSettlementBatches } from '../settlement/build.js';
 import { markPayoutFailed, markPayoutPaid } from '../settlement/payouts.js';
+import { settlementBatchList } from '../settlement/queries.js';
 import { payoutOfBatch } from '../settlement/repository.js';
 import { submitSettlementBatches } from '../settlement/submit.js';
 import { contextOf, decidedEvent, financeOfficer, identitySecret, recordingInbox, seedBiller, seedCollection, seedOffices, settlementDeps, SETTLEMENT_OFFICE } from '../settlement/test-support/seed.js';
@@ -137,6 +138,30 @@ describe("what sellers and officers see", () => {
     // A collection the ledger never heard of is a difference.
     collected.set(biller.code, '1600.00');
     expect((await reconcile())[0]!.difference).toBe('-50.00');
+  });
+});
+
+describe('an own-office cod.read (a counter clerk, a postman)', () => {
+  it('reaches the settlement office alone: not the aging, reconciliation or batches of a biller settled under it', async () => {
+    const here = await seedBiller(db());
+    const below = await seedBiller(db());
+    await db().execute(sql`update cod.billers set settlement_office_code = 'LDSO', settlement_office_path = 'DLC/NDGPO/LDSO' where id = ${below.id}`);
+    for (const biller of [here, below]) await seedCollection(db(), biller.id, { amount: '400.00', deliveredOn: '2026-12-01', dueFrom: '2026-12-01' });
+    const built = [
+      ...(await buildSettlementBatches(deps(), ctx, { settlementOfficeCode: SETTLEMENT_OFFICE, cycleDate: '2026-12-14' })),
+      ...(await buildSettlementBatches(deps(), ctx, { settlementOfficeCode: 'LDSO', cycleDate: '2026-12-14' })),
+    ];
+    const batchOf = (billerId: string) => built.find((b) => b.billerId === billerId)!.id;
+    const clerk = { ...financeOfficer, staffId: 'clerk-1', grants: [{ permission: 'cod.read', scope: 'OWN_OFFICE' as const }] };
+    const ledger: CodLedgerClient = { codPayableBalances: async ({ billerCodes }) => billerCodes.map((billerCode) => ({ billerCode, amount: '0.00', currency: 'INR' })) };
+    const seen = async (identity: typeof financeOfficer) => ({
+      aging: await Promise.all([here, below].map(async (b) => (await codAging(deps(), identity, { billerCode: b.code })).length > 0)),
+      reconciliation: await Promise.all([here, below].map(async (b) => (await codReconciliation({ ...deps(), ledger }, contextOf(identity), '2026-12-14', b.id)).length > 0)),
+      batches: await Promise.all([here, below].map(async (b) => (await settlementBatchList(deps(), identity, { billerCode: b.code }, 10)).edges.some((e) => e.node.id === batchOf(b.id)))),
+    });
+    expect(await seen(clerk)).toEqual({ aging: [true, false], reconciliation: [true, false], batches: [true, false] });
+    // The divisional officer's subtree grant reaches both.
+    expect(await seen(financeOfficer)).toEqual({ aging: [true, true], reconciliation: [true, true], batches: [true, true] });
   });
 });
 

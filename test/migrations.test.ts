@@ -122,3 +122,37 @@ describe('accounts backfills', () => {
     await migrateThrough(database, 'accounts');
   });
 });
+
+describe('cod-settlement backfills', () => {
+  it('0009: collections already due keep settling alone (by their lines); those not yet due join the day path when they become due, priced', async () => {
+    const database = await fresh();
+    await migrateThrough(database, 'cod-settlement', '0008_payout_file_templates');
+    await database.db.execute(sql`
+      insert into cod.billers (id, code, name, type, contact_name, contact_email, contact_phone, settlement_office_code, settlement_office_path, currency, status, created_by, created_at)
+      values ('00000000-0000-4000-8000-000000000001', 'BL000001', 'Seller', 'ECOMMERCE', 'Owner', 'o@example.in', '+919800000000', 'NDGPO', 'DL/NDGPO', 'INR', 'ACTIVE', 't', now())`);
+    await database.db.execute(sql`
+      insert into cod.contracts (id, biller_id, version, effective_from, fee_rule, taxes, fee_source, settlement_cycle_days, payout_weekdays,
+                                 max_article_amount, dispute_window_days, bank_details_hold_days, holiday_calendar, created_by, created_at)
+      values (gen_random_uuid(), '00000000-0000-4000-8000-000000000001', 1, '2026-01-01',
+              '{"kind":"PERCENT_WITH_MINIMUM_THEN_EXCESS","threshold":"5000","percentUpToThreshold":"2","minimumFee":"50","baseAboveThreshold":"100","percentOfExcess":"1"}'::jsonb,
+              '[{"name":"GST","percent":"18"}]'::jsonb, 'IN-COD-FEE-2017-07-01', 2, '[1,2,3,4,5]'::jsonb, '50000', 3, 7, 'IN', 't', now())`);
+    for (const [n, due] of [['1', '2026-12-01'], ['2', null]] as const) {
+      await database.db.execute(sql`
+        insert into cod.articles (id, article_number, biller_id, currency, cod_amount, booking_office_code, delivery_office_code, delivery_office_path, status, booked_on, delivered_on, registered_by, registered_at)
+        values (${`00000000-0000-4000-8000-00000000010${n}`}, ${`EE00000000${n}IN`}, '00000000-0000-4000-8000-000000000001', 'INR', '4321.37', 'NDGPO', 'NDGPO', 'DL/NDGPO', 'DELIVERED', '2026-11-28', '2026-11-30', 't', now())`);
+      await database.db.execute(sql`
+        insert into cod.collections (article_id, biller_id, currency, amount, mode, pod_reference, postman_id, office_code, office_path, business_date, collected_at, due_from)
+        values (${`00000000-0000-4000-8000-00000000010${n}`}, '00000000-0000-4000-8000-000000000001', 'INR', '4321.37', 'CASH', 'POD', 'PM1', 'NDGPO', 'DL/NDGPO', '2026-11-30', now(), ${due})`);
+    }
+    await migrateThrough(database, 'cod-settlement');
+    const state = () => rows(database, sql`select article_id::text, settles_alone, fee::text, fee_tax::text from cod.collections order by article_id`);
+    expect(await state()).toEqual([
+      { article_id: '00000000-0000-4000-8000-000000000101', settles_alone: true, fee: null, fee_tax: null },
+      { article_id: '00000000-0000-4000-8000-000000000102', settles_alone: false, fee: null, fee_tax: null },
+    ]);
+    expect(await rows(database, sql`select count(*)::int as days from cod.due_days`)).toEqual([{ days: 0 }]);
+    await database.db.execute(sql`update cod.collections set due_from = '2026-12-03' where article_id = '00000000-0000-4000-8000-000000000102'`);
+    expect((await state())[1]).toEqual({ article_id: '00000000-0000-4000-8000-000000000102', settles_alone: false, fee: '86.43', fee_tax: '15.56' });
+    expect(await rows(database, sql`select due_from::text, settlement_office_code, batch_id from cod.due_days`)).toEqual([{ due_from: '2026-12-03', settlement_office_code: 'NDGPO', batch_id: null }]);
+  });
+});

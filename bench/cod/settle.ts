@@ -7,12 +7,13 @@ import { buildSettlementBatchesInTx } from '../../subgraphs/cod-settlement/src/s
 
 /*
  * The settlement run as production does it, below GraphQL: cod-settlement's set-based build per settlement office
- * (buildSettlementBatchesInTx: batches, the conditional claim of every collection, a line per article with its fee and
- * GST, the totals), and the SETTLED entry of every batch through accounts' batch posting path (postJournalEntries:
- * postEntriesInTx, as bench/ledger measures it). In production the entries follow the release's cod.movement events
- * (accounts' COD consumer, not on main yet); here they are posted straight after the build with the rule the event
- * catalogue gives: Dr COD payable gross / Cr bank net / Cr COD fee income / Cr GST payable. accounts does not open
- * one COD payable per biller yet (`<S>:2200:<billerCode>`), so the office's 2200 carries them all.
+ * (buildSettlementBatchesInTx: batches, a claim per (biller, due day) summed from the fees priced when each collection
+ * became due, the totals; docs/cod-settlement.md "Settlement by day"), and the SETTLED entry of every batch through
+ * accounts' batch posting path (postJournalEntries: postEntriesInTx, as bench/ledger measures it). In production the
+ * entries follow the release's cod.movement events (accounts' COD consumer); here they are posted straight after the
+ * build with the same rule: Dr COD payable gross / Cr bank net / Cr COD fee income / Cr GST payable. The office's 2200
+ * carries every biller here (production opens one per biller, `<S>:2200:<billerCode>`, on first use), so the bench
+ * needs no biller accounts opened first.
  */
 
 const CONTEXT: SignedRequestContext = { identity: { kind: 'service', service: 'cod-settlement' }, requestId: 'bench-cod', clientAddress: undefined };
@@ -97,48 +98,10 @@ export async function plainAggregation(database: Database, dueFrom: string): Pro
 export async function verify(database: Database): Promise<{ articles: number; inOneLine: number; grossMatches: boolean; payableAfter: string }> {
   const [row] = rowsOf<{ articles: number; in_one: number; gross_ok: boolean }>(await database.db.execute(sql`
     select (select count(*)::int from cod.collections) as articles,
-           (select count(*)::int from (select l.article_id from cod.settlement_lines l where l.active group by l.article_id having count(*) = 1) x) as in_one,
+           (select count(*)::int from (select l.article_id from cod.batch_lines l where l.active and l.kind = 'ARTICLE' group by l.article_id having count(*) = 1) x) as in_one,
            (select sum(gross) from cod.settlement_batches) = (select sum(amount) from cod.collections) as gross_ok`));
   const [payable] = rowsOf<{ balance: string | null }>(await database.db.execute(sql`
     select (sum(p.amount) filter (where p.side = 'CREDIT') - sum(p.amount) filter (where p.side = 'DEBIT'))::text as balance
     from accounts.postings p where p.account_code like '%:2200'`));
   return { articles: row!.articles, inOneLine: row!.in_one, grossMatches: row!.gross_ok, payableAfter: payable?.balance ?? 'n/a' };
 }
-
-/**
- * A second reference, for reading the ratio: the same writes by bare SQL (a batch per biller, every collection
- * claimed, a line per article without fees), in a transaction rolled back, then VACUUM so the run does not pay for its
- * dead rows. The aggregation only reads; the settlement must write a line and a claim per article, and this shows how
- * much of its time those writes alone take.
- */
-export async function rawWrites(database: Database, dueFrom: string): Promise<number> {
-  const started = performance.now();
-  await database.db
-    .transaction(async (tx) => {
-      await tx.execute(sql`
-        create temp table raw_batches on commit drop as
-        select gen_random_uuid() as id, b.id as biller_id from cod.billers b`);
-      await tx.execute(sql`
-        insert into cod.settlement_batches (id, reference, biller_id, settlement_office_code, settlement_office_path, currency, cycle_date, built_by, built_at)
-        select r.id, 'RAW-' || r.id, r.biller_id, b.settlement_office_code, b.settlement_office_path, 'INR', '2000-01-03', 'raw', now()
-        from raw_batches r join cod.billers b on b.id = r.biller_id`);
-      await tx.execute(sql`
-        with claimed as (
-          update cod.collections c set settlement_batch_id = r.id from raw_batches r
-          where r.biller_id = c.biller_id and c.settlement_batch_id is null and c.due_from <= ${dueFrom}
-          returning c.article_id, c.amount, r.id as batch_id)
-        insert into cod.settlement_lines (batch_id, kind, article_id, gross, fee, tax, early_fee, net)
-        select batch_id, 'ARTICLE', article_id, amount, 0, 0, 0, amount from claimed`);
-      throw new RawRollback();
-    })
-    .catch((error) => {
-      if (!(error instanceof RawRollback)) throw error;
-    });
-  const ms = performance.now() - started;
-  await database.db.execute(sql`vacuum analyze cod.collections`);
-  await database.db.execute(sql`vacuum analyze cod.settlement_lines`);
-  await database.db.execute(sql`vacuum analyze cod.settlement_batches`);
-  return ms;
-}
-
-class RawRollback extends Error {}

@@ -35,7 +35,7 @@ CREATE INDEX "due_days_open_idx" ON "cod"."due_days" USING btree ("settlement_of
 CREATE INDEX "due_days_batch_idx" ON "cod"."due_days" USING btree ("batch_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "settlement_days_active_day_key" ON "cod"."settlement_days" USING btree ("biller_id","due_from") WHERE "cod"."settlement_days"."active";--> statement-breakpoint
 CREATE INDEX "settlement_days_batch_idx" ON "cod"."settlement_days" USING btree ("batch_id");--> statement-breakpoint
-CREATE INDEX "collections_day_idx" ON "cod"."collections" USING btree ("biller_id","due_from") WHERE "cod"."collections"."due_from" is not null and not "cod"."collections"."settles_alone";--> statement-breakpoint
+CREATE INDEX "collections_day_idx" ON "cod"."collections" USING btree ("biller_id","due_from","amount","fee","fee_tax","early_fee","early_tax") WHERE "cod"."collections"."due_from" is not null and not "cod"."collections"."settles_alone";--> statement-breakpoint
 CREATE INDEX "collections_due_idx" ON "cod"."collections" USING btree ("biller_id","due_from") WHERE "cod"."collections"."settles_alone" and "cod"."collections"."settlement_batch_id" is null and "cod"."collections"."due_from" is not null;--> statement-breakpoint
 -- Collections already due keep settling the way they were built: alone, by their own lines (their days are not
 -- registered, so no day claim can take them). Collections not yet due join the day path when they become due.

@@ -91,18 +91,13 @@ export async function createBatchesAndClaim(tx: Tx, p: BuildParameters): Promise
       from cod.due_days d join terms t on t.biller_id = d.biller_id
       where d.settlement_office_code = ${p.officeCode} and d.batch_id is null and d.due_from <= t.cutoff
     ),
-    summed as (
-      select c.biller_id, c.due_from, count(*)::int as articles, sum(c.amount) as gross, sum(c.fee) as fee, sum(c.fee_tax) as fee_tax,
-             sum(c.early_fee) as early_fee, sum(c.early_tax) as early_tax
+    day_sums as (
+      select c.biller_id, c.due_from, dy.early, count(*)::int as articles, sum(c.amount) as gross, sum(c.fee) as fee,
+             sum(c.fee_tax) + coalesce(sum(c.early_tax) filter (where dy.early), 0) as tax,
+             coalesce(sum(c.early_fee) filter (where dy.early), 0) as early_fee
       from days dy join cod.collections c on c.biller_id = dy.biller_id and c.due_from = dy.due_from
       where not c.settles_alone and c.amount > 0
-      group by c.biller_id, c.due_from
-    ),
-    day_sums as (
-      select s.biller_id, s.due_from, dy.early, s.articles, s.gross, s.fee,
-             s.fee_tax + case when dy.early then s.early_tax else 0 end as tax,
-             case when dy.early then s.early_fee else 0 end as early_fee
-      from summed s join days dy on dy.biller_id = s.biller_id and dy.due_from = s.due_from
+      group by c.biller_id, c.due_from, dy.early
     ),
     due as (
       select c.article_id, c.biller_id, c.amount, c.due_from

@@ -1,0 +1,10 @@
+import { generateCod } from './cod/generator.js';
+import { createCodBenchDatabase, loadOffices } from './cod/setup.js';
+import { openPayables } from './cod/settle.js';
+const n = Number(process.argv[2] ?? 1000000);
+const bench = await createCodBenchDatabase(process.env.DATABASE_URL!);
+const offices = await loadOffices(bench.database, 4);
+await generateCod(bench.database, { billers: 1000, articles: n, settlementOffices: offices.settlement, delivery: offices.delivery, deliveredOn: '2026-12-05', dueFrom: '2026-12-07' });
+await openPayables(bench.database, '2026-12-03');
+console.log(bench.name, offices.settlement.map((o) => o.code).join(','));
+await bench.database.close();

@@ -48,12 +48,14 @@ export async function startCodSettlement(options: CodSettlementOptions): Promise
   const timeZone = options.timeZone ?? DEFAULT_TIME_ZONE;
   const approvals = options.administrationUrl ? createApprovalSubmitter({ url: options.administrationUrl, identitySecret: options.identitySecret }) : undefined;
   const billerDeps = { database: options.database, clock, timeZone, currency: options.currency ?? 'INR', ...(approvals ? { approvals } : {}) };
-  const articleDeps = { database: options.database, clock, timeZone };
+  const currency = options.currency ?? 'INR';
+  const articleDeps = { database: options.database, clock, timeZone, currency };
   const settlement: SettlementDeps & { ledger?: ReturnType<typeof createCodLedgerClient> } = {
     database: options.database,
     clock,
     timeZone,
     payoutBank: options.payoutBank ?? DEFAULT_PAYOUT_BANK,
+    currency: options.currency ?? 'INR',
     logger: options.logger,
     ...(options.notifier ? { notifier: options.notifier } : {}),
     ...(approvals ? { approvals } : {}),

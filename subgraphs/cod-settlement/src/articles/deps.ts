@@ -6,7 +6,12 @@ export interface ArticleDeps {
   database: Database;
   clock: () => Date;
   timeZone: string;
+  /** The operator's currency, which postmen's cash is counted in (start.ts passes it); INR when left out. */
+  currency?: string;
 }
+
+/** The operator's currency of a deps object. */
+export const operatorCurrency = (deps: { currency?: string | undefined }): string => deps.currency ?? 'INR';
 
 /** Who did it, as the timeline shows them (`label`) and as a ledger event names them (`event`, packages/events actor). */
 export interface Actor {

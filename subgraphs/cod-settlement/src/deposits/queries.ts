@@ -5,7 +5,7 @@ import { BadUserInputError, ForbiddenError, UnauthenticatedError } from '@postal
 import { and, eq, gte, lte, sql, type SQL } from 'drizzle-orm';
 import { articleEvents, articles, collections } from '../articles/tables.js';
 import { billers } from '../billers/tables.js';
-import type { ArticleDeps } from '../articles/deps.js';
+import { operatorCurrency, type ArticleDeps } from '../articles/deps.js';
 import { checkText, POSTMAN_ID } from '../articles/domain.js';
 import type { ArticleView } from '../articles/repository.js';
 import { findOffice } from '../offices/repository.js';
@@ -107,7 +107,7 @@ export async function postmanDaySheet(deps: ArticleDeps, identity: Identity, off
     officeCode: office.code,
     postmanId,
     date,
-    currency: 'INR',
+    currency: operatorCurrency(deps),
     outForDelivery: rows.filter((row) => row.status === 'OUT_FOR_DELIVERY'),
     delivered: rows.filter((row) => row.status === 'DELIVERED'),
     failed: rows.filter((row) => row.status === 'DELIVERY_FAILED'),

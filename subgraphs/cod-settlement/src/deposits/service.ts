@@ -10,7 +10,7 @@ import { assertCan, can } from '@postal/authz';
 import { businessDate } from '@postal/calendar';
 import { transaction } from '@postal/db';
 import { currencyOf, Decimal } from '@postal/money';
-import { actorOf, type ArticleDeps } from '../articles/deps.js';
+import { actorOf, operatorCurrency, type ArticleDeps } from '../articles/deps.js';
 import { checkAmount, checkText, POSTMAN_ID } from '../articles/domain.js';
 import { bookedOnOf } from '../articles/registration.js';
 import { raiseException } from '../exceptions/repository.js';
@@ -42,7 +42,7 @@ export async function recordPostmanDeposit(deps: ArticleDeps, identity: Identity
   const today = businessDate(now, deps.timeZone);
   const { date, error } = bookedOnOf(input.businessDate, today);
   if (!date) throw new DepositError('INVALID_DATE', error!.message.replace('bookedOn', 'businessDate'), { field: 'businessDate' });
-  const deposited = checkAmount(input.depositedAmount, 'INR', 'depositedAmount', { allowZero: true });
+  const deposited = checkAmount(input.depositedAmount, operatorCurrency(deps), 'depositedAmount', { allowZero: true });
   const reason = input.reason == null || input.reason === '' ? null : checkText(input.reason, 'reason', 500);
   const actor = actorOf(identity);
   const id = randomUUID();

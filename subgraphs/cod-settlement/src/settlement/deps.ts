@@ -26,6 +26,8 @@ export interface SettlementDeps {
   notifier?: Notifier;
   payoutBank: PayoutBankProfile;
   logger?: { warn(object: object, message: string): void };
+  /** The operator's currency, which an office's COD day is counted in (start.ts passes it); INR when left out. */
+  currency?: string;
 }
 
 export const DEFAULT_PAYOUT_BANK: PayoutBankProfile = { templateCode: 'SBI_CMP_NEFT', corporateId: 'INDIAPOSTCOD', debitAccount: '00000031234567890' };

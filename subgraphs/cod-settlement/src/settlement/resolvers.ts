@@ -1,6 +1,7 @@
 import { can } from '@postal/authz';
 import { Decimal, money } from '@postal/money';
 import { toMoneyOutput } from '@postal/scalars';
+import { operatorCurrency } from '../articles/deps.js';
 import { findBiller } from '../billers/repository.js';
 import { raiseCodDispute, resolveCodDispute } from '../disputes/service.js';
 import type { DisputeRow } from '../disputes/repository.js';
@@ -120,7 +121,7 @@ export const settlementResolvers: Resolvers = {
   Office: {
     codSummary: async (office, { date }, ctx) => {
       const s = await officeCodSummary(ctx.services.settlement, ctx.identity, office.code, date);
-      const currency = 'INR';
+      const currency = operatorCurrency(ctx.services.settlement);
       return {
         date: s.date,
         deliveredCount: Number(s.delivered.count),

@@ -3,6 +3,12 @@ CREATE TABLE "cod"."due_days" (
 	"due_from" date NOT NULL,
 	"settlement_office_code" text NOT NULL,
 	"batch_id" uuid,
+	"article_count" integer DEFAULT 0 NOT NULL,
+	"gross" numeric DEFAULT '0' NOT NULL,
+	"fee" numeric DEFAULT '0' NOT NULL,
+	"fee_tax" numeric DEFAULT '0' NOT NULL,
+	"early_fee" numeric DEFAULT '0' NOT NULL,
+	"early_tax" numeric DEFAULT '0' NOT NULL,
 	CONSTRAINT "due_days_biller_id_due_from_pk" PRIMARY KEY("biller_id","due_from")
 );
 --> statement-breakpoint
@@ -35,22 +41,22 @@ CREATE INDEX "due_days_open_idx" ON "cod"."due_days" USING btree ("settlement_of
 CREATE INDEX "due_days_batch_idx" ON "cod"."due_days" USING btree ("batch_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "settlement_days_active_day_key" ON "cod"."settlement_days" USING btree ("biller_id","due_from") WHERE "cod"."settlement_days"."active";--> statement-breakpoint
 CREATE INDEX "settlement_days_batch_idx" ON "cod"."settlement_days" USING btree ("batch_id");--> statement-breakpoint
-CREATE INDEX "collections_day_idx" ON "cod"."collections" USING btree ("biller_id","due_from","amount","fee","fee_tax","early_fee","early_tax") WHERE "cod"."collections"."due_from" is not null and not "cod"."collections"."settles_alone";--> statement-breakpoint
+CREATE INDEX "collections_day_idx" ON "cod"."collections" USING btree ("biller_id","due_from") WHERE "cod"."collections"."due_from" is not null and not "cod"."collections"."settles_alone";--> statement-breakpoint
 CREATE INDEX "collections_due_idx" ON "cod"."collections" USING btree ("biller_id","due_from") WHERE "cod"."collections"."settles_alone" and "cod"."collections"."settlement_batch_id" is null and "cod"."collections"."due_from" is not null;--> statement-breakpoint
 -- Collections already due keep settling the way they were built: alone, by their own lines (their days are not
 -- registered, so no day claim can take them). Collections not yet due join the day path when they become due.
 UPDATE "cod"."collections" SET "settles_alone" = true WHERE "due_from" IS NOT NULL;--> statement-breakpoint
--- When a collection becomes due (deposited, cleared, or inserted due): its day is registered, it is priced with the
--- contract in force that day (the SQL twin of fees/domain.ts quoteCodFee: the fee rounded HALF_UP to paise first, each
--- tax on the rounded fee rounded on its own; the early-settlement fee on the amount, charged only if its day is settled
--- early), and it settles alone if its day is already claimed or no contract prices it. A build at the settlement
--- office holds the same advisory lock exclusively from before it reads the open days until it commits, so a
--- collection becoming due either commits before the build reads (and is in the claim) or sees the claim (and settles
--- alone): never in a claimed day without being in the claim.
+-- When a collection becomes due (deposited, cleared, or inserted due): it is priced with the contract in force that
+-- day (the SQL twin of fees/domain.ts quoteCodFee: the fee rounded HALF_UP to paise first, each tax on the rounded fee
+-- rounded on its own; the early-settlement fee on the amount, charged only if its day is settled early), and added to
+-- its day's totals in due_days, so a build reads a row per day and no collection. It settles alone instead when its
+-- day is already claimed or no contract prices it. A build at the settlement office holds the same advisory lock
+-- exclusively from before it reads the open days until it commits, so a collection either commits before the build
+-- reads (and is in the claim) or sees the claim (and settles alone): never in a claimed day without being in the claim.
+-- Callers making many collections due at once lock their days first, in order (articles/due-days.ts lockDueDays).
 CREATE FUNCTION "cod"."collection_became_due"() RETURNS trigger LANGUAGE plpgsql AS $$
 DECLARE
   office text;
-  claimed uuid;
   k record;
 BEGIN
   IF TG_OP = 'UPDATE' AND OLD.due_from IS NOT NULL THEN
@@ -64,11 +70,9 @@ BEGIN
   END IF;
   SELECT b.settlement_office_code INTO office FROM cod.billers b WHERE b.id = NEW.biller_id;
   PERFORM pg_advisory_xact_lock_shared(hashtext('cod.settlement.build:' || office));
-  INSERT INTO cod.due_days (biller_id, due_from, settlement_office_code) VALUES (NEW.biller_id, NEW.due_from, office) ON CONFLICT DO NOTHING;
-  SELECT d.batch_id INTO claimed FROM cod.due_days d WHERE d.biller_id = NEW.biller_id AND d.due_from = NEW.due_from;
   SELECT c.fee_rule, c.taxes, c.early_settlement_fee_percent INTO k FROM cod.contracts c
     WHERE c.biller_id = NEW.biller_id AND c.effective_from <= NEW.due_from ORDER BY c.effective_from DESC LIMIT 1;
-  IF NOT FOUND OR claimed IS NOT NULL OR (k.fee_rule->>'kind') IS DISTINCT FROM 'PERCENT_WITH_MINIMUM_THEN_EXCESS' THEN
+  IF NOT FOUND OR (k.fee_rule->>'kind') IS DISTINCT FROM 'PERCENT_WITH_MINIMUM_THEN_EXCESS' THEN
     NEW.settles_alone := true;
     RETURN NEW;
   END IF;
@@ -79,6 +83,18 @@ BEGIN
   NEW.early_fee := round(NEW.amount * coalesce(k.early_settlement_fee_percent, 0) / 100, 2);
   SELECT coalesce(sum(round(NEW.fee * (t->>'percent')::numeric / 100, 2)), 0), coalesce(sum(round(NEW.early_fee * (t->>'percent')::numeric / 100, 2)), 0)
     INTO NEW.fee_tax, NEW.early_tax FROM jsonb_array_elements(k.taxes) t;
+  IF NEW.settles_alone OR NEW.amount <= 0 THEN
+    RETURN NEW;
+  END IF;
+  INSERT INTO cod.due_days AS d (biller_id, due_from, settlement_office_code, article_count, gross, fee, fee_tax, early_fee, early_tax)
+    VALUES (NEW.biller_id, NEW.due_from, office, 1, NEW.amount, NEW.fee, NEW.fee_tax, NEW.early_fee, NEW.early_tax)
+  ON CONFLICT (biller_id, due_from) DO UPDATE
+    SET article_count = d.article_count + 1, gross = d.gross + EXCLUDED.gross, fee = d.fee + EXCLUDED.fee,
+        fee_tax = d.fee_tax + EXCLUDED.fee_tax, early_fee = d.early_fee + EXCLUDED.early_fee, early_tax = d.early_tax + EXCLUDED.early_tax
+    WHERE d.batch_id IS NULL;
+  IF NOT FOUND THEN
+    NEW.settles_alone := true;
+  END IF;
   RETURN NEW;
 END $$;--> statement-breakpoint
 CREATE TRIGGER "collections_became_due" BEFORE INSERT OR UPDATE OF "due_from" ON "cod"."collections"
@@ -106,18 +122,32 @@ CREATE VIEW "cod"."batch_lines" AS
 --> statement-breakpoint
 -- A dispute opened on an article takes it off the day path unless its day is already claimed (then it is settled,
 -- and an upheld claim is paid back as an adjustment): it settles alone, which the build does only once no dispute on
--- it is open. Under the settlement office's build lock shared, as collections becoming due take it, so no build is
--- claiming its day meanwhile; a trigger, so no way of opening a dispute can forget it.
+-- it is open, and leaves its day's totals. Under the settlement office's build lock shared, as collections becoming
+-- due take it, so no build is claiming its day meanwhile; a trigger, so no way of opening a dispute can forget it.
 CREATE FUNCTION "cod"."dispute_holds_article"() RETURNS trigger LANGUAGE plpgsql AS $$
 DECLARE
   office text;
 BEGIN
   SELECT b.settlement_office_code INTO office FROM cod.billers b WHERE b.id = NEW.biller_id;
   PERFORM pg_advisory_xact_lock_shared(hashtext('cod.settlement.build:' || office));
-  UPDATE cod.collections c SET settles_alone = true
-   WHERE c.article_id = NEW.article_id AND NOT c.settles_alone
-     AND NOT EXISTS (SELECT 1 FROM cod.due_days d WHERE d.biller_id = c.biller_id AND d.due_from = c.due_from AND d.batch_id IS NOT NULL);
+  PERFORM "cod"."take_off_open_day"(NEW.article_id);
   RETURN NULL;
+END $$;--> statement-breakpoint
+-- Moves a collection on an open day to settling alone, out of that day's totals; nothing for one already alone, not
+-- yet due, or on a claimed day. The caller holds the settlement office's build lock (shared or exclusive).
+CREATE FUNCTION "cod"."take_off_open_day"(article uuid) RETURNS void LANGUAGE plpgsql AS $$
+DECLARE
+  c record;
+BEGIN
+  UPDATE cod.collections x SET settles_alone = true
+   WHERE x.article_id = article AND NOT x.settles_alone
+     AND (x.due_from IS NULL OR NOT EXISTS (SELECT 1 FROM cod.due_days d WHERE d.biller_id = x.biller_id AND d.due_from = x.due_from AND d.batch_id IS NOT NULL))
+  RETURNING x.biller_id, x.due_from, x.amount, x.fee, x.fee_tax, x.early_fee, x.early_tax INTO c;
+  IF FOUND AND c.due_from IS NOT NULL AND c.amount > 0 THEN
+    UPDATE cod.due_days d SET article_count = d.article_count - 1, gross = d.gross - c.amount, fee = d.fee - c.fee,
+           fee_tax = d.fee_tax - c.fee_tax, early_fee = d.early_fee - c.early_fee, early_tax = d.early_tax - c.early_tax
+     WHERE d.biller_id = c.biller_id AND d.due_from = c.due_from;
+  END IF;
 END $$;--> statement-breakpoint
 CREATE TRIGGER "disputes_hold_article" AFTER INSERT ON "cod"."disputes"
   FOR EACH ROW WHEN (NEW.status = 'OPEN') EXECUTE FUNCTION "cod"."dispute_holds_article"();

@@ -1,5 +1,6 @@
 import { rowsOf, type Db, type Tx } from '@postal/db';
 import { and, asc, desc, eq, getTableColumns, inArray, lt, or, sql, type SQL } from 'drizzle-orm';
+import { lockDueDays } from './due-days.js';
 import { billers } from '../billers/tables.js';
 import { articleEvents, articles, collections } from './tables.js';
 
@@ -149,6 +150,7 @@ export async function lockCollectionsOf(tx: Tx, articleIds: readonly string[]): 
 }
 
 export async function markCleared(tx: Tx, articleIds: readonly string[], clearedOn: string, reference: string): Promise<number> {
+  await lockDueDays(tx, articleIds, clearedOn);
   const updated = await tx
     .update(collections)
     .set({ clearedOn, clearedReference: reference, dueFrom: clearedOn })

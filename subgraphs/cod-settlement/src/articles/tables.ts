@@ -115,11 +115,8 @@ export const collections = codSchema.table(
   },
   (table) => [
     index('collections_due_idx').on(table.billerId, table.dueFrom).where(sql`${table.settlesAlone} and ${table.settlementBatchId} is null and ${table.dueFrom} is not null`),
-    // Carries the priced amounts too, so a build sums each claimed day from the index alone (an index-only scan,
-    // in (biller, day) order), never visiting the heap pages a biller's collections are scattered over.
-    index('collections_day_idx')
-      .on(table.billerId, table.dueFrom, table.amount, table.fee, table.feeTax, table.earlyFee, table.earlyTax)
-      .where(sql`${table.dueFrom} is not null and not ${table.settlesAlone}`),
+    // A claimed day's articles, for its lines (the view batch_lines); the build itself reads due_days' totals.
+    index('collections_day_idx').on(table.billerId, table.dueFrom).where(sql`${table.dueFrom} is not null and not ${table.settlesAlone}`),
     index('collections_postman_day_idx').on(table.officeCode, table.postmanId, table.businessDate).where(sql`${table.mode} = 'CASH' and ${table.depositId} is null`),
     index('collections_office_day_idx').on(table.officeCode, table.businessDate),
     check('collections_mode_valid', sql`${table.mode} in ('CASH','UPI','CARD')`),

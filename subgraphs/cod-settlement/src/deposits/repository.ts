@@ -1,5 +1,6 @@
 import type { Db, Tx } from '@postal/db';
 import { and, asc, desc, eq, inArray, isNull, lte, sql, type SQL } from 'drizzle-orm';
+import { lockDueDays } from '../articles/due-days.js';
 import { collections } from '../articles/tables.js';
 import { postmanDeposits } from './tables.js';
 
@@ -38,6 +39,7 @@ export async function insertDeposit(tx: Tx, row: typeof postmanDeposits.$inferIn
 
 /** The deposit's collections: marked with it and due for settlement from its business date. */
 export async function markDeposited(tx: Tx, articleIds: readonly string[], depositId: string, dueFrom: string): Promise<number> {
+  await lockDueDays(tx, articleIds, dueFrom);
   const updated = await tx
     .update(collections)
     .set({ depositId, dueFrom })

@@ -49,9 +49,9 @@ export interface BuildParameters {
  * Creates the cycle's batches and claims what they settle in ONE set-based statement (no row-by-row work):
  * - `terms`: each active biller of the office with the contract in force on the cycle date, paying out on its weekday
  *   and on a business day of its calendar, with its due cutoff (early settlement's when enabled);
- * - `day_sums`: the open days (due_days) up to each biller's cutoff, summed from the fees and taxes priced when each
- *   collection became due (migration 0009's trigger): the day path, which writes one claim per (biller, day), so a
- *   million articles cost one read, not a million writes; a day is early when it is after the standard cutoff;
+ * - `day_sums`: the open days (due_days) up to each biller's cutoff, with the totals migration 0009's trigger keeps as
+ *   each collection becomes due, priced: the day path, which reads and writes a row per (biller, day), so a million
+ *   articles cost no more than their days; a day is early when it is after the standard cutoff;
  * - `due`: collections that settle alone (their day was claimed when they became due, a dispute held them, no
  *   contract priced them), each claimed and priced as before: the conditional UPDATE of settlement_batch_id, a line each;
  * - `fresh`: one DRAFT batch per biller with something due; ON CONFLICT on the live (biller, cycle) index skips a
@@ -86,18 +86,12 @@ export async function createBatchesAndClaim(tx: Tx, p: BuildParameters): Promise
       left join cutoffs early on k.early_settlement_enabled and early.calendar = k.holiday_calendar and early.days = k.early_settlement_days
       where b.settlement_office_code = ${p.officeCode} and b.status = 'ACTIVE' and k.payout_weekdays @> to_jsonb(${p.weekday}::int)
     ),
-    days as (
-      select d.biller_id, d.due_from, d.due_from > t.std_cutoff as early
-      from cod.due_days d join terms t on t.biller_id = d.biller_id
-      where d.settlement_office_code = ${p.officeCode} and d.batch_id is null and d.due_from <= t.cutoff
-    ),
     day_sums as (
-      select c.biller_id, c.due_from, dy.early, count(*)::int as articles, sum(c.amount) as gross, sum(c.fee) as fee,
-             sum(c.fee_tax) + coalesce(sum(c.early_tax) filter (where dy.early), 0) as tax,
-             coalesce(sum(c.early_fee) filter (where dy.early), 0) as early_fee
-      from days dy join cod.collections c on c.biller_id = dy.biller_id and c.due_from = dy.due_from
-      where not c.settles_alone and c.amount > 0
-      group by c.biller_id, c.due_from, dy.early
+      select d.biller_id, d.due_from, d.due_from > t.std_cutoff as early, d.article_count as articles, d.gross, d.fee,
+             d.fee_tax + case when d.due_from > t.std_cutoff then d.early_tax else 0 end as tax,
+             case when d.due_from > t.std_cutoff then d.early_fee else 0 end as early_fee
+      from cod.due_days d join terms t on t.biller_id = d.biller_id
+      where d.settlement_office_code = ${p.officeCode} and d.batch_id is null and d.due_from <= t.cutoff and d.article_count > 0
     ),
     due as (
       select c.article_id, c.biller_id, c.amount, c.due_from

@@ -15,11 +15,14 @@ export async function releaseBatchContents(tx: Tx, batchId: string): Promise<{ a
       with released as (update cod.settlement_days set active = false where batch_id = ${batchId} and active returning article_count)
       select coalesce(sum(article_count), 0)::int as articles from released`),
   );
+  await tx.execute(sql`update cod.due_days set batch_id = null where batch_id = ${batchId}`);
+  // The days are open again (the statement above); their disputed articles leave them and their totals.
   await tx.execute(sql`
-    with opened as (update cod.due_days set batch_id = null where batch_id = ${batchId} returning biller_id, due_from)
-    update cod.collections c set settles_alone = true from opened o
-    where c.biller_id = o.biller_id and c.due_from = o.due_from and not c.settles_alone
-      and exists (select 1 from cod.disputes d where d.article_id = c.article_id and d.status = 'OPEN')`);
+    select cod.take_off_open_day(c.article_id)
+    from cod.settlement_days sd join cod.collections c on c.biller_id = sd.biller_id and c.due_from = sd.due_from
+    where sd.batch_id = ${batchId} and not c.settles_alone
+      and exists (select 1 from cod.disputes d where d.article_id = c.article_id and d.status = 'OPEN')
+    order by c.article_id`);
   await tx.execute(sql`update cod.disputes set adjustment_batch_id = null where adjustment_batch_id = ${batchId}`);
   return { articles: ((alone as unknown as { rowCount?: number }).rowCount ?? 0) + days!.articles };
 }

@@ -84,10 +84,12 @@ export const settlementLines = codSchema.table(
 );
 
 /**
- * Every (biller, due date) that has had a collection become due: the unit a batch claims. `batchId` is the live batch
- * that settles the day (null: open). Written by the trigger collections_became_due (migration 0009), claimed by the
- * build, opened again when that batch ends without paying. A collection that becomes due into a claimed day settles
- * alone (collections.settles_alone), so a claimed day's articles never change.
+ * Every (biller, due date) that has had a collection become due: the unit a batch claims, with the running totals of
+ * its collections on the day path (those that do not settle alone, amount above zero), priced. `batchId` is the live
+ * batch that settles the day (null: open). Kept by the trigger collections_became_due (migration 0009) as each
+ * collection becomes due, less a collection a dispute takes off it; claimed by the build, which reads these totals and
+ * no collection; opened again when that batch ends without paying. A collection that becomes due into a claimed day
+ * settles alone (collections.settles_alone), so a claimed day's articles and totals never change.
  */
 export const dueDays = codSchema.table(
   'due_days',
@@ -98,6 +100,12 @@ export const dueDays = codSchema.table(
     dueFrom: date('due_from', { mode: 'string' }).notNull(),
     settlementOfficeCode: text('settlement_office_code').notNull(),
     batchId: uuid('batch_id').references(() => settlementBatches.id),
+    articleCount: integer('article_count').notNull().default(0),
+    gross: numeric('gross').notNull().default('0'),
+    fee: numeric('fee').notNull().default('0'),
+    feeTax: numeric('fee_tax').notNull().default('0'),
+    earlyFee: numeric('early_fee').notNull().default('0'),
+    earlyTax: numeric('early_tax').notNull().default('0'),
   },
   (table) => [
     primaryKey({ columns: [table.billerId, table.dueFrom] }),

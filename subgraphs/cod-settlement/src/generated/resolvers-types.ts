@@ -366,18 +366,47 @@ export type CodDigitalClearing = {
   reference: Scalars['String']['output'];
 };
 
+/** A biller's dispute about a delivered article; while OPEN its amount is held out of settlement. */
 export type CodDispute = {
   __typename?: 'CodDispute';
   adjustmentAmount: Maybe<Money>;
   articleNumber: Scalars['String']['output'];
+  billerCode: Scalars['String']['output'];
+  billerId: Scalars['ID']['output'];
   claimedAmount: Maybe<Money>;
   id: Scalars['ID']['output'];
   kind: CodDisputeKind;
   note: Scalars['String']['output'];
+  raisedAt: Scalars['DateTime']['output'];
   raisedOn: Scalars['Date']['output'];
   resolutionNote: Maybe<Scalars['String']['output']>;
   resolvedOn: Maybe<Scalars['Date']['output']>;
+  /** The biller's settlement office (where cod.dispute.manage resolves it). */
+  settlementOfficeCode: Scalars['ID']['output'];
   status: CodDisputeStatus;
+};
+
+export type CodDisputeConnection = {
+  __typename?: 'CodDisputeConnection';
+  edges: Array<CodDisputeEdge>;
+  pageInfo: PageInfo;
+};
+
+export type CodDisputeEdge = {
+  __typename?: 'CodDisputeEdge';
+  cursor: Scalars['String']['output'];
+  node: CodDispute;
+};
+
+export type CodDisputeFilter = {
+  billerId?: InputMaybe<Scalars['ID']['input']>;
+  /** Raised on or after this business date. */
+  raisedFrom?: InputMaybe<Scalars['Date']['input']>;
+  /** Raised on or before this business date. */
+  raisedTo?: InputMaybe<Scalars['Date']['input']>;
+  /** The biller's settlement office and everything under it. */
+  settlementOfficeCode?: InputMaybe<Scalars['ID']['input']>;
+  status?: InputMaybe<CodDisputeStatus>;
 };
 
 export type CodDisputeKind =
@@ -976,6 +1005,11 @@ export type Query = {
   codArticles: CodArticleConnection;
   /** Postman deposits in your cod.read scope, newest first (first: 1 to 500). */
   codDeposits: Array<CodPostmanDeposit>;
+  /**
+   * Disputes of billers settled in your cod.read scope (a biller's people: their own biller's only), newest raised
+   * first. Errors: BAD_USER_INPUT (first 1 to 100, a cursor not issued here, a bad date), OFFICE_NOT_FOUND, FORBIDDEN.
+   */
+  codDisputes: CodDisputeConnection;
   /** COD exceptions in your cod.read scope, newest first (first: 1 to 500). */
   codExceptions: Array<CodException>;
   /** Quotes the COD fee for an article of `codAmount`. Errors: INVALID_AMOUNT, AMOUNT_OUT_OF_RANGE, FEE_SCHEDULE_NOT_FOUND. */
@@ -1037,6 +1071,13 @@ export type QueryCodArticlesArgs = {
 
 export type QueryCodDepositsArgs = {
   filter?: InputMaybe<CodDepositFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryCodDisputesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<CodDisputeFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
@@ -1398,6 +1439,9 @@ export type ResolversTypes = {
   CodDepositFilter: CodDepositFilter;
   CodDigitalClearing: ResolverTypeWrapper<CodDigitalClearing>;
   CodDispute: ResolverTypeWrapper<CodDispute>;
+  CodDisputeConnection: ResolverTypeWrapper<CodDisputeConnection>;
+  CodDisputeEdge: ResolverTypeWrapper<CodDisputeEdge>;
+  CodDisputeFilter: CodDisputeFilter;
   CodDisputeKind: CodDisputeKind;
   CodDisputeOutcome: CodDisputeOutcome;
   CodDisputeStatus: CodDisputeStatus;
@@ -1497,6 +1541,9 @@ export type ResolversParentTypes = {
   CodDepositFilter: CodDepositFilter;
   CodDigitalClearing: CodDigitalClearing;
   CodDispute: CodDispute;
+  CodDisputeConnection: CodDisputeConnection;
+  CodDisputeEdge: CodDisputeEdge;
+  CodDisputeFilter: CodDisputeFilter;
   CodException: CodException;
   CodExceptionFilter: CodExceptionFilter;
   CodFeeQuote: CodFeeQuote;
@@ -1719,14 +1766,28 @@ export type CodDigitalClearingResolvers<ContextType = Context, ParentType extend
 export type CodDisputeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CodDispute'] = ResolversParentTypes['CodDispute']> = {
   adjustmentAmount?: Resolver<Maybe<ResolversTypes['Money']>, ParentType, ContextType>;
   articleNumber?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  billerCode?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  billerId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   claimedAmount?: Resolver<Maybe<ResolversTypes['Money']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['CodDisputeKind'], ParentType, ContextType>;
   note?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  raisedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   raisedOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
   resolutionNote?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   resolvedOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  settlementOfficeCode?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   status?: Resolver<ResolversTypes['CodDisputeStatus'], ParentType, ContextType>;
+};
+
+export type CodDisputeConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CodDisputeConnection'] = ResolversParentTypes['CodDisputeConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['CodDisputeEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+};
+
+export type CodDisputeEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CodDisputeEdge'] = ResolversParentTypes['CodDisputeEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['CodDispute'], ParentType, ContextType>;
 };
 
 export type CodExceptionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CodException'] = ResolversParentTypes['CodException']> = {
@@ -1989,6 +2050,7 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   codArticle?: Resolver<Maybe<ResolversTypes['CodArticle']>, ParentType, ContextType, RequireFields<QueryCodArticleArgs, 'articleNumber'>>;
   codArticles?: Resolver<ResolversTypes['CodArticleConnection'], ParentType, ContextType, RequireFields<QueryCodArticlesArgs, 'first'>>;
   codDeposits?: Resolver<Array<ResolversTypes['CodPostmanDeposit']>, ParentType, ContextType, RequireFields<QueryCodDepositsArgs, 'first'>>;
+  codDisputes?: Resolver<ResolversTypes['CodDisputeConnection'], ParentType, ContextType, RequireFields<QueryCodDisputesArgs, 'first'>>;
   codExceptions?: Resolver<Array<ResolversTypes['CodException']>, ParentType, ContextType, RequireFields<QueryCodExceptionsArgs, 'first'>>;
   codFeeQuote?: Resolver<ResolversTypes['CodFeeQuote'], ParentType, ContextType, RequireFields<QueryCodFeeQuoteArgs, 'codAmount'>>;
   codManifest?: Resolver<Maybe<ResolversTypes['CodManifest']>, ParentType, ContextType, RequireFields<QueryCodManifestArgs, 'id'>>;
@@ -2080,6 +2142,8 @@ export type Resolvers<ContextType = Context> = {
   CodCollection?: CodCollectionResolvers<ContextType>;
   CodDigitalClearing?: CodDigitalClearingResolvers<ContextType>;
   CodDispute?: CodDisputeResolvers<ContextType>;
+  CodDisputeConnection?: CodDisputeConnectionResolvers<ContextType>;
+  CodDisputeEdge?: CodDisputeEdgeResolvers<ContextType>;
   CodException?: CodExceptionResolvers<ContextType>;
   CodFeeQuote?: CodFeeQuoteResolvers<ContextType>;
   CodFeeRule?: CodFeeRuleResolvers<ContextType>;

@@ -250,6 +250,17 @@ export type CodDepositFilter = {
   to?: string | null | undefined;
 };
 
+export type CodDisputeFilter = {
+  billerId?: string | number | null | undefined;
+  /** Raised on or after this business date. */
+  raisedFrom?: string | null | undefined;
+  /** Raised on or before this business date. */
+  raisedTo?: string | null | undefined;
+  /** The biller's settlement office and everything under it. */
+  settlementOfficeCode?: string | number | null | undefined;
+  status?: CodDisputeStatus | null | undefined;
+};
+
 export type CodDisputeKind =
   | 'NOT_RECEIVED'
   | 'PARTIAL_AMOUNT';
@@ -1086,7 +1097,16 @@ export type CodMarkPayoutFailedMutationVariables = Exact<{
 
 export type CodMarkPayoutFailedMutation = { markPayoutFailed: { id: string, status: PayoutStatus, failureReason: string | null, outcomeOn: string | null } };
 
-export type CodDisputeFieldsFragment = { id: string, articleNumber: string, kind: CodDisputeKind, status: CodDisputeStatus, note: string, resolutionNote: string | null, raisedOn: string, resolvedOn: string | null, claimedAmount: { amount: string, currency: string } | null, adjustmentAmount: { amount: string, currency: string } | null };
+export type CodDisputeFieldsFragment = { id: string, articleNumber: string, billerCode: string, kind: CodDisputeKind, status: CodDisputeStatus, note: string, resolutionNote: string | null, raisedOn: string, raisedAt: string, resolvedOn: string | null, claimedAmount: { amount: string, currency: string } | null, adjustmentAmount: { amount: string, currency: string } | null };
+
+export type CodDisputesQueryVariables = Exact<{
+  filter?: CodDisputeFilter | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type CodDisputesQuery = { codDisputes: { edges: Array<{ node: { settlementOfficeCode: string, id: string, articleNumber: string, billerCode: string, kind: CodDisputeKind, status: CodDisputeStatus, note: string, resolutionNote: string | null, raisedOn: string, raisedAt: string, resolvedOn: string | null, claimedAmount: { amount: string, currency: string } | null, adjustmentAmount: { amount: string, currency: string } | null } }>, pageInfo: { endCursor: string | null, hasNextPage: boolean } } };
 
 export type CodRaiseDisputeMutationVariables = Exact<{
   articleNumber: string;
@@ -1094,7 +1114,7 @@ export type CodRaiseDisputeMutationVariables = Exact<{
 }>;
 
 
-export type CodRaiseDisputeMutation = { raiseCodDispute: { id: string, articleNumber: string, kind: CodDisputeKind, status: CodDisputeStatus, note: string, resolutionNote: string | null, raisedOn: string, resolvedOn: string | null, claimedAmount: { amount: string, currency: string } | null, adjustmentAmount: { amount: string, currency: string } | null } };
+export type CodRaiseDisputeMutation = { raiseCodDispute: { id: string, articleNumber: string, billerCode: string, kind: CodDisputeKind, status: CodDisputeStatus, note: string, resolutionNote: string | null, raisedOn: string, raisedAt: string, resolvedOn: string | null, claimedAmount: { amount: string, currency: string } | null, adjustmentAmount: { amount: string, currency: string } | null } };
 
 export type CodResolveDisputeMutationVariables = Exact<{
   id: string | number;
@@ -1102,7 +1122,7 @@ export type CodResolveDisputeMutationVariables = Exact<{
 }>;
 
 
-export type CodResolveDisputeMutation = { resolveCodDispute: { id: string, articleNumber: string, kind: CodDisputeKind, status: CodDisputeStatus, note: string, resolutionNote: string | null, raisedOn: string, resolvedOn: string | null, claimedAmount: { amount: string, currency: string } | null, adjustmentAmount: { amount: string, currency: string } | null } };
+export type CodResolveDisputeMutation = { resolveCodDispute: { id: string, articleNumber: string, billerCode: string, kind: CodDisputeKind, status: CodDisputeStatus, note: string, resolutionNote: string | null, raisedOn: string, raisedAt: string, resolvedOn: string | null, claimedAmount: { amount: string, currency: string } | null, adjustmentAmount: { amount: string, currency: string } | null } };
 
 export type CodAgingQueryVariables = Exact<{
   filter?: CodAgingFilter | null | undefined;
@@ -1798,6 +1818,7 @@ export const CodDisputeFieldsFragmentDoc = new TypedDocumentString(`
     fragment CodDisputeFields on CodDispute {
   id
   articleNumber
+  billerCode
   kind
   status
   claimedAmount {
@@ -1811,6 +1832,7 @@ export const CodDisputeFieldsFragmentDoc = new TypedDocumentString(`
   note
   resolutionNote
   raisedOn
+  raisedAt
   resolvedOn
 }
     `, {"fragmentName":"CodDisputeFields"}) as unknown as TypedDocumentString<CodDisputeFieldsFragment, unknown>;
@@ -3287,15 +3309,25 @@ export const CodMarkPayoutFailedDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<CodMarkPayoutFailedMutation, CodMarkPayoutFailedMutationVariables>;
-export const CodRaiseDisputeDocument = new TypedDocumentString(`
-    mutation CodRaiseDispute($articleNumber: String!, $input: RaiseCodDisputeInput!) {
-  raiseCodDispute(articleNumber: $articleNumber, input: $input) {
-    ...CodDisputeFields
+export const CodDisputesDocument = new TypedDocumentString(`
+    query CodDisputes($filter: CodDisputeFilter, $first: Int, $after: String) {
+  codDisputes(filter: $filter, first: $first, after: $after) {
+    edges {
+      node {
+        ...CodDisputeFields
+        settlementOfficeCode
+      }
+    }
+    pageInfo {
+      endCursor
+      hasNextPage
+    }
   }
 }
     fragment CodDisputeFields on CodDispute {
   id
   articleNumber
+  billerCode
   kind
   status
   claimedAmount {
@@ -3309,6 +3341,33 @@ export const CodRaiseDisputeDocument = new TypedDocumentString(`
   note
   resolutionNote
   raisedOn
+  raisedAt
+  resolvedOn
+}`) as unknown as TypedDocumentString<CodDisputesQuery, CodDisputesQueryVariables>;
+export const CodRaiseDisputeDocument = new TypedDocumentString(`
+    mutation CodRaiseDispute($articleNumber: String!, $input: RaiseCodDisputeInput!) {
+  raiseCodDispute(articleNumber: $articleNumber, input: $input) {
+    ...CodDisputeFields
+  }
+}
+    fragment CodDisputeFields on CodDispute {
+  id
+  articleNumber
+  billerCode
+  kind
+  status
+  claimedAmount {
+    amount
+    currency
+  }
+  adjustmentAmount {
+    amount
+    currency
+  }
+  note
+  resolutionNote
+  raisedOn
+  raisedAt
   resolvedOn
 }`) as unknown as TypedDocumentString<CodRaiseDisputeMutation, CodRaiseDisputeMutationVariables>;
 export const CodResolveDisputeDocument = new TypedDocumentString(`
@@ -3320,6 +3379,7 @@ export const CodResolveDisputeDocument = new TypedDocumentString(`
     fragment CodDisputeFields on CodDispute {
   id
   articleNumber
+  billerCode
   kind
   status
   claimedAmount {
@@ -3333,6 +3393,7 @@ export const CodResolveDisputeDocument = new TypedDocumentString(`
   note
   resolutionNote
   raisedOn
+  raisedAt
   resolvedOn
 }`) as unknown as TypedDocumentString<CodResolveDisputeMutation, CodResolveDisputeMutationVariables>;
 export const CodAgingDocument = new TypedDocumentString(`

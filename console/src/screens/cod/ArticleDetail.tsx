@@ -24,7 +24,7 @@ export default function ArticleDetail() {
   const { articleNumber = '' } = useParams();
   const me = useMe();
   const [{ data, error, fetching }, refetch] = useQuery({ query: op(CodArticleDocument), variables: { articleNumber } });
-  // The API lists no disputes yet: the one raised (or resolved) here is shown until the page is left.
+  // The one raised (or resolved) here is shown until the page is left; every dispute is in COD disputes.
   const [dispute, setDispute] = useState<CodDisputeFieldsFragment | undefined>();
   const article = data?.codArticle;
   if (!article) {

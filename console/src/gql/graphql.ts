@@ -979,18 +979,20 @@ export type CodRecordDepositMutation = { recordPostmanDeposit: { id: string, off
 export type CodDepositsQueryVariables = Exact<{
   filter?: CodDepositFilter | null | undefined;
   first?: number | null | undefined;
+  after?: string | null | undefined;
 }>;
 
 
-export type CodDepositsQuery = { codDeposits: Array<{ id: string, officeCode: string, postmanId: string, businessDate: string, reason: string | null, collectionCount: number, depositedBy: string, depositedAt: string, expected: { amount: string, currency: string }, deposited: { amount: string, currency: string }, shortage: { amount: string, currency: string }, excess: { amount: string, currency: string } }> };
+export type CodDepositsQuery = { codDeposits: { edges: Array<{ node: { id: string, officeCode: string, postmanId: string, businessDate: string, reason: string | null, collectionCount: number, depositedBy: string, depositedAt: string, expected: { amount: string, currency: string }, deposited: { amount: string, currency: string }, shortage: { amount: string, currency: string }, excess: { amount: string, currency: string } } }>, pageInfo: { endCursor: string | null, hasNextPage: boolean } } };
 
 export type CodExceptionsQueryVariables = Exact<{
   filter?: CodExceptionFilter | null | undefined;
   first?: number | null | undefined;
+  after?: string | null | undefined;
 }>;
 
 
-export type CodExceptionsQuery = { codExceptions: Array<{ id: string, type: CodExceptionType, status: CodExceptionStatus, articleNumber: string | null, depositId: string | null, officeCode: string, billerCode: string | null, reason: string | null, businessDate: string, raisedAt: string, raisedBy: string, amount: { amount: string, currency: string } }> };
+export type CodExceptionsQuery = { codExceptions: { edges: Array<{ node: { id: string, type: CodExceptionType, status: CodExceptionStatus, articleNumber: string | null, depositId: string | null, officeCode: string, billerCode: string | null, reason: string | null, businessDate: string, raisedAt: string, raisedBy: string, amount: { amount: string, currency: string } } }>, pageInfo: { endCursor: string | null, hasNextPage: boolean } } };
 
 export type CodManifestFieldsFragment = { id: string, fileName: string, billerCode: string | null, status: CodManifestStatus, totalRows: number, processedRows: number, progressPercent: number, registeredCount: number, alreadyRegisteredCount: number, rejectedCount: number, failure: string | null, uploadedBy: string, createdAt: string, finishedAt: string | null };
 
@@ -2749,9 +2751,17 @@ export const CodRecordDepositDocument = new TypedDocumentString(`
   depositedAt
 }`) as unknown as TypedDocumentString<CodRecordDepositMutation, CodRecordDepositMutationVariables>;
 export const CodDepositsDocument = new TypedDocumentString(`
-    query CodDeposits($filter: CodDepositFilter, $first: Int) {
-  codDeposits(filter: $filter, first: $first) {
-    ...CodDepositFields
+    query CodDeposits($filter: CodDepositFilter, $first: Int, $after: String) {
+  codDeposits(filter: $filter, first: $first, after: $after) {
+    edges {
+      node {
+        ...CodDepositFields
+      }
+    }
+    pageInfo {
+      endCursor
+      hasNextPage
+    }
   }
 }
     fragment CodDepositFields on CodPostmanDeposit {
@@ -2781,23 +2791,31 @@ export const CodDepositsDocument = new TypedDocumentString(`
   depositedAt
 }`) as unknown as TypedDocumentString<CodDepositsQuery, CodDepositsQueryVariables>;
 export const CodExceptionsDocument = new TypedDocumentString(`
-    query CodExceptions($filter: CodExceptionFilter, $first: Int) {
-  codExceptions(filter: $filter, first: $first) {
-    id
-    type
-    status
-    amount {
-      amount
-      currency
+    query CodExceptions($filter: CodExceptionFilter, $first: Int, $after: String) {
+  codExceptions(filter: $filter, first: $first, after: $after) {
+    edges {
+      node {
+        id
+        type
+        status
+        amount {
+          amount
+          currency
+        }
+        articleNumber
+        depositId
+        officeCode
+        billerCode
+        reason
+        businessDate
+        raisedAt
+        raisedBy
+      }
     }
-    articleNumber
-    depositId
-    officeCode
-    billerCode
-    reason
-    businessDate
-    raisedAt
-    raisedBy
+    pageInfo {
+      endCursor
+      hasNextPage
+    }
   }
 }
     `) as unknown as TypedDocumentString<CodExceptionsQuery, CodExceptionsQueryVariables>;

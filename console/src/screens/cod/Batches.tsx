@@ -1,11 +1,10 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { useQuery } from 'urql';
 import { op } from '../../api/operation';
-import { problemsOf } from '../../api/problems';
 import { formatDate } from '../../format/dates';
 import { sumAmounts } from '../../format/money';
 import { CodBatchesDocument, CodBuildBatchesDocument, CodSubmitBatchesDocument, type CodBatchFieldsFragment, type SettlementBatchFilter } from '../../gql/graphql';
+import { useKeysetList } from '../../lists/useKeysetList';
 import { useUrlFilters } from '../../lists/useUrlFilters';
 import { useMe } from '../../session/me';
 import { can } from '../../session/permissions';
@@ -22,11 +21,12 @@ import { notOnFields, onField, placed } from '../money-orders/problems';
 import { DateField } from '../staff/DateField';
 import { localProblem, useCommand } from '../staff/useCommand';
 import { BATCH_STATUS_LABELS, BATCH_STATUSES } from './batch-labels';
+import { LoadMore } from './LoadMore';
 import './cod.css';
 
 const FILTERS = ['status', 'biller'] as const;
-/** One page of batches: a settlement office's cycle has one per biller, well under this. */
-const PAGE = 100;
+/** One page of batches (a settlement office's cycle has one per biller); "Load more batches" asks for the next. */
+const PAGE = 50;
 
 /**
  * Settlement batches, one per biller per cycle: built on demand here (the scheduled job builds them too) from the
@@ -41,9 +41,14 @@ export default function Batches() {
     ...(filters.status ? { status: filters.status as SettlementBatchFilter['status'] } : {}),
     ...(filters.biller ? { billerCode: filters.biller } : {}),
   };
-  const [{ data, error, fetching }, refetch] = useQuery({ query: op(CodBatchesDocument), variables: { filter, first: PAGE } });
-  const reload = () => refetch({ requestPolicy: 'network-only' });
-  const batches = data?.settlementBatches.edges.map((edge) => edge.node) ?? [];
+  const list = useKeysetList({
+    query: op(CodBatchesDocument),
+    variables: { filter },
+    pageSize: PAGE,
+    select: (data) => ({ rows: data.settlementBatches.edges.map((edge) => edge.node), endCursor: data.settlementBatches.pageInfo.endCursor, hasNextPage: data.settlementBatches.pageInfo.hasNextPage }),
+  });
+  const reload = list.reload;
+  const batches = list.rows;
   const [chosen, setChosen] = useState<string[]>([]);
   const drafts = batches.filter((batch) => batch.status === 'DRAFT');
   return (
@@ -54,9 +59,8 @@ export default function Batches() {
         <SelectField label="Status" value={filters.status} onChange={(status) => setFilters({ status })} options={BATCH_STATUSES.map((value) => ({ value, label: BATCH_STATUS_LABELS[value] }))} />
         <TextField label="Biller code" value={biller} onChange={setBiller} onBlur={() => setFilters({ biller: biller.trim().toUpperCase() })} />
       </search>
-      <ProblemList problems={problemsOf(error)} />
-      {fetching && !data ? <Loading what="Reading the batches" /> : null}
-      {data ? (
+      <ProblemList problems={list.problems} />
+      {list.loading ? <Loading what="Reading the batches" /> : (
         batches.length === 0 ? <p>No batches match.</p> : (
           <table className="diff" aria-label="Settlement batches">
             <thead>
@@ -77,7 +81,8 @@ export default function Batches() {
             </tbody>
           </table>
         )
-      ) : null}
+      )}
+      <LoadMore list={list} what="batches" />
       {can(me, 'cod.settlement.release') && drafts.length > 0 ? <SubmitForm ids={chosen.filter((id) => drafts.some((batch) => batch.id === id))} onSubmitted={() => { setChosen([]); reload(); }} /> : null}
     </>
   );

@@ -3,9 +3,9 @@ import { op } from '../../api/operation';
 import { formatDate, formatDateTime } from '../../format/dates';
 import { CodDisputesDocument, type CodDisputeFieldsFragment, type CodDisputeFilter, type CodDisputesQuery } from '../../gql/graphql';
 import { useKeysetList, type KeysetList } from '../../lists/useKeysetList';
-import { Button } from '../../ui/Button';
 import { Money } from '../../ui/Money';
 import { groupArticleNumber } from './article-number';
+import { LoadMore } from './LoadMore';
 import { KIND_LABELS, ResolveDisputeDialog } from './Disputes';
 
 export type DisputeRow = CodDisputesQuery['codDisputes']['edges'][number]['node'];
@@ -69,11 +69,7 @@ export function DisputeTable({ caption, list, linkArticles, canResolve, onResolv
           ))}
         </tbody>
       </table>
-      {list.hasMore ? (
-        <div className="actions">
-          <Button onPress={list.loadMore} isDisabled={list.loadingMore}>{list.loadingMore ? 'Loading…' : 'Load more'}</Button>
-        </div>
-      ) : null}
+      <LoadMore list={list} what="disputes" />
     </>
   );
 }

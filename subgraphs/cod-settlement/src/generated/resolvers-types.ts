@@ -440,6 +440,18 @@ export type CodException = {
   type: CodExceptionType;
 };
 
+export type CodExceptionConnection = {
+  __typename?: 'CodExceptionConnection';
+  edges: Array<CodExceptionEdge>;
+  pageInfo: PageInfo;
+};
+
+export type CodExceptionEdge = {
+  __typename?: 'CodExceptionEdge';
+  cursor: Scalars['String']['output'];
+  node: CodException;
+};
+
 export type CodExceptionFilter = {
   billerCode?: InputMaybe<Scalars['ID']['input']>;
   officeCode?: InputMaybe<Scalars['ID']['input']>;
@@ -592,6 +604,18 @@ export type CodPostmanDeposit = {
   reason: Maybe<Scalars['String']['output']>;
   /** A staff receivable in the ledger. */
   shortage: Money;
+};
+
+export type CodPostmanDepositConnection = {
+  __typename?: 'CodPostmanDepositConnection';
+  edges: Array<CodPostmanDepositEdge>;
+  pageInfo: PageInfo;
+};
+
+export type CodPostmanDepositEdge = {
+  __typename?: 'CodPostmanDepositEdge';
+  cursor: Scalars['String']['output'];
+  node: CodPostmanDeposit;
 };
 
 export type CodReconciliationRow = {
@@ -1003,15 +1027,15 @@ export type Query = {
   codArticle: Maybe<CodArticle>;
   /** Articles in your cod.read scope over the delivery office (a biller's people: their own), newest first. */
   codArticles: CodArticleConnection;
-  /** Postman deposits in your cod.read scope, newest first (first: 1 to 500). */
-  codDeposits: Array<CodPostmanDeposit>;
+  /** Postman deposits in your cod.read scope, newest first, a page at a time (first: 1 to 500; after: a page's endCursor). */
+  codDeposits: CodPostmanDepositConnection;
   /**
    * Disputes of billers settled in your cod.read scope (a biller's people: their own biller's only), newest raised
    * first. Errors: BAD_USER_INPUT (first 1 to 100, a cursor not issued here, a bad date), OFFICE_NOT_FOUND, FORBIDDEN.
    */
   codDisputes: CodDisputeConnection;
-  /** COD exceptions in your cod.read scope, newest first (first: 1 to 500). */
-  codExceptions: Array<CodException>;
+  /** COD exceptions in your cod.read scope, newest first, a page at a time (first: 1 to 500; after: a page's endCursor). */
+  codExceptions: CodExceptionConnection;
   /** Quotes the COD fee for an article of `codAmount`. Errors: INVALID_AMOUNT, AMOUNT_OUT_OF_RANGE, FEE_SCHEDULE_NOT_FOUND. */
   codFeeQuote: CodFeeQuote;
   /** A manifest upload, in your scope. */
@@ -1070,6 +1094,7 @@ export type QueryCodArticlesArgs = {
 
 
 export type QueryCodDepositsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<CodDepositFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
 };
@@ -1083,6 +1108,7 @@ export type QueryCodDisputesArgs = {
 
 
 export type QueryCodExceptionsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<CodExceptionFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
 };
@@ -1446,6 +1472,8 @@ export type ResolversTypes = {
   CodDisputeOutcome: CodDisputeOutcome;
   CodDisputeStatus: CodDisputeStatus;
   CodException: ResolverTypeWrapper<CodException>;
+  CodExceptionConnection: ResolverTypeWrapper<CodExceptionConnection>;
+  CodExceptionEdge: ResolverTypeWrapper<CodExceptionEdge>;
   CodExceptionFilter: CodExceptionFilter;
   CodExceptionStatus: CodExceptionStatus;
   CodExceptionType: CodExceptionType;
@@ -1461,6 +1489,8 @@ export type ResolversTypes = {
   CodManifestStatus: CodManifestStatus;
   CodPostmanDaySheet: ResolverTypeWrapper<CodPostmanDaySheet>;
   CodPostmanDeposit: ResolverTypeWrapper<CodPostmanDeposit>;
+  CodPostmanDepositConnection: ResolverTypeWrapper<CodPostmanDepositConnection>;
+  CodPostmanDepositEdge: ResolverTypeWrapper<CodPostmanDepositEdge>;
   CodReconciliationRow: ResolverTypeWrapper<CodReconciliationRow>;
   CodRemittance: ResolverTypeWrapper<CodRemittance>;
   CodRemittanceConnection: ResolverTypeWrapper<CodRemittanceConnection>;
@@ -1545,6 +1575,8 @@ export type ResolversParentTypes = {
   CodDisputeEdge: CodDisputeEdge;
   CodDisputeFilter: CodDisputeFilter;
   CodException: CodException;
+  CodExceptionConnection: CodExceptionConnection;
+  CodExceptionEdge: CodExceptionEdge;
   CodExceptionFilter: CodExceptionFilter;
   CodFeeQuote: CodFeeQuote;
   CodFeeRule: CodFeeRule;
@@ -1556,6 +1588,8 @@ export type ResolversParentTypes = {
   CodManifestRowError: CodManifestRowError;
   CodPostmanDaySheet: CodPostmanDaySheet;
   CodPostmanDeposit: CodPostmanDeposit;
+  CodPostmanDepositConnection: CodPostmanDepositConnection;
+  CodPostmanDepositEdge: CodPostmanDepositEdge;
   CodReconciliationRow: CodReconciliationRow;
   CodRemittance: CodRemittance;
   CodRemittanceConnection: CodRemittanceConnection;
@@ -1805,6 +1839,16 @@ export type CodExceptionResolvers<ContextType = Context, ParentType extends Reso
   type?: Resolver<ResolversTypes['CodExceptionType'], ParentType, ContextType>;
 };
 
+export type CodExceptionConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CodExceptionConnection'] = ResolversParentTypes['CodExceptionConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['CodExceptionEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+};
+
+export type CodExceptionEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CodExceptionEdge'] = ResolversParentTypes['CodExceptionEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['CodException'], ParentType, ContextType>;
+};
+
 export type CodFeeQuoteResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CodFeeQuote'] = ResolversParentTypes['CodFeeQuote']> = {
   codAmount?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   fee?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
@@ -1889,6 +1933,16 @@ export type CodPostmanDepositResolvers<ContextType = Context, ParentType extends
   postmanId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   reason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   shortage?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+};
+
+export type CodPostmanDepositConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CodPostmanDepositConnection'] = ResolversParentTypes['CodPostmanDepositConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['CodPostmanDepositEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+};
+
+export type CodPostmanDepositEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CodPostmanDepositEdge'] = ResolversParentTypes['CodPostmanDepositEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['CodPostmanDeposit'], ParentType, ContextType>;
 };
 
 export type CodReconciliationRowResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CodReconciliationRow'] = ResolversParentTypes['CodReconciliationRow']> = {
@@ -2049,9 +2103,9 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   codAging?: Resolver<Array<ResolversTypes['CodAgingRow']>, ParentType, ContextType, Partial<QueryCodAgingArgs>>;
   codArticle?: Resolver<Maybe<ResolversTypes['CodArticle']>, ParentType, ContextType, RequireFields<QueryCodArticleArgs, 'articleNumber'>>;
   codArticles?: Resolver<ResolversTypes['CodArticleConnection'], ParentType, ContextType, RequireFields<QueryCodArticlesArgs, 'first'>>;
-  codDeposits?: Resolver<Array<ResolversTypes['CodPostmanDeposit']>, ParentType, ContextType, RequireFields<QueryCodDepositsArgs, 'first'>>;
+  codDeposits?: Resolver<ResolversTypes['CodPostmanDepositConnection'], ParentType, ContextType, RequireFields<QueryCodDepositsArgs, 'first'>>;
   codDisputes?: Resolver<ResolversTypes['CodDisputeConnection'], ParentType, ContextType, RequireFields<QueryCodDisputesArgs, 'first'>>;
-  codExceptions?: Resolver<Array<ResolversTypes['CodException']>, ParentType, ContextType, RequireFields<QueryCodExceptionsArgs, 'first'>>;
+  codExceptions?: Resolver<ResolversTypes['CodExceptionConnection'], ParentType, ContextType, RequireFields<QueryCodExceptionsArgs, 'first'>>;
   codFeeQuote?: Resolver<ResolversTypes['CodFeeQuote'], ParentType, ContextType, RequireFields<QueryCodFeeQuoteArgs, 'codAmount'>>;
   codManifest?: Resolver<Maybe<ResolversTypes['CodManifest']>, ParentType, ContextType, RequireFields<QueryCodManifestArgs, 'id'>>;
   codManifests?: Resolver<ResolversTypes['CodManifestConnection'], ParentType, ContextType, RequireFields<QueryCodManifestsArgs, 'first'>>;
@@ -2145,6 +2199,8 @@ export type Resolvers<ContextType = Context> = {
   CodDisputeConnection?: CodDisputeConnectionResolvers<ContextType>;
   CodDisputeEdge?: CodDisputeEdgeResolvers<ContextType>;
   CodException?: CodExceptionResolvers<ContextType>;
+  CodExceptionConnection?: CodExceptionConnectionResolvers<ContextType>;
+  CodExceptionEdge?: CodExceptionEdgeResolvers<ContextType>;
   CodFeeQuote?: CodFeeQuoteResolvers<ContextType>;
   CodFeeRule?: CodFeeRuleResolvers<ContextType>;
   CodLastRemittance?: CodLastRemittanceResolvers<ContextType>;
@@ -2154,6 +2210,8 @@ export type Resolvers<ContextType = Context> = {
   CodManifestRowError?: CodManifestRowErrorResolvers<ContextType>;
   CodPostmanDaySheet?: CodPostmanDaySheetResolvers<ContextType>;
   CodPostmanDeposit?: CodPostmanDepositResolvers<ContextType>;
+  CodPostmanDepositConnection?: CodPostmanDepositConnectionResolvers<ContextType>;
+  CodPostmanDepositEdge?: CodPostmanDepositEdgeResolvers<ContextType>;
   CodReconciliationRow?: CodReconciliationRowResolvers<ContextType>;
   CodRemittance?: CodRemittanceResolvers<ContextType>;
   CodRemittanceConnection?: CodRemittanceConnectionResolvers<ContextType>;

@@ -1,7 +1,7 @@
 import type { Identity } from '@postal/auth';
-import { can, holds, scopeOf } from '@postal/authz';
+import { can, holds, scopeCondition, scopeOf } from '@postal/authz';
 import { UnauthenticatedError } from '@postal/errors';
-import { and, desc, eq, like, lt, or, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, lt, or, sql, type SQL } from 'drizzle-orm';
 import { findBiller, findBillerByCode } from '../billers/repository.js';
 import { billerCodeOf } from '../disputes/service.js';
 import { pageSize } from '../summaries/service.js';
@@ -50,10 +50,9 @@ export async function settlementBatchList(
   const conditions: SQL[] = [];
   const scope = scopeOf(identity, 'cod.read');
   const ownBiller = billerCodeOf(identity);
-  if (scope.kind === 'paths') {
-    const path = scope.scopes[0]!.path;
-    conditions.push(or(eq(settlementBatches.settlementOfficePath, path), like(settlementBatches.settlementOfficePath, `${path}/%`))!);
-  } else if (scope.kind === 'none') {
+  // Every cod.read grant counts, each as its scope says (an own-office grant is that office only).
+  if (scope.kind === 'paths') conditions.push(scopeCondition(identity, 'cod.read', settlementBatches.settlementOfficePath));
+  else if (scope.kind === 'none') {
     const biller = holds(identity, 'cod.biller.self') && ownBiller ? await findBillerByCode(deps.database.db, ownBiller) : undefined;
     if (!biller) return { edges: [], pageInfo: { hasNextPage: false, endCursor: null } };
     conditions.push(eq(settlementBatches.billerId, biller.id));

@@ -196,6 +196,13 @@ export type BuildSettlementBatchesInput = {
   settlementOfficeCode: string | number;
 };
 
+export type ClearDigitalCollectionsInput = {
+  /** 1 to 1,000 delivered articles paid by UPI or card, not cleared yet. */
+  articleNumbers: Array<string | number>;
+  /** The aggregator's credit reference. */
+  reference: string;
+};
+
 /** Days since delivery. */
 export type CodAgingBucket =
   | 'D0_2'
@@ -299,6 +306,10 @@ export type CodFeeRuleInput = {
   percentUpToThreshold: string;
   threshold: string;
 };
+
+export type CodLossKind =
+  | 'DAMAGED'
+  | 'LOST';
 
 export type CodManifestStatus =
   | 'DONE'
@@ -420,6 +431,12 @@ export type LedgerDiscrepancyKind =
   | 'ENTRY_UNBALANCED'
   /** An account whose pending amounts differ from its pending holds. */
   | 'PENDING_MISMATCH';
+
+export type MarkLostOrDamagedInput = {
+  claimReference: string;
+  kind: CodLossKind;
+  reason: string;
+};
 
 export type MarkOutForDeliveryInput = {
   beat: string;
@@ -660,6 +677,19 @@ export type RegisterBillerInput = {
   /** An active head office in your cod.biller.manage scope. */
   settlementOfficeCode: string | number;
   type: BillerType;
+};
+
+export type RegisterCodArticleInput = {
+  /** UPU S10: 2 letters, 8 digits, the check digit, 2 letters (EE123456785IN). */
+  articleNumber: string | number;
+  billerCode: string | number;
+  /** Today when left out; never in the future. */
+  bookedOn?: string | null | undefined;
+  bookingOfficeCode: string | number;
+  /** Positive, at most 2 decimals, at most the contract's maximum per article. */
+  codAmount: string;
+  /** A head, sub or branch post office in your cod.article.register scope. */
+  deliveryOfficeCode: string | number;
 };
 
 export type ResolveCodDisputeInput = {
@@ -904,6 +934,28 @@ export type CodMarkReturnedToOriginMutationVariables = Exact<{
 
 
 export type CodMarkReturnedToOriginMutation = { markReturnedToOrigin: { id: string, articleNumber: string, billerCode: string, bookingOfficeCode: string, deliveryOfficeCode: string, status: CodArticleStatus, bookedOn: string, deliveredOn: string | null, codAmount: { amount: string, currency: string } } };
+
+export type CodRegisterArticleMutationVariables = Exact<{
+  input: RegisterCodArticleInput;
+}>;
+
+
+export type CodRegisterArticleMutation = { registerCodArticle: { registeredAt: string, id: string, articleNumber: string, billerCode: string, bookingOfficeCode: string, deliveryOfficeCode: string, status: CodArticleStatus, bookedOn: string, deliveredOn: string | null, codAmount: { amount: string, currency: string } } };
+
+export type CodMarkLostOrDamagedMutationVariables = Exact<{
+  articleNumber: string | number;
+  input: MarkLostOrDamagedInput;
+}>;
+
+
+export type CodMarkLostOrDamagedMutation = { markLostOrDamaged: { id: string, articleNumber: string, billerCode: string, bookingOfficeCode: string, deliveryOfficeCode: string, status: CodArticleStatus, bookedOn: string, deliveredOn: string | null, codAmount: { amount: string, currency: string } } };
+
+export type CodClearDigitalCollectionsMutationVariables = Exact<{
+  input: ClearDigitalCollectionsInput;
+}>;
+
+
+export type CodClearDigitalCollectionsMutation = { clearDigitalCollections: { reference: string, billers: Array<{ billerCode: string, articleCount: number, amount: { amount: string, currency: string } }> } };
 
 export type CodPostmanDaySheetQueryVariables = Exact<{
   officeCode: string | number;
@@ -2458,6 +2510,62 @@ export const CodMarkReturnedToOriginDocument = new TypedDocumentString(`
   bookedOn
   deliveredOn
 }`) as unknown as TypedDocumentString<CodMarkReturnedToOriginMutation, CodMarkReturnedToOriginMutationVariables>;
+export const CodRegisterArticleDocument = new TypedDocumentString(`
+    mutation CodRegisterArticle($input: RegisterCodArticleInput!) {
+  registerCodArticle(input: $input) {
+    ...CodArticleRow
+    registeredAt
+  }
+}
+    fragment CodArticleRow on CodArticle {
+  id
+  articleNumber
+  billerCode
+  codAmount {
+    amount
+    currency
+  }
+  bookingOfficeCode
+  deliveryOfficeCode
+  status
+  bookedOn
+  deliveredOn
+}`) as unknown as TypedDocumentString<CodRegisterArticleMutation, CodRegisterArticleMutationVariables>;
+export const CodMarkLostOrDamagedDocument = new TypedDocumentString(`
+    mutation CodMarkLostOrDamaged($articleNumber: ID!, $input: MarkLostOrDamagedInput!) {
+  markLostOrDamaged(articleNumber: $articleNumber, input: $input) {
+    ...CodArticleRow
+  }
+}
+    fragment CodArticleRow on CodArticle {
+  id
+  articleNumber
+  billerCode
+  codAmount {
+    amount
+    currency
+  }
+  bookingOfficeCode
+  deliveryOfficeCode
+  status
+  bookedOn
+  deliveredOn
+}`) as unknown as TypedDocumentString<CodMarkLostOrDamagedMutation, CodMarkLostOrDamagedMutationVariables>;
+export const CodClearDigitalCollectionsDocument = new TypedDocumentString(`
+    mutation CodClearDigitalCollections($input: ClearDigitalCollectionsInput!) {
+  clearDigitalCollections(input: $input) {
+    reference
+    billers {
+      billerCode
+      amount {
+        amount
+        currency
+      }
+      articleCount
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<CodClearDigitalCollectionsMutation, CodClearDigitalCollectionsMutationVariables>;
 export const CodPostmanDaySheetDocument = new TypedDocumentString(`
     query CodPostmanDaySheet($officeCode: ID!, $postmanId: ID!, $date: Date!) {
   postmanDaySheet(officeCode: $officeCode, postmanId: $postmanId, date: $date) {

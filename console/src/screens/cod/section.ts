@@ -32,6 +32,7 @@ export const codSection: Section = {
     { path: 'cod/billers/:id', ...screen(() => import('./BillerDetail')) },
     { path: 'cod/manifests', ...screen(() => import('./ManifestUpload')) },
     { path: 'cod/articles', ...screen(() => import('./Articles')) },
+    { path: 'cod/articles/new', ...screen(() => import('./RegisterArticle')) },
     { path: 'cod/articles/:articleNumber', ...screen(() => import('./ArticleDetail')) },
     { path: 'cod/deposits', ...screen(() => import('./Deposits')) },
     { path: 'cod/day', ...screen(() => import('./OfficeDay')) },

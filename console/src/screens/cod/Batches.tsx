@@ -50,6 +50,8 @@ export default function Batches() {
   const reload = list.reload;
   const batches = list.rows;
   const [chosen, setChosen] = useState<string[]>([]);
+  // Kept here, not in the form: the form goes once its drafts are submitted (the list reloads without them).
+  const [sent, setSent] = useState<string | undefined>();
   const drafts = batches.filter((batch) => batch.status === 'DRAFT');
   return (
     <>
@@ -83,7 +85,8 @@ export default function Batches() {
         )
       )}
       <LoadMore list={list} what="batches" />
-      {can(me, 'cod.settlement.release') && drafts.length > 0 ? <SubmitForm ids={chosen.filter((id) => drafts.some((batch) => batch.id === id))} onSubmitted={() => { setChosen([]); reload(); }} /> : null}
+      {can(me, 'cod.settlement.release') && drafts.length > 0 ? <SubmitForm ids={chosen.filter((id) => drafts.some((batch) => batch.id === id))} onSubmitted={(requestId) => { setChosen([]); setSent(requestId); reload(); }} /> : null}
+      {sent ? <p role="status">Sent for approval. <Link to={`/approvals/${sent}`}>Open the request</Link></p> : null}
     </>
   );
 }
@@ -137,9 +140,8 @@ function BuildForm({ onBuilt }: { onBuilt: () => void }) {
   );
 }
 
-function SubmitForm({ ids, onSubmitted }: { ids: string[]; onSubmitted: () => void }) {
+function SubmitForm({ ids, onSubmitted }: { ids: string[]; onSubmitted: (approvalRequestId: string) => void }) {
   const [note, setNote] = useState('');
-  const [sent, setSent] = useState<string | undefined>();
   const command = useCommand(op(CodSubmitBatchesDocument));
   const problems = placed(command.problems);
   const submit = async () => {
@@ -149,9 +151,8 @@ function SubmitForm({ ids, onSubmitted }: { ids: string[]; onSubmitted: () => vo
     if (local.length > 0) return command.setProblems(local);
     const data = await command.run({ ids, note: note.trim() });
     if (data) {
-      setSent(data.submitSettlementBatches.approvalRequestId);
       setNote('');
-      onSubmitted();
+      onSubmitted(data.submitSettlementBatches.approvalRequestId);
     }
   };
   return (
@@ -164,7 +165,6 @@ function SubmitForm({ ids, onSubmitted }: { ids: string[]; onSubmitted: () => vo
         </div>
       </fieldset>
       <ProblemList problems={notOnFields(problems, ['note'])} />
-      {sent ? <p role="status">Sent for approval. <Link to={`/approvals/${sent}`}>Open the request</Link></p> : null}
     </form>
   );
 }

@@ -1,3 +1,4 @@
+import type { Identity } from '@postal/auth';
 import { rowsOf } from '@postal/db';
 import { createTestDatabase, type TestDatabase } from '@postal/testkit';
 import { sql } from 'drizzle-orm';
@@ -78,8 +79,11 @@ const auditor = {
   kind: 'staff' as const, staffId: 'au-1', username: 'auditor.dlc', roles: ['AUDITOR'], officeCode: 'DLC', officePath: 'DLC',
   grants: [{ permission: 'cod.read', scope: 'SUBTREE' as const }],
 };
-const mumbaiOfficer = { ...financeOfficer, staffId: 'fo-mb', username: 'finance.mbgpo', officeCode: 'MBGPO', officePath: 'MHC/MBGPO' };
-const clerkWithoutRead = { ...financeOfficer, staffId: 'cl-1', username: 'clerk', roles: ['CLERK'], grants: [{ permission: 'cod.collect', scope: 'OFFICE' as const }] };
+const mumbaiOfficer = { ...financeOfficer, staffId: 'fo-mb', username: 'finance.mbgpo', officeCode: 'MBGPO', officePath: 'MHC/MBGPO' } as Identity;
+const clerkWithoutRead: Identity = {
+  kind: 'staff', staffId: 'cl-1', username: 'clerk', roles: ['COUNTER_CLERK'], officeCode: 'NDGPO', officePath: 'DLC/NDGPO',
+  grants: [{ permission: 'cod.collect', scope: 'OWN_OFFICE' }],
+};
 
 describe('codDisputes', () => {
   /** Two billers settled at NDGPO (three and one disputes) and one at MBGPO (one), raised through the service. */

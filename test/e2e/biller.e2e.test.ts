@@ -25,11 +25,23 @@ describe.runIf(needs('postgres', 'redis'))("a biller's console (needs PostgreSQL
     await page.getByText('You act for biller').waitFor();
     expect(await page.getByRole('main').innerText()).toContain('BL000001');
     const links = await page.getByRole('navigation', { name: 'Main' }).getByRole('link').allInnerTexts();
-    expect(links.map((text) => text.trim())).toEqual(['COD account']);
+    expect(links.map((text) => text.trim())).toEqual(['COD account', 'COD disputes']);
     // The banner says whose they are, not which office manages their account.
     expect(await page.getByRole('banner').innerText()).toMatch(/biller BL000001/i);
     await expectAccessible(page, 'biller home');
     await screenshot(page, 'biller home');
+  });
+
+  it('shows its own disputes (none yet), with no office page offered', async () => {
+    const { page } = browser();
+    await signIn(page, SELLER.username, undefined, { personName: SELLER.name });
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'COD disputes', exact: true }).click();
+    await page.getByRole('heading', { level: 1, name: 'COD disputes' }).waitFor();
+    expect(new URL(page.url()).pathname).toBe('/biller/disputes');
+    await page.getByText('No disputes match.').waitFor();
+    expect(await page.getByRole('main').innerText()).toContain('BL000001');
+    await expectAccessible(page, 'biller disputes');
+    await screenshot(page, 'biller disputes');
   });
 
   it('takes them back to /biller from a staff address', async () => {

@@ -17,8 +17,10 @@ import { useStack } from './support/stack.js';
  *
  * Then the settlement: a batch built for the biller (its contract is T+0 with payouts every day, so the cash deposited
  * today is due in a cycle this week whatever the weekday), submitted, approved by a second finance officer in the
- * inbox, its payout file downloaded and the payout marked PAID with a UTR; a dispute raised and resolved; the seller
- * sees the remittance with its UTR; the COD reconciliation is at zero and the office's trial balance balances.
+ * inbox, its payout file downloaded and the payout marked PAID with a UTR; a dispute raised on the article's page,
+ * found in the disputes list and resolved from it; an article registered by hand and marked LOST by the counter
+ * clerk; the UPI collection cleared with the aggregator's credit; the seller sees the remittance with its UTR and its
+ * dispute; the COD reconciliation is at zero and the office's trial balance balances.
  */
 
 const OFFICE = 'NDGPO';
@@ -39,6 +41,11 @@ const ARTICLES = [
   { number: s10('40000002'), amount: '850.50' },
   { number: s10('40000003'), amount: '2000.00' },
 ] as const;
+/** Registered by hand (not in the manifest), then lost in transit: a claim, nothing collected. */
+const SINGLE = { number: s10('40000004'), amount: '640.00' } as const;
+const CLAIM = 'CLM-NDGPO-2026-0042';
+/** The aggregator's settlement credit for the UPI article. */
+const CREDIT = 'RZP-SETL-20261203-01';
 const UTR = 'SBINN26120300042';
 let batchId: string | undefined;
 const grouped = (number: string) => `${number.slice(0, 2)} ${number.slice(2, 5)} ${number.slice(5, 8)} ${number.slice(8, 11)} ${number.slice(11)}`;
@@ -328,7 +335,7 @@ describe.runIf(needs('postgres', 'redis'))('cash on delivery in the console (nee
     await check(page, 'cod-batch-paid');
   });
 
-  it('a dispute on the UPI article is raised and resolved', async () => {
+  it('a dispute on the UPI article is raised on its page, found in the disputes list and resolved from it', async () => {
     const { page } = browser();
     await signIn(page, 'finance');
     await page.goto(`/cod/articles/${ARTICLES[1].number}`);
@@ -342,13 +349,112 @@ describe.runIf(needs('postgres', 'redis'))('cash on delivery in the console (nee
     const dispute = page.getByRole('region', { name: `Dispute on ${ARTICLES[1].number}` });
     await expectShown(page, dispute, 'the raised dispute');
     expect(await termValue(dispute, 'Dispute status').innerText()).toMatch(/^Open/);
-    await dispute.getByRole('button', { name: 'Resolve the dispute', exact: true }).click();
+
+    // The disputes list shows it open, and it is resolved from its row.
+    await goTo(page, 'COD disputes', 'COD disputes');
+    const list = page.getByRole('table', { name: 'COD disputes' });
+    const row = rowOf(list, ARTICLES[1].number);
+    await expectShown(page, row, 'the dispute in the list');
+    expect(await row.innerText()).toContain('Open (held)');
+    expect(await row.innerText()).toContain(BILLER_CODE);
+    expect(await row.innerText()).toContain('800.00');
+    await check(page, 'cod-disputes-open');
+    // Only open ones: it is there; only rejected ones: not yet.
+    await page.getByLabel('Status', { exact: true }).selectOption('REJECTED');
+    await page.getByText('No disputes match.').waitFor();
+    await page.getByLabel('Status', { exact: true }).selectOption('OPEN');
+    await expectShown(page, row, 'the open dispute');
+    await row.getByRole('button', { name: 'Resolve', exact: true }).click();
     const resolve = page.getByRole('dialog', { name: 'Resolve the dispute' });
     await resolve.getByLabel('Outcome', { exact: true }).selectOption('REJECTED');
     await resolve.getByLabel('Resolution note', { exact: true }).fill('The RRN shows 850.50 credited');
+    await check(page, 'cod-dispute-resolve-dialog');
     await resolve.getByRole('button', { name: 'Resolve', exact: true }).click();
-    await expect.poll(() => termValue(dispute, 'Dispute status').innerText(), { timeout: 10_000 }).toMatch(/^Rejected/);
+    await resolve.waitFor({ state: 'detached' });
+    // Resolved, it leaves the open ones and shows among the rejected.
+    await page.getByText('No disputes match.').waitFor();
+    await page.getByLabel('Status', { exact: true }).selectOption('REJECTED');
+    await expectShown(page, row, 'the rejected dispute');
+    expect(await row.innerText()).toContain('Rejected');
+    expect(await row.innerText()).toContain('The RRN shows 850.50 credited');
+    expect(await row.getByRole('button', { name: 'Resolve', exact: true }).count()).toBe(0);
     await check(page, 'cod-dispute-resolved');
+    // The row links to its article.
+    await row.getByRole('link', { name: grouped(ARTICLES[1].number), exact: true }).click();
+    await page.getByRole('heading', { level: 1, name: `COD article ${grouped(ARTICLES[1].number)}` }).waitFor();
+  });
+
+  it('an article registered by hand, then marked LOST by the counter clerk with its claim', async () => {
+    const { page } = browser();
+    await signIn(page, 'finance');
+    await goTo(page, 'COD articles', 'COD articles');
+    await page.getByRole('link', { name: 'Register an article', exact: true }).click();
+    await page.getByRole('heading', { level: 1, name: 'Register a COD article' }).waitFor();
+    await page.getByLabel('Article number', { exact: true }).fill(grouped(SINGLE.number));
+    await page.getByLabel('Biller code', { exact: true }).fill('BL999999');
+    await page.getByLabel('COD amount', { exact: true }).fill(SINGLE.amount);
+    await pickCode(page, 'Booking office', OFFICE);
+    await pickCode(page, 'Delivery office', OFFICE);
+    await check(page, 'cod-register-article');
+    // A biller that does not exist: the API's code, told in words next to the field.
+    await page.getByRole('button', { name: 'Register the article', exact: true }).click();
+    await expectShown(page, page.getByText('No biller has this code. (BILLER_NOT_FOUND)'), 'the refusal of an unknown biller');
+    await page.getByLabel('Biller code', { exact: true }).fill(BILLER_CODE);
+    await page.getByRole('button', { name: 'Register the article', exact: true }).click();
+    await expectShown(page, page.getByRole('heading', { level: 1, name: `COD article ${grouped(SINGLE.number)}` }), 'the registered article');
+    expect(await termValue(page, 'COD amount').innerText()).toMatch(/^640\.00/);
+    expect(await termValue(page, 'Registered').innerText()).not.toContain('manifest');
+    expect((await page.getByRole('region', { name: 'Timeline' }).getByRole('listitem').allInnerTexts()).map((step) => step.split(' at ')[0])).toEqual(['Registered']);
+    await page.getByRole('button', { name: 'Sign out', exact: true }).click();
+
+    // The counter clerk at the delivery office records the loss and the claim.
+    await signIn(page, 'clerk');
+    await goTo(page, 'COD articles', 'COD articles');
+    await page.getByRole('table', { name: 'COD articles' }).getByRole('link', { name: grouped(SINGLE.number), exact: true }).click();
+    await page.getByRole('heading', { level: 1, name: `COD article ${grouped(SINGLE.number)}` }).waitFor();
+    await page.getByRole('button', { name: 'Lost or damaged', exact: true }).click();
+    const loss = page.getByRole('alertdialog', { name: `Lost or damaged: ${grouped(SINGLE.number)}` });
+    await loss.getByLabel('What happened', { exact: true }).selectOption('LOST');
+    await loss.getByLabel('Claim reference', { exact: true }).fill(CLAIM);
+    await loss.getByLabel('What happened, in words', { exact: true }).fill('Bag torn in transit at the sorting hub; article missing');
+    await check(page, 'cod-loss-dialog');
+    await loss.getByRole('button', { name: 'Record the claim', exact: true }).click();
+    await loss.waitFor({ state: 'detached' });
+    const timeline = page.getByRole('region', { name: 'Timeline' });
+    await expect.poll(async () => (await timeline.getByRole('listitem').allInnerTexts()).map((step) => step.split(' at ')[0]), { timeout: 10_000 }).toEqual(['Registered', 'Lost']);
+    expect(await timeline.getByRole('listitem').last().innerText()).toContain(`(claim ${CLAIM})`);
+    // Lost is final: no step is offered any more.
+    expect(await page.getByRole('button', { name: 'Lost or damaged', exact: true }).count()).toBe(0);
+    await check(page, 'cod-article-lost');
+  });
+
+  it('the finance officer clears the UPI collection with the aggregator\'s credit (a cash one is refused)', async () => {
+    const { page } = browser();
+    await signIn(page, 'finance');
+    await goTo(page, 'COD articles', 'COD articles');
+    await page.getByRole('button', { name: 'Clear digital collections', exact: true }).click();
+    const dialog = page.getByRole('dialog', { name: 'Clear digital collections' });
+    // The cash article is due when deposited, not cleared: refused, the article named, nothing cleared.
+    await dialog.getByLabel('Article numbers', { exact: true }).fill(`${ARTICLES[1].number}\n${ARTICLES[0].number}`);
+    await dialog.getByLabel('Aggregator’s credit reference', { exact: true }).fill(CREDIT);
+    await dialog.getByRole('button', { name: 'Clear', exact: true }).click();
+    await expectShown(page, dialog.getByText(`This collection cannot be cleared`), 'the refusal of a cash collection');
+    expect(await dialog.innerText()).toContain(ARTICLES[0].number);
+    await check(page, 'cod-clear-digital-refused');
+    await dialog.getByLabel('Article numbers', { exact: true }).fill(ARTICLES[1].number);
+    await dialog.getByRole('button', { name: 'Clear', exact: true }).click();
+    await dialog.waitFor({ state: 'detached' });
+    const done = page.getByRole('status').filter({ hasText: `Cleared 1 collection against ${CREDIT}` });
+    await expectShown(page, done, 'the clearing');
+    expect(await done.innerText()).toContain(`${BILLER_CODE} 850.50`);
+    await check(page, 'cod-clear-digital-done');
+    await page.goto(`/cod/articles/${ARTICLES[1].number}`);
+    const collection = page.getByRole('region', { name: 'Collection' });
+    await expectShown(page, collection, 'the collection');
+    expect(await termValue(collection, 'Deposited or cleared').innerText()).toMatch(new RegExp(`^Cleared on .*\\(${CREDIT}\\)$`));
+    expect(await termValue(collection, 'Due for settlement from').innerText()).not.toBe('Not yet due');
+    // Cleared once: the page offers no second clearing.
+    expect(await page.getByRole('button', { name: 'Clear the digital collection', exact: true }).count()).toBe(0);
   });
 
   it('the biller\'s own person sees its articles and what was collected, and exports them', async () => {
@@ -363,7 +469,9 @@ describe.runIf(needs('postgres', 'redis'))('cash on delivery in the console (nee
     expect(await remittances.innerText()).toContain(ARTICLES[0].number);
     expect(await page.getByLabel('Your COD summary', { exact: true }).innerText()).toContain(UTR);
     const list = page.getByRole('table', { name: 'Your COD articles' });
-    await expect.poll(() => list.getByRole('row').count(), { timeout: 10_000 }).toBe(4);
+    // The manifest's three and the one registered by hand (lost).
+    await expect.poll(() => list.getByRole('row').count(), { timeout: 10_000 }).toBe(5);
+    expect(await rowOf(list, SINGLE.number).innerText()).toContain('Lost');
     expect(await rowOf(list, ARTICLES[0].number).innerText()).toContain('Delivered');
     // No office screen is offered to a biller.
     expect(await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'COD articles', exact: true }).count()).toBe(0);
@@ -372,6 +480,18 @@ describe.runIf(needs('postgres', 'redis'))('cash on delivery in the console (nee
     expect(download.suggestedFilename()).toBe(`${BILLER_CODE}-articles.csv`);
     const [csv] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export remittances (CSV)', exact: true }).click()]);
     expect(csv.suggestedFilename()).toBe(`${BILLER_CODE}-remittances.csv`);
+
+    // Its own disputes: the one on the UPI article, rejected, with the post office's note.
+    await goTo(page, 'COD disputes', 'COD disputes');
+    const disputes = page.getByRole('table', { name: 'Your disputes' });
+    await expectShown(page, disputes, 'the biller\'s disputes');
+    expect(await disputes.getByRole('row').count()).toBe(2);
+    expect(await rowOf(disputes, ARTICLES[1].number).innerText()).toContain('Rejected');
+    expect(await rowOf(disputes, ARTICLES[1].number).innerText()).toContain('The RRN shows 850.50 credited');
+    // The biller resolves nothing, and opens no office page from here.
+    expect(await disputes.getByRole('button', { name: 'Resolve', exact: true }).count()).toBe(0);
+    expect(await disputes.getByRole('link').count()).toBe(0);
+    await check(page, 'biller-disputes');
   });
 
   it('the COD reconciliation is at zero', async () => {
@@ -397,7 +517,7 @@ describe.runIf(needs('postgres', 'redis'))('cash on delivery in the console (nee
     const { page } = browser();
     await signIn(page, 'finance');
     await goTo(page, 'COD aging', 'COD aging');
-    // The UPI article (not cleared) waits in its first days; the cash article was remitted.
+    // The UPI article (cleared, not yet in a batch) waits in its first days; the cash article was remitted.
     const aging = page.getByRole('table', { name: 'COD aging by biller and office' });
     await expectShown(page, aging, 'the aging');
     expect(await aging.getByRole('row').filter({ hasText: BILLER_CODE }).innerText()).toContain('850.50');

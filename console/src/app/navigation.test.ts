@@ -23,14 +23,14 @@ const admin = person(['ADMIN'], ['office.read', 'office.manage', 'staff.read', '
 const finance = person(['FINANCE_OFFICER'], ['office.read', 'ledger.read', 'journal.manual.submit', 'mo.read', 'mo.book', 'cod.read']);
 
 describe("a biller's console", () => {
-  it("shows a biller's person the biller's page and nothing else", () => {
+  it("shows a biller's person the biller's pages and nothing else", () => {
     expect(audienceOf(seller)).toBe('biller');
-    expect(navigationFor(seller, SECTIONS).map((entry) => entry.to)).toEqual([BILLER_HOME]);
+    expect(navigationFor(seller, SECTIONS).map((entry) => entry.to)).toEqual([BILLER_HOME, `${BILLER_HOME}/disputes`]);
   });
 
   it('shows them nothing else even if the console heard of office grants (the server allows them none)', () => {
     const confused = person(['BILLER'], ['cod.biller.self', 'office.read', 'ledger.read', 'staff.read', 'mo.read'], 'BL000001');
-    expect(navigationFor(confused, SECTIONS).map((entry) => entry.to)).toEqual([BILLER_HOME]);
+    expect(navigationFor(confused, SECTIONS).map((entry) => entry.to)).toEqual([BILLER_HOME, `${BILLER_HOME}/disputes`]);
   });
 
   it("never shows the post office's staff the biller's page, and still shows them theirs", () => {
@@ -38,6 +38,7 @@ describe("a biller's console", () => {
       const entries = navigationFor(staff, SECTIONS).map((entry) => entry.to);
       expect(audienceOf(staff)).toBe('staff');
       expect(entries).not.toContain(BILLER_HOME);
+      expect(entries).not.toContain(`${BILLER_HOME}/disputes`);
       expect(entries.length).toBeGreaterThan(2);
     }
     expect(navigationFor(admin, SECTIONS).map((entry) => entry.to)).toContain('/staff');

@@ -196,6 +196,13 @@ export type BuildSettlementBatchesInput = {
   settlementOfficeCode: string | number;
 };
 
+export type ClearDigitalCollectionsInput = {
+  /** 1 to 1,000 delivered articles paid by UPI or card, not cleared yet. */
+  articleNumbers: Array<string | number>;
+  /** The aggregator's credit reference. */
+  reference: string;
+};
+
 /** Days since delivery. */
 export type CodAgingBucket =
   | 'D0_2'
@@ -250,6 +257,17 @@ export type CodDepositFilter = {
   to?: string | null | undefined;
 };
 
+export type CodDisputeFilter = {
+  billerId?: string | number | null | undefined;
+  /** Raised on or after this business date. */
+  raisedFrom?: string | null | undefined;
+  /** Raised on or before this business date. */
+  raisedTo?: string | null | undefined;
+  /** The biller's settlement office and everything under it. */
+  settlementOfficeCode?: string | number | null | undefined;
+  status?: CodDisputeStatus | null | undefined;
+};
+
 export type CodDisputeKind =
   | 'NOT_RECEIVED'
   | 'PARTIAL_AMOUNT';
@@ -288,6 +306,10 @@ export type CodFeeRuleInput = {
   percentUpToThreshold: string;
   threshold: string;
 };
+
+export type CodLossKind =
+  | 'DAMAGED'
+  | 'LOST';
 
 export type CodManifestStatus =
   | 'DONE'
@@ -409,6 +431,12 @@ export type LedgerDiscrepancyKind =
   | 'ENTRY_UNBALANCED'
   /** An account whose pending amounts differ from its pending holds. */
   | 'PENDING_MISMATCH';
+
+export type MarkLostOrDamagedInput = {
+  claimReference: string;
+  kind: CodLossKind;
+  reason: string;
+};
 
 export type MarkOutForDeliveryInput = {
   beat: string;
@@ -649,6 +677,19 @@ export type RegisterBillerInput = {
   /** An active head office in your cod.biller.manage scope. */
   settlementOfficeCode: string | number;
   type: BillerType;
+};
+
+export type RegisterCodArticleInput = {
+  /** UPU S10: 2 letters, 8 digits, the check digit, 2 letters (EE123456785IN). */
+  articleNumber: string | number;
+  billerCode: string | number;
+  /** Today when left out; never in the future. */
+  bookedOn?: string | null | undefined;
+  bookingOfficeCode: string | number;
+  /** Positive, at most 2 decimals, at most the contract's maximum per article. */
+  codAmount: string;
+  /** A head, sub or branch post office in your cod.article.register scope. */
+  deliveryOfficeCode: string | number;
 };
 
 export type ResolveCodDisputeInput = {
@@ -894,6 +935,28 @@ export type CodMarkReturnedToOriginMutationVariables = Exact<{
 
 export type CodMarkReturnedToOriginMutation = { markReturnedToOrigin: { id: string, articleNumber: string, billerCode: string, bookingOfficeCode: string, deliveryOfficeCode: string, status: CodArticleStatus, bookedOn: string, deliveredOn: string | null, codAmount: { amount: string, currency: string } } };
 
+export type CodRegisterArticleMutationVariables = Exact<{
+  input: RegisterCodArticleInput;
+}>;
+
+
+export type CodRegisterArticleMutation = { registerCodArticle: { registeredAt: string, id: string, articleNumber: string, billerCode: string, bookingOfficeCode: string, deliveryOfficeCode: string, status: CodArticleStatus, bookedOn: string, deliveredOn: string | null, codAmount: { amount: string, currency: string } } };
+
+export type CodMarkLostOrDamagedMutationVariables = Exact<{
+  articleNumber: string | number;
+  input: MarkLostOrDamagedInput;
+}>;
+
+
+export type CodMarkLostOrDamagedMutation = { markLostOrDamaged: { id: string, articleNumber: string, billerCode: string, bookingOfficeCode: string, deliveryOfficeCode: string, status: CodArticleStatus, bookedOn: string, deliveredOn: string | null, codAmount: { amount: string, currency: string } } };
+
+export type CodClearDigitalCollectionsMutationVariables = Exact<{
+  input: ClearDigitalCollectionsInput;
+}>;
+
+
+export type CodClearDigitalCollectionsMutation = { clearDigitalCollections: { reference: string, billers: Array<{ billerCode: string, articleCount: number, amount: { amount: string, currency: string } }> } };
+
 export type CodPostmanDaySheetQueryVariables = Exact<{
   officeCode: string | number;
   postmanId: string | number;
@@ -968,18 +1031,20 @@ export type CodRecordDepositMutation = { recordPostmanDeposit: { id: string, off
 export type CodDepositsQueryVariables = Exact<{
   filter?: CodDepositFilter | null | undefined;
   first?: number | null | undefined;
+  after?: string | null | undefined;
 }>;
 
 
-export type CodDepositsQuery = { codDeposits: Array<{ id: string, officeCode: string, postmanId: string, businessDate: string, reason: string | null, collectionCount: number, depositedBy: string, depositedAt: string, expected: { amount: string, currency: string }, deposited: { amount: string, currency: string }, shortage: { amount: string, currency: string }, excess: { amount: string, currency: string } }> };
+export type CodDepositsQuery = { codDeposits: { edges: Array<{ node: { id: string, officeCode: string, postmanId: string, businessDate: string, reason: string | null, collectionCount: number, depositedBy: string, depositedAt: string, expected: { amount: string, currency: string }, deposited: { amount: string, currency: string }, shortage: { amount: string, currency: string }, excess: { amount: string, currency: string } } }>, pageInfo: { endCursor: string | null, hasNextPage: boolean } } };
 
 export type CodExceptionsQueryVariables = Exact<{
   filter?: CodExceptionFilter | null | undefined;
   first?: number | null | undefined;
+  after?: string | null | undefined;
 }>;
 
 
-export type CodExceptionsQuery = { codExceptions: Array<{ id: string, type: CodExceptionType, status: CodExceptionStatus, articleNumber: string | null, depositId: string | null, officeCode: string, billerCode: string | null, reason: string | null, businessDate: string, raisedAt: string, raisedBy: string, amount: { amount: string, currency: string } }> };
+export type CodExceptionsQuery = { codExceptions: { edges: Array<{ node: { id: string, type: CodExceptionType, status: CodExceptionStatus, articleNumber: string | null, depositId: string | null, officeCode: string, billerCode: string | null, reason: string | null, businessDate: string, raisedAt: string, raisedBy: string, amount: { amount: string, currency: string } } }>, pageInfo: { endCursor: string | null, hasNextPage: boolean } } };
 
 export type CodManifestFieldsFragment = { id: string, fileName: string, billerCode: string | null, status: CodManifestStatus, totalRows: number, processedRows: number, progressPercent: number, registeredCount: number, alreadyRegisteredCount: number, rejectedCount: number, failure: string | null, uploadedBy: string, createdAt: string, finishedAt: string | null };
 
@@ -1086,7 +1151,16 @@ export type CodMarkPayoutFailedMutationVariables = Exact<{
 
 export type CodMarkPayoutFailedMutation = { markPayoutFailed: { id: string, status: PayoutStatus, failureReason: string | null, outcomeOn: string | null } };
 
-export type CodDisputeFieldsFragment = { id: string, articleNumber: string, kind: CodDisputeKind, status: CodDisputeStatus, note: string, resolutionNote: string | null, raisedOn: string, resolvedOn: string | null, claimedAmount: { amount: string, currency: string } | null, adjustmentAmount: { amount: string, currency: string } | null };
+export type CodDisputeFieldsFragment = { id: string, articleNumber: string, billerCode: string, kind: CodDisputeKind, status: CodDisputeStatus, note: string, resolutionNote: string | null, raisedOn: string, raisedAt: string, resolvedOn: string | null, claimedAmount: { amount: string, currency: string } | null, adjustmentAmount: { amount: string, currency: string } | null };
+
+export type CodDisputesQueryVariables = Exact<{
+  filter?: CodDisputeFilter | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type CodDisputesQuery = { codDisputes: { edges: Array<{ node: { settlementOfficeCode: string, id: string, articleNumber: string, billerCode: string, kind: CodDisputeKind, status: CodDisputeStatus, note: string, resolutionNote: string | null, raisedOn: string, raisedAt: string, resolvedOn: string | null, claimedAmount: { amount: string, currency: string } | null, adjustmentAmount: { amount: string, currency: string } | null } }>, pageInfo: { endCursor: string | null, hasNextPage: boolean } } };
 
 export type CodRaiseDisputeMutationVariables = Exact<{
   articleNumber: string;
@@ -1094,7 +1168,7 @@ export type CodRaiseDisputeMutationVariables = Exact<{
 }>;
 
 
-export type CodRaiseDisputeMutation = { raiseCodDispute: { id: string, articleNumber: string, kind: CodDisputeKind, status: CodDisputeStatus, note: string, resolutionNote: string | null, raisedOn: string, resolvedOn: string | null, claimedAmount: { amount: string, currency: string } | null, adjustmentAmount: { amount: string, currency: string } | null } };
+export type CodRaiseDisputeMutation = { raiseCodDispute: { id: string, articleNumber: string, billerCode: string, kind: CodDisputeKind, status: CodDisputeStatus, note: string, resolutionNote: string | null, raisedOn: string, raisedAt: string, resolvedOn: string | null, claimedAmount: { amount: string, currency: string } | null, adjustmentAmount: { amount: string, currency: string } | null } };
 
 export type CodResolveDisputeMutationVariables = Exact<{
   id: string | number;
@@ -1102,7 +1176,7 @@ export type CodResolveDisputeMutationVariables = Exact<{
 }>;
 
 
-export type CodResolveDisputeMutation = { resolveCodDispute: { id: string, articleNumber: string, kind: CodDisputeKind, status: CodDisputeStatus, note: string, resolutionNote: string | null, raisedOn: string, resolvedOn: string | null, claimedAmount: { amount: string, currency: string } | null, adjustmentAmount: { amount: string, currency: string } | null } };
+export type CodResolveDisputeMutation = { resolveCodDispute: { id: string, articleNumber: string, billerCode: string, kind: CodDisputeKind, status: CodDisputeStatus, note: string, resolutionNote: string | null, raisedOn: string, raisedAt: string, resolvedOn: string | null, claimedAmount: { amount: string, currency: string } | null, adjustmentAmount: { amount: string, currency: string } | null } };
 
 export type CodAgingQueryVariables = Exact<{
   filter?: CodAgingFilter | null | undefined;
@@ -1798,6 +1872,7 @@ export const CodDisputeFieldsFragmentDoc = new TypedDocumentString(`
     fragment CodDisputeFields on CodDispute {
   id
   articleNumber
+  billerCode
   kind
   status
   claimedAmount {
@@ -1811,6 +1886,7 @@ export const CodDisputeFieldsFragmentDoc = new TypedDocumentString(`
   note
   resolutionNote
   raisedOn
+  raisedAt
   resolvedOn
 }
     `, {"fragmentName":"CodDisputeFields"}) as unknown as TypedDocumentString<CodDisputeFieldsFragment, unknown>;
@@ -2434,6 +2510,62 @@ export const CodMarkReturnedToOriginDocument = new TypedDocumentString(`
   bookedOn
   deliveredOn
 }`) as unknown as TypedDocumentString<CodMarkReturnedToOriginMutation, CodMarkReturnedToOriginMutationVariables>;
+export const CodRegisterArticleDocument = new TypedDocumentString(`
+    mutation CodRegisterArticle($input: RegisterCodArticleInput!) {
+  registerCodArticle(input: $input) {
+    ...CodArticleRow
+    registeredAt
+  }
+}
+    fragment CodArticleRow on CodArticle {
+  id
+  articleNumber
+  billerCode
+  codAmount {
+    amount
+    currency
+  }
+  bookingOfficeCode
+  deliveryOfficeCode
+  status
+  bookedOn
+  deliveredOn
+}`) as unknown as TypedDocumentString<CodRegisterArticleMutation, CodRegisterArticleMutationVariables>;
+export const CodMarkLostOrDamagedDocument = new TypedDocumentString(`
+    mutation CodMarkLostOrDamaged($articleNumber: ID!, $input: MarkLostOrDamagedInput!) {
+  markLostOrDamaged(articleNumber: $articleNumber, input: $input) {
+    ...CodArticleRow
+  }
+}
+    fragment CodArticleRow on CodArticle {
+  id
+  articleNumber
+  billerCode
+  codAmount {
+    amount
+    currency
+  }
+  bookingOfficeCode
+  deliveryOfficeCode
+  status
+  bookedOn
+  deliveredOn
+}`) as unknown as TypedDocumentString<CodMarkLostOrDamagedMutation, CodMarkLostOrDamagedMutationVariables>;
+export const CodClearDigitalCollectionsDocument = new TypedDocumentString(`
+    mutation CodClearDigitalCollections($input: ClearDigitalCollectionsInput!) {
+  clearDigitalCollections(input: $input) {
+    reference
+    billers {
+      billerCode
+      amount {
+        amount
+        currency
+      }
+      articleCount
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<CodClearDigitalCollectionsMutation, CodClearDigitalCollectionsMutationVariables>;
 export const CodPostmanDaySheetDocument = new TypedDocumentString(`
     query CodPostmanDaySheet($officeCode: ID!, $postmanId: ID!, $date: Date!) {
   postmanDaySheet(officeCode: $officeCode, postmanId: $postmanId, date: $date) {
@@ -2727,9 +2859,17 @@ export const CodRecordDepositDocument = new TypedDocumentString(`
   depositedAt
 }`) as unknown as TypedDocumentString<CodRecordDepositMutation, CodRecordDepositMutationVariables>;
 export const CodDepositsDocument = new TypedDocumentString(`
-    query CodDeposits($filter: CodDepositFilter, $first: Int) {
-  codDeposits(filter: $filter, first: $first) {
-    ...CodDepositFields
+    query CodDeposits($filter: CodDepositFilter, $first: Int, $after: String) {
+  codDeposits(filter: $filter, first: $first, after: $after) {
+    edges {
+      node {
+        ...CodDepositFields
+      }
+    }
+    pageInfo {
+      endCursor
+      hasNextPage
+    }
   }
 }
     fragment CodDepositFields on CodPostmanDeposit {
@@ -2759,23 +2899,31 @@ export const CodDepositsDocument = new TypedDocumentString(`
   depositedAt
 }`) as unknown as TypedDocumentString<CodDepositsQuery, CodDepositsQueryVariables>;
 export const CodExceptionsDocument = new TypedDocumentString(`
-    query CodExceptions($filter: CodExceptionFilter, $first: Int) {
-  codExceptions(filter: $filter, first: $first) {
-    id
-    type
-    status
-    amount {
-      amount
-      currency
+    query CodExceptions($filter: CodExceptionFilter, $first: Int, $after: String) {
+  codExceptions(filter: $filter, first: $first, after: $after) {
+    edges {
+      node {
+        id
+        type
+        status
+        amount {
+          amount
+          currency
+        }
+        articleNumber
+        depositId
+        officeCode
+        billerCode
+        reason
+        businessDate
+        raisedAt
+        raisedBy
+      }
     }
-    articleNumber
-    depositId
-    officeCode
-    billerCode
-    reason
-    businessDate
-    raisedAt
-    raisedBy
+    pageInfo {
+      endCursor
+      hasNextPage
+    }
   }
 }
     `) as unknown as TypedDocumentString<CodExceptionsQuery, CodExceptionsQueryVariables>;
@@ -3287,15 +3435,25 @@ export const CodMarkPayoutFailedDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<CodMarkPayoutFailedMutation, CodMarkPayoutFailedMutationVariables>;
-export const CodRaiseDisputeDocument = new TypedDocumentString(`
-    mutation CodRaiseDispute($articleNumber: String!, $input: RaiseCodDisputeInput!) {
-  raiseCodDispute(articleNumber: $articleNumber, input: $input) {
-    ...CodDisputeFields
+export const CodDisputesDocument = new TypedDocumentString(`
+    query CodDisputes($filter: CodDisputeFilter, $first: Int, $after: String) {
+  codDisputes(filter: $filter, first: $first, after: $after) {
+    edges {
+      node {
+        ...CodDisputeFields
+        settlementOfficeCode
+      }
+    }
+    pageInfo {
+      endCursor
+      hasNextPage
+    }
   }
 }
     fragment CodDisputeFields on CodDispute {
   id
   articleNumber
+  billerCode
   kind
   status
   claimedAmount {
@@ -3309,6 +3467,33 @@ export const CodRaiseDisputeDocument = new TypedDocumentString(`
   note
   resolutionNote
   raisedOn
+  raisedAt
+  resolvedOn
+}`) as unknown as TypedDocumentString<CodDisputesQuery, CodDisputesQueryVariables>;
+export const CodRaiseDisputeDocument = new TypedDocumentString(`
+    mutation CodRaiseDispute($articleNumber: String!, $input: RaiseCodDisputeInput!) {
+  raiseCodDispute(articleNumber: $articleNumber, input: $input) {
+    ...CodDisputeFields
+  }
+}
+    fragment CodDisputeFields on CodDispute {
+  id
+  articleNumber
+  billerCode
+  kind
+  status
+  claimedAmount {
+    amount
+    currency
+  }
+  adjustmentAmount {
+    amount
+    currency
+  }
+  note
+  resolutionNote
+  raisedOn
+  raisedAt
   resolvedOn
 }`) as unknown as TypedDocumentString<CodRaiseDisputeMutation, CodRaiseDisputeMutationVariables>;
 export const CodResolveDisputeDocument = new TypedDocumentString(`
@@ -3320,6 +3505,7 @@ export const CodResolveDisputeDocument = new TypedDocumentString(`
     fragment CodDisputeFields on CodDispute {
   id
   articleNumber
+  billerCode
   kind
   status
   claimedAmount {
@@ -3333,6 +3519,7 @@ export const CodResolveDisputeDocument = new TypedDocumentString(`
   note
   resolutionNote
   raisedOn
+  raisedAt
   resolvedOn
 }`) as unknown as TypedDocumentString<CodResolveDisputeMutation, CodResolveDisputeMutationVariables>;
 export const CodAgingDocument = new TypedDocumentString(`

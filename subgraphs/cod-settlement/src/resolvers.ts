@@ -9,6 +9,7 @@ import { articleResolvers } from './articles/resolvers.js';
 import { depositResolvers } from './deposits/resolvers.js';
 import { manifestResolvers } from './manifests/resolvers.js';
 import { settlementResolvers } from './settlement/resolvers.js';
+import { disputeResolvers } from './disputes/resolvers.js';
 
 const feeResolvers: Resolvers<Context> = {
   Query: {
@@ -37,5 +38,6 @@ export const resolvers: Resolvers<Context> = {
     depositResolvers,
     manifestResolvers,
     settlementResolvers as Resolvers<Context>,
+    disputeResolvers,
   ]),
 };

@@ -8,6 +8,12 @@ export const billerSection: Section = {
   id: 'biller',
   title: 'Biller',
   audience: 'biller',
-  navigation: [{ to: '/biller', label: 'COD account', visible: (me) => Boolean(me.billerCode) }],
-  routes: [{ path: 'biller', ...screen(() => import('./BillerHome')) }],
+  navigation: [
+    { to: '/biller', label: 'COD account', visible: (me) => Boolean(me.billerCode) },
+    { to: '/biller/disputes', label: 'COD disputes', visible: (me) => Boolean(me.billerCode) },
+  ],
+  routes: [
+    { path: 'biller', ...screen(() => import('./BillerHome')) },
+    { path: 'biller/disputes', ...screen(() => import('./BillerDisputes')) },
+  ],
 };

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { op } from '../../api/operation';
-import { CodMarkReturnedToOriginDocument, CodRecordDeliveryDocument, CodRecordDeliveryFailureDocument, type CodCollectionMode } from '../../gql/graphql';
+import { CodMarkLostOrDamagedDocument, CodMarkReturnedToOriginDocument, CodRecordDeliveryDocument, CodRecordDeliveryFailureDocument, type CodCollectionMode, type CodLossKind } from '../../gql/graphql';
 import { readAmount } from '../../format/money';
 import { Money } from '../../ui/Money';
 import { ProblemList } from '../../ui/ProblemList';
@@ -13,6 +13,7 @@ import { notOnFields, onField, placed } from '../money-orders/problems';
 import { collectionDiffers, paymentReferenceProblem } from './amounts';
 import { COLLECTION_MODE_LABELS, COLLECTION_MODES } from './labels';
 import { groupArticleNumber } from './article-number';
+import { codProblems } from './problems';
 
 export interface ActionArticle {
   articleNumber: string;
@@ -125,6 +126,48 @@ function ReasonForm({ command, label, submitLabel, onSubmit, close, onDone }: {
       <TextAreaField label={label} value={reason} onChange={setReason} isRequired problems={onField(command.problems, 'reason')} autoFocus />
       <ProblemList problems={notOnFields(command.problems, ['reason'])} />
       <DialogButtons submitLabel={submitLabel} busyLabel="Saving…" busy={command.busy} close={close} />
+    </form>
+  );
+}
+
+const LOSS_LABELS: Record<CodLossKind, string> = { LOST: 'Lost in the post', DAMAGED: 'Damaged' };
+
+/**
+ * Lost or damaged before delivery: the claim's reference and what happened. Final (nothing is collected for the
+ * article; the claim is settled outside COD), so the dialog says so and is not dismissed by a stray click.
+ */
+export function LossDialog({ article, onDone }: { article: ActionArticle; onDone: () => void }) {
+  return (
+    <ActionDialog label="Lost or damaged" title={`Lost or damaged: ${groupArticleNumber(article.articleNumber)}`} final>
+      {(close) => <LossForm article={article} close={close} onDone={onDone} />}
+    </ActionDialog>
+  );
+}
+
+function LossForm({ article, close, onDone }: { article: ActionArticle; close: () => void; onDone: () => void }) {
+  const [kind, setKind] = useState<CodLossKind>('LOST');
+  const [claimReference, setClaimReference] = useState('');
+  const [reason, setReason] = useState('');
+  const command = useCommand(op(CodMarkLostOrDamagedDocument));
+  const problems = codProblems(command.problems);
+  const submit = async () => {
+    const local = [];
+    if (claimReference.trim() === '') local.push(localProblem('claimReference', 'Give the claim’s reference.'));
+    if (reason.trim() === '') local.push(localProblem('reason', 'Say what happened.'));
+    if (local.length > 0) return command.setProblems(local);
+    if (await command.run({ articleNumber: article.articleNumber, input: { kind, claimReference: claimReference.trim(), reason: reason.trim() } })) {
+      close();
+      onDone();
+    }
+  };
+  return (
+    <form onSubmit={(event) => { event.preventDefault(); void submit(); }} noValidate>
+      <p>Nothing will be collected for this article. This cannot be undone.</p>
+      <SelectField label="What happened" value={kind} anyLabel={null} onChange={(value) => setKind(value as CodLossKind)} options={(['LOST', 'DAMAGED'] as const).map((value) => ({ value, label: LOSS_LABELS[value] }))} />
+      <TextField label="Claim reference" value={claimReference} onChange={(value) => { setClaimReference(value); command.clearField('claimReference'); }} isRequired inputClassName="mono" problems={onField(problems, 'claimReference')} />
+      <TextAreaField label="What happened, in words" value={reason} onChange={(value) => { setReason(value); command.clearField('reason'); }} isRequired problems={onField(problems, 'reason')} />
+      <ProblemList problems={notOnFields(problems, ['claimReference', 'reason'])} />
+      <DialogButtons submitLabel="Record the claim" busyLabel="Recording…" busy={command.busy} close={close} />
     </form>
   );
 }

@@ -11,7 +11,8 @@ import { Loading } from '../../ui/Loading';
 import { Money } from '../../ui/Money';
 import { PageHeader } from '../../ui/PageHeader';
 import { ProblemList } from '../../ui/ProblemList';
-import { ReasonDialog, RecordDeliveryDialog } from './ArticleActions';
+import { LossDialog, ReasonDialog, RecordDeliveryDialog } from './ArticleActions';
+import { ClearDigitalDialog, ClearingDone, type Clearing } from './ClearDigital';
 import { DisputeView, RaiseDisputeDialog } from './Disputes';
 import { groupArticleNumber } from './article-number';
 import { articleActions, articleStatusLabel, COLLECTION_MODE_LABELS } from './labels';
@@ -24,8 +25,9 @@ export default function ArticleDetail() {
   const { articleNumber = '' } = useParams();
   const me = useMe();
   const [{ data, error, fetching }, refetch] = useQuery({ query: op(CodArticleDocument), variables: { articleNumber } });
-  // The API lists no disputes yet: the one raised (or resolved) here is shown until the page is left.
+  // The one raised (or resolved) here is shown until the page is left; every dispute is in COD disputes.
   const [dispute, setDispute] = useState<CodDisputeFieldsFragment | undefined>();
+  const [cleared, setCleared] = useState<Clearing | undefined>();
   const article = data?.codArticle;
   if (!article) {
     return (
@@ -38,6 +40,9 @@ export default function ArticleDetail() {
   const actions = articleActions(article.status);
   const reload = () => refetch({ requestPolicy: 'network-only' });
   const collect = can(me, 'cod.collect');
+  const manage = can(me, 'cod.dispute.manage');
+  // A UPI or card collection waits for the aggregator's credit; once seen, a finance officer clears it here.
+  const clearable = manage && article.collection !== null && article.collection.mode !== 'CASH' && !article.collection.clearedOn;
   return (
     <>
       <PageHeader
@@ -48,12 +53,17 @@ export default function ArticleDetail() {
             {actions.deliver ? <RecordDeliveryDialog article={article} onDone={reload} /> : null}
             {actions.fail ? <ReasonDialog article={article} kind="FAILED" onDone={reload} /> : null}
             {actions.rto ? <ReasonDialog article={article} kind="RTO" onDone={reload} /> : null}
+            {actions.loss ? <LossDialog article={article} onDone={reload} /> : null}
           </span>
-        ) : can(me, 'cod.dispute.manage') && article.status === 'DELIVERED' && !dispute ? (
-          <RaiseDisputeDialog articleNumber={article.articleNumber} onRaised={setDispute} />
+        ) : manage && article.status === 'DELIVERED' ? (
+          <span className="cod-row-actions">
+            {clearable ? <ClearDigitalDialog articleNumber={article.articleNumber} onCleared={(clearing) => { setCleared(clearing); reload(); }} /> : null}
+            {!dispute ? <RaiseDisputeDialog articleNumber={article.articleNumber} onRaised={setDispute} /> : null}
+          </span>
         ) : null}
       />
       <ProblemList problems={problemsOf(error)} />
+      {cleared ? <ClearingDone clearing={cleared} /> : null}
       <dl className="detail-grid">
         <dt>Biller</dt>
         <dd>{article.billerCode}</dd>

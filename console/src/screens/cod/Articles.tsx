@@ -13,7 +13,10 @@ import { PageHeader } from '../../ui/PageHeader';
 import { ProblemList } from '../../ui/ProblemList';
 import { SelectField } from '../../ui/SelectField';
 import { TextField } from '../../ui/TextField';
+import { useMe } from '../../session/me';
+import { can } from '../../session/permissions';
 import { DateField } from '../staff/DateField';
+import { ClearDigitalDialog, ClearingDone, type Clearing } from './ClearDigital';
 import { articleNumberProblem, groupArticleNumber, normaliseArticleNumber } from './article-number';
 import { ARTICLE_STATUS_LABELS, ARTICLE_STATUSES, articleStatusLabel, COLLECTION_MODE_LABELS } from './labels';
 import './cod.css';
@@ -38,10 +41,13 @@ const columns = [
 /**
  * COD articles in the person's cod.read scope (a biller's own people: their own), newest first; filtered by biller,
  * status, delivery office (and everything under it) and delivery dates, in the URL; keyset pages; exportable. An
- * article number typed in the search box opens that article.
+ * article number typed in the search box opens that article. Holders of cod.article.register register one by hand
+ * here; finance officers clear UPI and card collections from the aggregator's credit (a pasted list of numbers).
  */
 export default function Articles() {
   const navigate = useNavigate();
+  const me = useMe();
+  const [cleared, setCleared] = useState<Clearing | undefined>();
   const [filters, setFilters] = useUrlFilters(FILTERS);
   const [biller, setBiller] = useState(filters.biller);
   const [office, setOffice] = useState(filters.office);
@@ -67,26 +73,31 @@ export default function Articles() {
         title="COD articles"
         subtitle="Cash-on-delivery articles delivered by the offices you may see, newest first."
         actions={
-          <ExportButton
-            filename="cod-articles.csv"
-            fetchPage={list.fetchPage}
-            columns={[
-              { header: 'Article', value: (row) => row.articleNumber },
-              { header: 'Status', value: (row) => row.status },
-              { header: 'Biller', value: (row) => row.billerCode },
-              { header: 'COD amount', value: (row) => row.codAmount.amount },
-              { header: 'Currency', value: (row) => row.codAmount.currency },
-              { header: 'Collected', value: (row) => row.collection?.amount.amount },
-              { header: 'Mode', value: (row) => row.collection?.mode },
-              { header: 'Payment reference', value: (row) => row.collection?.paymentReference },
-              { header: 'Booked on', value: (row) => row.bookedOn },
-              { header: 'Booking office', value: (row) => row.bookingOfficeCode },
-              { header: 'Delivery office', value: (row) => row.deliveryOfficeCode },
-              { header: 'Delivered on', value: (row) => row.deliveredOn },
-            ]}
-          />
+          <span className="cod-row-actions">
+            {can(me, 'cod.article.register') ? <Link to="/cod/articles/new" className="button button-secondary">Register an article</Link> : null}
+            {can(me, 'cod.dispute.manage') ? <ClearDigitalDialog onCleared={(clearing) => { setCleared(clearing); list.reload(); }} /> : null}
+            <ExportButton
+              filename="cod-articles.csv"
+              fetchPage={list.fetchPage}
+              columns={[
+                { header: 'Article', value: (row) => row.articleNumber },
+                { header: 'Status', value: (row) => row.status },
+                { header: 'Biller', value: (row) => row.billerCode },
+                { header: 'COD amount', value: (row) => row.codAmount.amount },
+                { header: 'Currency', value: (row) => row.codAmount.currency },
+                { header: 'Collected', value: (row) => row.collection?.amount.amount },
+                { header: 'Mode', value: (row) => row.collection?.mode },
+                { header: 'Payment reference', value: (row) => row.collection?.paymentReference },
+                { header: 'Booked on', value: (row) => row.bookedOn },
+                { header: 'Booking office', value: (row) => row.bookingOfficeCode },
+                { header: 'Delivery office', value: (row) => row.deliveryOfficeCode },
+                { header: 'Delivered on', value: (row) => row.deliveredOn },
+              ]}
+            />
+          </span>
         }
       />
+      {cleared ? <ClearingDone clearing={cleared} /> : null}
       <form
         className="filters"
         aria-label="Open an article by number"

@@ -1,11 +1,10 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { useQuery } from 'urql';
 import { op } from '../../api/operation';
-import { problemsOf } from '../../api/problems';
 import { formatDate } from '../../format/dates';
 import { sumAmounts } from '../../format/money';
 import { CodBatchesDocument, CodBuildBatchesDocument, CodSubmitBatchesDocument, type CodBatchFieldsFragment, type SettlementBatchFilter } from '../../gql/graphql';
+import { useKeysetList } from '../../lists/useKeysetList';
 import { useUrlFilters } from '../../lists/useUrlFilters';
 import { useMe } from '../../session/me';
 import { can } from '../../session/permissions';
@@ -22,11 +21,12 @@ import { notOnFields, onField, placed } from '../money-orders/problems';
 import { DateField } from '../staff/DateField';
 import { localProblem, useCommand } from '../staff/useCommand';
 import { BATCH_STATUS_LABELS, BATCH_STATUSES } from './batch-labels';
+import { LoadMore } from './LoadMore';
 import './cod.css';
 
 const FILTERS = ['status', 'biller'] as const;
-/** One page of batches: a settlement office's cycle has one per biller, well under this. */
-const PAGE = 100;
+/** One page of batches (a settlement office's cycle has one per biller); "Load more batches" asks for the next. */
+const PAGE = 50;
 
 /**
  * Settlement batches, one per biller per cycle: built on demand here (the scheduled job builds them too) from the
@@ -41,10 +41,17 @@ export default function Batches() {
     ...(filters.status ? { status: filters.status as SettlementBatchFilter['status'] } : {}),
     ...(filters.biller ? { billerCode: filters.biller } : {}),
   };
-  const [{ data, error, fetching }, refetch] = useQuery({ query: op(CodBatchesDocument), variables: { filter, first: PAGE } });
-  const reload = () => refetch({ requestPolicy: 'network-only' });
-  const batches = data?.settlementBatches.edges.map((edge) => edge.node) ?? [];
+  const list = useKeysetList({
+    query: op(CodBatchesDocument),
+    variables: { filter },
+    pageSize: PAGE,
+    select: (data) => ({ rows: data.settlementBatches.edges.map((edge) => edge.node), endCursor: data.settlementBatches.pageInfo.endCursor, hasNextPage: data.settlementBatches.pageInfo.hasNextPage }),
+  });
+  const reload = list.reload;
+  const batches = list.rows;
   const [chosen, setChosen] = useState<string[]>([]);
+  // Kept here, not in the form: the form goes once its drafts are submitted (the list reloads without them).
+  const [sent, setSent] = useState<string | undefined>();
   const drafts = batches.filter((batch) => batch.status === 'DRAFT');
   return (
     <>
@@ -54,9 +61,8 @@ export default function Batches() {
         <SelectField label="Status" value={filters.status} onChange={(status) => setFilters({ status })} options={BATCH_STATUSES.map((value) => ({ value, label: BATCH_STATUS_LABELS[value] }))} />
         <TextField label="Biller code" value={biller} onChange={setBiller} onBlur={() => setFilters({ biller: biller.trim().toUpperCase() })} />
       </search>
-      <ProblemList problems={problemsOf(error)} />
-      {fetching && !data ? <Loading what="Reading the batches" /> : null}
-      {data ? (
+      <ProblemList problems={list.problems} />
+      {list.loading ? <Loading what="Reading the batches" /> : (
         batches.length === 0 ? <p>No batches match.</p> : (
           <table className="diff" aria-label="Settlement batches">
             <thead>
@@ -77,8 +83,10 @@ export default function Batches() {
             </tbody>
           </table>
         )
-      ) : null}
-      {can(me, 'cod.settlement.release') && drafts.length > 0 ? <SubmitForm ids={chosen.filter((id) => drafts.some((batch) => batch.id === id))} onSubmitted={() => { setChosen([]); reload(); }} /> : null}
+      )}
+      <LoadMore list={list} what="batches" />
+      {can(me, 'cod.settlement.release') && drafts.length > 0 ? <SubmitForm ids={chosen.filter((id) => drafts.some((batch) => batch.id === id))} onSubmitted={(requestId) => { setChosen([]); setSent(requestId); reload(); }} /> : null}
+      {sent ? <p role="status">Sent for approval. <Link to={`/approvals/${sent}`}>Open the request</Link></p> : null}
     </>
   );
 }
@@ -132,9 +140,8 @@ function BuildForm({ onBuilt }: { onBuilt: () => void }) {
   );
 }
 
-function SubmitForm({ ids, onSubmitted }: { ids: string[]; onSubmitted: () => void }) {
+function SubmitForm({ ids, onSubmitted }: { ids: string[]; onSubmitted: (approvalRequestId: string) => void }) {
   const [note, setNote] = useState('');
-  const [sent, setSent] = useState<string | undefined>();
   const command = useCommand(op(CodSubmitBatchesDocument));
   const problems = placed(command.problems);
   const submit = async () => {
@@ -144,9 +151,8 @@ function SubmitForm({ ids, onSubmitted }: { ids: string[]; onSubmitted: () => vo
     if (local.length > 0) return command.setProblems(local);
     const data = await command.run({ ids, note: note.trim() });
     if (data) {
-      setSent(data.submitSettlementBatches.approvalRequestId);
       setNote('');
-      onSubmitted();
+      onSubmitted(data.submitSettlementBatches.approvalRequestId);
     }
   };
   return (
@@ -159,7 +165,6 @@ function SubmitForm({ ids, onSubmitted }: { ids: string[]; onSubmitted: () => vo
         </div>
       </fieldset>
       <ProblemList problems={notOnFields(problems, ['note'])} />
-      {sent ? <p role="status">Sent for approval. <Link to={`/approvals/${sent}`}>Open the request</Link></p> : null}
     </form>
   );
 }

@@ -1,10 +1,10 @@
 import { useState } from 'react';
-import { useQuery } from 'urql';
 import { op } from '../../api/operation';
-import { problemsOf } from '../../api/problems';
 import { formatDate, formatDateTime } from '../../format/dates';
 import { CodDepositsDocument, CodExceptionsDocument, type CodExceptionFilter } from '../../gql/graphql';
+import { useKeysetList } from '../../lists/useKeysetList';
 import { useUrlFilters } from '../../lists/useUrlFilters';
+import { LoadMore } from './LoadMore';
 import { Loading } from '../../ui/Loading';
 import { Money } from '../../ui/Money';
 import { PageHeader } from '../../ui/PageHeader';
@@ -16,24 +16,35 @@ import { EXCEPTION_TYPE_LABELS, EXCEPTION_TYPES } from './labels';
 import './cod.css';
 
 const FILTERS = ['office', 'from', 'to', 'type', 'status'] as const;
-/** The API's page: the newest 200 of each, which for an office's month is all of them. */
-const LIMIT = 200;
+/** A page of each list; "Load more" asks the API for the next (keyset) page. */
+const PAGE = 100;
 
 /**
  * Postmen's deposits (expected, deposited, shortage, excess, the reason) and the COD exceptions that need explaining:
- * collections that differed from the COD amount and deposits short or over. Both newest first, in the person's scope.
+ * collections that differed from the COD amount and deposits short or over. Both newest first, in the person's scope,
+ * a page at a time.
  */
 export default function Deposits() {
   const [filters, setFilters] = useUrlFilters(FILTERS);
   const [office, setOffice] = useState(filters.office);
   const officeCode = filters.office || undefined;
-  const [deposits] = useQuery({ query: op(CodDepositsDocument), variables: { filter: { ...(officeCode ? { officeCode } : {}), ...(filters.from ? { from: filters.from } : {}), ...(filters.to ? { to: filters.to } : {}) }, first: LIMIT } });
+  const deposits = useKeysetList({
+    query: op(CodDepositsDocument),
+    variables: { filter: { ...(officeCode ? { officeCode } : {}), ...(filters.from ? { from: filters.from } : {}), ...(filters.to ? { to: filters.to } : {}) } },
+    pageSize: PAGE,
+    select: (data) => ({ rows: data.codDeposits.edges.map((edge) => edge.node), endCursor: data.codDeposits.pageInfo.endCursor, hasNextPage: data.codDeposits.pageInfo.hasNextPage }),
+  });
   const exceptionFilter: CodExceptionFilter = {
     ...(officeCode ? { officeCode } : {}),
     ...(filters.type ? { type: filters.type as CodExceptionFilter['type'] } : {}),
     ...(filters.status ? { status: filters.status as CodExceptionFilter['status'] } : { status: 'OPEN' }),
   };
-  const [exceptions] = useQuery({ query: op(CodExceptionsDocument), variables: { filter: exceptionFilter, first: LIMIT } });
+  const exceptions = useKeysetList({
+    query: op(CodExceptionsDocument),
+    variables: { filter: exceptionFilter },
+    pageSize: PAGE,
+    select: (data) => ({ rows: data.codExceptions.edges.map((edge) => edge.node), endCursor: data.codExceptions.pageInfo.endCursor, hasNextPage: data.codExceptions.pageInfo.hasNextPage }),
+  });
   return (
     <>
       <PageHeader title="COD deposits and exceptions" subtitle="What postmen handed in, and every difference the reconciliation must explain." />
@@ -48,10 +59,9 @@ export default function Deposits() {
           <SelectField label="Exception" value={filters.type} onChange={(type) => setFilters({ type })} options={EXCEPTION_TYPES.map((value) => ({ value, label: EXCEPTION_TYPE_LABELS[value] }))} />
           <SelectField label="Exception status" value={filters.status} anyLabel="Open" onChange={(status) => setFilters({ status })} options={[{ value: 'RESOLVED', label: 'Resolved' }]} />
         </div>
-        <ProblemList problems={problemsOf(exceptions.error)} />
-        {exceptions.fetching && !exceptions.data ? <Loading what="Reading the exceptions" /> : null}
-        {exceptions.data ? (
-          exceptions.data.codExceptions.length === 0 ? <p>No exceptions.</p> : (
+        <ProblemList problems={exceptions.problems} />
+        {exceptions.loading ? <Loading what="Reading the exceptions" /> : (
+          exceptions.rows.length === 0 ? <p>No exceptions.</p> : (
             <table className="diff" aria-label="COD exceptions">
               <thead>
                 <tr>
@@ -65,7 +75,7 @@ export default function Deposits() {
                 </tr>
               </thead>
               <tbody>
-                {exceptions.data.codExceptions.map((exception) => (
+                {exceptions.rows.map((exception) => (
                   <tr key={exception.id}>
                     <td>{formatDate(exception.businessDate)}<div className="cod-when">{formatDateTime(exception.raisedAt)} by {exception.raisedBy}</div></td>
                     <td>{EXCEPTION_TYPE_LABELS[exception.type]}</td>
@@ -79,14 +89,14 @@ export default function Deposits() {
               </tbody>
             </table>
           )
-        ) : null}
+        )}
+        <LoadMore list={exceptions} what="exceptions" />
       </section>
       <section aria-labelledby="cod-deposits-heading">
         <h2 id="cod-deposits-heading">Deposits</h2>
-        <ProblemList problems={problemsOf(deposits.error)} />
-        {deposits.fetching && !deposits.data ? <Loading what="Reading the deposits" /> : null}
-        {deposits.data ? (
-          deposits.data.codDeposits.length === 0 ? <p>No deposits.</p> : (
+        <ProblemList problems={deposits.problems} />
+        {deposits.loading ? <Loading what="Reading the deposits" /> : (
+          deposits.rows.length === 0 ? <p>No deposits.</p> : (
             <table className="diff" aria-label="Postman deposits">
               <thead>
                 <tr>
@@ -101,7 +111,7 @@ export default function Deposits() {
                 </tr>
               </thead>
               <tbody>
-                {deposits.data.codDeposits.map((deposit) => (
+                {deposits.rows.map((deposit) => (
                   <tr key={deposit.id}>
                     <td>{formatDate(deposit.businessDate)}</td>
                     <td>{deposit.officeCode}</td>
@@ -116,7 +126,8 @@ export default function Deposits() {
               </tbody>
             </table>
           )
-        ) : null}
+        )}
+        <LoadMore list={deposits} what="deposits" />
       </section>
     </>
   );

@@ -13,8 +13,8 @@ import { ActionDialog, DialogButtons } from '../staff/ActionDialog';
 import { localProblem, useCommand } from '../staff/useCommand';
 import { articleNumberProblem, normaliseArticleNumber } from './article-number';
 
-const KIND_LABELS: Record<CodDisputeKind, string> = { NOT_RECEIVED: 'Not received by the customer', PARTIAL_AMOUNT: 'Less was collected than the COD amount' };
-const STATUS_LABELS: Record<string, string> = { OPEN: 'Open: the amount is held out of settlement', UPHELD: 'Upheld', REJECTED: 'Rejected: the amount is released' };
+export const KIND_LABELS: Record<CodDisputeKind, string> = { NOT_RECEIVED: 'Not received by the customer', PARTIAL_AMOUNT: 'Less was collected than the COD amount' };
+export const STATUS_LABELS: Record<string, string> = { OPEN: 'Open: the amount is held out of settlement', UPHELD: 'Upheld', REJECTED: 'Rejected: the amount is released' };
 
 /**
  * A biller disputes an article within the contract's window after delivery; the amount is held out of settlement
@@ -92,12 +92,17 @@ export function DisputeView({ dispute, canResolve, onChange }: { dispute: CodDis
           </>
         ) : null}
       </dl>
-      {canResolve && dispute.status === 'OPEN' ? (
-        <ActionDialog label="Resolve the dispute" title="Resolve the dispute">
-          {(close) => <ResolveForm dispute={dispute} close={close} onResolved={onChange} />}
-        </ActionDialog>
-      ) : null}
+      {canResolve && dispute.status === 'OPEN' ? <ResolveDisputeDialog dispute={dispute} onResolved={onChange} /> : null}
     </section>
+  );
+}
+
+/** Upheld (with the adjustment paid in the next batch) or rejected (the amount released), with the note that says why. */
+export function ResolveDisputeDialog({ dispute, onResolved, label = 'Resolve the dispute' }: { dispute: CodDisputeFieldsFragment; onResolved: (dispute: CodDisputeFieldsFragment) => void; label?: string }) {
+  return (
+    <ActionDialog label={label} title="Resolve the dispute">
+      {(close) => <ResolveForm dispute={dispute} close={close} onResolved={onResolved} />}
+    </ActionDialog>
   );
 }
 

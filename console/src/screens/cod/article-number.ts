@@ -32,3 +32,23 @@ export function groupArticleNumber(value: string): string {
   const match = SHAPE.exec(value);
   return match ? `${match[1]} ${match[2]!.slice(0, 3)} ${match[2]!.slice(3, 6)} ${match[2]!.slice(6)}${match[3]} ${match[4]}` : value;
 }
+
+/**
+ * Article numbers pasted as a list (one a line, or separated by commas or spaces; grouped numbers such as
+ * "EE 123 456 785 IN" are one number only when on a line of their own): each normalised, each once, with the first
+ * problem found. At most `max` (the API's 1,000 a clearing).
+ */
+export function articleNumberList(text: string, max = 1_000): { numbers: string[]; problem?: string } {
+  const lines = text.split(/\r?\n/).map((line) => line.trim()).filter((line) => line !== '');
+  const pieces = lines.flatMap((line) => (articleNumberProblem(line) === undefined ? [line] : line.split(/[\s,;]+/).filter((piece) => piece !== '')));
+  const numbers: string[] = [];
+  for (const piece of pieces) {
+    const problem = articleNumberProblem(piece);
+    if (problem) return { numbers, problem: `${piece}: ${problem}` };
+    const number = normaliseArticleNumber(piece);
+    if (!numbers.includes(number)) numbers.push(number);
+  }
+  if (numbers.length === 0) return { numbers, problem: 'List the article numbers to clear, one a line.' };
+  if (numbers.length > max) return { numbers, problem: `At most ${max.toLocaleString('en-IN')} articles at a time: ${numbers.length.toLocaleString('en-IN')} are listed.` };
+  return { numbers };
+}

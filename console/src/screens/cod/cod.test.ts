@@ -7,7 +7,8 @@ import { utrProblem as serverUtrProblem } from '../../../../subgraphs/cod-settle
 import { batchActions, utrProblem } from './batch-labels';
 import { groupRows } from './Aging';
 import { collectionDiffers, depositDifference, depositNeedsReason, paymentReferenceProblem } from './amounts';
-import { articleNumberProblem, groupArticleNumber, normaliseArticleNumber } from './article-number';
+import { articleNumberList, articleNumberProblem, groupArticleNumber, normaliseArticleNumber } from './article-number';
+import { codProblems } from './problems';
 import { ARTICLE_STATUSES, articleActions, weekdaysLabel } from './labels';
 import { errorReportFileName, isManifestFinished, manifestHeaderProblems, manifestRowCount } from './manifest';
 
@@ -77,6 +78,8 @@ describe('the actions offered on an article', () => {
       expect(actions.deliver, status).toBe(nextStatus(status, 'DELIVERED') !== undefined);
       expect(actions.fail, status).toBe(nextStatus(status, 'DELIVERY_FAILED') !== undefined);
       expect(actions.rto, status).toBe(nextStatus(status, 'RTO') !== undefined);
+      expect(actions.loss, status).toBe(nextStatus(status, 'LOST') !== undefined);
+      expect(actions.loss, status).toBe(nextStatus(status, 'DAMAGED') !== undefined);
     }
   });
 });
@@ -142,5 +145,34 @@ describe('the aging table', () => {
     const row = (billerCode: string, bucket: 'D0_2' | 'D3_7', amount: string) => ({ billerCode, officeCode: 'NDGPO', bucket, count: 1, amount: { amount, currency: 'INR' } });
     const groups = groupRows([row('BL000001', 'D0_2', '0.10'), row('BL000001', 'D3_7', '0.20'), row('BL000002', 'D0_2', '5.00')]);
     expect(groups.map((group) => [group.billerCode, group.total.amount, group.buckets.size])).toEqual([['BL000001', '0.30', 2], ['BL000002', '5.00', 1]]);
+  });
+});
+
+describe('article numbers pasted for a clearing', () => {
+  const a = s10Of('EE', '12345678', 'IN');
+  const b = s10Of('RR', '00000001', 'IN');
+  it('reads one a line, commas and spaces, grouped numbers on their own line, each once', () => {
+    expect(articleNumberList(`${a}\n${b}, ${a}\n\n${groupArticleNumber(b)}`)).toEqual({ numbers: [a, b] });
+  });
+  it('names the first number that is wrong, and refuses an empty list or too many', () => {
+    const wrong = `${a.slice(0, 10)}${(Number(a[10]) + 1) % 10}IN`;
+    expect(articleNumberList(`${a}\n${wrong}`).problem).toMatch(new RegExp(`^${wrong}: The check digit`));
+    expect(articleNumberList(' \n ').problem).toMatch(/List the article numbers/);
+    expect(articleNumberList(`${a}\n${b}`, 1).problem).toMatch(/At most 1 articles/);
+  });
+});
+
+describe('the COD commands\' refusals, in plain words', () => {
+  const problem = (code: string, message: string, field?: string) => ({ code, message, field, requestId: undefined });
+  it('places a refusal on its field and says what the code means, keeping the facts the API named', () => {
+    const [biller] = codProblems([problem('BILLER_NOT_FOUND', 'no biller "BL123456"', 'input.billerCode')]);
+    expect(biller).toMatchObject({ field: 'billerCode', message: 'No biller has this code.', code: 'BILLER_NOT_FOUND' });
+    const [conflict] = codProblems([problem('ARTICLE_CONFLICT', 'article EE123456785IN is registered with other facts', 'articleNumber')]);
+    expect(conflict!.message).toBe('This article number is registered already with other details (biller, amount, offices or booking date). Article EE123456785IN is registered with other facts.');
+    const [cash] = codProblems([problem('NOT_CLEARABLE', 'article EE123456785IN was paid in cash: it is due when deposited', 'articleNumbers')]);
+    expect(cash!.message).toMatch(/^This collection cannot be cleared.*Article EE123456785IN was paid in cash/);
+  });
+  it('leaves a code it does not know as the API said it', () => {
+    expect(codProblems([problem('SOMETHING_NEW', 'as the API says')])[0]!.message).toBe('as the API says');
   });
 });

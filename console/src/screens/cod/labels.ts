@@ -49,11 +49,13 @@ export function weekdaysLabel(days: readonly number[]): string {
 }
 
 /** The actions the server allows from each status (the article state machine), so the screen offers only those. */
-export function articleActions(status: string): { outForDelivery: boolean; deliver: boolean; fail: boolean; rto: boolean } {
+export function articleActions(status: string): { outForDelivery: boolean; deliver: boolean; fail: boolean; rto: boolean; loss: boolean } {
   return {
     outForDelivery: status === 'REGISTERED' || status === 'DELIVERY_FAILED',
     deliver: status === 'OUT_FOR_DELIVERY',
     fail: status === 'OUT_FOR_DELIVERY',
     rto: status === 'REGISTERED' || status === 'DELIVERY_FAILED',
+    // LOST or DAMAGED (the claim): any time before delivery, as the server's TRANSITIONS say.
+    loss: status === 'REGISTERED' || status === 'OUT_FOR_DELIVERY' || status === 'DELIVERY_FAILED',
   };
 }

@@ -128,14 +128,57 @@ describe('postmanDaySheet and the lists', () => {
   });
 
   it('lists deposits and exceptions in cod.read scope', async () => {
-    const mine = await deposits().list(officer, { officeCode: OFFICES.sub.code, from: '2026-03-09', to: '2026-03-10' }, 100);
+    const mine = (await deposits().list(officer, { officeCode: OFFICES.sub.code, from: '2026-03-09', to: '2026-03-10' }, 100)).edges.map((edge) => edge.node);
     expect(mine.length).toBeGreaterThan(3);
     expect(mine.every((deposit) => deposit.officeCode === OFFICES.sub.code)).toBe(true);
-    expect(await deposits().list(staffAt('other', [['cod.read', 'SUBTREE']]), null, 100)).toEqual([]);
+    expect((await deposits().list(staffAt('other', [['cod.read', 'SUBTREE']]), null, 100)).edges).toEqual([]);
     await expect(deposits().list(sita, null, 100)).rejects.toMatchObject({ code: 'FORBIDDEN' });
     const shortages = await deposits().exceptions(officer, { type: 'SHORT_DEPOSIT', status: 'OPEN' }, 100);
-    expect(shortages.map((row) => row.reason)).toContain('a torn note');
+    expect(shortages.edges.map((edge) => edge.node.reason)).toContain('a torn note');
     await expect(deposits().exceptions(officer, { type: 'NOPE' }, 100)).rejects.toMatchObject({ code: 'BAD_USER_INPUT' });
     await expect(deposits().exceptions(officer, null, 501)).rejects.toMatchObject({ code: 'BAD_USER_INPUT' });
+  });
+});
+
+describe('codDeposits and codExceptions pages', () => {
+  /** Every page of a list, following endCursor; the page size is small so the keyset is crossed. */
+  async function allPages<T>(page: (after: string | null) => Promise<{ edges: Array<{ node: T }>; pageInfo: { hasNextPage: boolean; endCursor: string | null } }>) {
+    const nodes: T[] = [];
+    let after: string | null = null;
+    let pages = 0;
+    for (;;) {
+      const answer = await page(after);
+      nodes.push(...answer.edges.map((edge) => edge.node));
+      pages += 1;
+      if (!answer.pageInfo.hasNextPage) return { nodes, pages };
+      after = answer.pageInfo.endCursor;
+    }
+  }
+
+  it('pages both lists newest first, every row once, and refuses a cursor it did not issue', async () => {
+    const made: string[] = [];
+    for (const amount of ['100.00', '200.00', '300.00']) {
+      await delivered('PM-PG', amount);
+      made.push((await deposits().record(sita, { officeCode: OFFICES.sub.code, postmanId: 'PM-PG', depositedAmount: String(Number(amount) - 1), reason: 'one rupee short' })).id);
+    }
+    const listed = await allPages((after) => deposits().list(officer, { postmanId: 'PM-PG' }, 2, after));
+    expect(listed.pages).toBe(2);
+    expect(listed.nodes.map((row) => row.id).sort()).toEqual([...made].sort());
+    const times = listed.nodes.map((row) => row.depositedAt.getTime());
+    expect(times).toEqual([...times].sort((a, b) => b - a));
+
+    const short = await allPages((after) => deposits().exceptions(officer, { type: 'SHORT_DEPOSIT' }, 1, after));
+    const ids = short.nodes.map((row) => row.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    const inDatabase = await testDatabase.database.db.select().from(codExceptions).where(eq(codExceptions.type, 'SHORT_DEPOSIT'));
+    expect(ids.sort()).toEqual(inDatabase.map((row) => row.id).sort());
+    expect(short.nodes.filter((row) => made.includes(row.depositId ?? ''))).toHaveLength(3);
+
+    const forged = Buffer.from(JSON.stringify(['not a time', '00000000-0000-0000-0000-000000000000'])).toString('base64url');
+    await expect(deposits().list(officer, null, 10, forged)).rejects.toMatchObject({ code: 'BAD_USER_INPUT', field: 'after' });
+    await expect(deposits().exceptions(officer, null, 10, 'garbage')).rejects.toMatchObject({ code: 'BAD_USER_INPUT', field: 'after' });
+    await expect(deposits().list(officer, null, 501)).rejects.toMatchObject({ code: 'BAD_USER_INPUT', field: 'first' });
+    // The page size callers asked for before the lists paged still answers.
+    expect((await deposits().list(officer, null, 200)).edges.length).toBeGreaterThanOrEqual(3);
   });
 });

@@ -8,9 +8,9 @@ import { recordPostmanDeposit, type DepositInput } from './service.js';
 export function createDepositService(deps: ArticleDeps) {
   return {
     record: (identity: Identity, input: DepositInput, requestId?: string) => recordPostmanDeposit(deps, identity, input, requestId),
-    list: (identity: Identity, filter: DepositFilter | null | undefined, first: number | null | undefined) => listCodDeposits(deps, identity, filter, first),
+    list: (identity: Identity, filter: DepositFilter | null | undefined, first: number | null | undefined, after?: string | null) => listCodDeposits(deps, identity, filter, first, after),
     daySheet: (identity: Identity, officeCode: string, postmanId: string, date: string) => postmanDaySheet(deps, identity, officeCode, postmanId, date),
-    exceptions: (identity: Identity, filter: ExceptionFilter | null | undefined, first: number | null | undefined) => listCodExceptions(deps, identity, filter, first),
+    exceptions: (identity: Identity, filter: ExceptionFilter | null | undefined, first: number | null | undefined, after?: string | null) => listCodExceptions(deps, identity, filter, first, after),
   };
 }
 

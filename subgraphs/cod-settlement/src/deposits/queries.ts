@@ -2,6 +2,7 @@ import type { Identity } from '@postal/auth';
 import { assertHolds, assertPasswordChosen, scopeCondition, withinTree } from '@postal/authz';
 import { calendarDateProblem } from '@postal/calendar';
 import { BadUserInputError, ForbiddenError, UnauthenticatedError } from '@postal/errors';
+import { decodeCursor, toConnection, type Connection } from '@postal/server';
 import { and, eq, gte, lte, sql, type SQL } from 'drizzle-orm';
 import { articleEvents, articles, collections } from '../articles/tables.js';
 import { billers } from '../billers/tables.js';
@@ -15,13 +16,24 @@ import { mayReadOffice } from './service.js';
 import { postmanDeposits } from './tables.js';
 import { getTableColumns } from 'drizzle-orm';
 
-/** Lists are bounded: a screen pages by date range, not by scrolling thousands. */
+/** A page is bounded (500, what these lists answered before they paged); a screen asks for the next with `after`. */
 export const MAX_LIST = 500;
 
 export function listLimit(first: number | null | undefined, fallback = 100): number {
   const limit = first ?? fallback;
   if (!Number.isInteger(limit) || limit < 1 || limit > MAX_LIST) throw new BadUserInputError('first', `first is 1 to ${MAX_LIST}`);
   return limit;
+}
+
+const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T[\d:.]+Z$/;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** A keyset cursor of these lists (an instant and a row id, as toConnection issued it), or BAD_USER_INPUT. */
+export function instantCursor(after: string | null | undefined): { at: string; id: string } | undefined {
+  const key = decodeCursor(after, 2);
+  if (!key) return undefined;
+  if (!ISO_INSTANT.test(key[0]!) || Number.isNaN(Date.parse(key[0]!)) || !UUID.test(key[1]!)) throw new BadUserInputError('after', 'the cursor is not one this API issued');
+  return { at: key[0]!, id: key[1]! };
 }
 
 export function checkDate(value: string | null | undefined, field: string): string | undefined {
@@ -37,10 +49,11 @@ export interface DepositFilter {
   to?: string | null;
 }
 
-/** Deposits in the caller's cod.read (or cod.deposit) scope, newest first. */
-export async function listCodDeposits(deps: ArticleDeps, identity: Identity, filter: DepositFilter | null | undefined, first: number | null | undefined): Promise<DepositRow[]> {
+/** Deposits in the caller's cod.read scope, newest first, a keyset page at a time. */
+export async function listCodDeposits(deps: ArticleDeps, identity: Identity, filter: DepositFilter | null | undefined, first: number | null | undefined, after?: string | null): Promise<Connection<DepositRow>> {
   assertHolds(identity, 'cod.read');
   const limit = listLimit(first);
+  const cursor = instantCursor(after);
   const conditions: SQL[] = [scopeCondition(identity, 'cod.read', postmanDeposits.officePath)];
   if (filter?.officeCode != null) {
     const office = await findOffice(deps.database.db, filter.officeCode);
@@ -52,7 +65,8 @@ export async function listCodDeposits(deps: ArticleDeps, identity: Identity, fil
   const to = checkDate(filter?.to, 'filter.to');
   if (from) conditions.push(gte(postmanDeposits.businessDate, from));
   if (to) conditions.push(lte(postmanDeposits.businessDate, to));
-  return listDeposits(deps.database.db, conditions, limit);
+  const rows = await listDeposits(deps.database.db, conditions, cursor, limit + 1);
+  return toConnection(rows, limit, (row) => [row.depositedAt.toISOString(), row.id]);
 }
 
 /** The most articles a day sheet lists: a beat is a few hundred at most. */

@@ -1,5 +1,5 @@
 import type { Db, Tx } from '@postal/db';
-import { and, asc, desc, eq, inArray, isNull, lte, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, lt, lte, or, sql, type SQL } from 'drizzle-orm';
 import { lockDueDays } from '../articles/due-days.js';
 import { collections } from '../articles/tables.js';
 import { postmanDeposits } from './tables.js';
@@ -53,6 +53,12 @@ export async function findDeposit(db: Db | Tx, id: string): Promise<DepositRow |
   return row;
 }
 
-export async function listDeposits(db: Db | Tx, conditions: SQL[], limit: number): Promise<DepositRow[]> {
-  return db.select().from(postmanDeposits).where(and(...conditions)).orderBy(desc(postmanDeposits.depositedAt), desc(postmanDeposits.id)).limit(limit);
+/** Newest first, (deposited_at, id) as the keyset: `after` resumes behind a page's last row. */
+export async function listDeposits(db: Db | Tx, conditions: SQL[], after: { at: string; id: string } | undefined, limit: number): Promise<DepositRow[]> {
+  const where = [...conditions];
+  if (after) {
+    const at = new Date(after.at);
+    where.push(or(lt(postmanDeposits.depositedAt, at), and(eq(postmanDeposits.depositedAt, at), lt(postmanDeposits.id, after.id)))!);
+  }
+  return db.select().from(postmanDeposits).where(and(...where)).orderBy(desc(postmanDeposits.depositedAt), desc(postmanDeposits.id)).limit(limit);
 }

@@ -14,8 +14,8 @@ const sheetMoney = (parent: unknown, key: 'cashCollected' | 'digitalCollected' |
 
 export const depositResolvers: Resolvers<Context> = {
   Query: {
-    codDeposits: (_parent, { filter, first }, context) => context.services.deposits.list(context.identity, filter, first) as never,
-    codExceptions: (_parent, { filter, first }, context) => context.services.deposits.exceptions(context.identity, filter, first) as never,
+    codDeposits: (_parent, { filter, first, after }, context) => context.services.deposits.list(context.identity, filter, first, after) as never,
+    codExceptions: (_parent, { filter, first, after }, context) => context.services.deposits.exceptions(context.identity, filter, first, after) as never,
     postmanDaySheet: (_parent, { officeCode, postmanId, date }, context) => context.services.deposits.daySheet(context.identity, officeCode, postmanId, date) as never,
   },
   Mutation: {

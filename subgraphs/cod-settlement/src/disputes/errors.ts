@@ -14,7 +14,9 @@ export type DisputeErrorCode =
   /** The dispute was upheld or rejected already. */
   | 'DISPUTE_ALREADY_RESOLVED'
   /** A bad kind, outcome, amount or note. */
-  | 'INVALID_DISPUTE';
+  | 'INVALID_DISPUTE'
+  /** codDisputes' filter names an office that does not exist. */
+  | 'OFFICE_NOT_FOUND';
 
 export class DisputeError extends ExpectedError {
   declare readonly code: DisputeErrorCode;

@@ -1,5 +1,5 @@
 import type { Db, Tx } from '@postal/db';
-import { and, asc, desc, eq } from 'drizzle-orm';
+import { and, asc, desc, eq, getTableColumns, lt, or, type SQL } from 'drizzle-orm';
 import { articles, collections } from '../articles/tables.js';
 import { billers } from '../billers/tables.js';
 import { disputeEvents, disputes } from './tables.js';
@@ -51,4 +51,27 @@ export async function disputesOfBiller(db: Db | Tx, billerId: string, status?: s
     .where(status ? and(eq(disputes.billerId, billerId), eq(disputes.status, status)) : eq(disputes.billerId, billerId))
     .orderBy(desc(disputes.raisedAt))
     .limit(200);
+}
+
+/** A dispute as the list shows it: with its article's number and its biller's code and settlement office. */
+export type DisputeView = DisputeRow & { articleNumber: string; billerCode: string; settlementOfficeCode: string };
+
+/**
+ * codDisputes' page: newest raised first, (raised_at, id) as the keyset, `conditions` over disputes and billers (the
+ * caller's scope among them). `limit` is the page size plus one, to tell whether another page follows.
+ */
+export async function listDisputes(db: Db | Tx, conditions: SQL[], after: { raisedAt: string; id: string } | undefined, limit: number): Promise<DisputeView[]> {
+  const where = [...conditions];
+  if (after) {
+    const at = new Date(after.raisedAt);
+    where.push(or(lt(disputes.raisedAt, at), and(eq(disputes.raisedAt, at), lt(disputes.id, after.id)))!);
+  }
+  return db
+    .select({ ...getTableColumns(disputes), articleNumber: articles.articleNumber, billerCode: billers.code, settlementOfficeCode: billers.settlementOfficeCode })
+    .from(disputes)
+    .innerJoin(articles, eq(articles.id, disputes.articleId))
+    .innerJoin(billers, eq(billers.id, disputes.billerId))
+    .where(and(...where))
+    .orderBy(desc(disputes.raisedAt), desc(disputes.id))
+    .limit(limit);
 }

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Db, Tx } from '@postal/db';
-import { and, desc, eq, type SQL } from 'drizzle-orm';
+import { and, desc, eq, lt, or, type SQL } from 'drizzle-orm';
 import { billers } from '../billers/tables.js';
 import { articles } from '../articles/tables.js';
 import { codExceptions } from './tables.js';
@@ -15,7 +15,13 @@ export async function raiseException(tx: Tx, row: Omit<typeof codExceptions.$inf
   return id;
 }
 
-export async function listExceptions(db: Db | Tx, conditions: SQL[], limit: number): Promise<CodExceptionView[]> {
+/** Newest first, (raised_at, id) as the keyset: `after` resumes behind a page's last row. */
+export async function listExceptions(db: Db | Tx, conditions: SQL[], after: { at: string; id: string } | undefined, limit: number): Promise<CodExceptionView[]> {
+  const where = [...conditions];
+  if (after) {
+    const at = new Date(after.at);
+    where.push(or(lt(codExceptions.raisedAt, at), and(eq(codExceptions.raisedAt, at), lt(codExceptions.id, after.id)))!);
+  }
   return db
     .select({
       id: codExceptions.id,
@@ -38,7 +44,7 @@ export async function listExceptions(db: Db | Tx, conditions: SQL[], limit: numb
     .from(codExceptions)
     .leftJoin(articles, eq(articles.id, codExceptions.articleId))
     .leftJoin(billers, eq(billers.id, codExceptions.billerId))
-    .where(and(...conditions))
+    .where(and(...where))
     .orderBy(desc(codExceptions.raisedAt), desc(codExceptions.id))
     .limit(limit);
 }

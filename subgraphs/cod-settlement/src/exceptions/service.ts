@@ -1,10 +1,11 @@
 import type { Identity } from '@postal/auth';
 import { assertHolds, scopeCondition, withinTree } from '@postal/authz';
 import { BadUserInputError } from '@postal/errors';
+import { toConnection, type Connection } from '@postal/server';
 import { eq, type SQL } from 'drizzle-orm';
 import type { ArticleDeps } from '../articles/deps.js';
 import { billers } from '../billers/tables.js';
-import { listLimit } from '../deposits/queries.js';
+import { instantCursor, listLimit } from '../deposits/queries.js';
 import { DepositError } from '../deposits/errors.js';
 import { findOffice } from '../offices/repository.js';
 import { listExceptions, type CodExceptionView } from './repository.js';
@@ -17,10 +18,11 @@ export interface ExceptionFilter {
   billerCode?: string | null;
 }
 
-/** Exceptions raised at offices in the caller's cod.read scope, newest first. */
-export async function listCodExceptions(deps: ArticleDeps, identity: Identity, filter: ExceptionFilter | null | undefined, first: number | null | undefined): Promise<CodExceptionView[]> {
+/** Exceptions raised at offices in the caller's cod.read scope, newest first, a keyset page at a time. */
+export async function listCodExceptions(deps: ArticleDeps, identity: Identity, filter: ExceptionFilter | null | undefined, first: number | null | undefined, after?: string | null): Promise<Connection<CodExceptionView>> {
   assertHolds(identity, 'cod.read');
   const limit = listLimit(first);
+  const cursor = instantCursor(after);
   const conditions: SQL[] = [scopeCondition(identity, 'cod.read', codExceptions.officePath)];
   if (filter?.officeCode != null) {
     const office = await findOffice(deps.database.db, filter.officeCode);
@@ -36,5 +38,6 @@ export async function listCodExceptions(deps: ArticleDeps, identity: Identity, f
     conditions.push(eq(codExceptions.status, filter.status));
   }
   if (filter?.billerCode != null) conditions.push(eq(billers.code, filter.billerCode));
-  return listExceptions(deps.database.db, conditions, limit);
+  const rows = await listExceptions(deps.database.db, conditions, cursor, limit + 1);
+  return toConnection(rows, limit, (row) => [row.raisedAt.toISOString(), row.id]);
 }

@@ -366,18 +366,47 @@ export type CodDigitalClearing = {
   reference: Scalars['String']['output'];
 };
 
+/** A biller's dispute about a delivered article; while OPEN its amount is held out of settlement. */
 export type CodDispute = {
   __typename?: 'CodDispute';
   adjustmentAmount: Maybe<Money>;
   articleNumber: Scalars['String']['output'];
+  billerCode: Scalars['String']['output'];
+  billerId: Scalars['ID']['output'];
   claimedAmount: Maybe<Money>;
   id: Scalars['ID']['output'];
   kind: CodDisputeKind;
   note: Scalars['String']['output'];
+  raisedAt: Scalars['DateTime']['output'];
   raisedOn: Scalars['Date']['output'];
   resolutionNote: Maybe<Scalars['String']['output']>;
   resolvedOn: Maybe<Scalars['Date']['output']>;
+  /** The biller's settlement office (where cod.dispute.manage resolves it). */
+  settlementOfficeCode: Scalars['ID']['output'];
   status: CodDisputeStatus;
+};
+
+export type CodDisputeConnection = {
+  __typename?: 'CodDisputeConnection';
+  edges: Array<CodDisputeEdge>;
+  pageInfo: PageInfo;
+};
+
+export type CodDisputeEdge = {
+  __typename?: 'CodDisputeEdge';
+  cursor: Scalars['String']['output'];
+  node: CodDispute;
+};
+
+export type CodDisputeFilter = {
+  billerId?: InputMaybe<Scalars['ID']['input']>;
+  /** Raised on or after this business date. */
+  raisedFrom?: InputMaybe<Scalars['Date']['input']>;
+  /** Raised on or before this business date. */
+  raisedTo?: InputMaybe<Scalars['Date']['input']>;
+  /** The biller's settlement office and everything under it. */
+  settlementOfficeCode?: InputMaybe<Scalars['ID']['input']>;
+  status?: InputMaybe<CodDisputeStatus>;
 };
 
 export type CodDisputeKind =
@@ -409,6 +438,18 @@ export type CodException = {
   reason: Maybe<Scalars['String']['output']>;
   status: CodExceptionStatus;
   type: CodExceptionType;
+};
+
+export type CodExceptionConnection = {
+  __typename?: 'CodExceptionConnection';
+  edges: Array<CodExceptionEdge>;
+  pageInfo: PageInfo;
+};
+
+export type CodExceptionEdge = {
+  __typename?: 'CodExceptionEdge';
+  cursor: Scalars['String']['output'];
+  node: CodException;
 };
 
 export type CodExceptionFilter = {
@@ -563,6 +604,18 @@ export type CodPostmanDeposit = {
   reason: Maybe<Scalars['String']['output']>;
   /** A staff receivable in the ledger. */
   shortage: Money;
+};
+
+export type CodPostmanDepositConnection = {
+  __typename?: 'CodPostmanDepositConnection';
+  edges: Array<CodPostmanDepositEdge>;
+  pageInfo: PageInfo;
+};
+
+export type CodPostmanDepositEdge = {
+  __typename?: 'CodPostmanDepositEdge';
+  cursor: Scalars['String']['output'];
+  node: CodPostmanDeposit;
 };
 
 export type CodReconciliationRow = {
@@ -974,10 +1027,15 @@ export type Query = {
   codArticle: Maybe<CodArticle>;
   /** Articles in your cod.read scope over the delivery office (a biller's people: their own), newest first. */
   codArticles: CodArticleConnection;
-  /** Postman deposits in your cod.read scope, newest first (first: 1 to 500). */
-  codDeposits: Array<CodPostmanDeposit>;
-  /** COD exceptions in your cod.read scope, newest first (first: 1 to 500). */
-  codExceptions: Array<CodException>;
+  /** Postman deposits in your cod.read scope, newest first, a page at a time (first: 1 to 500; after: a page's endCursor). */
+  codDeposits: CodPostmanDepositConnection;
+  /**
+   * Disputes of billers settled in your cod.read scope (a biller's people: their own biller's only), newest raised
+   * first. Errors: BAD_USER_INPUT (first 1 to 100, a cursor not issued here, a bad date), OFFICE_NOT_FOUND, FORBIDDEN.
+   */
+  codDisputes: CodDisputeConnection;
+  /** COD exceptions in your cod.read scope, newest first, a page at a time (first: 1 to 500; after: a page's endCursor). */
+  codExceptions: CodExceptionConnection;
   /** Quotes the COD fee for an article of `codAmount`. Errors: INVALID_AMOUNT, AMOUNT_OUT_OF_RANGE, FEE_SCHEDULE_NOT_FOUND. */
   codFeeQuote: CodFeeQuote;
   /** A manifest upload, in your scope. */
@@ -1036,12 +1094,21 @@ export type QueryCodArticlesArgs = {
 
 
 export type QueryCodDepositsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<CodDepositFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
+export type QueryCodDisputesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<CodDisputeFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
 export type QueryCodExceptionsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<CodExceptionFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
 };
@@ -1398,10 +1465,15 @@ export type ResolversTypes = {
   CodDepositFilter: CodDepositFilter;
   CodDigitalClearing: ResolverTypeWrapper<CodDigitalClearing>;
   CodDispute: ResolverTypeWrapper<CodDispute>;
+  CodDisputeConnection: ResolverTypeWrapper<CodDisputeConnection>;
+  CodDisputeEdge: ResolverTypeWrapper<CodDisputeEdge>;
+  CodDisputeFilter: CodDisputeFilter;
   CodDisputeKind: CodDisputeKind;
   CodDisputeOutcome: CodDisputeOutcome;
   CodDisputeStatus: CodDisputeStatus;
   CodException: ResolverTypeWrapper<CodException>;
+  CodExceptionConnection: ResolverTypeWrapper<CodExceptionConnection>;
+  CodExceptionEdge: ResolverTypeWrapper<CodExceptionEdge>;
   CodExceptionFilter: CodExceptionFilter;
   CodExceptionStatus: CodExceptionStatus;
   CodExceptionType: CodExceptionType;
@@ -1417,6 +1489,8 @@ export type ResolversTypes = {
   CodManifestStatus: CodManifestStatus;
   CodPostmanDaySheet: ResolverTypeWrapper<CodPostmanDaySheet>;
   CodPostmanDeposit: ResolverTypeWrapper<CodPostmanDeposit>;
+  CodPostmanDepositConnection: ResolverTypeWrapper<CodPostmanDepositConnection>;
+  CodPostmanDepositEdge: ResolverTypeWrapper<CodPostmanDepositEdge>;
   CodReconciliationRow: ResolverTypeWrapper<CodReconciliationRow>;
   CodRemittance: ResolverTypeWrapper<CodRemittance>;
   CodRemittanceConnection: ResolverTypeWrapper<CodRemittanceConnection>;
@@ -1497,7 +1571,12 @@ export type ResolversParentTypes = {
   CodDepositFilter: CodDepositFilter;
   CodDigitalClearing: CodDigitalClearing;
   CodDispute: CodDispute;
+  CodDisputeConnection: CodDisputeConnection;
+  CodDisputeEdge: CodDisputeEdge;
+  CodDisputeFilter: CodDisputeFilter;
   CodException: CodException;
+  CodExceptionConnection: CodExceptionConnection;
+  CodExceptionEdge: CodExceptionEdge;
   CodExceptionFilter: CodExceptionFilter;
   CodFeeQuote: CodFeeQuote;
   CodFeeRule: CodFeeRule;
@@ -1509,6 +1588,8 @@ export type ResolversParentTypes = {
   CodManifestRowError: CodManifestRowError;
   CodPostmanDaySheet: CodPostmanDaySheet;
   CodPostmanDeposit: CodPostmanDeposit;
+  CodPostmanDepositConnection: CodPostmanDepositConnection;
+  CodPostmanDepositEdge: CodPostmanDepositEdge;
   CodReconciliationRow: CodReconciliationRow;
   CodRemittance: CodRemittance;
   CodRemittanceConnection: CodRemittanceConnection;
@@ -1719,14 +1800,28 @@ export type CodDigitalClearingResolvers<ContextType = Context, ParentType extend
 export type CodDisputeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CodDispute'] = ResolversParentTypes['CodDispute']> = {
   adjustmentAmount?: Resolver<Maybe<ResolversTypes['Money']>, ParentType, ContextType>;
   articleNumber?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  billerCode?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  billerId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   claimedAmount?: Resolver<Maybe<ResolversTypes['Money']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['CodDisputeKind'], ParentType, ContextType>;
   note?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  raisedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   raisedOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
   resolutionNote?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   resolvedOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  settlementOfficeCode?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   status?: Resolver<ResolversTypes['CodDisputeStatus'], ParentType, ContextType>;
+};
+
+export type CodDisputeConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CodDisputeConnection'] = ResolversParentTypes['CodDisputeConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['CodDisputeEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+};
+
+export type CodDisputeEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CodDisputeEdge'] = ResolversParentTypes['CodDisputeEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['CodDispute'], ParentType, ContextType>;
 };
 
 export type CodExceptionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CodException'] = ResolversParentTypes['CodException']> = {
@@ -1742,6 +1837,16 @@ export type CodExceptionResolvers<ContextType = Context, ParentType extends Reso
   reason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   status?: Resolver<ResolversTypes['CodExceptionStatus'], ParentType, ContextType>;
   type?: Resolver<ResolversTypes['CodExceptionType'], ParentType, ContextType>;
+};
+
+export type CodExceptionConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CodExceptionConnection'] = ResolversParentTypes['CodExceptionConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['CodExceptionEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+};
+
+export type CodExceptionEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CodExceptionEdge'] = ResolversParentTypes['CodExceptionEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['CodException'], ParentType, ContextType>;
 };
 
 export type CodFeeQuoteResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CodFeeQuote'] = ResolversParentTypes['CodFeeQuote']> = {
@@ -1828,6 +1933,16 @@ export type CodPostmanDepositResolvers<ContextType = Context, ParentType extends
   postmanId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   reason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   shortage?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+};
+
+export type CodPostmanDepositConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CodPostmanDepositConnection'] = ResolversParentTypes['CodPostmanDepositConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['CodPostmanDepositEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+};
+
+export type CodPostmanDepositEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CodPostmanDepositEdge'] = ResolversParentTypes['CodPostmanDepositEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['CodPostmanDeposit'], ParentType, ContextType>;
 };
 
 export type CodReconciliationRowResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CodReconciliationRow'] = ResolversParentTypes['CodReconciliationRow']> = {
@@ -1988,8 +2103,9 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   codAging?: Resolver<Array<ResolversTypes['CodAgingRow']>, ParentType, ContextType, Partial<QueryCodAgingArgs>>;
   codArticle?: Resolver<Maybe<ResolversTypes['CodArticle']>, ParentType, ContextType, RequireFields<QueryCodArticleArgs, 'articleNumber'>>;
   codArticles?: Resolver<ResolversTypes['CodArticleConnection'], ParentType, ContextType, RequireFields<QueryCodArticlesArgs, 'first'>>;
-  codDeposits?: Resolver<Array<ResolversTypes['CodPostmanDeposit']>, ParentType, ContextType, RequireFields<QueryCodDepositsArgs, 'first'>>;
-  codExceptions?: Resolver<Array<ResolversTypes['CodException']>, ParentType, ContextType, RequireFields<QueryCodExceptionsArgs, 'first'>>;
+  codDeposits?: Resolver<ResolversTypes['CodPostmanDepositConnection'], ParentType, ContextType, RequireFields<QueryCodDepositsArgs, 'first'>>;
+  codDisputes?: Resolver<ResolversTypes['CodDisputeConnection'], ParentType, ContextType, RequireFields<QueryCodDisputesArgs, 'first'>>;
+  codExceptions?: Resolver<ResolversTypes['CodExceptionConnection'], ParentType, ContextType, RequireFields<QueryCodExceptionsArgs, 'first'>>;
   codFeeQuote?: Resolver<ResolversTypes['CodFeeQuote'], ParentType, ContextType, RequireFields<QueryCodFeeQuoteArgs, 'codAmount'>>;
   codManifest?: Resolver<Maybe<ResolversTypes['CodManifest']>, ParentType, ContextType, RequireFields<QueryCodManifestArgs, 'id'>>;
   codManifests?: Resolver<ResolversTypes['CodManifestConnection'], ParentType, ContextType, RequireFields<QueryCodManifestsArgs, 'first'>>;
@@ -2080,7 +2196,11 @@ export type Resolvers<ContextType = Context> = {
   CodCollection?: CodCollectionResolvers<ContextType>;
   CodDigitalClearing?: CodDigitalClearingResolvers<ContextType>;
   CodDispute?: CodDisputeResolvers<ContextType>;
+  CodDisputeConnection?: CodDisputeConnectionResolvers<ContextType>;
+  CodDisputeEdge?: CodDisputeEdgeResolvers<ContextType>;
   CodException?: CodExceptionResolvers<ContextType>;
+  CodExceptionConnection?: CodExceptionConnectionResolvers<ContextType>;
+  CodExceptionEdge?: CodExceptionEdgeResolvers<ContextType>;
   CodFeeQuote?: CodFeeQuoteResolvers<ContextType>;
   CodFeeRule?: CodFeeRuleResolvers<ContextType>;
   CodLastRemittance?: CodLastRemittanceResolvers<ContextType>;
@@ -2090,6 +2210,8 @@ export type Resolvers<ContextType = Context> = {
   CodManifestRowError?: CodManifestRowErrorResolvers<ContextType>;
   CodPostmanDaySheet?: CodPostmanDaySheetResolvers<ContextType>;
   CodPostmanDeposit?: CodPostmanDepositResolvers<ContextType>;
+  CodPostmanDepositConnection?: CodPostmanDepositConnectionResolvers<ContextType>;
+  CodPostmanDepositEdge?: CodPostmanDepositEdgeResolvers<ContextType>;
   CodReconciliationRow?: CodReconciliationRowResolvers<ContextType>;
   CodRemittance?: CodRemittanceResolvers<ContextType>;
   CodRemittanceConnection?: CodRemittanceConnectionResolvers<ContextType>;

@@ -4,7 +4,7 @@ import { toMoneyOutput } from '@postal/scalars';
 import { operatorCurrency } from '../articles/deps.js';
 import { findBiller } from '../billers/repository.js';
 import { raiseCodDispute, resolveCodDispute } from '../disputes/service.js';
-import type { DisputeRow } from '../disputes/repository.js';
+import { disputeRowOut } from '../disputes/resolvers.js';
 import { articleById } from '../disputes/repository.js';
 import type { Resolvers } from '../generated/resolvers-types.js';
 import { bankHolidays, billerCodSummary, billerRemittances, billerRemittancesCsv, codAging, codReconciliation, officeCodSummary } from '../summaries/service.js';
@@ -15,22 +15,6 @@ import { closeUnreleasedBatch, submitSettlementBatches } from './submit.js';
 import type { Context } from '../context.js';
 
 const m = (amount: string | null | undefined, currency: string) => toMoneyOutput(money(new Decimal(amount ?? '0').toFixed(2), currency));
-
-async function disputeOut(context: Context, row: DisputeRow) {
-  const article = await articleById(context.services.settlement.database.db, row.articleId);
-  return {
-    id: row.id,
-    articleNumber: article?.article.articleNumber ?? '',
-    kind: row.kind as 'NOT_RECEIVED',
-    status: row.status as 'OPEN',
-    claimedAmount: row.claimedAmount ? m(row.claimedAmount, row.currency) : null,
-    adjustmentAmount: row.adjustmentAmount ? m(row.adjustmentAmount, row.currency) : null,
-    note: row.note,
-    resolutionNote: row.resolutionNote,
-    raisedOn: row.raisedOn,
-    resolvedOn: row.resolvedOn,
-  };
-}
 
 /** Settlement, payouts, disputes and the sellers' figures: thin, each a service call and its mapping. */
 export const settlementResolvers: Resolvers = {
@@ -51,9 +35,9 @@ export const settlementResolvers: Resolvers = {
     markPayoutPaid: (_p, { payoutId, utr }, ctx) => markPayoutPaid(ctx.services.settlement, ctx, payoutId, utr),
     markPayoutFailed: (_p, { payoutId, input }, ctx) => markPayoutFailed(ctx.services.settlement, ctx, payoutId, input),
     raiseCodDispute: async (_p, { articleNumber, input }, ctx) =>
-      disputeOut(ctx, await raiseCodDispute(ctx.services.settlement, ctx, articleNumber, { kind: input.kind, claimedAmount: input.claimedAmount?.toString() ?? null, note: input.note })),
+      disputeRowOut(ctx, await raiseCodDispute(ctx.services.settlement, ctx, articleNumber, { kind: input.kind, claimedAmount: input.claimedAmount?.toString() ?? null, note: input.note })),
     resolveCodDispute: async (_p, { id, input }, ctx) =>
-      disputeOut(ctx, await resolveCodDispute(ctx.services.settlement, ctx, id, { outcome: input.outcome, adjustmentAmount: input.adjustmentAmount?.toString() ?? null, note: input.note })),
+      disputeRowOut(ctx, await resolveCodDispute(ctx.services.settlement, ctx, id, { outcome: input.outcome, adjustmentAmount: input.adjustmentAmount?.toString() ?? null, note: input.note })),
   },
   SettlementBatch: {
     billerCode: async (batch, _a, ctx) => (await findBiller(ctx.services.settlement.database.db, batch.billerId))?.code ?? '',

@@ -5,14 +5,12 @@ import { operatorCurrency } from '../articles/deps.js';
 import { findBiller } from '../billers/repository.js';
 import { raiseCodDispute, resolveCodDispute } from '../disputes/service.js';
 import { disputeRowOut } from '../disputes/resolvers.js';
-import { articleById } from '../disputes/repository.js';
 import type { Resolvers } from '../generated/resolvers-types.js';
 import { bankHolidays, billerCodSummary, billerRemittances, billerRemittancesCsv, codAging, codReconciliation, officeCodSummary } from '../summaries/service.js';
 import { buildSettlementBatches } from './build.js';
 import { markPayoutFailed, markPayoutPaid } from './payouts.js';
 import { batchLines, payoutFile, payoutOfBatch, settlementBatch, settlementBatchList } from './queries.js';
 import { closeUnreleasedBatch, submitSettlementBatches } from './submit.js';
-import type { Context } from '../context.js';
 
 const m = (amount: string | null | undefined, currency: string) => toMoneyOutput(money(new Decimal(amount ?? '0').toFixed(2), currency));
 

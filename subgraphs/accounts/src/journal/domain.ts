@@ -293,6 +293,8 @@ export function withinConstraint(
   account: Pick<PostableAccount, 'balanceConstraint' | 'debitTotal' | 'creditTotal' | 'pendingDebit' | 'pendingCredit'>,
   change: { debit?: Decimal; credit?: Decimal; pendingDebit?: Decimal; pendingCredit?: Decimal },
 ): boolean {
+  // No bound, nothing to compute (the batch path checks every entry so, its bounds judged on the net change).
+  if (account.balanceConstraint === 'NONE') return true;
   const zero = new Decimal(0);
   const debit = new Decimal(account.debitTotal).plus(change.debit ?? zero);
   const credit = new Decimal(account.creditTotal).plus(change.credit ?? zero);
@@ -303,8 +305,6 @@ export function withinConstraint(
       return debit.plus(pendingDebit).lessThanOrEqualTo(credit);
     case 'CREDITS_NOT_EXCEED_DEBITS':
       return credit.plus(pendingCredit).lessThanOrEqualTo(debit);
-    case 'NONE':
-      return true;
   }
 }
 

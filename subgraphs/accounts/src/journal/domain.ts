@@ -255,8 +255,8 @@ export function assertBalanced(postings: readonly CheckedPosting[]): void {
 /**
  * Debits equal credits per currency within each office the entry touches (an account's office; the entry's own office
  * for an account that belongs to none). DOMAIN.md: a flow that crosses offices goes through inter-office clearing, so
- * any office's and any subtree's trial balance balances by itself. The database checks it again (postings trigger,
- * migration 0007_1).
+ * any office's and any subtree's trial balance balances by itself. The database checks it again (the postings' statement-level
+ * trigger, migration 0009_1).
  */
 export function assertBalancedWithinOffices(postings: readonly CheckedPosting[], officeOf: (accountCode: string) => string): void {
   const sums = new Map<string, { officeCode: string; currency: string; debit: Decimal; credit: Decimal }>();

@@ -313,7 +313,14 @@ export async function postEntriesInTx(tx: Tx, commands: readonly PostEntryComman
   rows.forEach((row, i) => lines.set(row.id, postingRows(row.id, checked[i]!)));
   // Statement 1: every entry and the postings of those whose key was free, checked as a whole by the postings'
   // statement-level trigger (entries and accounts exist, detail, currency, balanced within each office).
-  const inserted = await insertEntriesWithPostings(tx, rows, [...lines.values()].flat());
+  const shared = {
+    actor: origin.actor,
+    approvedBy: origin.approvedBy ?? null,
+    approvalRequestId: origin.approvalRequestId ?? null,
+    reversesEntryId: origin.reversesEntryId ?? null,
+    holdId: origin.holdId ?? null,
+  };
+  const inserted = await insertEntriesWithPostings(tx, shared, rows, [...lines.values()].flat());
   const insertedIds = new Map(inserted.map((row) => [row.id, row]));
   const fresh = rows.filter((row) => insertedIds.has(row.id));
   const replayedKeys = rows.filter((row) => !insertedIds.has(row.id)).map((row) => row.idempotencyKey);

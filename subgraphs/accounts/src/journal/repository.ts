@@ -78,7 +78,8 @@ export async function readPostingContext(db: Db | Tx, officeCode: string, accoun
 }
 
 /**
- * The batch path's read, in one round trip: the offices named (closed-through, opened) and the accounts named. The codes
+ * The batch path's read, in one round trip: the offices named (closed-through, opened) and the accounts named (their
+ * facts and state, not their sums: the batch's bounds are judged on its net change under the locks). The codes
  * travel as two JSON parameters and the answer as two JSON arrays: a batch names a thousand accounts, which as bound
  * values and rows cost more to build and parse than the read itself.
  */
@@ -96,8 +97,7 @@ export async function readBatchContext(
              (select json_agg(json_build_object(
                        'code', a.code, 'kind', a.kind, 'status', a.status, 'currency', a.currency, 'account_office_code', a.office_code,
                        'balance_constraint', a.balance_constraint, 'allow_manual_entries', a.allow_manual_entries,
-                       'closed_through', a.closed_through::text, 'debit_total', a.debit_total::text, 'credit_total', a.credit_total::text,
-                       'pending_debit', a.pending_debit::text, 'pending_credit', a.pending_credit::text))
+                       'closed_through', a.closed_through::text))
                 from accounts.accounts a
                where a.code in (select jsonb_array_elements_text(${JSON.stringify([...new Set(accountCodes)])}::jsonb))) as accounts`),
   );
@@ -106,7 +106,8 @@ export async function readBatchContext(
   const accounts = parsed(row?.accounts);
   return {
     offices: new Map(offices.map((office) => [office.code, { closedThrough: office.closed_through, openedOn: office.opened_on }])),
-    accounts: new Map(accounts.map((account) => [account.code!, postableOf(account, account.code!)])),
+    // The batch judges balance bounds on its net change under the locks, never on these sums: they are not read.
+    accounts: new Map(accounts.map((account) => [account.code!, postableOf({ ...account, debit_total: '0', credit_total: '0', pending_debit: '0', pending_credit: '0' }, account.code!)])),
   };
 }
 
@@ -421,19 +422,24 @@ export interface NewEntryRow {
   holdId: string | null;
 }
 
+/** What every entry of a batch shares: who posted it and why (the batch's origin). */
+export type SharedEntryFields = Pick<NewEntryRow, 'actor' | 'approvedBy' | 'approvalRequestId' | 'reversesEntryId' | 'holdId'>;
+
 /**
  * The batch's one INSERT: its entries, each unless its idempotency key is taken, and the postings of those it inserted,
- * in one statement (data-modifying CTEs over two JSON parameters: a batch's thousands of values stay two bound values,
- * well clear of the 65,535 a statement may bind). A concurrent insert of the same key waits on the unique index until
- * the first commits (then inserts nothing) or rolls back (then inserts): one entry per key, always. The entries are
- * inserted in the order given, so their seq (and the sealer's chain order) follows the batch. The postings'
- * statement-level check (postings_statement_check) judges every posting of the batch at once, at the end of the
- * statement. Answers the entries inserted.
+ * in one statement (data-modifying CTEs over two JSON parameters: a batch's thousands of values stay a few bound
+ * values, well clear of the 65,535 a statement may bind; what every entry shares is bound once, and each posting takes
+ * its entry's date). A concurrent insert of the same key waits on the unique index until the first commits (then
+ * inserts nothing) or rolls back (then inserts): one entry per key, always. The entries are inserted in the order
+ * given, so their seq (and the sealer's chain order) follows the batch. The postings' statement-level check
+ * (postings_statement_check) judges every posting of the batch at once, at the end of the statement. Answers the
+ * entries inserted.
  */
 export async function insertEntriesWithPostings(
   tx: Tx,
-  rows: readonly NewEntryRow[],
-  lines: readonly NewPostingRow[],
+  shared: SharedEntryFields,
+  rows: readonly Omit<NewEntryRow, keyof SharedEntryFields>[],
+  lines: readonly Omit<NewPostingRow, 'effectiveDate'>[],
 ): Promise<Array<{ id: string; seq: number; postedAt: Date }>> {
   if (rows.length === 0) return [];
   const entries = rows.map((row, ord) => ({
@@ -444,44 +450,31 @@ export async function insertEntriesWithPostings(
     description: row.description,
     source_type: row.sourceType,
     source_reference: row.sourceReference,
-    actor: row.actor,
-    approved_by: row.approvedBy,
-    approval_request_id: row.approvalRequestId,
     idempotency_key: row.idempotencyKey,
     request_hash: row.requestHash,
-    reverses_entry_id: row.reversesEntryId,
-    hold_id: row.holdId,
   }));
-  const postingRows = lines.map((line) => ({
-    entry_id: line.entryId,
-    line: line.line,
-    account_code: line.accountCode,
-    side: line.side,
-    amount: line.amount,
-    currency: line.currency,
-    effective_date: line.effectiveDate,
-  }));
+  const postingRows = lines.map((line) => ({ entry_id: line.entryId, line: line.line, account_code: line.accountCode, side: line.side, amount: line.amount, currency: line.currency }));
   const inserted = rowsOf<{ id: string; seq: string | number; posted_at: Date | string }>(
     await tx.execute(sql`
       with entry as (
         insert into accounts.journal_entries
           (id, office_code, effective_date, description, source_type, source_reference, actor, approved_by,
            approval_request_id, idempotency_key, request_hash, reverses_entry_id, hold_id)
-        select v.id, v.office_code, v.effective_date, v.description, v.source_type, v.source_reference, v.actor, v.approved_by,
-               v.approval_request_id, v.idempotency_key, v.request_hash, v.reverses_entry_id, v.hold_id
+        select v.id, v.office_code, v.effective_date, v.description, v.source_type, v.source_reference,
+               ${JSON.stringify(shared.actor)}::jsonb, ${shared.approvedBy === null ? null : JSON.stringify(shared.approvedBy)}::jsonb,
+               ${shared.approvalRequestId}::uuid, v.idempotency_key, v.request_hash, ${shared.reversesEntryId}::uuid, ${shared.holdId}::uuid
           from jsonb_to_recordset(${JSON.stringify(entries)}::jsonb)
                as v (ord int, id uuid, office_code text, effective_date date, description text, source_type text, source_reference text,
-                     actor jsonb, approved_by jsonb, approval_request_id uuid, idempotency_key text, request_hash text,
-                     reverses_entry_id uuid, hold_id uuid)
+                     idempotency_key text, request_hash text)
          order by v.ord
         on conflict (idempotency_key) do nothing
-        returning id, seq, posted_at
+        returning id, seq, posted_at, effective_date
       ),
       lines as (
         insert into accounts.postings (entry_id, line, account_code, side, amount, currency, effective_date)
-        select p.entry_id, p.line, p.account_code, p.side, p.amount, p.currency, p.effective_date
+        select p.entry_id, p.line, p.account_code, p.side, p.amount, p.currency, entry.effective_date
           from jsonb_to_recordset(${JSON.stringify(postingRows)}::jsonb)
-               as p (entry_id uuid, line smallint, account_code text, side text, amount numeric, currency text, effective_date date)
+               as p (entry_id uuid, line smallint, account_code text, side text, amount numeric, currency text)
           join entry on entry.id = p.entry_id
         returning 1
       )

@@ -49,6 +49,9 @@ import {
  *   4. lock the accounts in code order and add to their sums in one statement that re-checks, under the locks, what
  *      may have changed since step 1 (status, closed day, balance constraint); anything left out is explained by a
  *      re-read and refused, which rolls the whole transaction back.
+ * After every insert of postings the database checks them all at once (the statement-level postings_statement_check,
+ * migration 0009_1: entry and account exist, detail, currency, balanced within each office; postings have no row-level
+ * foreign keys). A batch does steps 2 and 3 in one statement and step 4 in the next (postEntriesInTx).
  * A single entry does steps 2 to 4 in one statement (repository.ts writeEntry), and a service's posting skips the read
  * of step 1 once the accounts' fixed facts are cached (account-facts.ts): BEGIN, one statement, COMMIT. The account
  * locks are held only from that statement to the commit. A refused command that is the retry of a posted entry is

@@ -121,6 +121,36 @@ describe('accounts backfills', () => {
     expect(await rows(database, sql`select count(*)::int as headers from accounts.accounts where kind = 'HEADER'`)).toEqual([{ headers: 15 }]);
     await migrateThrough(database, 'accounts');
   });
+
+  it('0009 and 0009_1: a ledger with postings loses their foreign keys and keeps every guarantee by triggers', async () => {
+    const database = await fresh();
+    await migrateThrough(database, 'accounts', '0008_1_cod_chart');
+    await database.db.execute(sql`insert into accounts.known_offices (code, name, type, path) values ('HO1', 'Head office', 'HEAD_OFFICE', 'HO1')`);
+    await database.db.execute(sql`insert into accounts.accounts (code, name, type, head_code, currency, office_code) values
+      ('HO1:1100', 'Cash', 'ASSET', '1100', 'INR', 'HO1'), ('HO1:4100', 'MO commission', 'INCOME', '4100', 'INR', 'HO1'),
+      ('HO1:4200', 'Other income', 'INCOME', '4200', 'INR', 'HO1')`);
+    const entry = (id: string) => sql`insert into accounts.journal_entries (id, office_code, effective_date, description, source_type, actor, idempotency_key, request_hash)
+      values (${id}::uuid, 'HO1', '2026-12-01', 'before 0009', 'TEST', '{"kind":"service","id":"test"}', ${id}, 'x')`;
+    const lines = (id: string, credit: string) => sql`insert into accounts.postings (entry_id, line, account_code, side, amount, currency, effective_date)
+      values (${id}::uuid, 1, 'HO1:1100', 'DEBIT', 5, 'INR', '2026-12-01'), (${id}::uuid, 2, ${credit}, 'CREDIT', 5, 'INR', '2026-12-01')`;
+    const before = '00000000-0000-4000-8000-000000000001';
+    await database.db.execute(entry(before));
+    await database.db.execute(lines(before, 'HO1:4100'));
+    await migrateThrough(database, 'accounts', '0009_1_postings_statement_check');
+    expect(
+      await rows(database, sql`select conname from pg_constraint where conrelid = 'accounts.postings'::regclass and contype = 'f'`),
+    ).toEqual([]);
+    expect(await rows(database, sql`select count(*)::int as postings from accounts.postings where entry_id = ${before}::uuid`)).toEqual([{ postings: 2 }]);
+    const after = '00000000-0000-4000-8000-000000000002';
+    await database.db.execute(entry(after));
+    // What the foreign key refused, the statement-level trigger refuses; what it allowed goes in.
+    await expect(database.db.execute(lines(after, 'HO1:9999'))).rejects.toMatchObject({ cause: { code: '23503', constraint: 'postings_account_exists' } });
+    await database.db.execute(lines(after, 'HO1:4200'));
+    // And what RESTRICT refused on the accounts' side (an account postings name is neither deleted nor re-keyed).
+    await expect(database.db.execute(sql`delete from accounts.accounts where code = 'HO1:4100'`)).rejects.toMatchObject({ cause: { code: '23503' } });
+    await expect(database.db.execute(sql`update accounts.accounts set code = 'HO1:4101' where code = 'HO1:4200'`)).rejects.toMatchObject({ cause: { code: '23503' } });
+    await migrateThrough(database, 'accounts');
+  });
 });
 
 describe('cod-settlement backfills', () => {

@@ -68,8 +68,9 @@ export async function advanceBusinessDay(tx: Tx, officeCode: string, date: strin
  * closed days can commit after the close has summed them.
  *
  * FOR NO KEY UPDATE, like the posting path: it conflicts with a posting's lock but not with the KEY SHARE locks that
- * inserting postings takes on their accounts (the foreign key), so the close neither waits for postings that have not
- * reached their account update yet nor is starved by a stream of them.
+ * placing a hold takes on its accounts (the hold's foreign keys), so the close neither waits for holds that have not
+ * reached their account update yet nor is starved by a stream of them. (Postings take no lock on their accounts before
+ * their update: they have no foreign keys, migration 0009_1.)
  */
 export async function closeAccountsOfOffice(tx: Tx, officeCode: string, date: string): Promise<void> {
   await tx.execute(sql`

@@ -255,8 +255,8 @@ export function assertBalanced(postings: readonly CheckedPosting[]): void {
 /**
  * Debits equal credits per currency within each office the entry touches (an account's office; the entry's own office
  * for an account that belongs to none). DOMAIN.md: a flow that crosses offices goes through inter-office clearing, so
- * any office's and any subtree's trial balance balances by itself. The database checks it again (postings trigger,
- * migration 0007_1).
+ * any office's and any subtree's trial balance balances by itself. The database checks it again (the postings' statement-level
+ * trigger, migration 0009_1).
  */
 export function assertBalancedWithinOffices(postings: readonly CheckedPosting[], officeOf: (accountCode: string) => string): void {
   const sums = new Map<string, { officeCode: string; currency: string; debit: Decimal; credit: Decimal }>();
@@ -293,6 +293,8 @@ export function withinConstraint(
   account: Pick<PostableAccount, 'balanceConstraint' | 'debitTotal' | 'creditTotal' | 'pendingDebit' | 'pendingCredit'>,
   change: { debit?: Decimal; credit?: Decimal; pendingDebit?: Decimal; pendingCredit?: Decimal },
 ): boolean {
+  // No bound, nothing to compute (the batch path checks every entry so, its bounds judged on the net change).
+  if (account.balanceConstraint === 'NONE') return true;
   const zero = new Decimal(0);
   const debit = new Decimal(account.debitTotal).plus(change.debit ?? zero);
   const credit = new Decimal(account.creditTotal).plus(change.credit ?? zero);
@@ -303,8 +305,6 @@ export function withinConstraint(
       return debit.plus(pendingDebit).lessThanOrEqualTo(credit);
     case 'CREDITS_NOT_EXCEED_DEBITS':
       return credit.plus(pendingCredit).lessThanOrEqualTo(debit);
-    case 'NONE':
-      return true;
   }
 }
 

@@ -30,7 +30,7 @@ import {
   findEntry,
   findEntriesByKeys,
   findReversalOf,
-  insertEntries,
+  insertEntriesWithPostings,
   readAccountsNow,
   readBatchContext,
   readPostingContext,
@@ -49,6 +49,9 @@ import {
  *   4. lock the accounts in code order and add to their sums in one statement that re-checks, under the locks, what
  *      may have changed since step 1 (status, closed day, balance constraint); anything left out is explained by a
  *      re-read and refused, which rolls the whole transaction back.
+ * After every insert of postings the database checks them all at once (the statement-level postings_statement_check,
+ * migration 0009_1: entry and account exist, detail, currency, balanced within each office; postings have no row-level
+ * foreign keys). A batch does steps 2 and 3 in one statement and step 4 in the next (postEntriesInTx).
  * A single entry does steps 2 to 4 in one statement (repository.ts writeEntry), and a service's posting skips the read
  * of step 1 once the accounts' fixed facts are cached (account-facts.ts): BEGIN, one statement, COMMIT. The account
  * locks are held only from that statement to the commit. A refused command that is the retry of a posted entry is
@@ -173,15 +176,9 @@ export async function explainRefusal(tx: Tx, changes: readonly AccountChange[], 
   throw new Error(`accounts ${missing.map((change) => change.accountCode).join(', ')} were not updated and no rule says why`);
 }
 
-/** Applies account changes (and inserts `postings` in the same statement), or refuses with the rule that stopped one. */
-export async function applyOrRefuse(
-  tx: Tx,
-  changes: readonly AccountChange[],
-  effectiveDate: string | null,
-  manual: boolean,
-  postings: readonly NewPostingRow[] = [],
-): Promise<void> {
-  const updated = await applyAccountChanges(tx, changes, effectiveDate, postings);
+/** Applies account changes, or refuses with the rule that stopped one. */
+export async function applyOrRefuse(tx: Tx, changes: readonly AccountChange[], effectiveDate: string | null, manual: boolean): Promise<void> {
+  const updated = await applyAccountChanges(tx, changes, effectiveDate);
   if (updated.size !== changes.length) await explainRefusal(tx, changes, updated, effectiveDate, manual);
 }
 
@@ -265,10 +262,11 @@ export const MAX_BATCH_ENTRIES = 1_000;
 
 /**
  * Posts many entries in one transaction (imports, settlement runs): all or none. The same steps, each done once for
- * the whole batch: one read, one insert of entries, one statement that inserts the postings and makes the locked
- * update of every account's summed change. An entry whose key already posted the same request is answered as replayed; one whose key posted something
- * else fails the batch with IDEMPOTENCY_CONFLICT. Balance constraints are checked on each account's net change for the
- * batch (the entries' order within one transaction is not observable by anyone else).
+ * the whole batch, in two writing statements: the read, one INSERT of every entry and its postings, and one ordered,
+ * guarded UPDATE of every account's summed change. An entry whose key already posted the same request is answered as
+ * replayed; one whose key posted something else fails the batch with IDEMPOTENCY_CONFLICT. Balance constraints are
+ * checked on each account's net change for the batch (the entries' order within one transaction is not observable by
+ * anyone else): an account that would go beyond its bound fails the batch with INSUFFICIENT_FUNDS, as one entry would.
  */
 export async function postEntriesInTx(tx: Tx, commands: readonly PostEntryCommand[], options: PostOptions): Promise<PostResult[]> {
   if (commands.length === 0) return [];
@@ -314,20 +312,31 @@ export async function postEntriesInTx(tx: Tx, commands: readonly PostEntryComman
   }
   const checked = commands.filter((command) => checkedByKey.has(command.idempotencyKey)).map((command) => checkedByKey.get(command.idempotencyKey)!);
   const rows = checked.map((entry) => entryRow(entry, origin));
-  const inserted = await insertEntries(tx, rows);
+  const lines = new Map<string, NewPostingRow[]>();
+  rows.forEach((row, i) => lines.set(row.id, postingRows(row.id, checked[i]!)));
+  // Statement 1: every entry and the postings of those whose key was free, checked as a whole by the postings'
+  // statement-level trigger (entries and accounts exist, detail, currency, balanced within each office).
+  const shared = {
+    actor: origin.actor,
+    approvedBy: origin.approvedBy ?? null,
+    approvalRequestId: origin.approvalRequestId ?? null,
+    reversesEntryId: origin.reversesEntryId ?? null,
+    holdId: origin.holdId ?? null,
+  };
+  const inserted = await insertEntriesWithPostings(tx, shared, rows, [...lines.values()].flat());
   const insertedIds = new Map(inserted.map((row) => [row.id, row]));
   const fresh = rows.filter((row) => insertedIds.has(row.id));
   const replayedKeys = rows.filter((row) => !insertedIds.has(row.id)).map((row) => row.idempotencyKey);
   const originals = new Map((await findEntriesByKeys(tx, replayedKeys)).map((entry) => [entry.idempotencyKey, entry]));
 
-  const lines = new Map<string, NewPostingRow[]>();
   const net = new Map<string, { debit: Decimal; credit: Decimal }>();
   for (const row of fresh) {
-    const entry = checkedByKey.get(row.idempotencyKey)!;
-    lines.set(row.id, postingRows(row.id, entry));
-    for (const delta of entry.deltas) {
-      const sum = net.get(delta.accountCode) ?? { debit: new Decimal(0), credit: new Decimal(0) };
-      net.set(delta.accountCode, { debit: sum.debit.plus(delta.debit), credit: sum.credit.plus(delta.credit) });
+    for (const delta of checkedByKey.get(row.idempotencyKey)!.deltas) {
+      const sum = net.get(delta.accountCode);
+      if (sum) {
+        sum.debit = sum.debit.plus(delta.debit);
+        sum.credit = sum.credit.plus(delta.credit);
+      } else net.set(delta.accountCode, { debit: delta.debit, credit: delta.credit });
     }
   }
   // Each entry's own date was checked against the closed days it read; under the locks the earliest date of the batch
@@ -336,8 +345,9 @@ export async function postEntriesInTx(tx: Tx, commands: readonly PostEntryComman
   const changes = [...net.entries()]
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
     .map(([accountCode, sum]) => changeOf({ accountCode, ...sum }));
-  // The postings go in with the locked update, one statement, so their foreign-key locks come after the row locks.
-  await applyOrRefuse(tx, changes, earliestDate, origin.manual, [...lines.values()].flat());
+  // Statement 2: the guarded update of every account's summed change, its rows locked in code order (two batches
+  // never deadlock). An account it leaves out fails the whole batch with the rule it broke (INSUFFICIENT_FUNDS, ...).
+  await applyOrRefuse(tx, changes, earliestDate, origin.manual);
 
   const results = new Map<string, PostResult>(refusedReplays);
   for (const row of rows) {

@@ -77,21 +77,38 @@ export async function readPostingContext(db: Db | Tx, officeCode: string, accoun
   return { officeKnown: rows.length > 0, officeClosedThrough: rows[0]?.office_closed_through ?? null, officeOpenedOn: rows[0]?.office_opened_on ?? null, accounts };
 }
 
-/** The batch path's read: the offices named (known, closed-through, opened) and the accounts named, in two queries. */
+/**
+ * The batch path's read, in one round trip: the offices named (closed-through, opened) and the accounts named (their
+ * facts and state, not their sums: the batch's bounds are judged on its net change under the locks). The codes
+ * travel as two JSON parameters and the answer as two JSON arrays: a batch names a thousand accounts, which as bound
+ * values and rows cost more to build and parse than the read itself.
+ */
 export async function readBatchContext(
   db: Db | Tx,
   officeCodes: readonly string[],
   accountCodes: readonly string[],
 ): Promise<{ offices: Map<string, { closedThrough: string | null; openedOn: string | null }>; accounts: Map<string, PostableAccount> }> {
-  const offices = rowsOf<{ code: string; closed_through: string | null; opened_on: string | null }>(
+  type OfficeJson = { code: string; closed_through: string | null; opened_on: string | null };
+  const [row] = rowsOf<{ offices: OfficeJson[] | string | null; accounts: ContextRow[] | string | null }>(
     await db.execute(sql`
-      select o.code, bd.closed_through::text as closed_through, o.opened_on::text as opened_on
-        from accounts.known_offices o left join accounts.business_days bd on bd.office_code = o.code
-       where o.code in (${list([...new Set(officeCodes)])})`),
+      select (select json_agg(json_build_object('code', o.code, 'closed_through', bd.closed_through::text, 'opened_on', o.opened_on::text))
+                from accounts.known_offices o left join accounts.business_days bd on bd.office_code = o.code
+               where o.code in (select jsonb_array_elements_text(${JSON.stringify([...new Set(officeCodes)])}::jsonb))) as offices,
+             (select json_agg(json_build_object(
+                       'code', a.code, 'kind', a.kind, 'status', a.status, 'currency', a.currency, 'account_office_code', a.office_code,
+                       'balance_constraint', a.balance_constraint, 'allow_manual_entries', a.allow_manual_entries,
+                       'closed_through', a.closed_through::text))
+                from accounts.accounts a
+               where a.code in (select jsonb_array_elements_text(${JSON.stringify([...new Set(accountCodes)])}::jsonb))) as accounts`),
   );
-  const codes = [...new Set(accountCodes)];
-  const accounts = codes.length === 0 ? new Map<string, PostableAccount>() : await readAccountsNow(db, codes);
-  return { offices: new Map(offices.map((row) => [row.code, { closedThrough: row.closed_through, openedOn: row.opened_on }])), accounts };
+  const parsed = <T>(value: T[] | string | null | undefined): T[] => (typeof value === 'string' ? (JSON.parse(value) as T[]) : (value ?? []));
+  const offices = parsed(row?.offices);
+  const accounts = parsed(row?.accounts);
+  return {
+    offices: new Map(offices.map((office) => [office.code, { closedThrough: office.closed_through, openedOn: office.opened_on }])),
+    // The batch judges balance bounds on its net change under the locks, never on these sums: they are not read.
+    accounts: new Map(accounts.map((account) => [account.code!, postableOf({ ...account, debit_total: '0', credit_total: '0', pending_debit: '0', pending_credit: '0' }, account.code!)])),
+  };
 }
 
 /** The accounts as they are now (for explaining why a guarded update left one out). */
@@ -122,37 +139,36 @@ export interface AccountChange {
  * is once locked, everything a concurrent change could have broken since the accounts were read: open, the day not
  * closed, the balance constraint with pending amounts. Answers the codes it updated; a missing one failed a check.
  * The locks are taken last in the posting transaction, just before commit, so a hot account is held briefly.
- * `postings`, when given, are inserted by the same statement (see lockedUpdate on why).
  */
-export async function applyAccountChanges(
-  tx: Tx,
-  changes: readonly AccountChange[],
-  effectiveDate: string | null,
-  postings: readonly NewPostingRow[] = [],
-): Promise<Set<string>> {
-  if (changes.length === 0 && postings.length === 0) return new Set();
+export async function applyAccountChanges(tx: Tx, changes: readonly AccountChange[], effectiveDate: string | null): Promise<Set<string>> {
+  if (changes.length === 0) return new Set();
   const [row] = rowsOf<{ updated: string[] | string | null }>(
     await tx.execute(sql`
-      with ${lockedUpdate(changes, effectiveDate)}${postings.length > 0 ? sql`, lines as (${insertPostingsFrom(postings)})` : sql``}
+      with ${lockedUpdate(changes, effectiveDate)}
       select array(select code from updated) as updated`),
   );
   return new Set(textArray(row?.updated));
 }
 
 /**
- * The locked update as CTEs (`wanted`, `locked`, `updated`) for a statement that may write more: the rows whose
- * foreign keys point at these accounts (postings, a hold) belong in the same statement. Their foreign-key checks take
- * KEY SHARE locks on the accounts at the end of the statement, after it holds the stronger lock; inserted by an
- * earlier statement, those KEY SHARE locks come first, and upgrading them to NO KEY UPDATE while other writers queue
- * on the same rows deadlocks (PostgreSQL's tuple locks: seen under contention as "deadlock detected").
- * `FOR NO KEY UPDATE`, not `FOR UPDATE`: concurrent transactions' postings hold key-share locks on these rows too;
- * NO KEY UPDATE conflicts only with other writers, as intended. `onlyIf` (SQL, true when the write goes ahead) skips
- * the locks when the statement wrote nothing (an idempotency key already taken).
+ * The locked update as CTEs (`wanted`, `locked`, `updated`), for a statement that may write more (writeEntry: the
+ * entry and its postings; insertHoldAndReserve: the hold). `FOR NO KEY UPDATE`, not `FOR UPDATE`: a hold's foreign keys
+ * take KEY SHARE locks on these rows; NO KEY UPDATE conflicts only with other writers, as intended. (Postings have no
+ * foreign keys: postings_statement_check, migration 0009_1.) `onlyIf` (SQL, true when the write goes ahead) skips the
+ * locks when the statement wrote nothing (an idempotency key already taken). Many changes (a batch's) travel as one
+ * JSON parameter rather than five bound values each.
  */
 function lockedUpdate(changes: readonly AccountChange[], effectiveDate: string | null, onlyIf: SQL = sql`true`): SQL {
-  const wanted = changes.length > 0 ? changeValues(changes) : sql`(null::text, 0::numeric, 0::numeric, 0::numeric, 0::numeric)`;
+  const wanted =
+    changes.length === 0
+      ? sql`values (null::text, 0::numeric, 0::numeric, 0::numeric, 0::numeric)`
+      : changes.length <= 8
+        ? sql`values ${changeValues(changes)}`
+        : sql`select w.code, w.debit, w.credit, w.pending_debit, w.pending_credit
+                from jsonb_to_recordset(${JSON.stringify(changes.map(changeRecord))}::jsonb)
+                     as w (code text, debit numeric, credit numeric, pending_debit numeric, pending_credit numeric)`;
   return sql`
-      wanted (code, debit, credit, pending_debit, pending_credit) as (values ${wanted}),
+      wanted (code, debit, credit, pending_debit, pending_credit) as (${wanted}),
       locked as materialized (
         select ${lockedColumns} from accounts.accounts
          where code in (select code from wanted) and ${onlyIf}
@@ -165,6 +181,10 @@ function lockedUpdate(changes: readonly AccountChange[], effectiveDate: string |
          where a.code = w.code ${guardedUpdate(effectiveDate)}
         returning a.code
       )`;
+}
+
+function changeRecord(change: AccountChange) {
+  return { code: change.accountCode, debit: change.debit, credit: change.credit, pending_debit: change.pendingDebit, pending_credit: change.pendingCredit };
 }
 
 /** What the locking CTE (`locked`) answers of each account: every column the guard judges. */
@@ -208,28 +228,6 @@ function changeValues(changes: readonly AccountChange[]): SQL {
   );
 }
 
-/**
- * An insert of postings from one JSON parameter: a batch's thousands of lines stay one bound value (a VALUES list
- * binds seven per line, and a statement binds at most 65,535).
- */
-function insertPostingsFrom(postings: readonly NewPostingRow[]): SQL {
-  const rows = postings.map((line) => ({
-    entry_id: line.entryId,
-    line: line.line,
-    account_code: line.accountCode,
-    side: line.side,
-    amount: line.amount,
-    currency: line.currency,
-    effective_date: line.effectiveDate,
-  }));
-  return sql`
-        insert into accounts.postings (entry_id, line, account_code, side, amount, currency, effective_date)
-        select v.entry_id, v.line, v.account_code, v.side, v.amount, v.currency, v.effective_date
-          from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb)
-               as v (entry_id uuid, line smallint, account_code text, side text, amount numeric, currency text, effective_date date)
-        returning 1`;
-}
-
 function textArray(value: string[] | string | null | undefined): string[] {
   return typeof value === 'string' ? parseTextArray(value) : (value ?? []);
 }
@@ -240,8 +238,9 @@ export type WrittenEntry = { written: false } | { written: true; seq: number; po
 /**
  * Steps 2 to 4 of the posting path in one statement (data-modifying CTEs), so a posting costs one round trip to
  * write: insert the entry unless its key is taken, its office has closed the day or had not opened by it; insert its postings; lock its accounts in code order and update
- * them under the guard, only if the entry was inserted. Foreign keys are checked at the end of the statement, when
- * the entry exists. The caller compares `updated` with the accounts it asked for and refuses (rolls back) otherwise.
+ * them under the guard, only if the entry was inserted. The postings' statement-level check (postings_statement_check)
+ * runs at the end of the statement, when the entry exists. The caller compares `updated` with the accounts it asked
+ * for and refuses (rolls back) otherwise.
  */
 export async function writeEntry(tx: Tx, entry: NewEntryRow, lines: readonly NewPostingRow[], changes: readonly AccountChange[]): Promise<WrittenEntry> {
   const postingValues = sql.join(
@@ -423,18 +422,65 @@ export interface NewEntryRow {
   holdId: string | null;
 }
 
+/** What every entry of a batch shares: who posted it and why (the batch's origin). */
+export type SharedEntryFields = Pick<NewEntryRow, 'actor' | 'approvedBy' | 'approvalRequestId' | 'reversesEntryId' | 'holdId'>;
+
 /**
- * Inserts entries unless their idempotency key is taken. A concurrent insert of the same key waits on the unique
- * index until the first commits (then inserts nothing) or rolls back (then inserts): one entry per key, always.
- * Answers the rows inserted.
+ * The batch's one INSERT: its entries, each unless its idempotency key is taken, and the postings of those it inserted,
+ * in one statement (data-modifying CTEs over two JSON parameters: a batch's thousands of values stay a few bound
+ * values, well clear of the 65,535 a statement may bind; what every entry shares is bound once, and each posting takes
+ * its entry's date). A concurrent insert of the same key waits on the unique index until the first commits (then
+ * inserts nothing) or rolls back (then inserts): one entry per key, always. The entries are inserted in the order
+ * given, so their seq (and the sealer's chain order) follows the batch. The postings' statement-level check
+ * (postings_statement_check) judges every posting of the batch at once, at the end of the statement. Answers the
+ * entries inserted.
  */
-export async function insertEntries(tx: Tx, rows: readonly NewEntryRow[]): Promise<Array<{ id: string; seq: number; postedAt: Date }>> {
+export async function insertEntriesWithPostings(
+  tx: Tx,
+  shared: SharedEntryFields,
+  rows: readonly Omit<NewEntryRow, keyof SharedEntryFields>[],
+  lines: readonly Omit<NewPostingRow, 'effectiveDate'>[],
+): Promise<Array<{ id: string; seq: number; postedAt: Date }>> {
   if (rows.length === 0) return [];
-  return tx
-    .insert(journalEntries)
-    .values([...rows])
-    .onConflictDoNothing({ target: journalEntries.idempotencyKey })
-    .returning({ id: journalEntries.id, seq: journalEntries.seq, postedAt: journalEntries.postedAt });
+  const entries = rows.map((row, ord) => ({
+    ord,
+    id: row.id,
+    office_code: row.officeCode,
+    effective_date: row.effectiveDate,
+    description: row.description,
+    source_type: row.sourceType,
+    source_reference: row.sourceReference,
+    idempotency_key: row.idempotencyKey,
+    request_hash: row.requestHash,
+  }));
+  const postingRows = lines.map((line) => ({ entry_id: line.entryId, line: line.line, account_code: line.accountCode, side: line.side, amount: line.amount, currency: line.currency }));
+  const inserted = rowsOf<{ id: string; seq: string | number; posted_at: Date | string }>(
+    await tx.execute(sql`
+      with entry as (
+        insert into accounts.journal_entries
+          (id, office_code, effective_date, description, source_type, source_reference, actor, approved_by,
+           approval_request_id, idempotency_key, request_hash, reverses_entry_id, hold_id)
+        select v.id, v.office_code, v.effective_date, v.description, v.source_type, v.source_reference,
+               ${JSON.stringify(shared.actor)}::jsonb, ${shared.approvedBy === null ? null : JSON.stringify(shared.approvedBy)}::jsonb,
+               ${shared.approvalRequestId}::uuid, v.idempotency_key, v.request_hash, ${shared.reversesEntryId}::uuid, ${shared.holdId}::uuid
+          from jsonb_to_recordset(${JSON.stringify(entries)}::jsonb)
+               as v (ord int, id uuid, office_code text, effective_date date, description text, source_type text, source_reference text,
+                     idempotency_key text, request_hash text)
+         order by v.ord
+        on conflict (idempotency_key) do nothing
+        returning id, seq, posted_at, effective_date
+      ),
+      lines as (
+        insert into accounts.postings (entry_id, line, account_code, side, amount, currency, effective_date)
+        select p.entry_id, p.line, p.account_code, p.side, p.amount, p.currency, entry.effective_date
+          from jsonb_to_recordset(${JSON.stringify(postingRows)}::jsonb)
+               as p (entry_id uuid, line smallint, account_code text, side text, amount numeric, currency text)
+          join entry on entry.id = p.entry_id
+        returning 1
+      )
+      select entry.id::text as id, entry.seq, entry.posted_at, (select count(*) from lines) as lines from entry`),
+  );
+  return inserted.map((row) => ({ id: row.id, seq: Number(row.seq), postedAt: new Date(row.posted_at) }));
 }
 
 export interface NewPostingRow {

@@ -62,18 +62,24 @@ export const journalEntries = accountsSchema.table(
 /**
  * The postings of each entry (two or more), immutable like the entries. `effective_date` is the entry's, repeated so
  * that a statement or a balance as of a date is one range scan of (account, date, id).
+ *
+ * No foreign keys: a row-level foreign key costs a lookup and a KEY SHARE lock per posting, twice, which is most of a
+ * batch's write. One statement-level trigger (migration 0009_1, postings_statement_check) proves for each INSERT
+ * statement at once what they proved and more: every posting's entry exists, its account exists, is a detail account
+ * in the posting's currency, and every entry balances within each office it touches (UNBALANCED_OFFICE). What the
+ * foreign keys' RESTRICT did on the other side is done by triggers too: an entry can never be deleted or changed
+ * (append-only, migration 0002_2), and an account that has postings can be neither deleted nor re-keyed, nor the
+ * accounts table truncated while postings exist (accounts_keep_posted, 0009_1).
  */
 export const postings = accountsSchema.table(
   'postings',
   {
     id: bigint('id', { mode: 'number' }).generatedAlwaysAsIdentity().primaryKey(),
-    entryId: uuid('entry_id')
-      .notNull()
-      .references(() => journalEntries.id),
+    /** The entry's id (checked by postings_statement_check, not a foreign key: see above). */
+    entryId: uuid('entry_id').notNull(),
     line: smallint('line').notNull(),
-    accountCode: text('account_code')
-      .notNull()
-      .references(() => accounts.code),
+    /** The account's code (checked by postings_statement_check, not a foreign key: see above). */
+    accountCode: text('account_code').notNull(),
     side: text('side').notNull(),
     amount: numeric('amount').notNull(),
     currency: text('currency').notNull(),

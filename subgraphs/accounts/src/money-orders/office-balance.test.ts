@@ -11,7 +11,7 @@ import { createLedgerDatabase, post, SERVICE_ORIGIN, TODAY, transfer } from '../
 
 /*
  * Every entry balances within each office it touches: refused by the posting path (UNBALANCED_OFFICE), and by the
- * database whatever writes the postings (migration 0007_2). And the data migration 0007_1 opens the money-order heads
+ * database whatever writes the postings (migration 0007_2, since 0009_1 postings_statement_check). And the data migration 0007_1 opens the money-order heads
  * for offices that existed before it.
  */
 let testDatabase: TestDatabase;

@@ -2,10 +2,10 @@ import type { Database } from '@postal/db';
 import { sql } from 'drizzle-orm';
 
 /**
- * Set-based generation (INSERT ... SELECT over generate_series, no row-by-row work): billers spread over the settlement
- * offices, each with an active bank account and a T+2 contract paying out Monday to Friday on calendar IN; then the
- * articles, delivered, and their collections, cash deposited (due) on `dueFrom`, in deterministic amounts from Rs 100
- * to about Rs 20,000 with paise, so both sides of the fee rule's threshold occur.
+ * Set-based generation (INSERT ... SELECT over generate_series): billers spread over the settlement offices, each with
+ * an active bank account and a T+2 contract paying out Monday to Friday on calendar IN; then the articles, delivered,
+ * and their collections, in deterministic amounts from Rs 100 to about Rs 20,000 with paise, so both sides of the fee
+ * rule's threshold occur; then the collections cash deposited (due) on `dueFrom`, in slices.
  */
 export async function generateCod(database: Database, options: { billers: number; articles: number; settlementOffices: Array<{ code: string; path: string }>; delivery: Array<{ code: string; path: string }>; deliveredOn: string; dueFrom: string }): Promise<void> {
   const offices = JSON.stringify(options.settlementOffices);
@@ -46,14 +46,26 @@ export async function generateCod(database: Database, options: { billers: number
     from a, n, d where d.i = a.g % n.offices`);
   await db.execute(sql`
     insert into cod.collections (article_id, biller_id, currency, amount, mode, pod_reference, postman_id, office_code, office_path, business_date,
-                                 collected_at, deposit_id, due_from)
+                                 collected_at)
     select a.id, a.biller_id, 'INR', a.cod_amount, 'CASH', 'POD' || a.article_number, 'PM1', a.delivery_office_code, a.delivery_office_path,
-           ${options.deliveredOn}, now(), md5('deposit' || a.delivery_office_code)::uuid, ${options.dueFrom}
+           ${options.deliveredOn}, now()
     from cod.articles a`);
+  // Then deposited as postmen deposit, a transaction at a time (a slice of delivery offices each, ~10,000 articles):
+  // each collection becoming due is priced and added to its day's totals by the trigger, as in production.
+  const slices = Math.max(1, Math.ceil(options.articles / 10_000));
+  for (let slice = 0; slice < slices; slice += 1) {
+    await db.transaction(async (tx) => {
+      await tx.execute(sql`
+        update cod.collections c set deposit_id = md5('deposit' || c.office_code)::uuid, due_from = ${options.dueFrom}
+        from cod.articles a
+        where a.id = c.article_id and c.due_from is null and (get_byte(decode(md5(a.id::text), 'hex'), 0) * 256 + get_byte(decode(md5(a.id::text), 'hex'), 1)) % ${slices} = ${slice}`);
+    });
+  }
   await db.execute(sql`analyze cod.billers`);
   await db.execute(sql`analyze cod.contracts`);
   await db.execute(sql`analyze cod.articles`);
   // As autovacuum leaves a table whose rows were deposited days before the cycle settles them: analysed, and its pages
   // all-visible, so both the aggregation and the build can read indexes alone where their plans allow.
   await db.execute(sql`vacuum analyze cod.collections`);
+  await db.execute(sql`vacuum analyze cod.due_days`);
 }

@@ -16,6 +16,7 @@ import { createCodLedgerService } from '../../subgraphs/accounts/src/cod/service
 import { createLoaders as createAccountsLoaders } from '../../subgraphs/accounts/src/loaders.js';
 import { addCalendarDays, isBusinessDay, isoWeekday } from '../../subgraphs/cod-settlement/src/contracts/calendar.js';
 import { holidaysBetween } from '../../subgraphs/cod-settlement/src/contracts/repository.js';
+import { listCodDisputes } from '../../subgraphs/cod-settlement/src/disputes/queries.js';
 import { raiseCodDispute, resolveCodDispute } from '../../subgraphs/cod-settlement/src/disputes/service.js';
 import { createSettlementApprovalExecutor } from '../../subgraphs/cod-settlement/src/settlement/approval-executor.js';
 import { buildSettlementBatches } from '../../subgraphs/cod-settlement/src/settlement/build.js';
@@ -54,6 +55,8 @@ export const COD_SETTLEMENT_EXPECTED: Record<string, string> = {
   // to anyone else the article is not found (ARTICLE_NOT_FOUND), as a resolve's dispute is (DISPUTE_NOT_FOUND).
   'raiseCodDispute (a delivered article)':               'NNN   AAN     NNN     NNN   NNN     ANN    UUU',
   'resolveCodDispute (an open dispute)':                 'NNN   AAN     NNN     NNN   NNN     NNN    UUU',
+  // Listed with cod.read over the biller's settlement office, or by the biller's own people (their own biller's only).
+  'codDisputes (an open dispute of the biller settled there)': 'FFF   AAN     AAN     ANN   ANN     ANN    UUU',
   // The biller's figures: cod.read over its settlement office, or its own people.
   'Biller.codSummary':                                   'NNN   AAN     AAN     ANN   ANN     ANN    UUU',
   'Biller.remittances (lists the payout)':               'NNN   AAN     AAN     ANN   ANN     ANN    UUU',
@@ -147,6 +150,7 @@ export function codSettlementOperations(context: CodMatrixContext, fixtures: Cod
   const draftBatch = consumable(async (place) => (await draftBatchAt(place)).batch);
   const deliveredArticle = consumable(async (place) => (await fixtures.articleAt(place, 'DELIVERED')).articleNumber);
   const openDispute = consumable(openDisputeAt);
+  const disputed = once(openDisputeAt);
 
   const ledgerAccounts = () => createCodLedgerService(context.database(), { loaders: createAccountsLoaders(context.database().db, { cache: false }) });
   /** The reconciliation's ledger, asked as cod-settlement asks it in production: signed as the cod-settlement service. */
@@ -202,6 +206,11 @@ export function codSettlementOperations(context: CodMatrixContext, fixtures: Cod
         return resolved.status === 'REJECTED' ? resolved : null;
       }),
     ),
+    'codDisputes (an open dispute of the biller settled there)': placed(async (actor, place) => {
+      const dispute = await disputed(place);
+      const page = await listCodDisputes(deps(), as(actor), { status: 'OPEN', billerId: (await billerAt(place)).id }, 100, null);
+      return page.edges.some((edge) => edge.node.id === dispute.id);
+    }),
     'Biller.codSummary': placed(async (actor, place) => {
       const { payout } = await released(place);
       // The released payout is pending for good (commands use payouts of their own): it is initiated, at least.

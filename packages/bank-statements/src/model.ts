@@ -45,6 +45,10 @@ export interface LineReferences {
   /** UPI's RRN or an Indian NEFT/RTGS UTR when the bank puts one in the references. */
   utr?: string;
   mandateId?: string;
+  /** The transaction id the interbank system gave (camt Refs/TxId). */
+  transactionId?: string;
+  /** The creditor's structured reference (camt RmtInf/Strd/CdtrRefInf/Ref, e.g. an ISO 11649 RF reference). */
+  creditorReference?: string;
 }
 
 export interface Counterparty {

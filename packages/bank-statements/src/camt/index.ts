@@ -1,0 +1,2 @@
+export { parseCamt, type CamtOptions } from './parse.js';
+export { checkBalances } from './validate.js';

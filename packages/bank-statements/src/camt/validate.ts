@@ -1,4 +1,4 @@
-import { Decimal } from '@postal/money';
+import { Decimal, currencyOf } from '@postal/money';
 import { StatementParseError, type ParsedStatement } from '../model.js';
 
 /** Booked lines: BOOK, or no status at all (MT940-style files and a few banks' camt.054 leave it out). */
@@ -31,7 +31,7 @@ export function checkBalances(statement: ParsedStatement, where: { line?: number
   if (!total.equals(closing.amount)) {
     throw new StatementParseError(
       `statement ${statement.statementId}: opening ${opening.type} ${opening.amount} plus booked entries gives ` +
-        `${total.toFixed()} ${statement.currency}, but ${closing.type} is ${closing.amount}`,
+        `${total.toFixed(currencyOf(statement.currency).minorUnits)} ${statement.currency}, but ${closing.type} is ${closing.amount}`,
       where,
     );
   }

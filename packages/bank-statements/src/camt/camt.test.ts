@@ -328,6 +328,19 @@ describe('parseCamt on files we wrote', () => {
     expect(error.location.line).toBe(line);
   });
 
+  it('refuses bytes that are not UTF-8, and reads a UTF-8 name split across decoding slices', () => {
+    const plain = camt053(statement('S-UTF', entry({ amount: '1.00', servicerReference: 'RÉF-Ü' })));
+    // Pad with a comment so that É's two bytes straddle the reader's 64 KiB decoding slices.
+    const before = Buffer.byteLength(plain.slice(0, plain.indexOf('É')));
+    const padding = `<!--${'x'.repeat(65_535 - before - '<!---->'.length)}-->`;
+    const xml = plain.replace('<Ntry>', `${padding}<Ntry>`);
+    const bytes = Buffer.from(xml);
+    expect(bytes.subarray(65_535, 65_537).toString('utf8')).toBe('É');
+    expect(parseCamt(bytes)[0]!.lines[0]!.references.accountServicerReference).toBe('RÉF-Ü');
+    const latin1 = Buffer.from(xml, 'latin1');
+    expect(errorOf(() => parseCamt(latin1)).message).toMatch(/not UTF-8/);
+  });
+
   it('refuses an unknown root, another camt message, and a message element that does not match', () => {
     expect(errorOf(() => parseCamt('<?xml version="1.0"?>\n<Invoice xmlns="urn:x"/>')).location.element).toBe('Invoice');
     const camt052 = camt053(statement('S', '')).replace('camt.053.001.08', 'camt.052.001.08');

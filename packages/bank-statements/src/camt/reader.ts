@@ -45,8 +45,6 @@ const CHUNK = 1 << 16;
  * (SplmtryData's Envlp content) are skipped with their subtree.
  */
 export function readCamt(xml: string | Buffer, handler: CamtHandler): void {
-  let text = typeof xml === 'string' ? xml : xml.toString('utf8');
-  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
 
   const parser = new SaxesParser({ xmlns: true, position: true });
   const stack: Frame[] = [];
@@ -135,7 +133,23 @@ export function readCamt(xml: string | Buffer, handler: CamtHandler): void {
     throw new StatementParseError(`camt: not well-formed XML: ${error.message}`, { line: parser.line });
   });
 
-  for (let offset = 0; offset < text.length; offset += CHUNK) parser.write(text.slice(offset, offset + CHUNK));
+  if (typeof xml === 'string') {
+    const text = xml.charCodeAt(0) === 0xfeff ? xml.slice(1) : xml;
+    for (let offset = 0; offset < text.length; offset += CHUNK) parser.write(text.slice(offset, offset + CHUNK));
+  } else {
+    // Decoded a slice at a time (a character split across slices is carried over), so the file is not held twice.
+    // ISO 20022 files are UTF-8; bytes that are not UTF-8 are refused rather than read as U+FFFD.
+    const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
+    const decode = (bytes?: Buffer): string => {
+      try {
+        return bytes ? decoder.decode(bytes, { stream: true }) : decoder.decode();
+      } catch {
+        return fail('the file is not UTF-8', undefined);
+      }
+    };
+    for (let offset = 0; offset < xml.length; offset += CHUNK) parser.write(decode(xml.subarray(offset, offset + CHUNK)));
+    parser.write(decode());
+  }
   parser.close();
   if (!sawRoot) fail('no root element', undefined);
 }

@@ -341,6 +341,14 @@ describe('parseCamt on files we wrote', () => {
     expect(errorOf(() => parseCamt(latin1)).message).toMatch(/not UTF-8/);
   });
 
+  it('does not expand entities a DOCTYPE declares (no entity bombs, no external files)', () => {
+    const xml = camt053(statement('S-DTD', entry({ amount: '1.00', servicerReference: '&boom;' }))).replace(
+      '<?xml version="1.0" encoding="UTF-8"?>',
+      '<?xml version="1.0" encoding="UTF-8"?>\n<!DOCTYPE Document [<!ENTITY boom "BOOM">]>',
+    );
+    expect(errorOf(() => parseCamt(xml)).message).toMatch(/not well-formed XML: .*undefined entity/);
+  });
+
   it('refuses an unknown root, another camt message, and a message element that does not match', () => {
     expect(errorOf(() => parseCamt('<?xml version="1.0"?>\n<Invoice xmlns="urn:x"/>')).location.element).toBe('Invoice');
     const camt052 = camt053(statement('S', '')).replace('camt.053.001.08', 'camt.052.001.08');

@@ -1,2 +1,1 @@
 export { parseCamt, type CamtOptions } from './parse.js';
-export { checkBalances } from './validate.js';

@@ -13,7 +13,7 @@ export interface CamtOptions {
   verifyBalances?: boolean;
 }
 
-interface Record {
+interface RecordState {
   path: string;
   line: number;
   statement: Partial<ParsedStatement> & { account: AccountIdentification; balances: ParsedStatement['balances'] };
@@ -38,7 +38,7 @@ function accountOf(node: XmlNode): AccountIdentification {
 }
 
 /** Acct/Ccy, else the opening (or closing, or first) balance's currency, else undefined (taken from the first entry). */
-function statementCurrencyOf(record: Record): string | undefined {
+function statementCurrencyOf(record: RecordState): string | undefined {
   const { account, balances } = record.statement;
   if (account.currency) return account.currency;
   const preferred = ['OPBD', 'PRCD', 'CLBD'].map((type) => balances.find((b) => b.type === type)).find(Boolean);
@@ -55,7 +55,7 @@ export function parseCamt(xml: string | Buffer, options: CamtOptions = {}): Pars
   const statements: ParsedStatement[] = [];
   let message: CamtMessage | undefined;
   let messageId: string | undefined;
-  let record: Record | undefined;
+  let record: RecordState | undefined;
   let currency: string | undefined;
 
   readCamt(xml, {

@@ -1,0 +1,13 @@
+import { splitMessages } from './fields.js';
+import { buildStatement, type Mt940Statement } from './statement.js';
+
+export type { Mt940Statement, Mt940Line, Mt940LineDetails, SumEntries } from './statement.js';
+
+/**
+ * Reads a SWIFT MT940 (customer statement) or MT942 (interim transaction report) file: one or more messages, with
+ * or without the {1:}{2:}{4: envelope. Every statement is checked before any is returned; a file with one bad field
+ * is refused whole with a StatementParseError naming the line and the field.
+ */
+export function parseMt940(text: string): Mt940Statement[] {
+  return splitMessages(text).map(buildStatement);
+}

@@ -57,10 +57,14 @@ export function parseInfo86(lines: string[]): Info86 {
   if (name) counterparty.name = name;
   const bankCode = get('30');
   const account = get('31');
-  const iban = get('38') ?? account;
+  // ?38 carries the IBAN in some (Polish) layouts, next to a domestic ?30 bank code + ?31 account; keep both.
+  const iban = [get('38'), account].find((v) => v !== undefined && isIban(v));
   if (bankCode && BIC.test(bankCode)) counterparty.bic = bankCode;
-  if (iban && isIban(iban)) counterparty.iban = iban;
-  else if (account) counterparty.account = bankCode && !BIC.test(bankCode) ? `${bankCode}/${account}` : account;
+  if (iban) counterparty.iban = iban;
+  if (account && account !== iban) {
+    // A German BLZ (8 digits) in ?30 is a bank code, not a BIC: written before the account as :25: does.
+    counterparty.account = bankCode && !BIC.test(bankCode) ? `${bankCode}/${account}` : account;
+  }
 
   return {
     text,

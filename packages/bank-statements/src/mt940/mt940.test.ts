@@ -273,3 +273,171 @@ const CMXL: WolphLine[] = [
   ["-10000.00", "2003-10-20", "D", "FTRF", "8327000090031790", undefined, "0000777777777777", "10600076", undefined],
   ["40.00", "2003-10-20", "C", "FTRF", "8327000090031791", undefined, undefined, undefined, undefined],
 ];
+
+/** Builds a file from field lines (LF unless told), so each case shows the fields it is about. */
+const file = (lines: string[], eol = '\n') => lines.join(eol) + eol;
+
+function refusal(text: string): StatementParseError {
+  try {
+    parseMt940(text);
+  } catch (error) {
+    expect(error).toBeInstanceOf(StatementParseError);
+    return error as StatementParseError;
+  }
+  throw new Error('expected a StatementParseError');
+}
+
+const statement = (ref: string, lines: string[], opening = 'C261130EUR100,00', closing = 'C261130EUR100,00') => [
+  `:20:${ref}`,
+  ':25:DE89370400440532013000',
+  ':28C:1/1',
+  `:60F:${opening}`,
+  ...lines,
+  `:62F:${closing}`,
+  '-',
+];
+
+describe('parseMt940 on our own cases', () => {
+  it('books RC (reversal of a credit) as a DEBIT and RD as a CREDIT, both reversal: true', () => {
+    // 100 - RC 10 + RD 5 = 95: the money a reversed credit brought in leaves the account again.
+    const [s] = parseMt940(file(statement('REV', [':61:261130RC10,00NRTINONREF', ':61:261130RD5,00NRTINONREF'], 'C261130EUR100,00', 'C261130EUR95,00')));
+    expect(s!.lines.map((l) => [l.mt940.mark, l.direction, l.reversal, l.amount])).toEqual([
+      ['RC', 'DEBIT', true, '10.00'],
+      ['RD', 'CREDIT', true, '5.00'],
+    ]);
+    expect(s!.account).toEqual({ iban: 'DE89370400440532013000', currency: 'EUR' });
+    // Read the other way (RC as money in), the same lines would need a closing of 105: refused.
+    const e = refusal(file(statement('REV', [':61:261130RC10,00NRTINONREF', ':61:261130RD5,00NRTINONREF'], 'C261130EUR100,00', 'C261130EUR105,00')));
+    expect(e.message).toContain('REV');
+  });
+
+  it('takes the entry date’s year from the value date, across a New Year either way', () => {
+    const [s] = parseMt940(
+      file(statement('NEWYEAR', [':61:2612310102C1,00NTRFNONREF', ':61:2701011231D1,00NTRFNONREF'], 'C261231EUR0,00', 'C270101EUR0,00')),
+    );
+    expect(s!.lines.map((l) => [l.valueDate, l.bookingDate])).toEqual([
+      ['2026-12-31', '2027-01-02'],
+      ['2027-01-01', '2026-12-31'],
+    ]);
+  });
+
+  it('reads the :61: parts: funds code, type, owner and bank references, supplementary details', () => {
+    const [s] = parseMt940(file(statement('PARTS', [':61:2611301130DR12,5NTRFINV-4711//BANKREF99', 'PAYROLL NOV', ':86:Salary'], 'C261130EUR100,00', 'C261130EUR87,50')));
+    expect(s!.lines[0]).toMatchObject({
+      direction: 'DEBIT',
+      reversal: false,
+      amount: '12.50',
+      transactionCode: 'NTRF',
+      references: { ownerReference: 'INV-4711', accountServicerReference: 'BANKREF99' },
+      remittanceInformation: 'Salary',
+      mt940: { fundsCode: 'R', supplementaryDetails: 'PAYROLL NOV' },
+    });
+  });
+
+  it('refuses an amount with more decimals than the currency has, naming the line and field', () => {
+    const e = refusal(file(statement('DEC', [':61:261130C10,001NTRFNONREF'], 'C261130EUR100,00', 'C261130EUR110,00')));
+    expect(e.location).toEqual({ line: 5, element: ':61:' });
+    expect(e.message).toMatch(/line 5, field :61:.*more decimals than EUR allows \(2\)/);
+    // Zeros beyond the minor units lose nothing and are read; a '.' decimal mark is not SWIFT.
+    expect(parseMt940(file(statement('DEC', [':61:261130C10,000NTRFNONREF'], 'C261130EUR100,00', 'C261130EUR110,00')))[0]!.lines[0]!.amount).toBe('10.00');
+    expect(refusal(file(statement('DEC', [], 'C261130EUR100.00'))).location).toEqual({ line: 4, element: ':60F:' });
+    // JPY has no minor unit.
+    expect(refusal(file(statement('JPY', [], 'C261130JPY100,5', 'C261130JPY100,5'))).message).toContain('JPY allows (0)');
+  });
+
+  it('refuses a statement without :62F:, and a file whose {4: block is not closed', () => {
+    const e = refusal(file([':20:NOCLOSE', ':25:12345678', ':28C:1', ':60F:C261130EUR1,00', ':61:261130C1,00NTRFNONREF', '-']));
+    expect(e.location.element).toBe(':62F:');
+    expect(e.message).toContain('NOCLOSE');
+    const t = refusal(file(['{1:F01BANKDEFFAXXX0000000000}{2:O9401200261130BANKDEFFAXXX00000000002611301200N}{4:', ':20:CUT', ':25:12345678', ':28C:1', ':60F:C261130EUR1,00']));
+    expect(t.message).toMatch(/truncated/);
+  });
+
+  it('refuses an unbalanced statement, naming its :20: reference', () => {
+    const e = refusal(file(statement('UNBAL-1', [':61:261130C10,00NTRFNONREF'], 'C261130EUR100,00', 'C261130EUR100,00')));
+    expect(e.message).toMatch(/statement UNBAL-1 .*does not balance.*opening 100\.00 \+ credits 10 - debits 0 = 110/);
+    expect(e.location).toEqual({ line: 6, element: ':62F:' });
+  });
+
+  it('reads two statements in one file, with the envelope or separated by "-", and refuses the whole file for one bad :61:', () => {
+    const a = statement('FIRST', [':61:261130C5,00NTRFNONREF'], 'C261130EUR100,00', 'C261130EUR105,00');
+    const b = statement(
+      'SECOND',
+      [':61:261201D5,00NTRFNONREF', ':86:166?00GUTSCHRIFT?20EREF+E2E-1?21SVWZ+Invoice 12?32ACME?31DE89370400440532013000'],
+      'C261201EUR105,00',
+      'C261201EUR100,00',
+    );
+    const plain = parseMt940(file([...a, ...b]));
+    expect(plain.map((s) => [s.statementId, s.balances[1]!.amount, s.lines.length])).toEqual([
+      ['FIRST/1/1', '105.00', 1],
+      ['SECOND/1/1', '100.00', 1],
+    ]);
+    expect(plain[1]!.lines[0]).toMatchObject({
+      references: { endToEndId: 'E2E-1' },
+      remittanceInformation: 'Invoice 12',
+      counterparty: { name: 'ACME', iban: 'DE89370400440532013000' },
+    });
+    const header = '{1:F01BANKDEFFAXXX0000000000}{2:O9401200261130BANKDEFFAXXX00000000002611301200N}{4:';
+    const enveloped = file([header, ...a.slice(0, -1), '-}{5:{CHK:ABCDEF}}', header, ...b.slice(0, -1), '-}']);
+    // The same statements, only their file lines moved by the envelope's lines.
+    const withoutFileLines = (s: unknown) => JSON.parse(JSON.stringify(s, (k, v) => (k === 'fileLine' ? undefined : v)));
+    expect(withoutFileLines(parseMt940(enveloped))).toEqual(withoutFileLines(plain));
+    expect(parseMt940(enveloped)[1]!.mt940.fileLine).toBe(10);
+    // A new :20: without a '-' starts the next statement too.
+    expect(withoutFileLines(parseMt940(file([...a.slice(0, -1), ...b])))).toEqual(withoutFileLines(plain));
+    const bad = refusal(file([...a, ...statement('SECOND', [':61:261201X5,00NTRFNONREF'])]));
+    expect(bad.location).toEqual({ line: 12, element: ':61:' });
+  });
+
+  it('reads an MT942 with :90D:/:90C: totals and refuses totals the lines do not make', () => {
+    const report = (c90: string) => [
+      '{1:F01BANKDEFFAXXX0000000000}{2:O9421200261130BANKDEFFAXXX00000000002611301200N}{4:',
+      ':20:INTRADAY',
+      ':25:12345678/999',
+      ':28C:7/2',
+      ':34F:EURD5,00',
+      ':34F:EURC10,00',
+      ':13D:2611301405+0530',
+      ':61:2611301130C20,00NTRFNONREF//R1',
+      ':61:2611301130D7,50NCHKNONREF//R2',
+      ':61:2611301130RC1,00NRTINONREF//R3',
+      ':90D:2EUR8,50',
+      `:90C:${c90}`,
+      ':86:end of report',
+      '-}',
+    ];
+    const [r] = parseMt940(file(report('1EUR20,00'), '\r\n'));
+    expect(r).toMatchObject({
+      format: 'MT942',
+      statementId: 'INTRADAY/7/2',
+      createdAt: '2026-11-30T14:05:00+05:30',
+      account: { servicerBic: '12345678', other: '999' },
+      balances: [],
+      mt940: {
+        debitFloorLimit: '5.00',
+        creditFloorLimit: '10.00',
+        debitEntries: { count: 2, amount: '8.50' },
+        creditEntries: { count: 1, amount: '20.00' },
+        information: 'end of report',
+      },
+    });
+    const e = refusal(file(report('1EUR21,00')));
+    expect(e.location).toEqual({ line: 12, element: ':90C:' });
+  });
+
+  it('gives the same statements for CRLF and LF files, and line numbers for both', () => {
+    const lines = statement('EOL', [':61:261130C1,00NTRFNONREF', ':86:first line', 'second line'], 'C261130EUR1,00', 'C261130EUR2,00');
+    const lf = parseMt940(file(lines));
+    expect(parseMt940(file(lines, '\r\n'))).toEqual(lf);
+    expect(lf[0]!.lines[0]!.remittanceInformation).toBe('first line\nsecond line');
+    const broken = statement('EOL', [':61:261130C1,00NTRFNONREF'], 'C261130EUR1,00', 'C261130EUR2,5X');
+    expect(refusal(file(broken, '\r\n')).location).toEqual({ line: 6, element: ':62F:' });
+  });
+
+  it('refuses dates that do not exist, a closing balance in another currency and a funds code of another currency', () => {
+    expect(refusal(file(statement('DATE', [':61:260231C0,00NTRFNONREF']))).message).toContain('date 260231 does not exist');
+    expect(refusal(file(statement('CCY', [], 'C261130EUR1,00', 'C261130USD1,00'))).message).toContain("USD is not the opening balance's EUR");
+    expect(refusal(file(statement('FUNDS', [':61:261130CD0,00NTRFNONREF']))).message).toContain('funds code D');
+    expect(refusal('<?xml version="1.0"?><Document/>').location.line).toBe(1);
+  });
+});

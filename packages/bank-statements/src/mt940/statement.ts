@@ -4,7 +4,7 @@ import { fail } from './errors.js';
 import type { RawField, RawMessage } from './fields.js';
 import { parseInfo86 } from './info86.js';
 import { parseLine61, type Line61 } from './line61.js';
-import { isIban, minorUnitsOf, parseBalance, parseSwiftAmount, parseYymmdd, type SwiftBalance } from './values.js';
+import { isIban, parseBalance, parseSwiftAmount, parseYymmdd, type SwiftBalance } from './values.js';
 
 /** MT940 details the shared model has no place for, kept so nothing the bank sent is lost. */
 export interface Mt940LineDetails {
@@ -166,7 +166,6 @@ export function buildStatement(message: RawMessage): Mt940Statement {
       if (m[2] !== 'D') floor.credit = amount;
     }
   }
-  minorUnitsOf(currency, first.line, ':60F:');
 
   let createdAt: string | undefined;
   let relatedReference: string | undefined;

@@ -1,7 +1,8 @@
 import { splitMessages } from './fields.js';
-import { buildStatement, type Mt940Statement } from './statement.js';
+import { buildStatement } from './statement.js';
+import type { Mt940Statement } from './types.js';
 
-export type { Mt940Statement, Mt940Line, Mt940LineDetails, SumEntries } from './statement.js';
+export type { Mt940Statement, Mt940Line, Mt940LineDetails, SumEntries } from './types.js';
 
 /**
  * Reads a SWIFT MT940 (customer statement) or MT942 (interim transaction report) file: one or more messages, with

@@ -1,52 +1,11 @@
-import { Decimal } from '@postal/money';
-import type { AccountIdentification, Balance, ParsedStatement, StatementFormat, StatementLine } from '../model.js';
+import type { AccountIdentification, Balance, StatementFormat } from '../model.js';
+import { validate } from './checks.js';
 import { fail } from './errors.js';
 import type { RawField, RawMessage } from './fields.js';
 import { parseInfo86 } from './info86.js';
-import { parseLine61, type Line61 } from './line61.js';
+import { parseLine61 } from './line61.js';
+import type { Mt940Line, Mt940Statement, SumEntries } from './types.js';
 import { isIban, parseBalance, parseSwiftAmount, parseYymmdd, type SwiftBalance } from './values.js';
-
-/** MT940 details the shared model has no place for, kept so nothing the bank sent is lost. */
-export interface Mt940LineDetails {
-  mark: Line61['mark'];
-  fundsCode?: string;
-  supplementaryDetails?: string;
-  /** The :86: text as written. */
-  information?: string;
-  businessCode?: string;
-  postingText?: string;
-  primaNota?: string;
-  returnReason?: string;
-  sepa?: Record<string, string>;
-  /** 1-based line of the :61: in the file. */
-  fileLine: number;
-}
-
-export interface Mt940Line extends StatementLine {
-  mt940: Mt940LineDetails;
-}
-
-export interface SumEntries {
-  count: number;
-  amount: string;
-  currency: string;
-}
-
-export interface Mt940Statement extends ParsedStatement {
-  lines: Mt940Line[];
-  mt940: {
-    relatedReference?: string;
-    /** :86: after the closing balance (or the MT942 totals): information for the whole statement. */
-    information?: string;
-    /** MT942 :34F: floor limits (one for both when the bank gives one without a mark). */
-    debitFloorLimit?: string;
-    creditFloorLimit?: string;
-    /** MT942 :90D:/:90C:. */
-    debitEntries?: SumEntries;
-    creditEntries?: SumEntries;
-    fileLine: number;
-  };
-}
 
 const BALANCE_TYPE: Record<string, string> = { '60F': 'OPBD', '60M': 'ITBD', '62F': 'CLBD', '62M': 'ITBD', '64': 'CLAV', '65': 'FWAV' };
 // Field order: header, opening, lines, closing/totals, available balances. :86: is placed by what precedes it.
@@ -251,34 +210,4 @@ export function buildStatement(message: RawMessage): Mt940Statement {
   if (sums.debit) statement.mt940.debitEntries = sums.debit;
   if (sums.credit) statement.mt940.creditEntries = sums.credit;
   return statement;
-}
-
-function validate(
-  format: StatementFormat,
-  where: string,
-  message: RawMessage,
-  lines: Mt940Line[],
-  opening: SwiftBalance | undefined,
-  closing: SwiftBalance | undefined,
-  closingField: RawField | undefined,
-  sums: { debit?: SumEntries; credit?: SumEntries },
-): void {
-  // Expected entries (EC/ED) are not booked, so they are left out of the booked balance and the totals.
-  const booked = lines.filter((l) => l.status === 'BOOK');
-  const total = (d: 'CREDIT' | 'DEBIT') => booked.filter((l) => l.direction === d).reduce((s, l) => s.plus(l.amount), new Decimal(0));
-  if (format === 'MT940') {
-    const expected = new Decimal(opening!.signed).plus(total('CREDIT')).minus(total('DEBIT'));
-    if (!expected.equals(new Decimal(closing!.signed))) {
-      fail(closingField!.line, `:${closingField!.tag}:`, `${where} does not balance: opening ${opening!.signed} + credits ${total('CREDIT').toString()} - debits ${total('DEBIT').toString()} = ${expected.toString()}, but the closing balance is ${closing!.signed}`);
-    }
-    return;
-  }
-  for (const [d, s, tag] of [['DEBIT', sums.debit, ':90D:'], ['CREDIT', sums.credit, ':90C:']] as const) {
-    if (!s) continue;
-    const count = booked.filter((l) => l.direction === d).length;
-    if (count !== s.count || !total(d).equals(new Decimal(s.amount))) {
-      const f = message.fields.find((x) => `:${x.tag}:` === tag)!;
-      fail(f.line, tag, `${where}: ${tag} says ${s.count} entries for ${s.amount}, the lines hold ${count} for ${total(d).toString()}`);
-    }
-  }
 }

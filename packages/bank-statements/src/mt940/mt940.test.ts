@@ -337,7 +337,7 @@ describe('parseMt940 on our own cases', () => {
   it('refuses an amount with more decimals than the currency has, naming the line and field', () => {
     const e = refusal(file(statement('DEC', [':61:261130C10,001NTRFNONREF'], 'C261130EUR100,00', 'C261130EUR110,00')));
     expect(e.location).toEqual({ line: 5, element: ':61:' });
-    expect(e.message).toMatch(/line 5, field :61:.*more decimals than EUR allows \(2\)/);
+    expect(e.message).toMatch(/^MT940 line 5 \(:61:\): .*more decimals than EUR allows \(2\)/);
     // Zeros beyond the minor units lose nothing and are read; a '.' decimal mark is not SWIFT.
     expect(parseMt940(file(statement('DEC', [':61:261130C10,000NTRFNONREF'], 'C261130EUR100,00', 'C261130EUR110,00')))[0]!.lines[0]!.amount).toBe('10.00');
     expect(refusal(file(statement('DEC', [], 'C261130EUR100.00'))).location).toEqual({ line: 4, element: ':60F:' });
@@ -432,6 +432,19 @@ describe('parseMt940 on our own cases', () => {
     expect(lf[0]!.lines[0]!.remittanceInformation).toBe('first line\nsecond line');
     const broken = statement('EOL', [':61:261130C1,00NTRFNONREF'], 'C261130EUR1,00', 'C261130EUR2,5X');
     expect(refusal(file(broken, '\r\n')).location).toEqual({ line: 6, element: ':62F:' });
+  });
+
+  it('gives an :86: after the closing balance to the statement, and refuses a :61: after the closing balance', () => {
+    const lines = [':20:INFO', ':25:12345678', ':28C:1', ':60F:C261130EUR1,00', ':61:261130C1,00NTRFNONREF', ':86:line info', ':62F:C261130EUR2,00', ':64:C261130EUR2,00', ':86:statement info', '-'];
+    const [s] = parseMt940(file(lines));
+    expect(s!.lines[0]!.remittanceInformation).toBe('line info');
+    expect(s!.mt940.information).toBe('statement info');
+    expect(s!.balances.map((b) => b.type)).toEqual(['OPBD', 'CLBD', 'CLAV']);
+    const late = [...lines.slice(0, 7), ':61:261130C1,00NTRFNONREF', '-'];
+    expect(refusal(file(late)).location).toEqual({ line: 8, element: ':61:' });
+    // Expected entries (EC/ED, MT942 forecasts) are pending and not in the booked balance.
+    const [e] = parseMt940(file([...lines.slice(0, 6), ':61:261130EC9,00NTRFNONREF', ...lines.slice(6)]));
+    expect(e!.lines[1]).toMatchObject({ direction: 'CREDIT', reversal: false, status: 'PDNG', amount: '9.00' });
   });
 
   it('refuses dates that do not exist, a closing balance in another currency and a funds code of another currency', () => {

@@ -57,7 +57,6 @@ export function splitMessages(text: string): RawMessage[] {
   let current: RawMessage | undefined;
   let enveloped = false;
   let pendingType: string | undefined;
-  let envelopeLine = 0;
   let last: RawField | undefined;
 
   const close = () => {
@@ -80,7 +79,6 @@ export function splitMessages(text: string): RawMessage[] {
       if (stripped.inBlock4) {
         if (current) fail(current.startLine, ':20:', `message starting on line ${current.startLine} has no end ('-}') before the next message`);
         enveloped = true;
-        envelopeLine = n;
       }
       line = stripped.rest;
     }
@@ -101,8 +99,6 @@ export function splitMessages(text: string): RawMessage[] {
         if (current && enveloped) fail(n, ':20:', `a second :20: inside one {4: block (message from line ${current.startLine})`);
         if (current) close();
         current = { messageType: pendingType, startLine: n, fields: [] };
-        enveloped = enveloped || envelopeLine > 0;
-        envelopeLine = 0;
       } else if (!current) {
         fail(n, `:${field.tag}:`, 'a message must start with :20:');
       }

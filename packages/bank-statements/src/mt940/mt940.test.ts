@@ -440,6 +440,7 @@ describe('parseMt940 on our own cases', () => {
     expect(s!.lines[0]!.remittanceInformation).toBe('line info');
     expect(s!.mt940.information).toBe('statement info');
     expect(s!.balances.map((b) => b.type)).toEqual(['OPBD', 'CLBD', 'CLAV']);
+    expect(refusal(file([...lines.slice(0, 4), ':60M:C261130EUR1,00', ...lines.slice(4)])).location).toEqual({ line: 5, element: ':60M:' });
     const late = [...lines.slice(0, 7), ':61:261130C1,00NTRFNONREF', '-'];
     expect(refusal(file(late)).location).toEqual({ line: 8, element: ':61:' });
     // Expected entries (EC/ED, MT942 forecasts) are pending and not in the booked balance.

@@ -14,6 +14,7 @@ const PHASE: Record<string, number> = {
   '60F': 1, '60M': 1, '61': 2, '62F': 3, '62M': 3, '90D': 3, '90C': 3, '64': 4, '65': 4,
 };
 const REPEATABLE = new Set(['61', '86', '65', '34F', 'NS']);
+const SAME_FIELD = new Set(['60F', '60M', '62F', '62M', '28C', '25P', '13D']);
 
 function oneLine(field: RawField): string {
   const extra = field.lines.slice(1).filter((l) => l.trim() !== '');
@@ -68,10 +69,10 @@ export function buildStatement(message: RawMessage): Mt940Statement {
     const p = PHASE[field.tag];
     if (p === undefined) fail(field.line, tag, `field ${tag} is not part of an MT940 or MT942 message`);
     if (p < phase) fail(field.line, tag, `field ${tag} is out of order`);
-    if (!REPEATABLE.has(field.tag) && seen.has(field.tag.slice(0, 2) === '6' ? field.tag.slice(0, 2) : field.tag)) {
-      fail(field.line, tag, `field ${tag} appears twice in one message`);
-    }
-    seen.set(field.tag.slice(0, 2) === '6' ? field.tag.slice(0, 2) : field.tag, field);
+    // :60F: and :60M: (and :62a:, :28:/:28C:, :25:/:25P:, :13:/:13D:) are one field in two options.
+    const key = SAME_FIELD.has(field.tag) ? field.tag.slice(0, 2) : field.tag;
+    if (!REPEATABLE.has(field.tag) && seen.has(key)) fail(field.line, tag, `field ${tag} appears twice in one message`);
+    seen.set(key, field);
     phase = p;
     previous = field.tag;
     if (field.tag.startsWith('60')) Object.assign(opening, { field, tag: field.tag });
@@ -84,7 +85,7 @@ export function buildStatement(message: RawMessage): Mt940Statement {
   const first = message.fields[0]!;
   const reference = oneLine(first);
   if (reference === '' || reference.length > 16) fail(first.line, ':20:', 'transaction reference must be 1 to 16 characters');
-  const isMt942 = message.messageType === '942' || (message.messageType !== '940' && (floorLimits.length > 0 || seen.has('13D')) && !opening.field);
+  const isMt942 = message.messageType === '942' || (message.messageType !== '940' && (floorLimits.length > 0 || seen.has('13')) && !opening.field);
   if (message.messageType && message.messageType !== '940' && message.messageType !== '942') {
     fail(message.startLine, ':20:', `message type MT${message.messageType} is neither MT940 nor MT942`);
   }
@@ -93,8 +94,8 @@ export function buildStatement(message: RawMessage): Mt940Statement {
   const require = (tag: string, present: unknown) => {
     if (!present) fail(message.fields[message.fields.length - 1]!.line, tag, `${where} has no ${tag} field`);
   };
-  require(':25:', seen.get('25') ?? seen.get('25P'));
-  require(':28C:', seen.get('28C') ?? seen.get('28'));
+  require(':25:', seen.get('25'));
+  require(':28C:', seen.get('28'));
 
   let openingBalance: SwiftBalance | undefined;
   let closingBalance: SwiftBalance | undefined;

@@ -156,7 +156,8 @@ describe.runIf(needs('postgres', 'redis'))('cash on delivery in the console (nee
       await page.getByRole('button', { name: 'Out for delivery', exact: true }).click();
       await expectShown(page, page.getByRole('status').filter({ hasText: `${grouped(article.number)} is out for delivery.` }), `${article.number} out for delivery`);
     }
-    const out = page.getByRole('table', { name: `Out for delivery on ${formatDay(today())}` });
+    // exact: the accessible name "Not delivered on …" contains "delivered on …", and Playwright matches substrings.
+    const out = page.getByRole('table', { name: `Out for delivery on ${formatDay(today())}`, exact: true });
     await expect.poll(() => out.getByRole('row').count(), { timeout: 10_000 }).toBe(4);
     await check(page, 'cod-beat-out');
 
@@ -185,7 +186,7 @@ describe.runIf(needs('postgres', 'redis'))('cash on delivery in the console (nee
     await failed.getByRole('button', { name: 'Record the failure', exact: true }).click();
     await failed.waitFor({ state: 'detached' });
 
-    const delivered = page.getByRole('table', { name: `Delivered on ${formatDay(today())}` });
+    const delivered = page.getByRole('table', { name: `Delivered on ${formatDay(today())}`, exact: true });
     await expect.poll(() => delivered.getByRole('row').count(), { timeout: 10_000 }).toBe(3);
     expect(await termValue(page, 'Cash collected').innerText()).toMatch(/^1,200\.00/);
     expect(await termValue(page, 'UPI and card collected').innerText()).toMatch(/^850\.50/);

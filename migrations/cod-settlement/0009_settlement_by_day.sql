@@ -46,6 +46,14 @@ CREATE INDEX "collections_due_idx" ON "cod"."collections" USING btree ("biller_i
 -- Collections already due keep settling the way they were built: alone, by their own lines (their days are not
 -- registered, so no day claim can take them). Collections not yet due join the day path when they become due.
 UPDATE "cod"."collections" SET "settles_alone" = true WHERE "due_from" IS NOT NULL;--> statement-breakpoint
+-- The COD fee of an amount under a PERCENT_WITH_MINIMUM_THEN_EXCESS rule, rounded half-up to paise (round() on
+-- numeric rounds half away from zero; amounts are positive): the SQL twin of fees/domain.ts quoteCodFee, one copy for
+-- the trigger below and the build's articles that settle alone (settlement/build-repository.ts).
+CREATE FUNCTION "cod"."cod_fee"(amount numeric, rule jsonb) RETURNS numeric LANGUAGE sql IMMUTABLE AS $$
+  SELECT round(CASE WHEN amount <= (rule->>'threshold')::numeric
+                    THEN greatest(amount * (rule->>'percentUpToThreshold')::numeric / 100, (rule->>'minimumFee')::numeric)
+                    ELSE (rule->>'baseAboveThreshold')::numeric + (amount - (rule->>'threshold')::numeric) * (rule->>'percentOfExcess')::numeric / 100 END, 2)
+$$;--> statement-breakpoint
 -- When a collection becomes due (deposited, cleared, or inserted due): it is priced with the contract in force that
 -- day (the SQL twin of fees/domain.ts quoteCodFee: the fee rounded HALF_UP to paise first, each tax on the rounded fee
 -- rounded on its own; the early-settlement fee on the amount, charged only if its day is settled early), and added to
@@ -76,10 +84,7 @@ BEGIN
     NEW.settles_alone := true;
     RETURN NEW;
   END IF;
-  NEW.fee := round(CASE WHEN NEW.amount <= (k.fee_rule->>'threshold')::numeric
-                        THEN greatest(NEW.amount * (k.fee_rule->>'percentUpToThreshold')::numeric / 100, (k.fee_rule->>'minimumFee')::numeric)
-                        ELSE (k.fee_rule->>'baseAboveThreshold')::numeric
-                             + (NEW.amount - (k.fee_rule->>'threshold')::numeric) * (k.fee_rule->>'percentOfExcess')::numeric / 100 END, 2);
+  NEW.fee := "cod"."cod_fee"(NEW.amount, k.fee_rule);
   NEW.early_fee := round(NEW.amount * coalesce(k.early_settlement_fee_percent, 0) / 100, 2);
   SELECT coalesce(sum(round(NEW.fee * (t->>'percent')::numeric / 100, 2)), 0), coalesce(sum(round(NEW.early_fee * (t->>'percent')::numeric / 100, 2)), 0)
     INTO NEW.fee_tax, NEW.early_tax FROM jsonb_array_elements(k.taxes) t;

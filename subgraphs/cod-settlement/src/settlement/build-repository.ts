@@ -58,9 +58,9 @@ export interface BuildParameters {
  *   biller another build already has;
  * - `claimed_days` and `opened`: the days' claims (settlement_days, whose unique index on active days refuses a second
  *   claim of a day whatever happens) and due_days pointing at their batch;
- * - the lines: gross = collected amount; fee per the contract's rule (the SQL twin of fees/domain.ts quoteCodFee:
- *   rounded HALF_UP to paise first, each tax on the rounded fee, rounded on its own); the early fee on articles settled
- *   before their standard cutoff, with its taxes.
+ * - the lines: gross = collected amount; fee per the contract's rule (cod.cod_fee, migration 0009: the SQL twin of
+ *   fees/domain.ts quoteCodFee, rounded HALF_UP to paise first; each tax on the rounded fee, rounded on its own); the
+ *   early fee on articles settled before their standard cutoff, with its taxes.
  * Adjustments of upheld disputes are claimed into the same batches by claimAdjustments. Answers the new batch ids.
  * The caller holds the office's build lock exclusively (buildSettlementBatchesInTx), which collections becoming due
  * take shared, so no collection becomes due into a day while this statement claims it.
@@ -137,10 +137,7 @@ export async function createBatchesAndClaim(tx: Tx, p: BuildParameters): Promise
     ),
     priced as (
       select cl.*, t.std_cutoff, t.tax_percents,
-             round(case when cl.amount <= (t.fee_rule->>'threshold')::numeric
-                        then greatest(cl.amount * (t.fee_rule->>'percentUpToThreshold')::numeric / 100, (t.fee_rule->>'minimumFee')::numeric)
-                        else (t.fee_rule->>'baseAboveThreshold')::numeric
-                             + (cl.amount - (t.fee_rule->>'threshold')::numeric) * (t.fee_rule->>'percentOfExcess')::numeric / 100 end, 2) as fee,
+             cod.cod_fee(cl.amount, t.fee_rule) as fee,
              case when cl.due_from > t.std_cutoff then round(cl.amount * t.early_percent / 100, 2) else 0 end as early_fee
       from claimed cl join terms t on t.biller_id = cl.biller_id
     ),

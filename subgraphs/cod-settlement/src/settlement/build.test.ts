@@ -206,6 +206,23 @@ describe('settlement by day (a claim per biller and due date, migration 0009)', 
     await expect(db().execute(sql`update cod.collections set due_from = '2026-12-08' where article_id = ${late.articleId}`)).rejects.toMatchObject({ cause: { message: expect.stringMatching(/becomes due once/) } });
   });
 
+  it('prices an article settling alone by the same rule (cod.cod_fee) as the day path, both quoteCodFee\'s', async () => {
+    const biller = await seedBiller(db(), { cycleDays: 2 });
+    const schedule = INDIA_COD_FEE_SCHEDULES[0]!;
+    const alone = await seedCollection(db(), biller.id, { amount: '7321.45', dueFrom: null });
+    await db().execute(sql`update cod.collections set settles_alone = true where article_id = ${alone.articleId}`);
+    await db().execute(sql`update cod.collections set due_from = '2026-12-07' where article_id = ${alone.articleId}`);
+    const onDay = await seedCollection(db(), biller.id, { amount: '7321.45', dueFrom: '2026-12-07' });
+    await build('2026-12-10');
+    const lines = await linesOfBiller(biller.id);
+    const quote = quoteCodFee(schedule, new Decimal('7321.45'));
+    for (const articleId of [alone.articleId, onDay.articleId]) {
+      const line = lines.find((l) => l.article_id === articleId)!;
+      expect([new Decimal(line.fee).toFixed(2), new Decimal(line.tax).toFixed(2)]).toEqual([quote.fee.toFixed(2), quote.tax.toFixed(2)]);
+    }
+    expect((await dayOf(alone.articleId)).settles_alone).toBe(true);
+  });
+
   it('a collection becoming due while a build claims its day waits for the build, then settles alone', async () => {
     const biller = await seedBiller(db(), { cycleDays: 2 });
     await seedCollection(db(), biller.id, { dueFrom: '2026-12-07' });

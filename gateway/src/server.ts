@@ -10,6 +10,7 @@ import { sessionRoutes, type OperationAnswer, type RunOperation } from './consol
 import { healthHandler } from './health.js';
 import { errorHandler, MAX_BODY, requestLogging } from './http.js';
 import { graphqlBody } from './uploads.js';
+import { fileUploadRoutes } from './file-uploads.js';
 import type { GatewayLimits } from './limits.js';
 import type { GatewayContext } from './request-context.js';
 import { createRuntime, runInternalOperation, type QueryPlanner } from './runtime.js';
@@ -104,6 +105,8 @@ export function createGateway(options: GatewayOptions): Gateway {
     return (await runInternalOperation(runtime, operation, { req, res })) as OperationAnswer;
   };
   app.use('/session', sessionRoutes({ run, logger, timeZone: options.operatorTimeZone }));
+  // Large files as raw bytes (a 100 MB bank statement), checked as /graphql's callers are (file-uploads.ts).
+  app.use('/uploads', fileUploadRoutes({ jwtPublicKey: options.jwtPublicKey, identitySecret: options.identitySecret, sessions, subgraphs, logger }));
   // The runtime is mounted on this router once it is made; the error handler must come after it in the chain.
   const graphqlRouter = express.Router();
   // Bounded JSON, larger only for a signed-in caller's file upload (uploads.ts).

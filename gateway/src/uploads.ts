@@ -5,16 +5,16 @@ import { identityOfRequest } from './request-context.js';
 
 /**
  * File uploads through /graphql (a bulk money-order CSV: 10,000 payees is about 1.5 MB; a COD manifest of 50,000
- * articles about 4 MB). Every other request stays
+ * articles about 4 MB; a bank statement of 8 MB, base64). Larger files go to POST /uploads (file-uploads.ts). Every other request stays
  * bounded at MAX_BODY so nobody can make the gateway parse megabytes of JSON; a request that says it is an upload
  * (this header) may carry up to MAX_UPLOAD_BODY, but only once its credential has been verified, before a byte of the
  * body is read, and only for a mutation whose single field is one of UPLOAD_FIELDS. The runtime then checks the
  * session, the permissions and the input as for any request.
  */
 export const UPLOAD_HEADER = 'x-postal-upload';
-export const MAX_UPLOAD_BODY = '10mb';
+export const MAX_UPLOAD_BODY = '12mb';
 /** The operations that take a file, and nothing else, in a large body. */
-export const UPLOAD_FIELDS: ReadonlySet<string> = new Set(['bookMoneyOrders', 'uploadCodManifest']);
+export const UPLOAD_FIELDS: ReadonlySet<string> = new Set(['bookMoneyOrders', 'uploadCodManifest', 'importBankStatement']);
 
 function refuse(res: Response, status: number, code: string, message: string): void {
   res.status(status).json({ errors: [{ message, extensions: { code, requestId: requestState(res).requestId } }] });

@@ -81,7 +81,7 @@ export interface SignatureTarget {
   /** The receiving subgraph's name ('administration', 'accounts', 'money-orders', 'cod-settlement'). */
   audience: string;
   /** The exact request body that will be sent (UTF-8). */
-  body: string;
+  body: Buffer | string;
 }
 
 interface MacInput {
@@ -131,6 +131,17 @@ export function signIdentity(
     [NONCE_HEADER]: nonce,
     [SIGNATURE_HEADER]: signature,
   };
+}
+
+/**
+ * A file passed on as its raw bytes (POST /uploads/<name>): its parameters travel in this header as a JSON object, and
+ * the signature's body is uploadSignedBody(header, bytes), so neither the parameters nor the file can be changed on
+ * the way without the subgraph refusing the request.
+ */
+export const UPLOAD_PARAMS_HEADER = 'x-postal-upload-params';
+
+export function uploadSignedBody(paramsHeader: string, bytes: Buffer): Buffer {
+  return Buffer.concat([Buffer.from(paramsHeader, 'utf8'), Buffer.from('\n'), bytes]);
 }
 
 export interface VerifyIdentityOptions {

@@ -15,6 +15,8 @@ export {
   type Identity,
   type SignedRequestContext,
   type StaffGrant,
+  UPLOAD_PARAMS_HEADER,
+  uploadSignedBody,
 } from './identity.js';
 export { createMemoryNonceStore, NonceStoreUnavailableError, type NonceStore, type MemoryNonceStoreOptions } from './nonce-store.js';
 export { ROLES, BILLER_ROLE, BILLER_CODE_PATTERN, billerBindingProblem, isBillerCode, isRole, type Role } from './roles.js';

@@ -66,6 +66,13 @@ export const PERMISSIONS = [
    * and raise disputes. Scoped by the biller bound to the person, never by office.
    */
   'cod.biller.self',
+  // Reconciliation (issue 13)
+  /** See the operator's bank accounts, their statements, matches, exceptions and the three-way reconciliation. */
+  'recon.read',
+  /** Register the operator's bank accounts (each mapped to its ledger account) and their CSV layouts. */
+  'recon.bank.manage',
+  /** Import bank statement files into a bank account. */
+  'recon.import',
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];

@@ -1,4 +1,4 @@
-export { createSubgraphServer, type SubgraphServer, type SubgraphServerOptions, type RunningServer } from './subgraph-server.js';
+export { createSubgraphServer, type SubgraphServer, type SubgraphServerOptions, type SubgraphUpload, type RunningServer } from './subgraph-server.js';
 export { formatSubgraphError } from './errors.js';
 export { createLogger, type Logger } from './logger.js';
 export { loadSubgraphTypeDefs } from './type-defs.js';

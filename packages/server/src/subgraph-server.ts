@@ -5,11 +5,12 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import { buildSubgraphSchema } from '@apollo/subgraph';
-import { IdentityError, NonceStoreUnavailableError, verifyIdentity, type NonceStore } from '@postal/auth';
+import { IdentityError, NonceStoreUnavailableError, UPLOAD_PARAMS_HEADER, uploadSignedBody, verifyIdentity, type NonceStore } from '@postal/auth';
 import express from 'express';
 import type { DocumentNode } from 'graphql';
 import type { Logger } from 'pino';
 import { formatSubgraphError } from './errors.js';
+import { isExpectedError } from '@postal/errors';
 import { inputValidationPlugin } from './input-validation.js';
 import type { RequestContext } from './request-context.js';
 
@@ -34,6 +35,21 @@ export interface SubgraphServerOptions<TContext extends BaseContext> {
    * bulk upload, which the gateway lets through up to its own upload limit) needs more.
    */
   maxBody?: string;
+  /** Files taken as their raw bytes outside GraphQL (a large bank statement), each at `/uploads/<name>`. */
+  uploads?: SubgraphUpload[];
+}
+
+/**
+ * A file upload the gateway passes on as it came (POST /uploads/<name> there), so a 50 MB file is neither base64 nor
+ * JSON on its way. Its parameters come in UPLOAD_PARAMS_HEADER as a JSON object of strings; the signature covers that
+ * header and the bytes (uploadSignedBody), so neither can be changed on the way. The answer is `{ data }` with what
+ * `handle` returns, or `{ errors: [...] }` in GraphQL's error shape: 400 for an expected refusal with its code.
+ */
+export interface SubgraphUpload {
+  name: string;
+  /** The largest file taken, in bytes; a larger body is refused (413) before it is read whole. */
+  maxBytes: number;
+  handle(request: RequestContext, params: Record<string, string>, bytes: Buffer): Promise<unknown>;
 }
 
 export interface RunningServer {
@@ -94,6 +110,7 @@ export function createSubgraphServer<TContext extends BaseContext>(options: Subg
         ],
       });
       await apollo.start();
+      for (const upload of options.uploads ?? []) mountUpload(app, upload, options);
       app.use(
         '/graphql',
         express.json({
@@ -161,6 +178,51 @@ function signedRequestCheck(options: Pick<SubgraphServerOptions<BaseContext>, 'n
     });
     next();
   };
+}
+
+function mountUpload(app: express.Express, upload: SubgraphUpload, options: Pick<SubgraphServerOptions<BaseContext>, 'name' | 'identitySecret' | 'nonces' | 'logger'>): void {
+  app.post(
+    `/uploads/${upload.name}`,
+    express.raw({
+      type: () => true,
+      limit: upload.maxBytes,
+      verify: (req, res, buf) => {
+        const header = (req as express.Request).get(UPLOAD_PARAMS_HEADER) ?? '';
+        (res as express.Response).locals[RAW_BODY] = uploadSignedBody(header, buf);
+      },
+    }),
+    signedRequestCheck(options),
+    (req, res) => {
+      const request = res.locals.request as RequestContext;
+      let params: Record<string, string>;
+      try {
+        const parsed = JSON.parse(req.get(UPLOAD_PARAMS_HEADER) ?? '{}') as unknown;
+        if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed) || Object.values(parsed).some((value) => typeof value !== 'string')) throw new Error('not an object of strings');
+        params = parsed as Record<string, string>;
+      } catch {
+        res.status(400).json({ errors: [{ message: 'the upload parameters are not a JSON object of strings', extensions: { code: 'BAD_REQUEST' } }] });
+        return;
+      }
+      const bytes = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
+      upload.handle(request, params, bytes).then(
+        (data) => res.json({ data }),
+        (error: unknown) => {
+          if (isExpectedError(error)) {
+            res.status(400).json({ errors: [{ message: error.message, extensions: { code: error.code, ...(error.field ? { field: error.field } : {}), ...(error.details ?? {}) } }] });
+            return;
+          }
+          request.logger.error({ err: error }, `upload ${upload.name} failed`);
+          res.status(500).json({ errors: [{ message: 'the upload failed on our side; send the file again (the same file answers the same import)', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
+        },
+      );
+    },
+  );
+  // The body's own refusals (too large, a broken stream) in the same shape, not Express's HTML page.
+  app.use(`/uploads/${upload.name}`, (error: { status?: number; type?: string }, _req: express.Request, res: express.Response, next: express.NextFunction) => {
+    if (res.headersSent) return next(error);
+    const tooLarge = error.type === 'entity.too.large';
+    res.status(tooLarge ? 413 : 400).json({ errors: [{ message: tooLarge ? `a file here is at most ${upload.maxBytes} bytes` : 'the upload could not be read', extensions: { code: tooLarge ? 'FILE_TOO_LARGE' : 'BAD_REQUEST' } }] });
+  });
 }
 
 async function stopServer(apollo: { stop(): Promise<void> }, httpServer: Server, nonces: NonceStore): Promise<void> {

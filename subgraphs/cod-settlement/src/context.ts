@@ -8,6 +8,9 @@ import type { DepositService } from './deposits/index.js';
 import type { ManifestService } from './manifests/service.js';
 import type { SettlementDeps } from './settlement/deps.js';
 import type { CodLedgerClient } from './summaries/ledger-client.js';
+import type { BankAccountService } from './recon/bank-accounts/service.js';
+import type { StatementImportService } from './recon/imports/service.js';
+import type { ReconDeps } from './recon/deps.js';
 
 export interface Context extends RequestContext {
   services: {
@@ -18,6 +21,10 @@ export interface Context extends RequestContext {
     deposits: DepositService;
     manifests: ManifestService;
     settlement: SettlementDeps & { ledger?: CodLedgerClient };
+    /** Reconciliation (issue 13): the operator's bank accounts and their statements. */
+    bankAccounts: BankAccountService;
+    statementImports: StatementImportService;
+    recon: ReconDeps;
   };
   billerLoaders: BillerLoaders;
 }

@@ -10,6 +10,7 @@ import { depositResolvers } from './deposits/resolvers.js';
 import { manifestResolvers } from './manifests/resolvers.js';
 import { settlementResolvers } from './settlement/resolvers.js';
 import { disputeResolvers } from './disputes/resolvers.js';
+import { reconResolvers } from './recon/resolvers.js';
 
 const feeResolvers: Resolvers<Context> = {
   Query: {
@@ -39,5 +40,6 @@ export const resolvers: Resolvers<Context> = {
     manifestResolvers,
     settlementResolvers as Resolvers<Context>,
     disputeResolvers,
+    reconResolvers,
   ]),
 };

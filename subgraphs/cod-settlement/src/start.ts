@@ -22,6 +22,12 @@ import type { Notifier } from '@postal/notify';
 import { DEFAULT_PAYOUT_BANK, type PayoutBankProfile, type SettlementDeps } from './settlement/deps.js';
 import { startSettlementJob } from './jobs/settlement-build.js';
 import { createCodLedgerClient } from './summaries/ledger-client.js';
+import { createBankAccountService } from './recon/bank-accounts/service.js';
+import { createStatementImportService } from './recon/imports/service.js';
+import { startStatementImportJob } from './recon/imports/job.js';
+import { createBankLedgerClient } from './recon/ledger-client.js';
+import type { ReconDeps } from './recon/deps.js';
+import { BANK_STATEMENT_UPLOAD } from './recon/upload-route.js';
 
 export interface CodSettlementOptions extends SubgraphRuntimeOptions {
   /**
@@ -61,6 +67,14 @@ export async function startCodSettlement(options: CodSettlementOptions): Promise
     ...(approvals ? { approvals } : {}),
     ...(options.accountsUrl ? { ledger: createCodLedgerClient({ url: options.accountsUrl, identitySecret: options.identitySecret }) } : {}),
   };
+  const recon: ReconDeps = {
+    database: options.database,
+    clock,
+    timeZone,
+    jobs: options.jobs,
+    ...(options.accountsUrl ? { ledger: createBankLedgerClient({ url: options.accountsUrl, identitySecret: options.identitySecret }) } : {}),
+  };
+  const statementImports = createStatementImportService(recon);
   const services = {
     fees: createFeeService({ database: options.database, clock, timeZone }),
     billers: createBillerService(billerDeps),
@@ -69,6 +83,9 @@ export async function startCodSettlement(options: CodSettlementOptions): Promise
     deposits: createDepositService(articleDeps),
     manifests: createManifestService(articleDeps, options.jobs),
     settlement,
+    bankAccounts: createBankAccountService(recon),
+    statementImports,
+    recon,
   };
   const running = await startSubgraph<Context>({
     name: 'cod-settlement',
@@ -86,8 +103,11 @@ export async function startCodSettlement(options: CodSettlementOptions): Promise
       [APPROVALS_QUEUE]: createSettlementApprovalExecutor(settlement, { identitySecret: options.identitySecret }),
     },
     buildContext: (request) => ({ ...request, services, billerLoaders: createBillerLoaders(options.database.db) }),
+    // A large statement file as its raw bytes (the gateway's POST /uploads/bank-statement), outside GraphQL's JSON.
+    uploads: [{ ...BANK_STATEMENT_UPLOAD, handle: (request, params, bytes) => BANK_STATEMENT_UPLOAD.answer(statementImports, request, params, bytes) }],
   });
   await startManifestJob(options.jobs, articleDeps);
   await startSettlementJob(options.jobs, settlement, options.settlementBuildIntervalMs);
+  await startStatementImportJob(options.jobs, recon, options.logger);
   return running;
 }

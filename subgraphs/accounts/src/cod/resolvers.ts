@@ -6,4 +6,7 @@ export const codResolvers: Resolvers = {
     codPayableBalances: (_parent, { settlementOfficeCode, billerCodes, asOf }, { services, identity }) =>
       services.cod.codPayableBalances(identity, { settlementOfficeCode, billerCodes: billerCodes ?? null, asOf: asOf ?? null }),
   },
+  Mutation: {
+    prepareBankLedgerAccount: (_parent, { input }, context) => context.services.cod.prepareBankLedgerAccount(context, input) as never,
+  },
 };

@@ -10,6 +10,8 @@ import type { CodPayableBalance } from './model.js';
 import { COD_SETTLEMENT_SERVICE } from './post-movement.js';
 import { payableBalances } from './repository.js';
 import { billerPayableCode } from './rules.js';
+import { prepareBankLedgerAccount, type PrepareBankLedgerAccountInput } from './bank-ledger-accounts.js';
+import type { SignedRequestContext } from '@postal/auth';
 
 /** Billers one question may name (a reconciliation asks for a page of billers at a time). */
 export const MAX_NAMED_BILLERS = 1_000;
@@ -18,7 +20,7 @@ export const MAX_OFFICE_BILLERS = 10_000;
 
 const BILLER_CODE = /^BL[0-9]{6}$/;
 
-function requireCodSettlement(identity: Identity, what: string): void {
+export function requireCodSettlement(identity: Identity, what: string): void {
   if (identity.kind === 'anonymous') throw new UnauthenticatedError();
   if (identity.kind !== 'service' || identity.service !== COD_SETTLEMENT_SERVICE) throw new ForbiddenError(`${what} is for the cod-settlement service only`);
 }
@@ -75,6 +77,9 @@ export function createCodLedgerService(database: Database, options: { loaders: L
         };
       });
     },
+
+    /** The ledger account of one of the operator's bank accounts, checked or opened (bank-ledger-accounts.ts). */
+    prepareBankLedgerAccount: (context: SignedRequestContext, input: PrepareBankLedgerAccountInput) => prepareBankLedgerAccount(database, loaders, context, input),
   };
 }
 

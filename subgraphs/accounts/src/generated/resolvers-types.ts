@@ -355,6 +355,13 @@ export type Mutation = {
    */
   postJournalEntry: PostJournalEntryPayload;
   /**
+   * For cod-settlement only, hidden from the gateway's API: the ledger account of one of the operator's bank accounts
+   * (registerBankAccount). With ledgerAccountCode, that account checked (a detail ASSET under 1500, in the currency, not
+   * closed, at officeCode when given); else `<officeCode>:1500:<key>` opened, or found when it already is (a retry).
+   * Errors: LEDGER_ACCOUNT_UNSUITABLE, ACCOUNT_NOT_FOUND, OFFICE_NOT_FOUND, BAD_USER_INPUT, FORBIDDEN.
+   */
+  prepareBankLedgerAccount: Account;
+  /**
    * For money-orders only, hidden from the gateway's API: reserves the counter office's cash (1100) for a payout or a
    * refund as a hold (against MO payable, expired MO payable, or inter-office clearing when the order was booked
    * elsewhere), captured when the movement is posted. Idempotent on (reference, movement): asking again answers the same
@@ -398,6 +405,11 @@ export type MutationPlaceHoldArgs = {
 
 export type MutationPostJournalEntryArgs = {
   input: PostJournalEntryInput;
+};
+
+
+export type MutationPrepareBankLedgerAccountArgs = {
+  input: PrepareBankLedgerAccountInput;
 };
 
 
@@ -527,6 +539,14 @@ export type PostingInput = {
 export type PostingSide =
   | 'CREDIT'
   | 'DEBIT';
+
+export type PrepareBankLedgerAccountInput = {
+  currency: Scalars['CurrencyCode']['input'];
+  key: Scalars['String']['input'];
+  ledgerAccountCode?: InputMaybe<Scalars['ID']['input']>;
+  name: Scalars['String']['input'];
+  officeCode?: InputMaybe<Scalars['ID']['input']>;
+};
 
 export type Query = {
   __typename?: 'Query';
@@ -877,6 +897,7 @@ export type ResolversTypes = {
   Posting: ResolverTypeWrapper<PostingRecordModel>;
   PostingInput: PostingInput;
   PostingSide: PostingSide;
+  PrepareBankLedgerAccountInput: PrepareBankLedgerAccountInput;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   ReserveMoneyOrderCashInput: ReserveMoneyOrderCashInput;
   StatementLine: ResolverTypeWrapper<StatementLineModel>;
@@ -929,6 +950,7 @@ export type ResolversParentTypes = {
   PostJournalEntryPayload: Omit<PostJournalEntryPayload, 'approvalRequest' | 'entry'> & { approvalRequest?: Maybe<ResolversParentTypes['ApprovalRequest']>, entry?: Maybe<ResolversParentTypes['JournalEntry']> };
   Posting: PostingRecordModel;
   PostingInput: PostingInput;
+  PrepareBankLedgerAccountInput: PrepareBankLedgerAccountInput;
   Query: Record<PropertyKey, never>;
   ReserveMoneyOrderCashInput: ReserveMoneyOrderCashInput;
   StatementLine: StatementLineModel;
@@ -1119,6 +1141,7 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   openAccount?: Resolver<ResolversTypes['Account'], ParentType, ContextType, RequireFields<MutationOpenAccountArgs, 'input'>>;
   placeHold?: Resolver<ResolversTypes['Hold'], ParentType, ContextType, RequireFields<MutationPlaceHoldArgs, 'input'>>;
   postJournalEntry?: Resolver<ResolversTypes['PostJournalEntryPayload'], ParentType, ContextType, RequireFields<MutationPostJournalEntryArgs, 'input'>>;
+  prepareBankLedgerAccount?: Resolver<ResolversTypes['Account'], ParentType, ContextType, RequireFields<MutationPrepareBankLedgerAccountArgs, 'input'>>;
   reserveMoneyOrderCash?: Resolver<ResolversTypes['Hold'], ParentType, ContextType, RequireFields<MutationReserveMoneyOrderCashArgs, 'input'>>;
   reverseJournalEntry?: Resolver<ResolversTypes['PostJournalEntryPayload'], ParentType, ContextType, RequireFields<MutationReverseJournalEntryArgs, 'id' | 'idempotencyKey' | 'reason'>>;
   setAccountStatus?: Resolver<ResolversTypes['Account'], ParentType, ContextType, RequireFields<MutationSetAccountStatusArgs, 'code' | 'reason' | 'status'>>;

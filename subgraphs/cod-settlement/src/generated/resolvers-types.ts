@@ -31,10 +31,281 @@ export type ApprovalRequest = {
   id: Scalars['ID']['output'];
 };
 
+/** One of the operator's own bank accounts, kept in the ledger as a detail asset account under head 1500 at its office. */
+export type BankAccount = {
+  __typename?: 'BankAccount';
+  /** As registered: an IBAN (upper case, without spaces) or the bank's own account number. */
+  accountNumber: Scalars['String']['output'];
+  bic: Maybe<Scalars['String']['output']>;
+  currency: Scalars['CurrencyCode']['output'];
+  id: Scalars['ID']['output'];
+  ifsc: Maybe<Scalars['String']['output']>;
+  /** True when accountNumber is an IBAN (its check digits verified). */
+  isIban: Scalars['Boolean']['output'];
+  /** The ledger account its statements are reconciled against. */
+  ledgerAccountCode: Scalars['ID']['output'];
+  name: Scalars['String']['output'];
+  /** The office that keeps the account (the ledger account's office). */
+  officeCode: Scalars['ID']['output'];
+  purpose: BankAccountPurpose;
+  registeredAt: Scalars['DateTime']['output'];
+  registeredBy: Scalars['String']['output'];
+  /** Its statements, newest first (recon.read). */
+  statements: BankStatementConnection;
+};
+
+
+/** One of the operator's own bank accounts, kept in the ledger as a detail asset account under head 1500 at its office. */
+export type BankAccountStatementsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+export type BankAccountConnection = {
+  __typename?: 'BankAccountConnection';
+  edges: Array<BankAccountEdge>;
+  pageInfo: PageInfo;
+};
+
+export type BankAccountEdge = {
+  __typename?: 'BankAccountEdge';
+  cursor: Scalars['String']['output'];
+  node: BankAccount;
+};
+
+export type BankAccountFilter = {
+  currency?: InputMaybe<Scalars['CurrencyCode']['input']>;
+  purpose?: InputMaybe<BankAccountPurpose>;
+  /** Accounts kept at this office or under it. */
+  underOfficeCode?: InputMaybe<Scalars['ID']['input']>;
+};
+
+/** What the operator uses a bank account for. */
+export type BankAccountPurpose =
+  /** Where an office deposits its cash. */
+  | 'CASH_DEPOSIT'
+  /** Where aggregators' UPI/card settlements and sellers' remittances come in. */
+  | 'COLLECTION'
+  /** Where settlement payouts to billers (NEFT/RTGS bulk files) go out from. */
+  | 'PAYOUT';
+
+export type BankCounterparty = {
+  __typename?: 'BankCounterparty';
+  account: Maybe<Scalars['String']['output']>;
+  bic: Maybe<Scalars['String']['output']>;
+  iban: Maybe<Scalars['String']['output']>;
+  name: Maybe<Scalars['String']['output']>;
+};
+
 export type BankHoliday = {
   __typename?: 'BankHoliday';
   date: Scalars['Date']['output'];
   name: Scalars['String']['output'];
+};
+
+export type BankLineDirection =
+  /** Money in. */
+  | 'CREDIT'
+  /** Money out. */
+  | 'DEBIT';
+
+export type BankLineReferences = {
+  __typename?: 'BankLineReferences';
+  /** The bank's reference (camt AcctSvcrRef; MT940 //bank reference). */
+  accountServicerReference: Maybe<Scalars['String']['output']>;
+  creditorReference: Maybe<Scalars['String']['output']>;
+  /** The payer's end-to-end id (camt EndToEndId; MT940 EREF+). */
+  endToEndId: Maybe<Scalars['String']['output']>;
+  mandateId: Maybe<Scalars['String']['output']>;
+  /** The account owner's reference (camt InstrId; MT940 :61: reference). */
+  ownerReference: Maybe<Scalars['String']['output']>;
+  /** The batch (payment information) id (camt PmtInfId). */
+  paymentInformationId: Maybe<Scalars['String']['output']>;
+  transactionId: Maybe<Scalars['String']['output']>;
+  /** An NEFT/RTGS UTR or a UPI/IMPS RRN. */
+  utr: Maybe<Scalars['String']['output']>;
+};
+
+export type BankStatement = {
+  __typename?: 'BankStatement';
+  /** True when this answer comes from an import of another file that held the same statement. */
+  alreadyImported: Scalars['Boolean']['output'];
+  balances: Array<BankStatementBalance>;
+  bankAccount: BankAccount;
+  /** Closing booked balance (CLBD). */
+  closingBalance: Maybe<Money>;
+  closingDate: Maybe<Scalars['Date']['output']>;
+  creditCount: Scalars['Int']['output'];
+  /** Booked credits (a reversal counts in its own direction). */
+  creditTotal: Money;
+  currency: Scalars['CurrencyCode']['output'];
+  debitCount: Scalars['Int']['output'];
+  debitTotal: Money;
+  format: BankStatementFormat;
+  /** The first and last booking (else value) dates of its lines. */
+  fromDate: Maybe<Scalars['Date']['output']>;
+  id: Scalars['ID']['output'];
+  /** The import that stored it. */
+  importId: Scalars['ID']['output'];
+  importedAt: Scalars['DateTime']['output'];
+  lineCount: Scalars['Int']['output'];
+  /** Its lines in statement order (first: 1 to 100). */
+  lines: BankStatementLineConnection;
+  messageId: Maybe<Scalars['String']['output']>;
+  /** Opening booked balance (OPBD, else PRCD), when the statement gives one (camt.054 and MT942 do not). */
+  openingBalance: Maybe<Money>;
+  openingDate: Maybe<Scalars['Date']['output']>;
+  sequenceNumber: Maybe<Scalars['String']['output']>;
+  /** The bank's id for the statement (camt Stmt/Id or Ntfctn/Id; MT940 :20:/:28C:). */
+  statementId: Scalars['String']['output'];
+  toDate: Maybe<Scalars['Date']['output']>;
+  /** camt's message version (camt.053.001.08); none for MT940 and CSV. */
+  version: Maybe<Scalars['String']['output']>;
+};
+
+
+export type BankStatementLinesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  direction?: InputMaybe<BankLineDirection>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** A balance the bank states: its type code (OPBD, CLBD, PRCD, ITBD, CLAV, FWAV, ...), signed amount and date. */
+export type BankStatementBalance = {
+  __typename?: 'BankStatementBalance';
+  amount: Money;
+  date: Scalars['Date']['output'];
+  type: Scalars['String']['output'];
+};
+
+export type BankStatementConnection = {
+  __typename?: 'BankStatementConnection';
+  edges: Array<BankStatementEdge>;
+  pageInfo: PageInfo;
+};
+
+export type BankStatementEdge = {
+  __typename?: 'BankStatementEdge';
+  cursor: Scalars['String']['output'];
+  node: BankStatement;
+};
+
+export type BankStatementFilter = {
+  bankAccountId?: InputMaybe<Scalars['ID']['input']>;
+  format?: InputMaybe<BankStatementFormat>;
+  /** Statements whose lines reach into this range (booking dates). */
+  from?: InputMaybe<Scalars['Date']['input']>;
+  to?: InputMaybe<Scalars['Date']['input']>;
+};
+
+/** ISO 20022 camt.053 (account statement), camt.054 (notification), SWIFT MT940 and MT942, or the bank's CSV export. */
+export type BankStatementFormat =
+  | 'CAMT_053'
+  | 'CAMT_054'
+  | 'CSV'
+  | 'MT940'
+  | 'MT942';
+
+/** One file given to importBankStatement (or POST /uploads/bank-statement). */
+export type BankStatementImport = {
+  __typename?: 'BankStatementImport';
+  /** How many of statements were already imported before this file. */
+  alreadyImportedCount: Scalars['Int']['output'];
+  bankAccount: BankAccount;
+  createdAt: Scalars['DateTime']['output'];
+  error: Maybe<BankStatementImportError>;
+  /** SHA-256 of the file's bytes, hex: the same file imported again answers this import. */
+  fileHash: Scalars['String']['output'];
+  fileName: Scalars['String']['output'];
+  fileSize: Scalars['Int']['output'];
+  finishedAt: Maybe<Scalars['DateTime']['output']>;
+  format: Maybe<BankStatementFormat>;
+  id: Scalars['ID']['output'];
+  importedBy: Scalars['String']['output'];
+  /** 0 to 100. */
+  progressPercent: Scalars['Int']['output'];
+  /**
+   * Each statement in the file, in file order: those this import stored and those an earlier import had already stored
+   * (alreadyImported), so a retry or an overlapping file answers the same statements.
+   */
+  statements: Array<BankStatement>;
+  status: BankStatementImportStatus;
+};
+
+export type BankStatementImportConnection = {
+  __typename?: 'BankStatementImportConnection';
+  edges: Array<BankStatementImportEdge>;
+  pageInfo: PageInfo;
+};
+
+export type BankStatementImportEdge = {
+  __typename?: 'BankStatementImportEdge';
+  cursor: Scalars['String']['output'];
+  node: BankStatementImport;
+};
+
+/** Why an import was refused: the code and, for a malformed file, the line or element. */
+export type BankStatementImportError = {
+  __typename?: 'BankStatementImportError';
+  /** STATEMENT_MALFORMED, BANK_ACCOUNT_MISMATCH, CURRENCY_MISMATCH, STATEMENT_CONFLICT, IMPORT_FAILED. */
+  code: Scalars['String']['output'];
+  element: Maybe<Scalars['String']['output']>;
+  line: Maybe<Scalars['Int']['output']>;
+  message: Scalars['String']['output'];
+};
+
+export type BankStatementImportStatus =
+  /** Every statement in it stored (or found already imported). */
+  | 'DONE'
+  /** Refused whole: see error. Nothing from the file is kept but this record. */
+  | 'FAILED'
+  /** Stored, waiting for its job (large files). */
+  | 'QUEUED'
+  | 'RUNNING';
+
+export type BankStatementLine = {
+  __typename?: 'BankStatementLine';
+  amount: Money;
+  bookingDate: Maybe<Scalars['Date']['output']>;
+  counterparty: Maybe<BankCounterparty>;
+  direction: BankLineDirection;
+  id: Scalars['ID']['output'];
+  /** Position in its statement, from 1. */
+  index: Scalars['Int']['output'];
+  references: BankLineReferences;
+  remittanceInformation: Maybe<Scalars['String']['output']>;
+  /** A reversal of an earlier booking; direction is the reversal's own on the account. */
+  reversal: Scalars['Boolean']['output'];
+  /** BOOK, PDNG or INFO (camt); booked otherwise. */
+  status: Maybe<Scalars['String']['output']>;
+  /** The bank's transaction code (camt PMNT/RCDT/ESCT or proprietary; MT940 type + code). */
+  transactionCode: Maybe<Scalars['String']['output']>;
+  /** A batch entry: how many transactions the bank says it holds. */
+  transactionCount: Maybe<Scalars['Int']['output']>;
+  transactions: Array<BankStatementTransaction>;
+  valueDate: Maybe<Scalars['Date']['output']>;
+};
+
+export type BankStatementLineConnection = {
+  __typename?: 'BankStatementLineConnection';
+  edges: Array<BankStatementLineEdge>;
+  pageInfo: PageInfo;
+};
+
+export type BankStatementLineEdge = {
+  __typename?: 'BankStatementLineEdge';
+  cursor: Scalars['String']['output'];
+  node: BankStatementLine;
+};
+
+/** A batch entry's transaction, as the bank details it. */
+export type BankStatementTransaction = {
+  __typename?: 'BankStatementTransaction';
+  amount: Maybe<Money>;
+  counterparty: Maybe<BankCounterparty>;
+  direction: Maybe<BankLineDirection>;
+  references: BankLineReferences;
+  remittanceInformation: Maybe<Scalars['String']['output']>;
 };
 
 /** A contracted COD customer. Seen with cod.read over its settlement office (or by its own people, cod.biller.self). */
@@ -729,6 +1000,16 @@ export type EarlySettlementInput = {
   feePercent?: InputMaybe<Scalars['Decimal']['input']>;
 };
 
+export type ImportBankStatementInput = {
+  bankAccountId: Scalars['ID']['input'];
+  /** The file's bytes, base64 (8 MB of file at most; larger files go to POST /uploads/bank-statement). */
+  content: Scalars['String']['input'];
+  /** 1 to 200 printable characters. */
+  fileName: Scalars['String']['input'];
+  /** Left out, detected from the content. Given and not the content's format, refused (STATEMENT_MALFORMED). */
+  format?: InputMaybe<BankStatementFormat>;
+};
+
 export type MarkLostOrDamagedInput = {
   claimReference: Scalars['String']['input'];
   kind: CodLossKind;
@@ -765,6 +1046,14 @@ export type Mutation = {
    * INVALID_FEE_SCHEDULE, FEE_SCHEDULE_NOT_FOUND, BILLER_CLOSED, BILLER_NOT_FOUND, BAD_USER_INPUT, FORBIDDEN.
    */
   createContractVersion: BillerContract;
+  /**
+   * Needs recon.import over the account's office. A file of up to 1 MB is read at once and the answer is DONE (or the
+   * error); a larger one is stored and read by a job (QUEUED; follow it with bankStatementImport). The same file again
+   * answers the earlier import. Errors: STATEMENT_MALFORMED (with line or element), BANK_ACCOUNT_MISMATCH,
+   * CURRENCY_MISMATCH, STATEMENT_CONFLICT (a statement id already imported with other contents),
+   * BANK_ACCOUNT_NOT_FOUND, FILE_TOO_LARGE, BAD_USER_INPUT, FORBIDDEN.
+   */
+  importBankStatement: BankStatementImport;
   /** Before delivery -> LOST or DAMAGED, with the claim's reference. */
   markLostOrDamaged: CodArticle;
   /** REGISTERED or DELIVERY_FAILED -> OUT_FOR_DELIVERY (cod.collect at the delivery office). INVALID_TRANSITION otherwise. */
@@ -783,6 +1072,11 @@ export type Mutation = {
   recordDeliveryFailure: CodArticle;
   /** A postman's cash deposit (cod.deposit at the office). Errors: NOTHING_TO_DEPOSIT, REASON_REQUIRED, INVALID_AMOUNT. */
   recordPostmanDeposit: CodPostmanDeposit;
+  /**
+   * Needs recon.bank.manage over the office. Errors: BANK_ACCOUNT_EXISTS (the same number and currency), INVALID_IBAN,
+   * LEDGER_ACCOUNT_UNSUITABLE, ACCOUNT_NOT_FOUND, OFFICE_NOT_FOUND, BAD_USER_INPUT, DEPENDENCY_UNAVAILABLE, FORBIDDEN.
+   */
+  registerBankAccount: BankAccount;
   /**
    * Registers a biller with its payout account and contract version 1 (cod.biller.manage over the settlement office).
    * Errors: INVALID_GSTIN, INVALID_IFSC, INVALID_ACCOUNT_NUMBER, INVALID_EMAIL, INVALID_PHONE, OFFICE_NOT_ELIGIBLE,
@@ -837,6 +1131,11 @@ export type MutationCreateContractVersionArgs = {
 };
 
 
+export type MutationImportBankStatementArgs = {
+  input: ImportBankStatementInput;
+};
+
+
 export type MutationMarkLostOrDamagedArgs = {
   articleNumber: Scalars['ID']['input'];
   input: MarkLostOrDamagedInput;
@@ -887,6 +1186,11 @@ export type MutationRecordDeliveryFailureArgs = {
 
 export type MutationRecordPostmanDepositArgs = {
   input: RecordPostmanDepositInput;
+};
+
+
+export type MutationRegisterBankAccountArgs = {
+  input: RegisterBankAccountInput;
 };
 
 
@@ -1014,8 +1318,18 @@ export type PayoutStatus =
 
 export type Query = {
   __typename?: 'Query';
+  bankAccount: Maybe<BankAccount>;
+  /** The operator's bank accounts in your recon.read scope, by office then name. */
+  bankAccounts: BankAccountConnection;
   /** The bank holidays of a calendar ('IN') in a year (Sundays and 2nd/4th Saturdays are not listed). Needs cod.read. */
   bankHolidays: Array<BankHoliday>;
+  /** A statement in your recon.read scope (over its bank account's office). */
+  bankStatement: Maybe<BankStatement>;
+  /** An import, with its progress, in your scope. */
+  bankStatementImport: Maybe<BankStatementImport>;
+  bankStatementImports: BankStatementImportConnection;
+  /** Statements in your recon.read scope, newest imported first. Errors: BAD_USER_INPUT (first 1 to 100, a bad cursor or dates). */
+  bankStatements: BankStatementConnection;
   /** A biller you may see, or null. */
   biller: Maybe<Biller>;
   billerByCode: Maybe<Biller>;
@@ -1053,9 +1367,45 @@ export type Query = {
 };
 
 
+export type QueryBankAccountArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryBankAccountsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<BankAccountFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
 export type QueryBankHolidaysArgs = {
   calendar: Scalars['String']['input'];
   year: Scalars['Int']['input'];
+};
+
+
+export type QueryBankStatementArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryBankStatementImportArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryBankStatementImportsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  bankAccountId?: InputMaybe<Scalars['ID']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryBankStatementsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<BankStatementFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -1185,6 +1535,26 @@ export type RecordPostmanDepositInput = {
   postmanId: Scalars['ID']['input'];
   /** Required when the deposit is short or over. */
   reason?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type RegisterBankAccountInput = {
+  /** An IBAN (spaces allowed, check digits verified) or the bank's own number: 6 to 34 letters and digits. */
+  accountNumber: Scalars['String']['input'];
+  /** The bank's BIC (8 or 11 characters). */
+  bic?: InputMaybe<Scalars['String']['input']>;
+  currency: Scalars['CurrencyCode']['input'];
+  /** An Indian bank branch's IFSC (4 letters, 0, 6 letters or digits). */
+  ifsc?: InputMaybe<Scalars['String']['input']>;
+  /**
+   * An existing ledger account: a detail ASSET account under head 1500, in the same currency, not closed. Left out, one
+   * is opened for it at officeCode (`<office>:1500:<key>`).
+   */
+  ledgerAccountCode?: InputMaybe<Scalars['ID']['input']>;
+  /** 1 to 100 characters: how finance officers call it ('SBI Parliament Street collection'). */
+  name: Scalars['String']['input'];
+  /** The office that keeps it. Needed without ledgerAccountCode; with one, it must be that account's office. */
+  officeCode?: InputMaybe<Scalars['ID']['input']>;
+  purpose: BankAccountPurpose;
 };
 
 export type RegisterBillerInput = {
@@ -1430,12 +1800,35 @@ export type FederationReferenceTypes = {
 export type ResolversTypes = {
   ApprovalRequest: ResolverTypeWrapper<ApprovalRequest>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
-  BankHoliday: ResolverTypeWrapper<BankHoliday>;
+  BankAccount: ResolverTypeWrapper<BankAccount>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
-  Biller: ResolverTypeWrapper<BillerReferenceModel>;
-  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
-  BillerBankAccount: ResolverTypeWrapper<BillerBankAccount>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  BankAccountConnection: ResolverTypeWrapper<BankAccountConnection>;
+  BankAccountEdge: ResolverTypeWrapper<BankAccountEdge>;
+  BankAccountFilter: BankAccountFilter;
+  BankAccountPurpose: BankAccountPurpose;
+  BankCounterparty: ResolverTypeWrapper<BankCounterparty>;
+  BankHoliday: ResolverTypeWrapper<BankHoliday>;
+  BankLineDirection: BankLineDirection;
+  BankLineReferences: ResolverTypeWrapper<BankLineReferences>;
+  BankStatement: ResolverTypeWrapper<BankStatement>;
+  BankStatementBalance: ResolverTypeWrapper<BankStatementBalance>;
+  BankStatementConnection: ResolverTypeWrapper<BankStatementConnection>;
+  BankStatementEdge: ResolverTypeWrapper<BankStatementEdge>;
+  BankStatementFilter: BankStatementFilter;
+  BankStatementFormat: BankStatementFormat;
+  BankStatementImport: ResolverTypeWrapper<BankStatementImport>;
+  BankStatementImportConnection: ResolverTypeWrapper<BankStatementImportConnection>;
+  BankStatementImportEdge: ResolverTypeWrapper<BankStatementImportEdge>;
+  BankStatementImportError: ResolverTypeWrapper<BankStatementImportError>;
+  BankStatementImportStatus: BankStatementImportStatus;
+  BankStatementLine: ResolverTypeWrapper<BankStatementLine>;
+  BankStatementLineConnection: ResolverTypeWrapper<BankStatementLineConnection>;
+  BankStatementLineEdge: ResolverTypeWrapper<BankStatementLineEdge>;
+  BankStatementTransaction: ResolverTypeWrapper<BankStatementTransaction>;
+  Biller: ResolverTypeWrapper<BillerReferenceModel>;
+  BillerBankAccount: ResolverTypeWrapper<BillerBankAccount>;
   BillerBankAccountInput: BillerBankAccountInput;
   BillerBankAccountStatus: BillerBankAccountStatus;
   BillerBankChange: ResolverTypeWrapper<Omit<BillerBankChange, 'biller'> & { biller: ResolversTypes['Biller'] }>;
@@ -1505,6 +1898,7 @@ export type ResolversTypes = {
   Decimal: ResolverTypeWrapper<Scalars['Decimal']['output']>;
   EarlySettlement: ResolverTypeWrapper<EarlySettlement>;
   EarlySettlementInput: EarlySettlementInput;
+  ImportBankStatementInput: ImportBankStatementInput;
   MarkLostOrDamagedInput: MarkLostOrDamagedInput;
   MarkOutForDeliveryInput: MarkOutForDeliveryInput;
   MarkPayoutFailedInput: MarkPayoutFailedInput;
@@ -1522,6 +1916,7 @@ export type ResolversTypes = {
   RaiseCodDisputeInput: RaiseCodDisputeInput;
   RecordDeliveryInput: RecordDeliveryInput;
   RecordPostmanDepositInput: RecordPostmanDepositInput;
+  RegisterBankAccountInput: RegisterBankAccountInput;
   RegisterBillerInput: RegisterBillerInput;
   RegisterCodArticleInput: RegisterCodArticleInput;
   ResolveCodDisputeInput: ResolveCodDisputeInput;
@@ -1543,12 +1938,31 @@ export type ResolversTypes = {
 export type ResolversParentTypes = {
   ApprovalRequest: ApprovalRequest;
   ID: Scalars['ID']['output'];
-  BankHoliday: BankHoliday;
+  BankAccount: BankAccount;
   String: Scalars['String']['output'];
-  Biller: BillerReferenceModel;
-  Int: Scalars['Int']['output'];
-  BillerBankAccount: BillerBankAccount;
   Boolean: Scalars['Boolean']['output'];
+  Int: Scalars['Int']['output'];
+  BankAccountConnection: BankAccountConnection;
+  BankAccountEdge: BankAccountEdge;
+  BankAccountFilter: BankAccountFilter;
+  BankCounterparty: BankCounterparty;
+  BankHoliday: BankHoliday;
+  BankLineReferences: BankLineReferences;
+  BankStatement: BankStatement;
+  BankStatementBalance: BankStatementBalance;
+  BankStatementConnection: BankStatementConnection;
+  BankStatementEdge: BankStatementEdge;
+  BankStatementFilter: BankStatementFilter;
+  BankStatementImport: BankStatementImport;
+  BankStatementImportConnection: BankStatementImportConnection;
+  BankStatementImportEdge: BankStatementImportEdge;
+  BankStatementImportError: BankStatementImportError;
+  BankStatementLine: BankStatementLine;
+  BankStatementLineConnection: BankStatementLineConnection;
+  BankStatementLineEdge: BankStatementLineEdge;
+  BankStatementTransaction: BankStatementTransaction;
+  Biller: BillerReferenceModel;
+  BillerBankAccount: BillerBankAccount;
   BillerBankAccountInput: BillerBankAccountInput;
   BillerBankChange: Omit<BillerBankChange, 'biller'> & { biller: ResolversParentTypes['Biller'] };
   BillerConnection: Omit<BillerConnection, 'edges'> & { edges: Array<ResolversParentTypes['BillerEdge']> };
@@ -1604,6 +2018,7 @@ export type ResolversParentTypes = {
   Decimal: Scalars['Decimal']['output'];
   EarlySettlement: EarlySettlement;
   EarlySettlementInput: EarlySettlementInput;
+  ImportBankStatementInput: ImportBankStatementInput;
   MarkLostOrDamagedInput: MarkLostOrDamagedInput;
   MarkOutForDeliveryInput: MarkOutForDeliveryInput;
   MarkPayoutFailedInput: MarkPayoutFailedInput;
@@ -1619,6 +2034,7 @@ export type ResolversParentTypes = {
   RaiseCodDisputeInput: RaiseCodDisputeInput;
   RecordDeliveryInput: RecordDeliveryInput;
   RecordPostmanDepositInput: RecordPostmanDepositInput;
+  RegisterBankAccountInput: RegisterBankAccountInput;
   RegisterBillerInput: RegisterBillerInput;
   RegisterCodArticleInput: RegisterCodArticleInput;
   ResolveCodDisputeInput: ResolveCodDisputeInput;
@@ -1638,9 +2054,165 @@ export type ApprovalRequestResolvers<ContextType = Context, ParentType extends R
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
 };
 
+export type BankAccountResolvers<ContextType = Context, ParentType extends ResolversParentTypes['BankAccount'] = ResolversParentTypes['BankAccount']> = {
+  accountNumber?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  bic?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  currency?: Resolver<ResolversTypes['CurrencyCode'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  ifsc?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  isIban?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  ledgerAccountCode?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  officeCode?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  purpose?: Resolver<ResolversTypes['BankAccountPurpose'], ParentType, ContextType>;
+  registeredAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  registeredBy?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  statements?: Resolver<ResolversTypes['BankStatementConnection'], ParentType, ContextType, RequireFields<BankAccountStatementsArgs, 'first'>>;
+};
+
+export type BankAccountConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['BankAccountConnection'] = ResolversParentTypes['BankAccountConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['BankAccountEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+};
+
+export type BankAccountEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['BankAccountEdge'] = ResolversParentTypes['BankAccountEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['BankAccount'], ParentType, ContextType>;
+};
+
+export type BankCounterpartyResolvers<ContextType = Context, ParentType extends ResolversParentTypes['BankCounterparty'] = ResolversParentTypes['BankCounterparty']> = {
+  account?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  bic?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  iban?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  name?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
 export type BankHolidayResolvers<ContextType = Context, ParentType extends ResolversParentTypes['BankHoliday'] = ResolversParentTypes['BankHoliday']> = {
   date?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type BankLineReferencesResolvers<ContextType = Context, ParentType extends ResolversParentTypes['BankLineReferences'] = ResolversParentTypes['BankLineReferences']> = {
+  accountServicerReference?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  creditorReference?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  endToEndId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  mandateId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  ownerReference?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  paymentInformationId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  transactionId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  utr?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type BankStatementResolvers<ContextType = Context, ParentType extends ResolversParentTypes['BankStatement'] = ResolversParentTypes['BankStatement']> = {
+  alreadyImported?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  balances?: Resolver<Array<ResolversTypes['BankStatementBalance']>, ParentType, ContextType>;
+  bankAccount?: Resolver<ResolversTypes['BankAccount'], ParentType, ContextType>;
+  closingBalance?: Resolver<Maybe<ResolversTypes['Money']>, ParentType, ContextType>;
+  closingDate?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  creditCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  creditTotal?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  currency?: Resolver<ResolversTypes['CurrencyCode'], ParentType, ContextType>;
+  debitCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  debitTotal?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  format?: Resolver<ResolversTypes['BankStatementFormat'], ParentType, ContextType>;
+  fromDate?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  importId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  importedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  lineCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  lines?: Resolver<ResolversTypes['BankStatementLineConnection'], ParentType, ContextType, RequireFields<BankStatementLinesArgs, 'first'>>;
+  messageId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  openingBalance?: Resolver<Maybe<ResolversTypes['Money']>, ParentType, ContextType>;
+  openingDate?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  sequenceNumber?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  statementId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  toDate?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  version?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type BankStatementBalanceResolvers<ContextType = Context, ParentType extends ResolversParentTypes['BankStatementBalance'] = ResolversParentTypes['BankStatementBalance']> = {
+  amount?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  date?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  type?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type BankStatementConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['BankStatementConnection'] = ResolversParentTypes['BankStatementConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['BankStatementEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+};
+
+export type BankStatementEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['BankStatementEdge'] = ResolversParentTypes['BankStatementEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['BankStatement'], ParentType, ContextType>;
+};
+
+export type BankStatementImportResolvers<ContextType = Context, ParentType extends ResolversParentTypes['BankStatementImport'] = ResolversParentTypes['BankStatementImport']> = {
+  alreadyImportedCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  bankAccount?: Resolver<ResolversTypes['BankAccount'], ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  error?: Resolver<Maybe<ResolversTypes['BankStatementImportError']>, ParentType, ContextType>;
+  fileHash?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  fileName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  fileSize?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  finishedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  format?: Resolver<Maybe<ResolversTypes['BankStatementFormat']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  importedBy?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  progressPercent?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  statements?: Resolver<Array<ResolversTypes['BankStatement']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['BankStatementImportStatus'], ParentType, ContextType>;
+};
+
+export type BankStatementImportConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['BankStatementImportConnection'] = ResolversParentTypes['BankStatementImportConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['BankStatementImportEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+};
+
+export type BankStatementImportEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['BankStatementImportEdge'] = ResolversParentTypes['BankStatementImportEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['BankStatementImport'], ParentType, ContextType>;
+};
+
+export type BankStatementImportErrorResolvers<ContextType = Context, ParentType extends ResolversParentTypes['BankStatementImportError'] = ResolversParentTypes['BankStatementImportError']> = {
+  code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  element?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  line?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type BankStatementLineResolvers<ContextType = Context, ParentType extends ResolversParentTypes['BankStatementLine'] = ResolversParentTypes['BankStatementLine']> = {
+  amount?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  bookingDate?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  counterparty?: Resolver<Maybe<ResolversTypes['BankCounterparty']>, ParentType, ContextType>;
+  direction?: Resolver<ResolversTypes['BankLineDirection'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  index?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  references?: Resolver<ResolversTypes['BankLineReferences'], ParentType, ContextType>;
+  remittanceInformation?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  reversal?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  status?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  transactionCode?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  transactionCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  transactions?: Resolver<Array<ResolversTypes['BankStatementTransaction']>, ParentType, ContextType>;
+  valueDate?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+};
+
+export type BankStatementLineConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['BankStatementLineConnection'] = ResolversParentTypes['BankStatementLineConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['BankStatementLineEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+};
+
+export type BankStatementLineEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['BankStatementLineEdge'] = ResolversParentTypes['BankStatementLineEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['BankStatementLine'], ParentType, ContextType>;
+};
+
+export type BankStatementTransactionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['BankStatementTransaction'] = ResolversParentTypes['BankStatementTransaction']> = {
+  amount?: Resolver<Maybe<ResolversTypes['Money']>, ParentType, ContextType>;
+  counterparty?: Resolver<Maybe<ResolversTypes['BankCounterparty']>, ParentType, ContextType>;
+  direction?: Resolver<Maybe<ResolversTypes['BankLineDirection']>, ParentType, ContextType>;
+  references?: Resolver<ResolversTypes['BankLineReferences'], ParentType, ContextType>;
+  remittanceInformation?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
 export type BillerResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Biller'] = ResolversParentTypes['Biller'], FederationReferenceType extends FederationReferenceTypes['Biller'] = FederationReferenceTypes['Biller']> = {
@@ -2023,6 +2595,7 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   cancelSettlementBatch?: Resolver<ResolversTypes['SettlementBatch'], ParentType, ContextType, RequireFields<MutationCancelSettlementBatchArgs, 'id' | 'reason'>>;
   clearDigitalCollections?: Resolver<ResolversTypes['CodDigitalClearing'], ParentType, ContextType, RequireFields<MutationClearDigitalCollectionsArgs, 'input'>>;
   createContractVersion?: Resolver<ResolversTypes['BillerContract'], ParentType, ContextType, RequireFields<MutationCreateContractVersionArgs, 'billerId' | 'input'>>;
+  importBankStatement?: Resolver<ResolversTypes['BankStatementImport'], ParentType, ContextType, RequireFields<MutationImportBankStatementArgs, 'input'>>;
   markLostOrDamaged?: Resolver<ResolversTypes['CodArticle'], ParentType, ContextType, RequireFields<MutationMarkLostOrDamagedArgs, 'articleNumber' | 'input'>>;
   markOutForDelivery?: Resolver<ResolversTypes['CodArticle'], ParentType, ContextType, RequireFields<MutationMarkOutForDeliveryArgs, 'articleNumber' | 'input'>>;
   markPayoutFailed?: Resolver<ResolversTypes['Payout'], ParentType, ContextType, RequireFields<MutationMarkPayoutFailedArgs, 'input' | 'payoutId'>>;
@@ -2032,6 +2605,7 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   recordDelivery?: Resolver<ResolversTypes['CodArticle'], ParentType, ContextType, RequireFields<MutationRecordDeliveryArgs, 'articleNumber' | 'input'>>;
   recordDeliveryFailure?: Resolver<ResolversTypes['CodArticle'], ParentType, ContextType, RequireFields<MutationRecordDeliveryFailureArgs, 'articleNumber' | 'reason'>>;
   recordPostmanDeposit?: Resolver<ResolversTypes['CodPostmanDeposit'], ParentType, ContextType, RequireFields<MutationRecordPostmanDepositArgs, 'input'>>;
+  registerBankAccount?: Resolver<ResolversTypes['BankAccount'], ParentType, ContextType, RequireFields<MutationRegisterBankAccountArgs, 'input'>>;
   registerBiller?: Resolver<ResolversTypes['Biller'], ParentType, ContextType, RequireFields<MutationRegisterBillerArgs, 'input'>>;
   registerCodArticle?: Resolver<ResolversTypes['CodArticle'], ParentType, ContextType, RequireFields<MutationRegisterCodArticleArgs, 'input'>>;
   requestBillerBankChange?: Resolver<ResolversTypes['BillerBankChange'], ParentType, ContextType, RequireFields<MutationRequestBillerBankChangeArgs, 'bankAccount' | 'billerId' | 'reason'>>;
@@ -2096,7 +2670,13 @@ export type PayoutFileResolvers<ContextType = Context, ParentType extends Resolv
 };
 
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
+  bankAccount?: Resolver<Maybe<ResolversTypes['BankAccount']>, ParentType, ContextType, RequireFields<QueryBankAccountArgs, 'id'>>;
+  bankAccounts?: Resolver<ResolversTypes['BankAccountConnection'], ParentType, ContextType, RequireFields<QueryBankAccountsArgs, 'first'>>;
   bankHolidays?: Resolver<Array<ResolversTypes['BankHoliday']>, ParentType, ContextType, RequireFields<QueryBankHolidaysArgs, 'calendar' | 'year'>>;
+  bankStatement?: Resolver<Maybe<ResolversTypes['BankStatement']>, ParentType, ContextType, RequireFields<QueryBankStatementArgs, 'id'>>;
+  bankStatementImport?: Resolver<Maybe<ResolversTypes['BankStatementImport']>, ParentType, ContextType, RequireFields<QueryBankStatementImportArgs, 'id'>>;
+  bankStatementImports?: Resolver<ResolversTypes['BankStatementImportConnection'], ParentType, ContextType, RequireFields<QueryBankStatementImportsArgs, 'first'>>;
+  bankStatements?: Resolver<ResolversTypes['BankStatementConnection'], ParentType, ContextType, RequireFields<QueryBankStatementsArgs, 'first'>>;
   biller?: Resolver<Maybe<ResolversTypes['Biller']>, ParentType, ContextType, RequireFields<QueryBillerArgs, 'id'>>;
   billerByCode?: Resolver<Maybe<ResolversTypes['Biller']>, ParentType, ContextType, RequireFields<QueryBillerByCodeArgs, 'code'>>;
   billers?: Resolver<ResolversTypes['BillerConnection'], ParentType, ContextType, RequireFields<QueryBillersArgs, 'first'>>;
@@ -2179,7 +2759,24 @@ export type SettlementSubmissionResolvers<ContextType = Context, ParentType exte
 
 export type Resolvers<ContextType = Context> = {
   ApprovalRequest?: ApprovalRequestResolvers<ContextType>;
+  BankAccount?: BankAccountResolvers<ContextType>;
+  BankAccountConnection?: BankAccountConnectionResolvers<ContextType>;
+  BankAccountEdge?: BankAccountEdgeResolvers<ContextType>;
+  BankCounterparty?: BankCounterpartyResolvers<ContextType>;
   BankHoliday?: BankHolidayResolvers<ContextType>;
+  BankLineReferences?: BankLineReferencesResolvers<ContextType>;
+  BankStatement?: BankStatementResolvers<ContextType>;
+  BankStatementBalance?: BankStatementBalanceResolvers<ContextType>;
+  BankStatementConnection?: BankStatementConnectionResolvers<ContextType>;
+  BankStatementEdge?: BankStatementEdgeResolvers<ContextType>;
+  BankStatementImport?: BankStatementImportResolvers<ContextType>;
+  BankStatementImportConnection?: BankStatementImportConnectionResolvers<ContextType>;
+  BankStatementImportEdge?: BankStatementImportEdgeResolvers<ContextType>;
+  BankStatementImportError?: BankStatementImportErrorResolvers<ContextType>;
+  BankStatementLine?: BankStatementLineResolvers<ContextType>;
+  BankStatementLineConnection?: BankStatementLineConnectionResolvers<ContextType>;
+  BankStatementLineEdge?: BankStatementLineEdgeResolvers<ContextType>;
+  BankStatementTransaction?: BankStatementTransactionResolvers<ContextType>;
   Biller?: BillerResolvers<ContextType>;
   BillerBankAccount?: BillerBankAccountResolvers<ContextType>;
   BillerBankChange?: BillerBankChangeResolvers<ContextType>;

@@ -24,7 +24,7 @@ export interface ManifestInput {
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export const MAX_ERRORS_PAGE = 1_000;
 
-function checkFileName(value: unknown): string {
+export function checkFileName(value: unknown): string {
   const name = typeof value === 'string' ? value.trim() : '';
   if (name.length === 0 || name.length > 200 || /[\u0000-\u001f\u007f]/.test(name)) throw new BadUserInputError('fileName', 'a file name is 1 to 200 printable characters');
   return name;

@@ -1,3 +1,4 @@
+import { withIndianReferences } from '../references.js';
 import { StatementParseError, type AccountIdentification, type ParsedStatement } from '../model.js';
 import { mapBalance, mapEntry } from './mapping.js';
 import type { CamtMessage } from './namespaces.js';
@@ -143,5 +144,5 @@ export function parseCamt(xml: string | Buffer, options: CamtOptions = {}): Pars
       element: message.messageElement,
     });
   }
-  return statements;
+  return withIndianReferences(statements);
 }

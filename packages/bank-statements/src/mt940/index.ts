@@ -1,3 +1,4 @@
+import { withIndianReferences } from '../references.js';
 import { splitMessages } from './fields.js';
 import { buildStatement } from './statement.js';
 import type { Mt940Statement } from './types.js';
@@ -10,5 +11,5 @@ export type { Mt940Statement, Mt940Line, Mt940LineDetails, SumEntries } from './
  * is refused whole with a StatementParseError naming the line and the field.
  */
 export function parseMt940(text: string): Mt940Statement[] {
-  return splitMessages(text).map(buildStatement);
+  return withIndianReferences(splitMessages(text).map(buildStatement));
 }

@@ -197,6 +197,11 @@ describe('parseBankCsv refuses a file with a bad row, naming the line and column
     expect(error.message).toMatch(/the header has no such column; it has "Date", "Narration"/);
   });
 
+  it('a mapped column the header has twice', () => {
+    const twice = ['Date,Narration,Narration,Chq./Ref.No.,Value Dt,Withdrawal Amt.,Deposit Amt.,Closing Balance', '01/02/24,A,B,1,01/02/24,,1.00,1.00'].join('\n');
+    expect(refusal(() => parseBankCsv(twice, HDFC, INR)).location).toEqual({ line: 1, element: 'column "Narration"' });
+  });
+
   it('a file with no rows, or text csv-parse cannot read', () => {
     expect(refusal(() => parseBankCsv(HEADER, HDFC, INR)).message).toMatch(/no transaction rows/);
     expect(refusal(() => parseBankCsv(rows('01/02/24,"A,1,01/02/24,,100.00,100.00'), HDFC, INR)).location.line).toBe(2);

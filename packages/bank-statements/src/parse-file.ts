@@ -1,6 +1,6 @@
 import { parseCamt } from './camt/index.js';
 import { CsvMappingRequiredError } from './csv/errors.js';
-import type { CsvMapping } from './csv/mapping.js';
+import type { CsvMappingInput } from './csv/mapping.js';
 import { parseBankCsv } from './csv/parse.js';
 import { decodeStatementText } from './csv/text.js';
 import { detectStatementFormat } from './detect.js';
@@ -11,7 +11,7 @@ export interface StatementFileOptions {
   /** What the caller expects (the bank account's configured format); a file that is something else is refused. */
   format?: StatementFormat;
   /** Required for CSV: the bank's saved column mapping. */
-  csvMapping?: CsvMapping;
+  csvMapping?: CsvMappingInput;
   /** Required for CSV: the account's currency (camt and MT940 carry their own). */
   currency?: string;
   /** For CSV: the account number or IBAN the file is imported into. */

@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { StatementParseError } from '../model.js';
 import { CsvMappingError, CsvMappingRequiredError, StatementTooLargeError } from './errors.js';
-import { checkCsvMapping, type CsvMapping } from './mapping.js';
+import { checkCsvMapping, type CsvMapping, type CsvMappingInput } from './mapping.js';
 import { parseBankCsv, type CsvContext } from './parse.js';
 
 const FIXTURES = fileURLToPath(new URL('../../fixtures/csv/', import.meta.url));
@@ -286,7 +286,8 @@ describe('parseBankCsv number and row layouts', () => {
   });
 
   it('JPY has no minor units', () => {
-    const mapping = checkCsvMapping({ delimiter: ',', dateFormat: 'YYYY-MM-DD', columns: { bookingDate: 'd', amount: 'a' } });
+    // A mapping written in code may leave out what has defaults (CsvMappingInput); parseBankCsv checks and fills it.
+    const mapping: CsvMappingInput = { delimiter: ',', dateFormat: 'YYYY-MM-DD', columns: { bookingDate: 'd', amount: 'a' } };
     expect(parseBankCsv('d,a\n2024-01-05,1000', mapping, { currency: 'JPY' })[0]!.lines[0]!.amount).toBe('1000');
     expect(refusal(() => parseBankCsv('d,a\n2024-01-05,1000.5', mapping, { currency: 'JPY' })).message).toMatch(/JPY's 0/);
   });

@@ -65,6 +65,16 @@ export interface CsvMapping {
   balances?: { opening?: string; closing?: string };
 }
 
+type Defaulted = 'quote' | 'skipRows' | 'headerRow' | 'stopAt' | 'skipLines' | 'rowOrder' | 'decimalSeparator' | 'thousandsSeparator' | 'negativeForms';
+/** A mapping as saved or written by hand: the fields with defaults may be left out (checkCsvMapping fills them). */
+export type CsvMappingInput = Omit<CsvMapping, Defaulted | 'columns'> &
+  Partial<Pick<CsvMapping, Defaulted>> & {
+    columns: Omit<CsvColumns, 'description' | 'direction'> & {
+      description?: CsvColumn | CsvColumn[];
+      direction?: { column: CsvColumn; credit: string | string[]; debit: string | string[] };
+    };
+  };
+
 type Json = Record<string, unknown>;
 const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
 

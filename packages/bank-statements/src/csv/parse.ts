@@ -5,7 +5,7 @@ import { checkBalances } from '../camt/validate.js';
 import type { AccountIdentification, Balance, Counterparty, Direction, LineReferences, ParsedStatement, StatementLine } from '../model.js';
 import { isIban } from '../mt940/values.js';
 import { CsvMappingRequiredError, StatementTooLargeError, fail } from './errors.js';
-import { checkCsvMapping, type CsvColumn, type CsvMapping } from './mapping.js';
+import { checkCsvMapping, type CsvColumn, type CsvMapping, type CsvMappingInput } from './mapping.js';
 import { MAX_CSV_ROWS, decodeStatementText } from './text.js';
 import { compileDateFormat, parseAmount, parseDate, type DateFormat, type NumberFormat } from './values.js';
 
@@ -161,6 +161,13 @@ interface Reader {
   minorUnits: number;
   utrPattern: RegExp | undefined;
   fieldCount: number | undefined;
+  /** The highest column position the mapping reads (for a file without a header). */
+  widest: number;
+}
+
+function widestOf(columns: Columns): number {
+  const all = Object.values(columns).flatMap((c) => (c === undefined ? [] : Array.isArray(c) ? c : 'index' in c ? [c] : [c.column]));
+  return Math.max(...all.map((c) => c.index + 1));
 }
 
 interface Movement {
@@ -211,9 +218,8 @@ function readLine(row: Row, reader: Reader): Omit<CsvStatementLine, 'index'> {
     if (row.fields.length < reader.fieldCount || extra.some((f) => f.trim() !== '')) {
       fail(row.line, undefined, `the row has ${row.fields.length} fields, the header ${reader.fieldCount} (a delimiter inside an unquoted field?)`);
     }
-  } else {
-    const widest = Math.max(...Object.values(columns).flatMap((c) => (c === undefined ? [] : Array.isArray(c) ? c : 'index' in c ? [c] : [c.column])).map((c) => c.index + 1));
-    if (row.fields.length < widest) fail(row.line, undefined, `the row has ${row.fields.length} fields; the mapping reads column ${widest}`);
+  } else if (row.fields.length < reader.widest) {
+    fail(row.line, undefined, `the row has ${row.fields.length} fields; the mapping reads column ${reader.widest}`);
   }
   const dateIn = (column: ResolvedColumn, required: boolean) => {
     const text = field(row, column);
@@ -342,7 +348,7 @@ function accountOf(accountNumber: string | undefined, currency: string): Account
  * balance that does not follow, or stated balances that do not add up refuse the file with a StatementParseError
  * naming the 1-based line and the column. Over 100 MB or 1,000,000 rows is a StatementTooLargeError.
  */
-export function parseBankCsv(content: string | Buffer, mappingInput: CsvMapping, context: CsvContext): CsvStatement[] {
+export function parseBankCsv(content: string | Buffer, mappingInput: CsvMappingInput, context: CsvContext): CsvStatement[] {
   const mapping = checkCsvMapping(mappingInput);
   let minorUnits: number;
   try {
@@ -360,8 +366,10 @@ export function parseBankCsv(content: string | Buffer, mappingInput: CsvMapping,
   if (rows.length > MAX_CSV_ROWS) {
     throw new StatementTooLargeError(`the file has more than ${MAX_CSV_ROWS.toLocaleString('en-IN')} rows`, { maxRows: MAX_CSV_ROWS });
   }
+  const columns = resolveColumns(mapping, header);
   const reader: Reader = {
-    columns: resolveColumns(mapping, header),
+    columns,
+    widest: widestOf(columns),
     dates: compileDateFormat(mapping.dateFormat) as DateFormat,
     numbers: { decimalSeparator: mapping.decimalSeparator, thousandsSeparator: mapping.thousandsSeparator, negativeForms: mapping.negativeForms },
     currency: context.currency,
@@ -392,10 +400,11 @@ export function parseBankCsv(content: string | Buffer, mappingInput: CsvMapping,
   if (opening !== undefined) balances.push({ type: 'OPBD', amount: opening, currency: context.currency, date: firstDate });
   if (closing !== undefined) balances.push({ type: 'CLBD', amount: closing, currency: context.currency, date: lastDate });
 
+  const account = accountOf(context.accountNumber, context.currency);
   const statement: CsvStatement = {
     format: 'CSV',
-    statementId: context.statementId ?? deriveStatementId(text, context.accountNumber, lines),
-    account: accountOf(context.accountNumber, context.currency),
+    statementId: context.statementId ?? deriveStatementId(text, account.iban ?? account.other, lines),
+    account,
     currency: context.currency,
     balances,
     lines,

@@ -104,6 +104,29 @@ export interface ParsedAmount {
 
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
+interface Grouping {
+  any: RegExp;
+  all: RegExp;
+  western: RegExp;
+  indian: RegExp;
+}
+/** Built once per separator: a million rows read two amounts each. */
+const GROUPINGS = new Map<string, Grouping>();
+function groupingOf(separator: string): Grouping {
+  let grouping = GROUPINGS.get(separator);
+  if (!grouping) {
+    const sep = separator === ' ' ? '[ \\u00a0\\u202f]' : escape(separator);
+    grouping = {
+      any: new RegExp(sep),
+      all: new RegExp(sep, 'g'),
+      western: new RegExp(`^\\d{1,3}(?:${sep}\\d{3})+$`),
+      indian: new RegExp(`^\\d{1,2}(?:${sep}\\d{2})*${sep}\\d{3}$`),
+    };
+    GROUPINGS.set(separator, grouping);
+  }
+  return grouping;
+}
+
 /** The sign, as one of the mapping's negative forms says; 'Cr' after an amount is the positive twin of 'Dr'. */
 function splitSign(text: string, forms: readonly NegativeForm[]): { negative: boolean; rest: string } {
   let m: RegExpExecArray | null;
@@ -132,12 +155,10 @@ export function parseAmount(text: string, format: NumberFormat, minorUnits: numb
   let [integer = '', fraction = ''] = decimal;
   if (decimal.length === 2 && fraction === '') return bad;
   if (format.thousandsSeparator !== null) {
-    const sep = format.thousandsSeparator === ' ' ? '[ \\u00a0\\u202f]' : escape(format.thousandsSeparator);
-    if (new RegExp(sep).test(integer)) {
-      const western = new RegExp(`^\\d{1,3}(?:${sep}\\d{3})+$`);
-      const indian = new RegExp(`^\\d{1,2}(?:${sep}\\d{2})*${sep}\\d{3}$`);
-      if (!western.test(integer) && !indian.test(integer)) return { error: `"${text}" is not grouped in thousands (1,000,000) or lakhs (10,00,000)` };
-      integer = integer.replace(new RegExp(sep, 'g'), '');
+    const grouping = groupingOf(format.thousandsSeparator);
+    if (grouping.any.test(integer)) {
+      if (!grouping.western.test(integer) && !grouping.indian.test(integer)) return { error: `"${text}" is not grouped in thousands (1,000,000) or lakhs (10,00,000)` };
+      integer = integer.replace(grouping.all, '');
     }
   }
   if (!/^\d{1,18}$/.test(integer) || !/^\d*$/.test(fraction)) return bad;

@@ -76,6 +76,12 @@ describe('detectStatementFormat', () => {
     for (const content of junk) expect(detectStatementFormat(content), JSON.stringify(content.toString().slice(0, 40))).toBeNull();
   });
 
+  it('does not count a quoted delimiter', () => {
+    expect(detectStatementFormat('Date,Narration,Amount\n01/04/24,"RENT, APRIL",1.00\n02/04/24,"FEE ""A"", B",2.00\n')).toBe('CSV');
+    expect(detectStatementFormat('Date,Narration,Amount\n01/04/24,"RENT, APRIL",1.00\n')).toBe('CSV');
+    expect(detectStatementFormat('Date,Narration,Amount\n01/04/24,RENT, APRIL,1.00\n')).toBeNull();
+  });
+
   it('looks at the first 8 KB only', () => {
     const csv = 'a,b,c\n1,2,3\n';
     expect(detectStatementFormat(Buffer.from(csv + 'x'.repeat(50 * 1024 * 1024)))).toBe('CSV');
@@ -115,8 +121,17 @@ describe('parseStatementFile', () => {
     })();
     expect(error).toBeInstanceOf(StatementParseError);
     expect((error as StatementParseError).code).toBe('STATEMENT_MALFORMED');
-    expect(() => parseStatementFile('hello world', { format: 'CSV' })).toThrow(/not a CSV export, nor any statement format/);
+    expect(() => parseStatementFile('hello world', { format: 'CAMT_053' })).toThrow(/not camt\.053, nor any statement format/);
     expect(() => parseStatementFile(Buffer.from([0, 1, 2, 3]))).toThrow(StatementParseError);
+  });
+
+  it('lets the CSV reader judge a short text file the caller says is CSV', () => {
+    const mapping = { delimiter: ',', headerRow: false, dateFormat: 'DD/MM/YY', columns: { bookingDate: 1, description: 2, amount: 3 } } as const;
+    const oneRow = '01/04/24,"RENT, APRIL",1.00\n';
+    expect(detectStatementFormat(oneRow)).toBeNull();
+    expect(parseStatementFile(oneRow, { format: 'CSV', csvMapping: mapping, currency: 'INR' })[0]!.lines[0]!.remittanceInformation).toBe('RENT, APRIL');
+    expect(() => parseStatementFile(oneRow, { csvMapping: mapping, currency: 'INR' })).toThrow(StatementParseError);
+    expect(() => parseStatementFile('{"a": 1}', { format: 'CSV', csvMapping: mapping, currency: 'INR' })).toThrow(/not a CSV export/);
   });
 
   it('needs the mapping and the currency for a CSV file', () => {

@@ -34,9 +34,37 @@ export function detectStatementFormat(content: Buffer | string): StatementFormat
     return type === undefined && /(^|\n|\{4:\s*)\s*:20:/.test(text) ? swiftByFields(text) : null;
   }
   if (text.startsWith(':20:')) return swiftByFields(text);
-  // JSON (or anything else bracketed) has commas on every line too; it is no bank export.
-  if (BINARY.test(head) || /^[{[]/.test(text)) return null;
+  if (!isPlainText(content)) return null;
   return looksDelimited(text) ? 'CSV' : null;
+}
+
+/**
+ * Text that is not XML, SWIFT, JSON or binary: what a CSV export could be even when its first lines do not show it
+ * (a header and one row with a quoted delimiter). parseStatementFile lets the CSV reader judge such a file when the
+ * caller says it is CSV.
+ */
+export function isPlainText(content: Buffer | string): boolean {
+  const head = probeText(content);
+  const text = head.replace(SWIFT_CONTROLS, '').trimStart();
+  // JSON (or anything else bracketed) has commas on every line too; it is no bank export.
+  return text !== '' && !BINARY.test(head) && !/^[{[<]/.test(text) && !text.startsWith(':20:');
+}
+
+/** Fields of one line, a quoted delimiter not counted (a quote opens a field only at its start). */
+function fieldCount(line: string, delimiter: string): number {
+  let count = 1;
+  let quoted = false;
+  for (let i = 0; i < line.length; i++) {
+    const ch = line[i]!;
+    if (quoted) {
+      if (ch === '"') quoted = line[i + 1] === '"' ? (i++, true) : false;
+    } else if (ch === delimiter) {
+      count++;
+    } else if (ch === '"' && (i === 0 || line[i - 1] === delimiter)) {
+      quoted = true;
+    }
+  }
+  return count;
 }
 
 function swiftByFields(text: string): 'MT940' | 'MT942' {
@@ -55,7 +83,7 @@ function looksDelimited(text: string): boolean {
   return [',', ';', '|', '\t'].some((delimiter) => {
     const counts = new Map<number, number>();
     for (const line of lines) {
-      const fields = line.split(delimiter).length;
+      const fields = fieldCount(line, delimiter);
       if (fields < 2) continue;
       counts.set(fields, (counts.get(fields) ?? 0) + 1);
       if (counts.get(fields)! >= 2) return true;

@@ -3,7 +3,7 @@ import { CsvMappingRequiredError } from './csv/errors.js';
 import type { CsvMappingInput } from './csv/mapping.js';
 import { parseBankCsv } from './csv/parse.js';
 import { decodeStatementText } from './csv/text.js';
-import { detectStatementFormat } from './detect.js';
+import { detectStatementFormat, isPlainText } from './detect.js';
 import { StatementParseError, type ParsedStatement, type StatementFormat } from './model.js';
 import { parseMt940 } from './mt940/index.js';
 
@@ -36,7 +36,9 @@ const NAMES: Record<StatementFormat, string> = {
  * (StatementParseError, StatementTooLargeError), CsvMappingRequiredError for a CSV file without its mapping or currency.
  */
 export function parseStatementFile(content: string | Buffer, options: StatementFileOptions = {}): ParsedStatement[] {
-  const detected = detectStatementFormat(content);
+  let detected = detectStatementFormat(content);
+  // Too few lines to show their delimiter: with the caller saying CSV, the mapping is the better judge.
+  if (detected === null && options.format === 'CSV' && isPlainText(content)) detected = 'CSV';
   if (detected === null) {
     throw new StatementParseError(
       `the file is ${options.format ? `not ${NAMES[options.format]}, nor` : 'not'} any statement format we read (camt.053, camt.054, MT940, MT942, CSV)`,

@@ -197,6 +197,18 @@ describe('parseBankCsv refuses a file with a bad row, naming the line and column
     expect(error.message).toMatch(/the header has no such column; it has "Date", "Narration"/);
   });
 
+  it('counts file lines across a quoted field with a line break and across blank lines', () => {
+    const text = rows('01/02/24,"NEFT CR\nACME",1,01/02/24,,100.00,100.00', '', '02/02/24,B,2,02/02/24,,1.00,101.00', '03/02/24,C,3,3/2/24,,1.00,103.00');
+    const error = refusal(() => parseBankCsv(text, HDFC, INR));
+    expect(error.location).toEqual({ line: 6, element: 'column "Closing Balance"' });
+    const [statement] = parseBankCsv(text.replace('103.00', '102.00'), HDFC, INR);
+    expect(statement!.lines.map((l) => [l.csv.fileLine, l.remittanceInformation, l.valueDate])).toEqual([
+      [2, 'NEFT CR\nACME', '2024-02-01'],
+      [5, 'B', '2024-02-02'],
+      [6, 'C', '2024-02-03'],
+    ]);
+  });
+
   it('a mapped column the header has twice', () => {
     const twice = ['Date,Narration,Narration,Chq./Ref.No.,Value Dt,Withdrawal Amt.,Deposit Amt.,Closing Balance', '01/02/24,A,B,1,01/02/24,,1.00,1.00'].join('\n');
     expect(refusal(() => parseBankCsv(twice, HDFC, INR)).location).toEqual({ line: 1, element: 'column "Narration"' });

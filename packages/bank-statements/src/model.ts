@@ -5,7 +5,7 @@
  * statements out, or a StatementParseError naming the line or element; nothing is half-read.
  */
 
-export type StatementFormat = 'CAMT_053' | 'CAMT_054' | 'MT940' | 'MT942';
+export type StatementFormat = 'CAMT_053' | 'CAMT_054' | 'MT940' | 'MT942' | 'CSV';
 
 /** Credit (money in) or debit (money out), as the bank books it on the account. */
 export type Direction = 'CREDIT' | 'DEBIT';

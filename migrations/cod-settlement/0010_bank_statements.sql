@@ -10,6 +10,7 @@ CREATE TABLE "cod"."bank_accounts" (
 	"office_code" text NOT NULL,
 	"office_path" text NOT NULL,
 	"ledger_account_code" text NOT NULL,
+	"csv_mapping" jsonb,
 	"registered_by" text NOT NULL,
 	"registered_at" timestamp with time zone NOT NULL,
 	CONSTRAINT "bank_accounts_purpose_valid" CHECK ("cod"."bank_accounts"."purpose" in ('COLLECTION','PAYOUT','CASH_DEPOSIT')),

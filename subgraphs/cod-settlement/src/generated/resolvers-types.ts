@@ -37,6 +37,8 @@ export type BankAccount = {
   /** As registered: an IBAN (upper case, without spaces) or the bank's own account number. */
   accountNumber: Scalars['String']['output'];
   bic: Maybe<Scalars['String']['output']>;
+  /** How its bank's CSV export is read (setBankCsvMapping), as JSON text with every default filled in; null when none is saved. */
+  csvMapping: Maybe<Scalars['String']['output']>;
   currency: Scalars['CurrencyCode']['output'];
   id: Scalars['ID']['output'];
   ifsc: Maybe<Scalars['String']['output']>;
@@ -1097,6 +1099,13 @@ export type Mutation = {
   requestBillerBankChange: BillerBankChange;
   /** Needs cod.dispute.manage. Errors: DISPUTE_NOT_FOUND, DISPUTE_ALREADY_RESOLVED, INVALID_DISPUTE. */
   resolveCodDispute: CodDispute;
+  /**
+   * Saves how this account's bank writes its CSV export: a JSON object (at most 16 kB) as docs/bank-statements.md's CSV
+   * section describes (delimiter, skipRows, dateFormat, number format, columns by header name or position, ...); null
+   * removes it. Needs recon.bank.manage over the account's office. Errors: CSV_MAPPING_INVALID (naming the field),
+   * BANK_ACCOUNT_NOT_FOUND, FORBIDDEN.
+   */
+  setBankCsvMapping: BankAccount;
   /** One SETTLEMENT_RELEASE request to the approvals inbox. Needs cod.settlement.release. Errors: INVALID_BATCH_LIST, INVALID_BATCH_STATE, SETTLEMENT_BATCH_NOT_FOUND, SETTLEMENT_BATCH_CHANGED. */
   submitSettlementBatches: SettlementSubmission;
   /**
@@ -1214,6 +1223,12 @@ export type MutationRequestBillerBankChangeArgs = {
 export type MutationResolveCodDisputeArgs = {
   id: Scalars['ID']['input'];
   input: ResolveCodDisputeInput;
+};
+
+
+export type MutationSetBankCsvMappingArgs = {
+  bankAccountId: Scalars['ID']['input'];
+  mapping?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -2057,6 +2072,7 @@ export type ApprovalRequestResolvers<ContextType = Context, ParentType extends R
 export type BankAccountResolvers<ContextType = Context, ParentType extends ResolversParentTypes['BankAccount'] = ResolversParentTypes['BankAccount']> = {
   accountNumber?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   bic?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  csvMapping?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   currency?: Resolver<ResolversTypes['CurrencyCode'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   ifsc?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -2610,6 +2626,7 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   registerCodArticle?: Resolver<ResolversTypes['CodArticle'], ParentType, ContextType, RequireFields<MutationRegisterCodArticleArgs, 'input'>>;
   requestBillerBankChange?: Resolver<ResolversTypes['BillerBankChange'], ParentType, ContextType, RequireFields<MutationRequestBillerBankChangeArgs, 'bankAccount' | 'billerId' | 'reason'>>;
   resolveCodDispute?: Resolver<ResolversTypes['CodDispute'], ParentType, ContextType, RequireFields<MutationResolveCodDisputeArgs, 'id' | 'input'>>;
+  setBankCsvMapping?: Resolver<ResolversTypes['BankAccount'], ParentType, ContextType, RequireFields<MutationSetBankCsvMappingArgs, 'bankAccountId'>>;
   submitSettlementBatches?: Resolver<ResolversTypes['SettlementSubmission'], ParentType, ContextType, RequireFields<MutationSubmitSettlementBatchesArgs, 'ids' | 'note'>>;
   updateBiller?: Resolver<ResolversTypes['Biller'], ParentType, ContextType, RequireFields<MutationUpdateBillerArgs, 'expectedVersion' | 'id' | 'input'>>;
   uploadCodManifest?: Resolver<ResolversTypes['CodManifest'], ParentType, ContextType, RequireFields<MutationUploadCodManifestArgs, 'input'>>;

@@ -18,7 +18,8 @@ export type ReconErrorCode =
   | 'STATEMENT_CONFLICT'
   | 'STATEMENT_IMPORT_BUSY'
   | 'FILE_TOO_LARGE'
-  | 'CSV_MAPPING_REQUIRED';
+  | 'CSV_MAPPING_REQUIRED'
+  | 'CSV_MAPPING_INVALID';
 
 export class ReconError extends ExpectedError {
   constructor(code: ReconErrorCode, message: string, options: { field?: string; details?: Record<string, unknown> } = {}) {

@@ -43,9 +43,11 @@ export const reconResolvers: Resolvers<Context> = {
   Mutation: {
     registerBankAccount: (_parent, { input }, context) => context.services.bankAccounts.register(context, input as never) as never,
     importBankStatement: (_parent, { input }, context) => context.services.statementImports.submit(context, input) as never,
+    setBankCsvMapping: (_parent, { bankAccountId, mapping }, context) => context.services.bankAccounts.setCsvMapping(context, bankAccountId, mapping) as never,
   },
   BankAccount: {
     registeredAt: (parent) => account(parent).registeredAt.toISOString(),
+    csvMapping: (parent) => (account(parent).csvMapping ? JSON.stringify(account(parent).csvMapping) : null),
     statements: (parent, { first, after }, context) => context.services.statementImports.statements(context.identity, { bankAccountId: account(parent).id }, first, after) as never,
   },
   BankStatementImport: {

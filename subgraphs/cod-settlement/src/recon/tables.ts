@@ -26,6 +26,8 @@ export const bankAccounts = codSchema.table(
     /** The office's path when registered (scope checks), kept current by office moves like the other copies. */
     officePath: text('office_path').notNull(),
     ledgerAccountCode: text('ledger_account_code').notNull(),
+    /** How the bank's CSV export is read (packages/bank-statements CsvMapping, checked), when it sends CSV. */
+    csvMapping: jsonb('csv_mapping').$type<Record<string, unknown>>(),
     registeredBy: text('registered_by').notNull(),
     registeredAt: timestamp('registered_at', { withTimezone: true }).notNull(),
   },

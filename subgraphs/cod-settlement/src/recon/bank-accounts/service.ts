@@ -4,6 +4,7 @@ import { assertCan, assertHolds, assertPasswordChosen, can, scopeCondition, with
 import { transaction } from '@postal/db';
 import { BadUserInputError, DependencyUnavailableError, UnauthenticatedError } from '@postal/errors';
 import { stageEvents } from '@postal/outbox';
+import { checkCsvMapping, CsvMappingError } from '@postal/bank-statements';
 import { auditEvent, decodeCursor, pageSize, toConnection, type Connection } from '@postal/server';
 import { eq, type SQL } from 'drizzle-orm';
 import { actorName, auditTables } from '../../billers/audit.js';
@@ -65,6 +66,7 @@ async function register(deps: ReconDeps, context: SignedRequestContext, input: R
       officeCode: office.code,
       officePath: office.path,
       ledgerAccountCode: ledger.code,
+      csvMapping: null,
       registeredBy: actorName(identity),
       registeredAt: deps.clock(),
     });
@@ -122,9 +124,53 @@ async function list(deps: ReconDeps, identity: Identity, filter: BankAccountFilt
   return toConnection(rows, size, (row) => [row.officePath, row.name, row.id]);
 }
 
+/** Longer than any real layout (about 1 kB), short enough that nobody stores a document in it. */
+const MAX_MAPPING_CHARS = 16_384;
+
+/** setBankCsvMapping: the layout checked whole (every field, its regexes compiled) before it is saved, with its audit record. */
+async function setCsvMapping(deps: ReconDeps, context: SignedRequestContext, bankAccountId: string, mapping: string | null | undefined): Promise<BankAccountRow> {
+  const { identity } = context;
+  signedIn(identity);
+  assertHolds(identity, 'recon.bank.manage');
+  const account = typeof bankAccountId === 'string' && UUID.test(bankAccountId) ? await findBankAccount(deps.database.db, bankAccountId.toLowerCase()) : undefined;
+  if (!account || !canSeeBankAccount(identity, account)) throw new ReconError('BANK_ACCOUNT_NOT_FOUND', 'no such bank account', { field: 'bankAccountId' });
+  assertCan(identity, 'recon.bank.manage', account.officePath);
+  let checked: Record<string, unknown> | null = null;
+  if (mapping !== null && mapping !== undefined) {
+    if (mapping.length > MAX_MAPPING_CHARS) throw new ReconError('CSV_MAPPING_INVALID', `a CSV layout is at most ${MAX_MAPPING_CHARS} characters of JSON`, { field: 'mapping' });
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(mapping);
+    } catch {
+      throw new ReconError('CSV_MAPPING_INVALID', 'the CSV layout is not JSON', { field: 'mapping' });
+    }
+    try {
+      checked = checkCsvMapping(parsed) as unknown as Record<string, unknown>;
+    } catch (error) {
+      if (error instanceof CsvMappingError) throw new ReconError('CSV_MAPPING_INVALID', error.message, { field: 'mapping', details: { path: error.path } });
+      throw error;
+    }
+  }
+  return transaction(deps.database, 'read committed', async (tx) => {
+    const [row] = await tx.update(bankAccounts).set({ csvMapping: checked }).where(eq(bankAccounts.id, account.id)).returning();
+    await stageEvents(tx, auditTables, [
+      auditEvent('cod-settlement', context, {
+        action: 'BANK_CSV_MAPPING_SET',
+        outcome: 'SUCCESS',
+        target: { type: 'BankAccount', id: account.id },
+        officeCode: account.officeCode,
+        before: { csvMapping: account.csvMapping },
+        after: { csvMapping: checked },
+      }),
+    ]);
+    return row!;
+  });
+}
+
 export function createBankAccountService(deps: ReconDeps) {
   return {
     register: (context: SignedRequestContext, input: Record<string, unknown>) => register(deps, context, input),
+    setCsvMapping: (context: SignedRequestContext, bankAccountId: string, mapping: string | null | undefined) => setCsvMapping(deps, context, bankAccountId, mapping),
     find: (identity: Identity, id: string) => find(deps, identity, id),
     list: (identity: Identity, filter: BankAccountFilter | null | undefined, first: number | null | undefined, after: string | null | undefined) => list(deps, identity, filter, first, after),
   };

@@ -57,7 +57,7 @@ export async function processStatementImport(deps: ReconDeps, importId: string, 
   if (!bytes) throw new Error(`bank statement import ${importId} has no stored file`);
   let claim;
   try {
-    const read = readStatementFile(bytes, taken.requestedFormat as FileFormat | null);
+    const read = readStatementFile(bytes, taken.requestedFormat as FileFormat | null, account);
     await updateImport(deps.database.db, importId, { format: read.format, progressPercent: READ_SHARE / 2 });
     const prepared = prepareStatements(read.statements, account);
     claim = await transaction(deps.database, 'read committed', (tx) => claimStatements(tx, importId, account, prepared, 'LOADING', deps.clock()));

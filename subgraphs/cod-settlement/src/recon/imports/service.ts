@@ -124,7 +124,7 @@ async function take(deps: ReconDeps, context: SignedRequestContext, account: Ban
       await enqueueStatementImport(deps.jobs, queued.id);
       return queued;
     }
-    const read = readStatementFile(file.bytes, file.format);
+    const read = readStatementFile(file.bytes, file.format, account);
     const prepared = prepareStatements(read.statements, account);
     const stored = await transaction(deps.database, 'read committed', async (tx) => {
       const row = await insertImport(tx, { ...base, format: read.format, status: 'RUNNING', startedAt: now }, file.bytes);

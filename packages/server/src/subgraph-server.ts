@@ -43,7 +43,7 @@ export interface SubgraphServerOptions<TContext extends BaseContext> {
  * A file upload the gateway passes on as it came (POST /uploads/<name> there), so a 50 MB file is neither base64 nor
  * JSON on its way. Its parameters come in UPLOAD_PARAMS_HEADER as a JSON object of strings; the signature covers that
  * header and the bytes (uploadSignedBody), so neither can be changed on the way. The answer is `{ data }` with what
- * `handle` returns, or `{ errors: [...] }` in GraphQL's error shape: 400 for an expected refusal with its code.
+ * `handle` returns, or `{ errors: [...] }` in the shape GraphQL errors have here (code, field, details): 400 for an expected refusal.
  */
 export interface SubgraphUpload {
   name: string;
@@ -208,7 +208,7 @@ function mountUpload(app: express.Express, upload: SubgraphUpload, options: Pick
         (data) => res.json({ data }),
         (error: unknown) => {
           if (isExpectedError(error)) {
-            res.status(400).json({ errors: [{ message: error.message, extensions: { code: error.code, ...(error.field ? { field: error.field } : {}), ...(error.details ?? {}) } }] });
+            res.status(400).json({ errors: [{ message: error.message, extensions: { code: error.code, ...(error.field ? { field: error.field } : {}), ...(error.details ? { details: error.details } : {}) } }] });
             return;
           }
           request.logger.error({ err: error }, `upload ${upload.name} failed`);

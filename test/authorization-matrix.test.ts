@@ -38,6 +38,7 @@ import { createContractService } from '../subgraphs/cod-settlement/src/contracts
 import { handleOfficeEvent as handleCodOfficeEvent } from '../subgraphs/cod-settlement/src/offices/repository.js';
 import { BILLER_AT, codArticleOperations, COD_ARTICLE_EXPECTED, createCodFixtures, type CodMatrixContext } from './support/cod-articles-matrix.js';
 import { codPayableBalancesAs, codSettlementOperations, COD_SETTLEMENT_EXPECTED } from './support/cod-settlement-matrix.js';
+import { reconOperations, RECON_EXPECTED } from './support/recon-matrix.js';
 import { buildSettlementBatches } from '../subgraphs/cod-settlement/src/settlement/build.js';
 import { DEFAULT_PAYOUT_BANK } from '../subgraphs/cod-settlement/src/settlement/deps.js';
 import { submitSettlementBatches } from '../subgraphs/cod-settlement/src/settlement/submit.js';
@@ -188,6 +189,7 @@ const EXPECTED: Record<string, string> = {
   'submitSettlementBatches':                             'F--   N--     F--     F--   F--     F--    U--',
   'codAging':                                            'F--   A--     A--     A--   A--     F--    U--',
   ...COD_SETTLEMENT_EXPECTED,
+  ...RECON_EXPECTED,
 };
 
 type Outcome = 'A' | 'F' | 'N' | 'U' | 'W' | '-';
@@ -823,6 +825,7 @@ const OPERATIONS: Record<string, Operation> = {
   submitSettlementBatches: { placed: false, run: async (actor) => present(await submitSettlementBatches(codSettlementDeps(), contextOf(actor), [randomUUID()], 'matrix')) },
   codAging: { placed: false, run: async (actor) => present(await codAging(codSettlementDeps(), identities[actor], {})) },
   ...codSettlementOperations(codContext, codFixtures),
+  ...reconOperations(codContext),
 };
 
 function codSettlementDeps() {

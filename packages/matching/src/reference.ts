@@ -87,7 +87,8 @@ function lineAnchored(
   for (const line of lines) {
     for (const lineField of rule.lineFields) {
       for (const key of lookup(line, lineField)) {
-        const hits = index.get(key)!;
+        const hits = index.get(key);
+        if (!hits) continue;
         const lineValue = line.fields[lineField]!;
         if (rule.strategy === 'ONE_TO_ONE') {
           for (const hit of hits) {

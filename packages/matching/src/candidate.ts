@@ -45,10 +45,12 @@ function byId<T extends { id: string }>(a: T, b: T): number {
 }
 
 function sum(values: { amount: Decimal }[]): Decimal {
+  if (values.length === 1) return values[0]!.amount;
   return values.reduce((total, value) => total.plus(value.amount), new Decimal(0));
 }
 
 function dates(values: { date: string }[]): string {
+  if (values.length === 1) return values[0]!.date;
   return [...new Set(values.map((value) => value.date))].sort().join(',');
 }
 
@@ -76,9 +78,8 @@ export function buildCandidate(
   if (lineList.length === 0 || itemList.length === 0) return undefined;
   const first = lineList[0]!;
   const { currency, direction } = first;
-  for (const side of [...lineList, ...itemList]) {
-    if (side.currency !== currency || side.direction !== direction) return undefined;
-  }
+  for (const side of lineList) if (side.currency !== currency || side.direction !== direction) return undefined;
+  for (const side of itemList) if (side.currency !== currency || side.direction !== direction) return undefined;
   let days = 0;
   let agreement: 'account' | 'name' | undefined = 'account';
   for (const line of lineList) {

@@ -49,7 +49,8 @@ export function matchAll(lines: readonly BankLine[], items: readonly OpenItem[],
         matches.push(toMatch(rule, candidate, autoConfirmAt));
       }
       // Anchors that had candidates but lost them all may have others among what is left.
-      const lost = [...tried].filter((id) => !won.has(id) && !usedLines.has(id) && !usedItems.has(id));
+      const anchorsUsed = rule.strategy === 'MANY_TO_ONE' ? usedItems : usedLines;
+      const lost = [...tried].filter((id) => !won.has(id) && !anchorsUsed.has(id));
       if (won.size === 0 || lost.length === 0) break;
       anchors = new Set(lost);
     }

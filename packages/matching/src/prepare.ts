@@ -154,7 +154,11 @@ export function prepareItems(items: readonly OpenItem[]): PreparedItem[] {
     .sort(byId);
 }
 
+const minorUnitsByCode = new Map<string, number>();
+
 /** The currency's minor units, for printing totals ("500.00", JPY "500"). */
 export function minorUnits(currency: string): number {
-  return currencyOf(currency).minorUnits;
+  let units = minorUnitsByCode.get(currency);
+  if (units === undefined) minorUnitsByCode.set(currency, (units = currencyOf(currency).minorUnits));
+  return units;
 }

@@ -23,17 +23,40 @@ export const SCORING = {
 } as const;
 
 const HUNDRED = new Decimal(100);
+const ONE = new Decimal(1);
+const ZERO = new Decimal(0);
+
+interface RuleNumbers {
+  absolute: Decimal;
+  /** percent / 100 */
+  rate: Decimal;
+  base: Decimal;
+}
+
+/** A rule's decimal strings read once, not once per candidate (100,000 candidates would make 300,000 Decimals). */
+const numbers = new WeakMap<Rule, RuleNumbers>();
+function numbersOf(rule: Rule): RuleNumbers {
+  let cached = numbers.get(rule);
+  if (!cached) {
+    cached = {
+      absolute: new Decimal(rule.amountTolerance.absolute),
+      rate: new Decimal(rule.amountTolerance.percent).dividedBy(HUNDRED),
+      base: new Decimal(rule.baseConfidence),
+    };
+    numbers.set(rule, cached);
+  }
+  return cached;
+}
 
 /** How far the line total may be from the items' total: the larger of the absolute and the percent tolerance. */
 export function allowance(rule: Rule, itemsTotal: Decimal): Decimal {
-  const absolute = new Decimal(rule.amountTolerance.absolute);
-  const percent = itemsTotal.times(rule.amountTolerance.percent).dividedBy(HUNDRED);
-  return Decimal.max(absolute, percent);
+  const { absolute, rate } = numbersOf(rule);
+  return rate.isZero() ? absolute : Decimal.max(absolute, itemsTotal.times(rate));
 }
 
 /** Inclusive: a difference equal to the allowance is within it. */
 export function withinTolerance(rule: Rule, linesTotal: Decimal, itemsTotal: Decimal): boolean {
-  return linesTotal.minus(itemsTotal).abs().lte(allowance(rule, itemsTotal));
+  return linesTotal.eq(itemsTotal) || linesTotal.minus(itemsTotal).abs().lte(allowance(rule, itemsTotal));
 }
 
 /**
@@ -42,8 +65,7 @@ export function withinTolerance(rule: Rule, linesTotal: Decimal, itemsTotal: Dec
  * bound at p = 100). Every X in the range is still checked exactly with withinTolerance.
  */
 export function itemsTotalRange(rule: Rule, linesTotal: Decimal): { low: Decimal; high: Decimal | undefined } {
-  const absolute = new Decimal(rule.amountTolerance.absolute);
-  const rate = new Decimal(rule.amountTolerance.percent).dividedBy(HUNDRED);
+  const { absolute, rate } = numbersOf(rule);
   const low = Decimal.min(linesTotal.minus(absolute), linesTotal.dividedBy(rate.plus(1)));
   const high = rate.gte(1) ? undefined : Decimal.max(linesTotal.plus(absolute), linesTotal.dividedBy(new Decimal(1).minus(rate)));
   return { low, high };
@@ -73,15 +95,16 @@ export interface ScoreInput {
 }
 
 export function confidence(rule: Rule, input: ScoreInput): Decimal {
-  let score = new Decimal(rule.baseConfidence);
+  let score = numbersOf(rule).base;
   const difference = input.linesTotal.minus(input.itemsTotal).abs();
   if (!difference.isZero()) {
     // A non-zero difference passed withinTolerance, so the allowance is positive.
     score = score.minus(SCORING.amountPenaltyAtEdge.times(difference).dividedBy(allowance(rule, input.itemsTotal)));
   }
-  score = score.minus(Decimal.min(SCORING.maxDatePenalty, SCORING.datePenaltyPerDay.times(input.days)));
+  if (input.days > 0) score = score.minus(Decimal.min(SCORING.maxDatePenalty, SCORING.datePenaltyPerDay.times(input.days)));
   if (input.counterparty) score = score.plus(SCORING.counterpartyBonus);
   if (input.subset) score = score.minus(SCORING.subsetPenalty);
-  score = Decimal.min(1, Decimal.max(0, score));
-  return score.toDecimalPlaces(SCORING.places, Decimal.ROUND_DOWN);
+  if (score.gt(1)) return ONE;
+  if (score.lt(0)) return ZERO;
+  return score.decimalPlaces() <= SCORING.places ? score : score.toDecimalPlaces(SCORING.places, Decimal.ROUND_DOWN);
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { Decimal } from '@postal/money';
 import { matchAll } from './engine.js';
 import { MatchingInputError } from './errors.js';
 import type { BankLine, OpenItem } from './model.js';
@@ -320,6 +321,7 @@ describe('determinism', () => {
     expect(result.matches.map((match) => match.itemIds)).toEqual([['c-best']]);
   });
 
+  /** 150 items of five billers over nine days, with many equal amounts; most lines pay one item, some are split. */
   const scenario = () => {
     const random = seeded(42);
     const lines: BankLine[] = [];
@@ -327,25 +329,52 @@ describe('determinism', () => {
     for (let index = 0; index < 150; index++) {
       const amount = (100 + Math.floor(random() * 20) * 50).toFixed(2);
       const day = `2026-11-${String(1 + Math.floor(random() * 9)).padStart(2, '0')}`;
-      const withRef = random() < 0.3;
       const cp = { name: `Biller ${Math.floor(random() * 5)}` };
-      items.push(item(`i${index}`, { amount, date: day, counterparty: cp, references: withRef ? { utr: neftUtr(index) } : {} }));
-      if (random() < 0.8) {
-        lines.push(line(`l${index}`, { amount, bookingDate: day, counterparty: cp, references: withRef ? { utr: neftUtr(index) } : {} }));
+      const shape = random();
+      const references = shape < 0.25 ? { utr: neftUtr(index) } : {};
+      const groupKey = shape > 0.85 ? `setl-${Math.floor(random() * 6)}` : undefined;
+      items.push(item(`i${index}`, { amount, date: day, counterparty: cp, references, ...(groupKey ? { groupKey } : {}) }));
+      if (groupKey) continue;
+      if (shape > 0.7) {
+        // Paid in two credits: neither part is any item's amount.
+        const part = new Decimal(amount).minus('33.33').toFixed(2);
+        lines.push(line(`l${index}a`, { amount: part, bookingDate: day, counterparty: cp }));
+        lines.push(line(`l${index}b`, { amount: '33.33', bookingDate: day, counterparty: cp }));
+      } else if (random() < 0.9) {
+        lines.push(line(`l${index}`, { amount, bookingDate: day, counterparty: cp, references }));
       }
+    }
+    // Lines our books know nothing of.
+    for (let index = 0; index < 10; index++) lines.push(line(`x${index}`, { amount: '77.77', counterparty: { name: 'Stranger' } }));
+    // One credit for each aggregator settlement's collections.
+    for (let group = 0; group < 6; group++) {
+      const members = items.filter((entry) => entry.groupKey === `setl-${group}`);
+      if (members.length === 0) continue;
+      const total = members.reduce((sum, entry) => sum.plus(entry.amount), new Decimal(0));
+      lines.push(line(`g${group}`, { amount: total.toFixed(2), bookingDate: '2026-11-09' }));
     }
     return { lines, items };
   };
   const mixed = ruleSet([
     rule({ id: 'utr', dateWindowDays: { before: 1, after: 3 } }),
-    amountRule({ id: 'amount', requireCounterparty: true, dateWindowDays: { before: 2, after: 2 }, amountTolerance: { absolute: '50', percent: '0' } }),
+    amountRule({ id: 'group', strategy: 'ONE_TO_MANY', dateWindowDays: { before: 0, after: 9 } }),
+    amountRule({
+      id: 'amount',
+      requireCounterparty: true,
+      dateWindowDays: { before: 2, after: 2 },
+      amountTolerance: { absolute: '10', percent: '0' },
+    }),
     amountRule({ id: 'split', strategy: 'MANY_TO_ONE', requireCounterparty: true, subsetSum: true, dateWindowDays: { before: 2, after: 2 } }),
   ]);
 
   it('shuffled inputs give the identical result', () => {
     const { lines, items } = scenario();
     const expected = matchAll(lines, items, mixed);
-    expect(expected.matches.length).toBeGreaterThan(50);
+    // Every rule takes part, so every path's order is exercised.
+    expect(new Set(expected.matches.map((match) => match.ruleId))).toEqual(new Set(['utr', 'group', 'amount', 'split']));
+    expect(expected.unmatchedLineIds.length).toBeGreaterThanOrEqual(10);
+    expect(expected.unmatchedItemIds.length).toBeGreaterThan(0);
+    console.log(`shuffle scenario: ${expected.matches.length} matches, ${expected.matches.filter((m) => m.ruleId === 'split').length} splits`);
     const random = seeded(99);
     for (let attempt = 0; attempt < 5; attempt++) {
       expect(matchAll(shuffled(lines, random), shuffled(items, random), mixed)).toEqual(expected);

@@ -8,60 +8,112 @@ import { bestSubset, SUBSET_LIMITS } from './subset.js';
 
 /**
  * AMOUNT_DATE. Items (or groups of items) are indexed by currency and direction and sorted by amount, so a line's
- * tolerance window is a range scan: outward from the line's amount, nearest amounts first, at most MAX_SCAN entries
- * (a bound for a book with thousands of equal amounts, e.g. ₹500 COD collections; the scan order is fixed, so a cut
- * scan is the same every run).
+ * tolerance window is a range scan: outward from the line's amount, nearest amounts first. Items of one amount are
+ * kept by date, so the date window is a binary search within each amount, not a scan. At most MAX_SCAN entries
+ * inside both windows are looked at per line: a bound for a book with thousands of equal amounts on the same days
+ * (₹500 COD collections); the scan order is fixed (amount distance, then date, then id), so a cut scan is the same
+ * every run.
  */
-export const MAX_SCAN = 5_000;
+export const MAX_SCAN = 1_000;
 /** MANY_TO_ONE by amount: the most lines taken together as one split payment. */
 export const MAX_WHOLE_GROUP = 50;
 
 interface Entry<T> {
   total: Decimal;
+  /** The entry's date (day number); undefined for a group, whose items have their own dates. */
+  day: number | undefined;
   id: string;
   value: T;
 }
 
+/** Entries of one total, by date then id. */
+interface Run<T> {
+  total: Decimal;
+  entries: Entry<T>[];
+}
+
+function byDayThenId<T>(a: Entry<T>, b: Entry<T>): number {
+  return (a.day ?? 0) - (b.day ?? 0) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+}
+
 class AmountIndex<T> {
-  private readonly buckets = new Map<string, Entry<T>[]>();
+  private readonly pending = new Map<string, Entry<T>[]>();
+  private readonly buckets = new Map<string, Run<T>[]>();
 
   add(currency: string, direction: string, entry: Entry<T>): void {
     const key = `${currency}|${direction}`;
-    const bucket = this.buckets.get(key);
+    const bucket = this.pending.get(key);
     if (bucket) bucket.push(entry);
-    else this.buckets.set(key, [entry]);
+    else this.pending.set(key, [entry]);
   }
 
   seal(): this {
-    for (const bucket of this.buckets.values()) {
-      bucket.sort((a, b) => a.total.comparedTo(b.total) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    for (const [key, entries] of this.pending) {
+      entries.sort((a, b) => a.total.comparedTo(b.total) || byDayThenId(a, b));
+      const runs: Run<T>[] = [];
+      for (const entry of entries) {
+        const last = runs[runs.length - 1];
+        if (last && last.total.eq(entry.total)) last.entries.push(entry);
+        else runs.push({ total: entry.total, entries: [entry] });
+      }
+      this.buckets.set(key, runs);
     }
+    this.pending.clear();
     return this;
   }
 
-  /** Entries with total in [low, high], nearest `target` first (a tie: the lower amount, then the lower id). */
-  *near(currency: string, direction: string, target: Decimal, low: Decimal, high: Decimal | undefined): Generator<T> {
-    const bucket = this.buckets.get(`${currency}|${direction}`);
-    if (!bucket) return;
+  /**
+   * Entries with total in [low, high] and (when given) day in [firstDay, lastDay], nearest `target` first (a tie: the
+   * lower amount), then by date and id; at most MAX_SCAN of them.
+   */
+  *near(
+    currency: string,
+    direction: string,
+    target: Decimal,
+    range: { low: Decimal; high: Decimal | undefined },
+    days?: { first: number; last: number },
+  ): Generator<T> {
+    const runs = this.buckets.get(`${currency}|${direction}`);
+    if (!runs) return;
     let lo = 0;
-    let hi = bucket.length;
+    let hi = runs.length;
     while (lo < hi) {
       const mid = (lo + hi) >>> 1;
-      if (bucket[mid]!.total.lt(target)) lo = mid + 1;
+      if (runs[mid]!.total.lt(target)) lo = mid + 1;
       else hi = mid;
     }
     let down = lo - 1;
     let up = lo;
-    for (let scanned = 0; scanned < MAX_SCAN; scanned++) {
-      const below = down >= 0 && bucket[down]!.total.gte(low) ? bucket[down]! : undefined;
-      const above = up < bucket.length && (high === undefined || bucket[up]!.total.lte(high)) ? bucket[up]! : undefined;
+    let scanned = 0;
+    while (scanned < MAX_SCAN) {
+      const below = down >= 0 && runs[down]!.total.gte(range.low) ? runs[down]! : undefined;
+      const above = up < runs.length && (range.high === undefined || runs[up]!.total.lte(range.high)) ? runs[up]! : undefined;
       if (!below && !above) return;
+      let run: Run<T>;
       if (below && (!above || target.minus(below.total).lte(above.total.minus(target)))) {
+        run = below;
         down--;
-        yield below.value;
       } else {
+        run = above!;
         up++;
-        yield above!.value;
+      }
+      const { entries } = run;
+      let start = 0;
+      if (days) {
+        let a = 0;
+        let b = entries.length;
+        while (a < b) {
+          const mid = (a + b) >>> 1;
+          if ((entries[mid]!.day ?? 0) < days.first) a = mid + 1;
+          else b = mid;
+        }
+        start = a;
+      }
+      for (let index = start; index < entries.length && scanned < MAX_SCAN; index++) {
+        const entry = entries[index]!;
+        if (days && (entry.day ?? 0) > days.last) break;
+        scanned++;
+        yield entry.value;
       }
     }
   }
@@ -88,7 +140,7 @@ class CounterpartyIndex<T extends Side> {
   }
 
   /** The sides dated firstDay..lastDay that agree with `counterparty` (account, else name), once each, by id. */
-  agreeing(counterparty: CounterpartyKeys | undefined, firstDay: number, lastDay: number): T[] {
+  agreeing(counterparty: CounterpartyKeys | undefined, days: { first: number; last: number }): T[] {
     if (!counterparty) return [];
     const found = new Map<string, T>();
     for (const key of keysOf(counterparty)) {
@@ -98,12 +150,12 @@ class CounterpartyIndex<T extends Side> {
       let hi = list.length;
       while (lo < hi) {
         const mid = (lo + hi) >>> 1;
-        if (list[mid]!.day < firstDay) lo = mid + 1;
+        if (list[mid]!.day < days.first) lo = mid + 1;
         else hi = mid;
       }
       for (let index = lo, scanned = 0; index < list.length && scanned < MAX_SCAN; index++, scanned++) {
         const side = list[index]!;
-        if (side.day > lastDay) break;
+        if (side.day > days.last) break;
         if (counterpartyAgreement(counterparty, side.counterparty) !== undefined) found.set(side.id, side);
       }
     }
@@ -115,6 +167,11 @@ function keysOf(counterparty: CounterpartyKeys): string[] {
   const keys = counterparty.accounts.map((account) => `a:${account}`);
   if (counterparty.name !== undefined) keys.push(`n:${counterparty.name}`);
   return keys;
+}
+
+/** The item dates a line dated `lineDay` may be matched with: line − item within [−before, after]. */
+function itemDays(rule: Rule, lineDay: number): { first: number; last: number } {
+  return { first: lineDay - rule.dateWindowDays.after, last: lineDay + rule.dateWindowDays.before };
 }
 
 /** Nearest in date first, then by id: the order a bounded pool is cut in. */
@@ -140,11 +197,16 @@ export function amountCandidates(
   const anchored = anchors ? lines.filter((line) => anchors.has(line.id)) : lines;
   if (rule.strategy === 'ONE_TO_ONE') {
     const index = new AmountIndex<PreparedItem>();
-    for (const item of items) index.add(item.currency, item.direction, { total: item.amount, id: item.id, value: item });
+    for (const item of items) {
+      index.add(item.currency, item.direction, { total: item.amount, day: item.day, id: item.id, value: item });
+    }
     index.seal();
     for (const line of anchored) {
-      const { low, high } = itemsTotalRange(rule, line.amount);
-      for (const item of index.near(line.currency, line.direction, line.amount, low, high)) {
+      const range = itemsTotalRange(rule, line.amount);
+      const days = itemDays(rule, line.day);
+      for (const item of index.near(line.currency, line.direction, line.amount, range, days)) {
+        // Cheap refusals first: most scanned items fail on the counterparty when it is required.
+        if (rule.requireCounterparty && counterpartyAgreement(line.counterparty, item.counterparty) === undefined) continue;
         const candidate = buildCandidate(rule, line.id, [line], [item]);
         if (candidate) emit(candidate);
       }
@@ -164,20 +226,21 @@ export function amountCandidates(
     const first = group[0]!;
     // A group in two currencies or directions is never matched as one (buildCandidate would refuse it anyway).
     if (group.some((item) => item.currency !== first.currency || item.direction !== first.direction)) continue;
-    index.add(first.currency, first.direction, { total: sum(group), id: key, value: { key, items: group } });
+    index.add(first.currency, first.direction, { total: sum(group), day: undefined, id: key, value: { key, items: group } });
   }
   index.seal();
   const counterparties = rule.subsetSum ? new CounterpartyIndex(items) : undefined;
   for (const line of anchored) {
-    const { low, high } = itemsTotalRange(rule, line.amount);
-    for (const group of index.near(line.currency, line.direction, line.amount, low, high)) {
+    const range = itemsTotalRange(rule, line.amount);
+    const { low, high } = range;
+    for (const group of index.near(line.currency, line.direction, line.amount, range)) {
       const candidate = buildCandidate(rule, line.id, [line], group.items, { group: `groupKey ${group.key}` });
       if (candidate) emit(candidate);
     }
     // ...and, when the rule says so, against the best bounded subset of the same counterparty's items.
     if (counterparties) {
       const pool = counterparties
-        .agreeing(line.counterparty, line.day - rule.dateWindowDays.after, line.day + rule.dateWindowDays.before)
+        .agreeing(line.counterparty, itemDays(rule, line.day))
         .filter(
           (item) => item.currency === line.currency && item.direction === line.direction && withinWindow(rule, line.day, item.day),
         )
@@ -205,7 +268,7 @@ function manyLinesToOneItem(
   const counterparties = new CounterpartyIndex(lines);
   for (const item of items) {
     const pool = counterparties
-      .agreeing(item.counterparty, item.day - rule.dateWindowDays.before, item.day + rule.dateWindowDays.after)
+      .agreeing(item.counterparty, { first: item.day - rule.dateWindowDays.before, last: item.day + rule.dateWindowDays.after })
       .filter(
         (line) => line.currency === item.currency && line.direction === item.direction && withinWindow(rule, line.day, item.day),
       );

@@ -18,7 +18,11 @@ export interface Candidate {
   difference: Decimal;
   absDifference: Decimal;
   days: number;
-  evidence: Evidence[];
+  /** Written out only for the candidates that become matches (most candidates lose). */
+  linesTotal: Decimal;
+  itemsTotal: Decimal;
+  agreement: 'account' | 'name' | undefined;
+  extras: CandidateExtras;
 }
 
 /**
@@ -39,6 +43,8 @@ export function compareCandidates(a: Candidate, b: Candidate): number {
 export function candidateKey(candidate: Candidate): string {
   return `${candidate.lineIds.join('\u0000')}\u0001${candidate.itemIds.join('\u0000')}`;
 }
+
+const ZERO = new Decimal(0);
 
 function byId<T extends { id: string }>(a: T, b: T): number {
   return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
@@ -99,8 +105,34 @@ export function buildCandidate(
 
   const lines = lineList.length > 1 ? [...lineList].sort(byId) : lineList;
   const items = itemList.length > 1 ? [...itemList].sort(byId) : itemList;
-  const difference = linesTotal.minus(itemsTotal);
-  const places = minorUnits(currency);
+  const difference = linesTotal.eq(itemsTotal) ? ZERO : linesTotal.minus(itemsTotal);
+  return {
+    anchorId,
+    lines,
+    items,
+    lineIds: lines.map((line) => line.id),
+    itemIds: items.map((item) => item.id),
+    confidence: confidence(rule, {
+      linesTotal,
+      itemsTotal,
+      days,
+      counterparty: agreement !== undefined,
+      subset: extras.subset === true,
+    }),
+    difference,
+    absDifference: difference.isNeg() ? difference.abs() : difference,
+    days,
+    linesTotal,
+    itemsTotal,
+    agreement,
+    extras,
+  };
+}
+
+/** What a match rests on, as the person checking it reads it: values as written, totals, dates, how they compare. */
+export function evidenceOf(rule: Rule, candidate: Candidate): Evidence[] {
+  const { lines, items, linesTotal, itemsTotal, difference, days, agreement, extras } = candidate;
+  const places = minorUnits(lines[0]!.currency);
   const evidence: Evidence[] = [];
   if (extras.reference) evidence.push(extras.reference);
   evidence.push({
@@ -128,22 +160,5 @@ export function buildCandidate(
       detail: extras.group,
     });
   }
-  return {
-    anchorId,
-    lines,
-    items,
-    lineIds: lines.map((line) => line.id),
-    itemIds: items.map((item) => item.id),
-    confidence: confidence(rule, {
-      linesTotal,
-      itemsTotal,
-      days,
-      counterparty: agreement !== undefined,
-      subset: extras.subset === true,
-    }),
-    difference,
-    absDifference: difference.abs(),
-    days,
-    evidence,
-  };
+  return evidence;
 }

@@ -508,8 +508,8 @@ describe('groups by amount', () => {
 });
 
 describe('conflicts beyond one round', () => {
-  it('more equal lines and items than candidates kept per line: all matched, in id order', () => {
-    const ids = Array.from({ length: 30 }, (_, index) => String(index).padStart(2, '0'));
+  it('many more equal lines and items than candidates kept per line: all matched, in id order', () => {
+    const ids = Array.from({ length: 200 }, (_, index) => String(index).padStart(3, '0'));
     const result = matchAll(
       ids.map((id) => line(`l${id}`)),
       ids.map((id) => item(`i${id}`)),

@@ -1,5 +1,5 @@
 import { amountCandidates } from './amount.js';
-import { candidateKey, compareCandidates, type Candidate } from './candidate.js';
+import { candidateKey, compareCandidates, evidenceOf, type Candidate } from './candidate.js';
 import type { BankLine, Match, MatchResult, OpenItem } from './model.js';
 import { prepareItems, prepareLines, minorUnits, type PreparedItem, type PreparedLine } from './prepare.js';
 import { referenceCandidates } from './reference.js';
@@ -8,10 +8,13 @@ import { Decimal } from '@postal/money';
 
 /**
  * The bounds of conflict resolution within one rule. Each anchor (the line, or for MANY_TO_ONE the item, that
- * candidates were found for) keeps its best MAX_CANDIDATES_PER_ANCHOR candidates in the total order. An anchor
- * whose candidates were all taken by better ones is tried again against what is left, for at most MAX_ROUNDS rounds.
+ * candidates were found for) keeps its best `candidatesPerAnchor` candidates in the total order. An anchor whose
+ * candidates were all taken by better ones is tried again against what is left, keeping twice as many each round
+ * (25, 50, 100 … at most `maxCandidatesPerAnchor`), for at most `rounds` rounds: many equally good lines competing
+ * for many equally good items (all ₹500 on one day) all find one, at a cost of at most rounds × anchors ×
+ * maxCandidatesPerAnchor candidates.
  */
-export const ENGINE_LIMITS = { candidatesPerAnchor: 25, rounds: 5 } as const;
+export const ENGINE_LIMITS = { candidatesPerAnchor: 25, maxCandidatesPerAnchor: 1_000, rounds: 10 } as const;
 
 /**
  * Matches bank lines against open items with a rule set (the reference implementation; pure, no I/O). Rules run in
@@ -38,7 +41,8 @@ export function matchAll(lines: readonly BankLine[], items: readonly OpenItem[],
       const openLines = preparedLines.filter((line) => !usedLines.has(line.id));
       const openItems = preparedItems.filter((item) => !usedItems.has(item.id) && rule.sources.includes(item.kind));
       if (openLines.length === 0 || openItems.length === 0) break;
-      const candidates = ruleCandidates(rule, openLines, openItems, anchors);
+      const perAnchor = Math.min(ENGINE_LIMITS.maxCandidatesPerAnchor, ENGINE_LIMITS.candidatesPerAnchor * 2 ** round);
+      const candidates = ruleCandidates(rule, openLines, openItems, anchors, perAnchor);
       const tried = new Set(candidates.map((candidate) => candidate.anchorId));
       const won = new Set<string>();
       for (const candidate of candidates) {
@@ -63,12 +67,13 @@ export function matchAll(lines: readonly BankLine[], items: readonly OpenItem[],
   };
 }
 
-/** Every candidate of one rule, best first, at most candidatesPerAnchor per anchor. */
+/** Every candidate of one rule, best first, at most `perAnchor` per anchor. */
 function ruleCandidates(
   rule: Rule,
   lines: readonly PreparedLine[],
   items: readonly PreparedItem[],
   anchors: ReadonlySet<string> | undefined,
+  perAnchor: number,
 ): Candidate[] {
   const byAnchor = new Map<string, Map<string, Candidate>>();
   const emit = (candidate: Candidate): void => {
@@ -85,7 +90,7 @@ function ruleCandidates(
   const all: Candidate[] = [];
   for (const own of byAnchor.values()) {
     const best = [...own.values()].sort(compareCandidates);
-    for (const candidate of best.slice(0, ENGINE_LIMITS.candidatesPerAnchor)) all.push(candidate);
+    for (const candidate of best.slice(0, perAnchor)) all.push(candidate);
   }
   return all.sort(compareCandidates);
 }
@@ -99,7 +104,7 @@ function toMatch(rule: Rule, candidate: Candidate, autoConfirmAt: Decimal): Matc
     itemIds: candidate.itemIds,
     confidence: candidate.confidence.toFixed(4),
     status: candidate.confidence.gte(autoConfirmAt) ? 'CONFIRMED' : 'SUGGESTED',
-    evidence: candidate.evidence,
+    evidence: evidenceOf(rule, candidate),
     difference: candidate.difference.toFixed(minorUnits(currency)),
     currency,
   };

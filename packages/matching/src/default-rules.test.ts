@@ -69,4 +69,26 @@ describe('DEFAULT_RULE_SET', () => {
     ]);
     expect({ lines, items }).toEqual(before);
   });
+
+  it('a dry run of a proposed change: without the RRN rule the UPI credit stays open', () => {
+    const { lines, items } = day();
+    const proposed = {
+      ...DEFAULT_RULE_SET,
+      version: 2,
+      rules: DEFAULT_RULE_SET.rules.map((rule) => (rule.id === 'upi-rrn' ? { ...rule, enabled: false } : rule)),
+    };
+    const run = dryRun(lines, items, proposed);
+    expect(run.byRule.find((outcome) => outcome.ruleId === 'upi-rrn')).toEqual({
+      ruleId: 'upi-rrn',
+      enabled: false,
+      confirmed: 0,
+      suggested: 0,
+      lines: 0,
+      items: 0,
+    });
+    // No other rule reads the RRN in a reference field, and amount alone is never used for aggregator credits.
+    expect(run.unmatchedLineIds).toEqual(['b3', 'b6']);
+    expect(run.unmatchedItemIds).toEqual(['m1', 'u1']);
+    expect(run.matches).toHaveLength(5);
+  });
 });

@@ -143,6 +143,15 @@ describe('REFERENCE_CONTAINS', () => {
     ]);
   });
 
+  it('a reference under 6 characters is never looked for in a narration', () => {
+    const result = matchAll(
+      [line('l1', { remittance: 'MO 12345 PAID' })],
+      [item('m1', { kind: 'MONEY_ORDER', references: { moneyOrderNumber: '12345' } })],
+      ruleSet([contains({ itemFields: ['moneyOrderNumber'] })]),
+    );
+    expect(result.matches).toEqual([]);
+  });
+
   it('ONE_TO_MANY: an aggregator credit naming its settlement id pays the collections less its fee (percent, inclusive)', () => {
     const collections = ['c1', 'c2', 'c3', 'c4'].map((id) =>
       item(id, { kind: 'AGGREGATOR_CREDIT', amount: '500.00', groupKey: 'setl_N8xYz12345', date: '2026-11-01' }),

@@ -233,7 +233,8 @@ function checkRule(value: unknown, path: string, issues: Issues): Rule | undefin
   let id: string | undefined;
   if (value.id !== undefined) {
     if (typeof value.id !== 'string' || !ID_SHAPE.test(value.id) || value.id.length > RULE_SET_LIMITS.maxIdLength) {
-      issues.add(`${path}.id`, `must be 1 to ${RULE_SET_LIMITS.maxIdLength} letters, digits, '.', '_' or '-'; got ${describe(value.id)}`);
+      const shape = `1 to ${RULE_SET_LIMITS.maxIdLength} letters, digits, '.', '_' or '-'`;
+      issues.add(`${path}.id`, `must be ${shape}; got ${describe(value.id)}`);
     } else id = value.id;
   }
   let name: string | undefined;
@@ -276,14 +277,15 @@ function checkRule(value: unknown, path: string, issues: Issues): Rule | undefin
       checkKeys(tolerance, ['absolute', 'percent'], tolerancePath, issues);
       need(tolerance, 'absolute', tolerancePath, issues);
       need(tolerance, 'percent', tolerancePath, issues);
+      const { maxAbsoluteTolerance, maxPercentTolerance, maxScale } = RULE_SET_LIMITS;
       const absolute =
         tolerance.absolute === undefined
           ? undefined
-          : checkDecimal(tolerance.absolute, `${tolerancePath}.absolute`, issues, RULE_SET_LIMITS.maxAbsoluteTolerance, RULE_SET_LIMITS.maxScale);
+          : checkDecimal(tolerance.absolute, `${tolerancePath}.absolute`, issues, maxAbsoluteTolerance, maxScale);
       const percent =
         tolerance.percent === undefined
           ? undefined
-          : checkDecimal(tolerance.percent, `${tolerancePath}.percent`, issues, RULE_SET_LIMITS.maxPercentTolerance, RULE_SET_LIMITS.maxScale);
+          : checkDecimal(tolerance.percent, `${tolerancePath}.percent`, issues, maxPercentTolerance, maxScale);
       if (absolute !== undefined && percent !== undefined) amountTolerance = { absolute, percent };
     }
   }
@@ -298,11 +300,15 @@ function checkRule(value: unknown, path: string, issues: Issues): Rule | undefin
       checkKeys(window, ['before', 'after'], windowPath, issues);
       need(window, 'before', windowPath, issues);
       need(window, 'after', windowPath, issues);
-      const beforeDays =
-        window.before === undefined ? undefined : checkInteger(window.before, `${windowPath}.before`, issues, 0, RULE_SET_LIMITS.maxWindowDays);
-      const afterDays =
-        window.after === undefined ? undefined : checkInteger(window.after, `${windowPath}.after`, issues, 0, RULE_SET_LIMITS.maxWindowDays);
-      if (beforeDays !== undefined && afterDays !== undefined) dateWindowDays = { before: beforeDays, after: afterDays };
+      const days = (key: 'before' | 'after') =>
+        window[key] === undefined
+          ? undefined
+          : checkInteger(window[key], `${windowPath}.${key}`, issues, 0, RULE_SET_LIMITS.maxWindowDays);
+      const beforeDays = days('before');
+      const afterDays = days('after');
+      if (beforeDays !== undefined && afterDays !== undefined) {
+        dateWindowDays = { before: beforeDays, after: afterDays };
+      }
     }
   }
 

@@ -1,9 +1,10 @@
 -- Data: the reconciliation permissions of issue 13 (packages/authz permissions.ts).
 -- Finance officers reconcile for their subtree: they register the operator's bank accounts there and import their
--- statements. Auditors read bank accounts, statements and the reconciliation in their subtree.
+-- statements, and match them. Auditors read bank accounts, statements and the reconciliation in their subtree.
 INSERT INTO "administration"."role_permissions" ("role_code", "permission", "scope") VALUES
   ('FINANCE_OFFICER', 'recon.read', 'SUBTREE'),
   ('FINANCE_OFFICER', 'recon.bank.manage', 'SUBTREE'),
   ('FINANCE_OFFICER', 'recon.import', 'SUBTREE'),
+  ('FINANCE_OFFICER', 'recon.match', 'SUBTREE'),
   ('AUDITOR', 'recon.read', 'SUBTREE')
 ON CONFLICT DO NOTHING;

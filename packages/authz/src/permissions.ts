@@ -73,6 +73,8 @@ export const PERMISSIONS = [
   'recon.bank.manage',
   /** Import bank statement files into a bank account. */
   'recon.import',
+  /** Run matching on a bank account's statements; confirm, reject and undo its matches. */
+  'recon.match',
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];

@@ -20,6 +20,11 @@ describe('Indian payment references', () => {
     expect(indianPaymentReference({ accountServicerReference: 'hdfcr52026113000000042' })).toBe('HDFCR52026113000000042');
   });
 
+  it('takes the whole UTR from the narration when a field holds only its first 16 characters', () => {
+    expect(indianPaymentReference({ accountServicerReference: 'HDFCN52026121400' }, 'NEFT HDFCN52026121400000077 COD')).toBe('HDFCN52026121400000077');
+    expect(indianPaymentReference({ accountServicerReference: 'HDFCN52026121400' }, 'NEFT SBINN52026121400000077 COD')).toBe('HDFCN52026121400');
+  });
+
   it('finds a labelled one in the narration, and a NEFT/RTGS-shaped token without a label, but not a bare 12-digit number', () => {
     expect(indianPaymentReference({}, 'NEFT CR-SBIN0000691-KHADI HAAT-UTR: SBINN52026113012345678')).toBe('SBINN52026113012345678');
     expect(indianPaymentReference({}, 'UPI/RRN 412345678901/razorpay')).toBe('412345678901');

@@ -26,7 +26,11 @@ function fromText(text: string | undefined): string | undefined {
 
 export function indianPaymentReference(references: LineReferences, remittance?: string): string | undefined {
   const fields = [references.transactionId, references.endToEndId, references.accountServicerReference, references.ownerReference];
-  return fields.find((value): value is string => value !== undefined && isIndianPaymentReference(value.toUpperCase()))?.toUpperCase() ?? fromText(remittance);
+  const field = fields.find((value): value is string => value !== undefined && isIndianPaymentReference(value.toUpperCase()))?.toUpperCase();
+  const text = fromText(remittance);
+  // A 16-character field (MT940's bank reference) can hold only the start of a 22-character UTR the narration gives whole.
+  if (field && text && text.length > field.length && text.startsWith(field)) return text;
+  return field ?? text;
 }
 
 /** Sets `references.utr` on each line (and batch transaction) that carries one and has none yet. */

@@ -11,6 +11,7 @@ import type { CodLedgerClient } from './summaries/ledger-client.js';
 import type { BankAccountService } from './recon/bank-accounts/service.js';
 import type { StatementImportService } from './recon/imports/service.js';
 import type { ReconDeps } from './recon/deps.js';
+import type { MatchingService } from './recon/matching/service.js';
 
 export interface Context extends RequestContext {
   services: {
@@ -25,6 +26,7 @@ export interface Context extends RequestContext {
     bankAccounts: BankAccountService;
     statementImports: StatementImportService;
     recon: ReconDeps;
+    matching: MatchingService;
   };
   billerLoaders: BillerLoaders;
 }

@@ -11,6 +11,7 @@ import { manifestResolvers } from './manifests/resolvers.js';
 import { settlementResolvers } from './settlement/resolvers.js';
 import { disputeResolvers } from './disputes/resolvers.js';
 import { reconResolvers } from './recon/resolvers.js';
+import { matchingResolvers } from './recon/matching/resolvers.js';
 
 const feeResolvers: Resolvers<Context> = {
   Query: {
@@ -41,5 +42,6 @@ export const resolvers: Resolvers<Context> = {
     settlementResolvers as Resolvers<Context>,
     disputeResolvers,
     reconResolvers,
+    matchingResolvers,
   ]),
 };

@@ -27,6 +27,7 @@ import { createStatementImportService } from './recon/imports/service.js';
 import { startStatementImportJob } from './recon/imports/job.js';
 import { createBankLedgerClient } from './recon/ledger-client.js';
 import type { ReconDeps } from './recon/deps.js';
+import { createMatchingService } from './recon/matching/service.js';
 import { BANK_STATEMENT_UPLOAD } from './recon/upload-route.js';
 
 export interface CodSettlementOptions extends SubgraphRuntimeOptions {
@@ -86,6 +87,7 @@ export async function startCodSettlement(options: CodSettlementOptions): Promise
     bankAccounts: createBankAccountService(recon),
     statementImports,
     recon,
+    matching: createMatchingService(recon),
   };
   const running = await startSubgraph<Context>({
     name: 'cod-settlement',

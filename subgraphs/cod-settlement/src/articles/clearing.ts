@@ -7,12 +7,12 @@ import { randomUUID } from 'node:crypto';
 import type { Identity } from '@postal/auth';
 import { assertCan, assertHolds, can } from '@postal/authz';
 import { businessDate } from '@postal/calendar';
-import { transaction } from '@postal/db';
+import { transaction, type Tx } from '@postal/db';
 import { BadUserInputError } from '@postal/errors';
 import { Decimal } from '@postal/money';
 import { findBillers } from '../billers/repository.js';
 import { stageCodMovement } from '../ledger/movements.js';
-import { actorOf, type ArticleDeps } from './deps.js';
+import { actorOf, type Actor, type ArticleDeps } from './deps.js';
 import { checkText } from './domain.js';
 import { ArticleError, ArticleNotFoundError } from './errors.js';
 import { findArticlesByNumbers, lockCollectionsOf, markCleared } from './repository.js';
@@ -64,29 +64,44 @@ export async function clearDigitalCollections(deps: ArticleDeps, identity: Ident
       assertCan(identity, 'cod.dispute.manage', { code: biller.settlementOfficeCode, path: biller.settlementOfficePath });
     }
     const ids = numbers.map((number) => articles.get(number)!.id);
-    const collections = new Map((await lockCollectionsOf(tx, ids)).map((row) => [row.articleId, row]));
-    const byBiller = new Map<string, { total: Decimal; count: number; currency: string }>();
-    for (const number of numbers) {
-      const article = articles.get(number)!;
-      const collection = collections.get(article.id);
-      if (!collection) throw new ArticleError('NOT_CLEARABLE', `article ${number} has no collection (it is ${article.status})`, { field: 'articleNumbers' });
-      if (collection.mode === 'CASH') throw new ArticleError('NOT_CLEARABLE', `article ${number} was paid in cash: it is due when deposited`, { field: 'articleNumbers' });
-      if (collection.clearedOn) throw new ArticleError('NOT_CLEARABLE', `article ${number} was cleared already on ${collection.clearedOn} (${collection.clearedReference})`, { field: 'articleNumbers' });
-      const sum = byBiller.get(article.billerId) ?? { total: new Decimal(0), count: 0, currency: collection.currency };
-      byBiller.set(article.billerId, { total: sum.total.plus(collection.amount), count: sum.count + 1, currency: sum.currency });
-    }
-    if ((await markCleared(tx, ids, today, reference)) !== ids.length) throw new Error('collections changed under their locks');
-    const result: BillerClearing[] = [];
-    for (const [billerId, sum] of [...byBiller.entries()].sort(([a], [b]) => a.localeCompare(b))) {
-      const biller = billers.get(billerId)!;
-      const movementId = await stageCodMovement(
-        tx,
-        { movement: 'DIGITAL_CLEARED', currency: sum.currency, businessDate: today, actor: actor.event, billerCode: biller.code, settlementOfficeCode: biller.settlementOfficeCode, reference, amount: sum.total.toFixed() },
-        { type: 'CLEARING', id: randomUUID(), billerId },
-        { now, requestId },
-      );
-      result.push({ billerCode: biller.code, currency: sum.currency, amount: sum.total.toFixed(), articleCount: sum.count, movementId });
-    }
+    const result = await clearCollectionsIn(tx, { articleIds: ids, numberOf: (id) => numbers[ids.indexOf(id)]!, reference, today, now, actor: actor.event, requestId });
     return { reference, billers: result };
   });
+}
+
+/**
+ * The articles' UPI/card collections cleared with the aggregator's reference, inside the caller's transaction: one
+ * DIGITAL_CLEARED movement per biller with its total (UPI clearing to the bank in the ledger). clearDigitalCollections'
+ * own, and reconciliation's when an aggregator's bank credit is matched to the collections (recon/matching/effects.ts).
+ * NOT_CLEARABLE for an article without a digital collection or already cleared: nothing is cleared then.
+ */
+export async function clearCollectionsIn(
+  tx: Tx,
+  input: { articleIds: string[]; numberOf: (articleId: string) => string; reference: string; today: string; now: Date; actor: Actor['event']; requestId?: string | undefined },
+): Promise<BillerClearing[]> {
+  const collections = new Map((await lockCollectionsOf(tx, input.articleIds)).map((row) => [row.articleId, row]));
+  const byBiller = new Map<string, { total: Decimal; count: number; currency: string }>();
+  for (const id of input.articleIds) {
+    const number = input.numberOf(id);
+    const collection = collections.get(id);
+    if (!collection) throw new ArticleError('NOT_CLEARABLE', `article ${number} has no collection`, { field: 'articleNumbers' });
+    if (collection.mode === 'CASH') throw new ArticleError('NOT_CLEARABLE', `article ${number} was paid in cash: it is due when deposited`, { field: 'articleNumbers' });
+    if (collection.clearedOn) throw new ArticleError('NOT_CLEARABLE', `article ${number} was cleared already on ${collection.clearedOn} (${collection.clearedReference})`, { field: 'articleNumbers' });
+    const sum = byBiller.get(collection.billerId) ?? { total: new Decimal(0), count: 0, currency: collection.currency };
+    byBiller.set(collection.billerId, { total: sum.total.plus(collection.amount), count: sum.count + 1, currency: sum.currency });
+  }
+  if ((await markCleared(tx, input.articleIds, input.today, input.reference)) !== input.articleIds.length) throw new Error('collections changed under their locks');
+  const billers = await findBillers(tx, [...byBiller.keys()]);
+  const result: BillerClearing[] = [];
+  for (const [billerId, sum] of [...byBiller.entries()].sort(([a], [b]) => a.localeCompare(b))) {
+    const biller = billers.get(billerId)!;
+    const movementId = await stageCodMovement(
+      tx,
+      { movement: 'DIGITAL_CLEARED', currency: sum.currency, businessDate: input.today, actor: input.actor, billerCode: biller.code, settlementOfficeCode: biller.settlementOfficeCode, reference: input.reference, amount: sum.total.toFixed() },
+      { type: 'CLEARING', id: randomUUID(), billerId },
+      { now: input.now, requestId: input.requestId },
+    );
+    result.push({ billerCode: biller.code, currency: sum.currency, amount: sum.total.toFixed(), articleCount: sum.count, movementId });
+  }
+  return result;
 }

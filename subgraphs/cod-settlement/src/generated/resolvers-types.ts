@@ -1043,6 +1043,8 @@ export type Mutation = {
   cancelSettlementBatch: SettlementBatch;
   /** UPI and card collections due once the aggregator's credit is seen (cod.dispute.manage at the biller's settlement office). */
   clearDigitalCollections: CodDigitalClearing;
+  /** A SUGGESTED match confirmed, its effects applied. Needs recon.match. Errors: MATCH_NOT_FOUND, MATCH_NOT_SUGGESTED, MATCH_EFFECT_BLOCKED, and the books' own (DUPLICATE_UTR, NOT_CLEARABLE). */
+  confirmReconMatch: ReconMatch;
   /**
    * A new contract version. Errors: CONTRACT_VERSION_EXISTS, EFFECTIVE_FROM_IN_PAST, AMOUNT_OUT_OF_RANGE,
    * INVALID_FEE_SCHEDULE, FEE_SCHEDULE_NOT_FOUND, BILLER_CLOSED, BILLER_NOT_FOUND, BAD_USER_INPUT, FORBIDDEN.
@@ -1091,6 +1093,8 @@ export type Mutation = {
    * BILLER_NOT_ACTIVE, CONTRACT_NOT_FOUND, INVALID_AMOUNT, AMOUNT_OUT_OF_RANGE, OFFICE_NOT_FOUND, OFFICE_NOT_ELIGIBLE.
    */
   registerCodArticle: CodArticle;
+  /** A SUGGESTED match rejected (1 to 500 characters of reason): its lines and items are open again and it is not suggested again. */
+  rejectReconMatch: ReconMatch;
   /**
    * Submits new payout details to the approvals inbox (COD_BANK_CHANGE; a checker needs cod.biller.bank.approve).
    * Errors: BANK_CHANGE_PENDING, BANK_DETAILS_UNCHANGED, BILLER_CLOSED, INVALID_IFSC, INVALID_ACCOUNT_NUMBER, BILLER_NOT_FOUND,
@@ -1100,6 +1104,12 @@ export type Mutation = {
   /** Needs cod.dispute.manage. Errors: DISPUTE_NOT_FOUND, DISPUTE_ALREADY_RESOLVED, INVALID_DISPUTE. */
   resolveCodDispute: CodDispute;
   /**
+   * Matches the account's open lines (of one statement, or all) with its open items by the rule set in force, or, as a
+   * dry run, shows what a rule set would do. Needs recon.match over the account's office. Errors: BANK_ACCOUNT_NOT_FOUND,
+   * RULE_SET_INVALID, MATCH_RUN_TOO_LARGE, BAD_USER_INPUT, FORBIDDEN.
+   */
+  runReconMatching: ReconRun;
+  /**
    * Saves how this account's bank writes its CSV export: a JSON object (at most 16 kB) as docs/bank-statements.md's CSV
    * section describes (delimiter, skipRows, dateFormat, number format, columns by header name or position, ...); null
    * removes it. Needs recon.bank.manage over the account's office. Errors: CSV_MAPPING_INVALID (naming the field),
@@ -1108,6 +1118,8 @@ export type Mutation = {
   setBankCsvMapping: BankAccount;
   /** One SETTLEMENT_RELEASE request to the approvals inbox. Needs cod.settlement.release. Errors: INVALID_BATCH_LIST, INVALID_BATCH_STATE, SETTLEMENT_BATCH_NOT_FOUND, SETTLEMENT_BATCH_CHANGED. */
   submitSettlementBatches: SettlementSubmission;
+  /** A CONFIRMED match undone, when it changed nothing in the books (else MATCH_HAS_EFFECTS). Needs recon.match. */
+  unmatchReconMatch: ReconMatch;
   /**
    * Changes name, contact or status if the biller is still at expectedVersion. Errors: VERSION_CONFLICT,
    * INVALID_STATUS_CHANGE (CLOSED is final), BILLER_NOT_FOUND, INVALID_EMAIL, INVALID_PHONE, FORBIDDEN.
@@ -1131,6 +1143,11 @@ export type MutationCancelSettlementBatchArgs = {
 
 export type MutationClearDigitalCollectionsArgs = {
   input: ClearDigitalCollectionsInput;
+};
+
+
+export type MutationConfirmReconMatchArgs = {
+  id: Scalars['ID']['input'];
 };
 
 
@@ -1213,6 +1230,12 @@ export type MutationRegisterCodArticleArgs = {
 };
 
 
+export type MutationRejectReconMatchArgs = {
+  id: Scalars['ID']['input'];
+  reason: Scalars['String']['input'];
+};
+
+
 export type MutationRequestBillerBankChangeArgs = {
   bankAccount: BillerBankAccountInput;
   billerId: Scalars['ID']['input'];
@@ -1226,6 +1249,11 @@ export type MutationResolveCodDisputeArgs = {
 };
 
 
+export type MutationRunReconMatchingArgs = {
+  input: RunReconMatchingInput;
+};
+
+
 export type MutationSetBankCsvMappingArgs = {
   bankAccountId: Scalars['ID']['input'];
   mapping?: InputMaybe<Scalars['String']['input']>;
@@ -1235,6 +1263,12 @@ export type MutationSetBankCsvMappingArgs = {
 export type MutationSubmitSettlementBatchesArgs = {
   ids: Array<Scalars['ID']['input']>;
   note: Scalars['String']['input'];
+};
+
+
+export type MutationUnmatchReconMatchArgs = {
+  id: Scalars['ID']['input'];
+  reason: Scalars['String']['input'];
 };
 
 
@@ -1376,6 +1410,12 @@ export type Query = {
   payoutFile: Maybe<PayoutFile>;
   /** A postman's beat on a date (cod.collect, cod.deposit or cod.read at the office). */
   postmanDaySheet: CodPostmanDaySheet;
+  reconMatch: Maybe<ReconMatch>;
+  /** Matches of the bank accounts in your recon.read scope, newest first. */
+  reconMatches: ReconMatchConnection;
+  /** The rule set in force, as JSON text (docs/matching.md). Needs recon.read somewhere. */
+  reconRuleSet: Scalars['String']['output'];
+  reconRun: Maybe<ReconRun>;
   settlementBatch: Maybe<SettlementBatch>;
   /** Needs cod.read (or cod.biller.self: your own batches). */
   settlementBatches: SettlementBatchConnection;
@@ -1513,6 +1553,23 @@ export type QueryPostmanDaySheetArgs = {
 };
 
 
+export type QueryReconMatchArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryReconMatchesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<ReconMatchFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryReconRunArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
 export type QuerySettlementBatchArgs = {
   id: Scalars['ID']['input'];
 };
@@ -1529,6 +1586,130 @@ export type RaiseCodDisputeInput = {
   claimedAmount?: InputMaybe<Scalars['Decimal']['input']>;
   kind: CodDisputeKind;
   note: Scalars['String']['input'];
+};
+
+/** One fact a match rests on: the field, what the line said, what the item said, how they compare. */
+export type ReconEvidence = {
+  __typename?: 'ReconEvidence';
+  detail: Maybe<Scalars['String']['output']>;
+  field: Scalars['String']['output'];
+  itemValue: Scalars['String']['output'];
+  lineValue: Scalars['String']['output'];
+};
+
+/** What a bank line is matched with in our books. */
+export type ReconItemKind =
+  /** A UPI or card collection, paid by the aggregator in one credit with others. */
+  | 'AGGREGATOR_CREDIT'
+  | 'CASH_DEPOSIT'
+  | 'MONEY_ORDER'
+  /** A COD settlement payout to a biller (a debit on the bank). */
+  | 'PAYOUT';
+
+export type ReconMatch = {
+  __typename?: 'ReconMatch';
+  bankAccount: BankAccount;
+  /** 0 to 1. */
+  confidence: Scalars['Decimal']['output'];
+  createdAt: Scalars['DateTime']['output'];
+  decidedAt: Maybe<Scalars['DateTime']['output']>;
+  decidedBy: Maybe<Scalars['String']['output']>;
+  /** Line total less items total. */
+  difference: Money;
+  /** What confirming it did to the books, in order (PAYOUT_PAID <payout> <utr>, COLLECTIONS_CLEARED <biller> <count> <amount> <currency>). */
+  effects: Array<Scalars['String']['output']>;
+  evidence: Array<ReconEvidence>;
+  id: Scalars['ID']['output'];
+  items: Array<ReconMatchItem>;
+  lines: Array<BankStatementLine>;
+  /** For a suggestion the rules would have confirmed: why it was not (no UTR on the line, the books refused). */
+  reason: Maybe<Scalars['String']['output']>;
+  /** The rule (of ruleSetVersion) that found it. */
+  ruleId: Scalars['String']['output'];
+  ruleSetVersion: Scalars['Int']['output'];
+  status: ReconMatchStatus;
+  /** ONE_TO_ONE, ONE_TO_MANY (one line, many items) or MANY_TO_ONE. */
+  strategy: Scalars['String']['output'];
+};
+
+export type ReconMatchConnection = {
+  __typename?: 'ReconMatchConnection';
+  edges: Array<ReconMatchEdge>;
+  pageInfo: PageInfo;
+};
+
+export type ReconMatchEdge = {
+  __typename?: 'ReconMatchEdge';
+  cursor: Scalars['String']['output'];
+  node: ReconMatch;
+};
+
+export type ReconMatchFilter = {
+  bankAccountId?: InputMaybe<Scalars['ID']['input']>;
+  statementId?: InputMaybe<Scalars['ID']['input']>;
+  status?: InputMaybe<ReconMatchStatus>;
+};
+
+export type ReconMatchItem = {
+  __typename?: 'ReconMatchItem';
+  amount: Money;
+  /** The payout's or the collection's id. */
+  id: Scalars['ID']['output'];
+  kind: ReconItemKind;
+};
+
+/** A match a dry run would make (nothing is stored). */
+export type ReconMatchPreview = {
+  __typename?: 'ReconMatchPreview';
+  confidence: Scalars['Decimal']['output'];
+  difference: Money;
+  evidence: Array<ReconEvidence>;
+  itemIds: Array<Scalars['ID']['output']>;
+  lineIds: Array<Scalars['ID']['output']>;
+  ruleId: Scalars['String']['output'];
+  status: ReconMatchStatus;
+  strategy: Scalars['String']['output'];
+};
+
+export type ReconMatchStatus =
+  /** Confirmed, by the rule set (at or above its threshold) or by a person; its effects on the books are done. */
+  | 'CONFIRMED'
+  | 'REJECTED'
+  /** Found below the rule set's threshold: for a person to confirm or reject. */
+  | 'SUGGESTED'
+  /** A confirmed match undone by a person, with the reason. */
+  | 'UNMATCHED';
+
+/** What one rule of a run did. */
+export type ReconRuleOutcome = {
+  __typename?: 'ReconRuleOutcome';
+  confirmed: Scalars['Int']['output'];
+  enabled: Scalars['Boolean']['output'];
+  items: Scalars['Int']['output'];
+  lines: Scalars['Int']['output'];
+  ruleId: Scalars['String']['output'];
+  suggested: Scalars['Int']['output'];
+};
+
+export type ReconRun = {
+  __typename?: 'ReconRun';
+  bankAccount: BankAccount;
+  byRule: Array<ReconRuleOutcome>;
+  confirmedCount: Scalars['Int']['output'];
+  createdAt: Scalars['DateTime']['output'];
+  dryRun: Scalars['Boolean']['output'];
+  id: Scalars['ID']['output'];
+  itemCount: Scalars['Int']['output'];
+  /** Open lines and items it looked at. */
+  lineCount: Scalars['Int']['output'];
+  /** A dry run's matches (the first 200); empty for a real run (see reconMatches). */
+  preview: Array<ReconMatchPreview>;
+  ruleSetVersion: Scalars['Int']['output'];
+  runBy: Scalars['String']['output'];
+  statementId: Maybe<Scalars['ID']['output']>;
+  suggestedCount: Scalars['Int']['output'];
+  unmatchedItemCount: Scalars['Int']['output'];
+  unmatchedLineCount: Scalars['Int']['output'];
 };
 
 export type RecordDeliveryInput = {
@@ -1601,6 +1782,16 @@ export type ResolveCodDisputeInput = {
   adjustmentAmount?: InputMaybe<Scalars['Decimal']['input']>;
   note: Scalars['String']['input'];
   outcome: CodDisputeOutcome;
+};
+
+export type RunReconMatchingInput = {
+  bankAccountId: Scalars['ID']['input'];
+  /** Nothing stored but the run's summary and preview. */
+  dryRun?: InputMaybe<Scalars['Boolean']['input']>;
+  /** A dry run only: a proposed rule set as JSON text (docs/matching.md), to see what it would do. */
+  ruleSet?: InputMaybe<Scalars['String']['input']>;
+  /** Only this statement's lines; left out, every open line of the account. */
+  statementId?: InputMaybe<Scalars['ID']['input']>;
 };
 
 /** One biller's settlement for one cycle: the articles due, net of COD fees, GST and early-settlement fees, plus upheld disputes' adjustments. */
@@ -1929,12 +2120,24 @@ export type ResolversTypes = {
   PayoutStatus: PayoutStatus;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   RaiseCodDisputeInput: RaiseCodDisputeInput;
+  ReconEvidence: ResolverTypeWrapper<ReconEvidence>;
+  ReconItemKind: ReconItemKind;
+  ReconMatch: ResolverTypeWrapper<ReconMatch>;
+  ReconMatchConnection: ResolverTypeWrapper<ReconMatchConnection>;
+  ReconMatchEdge: ResolverTypeWrapper<ReconMatchEdge>;
+  ReconMatchFilter: ReconMatchFilter;
+  ReconMatchItem: ResolverTypeWrapper<ReconMatchItem>;
+  ReconMatchPreview: ResolverTypeWrapper<ReconMatchPreview>;
+  ReconMatchStatus: ReconMatchStatus;
+  ReconRuleOutcome: ResolverTypeWrapper<ReconRuleOutcome>;
+  ReconRun: ResolverTypeWrapper<ReconRun>;
   RecordDeliveryInput: RecordDeliveryInput;
   RecordPostmanDepositInput: RecordPostmanDepositInput;
   RegisterBankAccountInput: RegisterBankAccountInput;
   RegisterBillerInput: RegisterBillerInput;
   RegisterCodArticleInput: RegisterCodArticleInput;
   ResolveCodDisputeInput: ResolveCodDisputeInput;
+  RunReconMatchingInput: RunReconMatchingInput;
   SettlementBatch: ResolverTypeWrapper<BatchRowModel>;
   SettlementBatchConnection: ResolverTypeWrapper<Omit<SettlementBatchConnection, 'edges'> & { edges: Array<ResolversTypes['SettlementBatchEdge']> }>;
   SettlementBatchEdge: ResolverTypeWrapper<Omit<SettlementBatchEdge, 'node'> & { node: ResolversTypes['SettlementBatch'] }>;
@@ -2047,12 +2250,22 @@ export type ResolversParentTypes = {
   PayoutFile: PayoutFileRowModel;
   Query: Record<PropertyKey, never>;
   RaiseCodDisputeInput: RaiseCodDisputeInput;
+  ReconEvidence: ReconEvidence;
+  ReconMatch: ReconMatch;
+  ReconMatchConnection: ReconMatchConnection;
+  ReconMatchEdge: ReconMatchEdge;
+  ReconMatchFilter: ReconMatchFilter;
+  ReconMatchItem: ReconMatchItem;
+  ReconMatchPreview: ReconMatchPreview;
+  ReconRuleOutcome: ReconRuleOutcome;
+  ReconRun: ReconRun;
   RecordDeliveryInput: RecordDeliveryInput;
   RecordPostmanDepositInput: RecordPostmanDepositInput;
   RegisterBankAccountInput: RegisterBankAccountInput;
   RegisterBillerInput: RegisterBillerInput;
   RegisterCodArticleInput: RegisterCodArticleInput;
   ResolveCodDisputeInput: ResolveCodDisputeInput;
+  RunReconMatchingInput: RunReconMatchingInput;
   SettlementBatch: BatchRowModel;
   SettlementBatchConnection: Omit<SettlementBatchConnection, 'edges'> & { edges: Array<ResolversParentTypes['SettlementBatchEdge']> };
   SettlementBatchEdge: Omit<SettlementBatchEdge, 'node'> & { node: ResolversParentTypes['SettlementBatch'] };
@@ -2610,6 +2823,7 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   buildSettlementBatches?: Resolver<Array<ResolversTypes['SettlementBatch']>, ParentType, ContextType, RequireFields<MutationBuildSettlementBatchesArgs, 'input'>>;
   cancelSettlementBatch?: Resolver<ResolversTypes['SettlementBatch'], ParentType, ContextType, RequireFields<MutationCancelSettlementBatchArgs, 'id' | 'reason'>>;
   clearDigitalCollections?: Resolver<ResolversTypes['CodDigitalClearing'], ParentType, ContextType, RequireFields<MutationClearDigitalCollectionsArgs, 'input'>>;
+  confirmReconMatch?: Resolver<ResolversTypes['ReconMatch'], ParentType, ContextType, RequireFields<MutationConfirmReconMatchArgs, 'id'>>;
   createContractVersion?: Resolver<ResolversTypes['BillerContract'], ParentType, ContextType, RequireFields<MutationCreateContractVersionArgs, 'billerId' | 'input'>>;
   importBankStatement?: Resolver<ResolversTypes['BankStatementImport'], ParentType, ContextType, RequireFields<MutationImportBankStatementArgs, 'input'>>;
   markLostOrDamaged?: Resolver<ResolversTypes['CodArticle'], ParentType, ContextType, RequireFields<MutationMarkLostOrDamagedArgs, 'articleNumber' | 'input'>>;
@@ -2624,10 +2838,13 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   registerBankAccount?: Resolver<ResolversTypes['BankAccount'], ParentType, ContextType, RequireFields<MutationRegisterBankAccountArgs, 'input'>>;
   registerBiller?: Resolver<ResolversTypes['Biller'], ParentType, ContextType, RequireFields<MutationRegisterBillerArgs, 'input'>>;
   registerCodArticle?: Resolver<ResolversTypes['CodArticle'], ParentType, ContextType, RequireFields<MutationRegisterCodArticleArgs, 'input'>>;
+  rejectReconMatch?: Resolver<ResolversTypes['ReconMatch'], ParentType, ContextType, RequireFields<MutationRejectReconMatchArgs, 'id' | 'reason'>>;
   requestBillerBankChange?: Resolver<ResolversTypes['BillerBankChange'], ParentType, ContextType, RequireFields<MutationRequestBillerBankChangeArgs, 'bankAccount' | 'billerId' | 'reason'>>;
   resolveCodDispute?: Resolver<ResolversTypes['CodDispute'], ParentType, ContextType, RequireFields<MutationResolveCodDisputeArgs, 'id' | 'input'>>;
+  runReconMatching?: Resolver<ResolversTypes['ReconRun'], ParentType, ContextType, RequireFields<MutationRunReconMatchingArgs, 'input'>>;
   setBankCsvMapping?: Resolver<ResolversTypes['BankAccount'], ParentType, ContextType, RequireFields<MutationSetBankCsvMappingArgs, 'bankAccountId'>>;
   submitSettlementBatches?: Resolver<ResolversTypes['SettlementSubmission'], ParentType, ContextType, RequireFields<MutationSubmitSettlementBatchesArgs, 'ids' | 'note'>>;
+  unmatchReconMatch?: Resolver<ResolversTypes['ReconMatch'], ParentType, ContextType, RequireFields<MutationUnmatchReconMatchArgs, 'id' | 'reason'>>;
   updateBiller?: Resolver<ResolversTypes['Biller'], ParentType, ContextType, RequireFields<MutationUpdateBillerArgs, 'expectedVersion' | 'id' | 'input'>>;
   uploadCodManifest?: Resolver<ResolversTypes['CodManifest'], ParentType, ContextType, RequireFields<MutationUploadCodManifestArgs, 'input'>>;
 };
@@ -2709,8 +2926,92 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   codReconciliation?: Resolver<Array<ResolversTypes['CodReconciliationRow']>, ParentType, ContextType, Partial<QueryCodReconciliationArgs>>;
   payoutFile?: Resolver<Maybe<ResolversTypes['PayoutFile']>, ParentType, ContextType, RequireFields<QueryPayoutFileArgs, 'id'>>;
   postmanDaySheet?: Resolver<ResolversTypes['CodPostmanDaySheet'], ParentType, ContextType, RequireFields<QueryPostmanDaySheetArgs, 'date' | 'officeCode' | 'postmanId'>>;
+  reconMatch?: Resolver<Maybe<ResolversTypes['ReconMatch']>, ParentType, ContextType, RequireFields<QueryReconMatchArgs, 'id'>>;
+  reconMatches?: Resolver<ResolversTypes['ReconMatchConnection'], ParentType, ContextType, RequireFields<QueryReconMatchesArgs, 'first'>>;
+  reconRuleSet?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  reconRun?: Resolver<Maybe<ResolversTypes['ReconRun']>, ParentType, ContextType, RequireFields<QueryReconRunArgs, 'id'>>;
   settlementBatch?: Resolver<Maybe<ResolversTypes['SettlementBatch']>, ParentType, ContextType, RequireFields<QuerySettlementBatchArgs, 'id'>>;
   settlementBatches?: Resolver<ResolversTypes['SettlementBatchConnection'], ParentType, ContextType, RequireFields<QuerySettlementBatchesArgs, 'first'>>;
+};
+
+export type ReconEvidenceResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ReconEvidence'] = ResolversParentTypes['ReconEvidence']> = {
+  detail?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  field?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  itemValue?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  lineValue?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type ReconMatchResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ReconMatch'] = ResolversParentTypes['ReconMatch']> = {
+  bankAccount?: Resolver<ResolversTypes['BankAccount'], ParentType, ContextType>;
+  confidence?: Resolver<ResolversTypes['Decimal'], ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  decidedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  decidedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  difference?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  effects?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  evidence?: Resolver<Array<ResolversTypes['ReconEvidence']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  items?: Resolver<Array<ResolversTypes['ReconMatchItem']>, ParentType, ContextType>;
+  lines?: Resolver<Array<ResolversTypes['BankStatementLine']>, ParentType, ContextType>;
+  reason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  ruleId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  ruleSetVersion?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['ReconMatchStatus'], ParentType, ContextType>;
+  strategy?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type ReconMatchConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ReconMatchConnection'] = ResolversParentTypes['ReconMatchConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['ReconMatchEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+};
+
+export type ReconMatchEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ReconMatchEdge'] = ResolversParentTypes['ReconMatchEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['ReconMatch'], ParentType, ContextType>;
+};
+
+export type ReconMatchItemResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ReconMatchItem'] = ResolversParentTypes['ReconMatchItem']> = {
+  amount?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['ReconItemKind'], ParentType, ContextType>;
+};
+
+export type ReconMatchPreviewResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ReconMatchPreview'] = ResolversParentTypes['ReconMatchPreview']> = {
+  confidence?: Resolver<ResolversTypes['Decimal'], ParentType, ContextType>;
+  difference?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  evidence?: Resolver<Array<ResolversTypes['ReconEvidence']>, ParentType, ContextType>;
+  itemIds?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
+  lineIds?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
+  ruleId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['ReconMatchStatus'], ParentType, ContextType>;
+  strategy?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type ReconRuleOutcomeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ReconRuleOutcome'] = ResolversParentTypes['ReconRuleOutcome']> = {
+  confirmed?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  enabled?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  items?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  lines?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  ruleId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  suggested?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type ReconRunResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ReconRun'] = ResolversParentTypes['ReconRun']> = {
+  bankAccount?: Resolver<ResolversTypes['BankAccount'], ParentType, ContextType>;
+  byRule?: Resolver<Array<ResolversTypes['ReconRuleOutcome']>, ParentType, ContextType>;
+  confirmedCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  dryRun?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  itemCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  lineCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  preview?: Resolver<Array<ResolversTypes['ReconMatchPreview']>, ParentType, ContextType>;
+  ruleSetVersion?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  runBy?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  statementId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  suggestedCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  unmatchedItemCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  unmatchedLineCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type SettlementBatchResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SettlementBatch'] = ResolversParentTypes['SettlementBatch']> = {
@@ -2846,6 +3147,14 @@ export type Resolvers<ContextType = Context> = {
   Payout?: PayoutResolvers<ContextType>;
   PayoutFile?: PayoutFileResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
+  ReconEvidence?: ReconEvidenceResolvers<ContextType>;
+  ReconMatch?: ReconMatchResolvers<ContextType>;
+  ReconMatchConnection?: ReconMatchConnectionResolvers<ContextType>;
+  ReconMatchEdge?: ReconMatchEdgeResolvers<ContextType>;
+  ReconMatchItem?: ReconMatchItemResolvers<ContextType>;
+  ReconMatchPreview?: ReconMatchPreviewResolvers<ContextType>;
+  ReconRuleOutcome?: ReconRuleOutcomeResolvers<ContextType>;
+  ReconRun?: ReconRunResolvers<ContextType>;
   SettlementBatch?: SettlementBatchResolvers<ContextType>;
   SettlementBatchConnection?: SettlementBatchConnectionResolvers<ContextType>;
   SettlementBatchEdge?: SettlementBatchEdgeResolvers<ContextType>;

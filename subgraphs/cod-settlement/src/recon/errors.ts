@@ -19,7 +19,14 @@ export type ReconErrorCode =
   | 'STATEMENT_IMPORT_BUSY'
   | 'FILE_TOO_LARGE'
   | 'CSV_MAPPING_REQUIRED'
-  | 'CSV_MAPPING_INVALID';
+  | 'CSV_MAPPING_INVALID'
+  | 'MATCH_NOT_FOUND'
+  | 'MATCH_NOT_SUGGESTED'
+  | 'MATCH_NOT_CONFIRMED'
+  | 'MATCH_EFFECT_BLOCKED'
+  | 'MATCH_HAS_EFFECTS'
+  | 'MATCH_RUN_TOO_LARGE'
+  | 'RULE_SET_INVALID';
 
 export class ReconError extends ExpectedError {
   constructor(code: ReconErrorCode, message: string, options: { field?: string; details?: Record<string, unknown> } = {}) {

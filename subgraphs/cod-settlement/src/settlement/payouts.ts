@@ -38,21 +38,33 @@ async function lockForOutcome(tx: Tx, context: SignedRequestContext, payoutId: s
 
 /** markPayoutPaid (cod.settlement.manage): the bank's UTR recorded; the payout and its batch PAID. */
 export async function markPayoutPaid(deps: SettlementDeps, context: SignedRequestContext, payoutId: string, utrInput: string): Promise<PayoutRow> {
+  const utr = checkedUtr(utrInput);
+  const today = businessDate(deps.clock(), deps.timeZone);
+  return deps.database.db.transaction((tx) => payPayoutIn(tx, context, payoutId, utr, today));
+}
+
+/** A UTR as recorded (trimmed, upper case), or INVALID_UTR. */
+export function checkedUtr(utrInput: string): string {
   const utr = utrInput.trim().toUpperCase();
   const problem = utrProblem(utr);
   if (problem) throw new SettlementError('INVALID_UTR', problem, { field: 'utr' });
-  const today = businessDate(deps.clock(), deps.timeZone);
-  return deps.database.db.transaction(async (tx) => {
-    const { payout, batch } = await lockForOutcome(tx, context, payoutId, 'PAID');
-    const [taken] = await tx.select({ id: payouts.id }).from(payouts).where(eq(payouts.utr, utr));
-    if (taken) throw new SettlementError('DUPLICATE_UTR', `UTR ${utr} is already recorded for another payout`, { field: 'utr' });
-    await tx.update(payouts).set({ status: 'PAID', utr, outcomeOn: today, outcomeBy: actorId(context) }).where(eq(payouts.id, payout.id));
-    await setBatchStatus(tx, batch.id, 'PAID', { version: batch.version + 1 });
-    await stageEvents(tx, { outbox, processedEvents }, [
-      auditEvent('cod-settlement', context, { action: 'COD_PAYOUT_PAID', target: { type: 'Payout', id: payout.id }, officeCode: batch.settlementOfficeCode, outcome: 'SUCCESS', after: { utr, amount: payout.amount, batch: batch.reference } }),
-    ]);
-    return { ...payout, status: 'PAID', utr, outcomeOn: today };
-  });
+  return utr;
+}
+
+/**
+ * The payout PAID with its UTR inside the caller's transaction: markPayoutPaid's, and reconciliation's when a bank
+ * debit is matched to the payout (recon/matching/effects.ts), so either way it happens once, with its audit record.
+ */
+export async function payPayoutIn(tx: Tx, context: SignedRequestContext, payoutId: string, utr: string, today: string): Promise<PayoutRow> {
+  const { payout, batch } = await lockForOutcome(tx, context, payoutId, 'PAID');
+  const [taken] = await tx.select({ id: payouts.id }).from(payouts).where(eq(payouts.utr, utr));
+  if (taken) throw new SettlementError('DUPLICATE_UTR', `UTR ${utr} is already recorded for another payout`, { field: 'utr' });
+  await tx.update(payouts).set({ status: 'PAID', utr, outcomeOn: today, outcomeBy: actorId(context) }).where(eq(payouts.id, payout.id));
+  await setBatchStatus(tx, batch.id, 'PAID', { version: batch.version + 1 });
+  await stageEvents(tx, { outbox, processedEvents }, [
+    auditEvent('cod-settlement', context, { action: 'COD_PAYOUT_PAID', target: { type: 'Payout', id: payout.id }, officeCode: batch.settlementOfficeCode, outcome: 'SUCCESS', after: { utr, amount: payout.amount, batch: batch.reference } }),
+  ]);
+  return { ...payout, status: 'PAID', utr, outcomeOn: today };
 }
 
 /**

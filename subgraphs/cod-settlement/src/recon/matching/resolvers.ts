@@ -1,0 +1,75 @@
+import { money } from '@postal/money';
+import { toMoneyOutput } from '@postal/scalars';
+import { rowsOf } from '@postal/db';
+import { assertHolds } from '@postal/authz';
+import type { Match } from '@postal/matching';
+import { sql } from 'drizzle-orm';
+import type { Context } from '../../context.js';
+import type { Resolvers } from '../../generated/resolvers-types.js';
+import { findBankAccount } from '../bank-accounts/repository.js';
+import type { LineRow } from '../imports/repository.js';
+import { matchItems, matchLineIds, type MatchRow, type RunRow } from './repository.js';
+import { activeRuleSet } from './service.js';
+
+const m = (amount: string, currency: string) => toMoneyOutput(money(amount, currency));
+const match = (parent: unknown) => parent as MatchRow;
+const run = (parent: unknown) => parent as RunRow;
+
+export const matchingResolvers: Resolvers<Context> = {
+  Query: {
+    reconRuleSet: (_parent, _args, context) => {
+      assertHolds(context.identity, 'recon.read');
+      return JSON.stringify(activeRuleSet());
+    },
+    reconMatches: (_parent, { filter, first, after }, context) => context.services.matching.list(context.identity, filter, first, after) as never,
+    reconMatch: (_parent, { id }, context) => context.services.matching.find(context.identity, id) as never,
+    reconRun: (_parent, { id }, context) => context.services.matching.findRun(context.identity, id) as never,
+  },
+  Mutation: {
+    runReconMatching: (_parent, { input }, context) => context.services.matching.run(context, input) as never,
+    confirmReconMatch: (_parent, { id }, context) => context.services.matching.confirm(context, id) as never,
+    rejectReconMatch: (_parent, { id, reason }, context) => context.services.matching.reject(context, id, reason) as never,
+    unmatchReconMatch: (_parent, { id, reason }, context) => context.services.matching.unmatch(context, id, reason) as never,
+  },
+  ReconMatch: {
+    bankAccount: async (parent, _args, context) => (await findBankAccount(context.services.recon.database.db, match(parent).bankAccountId)) as never,
+    status: (parent) => match(parent).status as never,
+    difference: (parent) => m(match(parent).difference, match(parent).currency),
+    lines: async (parent, _args, context) => {
+      const ids = await matchLineIds(context.services.recon.database.db, match(parent).id);
+      if (ids.length === 0) return [];
+      return rowsOf<Record<string, unknown>>(await context.services.recon.database.db.execute(sql`select * from cod.bank_statement_lines where id in ${ids} order by id`)).map(camel) as never;
+    },
+    items: async (parent, _args, context) =>
+      (await matchItems(context.services.recon.database.db, match(parent).id)).map((item) => ({ kind: item.itemKind as never, id: item.itemId, amount: m(item.amount, match(parent).currency) })),
+    createdAt: (parent) => match(parent).createdAt.toISOString(),
+    decidedAt: (parent) => match(parent).decidedAt?.toISOString() ?? null,
+  },
+  ReconRun: {
+    bankAccount: async (parent, _args, context) => (await findBankAccount(context.services.recon.database.db, run(parent).bankAccountId)) as never,
+    preview: async (parent) => {
+      const account = run(parent);
+      return ((account.preview ?? []) as Match[]).map((preview) => ({
+        ruleId: preview.ruleId,
+        strategy: preview.strategy,
+        status: preview.status,
+        confidence: preview.confidence,
+        difference: m(preview.difference, preview.currency),
+        lineIds: preview.lineIds,
+        itemIds: preview.itemIds,
+        evidence: preview.evidence.map((e) => ({ ...e, detail: e.detail ?? null })),
+      }));
+    },
+    runBy: (parent) => run(parent).actorLabel,
+    createdAt: (parent) => run(parent).createdAt.toISOString(),
+  },
+};
+
+/** A raw bank_statement_lines row in the drizzle row's shape, for the BankStatementLine resolvers. */
+function camel(row: Record<string, unknown>): LineRow {
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(row)) out[key.replace(/_([a-z])/g, (_all, letter: string) => letter.toUpperCase())] = value;
+  out.id = Number(out.id);
+  for (const key of ['bookingDate', 'valueDate']) if (out[key] instanceof Date) out[key] = (out[key] as Date).toISOString().slice(0, 10);
+  return out as unknown as LineRow;
+}

@@ -238,4 +238,20 @@ describe('the operator bank accounts and their statements, through the gateway',
     expect(taken.statements[0].lineCount).toBe(expected.lineCount);
     expect(taken.statements[0].closingBalance?.amount ?? null).toBe(expected.balances.find((b: any) => b.type === 'CLBD')?.amount ?? null);
   });
+
+  it('runs matching on demand, as a dry run too, and reads the rule set in force', async () => {
+    const RUN = `mutation($input: RunReconMatchingInput!) { runReconMatching(input: $input) { id dryRun ruleSetVersion lineCount itemCount confirmedCount suggestedCount unmatchedLineCount byRule { ruleId enabled } preview { ruleId } } }`;
+    const ruleSet = JSON.parse((await ok('auditor', 'query { reconRuleSet }')).reconRuleSet);
+    expect(ruleSet).toMatchObject({ version: 1 });
+    const dry = (await ok('finance', RUN, { input: { bankAccountId: accounts.inr!.id, dryRun: true } })).runReconMatching;
+    // NDGPO's books hold no UPI collections waiting for the bank in this test: every line stays open.
+    expect(dry).toMatchObject({ dryRun: true, ruleSetVersion: 1, lineCount: 12_000, itemCount: 0, confirmedCount: 0, unmatchedLineCount: 12_000 });
+    expect(dry.byRule.map((rule: any) => rule.ruleId)).toEqual(ruleSet.rules.map((rule: any) => rule.id));
+    const real = (await ok('finance', RUN, { input: { bankAccountId: accounts.inr!.id } })).runReconMatching;
+    expect(real).toMatchObject({ dryRun: false, lineCount: 12_000, confirmedCount: 0 });
+    expect(errorCodes(await call('auditor', RUN, { input: { bankAccountId: accounts.inr!.id } }))).toEqual(['FORBIDDEN']);
+    expect(errorCodes(await call('finance', RUN, { input: { bankAccountId: accounts.inr!.id, dryRun: true, ruleSet: '{"version": 2, "rules": []}' } }))).toEqual(['RULE_SET_INVALID']);
+    expect(errorCodes(await call('finance', 'mutation { confirmReconMatch(id: "00000000-0000-4000-8000-000000000000") { id } }'))).toEqual(['MATCH_NOT_FOUND']);
+    expect((await ok('finance', 'query($a: ID) { reconMatches(filter: { bankAccountId: $a }) { edges { node { id } } } }', { a: accounts.inr!.id })).reconMatches.edges).toEqual([]);
+  });
 });

@@ -14,6 +14,8 @@ import { createBankAccountService } from '../../subgraphs/cod-settlement/src/rec
 import type { ReconDeps } from '../../subgraphs/cod-settlement/src/recon/deps.js';
 import { createStatementImportService } from '../../subgraphs/cod-settlement/src/recon/imports/service.js';
 import type { BankLedgerClient } from '../../subgraphs/cod-settlement/src/recon/ledger-client.js';
+import { insertMatch } from '../../subgraphs/cod-settlement/src/recon/matching/repository.js';
+import { createMatchingService } from '../../subgraphs/cod-settlement/src/recon/matching/service.js';
 import type { CodMatrixContext, Place } from './cod-articles-matrix.js';
 
 // prettier-ignore
@@ -30,6 +32,13 @@ export const RECON_EXPECTED: Record<string, string> = {
   'bankStatementImport(id) (into its account)':           'NNN   AAN     AAN     NNN   NNN     NNN    UUU',
   'bankStatement(id) (of its account)':                   'NNN   AAN     AAN     NNN   NNN     NNN    UUU',
   'bankStatements (lists it)':                            'NNN   AAN     AAN     NNN   NNN     NNN    UUU',
+  // Matching: recon.match over the account's office (finance officers); the matches are read with recon.read.
+  'runReconMatching (its account)':                       'FFF   AAN     FFF     FFF   FFF     FFF    UUU',
+  'reconMatch(id) (of its account)':                      'NNN   AAN     AAN     NNN   NNN     NNN    UUU',
+  'reconMatches (lists a match of its account)':          'NNN   AAN     AAN     NNN   NNN     NNN    UUU',
+  'confirmReconMatch (a suggestion of its account)':      'FFF   AAN     FFF     FFF   FFF     FFF    UUU',
+  'rejectReconMatch (a suggestion of its account)':       'FFF   AAN     FFF     FFF   FFF     FFF    UUU',
+  'unmatchReconMatch (a confirmed match of its account)': 'FFF   AAN     FFF     FFF   FFF     FFF    UUU',
   // accounts' side: the cod-settlement service alone opens a bank's ledger account (no person, whatever their role).
   'prepareBankLedgerAccount (cod-settlement only)':       'FFF   FFF     FFF     FFF   FFF     FFF    UUU',
 };
@@ -78,6 +87,18 @@ export function reconOperations(context: CodMatrixContext) {
       )
       .get(place)!;
   const placed = (run: (actor: string, place: Place) => Promise<boolean>) => ({ placed: true, run });
+  const matching = () => createMatchingService(deps());
+  /** A match of the place's account in the given state, with no lines or items (so deciding it changes no books). */
+  async function matchAt(place: Place, status: 'SUGGESTED' | 'CONFIRMED'): Promise<string> {
+    const { accountId } = await fixtureAt(place);
+    const id = randomUUID();
+    await context.database().db.transaction((tx) =>
+      insertMatch(tx, { id, bankAccountId: accountId, status, ruleSetVersion: 1, ruleId: 'matrix', strategy: 'ONE_TO_ONE', confidence: '0.5', currency: 'INR', difference: '0', evidence: [], createdAt: context.clock() }, [], []),
+    );
+    return id;
+  }
+  const readable = new Map<Place, Promise<string>>();
+  const readableMatch = (place: Place) => readable.get(place) ?? readable.set(place, matchAt(place, 'SUGGESTED')).get(place)!;
 
   return {
     'registerBankAccount (at the office)': placed(async (actor, place) => {
@@ -107,6 +128,19 @@ export function reconOperations(context: CodMatrixContext) {
       const page = await imports().statements(as(actor), { bankAccountId: accountId }, 100, null);
       return page.edges.some((edge) => edge.node.id === statementId);
     }),
+    'runReconMatching (its account)': placed(async (actor, place) => {
+      const run = await matching().run(contextOf(as(actor)), { bankAccountId: (await fixtureAt(place)).accountId, dryRun: true });
+      return run.dryRun;
+    }),
+    'reconMatch(id) (of its account)': placed(async (actor, place) => (await matching().find(as(actor), await readableMatch(place))) !== null),
+    'reconMatches (lists a match of its account)': placed(async (actor, place) => {
+      const id = await readableMatch(place);
+      const page = await matching().list(as(actor), { bankAccountId: (await fixtureAt(place)).accountId }, 100, null);
+      return page.edges.some((edge) => edge.node.id === id);
+    }),
+    'confirmReconMatch (a suggestion of its account)': placed(async (actor, place) => (await matching().confirm(contextOf(as(actor)), await matchAt(place, 'SUGGESTED'))).status === 'CONFIRMED'),
+    'rejectReconMatch (a suggestion of its account)': placed(async (actor, place) => (await matching().reject(contextOf(as(actor)), await matchAt(place, 'SUGGESTED'), 'matrix')).status === 'REJECTED'),
+    'unmatchReconMatch (a confirmed match of its account)': placed(async (actor, place) => (await matching().unmatch(contextOf(as(actor)), await matchAt(place, 'CONFIRMED'), 'matrix')).status === 'UNMATCHED'),
     'prepareBankLedgerAccount (cod-settlement only)': placed(async (actor, place) => {
       const account = await prepareBankLedgerAccount(context.database(), loaders(), contextOf(as(actor)), { officeCode: context.officeAt[place], currency: 'INR', key: 'MATRIX01', name: 'matrix' });
       return account.code.startsWith(context.officeAt[place]);

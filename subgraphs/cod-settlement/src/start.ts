@@ -28,6 +28,7 @@ import { startStatementImportJob } from './recon/imports/job.js';
 import { createBankLedgerClient } from './recon/ledger-client.js';
 import type { ReconDeps } from './recon/deps.js';
 import { createMatchingService } from './recon/matching/service.js';
+import { startMatchingJob } from './recon/matching/job.js';
 import { BANK_STATEMENT_UPLOAD } from './recon/upload-route.js';
 
 export interface CodSettlementOptions extends SubgraphRuntimeOptions {
@@ -111,5 +112,6 @@ export async function startCodSettlement(options: CodSettlementOptions): Promise
   await startManifestJob(options.jobs, articleDeps);
   await startSettlementJob(options.jobs, settlement, options.settlementBuildIntervalMs);
   await startStatementImportJob(options.jobs, recon, options.logger);
+  await startMatchingJob(options.jobs, recon);
   return running;
 }

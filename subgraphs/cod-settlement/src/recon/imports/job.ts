@@ -15,6 +15,7 @@ import { prepareStatements } from './prepare.js';
 import { readStatementFile, type FileFormat } from './read-file.js';
 import { discardImportContents, findImport, insertLines, lockImport, markStatementsStored, readFileContent, storedLineCount, unfinishedImports, updateImport } from './repository.js';
 import { claimStatements } from './store.js';
+import { matchStatementsOf } from '../matching/job.js';
 
 export const STATEMENT_IMPORT_JOB = 'cod-settlement.bank-statement-import';
 /** Lines per transaction: progress shows every chunk, and a transaction stays short. */
@@ -89,6 +90,7 @@ export async function processStatementImport(deps: ReconDeps, importId: string, 
     await markStatementsStored(tx, importId);
     await updateImport(tx, importId, { status: 'DONE', progressPercent: 100, alreadyImportedCount: claim.alreadyImported, finishedAt: deps.clock() });
   });
+  await matchStatementsOf(deps, importId);
 }
 
 /**

@@ -15,6 +15,7 @@ import type { ReconDeps } from '../deps.js';
 import { ReconError } from '../errors.js';
 import { bankAccounts, bankStatementImports, bankStatements } from '../tables.js';
 import { enqueueStatementImport } from './job.js';
+import { matchStatementsOf } from '../matching/job.js';
 import { prepareStatements } from './prepare.js';
 import { readStatementFile, type FileFormat } from './read-file.js';
 import { findImport, findImportByFile, findStatement, insertImport, lockImport, restoreFileContent, insertLines, listImports, listStatements, markStatementsStored, updateImport, type ImportRow, type StatementRow } from './repository.js';
@@ -136,6 +137,7 @@ async function take(deps: ReconDeps, context: SignedRequestContext, account: Ban
       await stageEvents(tx, auditTables, [audit(row.id, read.format)]);
       return row.id;
     });
+    if (stored) await matchStatementsOf(deps, stored);
     return (stored ? await findImport(deps.database.db, stored) : await findImportByFile(deps.database.db, account.id, fileHash))!;
   } catch (error) {
     // Two requests with the same file at once: the loser answers the winner's import.

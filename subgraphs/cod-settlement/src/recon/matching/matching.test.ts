@@ -25,10 +25,10 @@ const jobs = new InProcessJobQueue({ logger: pino({ level: 'silent' }) });
 const clock = () => new Date('2026-12-14T05:30:00Z');
 const db = () => testDatabase.database.db;
 const deps = (): ReconDeps => ({ database: testDatabase.database, clock, timeZone: 'Asia/Kolkata', jobs });
-const matcher: Identity = {
-  ...financeOfficer,
+const matcher = {
+  ...(financeOfficer as Extract<Identity, { kind: 'staff' }>),
   grants: [...(financeOfficer as Extract<Identity, { kind: 'staff' }>).grants, ...['recon.read', 'recon.import', 'recon.match'].map((permission) => ({ permission: permission as 'recon.read', scope: 'SUBTREE' as const }))],
-};
+} satisfies Identity;
 
 beforeAll(async () => {
   testDatabase = await createTestDatabase(['cod-settlement']);

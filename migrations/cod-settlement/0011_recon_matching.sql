@@ -5,7 +5,7 @@ CREATE TABLE "cod"."recon_match_items" (
 	"amount" numeric NOT NULL,
 	"active" boolean NOT NULL,
 	CONSTRAINT "recon_match_items_match_id_item_kind_item_id_pk" PRIMARY KEY("match_id","item_kind","item_id"),
-	CONSTRAINT "recon_match_items_kind_valid" CHECK ("cod"."recon_match_items"."item_kind" in ('PAYOUT','AGGREGATOR_CREDIT','CASH_DEPOSIT','MONEY_ORDER'))
+	CONSTRAINT "recon_match_items_kind_valid" CHECK ("cod"."recon_match_items"."item_kind" in ('PAYOUT','PAYOUT_RETURN','AGGREGATOR_CREDIT','CASH_DEPOSIT','MONEY_ORDER'))
 );
 --> statement-breakpoint
 CREATE TABLE "cod"."recon_match_lines" (
@@ -54,6 +54,7 @@ CREATE TABLE "cod"."recon_runs" (
 	"created_at" timestamp with time zone NOT NULL
 );
 --> statement-breakpoint
+ALTER TABLE "cod"."payouts" DROP CONSTRAINT "payouts_paid_has_utr";--> statement-breakpoint
 ALTER TABLE "cod"."recon_match_items" ADD CONSTRAINT "recon_match_items_match_id_recon_matches_id_fk" FOREIGN KEY ("match_id") REFERENCES "cod"."recon_matches"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "cod"."recon_match_lines" ADD CONSTRAINT "recon_match_lines_match_id_recon_matches_id_fk" FOREIGN KEY ("match_id") REFERENCES "cod"."recon_matches"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "cod"."recon_matches" ADD CONSTRAINT "recon_matches_bank_account_id_bank_accounts_id_fk" FOREIGN KEY ("bank_account_id") REFERENCES "cod"."bank_accounts"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
@@ -61,4 +62,5 @@ ALTER TABLE "cod"."recon_runs" ADD CONSTRAINT "recon_runs_bank_account_id_bank_a
 CREATE UNIQUE INDEX "recon_match_items_live_key" ON "cod"."recon_match_items" USING btree ("item_kind","item_id") WHERE "cod"."recon_match_items"."active";--> statement-breakpoint
 CREATE UNIQUE INDEX "recon_match_lines_live_key" ON "cod"."recon_match_lines" USING btree ("line_id") WHERE "cod"."recon_match_lines"."active";--> statement-breakpoint
 CREATE INDEX "recon_matches_account_idx" ON "cod"."recon_matches" USING btree ("bank_account_id","status","created_at","id");--> statement-breakpoint
-CREATE INDEX "recon_runs_account_idx" ON "cod"."recon_runs" USING btree ("bank_account_id","created_at");
+CREATE INDEX "recon_runs_account_idx" ON "cod"."recon_runs" USING btree ("bank_account_id","created_at");--> statement-breakpoint
+ALTER TABLE "cod"."payouts" ADD CONSTRAINT "payouts_paid_has_utr" CHECK (("cod"."payouts"."status" <> 'PAID' or "cod"."payouts"."utr" is not null) and ("cod"."payouts"."status" not in ('PENDING','FAILED') or "cod"."payouts"."utr" is null));

@@ -74,6 +74,8 @@ export async function startCodSettlement(options: CodSettlementOptions): Promise
     clock,
     timeZone,
     jobs: options.jobs,
+    notifier: options.notifier,
+    logger: options.logger,
     ...(options.accountsUrl ? { ledger: createBankLedgerClient({ url: options.accountsUrl, identitySecret: options.identitySecret }) } : {}),
   };
   const statementImports = createStatementImportService(recon);

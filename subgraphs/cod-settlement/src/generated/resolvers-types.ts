@@ -1604,7 +1604,9 @@ export type ReconItemKind =
   | 'CASH_DEPOSIT'
   | 'MONEY_ORDER'
   /** A COD settlement payout to a biller (a debit on the bank). */
-  | 'PAYOUT';
+  | 'PAYOUT'
+  /** A paid payout sent back by the bank (a credit): matched, the payout is REVERSED. */
+  | 'PAYOUT_RETURN';
 
 export type ReconMatch = {
   __typename?: 'ReconMatch';

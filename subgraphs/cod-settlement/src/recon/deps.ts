@@ -1,5 +1,7 @@
 import type { Database } from '@postal/db';
 import type { JobQueue } from '@postal/jobs';
+import type { Notifier } from '@postal/notify';
+import type { Logger } from 'pino';
 import type { BankLedgerClient } from './ledger-client.js';
 
 /** What reconciliation's services need. `ledger` is accounts (absent: registering a bank account is refused). */
@@ -9,4 +11,7 @@ export interface ReconDeps {
   timeZone: string;
   ledger?: BankLedgerClient | undefined;
   jobs: JobQueue;
+  /** How a seller hears that a payout came back (settlement/payouts.ts tellBiller); absent, it is logged. */
+  notifier?: Notifier | undefined;
+  logger?: Logger | undefined;
 }

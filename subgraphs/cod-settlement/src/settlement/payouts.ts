@@ -77,42 +77,57 @@ export async function markPayoutFailed(deps: SettlementDeps, context: SignedRequ
   if (reason.length === 0 || reason.length > MAX_REASON_LENGTH) throw new SettlementError('INVALID_INPUT', `the reason must have 1 to ${MAX_REASON_LENGTH} characters`, { field: 'reason' });
   if (input.status !== 'FAILED' && input.status !== 'REVERSED') throw new SettlementError('INVALID_INPUT', 'status is FAILED or REVERSED', { field: 'status' });
   const now = deps.clock();
-  const today = businessDate(now, deps.timeZone);
-  const { updated, biller, batch } = await deps.database.db.transaction(async (tx) => {
-    const { payout, batch } = await lockForOutcome(tx, context, payoutId, input.status);
-    const biller = await findBiller(tx, payout.billerId);
-    if (!biller) throw new Error(`payout ${payout.id} names no biller`);
-    const failedMovementId = await stageCodMovement(
-      tx,
-      {
-        movement: 'PAYOUT_FAILED',
-        currency: payout.currency,
-        businessDate: today,
-        actor: auditActor(context),
-        billerCode: biller.code,
-        settlementOfficeCode: batch.settlementOfficeCode,
-        batchId: batch.id,
-        payoutId: payout.id,
-        settledMovementId: payout.settledMovementId,
-        reason,
-      },
-      { type: 'PAYOUT', id: payout.id, billerId: payout.billerId },
-      { now, requestId: context.requestId },
-    );
-    await tx.update(payouts).set({ status: input.status, failedMovementId, failureReason: reason, outcomeOn: today, outcomeBy: actorId(context) }).where(eq(payouts.id, payout.id));
-    const released = await releaseBatchContents(tx, batch.id);
-    await setBatchStatus(tx, batch.id, 'FAILED', { closedReason: reason, version: batch.version + 1 });
-    await stageEvents(tx, { outbox, processedEvents }, [
-      auditEvent('cod-settlement', context, { action: `COD_PAYOUT_${input.status}`, target: { type: 'Payout', id: payout.id }, officeCode: batch.settlementOfficeCode, outcome: 'SUCCESS', reason, after: { amount: payout.amount, batch: batch.reference, articlesDueAgain: released.articles } }),
-    ]);
-    return { updated: { ...payout, status: input.status, failedMovementId, failureReason: reason, outcomeOn: today }, biller, batch };
-  });
+  const { updated, biller, batch } = await deps.database.db.transaction((tx) => failPayoutIn(tx, context, payoutId, { reason, status: input.status }, now, deps.timeZone));
   await tellBiller(deps, biller, batch, updated);
   return updated;
 }
 
+/**
+ * The payout FAILED or REVERSED inside the caller's transaction: markPayoutFailed's, and reconciliation's when the
+ * bank's credit returning a paid payout is matched to it (recon/matching/effects.ts). The caller tells the biller
+ * (tellBiller) once its transaction has committed.
+ */
+export async function failPayoutIn(
+  tx: Tx,
+  context: SignedRequestContext,
+  payoutId: string,
+  input: { reason: string; status: 'FAILED' | 'REVERSED' },
+  now: Date,
+  timeZone: string,
+): Promise<{ updated: PayoutRow; biller: NonNullable<Awaited<ReturnType<typeof findBiller>>>; batch: BatchRow }> {
+  const { reason } = input;
+  const today = businessDate(now, timeZone);
+  const { payout, batch } = await lockForOutcome(tx, context, payoutId, input.status);
+  const biller = await findBiller(tx, payout.billerId);
+  if (!biller) throw new Error(`payout ${payout.id} names no biller`);
+  const failedMovementId = await stageCodMovement(
+    tx,
+    {
+      movement: 'PAYOUT_FAILED',
+      currency: payout.currency,
+      businessDate: today,
+      actor: auditActor(context),
+      billerCode: biller.code,
+      settlementOfficeCode: batch.settlementOfficeCode,
+      batchId: batch.id,
+      payoutId: payout.id,
+      settledMovementId: payout.settledMovementId,
+      reason,
+    },
+    { type: 'PAYOUT', id: payout.id, billerId: payout.billerId },
+    { now, requestId: context.requestId },
+  );
+  await tx.update(payouts).set({ status: input.status, failedMovementId, failureReason: reason, outcomeOn: today, outcomeBy: actorId(context) }).where(eq(payouts.id, payout.id));
+  const released = await releaseBatchContents(tx, batch.id);
+  await setBatchStatus(tx, batch.id, 'FAILED', { closedReason: reason, version: batch.version + 1 });
+  await stageEvents(tx, { outbox, processedEvents }, [
+    auditEvent('cod-settlement', context, { action: `COD_PAYOUT_${input.status}`, target: { type: 'Payout', id: payout.id }, officeCode: batch.settlementOfficeCode, outcome: 'SUCCESS', reason, after: { amount: payout.amount, batch: batch.reference, articlesDueAgain: released.articles } }),
+  ]);
+  return { updated: { ...payout, status: input.status, failedMovementId, failureReason: reason, outcomeOn: today }, biller, batch };
+}
+
 /** The seller hears of the failed payout by the notifier (e-mail); a failed send is logged, the change stands. */
-async function tellBiller(deps: SettlementDeps, biller: { code: string; contactName: string; contactEmail: string; contactPhone: string }, batch: BatchRow, payout: PayoutRow): Promise<void> {
+export async function tellBiller(deps: Pick<SettlementDeps, 'notifier' | 'logger'>, biller: { code: string; contactName: string; contactEmail: string; contactPhone: string }, batch: BatchRow, payout: PayoutRow): Promise<void> {
   if (!deps.notifier) {
     deps.logger?.warn({ billerCode: biller.code, payoutId: payout.id }, 'no notifier: the biller was not told of the failed payout');
     return;

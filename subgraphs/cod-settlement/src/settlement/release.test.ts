@@ -142,4 +142,15 @@ describe('payout outcomes', () => {
       from cod.batch_lines l join cod.settlement_batches b on b.id = l.batch_id where b.biller_id = ${biller.id}`));
     expect(lines).toEqual({ active: '1', inactive: '1' });
   });
+
+  it('REVERSED after PAID keeps the UTR of the credit that came back (the constraint once refused it)', async () => {
+    const { deps, batch } = await releasedBatch(['900.00']);
+    const payout = (await payoutOfBatch(db(), batch.id))!;
+    await markPayoutPaid(deps, contextOf(financeOfficer), payout.id, 'SBINN52026121499990001');
+    const reversed = await markPayoutFailed(deps, contextOf(financeOfficer), payout.id, { reason: 'returned: account closed', status: 'REVERSED' });
+    expect(reversed.status).toBe('REVERSED');
+    const [row] = rowsOf<{ status: string; utr: string | null }>(await db().execute(sql`select status, utr from cod.payouts where id = ${payout.id}`));
+    expect(row).toEqual({ status: 'REVERSED', utr: 'SBINN52026121499990001' });
+    expect((await movements(payout.id)).map((m) => m.movement)).toEqual(['SETTLED', 'PAYOUT_FAILED']);
+  });
 });

@@ -180,7 +180,9 @@ export const payouts = codSchema.table(
     uniqueIndex('payouts_utr_key').on(table.utr).where(sql`${table.utr} is not null`),
     index('payouts_biller_idx').on(table.billerId, table.releasedOn),
     check('payouts_status_valid', sql`${table.status} in ('PENDING','PAID','FAILED','REVERSED')`),
-    check('payouts_paid_has_utr', sql`(${table.status} = 'PAID') = (${table.utr} is not null)`),
+    // PAID carries the bank's UTR; a REVERSED one keeps the UTR of the credit the bank sent back (none if it was
+    // returned before it was marked paid); PENDING and FAILED have none.
+    check('payouts_paid_has_utr', sql`(${table.status} <> 'PAID' or ${table.utr} is not null) and (${table.status} not in ('PENDING','FAILED') or ${table.utr} is null)`),
     check('payouts_amount_positive', sql`${table.amount} > 0`),
   ],
 );

@@ -3,6 +3,8 @@
  * once, under its row lock, and the ledger movements it stages go out through the outbox with their own keys):
  * - a bank debit matched to a PENDING payout makes it PAID with the bank's UTR (settlement/payouts.ts payPayoutIn);
  *   a payout already PAID is only found on the bank, nothing changes;
+ * - the bank's credit returning a PAID payout (the same amount, usually its UTR) makes it REVERSED: the SETTLED entry
+ *   reversed, the articles due again, the seller told once the transaction has committed;
  * - an aggregator's credit matched to UPI/card collections clears them with the bank's reference
  *   (articles/clearing.ts clearCollectionsIn): DIGITAL_CLEARED moves the money from UPI clearing to the bank.
  * A debit without a UTR the payout can carry cannot pay it: such a match stays SUGGESTED for a person (who marks the
@@ -15,7 +17,7 @@ import { rowsOf } from '@postal/db';
 import { sql } from 'drizzle-orm';
 import { clearCollectionsIn } from '../../articles/clearing.js';
 import { actorOf } from '../../articles/deps.js';
-import { payPayoutIn } from '../../settlement/payouts.js';
+import { failPayoutIn, payPayoutIn, tellBiller } from '../../settlement/payouts.js';
 import { utrProblem } from '../../settlement/domain.js';
 import type { ReconDeps } from '../deps.js';
 
@@ -50,10 +52,21 @@ export async function effectsBlocked(tx: Tx, lines: readonly EffectLine[], items
   return undefined;
 }
 
-export async function applyEffects(tx: Tx, deps: ReconDeps, context: SignedRequestContext, lines: readonly EffectLine[], items: readonly EffectItem[]): Promise<string[]> {
+/** What to do once the transaction has committed (tell a seller their payout came back). */
+export type AfterCommit = Array<() => Promise<void>>;
+
+export async function applyEffects(tx: Tx, deps: ReconDeps, context: SignedRequestContext, lines: readonly EffectLine[], items: readonly EffectItem[], afterCommit: AfterCommit = []): Promise<string[]> {
   const now = deps.clock();
   const today = businessDate(now, deps.timeZone);
   const effects: string[] = [];
+  // The bank sent a paid payout back: REVERSED, its SETTLED entry reversed and its articles due again (failPayoutIn).
+  const returned = items.filter((item) => item.kind === 'PAYOUT_RETURN').map((item) => item.id).sort();
+  for (const payoutId of returned) {
+    const reference = (lines[0]?.utr ?? lines[0]?.accountServicerReference ?? 'the bank').slice(0, 64);
+    const failed = await failPayoutIn(tx, context, payoutId, { reason: `returned by the bank (${reference})`, status: 'REVERSED' }, now, deps.timeZone);
+    afterCommit.push(() => tellBiller(deps, failed.biller, failed.batch, failed.updated));
+    effects.push(`PAYOUT_REVERSED ${payoutId}`);
+  }
   const payoutIds = items.filter((item) => item.kind === 'PAYOUT').map((item) => item.id).sort();
   if (payoutIds.length > 0) {
     const pending = rowsOf<{ id: string }>(await tx.execute(sql`select id::text from cod.payouts where id in ${payoutIds} and status = 'PENDING' order by id for update`));

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Identity } from '@postal/auth';
 import { rowsOf } from '@postal/db';
 import { InProcessJobQueue } from '@postal/jobs';
+import { createMemoryNotifier } from '@postal/notify';
 import { createTestDatabase, type TestDatabase } from '@postal/testkit';
 import { sql } from 'drizzle-orm';
 import { pino } from 'pino';
@@ -115,6 +116,27 @@ describe('matching bank lines with the books', () => {
     expect(confirmed).toMatchObject({ status: 'CONFIRMED', decidedBy: 'finance.ndgpo' });
     expect(await payoutStatus(payout.id)).toEqual({ status: 'PAID', utr });
     await expect(matching.confirm(contextOf(matcher), suggestion!.id)).rejects.toMatchObject({ code: 'MATCH_NOT_SUGGESTED' });
+  });
+
+  it('reverses a paid payout when the bank sends it back with its UTR, and tells the seller', async () => {
+    const account = await bankAccount('PAYOUT');
+    const { batch, payout } = await releasedPayout();
+    const utr = 'SBINN52026121487654321';
+    await importStatement(account.id, mt940(account.accountNumber, 'RETURNS1', [{ amount: payout.amount, mark: 'D', reference: 'NONREF', info: `166?00NEFT?20EREF+${batch.reference}\n?21SVWZ+NEFT UTR ${utr}` }]));
+    const notifier = createMemoryNotifier();
+    const matching = createMatchingService({ ...deps(), notifier });
+    expect(await matching.run(contextOf(matcher), { bankAccountId: account.id })).toMatchObject({ confirmedCount: 1 });
+    expect(await payoutStatus(payout.id)).toEqual({ status: 'PAID', utr });
+    // Two days later the beneficiary bank returns it: a credit of the same amount with the same UTR.
+    await importStatement(account.id, mt940(account.accountNumber, 'RETURNS2', [{ amount: payout.amount, mark: 'C', reference: 'NONREF', info: `NEFT RETURN UTR ${utr} ACCOUNT CLOSED` }]));
+    const run = await matching.run(contextOf(matcher), { bankAccountId: account.id });
+    expect(run).toMatchObject({ confirmedCount: 1, unmatchedLineCount: 0 });
+    expect(await payoutStatus(payout.id)).toMatchObject({ status: 'REVERSED' });
+    const returned = (await matching.list(matcher, { bankAccountId: account.id, status: 'CONFIRMED' }, 10, null)).edges.map((edge) => edge.node).find((m) => m.effects.some((e) => e.startsWith('PAYOUT_REVERSED')));
+    expect(returned?.effects).toEqual([`PAYOUT_REVERSED ${payout.id}`]);
+    const movements = rowsOf<{ n: number }>(await db().execute(sql`select count(*)::int as n from cod.ledger_movements where movement = 'PAYOUT_FAILED' and payload->>'payoutId' = ${payout.id}`));
+    expect(movements[0]!.n).toBe(1);
+    expect(notifier.sent.some((message) => message.kind === 'COD_PAYOUT_FAILED')).toBe(true);
   });
 
   it('does not suggest again what a person rejected', async () => {

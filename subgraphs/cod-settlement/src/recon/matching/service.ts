@@ -21,7 +21,7 @@ import { canSeeBankAccount } from '../bank-accounts/service.js';
 import type { ReconDeps } from '../deps.js';
 import { ReconError } from '../errors.js';
 import { bankAccounts } from '../tables.js';
-import { applyEffects, effectsBlocked, type EffectLine } from './effects.js';
+import { applyEffects, effectsBlocked, type AfterCommit, type EffectLine } from './effects.js';
 import { decideMatch, findMatch, findRun, insertMatch, insertRun, listMatches, lockMatch, matchItems, matchLineIds, rejectedSets, type MatchRow, type RunRow } from './repository.js';
 import { MAX_RUN_ITEMS, MAX_RUN_LINES, openItems, openLines, parseItemKey } from './sources.js';
 import { reconMatches } from './tables.js';
@@ -95,7 +95,8 @@ async function run(deps: ReconDeps, context: SignedRequestContext, input: RunInp
     statementId = found.id;
   }
   const now = deps.clock();
-  return transaction(deps.database, 'read committed', async (tx) => {
+  const afterCommit: AfterCommit = [];
+  const stored = await transaction(deps.database, 'read committed', async (tx) => {
     await lockBankAccount(tx, account.id);
     const lines = await openLines(tx, account, statementId, MAX_RUN_LINES + 1);
     const items = await openItems(tx, account, MAX_RUN_ITEMS + 1);
@@ -108,13 +109,13 @@ async function run(deps: ReconDeps, context: SignedRequestContext, input: RunInp
     const runId = randomUUID();
     let confirmed = 0;
     if (!dry) {
-      for (const match of matches) if ((await storeMatch(tx, deps, context, account, runId, ruleSet.version, match, now)) === 'CONFIRMED') confirmed += 1;
+      for (const match of matches) if ((await storeMatch(tx, deps, context, account, runId, ruleSet.version, match, now, afterCommit)) === 'CONFIRMED') confirmed += 1;
     } else {
       confirmed = matches.filter((match) => match.status === 'CONFIRMED').length;
     }
     const matchedLines = new Set(matches.flatMap((match) => match.lineIds));
     const matchedItems = new Set(matches.flatMap((match) => match.itemIds));
-    const stored = await insertRun(tx, {
+    const row = await insertRun(tx, {
       id: runId,
       bankAccountId: account.id,
       statementId,
@@ -142,15 +143,17 @@ async function run(deps: ReconDeps, context: SignedRequestContext, input: RunInp
         }),
       ]);
     }
-    return stored;
+    return row;
   });
+  for (const then of afterCommit) await then();
+  return stored;
 }
 
 /**
  * One match stored. A CONFIRMED one has its effects applied in a savepoint: when the books refuse (the UTR is already
  * another payout's, say) or cannot be moved (no UTR on the line), it is kept as SUGGESTED with the reason, for a person.
  */
-async function storeMatch(tx: Tx, deps: ReconDeps, context: SignedRequestContext, account: BankAccountRow, runId: string, ruleSetVersion: number, match: Match, now: Date): Promise<'CONFIRMED' | 'SUGGESTED'> {
+async function storeMatch(tx: Tx, deps: ReconDeps, context: SignedRequestContext, account: BankAccountRow, runId: string, ruleSetVersion: number, match: Match, now: Date, afterCommit: AfterCommit): Promise<'CONFIRMED' | 'SUGGESTED'> {
   const id = randomUUID();
   const lineIds = match.lineIds.map(Number);
   const items = match.itemIds.map(parseItemKey);
@@ -176,7 +179,9 @@ async function storeMatch(tx: Tx, deps: ReconDeps, context: SignedRequestContext
   await insertMatch(tx, { ...base, status, reason, decidedBy: status === 'CONFIRMED' ? 'cod-settlement' : null, decidedAt: status === 'CONFIRMED' ? now : null }, lineIds, await withAmounts(tx, itemRows));
   if (status !== 'CONFIRMED') return status;
   try {
-    const effects = await tx.transaction((savepoint) => applyEffects(savepoint, deps, { ...context, identity: SYSTEM }, lines, items));
+    const pending: AfterCommit = [];
+    const effects = await tx.transaction((savepoint) => applyEffects(savepoint, deps, { ...context, identity: SYSTEM }, lines, items, pending));
+    afterCommit.push(...pending);
     await tx.update(reconMatches).set({ effects }).where(eq(reconMatches.id, id));
     return 'CONFIRMED';
   } catch (error) {
@@ -188,12 +193,12 @@ async function storeMatch(tx: Tx, deps: ReconDeps, context: SignedRequestContext
 
 /** Each item's own amount (a payout's net, a collection's amount) kept on the match for the person reading it. */
 async function withAmounts(tx: Tx, items: Array<{ kind: string; id: string; amount: string }>) {
-  const payouts = items.filter((item) => item.kind === 'PAYOUT').map((item) => item.id);
+  const payouts = items.filter((item) => item.kind === 'PAYOUT' || item.kind === 'PAYOUT_RETURN').map((item) => item.id);
   const collections = items.filter((item) => item.kind === 'AGGREGATOR_CREDIT').map((item) => item.id);
   const amounts = new Map<string, string>();
-  if (payouts.length > 0) for (const row of rowsOf<{ id: string; amount: string }>(await tx.execute(sql`select id::text, amount::text from cod.payouts where id in ${payouts}`))) amounts.set(`PAYOUT:${row.id}`, row.amount);
-  if (collections.length > 0) for (const row of rowsOf<{ id: string; amount: string }>(await tx.execute(sql`select article_id::text as id, amount::text from cod.collections where article_id in ${collections}`))) amounts.set(`AGGREGATOR_CREDIT:${row.id}`, row.amount);
-  return items.map((item) => ({ ...item, amount: amounts.get(`${item.kind}:${item.id}`) ?? '0' }));
+  if (payouts.length > 0) for (const row of rowsOf<{ id: string; amount: string }>(await tx.execute(sql`select id::text, amount::text from cod.payouts where id in ${payouts}`))) amounts.set(row.id, row.amount);
+  if (collections.length > 0) for (const row of rowsOf<{ id: string; amount: string }>(await tx.execute(sql`select article_id::text as id, amount::text from cod.collections where article_id in ${collections}`))) amounts.set(row.id, row.amount);
+  return items.map((item) => ({ ...item, amount: amounts.get(item.id) ?? '0' }));
 }
 
 function checkReason(value: unknown): string {
@@ -217,7 +222,8 @@ async function lockForDecision(tx: Tx, deps: ReconDeps, identity: Identity, id: 
 async function decide(deps: ReconDeps, context: SignedRequestContext, id: unknown, decision: 'CONFIRMED' | 'REJECTED' | 'UNMATCHED', reasonInput?: unknown): Promise<MatchRow> {
   const reason = decision === 'CONFIRMED' ? null : checkReason(reasonInput);
   const now = deps.clock();
-  return transaction(deps.database, 'read committed', async (tx) => {
+  const afterCommit: AfterCommit = [];
+  const decided = await transaction(deps.database, 'read committed', async (tx) => {
     const { match, account } = await lockForDecision(tx, deps, context.identity, id, decision === 'UNMATCHED' ? 'CONFIRMED' : 'SUGGESTED');
     let effects = match.effects;
     if (decision === 'CONFIRMED') {
@@ -225,12 +231,12 @@ async function decide(deps: ReconDeps, context: SignedRequestContext, id: unknow
       const items = (await matchItems(tx, match.id)).map((item) => ({ kind: item.itemKind, id: item.itemId }));
       const blocked = await effectsBlocked(tx, lines, items);
       if (blocked) throw new ReconError('MATCH_EFFECT_BLOCKED', `the match cannot be confirmed: ${blocked}`);
-      effects = await applyEffects(tx, deps, context, lines, items);
+      effects = await applyEffects(tx, deps, context, lines, items, afterCommit);
     }
     if (decision === 'UNMATCHED' && match.effects.length > 0) {
       throw new ReconError('MATCH_HAS_EFFECTS', `the match changed the books (${match.effects.join('; ')}); a returned payout is marked failed, not unmatched`, { details: { effects: match.effects } });
     }
-    const decided = await decideMatch(tx, match.id, { status: decision, decidedBy: actorName(context.identity), decidedAt: now, reason: reason ?? match.reason, effects });
+    const row = await decideMatch(tx, match.id, { status: decision, decidedBy: actorName(context.identity), decidedAt: now, reason: reason ?? match.reason, effects });
     await stageEvents(tx, auditTables, [
       auditEvent('cod-settlement', context, {
         action: `RECON_MATCH_${decision}`,
@@ -242,8 +248,10 @@ async function decide(deps: ReconDeps, context: SignedRequestContext, id: unknow
         after: { status: decision, effects },
       }),
     ]);
-    return decided;
+    return row;
   });
+  for (const then of afterCommit) await then();
+  return decided;
 }
 
 export interface MatchFilter {

@@ -5,7 +5,8 @@
  *
  * Items by purpose (the account's office is where they settle):
  * - PAYOUT accounts: settlement payouts PENDING (the bank's debit makes them PAID) or PAID by hand with a UTR (the
- *   debit still has to be found), references the UTR and the batch reference, the payee as counterparty;
+ *   debit still has to be found), references the UTR and the batch reference, the payee as counterparty; and each
+ *   PAID payout again as a credit the bank may send back (PAYOUT_RETURN: matched, the payout is REVERSED);
  * - COLLECTION accounts: UPI and card collections (by their article's id) not yet cleared, with the payment's RRN; an aggregator pays a day's
  *   collections of one mode together, so they share the group key `<mode>:<date>`;
  * - CASH_DEPOSIT accounts: nothing yet (offices' pay-in slips are not recorded in the books; see docs/matching.md).
@@ -99,7 +100,10 @@ export async function openLines(tx: Tx, account: BankAccountRow, statementId: st
 }
 
 interface ItemSqlRow {
-  kind: 'PAYOUT' | 'AGGREGATOR_CREDIT';
+  /** Our kind (PAYOUT_RETURN: the bank's credit returning a paid payout); the engine's is engine_kind. */
+  kind: 'PAYOUT' | 'PAYOUT_RETURN' | 'AGGREGATOR_CREDIT';
+  engine_kind: 'PAYOUT' | 'AGGREGATOR_CREDIT';
+  direction: 'CREDIT' | 'DEBIT';
   id: string;
   amount: string;
   currency: string;
@@ -117,21 +121,30 @@ export async function openItems(tx: Tx, account: BankAccountRow, limit: number):
   if (account.purpose === 'PAYOUT') {
     rows = rowsOf<ItemSqlRow>(
       await tx.execute(sql`
-        select 'PAYOUT' as kind, p.id::text as id, p.amount::text as amount, p.currency, p.released_on::text as item_date,
-               p.utr, b.reference as batch_reference, null as rrn, null as group_key,
+        select 'PAYOUT' as kind, 'PAYOUT' as engine_kind, 'DEBIT' as direction, p.id::text as id, p.amount::text as amount, p.currency,
+               p.released_on::text as item_date, p.utr, b.reference as batch_reference, null as rrn, null as group_key,
                p.beneficiary_name as counterparty_name, p.account_number as counterparty_account
           from cod.payouts p
           join cod.settlement_batches b on b.id = p.batch_id
          where b.settlement_office_code = ${account.officeCode} and p.currency = ${account.currency}
            and p.status in ('PENDING','PAID')
            and not exists (select 1 from cod.recon_match_items m where m.item_kind = 'PAYOUT' and m.item_id = p.id and m.active)
-         order by p.id
+        union all
+        -- A paid payout the bank may still return: the same amount coming back, usually with its UTR.
+        select 'PAYOUT_RETURN', 'PAYOUT', 'CREDIT', p.id::text, p.amount::text, p.currency, p.outcome_on::text, p.utr, b.reference, null, null,
+               p.beneficiary_name, p.account_number
+          from cod.payouts p
+          join cod.settlement_batches b on b.id = p.batch_id
+         where b.settlement_office_code = ${account.officeCode} and p.currency = ${account.currency}
+           and p.status = 'PAID' and p.outcome_on is not null
+           and not exists (select 1 from cod.recon_match_items m where m.item_kind = 'PAYOUT_RETURN' and m.item_id = p.id and m.active)
+         order by 1, 4
          limit ${limit}`),
     );
   } else if (account.purpose === 'COLLECTION') {
     rows = rowsOf<ItemSqlRow>(
       await tx.execute(sql`
-        select 'AGGREGATOR_CREDIT' as kind, c.article_id::text as id, c.amount::text as amount, c.currency, c.business_date::text as item_date,
+        select 'AGGREGATOR_CREDIT' as kind, 'AGGREGATOR_CREDIT' as engine_kind, 'CREDIT' as direction, c.article_id::text as id, c.amount::text as amount, c.currency, c.business_date::text as item_date,
                null as utr, null as batch_reference, c.payment_reference as rrn, c.mode || ':' || c.business_date::text as group_key,
                null as counterparty_name, null as counterparty_account
           from cod.collections c
@@ -147,8 +160,8 @@ export async function openItems(tx: Tx, account: BankAccountRow, limit: number):
     const counterparty = defined({ name: row.counterparty_name ?? undefined, account: row.counterparty_account ?? undefined });
     return defined({
       id: itemKey(row.kind, row.id),
-      kind: row.kind,
-      direction: row.kind === 'PAYOUT' ? 'DEBIT' : 'CREDIT',
+      kind: row.engine_kind,
+      direction: row.direction,
       amount: row.amount,
       currency: row.currency,
       date: row.item_date,

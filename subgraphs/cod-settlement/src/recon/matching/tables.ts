@@ -58,7 +58,10 @@ export const reconMatchItems = codSchema.table(
     matchId: uuid('match_id')
       .notNull()
       .references(() => reconMatches.id),
-    /** PAYOUT (a payout's id), AGGREGATOR_CREDIT (a collection, by its article's id), CASH_DEPOSIT, MONEY_ORDER. */
+    /**
+     * PAYOUT (a payout's id), PAYOUT_RETURN (the same payout coming back), AGGREGATOR_CREDIT (a collection, by its
+     * article's id), CASH_DEPOSIT, MONEY_ORDER.
+     */
     itemKind: text('item_kind').notNull(),
     itemId: uuid('item_id').notNull(),
     amount: numeric('amount').notNull(),
@@ -67,7 +70,7 @@ export const reconMatchItems = codSchema.table(
   (table) => [
     primaryKey({ columns: [table.matchId, table.itemKind, table.itemId] }),
     uniqueIndex('recon_match_items_live_key').on(table.itemKind, table.itemId).where(sql`${table.active}`),
-    check('recon_match_items_kind_valid', sql`${table.itemKind} in ('PAYOUT','AGGREGATOR_CREDIT','CASH_DEPOSIT','MONEY_ORDER')`),
+    check('recon_match_items_kind_valid', sql`${table.itemKind} in ('PAYOUT','PAYOUT_RETURN','AGGREGATOR_CREDIT','CASH_DEPOSIT','MONEY_ORDER')`),
   ],
 );
 

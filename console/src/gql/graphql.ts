@@ -49,6 +49,8 @@ export type ApprovalKind =
   | 'MO_REFUND'
   /** money-orders; checker needs mo.tariff.approve */
   | 'MO_TARIFF_CHANGE'
+  /** cod-settlement; the reconciliation matching rules; checker needs recon.rules.approve */
+  | 'RECON_RULE_SET'
   /** administration; checker needs role.approve */
   | 'ROLE_GRANT'
   /** cod-settlement; checker needs cod.settlement.approve */

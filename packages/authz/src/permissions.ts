@@ -75,6 +75,10 @@ export const PERMISSIONS = [
   'recon.import',
   /** Run matching on a bank account's statements; confirm, reject and undo its matches. */
   'recon.match',
+  /** Propose a new matching rule set (executed once a checker approves it in the inbox). */
+  'recon.rules.manage',
+  /** Approve a proposed matching rule set in the inbox (the checker). */
+  'recon.rules.approve',
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];

@@ -110,7 +110,7 @@ export const officeUpdatedSchema = z
  * Maker-checker (the approvals inbox in the administration subgraph). The kinds are the vocabulary every subgraph
  * shares; which subgraph owns a kind and which permission a checker needs is administration's registry.
  */
-export const APPROVAL_KINDS = ['ROLE_GRANT', 'MANUAL_JOURNAL', 'MO_REFUND', 'SETTLEMENT_RELEASE', 'MO_TARIFF_CHANGE', 'COD_BANK_CHANGE'] as const;
+export const APPROVAL_KINDS = ['ROLE_GRANT', 'MANUAL_JOURNAL', 'MO_REFUND', 'SETTLEMENT_RELEASE', 'MO_TARIFF_CHANGE', 'COD_BANK_CHANGE', 'RECON_RULE_SET'] as const;
 export type ApprovalKind = (typeof APPROVAL_KINDS)[number];
 /** What a checker (or the expiry sweep) decided: only APPROVED asks the owner to execute anything. */
 export const APPROVAL_DECISIONS = ['APPROVED', 'REJECTED', 'EXPIRED'] as const;

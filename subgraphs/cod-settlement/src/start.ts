@@ -76,6 +76,7 @@ export async function startCodSettlement(options: CodSettlementOptions): Promise
     jobs: options.jobs,
     notifier: options.notifier,
     logger: options.logger,
+    approvals,
     ...(options.accountsUrl ? { ledger: createBankLedgerClient({ url: options.accountsUrl, identitySecret: options.identitySecret }) } : {}),
   };
   const statementImports = createStatementImportService(recon);

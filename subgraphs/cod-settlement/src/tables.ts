@@ -12,4 +12,4 @@ export { manifests, manifestRows } from './manifests/tables.js';
 export { settlementBatches, settlementLines, dueDays, settlementDays, payouts, payoutFileTemplates, payoutFiles } from './settlement/tables.js';
 export { disputes, disputeEvents } from './disputes/tables.js';
 export { bankAccounts, bankStatementImports, bankStatementFiles, bankStatements, bankImportStatements, bankStatementLines } from './recon/tables.js';
-export { reconMatches, reconMatchLines, reconMatchItems, reconRuns } from './recon/matching/tables.js';
+export { reconMatches, reconMatchLines, reconMatchItems, reconRuns, reconRuleSets } from './recon/matching/tables.js';

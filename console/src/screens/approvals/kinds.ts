@@ -2,7 +2,7 @@ import type { ApprovalKind, ApprovalStatus } from '../../gql/graphql';
 import type { Me } from '../../session/me';
 import { can } from '../../session/permissions';
 
-export const KINDS: ApprovalKind[] = ['ROLE_GRANT', 'MANUAL_JOURNAL', 'MO_REFUND', 'SETTLEMENT_RELEASE', 'MO_TARIFF_CHANGE', 'COD_BANK_CHANGE'];
+export const KINDS: ApprovalKind[] = ['ROLE_GRANT', 'MANUAL_JOURNAL', 'MO_REFUND', 'SETTLEMENT_RELEASE', 'MO_TARIFF_CHANGE', 'COD_BANK_CHANGE', 'RECON_RULE_SET'];
 
 export const KIND_LABELS: Record<ApprovalKind, string> = {
   ROLE_GRANT: 'Role grant',
@@ -11,6 +11,7 @@ export const KIND_LABELS: Record<ApprovalKind, string> = {
   SETTLEMENT_RELEASE: 'COD settlement release',
   MO_TARIFF_CHANGE: 'Money-order tariff change',
   COD_BANK_CHANGE: "COD biller's bank details",
+  RECON_RULE_SET: 'Reconciliation matching rules',
 };
 
 /**
@@ -24,6 +25,7 @@ export const CHECKER_PERMISSION: Record<ApprovalKind, string> = {
   SETTLEMENT_RELEASE: 'cod.settlement.approve',
   MO_TARIFF_CHANGE: 'mo.tariff.approve',
   COD_BANK_CHANGE: 'cod.biller.bank.approve',
+  RECON_RULE_SET: 'recon.rules.approve',
 };
 
 export const STATUSES: ApprovalStatus[] = ['PENDING', 'APPROVED', 'EXECUTED', 'REJECTED', 'EXPIRED', 'FAILED'];

@@ -20,6 +20,7 @@ export const APPROVAL_KIND_REGISTRY: Readonly<Record<ApprovalKind, ApprovalKindD
   SETTLEMENT_RELEASE: { subgraph: 'cod-settlement', approvePermission: 'cod.settlement.approve' },
   MO_TARIFF_CHANGE: { subgraph: 'money-orders', approvePermission: 'mo.tariff.approve' },
   COD_BANK_CHANGE: { subgraph: 'cod-settlement', approvePermission: 'cod.biller.bank.approve' },
+  RECON_RULE_SET: { subgraph: 'cod-settlement', approvePermission: 'recon.rules.approve' },
 };
 
 export function isApprovalKind(value: string): value is ApprovalKind {

@@ -57,7 +57,7 @@ export const approvalRequests = administrationSchema.table(
     index('approval_requests_open_role_grants_idx')
       .on(sql`(${table.payload}->>'staffId')`, sql`(${table.payload}->>'role')`)
       .where(sql`${table.kind} = 'ROLE_GRANT' and ${table.status} in ('PENDING','APPROVED')`),
-    check('approval_requests_kind_valid', sql`${table.kind} in ('ROLE_GRANT','MANUAL_JOURNAL','MO_REFUND','SETTLEMENT_RELEASE','MO_TARIFF_CHANGE','COD_BANK_CHANGE')`),
+    check('approval_requests_kind_valid', sql`${table.kind} in ('ROLE_GRANT','MANUAL_JOURNAL','MO_REFUND','SETTLEMENT_RELEASE','MO_TARIFF_CHANGE','COD_BANK_CHANGE','RECON_RULE_SET')`),
     check(
       'approval_requests_subgraph_valid',
       sql`${table.subgraph} in ('administration','accounts','money-orders','cod-settlement')`,

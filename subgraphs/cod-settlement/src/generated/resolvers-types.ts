@@ -1068,6 +1068,13 @@ export type Mutation = {
   markPayoutPaid: Payout;
   /** REGISTERED or DELIVERY_FAILED -> RTO: returned to origin, nothing due. */
   markReturnedToOrigin: CodArticle;
+  /**
+   * Proposes new matching rules (JSON text, at most 16 kB; its version is set to the next one) to the approvals inbox
+   * (RECON_RULE_SET at the root office; a checker needs recon.rules.approve there). Needs recon.rules.manage over the
+   * root office. Errors: RULE_SET_INVALID (naming the path; also when a proposal is already waiting), BAD_USER_INPUT,
+   * FORBIDDEN, DEPENDENCY_UNAVAILABLE.
+   */
+  proposeReconRuleSet: ReconRuleSetVersion;
   /** Errors: ARTICLE_NOT_FOUND, DISPUTE_NOT_ALLOWED, DISPUTE_WINDOW_CLOSED, DISPUTE_ALREADY_OPEN, INVALID_DISPUTE. */
   raiseCodDispute: CodDispute;
   /** OUT_FOR_DELIVERY -> DELIVERED with its collection; a differing amount raises an exception. */
@@ -1189,6 +1196,12 @@ export type MutationMarkPayoutPaidArgs = {
 export type MutationMarkReturnedToOriginArgs = {
   articleNumber: Scalars['ID']['input'];
   reason: Scalars['String']['input'];
+};
+
+
+export type MutationProposeReconRuleSetArgs = {
+  reason: Scalars['String']['input'];
+  ruleSet: Scalars['String']['input'];
 };
 
 
@@ -1415,6 +1428,8 @@ export type Query = {
   reconMatches: ReconMatchConnection;
   /** The rule set in force, as JSON text (docs/matching.md). Needs recon.read somewhere. */
   reconRuleSet: Scalars['String']['output'];
+  /** The proposed and approved versions, newest first (the default, version 1, is not listed). Needs recon.read. */
+  reconRuleSets: Array<ReconRuleSetVersion>;
   reconRun: Maybe<ReconRun>;
   settlementBatch: Maybe<SettlementBatch>;
   /** Needs cod.read (or cod.biller.self: your own batches). */
@@ -1691,6 +1706,28 @@ export type ReconRuleOutcome = {
   lines: Scalars['Int']['output'];
   ruleId: Scalars['String']['output'];
   suggested: Scalars['Int']['output'];
+};
+
+export type ReconRuleSetStatus =
+  /** The one runs use. */
+  | 'ACTIVE'
+  /** Waiting in the approvals inbox (RECON_RULE_SET). */
+  | 'PROPOSED'
+  | 'REJECTED'
+  | 'SUPERSEDED';
+
+/** A version of the matching rules (the default set, version 1, is in force until one is approved). */
+export type ReconRuleSetVersion = {
+  __typename?: 'ReconRuleSetVersion';
+  approvalRequestId: Maybe<Scalars['ID']['output']>;
+  decidedAt: Maybe<Scalars['DateTime']['output']>;
+  proposedAt: Scalars['DateTime']['output'];
+  proposedBy: Scalars['String']['output'];
+  reason: Scalars['String']['output'];
+  /** The rule set as JSON text (docs/matching.md). */
+  ruleSet: Scalars['String']['output'];
+  status: ReconRuleSetStatus;
+  version: Scalars['Int']['output'];
 };
 
 export type ReconRun = {
@@ -2132,6 +2169,8 @@ export type ResolversTypes = {
   ReconMatchPreview: ResolverTypeWrapper<ReconMatchPreview>;
   ReconMatchStatus: ReconMatchStatus;
   ReconRuleOutcome: ResolverTypeWrapper<ReconRuleOutcome>;
+  ReconRuleSetStatus: ReconRuleSetStatus;
+  ReconRuleSetVersion: ResolverTypeWrapper<ReconRuleSetVersion>;
   ReconRun: ResolverTypeWrapper<ReconRun>;
   RecordDeliveryInput: RecordDeliveryInput;
   RecordPostmanDepositInput: RecordPostmanDepositInput;
@@ -2260,6 +2299,7 @@ export type ResolversParentTypes = {
   ReconMatchItem: ReconMatchItem;
   ReconMatchPreview: ReconMatchPreview;
   ReconRuleOutcome: ReconRuleOutcome;
+  ReconRuleSetVersion: ReconRuleSetVersion;
   ReconRun: ReconRun;
   RecordDeliveryInput: RecordDeliveryInput;
   RecordPostmanDepositInput: RecordPostmanDepositInput;
@@ -2833,6 +2873,7 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   markPayoutFailed?: Resolver<ResolversTypes['Payout'], ParentType, ContextType, RequireFields<MutationMarkPayoutFailedArgs, 'input' | 'payoutId'>>;
   markPayoutPaid?: Resolver<ResolversTypes['Payout'], ParentType, ContextType, RequireFields<MutationMarkPayoutPaidArgs, 'payoutId' | 'utr'>>;
   markReturnedToOrigin?: Resolver<ResolversTypes['CodArticle'], ParentType, ContextType, RequireFields<MutationMarkReturnedToOriginArgs, 'articleNumber' | 'reason'>>;
+  proposeReconRuleSet?: Resolver<ResolversTypes['ReconRuleSetVersion'], ParentType, ContextType, RequireFields<MutationProposeReconRuleSetArgs, 'reason' | 'ruleSet'>>;
   raiseCodDispute?: Resolver<ResolversTypes['CodDispute'], ParentType, ContextType, RequireFields<MutationRaiseCodDisputeArgs, 'articleNumber' | 'input'>>;
   recordDelivery?: Resolver<ResolversTypes['CodArticle'], ParentType, ContextType, RequireFields<MutationRecordDeliveryArgs, 'articleNumber' | 'input'>>;
   recordDeliveryFailure?: Resolver<ResolversTypes['CodArticle'], ParentType, ContextType, RequireFields<MutationRecordDeliveryFailureArgs, 'articleNumber' | 'reason'>>;
@@ -2931,6 +2972,7 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   reconMatch?: Resolver<Maybe<ResolversTypes['ReconMatch']>, ParentType, ContextType, RequireFields<QueryReconMatchArgs, 'id'>>;
   reconMatches?: Resolver<ResolversTypes['ReconMatchConnection'], ParentType, ContextType, RequireFields<QueryReconMatchesArgs, 'first'>>;
   reconRuleSet?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  reconRuleSets?: Resolver<Array<ResolversTypes['ReconRuleSetVersion']>, ParentType, ContextType>;
   reconRun?: Resolver<Maybe<ResolversTypes['ReconRun']>, ParentType, ContextType, RequireFields<QueryReconRunArgs, 'id'>>;
   settlementBatch?: Resolver<Maybe<ResolversTypes['SettlementBatch']>, ParentType, ContextType, RequireFields<QuerySettlementBatchArgs, 'id'>>;
   settlementBatches?: Resolver<ResolversTypes['SettlementBatchConnection'], ParentType, ContextType, RequireFields<QuerySettlementBatchesArgs, 'first'>>;
@@ -2996,6 +3038,17 @@ export type ReconRuleOutcomeResolvers<ContextType = Context, ParentType extends 
   lines?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   ruleId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   suggested?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type ReconRuleSetVersionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ReconRuleSetVersion'] = ResolversParentTypes['ReconRuleSetVersion']> = {
+  approvalRequestId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  decidedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  proposedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  proposedBy?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  reason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  ruleSet?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['ReconRuleSetStatus'], ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type ReconRunResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ReconRun'] = ResolversParentTypes['ReconRun']> = {
@@ -3156,6 +3209,7 @@ export type Resolvers<ContextType = Context> = {
   ReconMatchItem?: ReconMatchItemResolvers<ContextType>;
   ReconMatchPreview?: ReconMatchPreviewResolvers<ContextType>;
   ReconRuleOutcome?: ReconRuleOutcomeResolvers<ContextType>;
+  ReconRuleSetVersion?: ReconRuleSetVersionResolvers<ContextType>;
   ReconRun?: ReconRunResolvers<ContextType>;
   SettlementBatch?: SettlementBatchResolvers<ContextType>;
   SettlementBatchConnection?: SettlementBatchConnectionResolvers<ContextType>;

@@ -1,7 +1,6 @@
 import { money } from '@postal/money';
 import { toMoneyOutput } from '@postal/scalars';
 import { rowsOf } from '@postal/db';
-import { assertHolds } from '@postal/authz';
 import type { Match } from '@postal/matching';
 import { sql } from 'drizzle-orm';
 import type { Context } from '../../context.js';
@@ -9,7 +8,6 @@ import type { Resolvers } from '../../generated/resolvers-types.js';
 import { findBankAccount } from '../bank-accounts/repository.js';
 import type { LineRow } from '../imports/repository.js';
 import { matchItems, matchLineIds, type MatchRow, type RunRow } from './repository.js';
-import { activeRuleSet } from './service.js';
 
 const m = (amount: string, currency: string) => toMoneyOutput(money(amount, currency));
 const match = (parent: unknown) => parent as MatchRow;
@@ -17,16 +15,28 @@ const run = (parent: unknown) => parent as RunRow;
 
 export const matchingResolvers: Resolvers<Context> = {
   Query: {
-    reconRuleSet: (_parent, _args, context) => {
-      assertHolds(context.identity, 'recon.read');
-      return JSON.stringify(activeRuleSet());
-    },
+    reconRuleSet: async (_parent, _args, context) => JSON.stringify(await context.services.matching.ruleSet(context.identity)),
+    reconRuleSets: async (_parent, _args, context) =>
+      (await context.services.matching.ruleSets(context.identity)).map((row) => ({
+        version: row.version,
+        status: row.status as never,
+        ruleSet: JSON.stringify(row.rules),
+        reason: row.reason,
+        approvalRequestId: row.approvalRequestId,
+        proposedBy: row.proposedBy,
+        proposedAt: row.proposedAt.toISOString(),
+        decidedAt: row.decidedAt?.toISOString() ?? null,
+      })),
     reconMatches: (_parent, { filter, first, after }, context) => context.services.matching.list(context.identity, filter, first, after) as never,
     reconMatch: (_parent, { id }, context) => context.services.matching.find(context.identity, id) as never,
     reconRun: (_parent, { id }, context) => context.services.matching.findRun(context.identity, id) as never,
   },
   Mutation: {
     runReconMatching: (_parent, { input }, context) => context.services.matching.run(context, input) as never,
+    proposeReconRuleSet: async (_parent, { ruleSet, reason }, context) => {
+      const row = await context.services.matching.proposeRuleSet(context, ruleSet, reason);
+      return { version: row.version, status: row.status as never, ruleSet: JSON.stringify(row.rules), reason: row.reason, approvalRequestId: row.approvalRequestId, proposedBy: row.proposedBy, proposedAt: row.proposedAt.toISOString(), decidedAt: null };
+    },
     confirmReconMatch: (_parent, { id }, context) => context.services.matching.confirm(context, id) as never,
     rejectReconMatch: (_parent, { id, reason }, context) => context.services.matching.reject(context, id, reason) as never,
     unmatchReconMatch: (_parent, { id, reason }, context) => context.services.matching.unmatch(context, id, reason) as never,

@@ -11,7 +11,8 @@ import type { Identity, SignedRequestContext } from '@postal/auth';
 import { assertCan, assertHolds, assertPasswordChosen, scopeCondition } from '@postal/authz';
 import { rowsOf, transaction, type Tx } from '@postal/db';
 import { BadUserInputError, isExpectedError, UnauthenticatedError } from '@postal/errors';
-import { checkRuleSet, DEFAULT_RULE_SET, dryRun as dryRunOf, type Match, type RuleSet } from '@postal/matching';
+import { checkRuleSet, dryRun as dryRunOf, type Match, type RuleSet } from '@postal/matching';
+import { activeRuleSet, listRuleSets, proposeRuleSet } from './rule-sets.js';
 import { stageEvents } from '@postal/outbox';
 import { auditEvent, decodeCursor, pageSize, toConnection, type Connection } from '@postal/server';
 import { eq, sql, type SQL } from 'drizzle-orm';
@@ -48,10 +49,6 @@ async function matchableAccount(deps: ReconDeps, identity: Identity, bankAccount
   return account;
 }
 
-/** The rule set in force. Until a rule set is approved through the inbox, the default one (version 1). */
-export function activeRuleSet(): RuleSet {
-  return DEFAULT_RULE_SET;
-}
 
 function proposedRuleSet(text: unknown): RuleSet {
   if (typeof text !== 'string' || text.length > 65_536) throw new BadUserInputError('ruleSet', 'ruleSet is a rule set as JSON text, at most 64 kB');
@@ -86,7 +83,7 @@ async function run(deps: ReconDeps, context: SignedRequestContext, input: RunInp
   const account = await matchableAccount(deps, context.identity, input.bankAccountId);
   const dry = input.dryRun === true;
   if (!dry && input.ruleSet !== undefined && input.ruleSet !== null) throw new BadUserInputError('ruleSet', 'a rule set can only be tried in a dry run; a real run uses the approved one');
-  const ruleSet = dry && input.ruleSet !== undefined && input.ruleSet !== null ? proposedRuleSet(input.ruleSet) : activeRuleSet();
+  const tried = dry && input.ruleSet !== undefined && input.ruleSet !== null ? proposedRuleSet(input.ruleSet) : undefined;
   let statementId: string | null = null;
   if (input.statementId !== undefined && input.statementId !== null) {
     const ok = typeof input.statementId === 'string' && UUID.test(input.statementId);
@@ -98,6 +95,7 @@ async function run(deps: ReconDeps, context: SignedRequestContext, input: RunInp
   const afterCommit: AfterCommit = [];
   const stored = await transaction(deps.database, 'read committed', async (tx) => {
     await lockBankAccount(tx, account.id);
+    const ruleSet = tried ?? (await activeRuleSet(tx));
     const lines = await openLines(tx, account, statementId, MAX_RUN_LINES + 1);
     const items = await openItems(tx, account, MAX_RUN_ITEMS + 1);
     if (lines.length > MAX_RUN_LINES || items.length > MAX_RUN_ITEMS) {
@@ -305,6 +303,20 @@ export function createMatchingService(deps: ReconDeps) {
     list: (identity: Identity, filter: MatchFilter | null | undefined, first: number | null | undefined, after: string | null | undefined) => list(deps, identity, filter, first, after),
     find: (identity: Identity, id: string) => find(deps, identity, id),
     findRun: (identity: Identity, id: string) => findRunFor(deps, identity, id),
+    proposeRuleSet: (context: SignedRequestContext, ruleSet: unknown, reason: unknown) => {
+      signedIn(context.identity);
+      return proposeRuleSet(deps, context, ruleSet, reason);
+    },
+    ruleSet: async (identity: Identity) => {
+      signedIn(identity);
+      assertHolds(identity, 'recon.read');
+      return activeRuleSet(deps.database.db);
+    },
+    ruleSets: async (identity: Identity) => {
+      signedIn(identity);
+      assertHolds(identity, 'recon.read');
+      return listRuleSets(deps.database.db);
+    },
   };
 }
 

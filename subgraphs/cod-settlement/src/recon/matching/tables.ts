@@ -99,3 +99,28 @@ export const reconRuns = codSchema.table(
   },
   (table) => [index('recon_runs_account_idx').on(table.bankAccountId, table.createdAt)],
 );
+
+/**
+ * The matching rule sets, by version: PROPOSED (waiting in the approvals inbox, RECON_RULE_SET), ACTIVE (the one runs
+ * use: at most one), SUPERSEDED, REJECTED. Until one is approved, @postal/matching's DEFAULT_RULE_SET (version 1) is
+ * in force; proposals number from 2.
+ */
+export const reconRuleSets = codSchema.table(
+  'recon_rule_sets',
+  {
+    version: integer('version').primaryKey(),
+    rules: jsonb('rules').$type<Record<string, unknown>>().notNull(),
+    status: text('status').notNull(),
+    reason: text('reason').notNull(),
+    approvalRequestId: uuid('approval_request_id'),
+    proposedBy: text('proposed_by').notNull(),
+    proposedAt: timestamp('proposed_at', { withTimezone: true }).notNull(),
+    decidedAt: timestamp('decided_at', { withTimezone: true }),
+  },
+  (table) => [
+    uniqueIndex('recon_rule_sets_active_key').on(table.status).where(sql`${table.status} = 'ACTIVE'`),
+    uniqueIndex('recon_rule_sets_proposed_key').on(table.status).where(sql`${table.status} = 'PROPOSED'`),
+    check('recon_rule_sets_status_valid', sql`${table.status} in ('PROPOSED','ACTIVE','SUPERSEDED','REJECTED')`),
+    check('recon_rule_sets_version_valid', sql`${table.version} >= 2`),
+  ],
+);

@@ -1,0 +1,2 @@
+ALTER TABLE "administration"."approval_requests" DROP CONSTRAINT "approval_requests_kind_valid";--> statement-breakpoint
+ALTER TABLE "administration"."approval_requests" ADD CONSTRAINT "approval_requests_kind_valid" CHECK ("administration"."approval_requests"."kind" in ('ROLE_GRANT','MANUAL_JOURNAL','MO_REFUND','SETTLEMENT_RELEASE','MO_TARIFF_CHANGE','COD_BANK_CHANGE','RECON_RULE_SET'));

@@ -157,7 +157,7 @@ async function retry(deps: ReconDeps, earlier: ImportRow, bytes: Buffer): Promis
     await updateImport(tx, earlier.id, { status: 'QUEUED', progressPercent: 0, errorCode: null, errorMessage: null, errorLine: null, errorElement: null, startedAt: null, finishedAt: null });
     return true;
   });
-  if (again) await enqueueStatementImport(deps.jobs, earlier.id);
+  if (again) await enqueueStatementImport(deps.jobs, earlier.id, 'retry');
   return (await findImport(deps.database.db, earlier.id))!;
 }
 

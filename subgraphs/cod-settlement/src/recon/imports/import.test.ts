@@ -7,7 +7,6 @@ import { createTestDatabase, waitFor, type TestDatabase } from '@postal/testkit'
 import { sql } from 'drizzle-orm';
 import { pino } from 'pino';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { camt053, sampleEntries, type GeneratedStatement } from '../../../../../test/support/camt053.js';
 import { OFFICES, seed, staffAt, testClock } from '../../articles/test-support/seed.js';
 import { insertBankAccount, type BankAccountRow } from '../bank-accounts/repository.js';
 import type { ReconDeps } from '../deps.js';
@@ -21,9 +20,31 @@ import { createStatementImportService, INLINE_FILE_BYTES } from './service.js';
  * a large file refused half-way through reading, and a file failed for our own fault taken again. Accounts are
  * inserted through the repository (their ledger accounts are accounts' business, not the import's).
  */
+/**
+ * The camt.053 generator the scenario test and the bench use (test/support/camt053.ts). It is outside this package's
+ * rootDir, so tsc may not follow a static import there: it is loaded when the tests start, typed by what they use.
+ */
+interface GeneratedStatement {
+  statementId: string;
+  accountNumber: string;
+  currency: string;
+  opening: string;
+  openingDate: string;
+  closingDate: string;
+  entries: Array<{ amount: string; direction: 'CREDIT' | 'DEBIT' }>;
+}
+interface Camt053Generator {
+  camt053(statements: GeneratedStatement[]): string;
+  sampleEntries(count: number, date: string, seed: number): GeneratedStatement['entries'];
+}
+const GENERATOR = '../../../../../test/support/camt053.js';
+let camt053: Camt053Generator['camt053'];
+let sampleEntries: Camt053Generator['sampleEntries'];
+
 const logger = pino({ level: process.env.LOG_LEVEL ?? 'silent' });
 let testDatabase: TestDatabase;
 beforeAll(async () => {
+  ({ camt053, sampleEntries } = (await import(/* @vite-ignore */ GENERATOR)) as Camt053Generator);
   testDatabase = await createTestDatabase(['cod-settlement']);
   await seed(testDatabase.database);
 }, 60_000);

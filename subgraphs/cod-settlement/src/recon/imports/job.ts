@@ -100,8 +100,9 @@ export async function processStatementImport(deps: ReconDeps, importId: string, 
 }
 
 /**
- * One import at a time per process (a 100,000-line file, 52 MB, took 734 MB of heap and 1 GB of RSS while it was read: bench:recon). A job that fails for a
- * fault is retried by the queue; on its last try the import is FAILED (IMPORT_FAILED) so it never stays RUNNING.
+ * One import at a time per process (a 100,000-line file, 52 MB, took 734 MB of heap and 1 GB of RSS while it was
+ * read: bench:recon). A job that fails for a fault is retried by the queue; on its last try the import is FAILED
+ * (IMPORT_FAILED) so it never stays RUNNING.
  */
 export async function startStatementImportJob(jobs: JobQueue, deps: ReconDeps, logger?: Pick<Logger, 'error'>): Promise<void> {
   await jobs.handle<{ importId: string }>(

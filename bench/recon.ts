@@ -175,9 +175,10 @@ async function measureBaseline(url: string, bytes: Buffer, bankAccountId: string
 }
 
 /**
- * The matching half, 1,000,000 bank lines against 1,000,000 open items (issue 13): packages/matching is the pure
- * matcher, but the service that loads a statement's lines and the open items, matches them and stores the result is
- * not built yet, so there is nothing honest to time. When it is, this measures it (and a baseline of its own) here.
+ * The matching half, 1,000,000 bank lines against 1,000,000 open items (issue 13): not built yet. What it would time
+ * is the matching service's run (recon/matching/service.ts, over a bank account's open lines and open items) on
+ * generated lines and items, against a baseline of its own measured here; until it does, the JSON says so rather
+ * than carry a figure nobody measured.
  */
 async function measureMatching(): Promise<{ matching: 'not built' }> {
   return { matching: 'not built' };

@@ -10,7 +10,7 @@ import { scopeCondition } from '@postal/authz';
 import { actorName, auditTables } from '../../billers/audit.js';
 import { checkFileName } from '../../manifests/service.js';
 import { canSeeBankAccount } from '../bank-accounts/service.js';
-import { findBankAccount, type BankAccountRow } from '../bank-accounts/repository.js';
+import { findBankAccount, lockBankAccount, type BankAccountRow } from '../bank-accounts/repository.js';
 import type { ReconDeps } from '../deps.js';
 import { ReconError } from '../errors.js';
 import { bankAccounts, bankStatementImports, bankStatements } from '../tables.js';
@@ -128,6 +128,9 @@ async function take(deps: ReconDeps, context: SignedRequestContext, account: Ban
     const read = readStatementFile(file.bytes, file.format, account);
     const prepared = prepareStatements(read.statements, account);
     const stored = await transaction(deps.database, 'read committed', async (tx) => {
+      // The account's lock before the import row: that row's foreign key takes KEY SHARE on the account, and two
+      // requests each holding it while waiting for the other's FOR UPDATE (claimStatements) were a deadlock.
+      await lockBankAccount(tx, account.id);
       const row = await insertImport(tx, { ...base, format: read.format, status: 'RUNNING', startedAt: now }, file.bytes);
       if (!row) return undefined;
       const claim = await claimStatements(tx, row.id, account, prepared, 'STORED', now);
@@ -157,7 +160,7 @@ async function retry(deps: ReconDeps, earlier: ImportRow, bytes: Buffer): Promis
     await updateImport(tx, earlier.id, { status: 'QUEUED', progressPercent: 0, errorCode: null, errorMessage: null, errorLine: null, errorElement: null, startedAt: null, finishedAt: null });
     return true;
   });
-  if (again) await enqueueStatementImport(deps.jobs, earlier.id);
+  if (again) await enqueueStatementImport(deps.jobs, earlier.id, 'retry');
   return (await findImport(deps.database.db, earlier.id))!;
 }
 

@@ -36,6 +36,19 @@ CREATE TABLE "cod"."recon_matches" (
 	CONSTRAINT "recon_matches_confidence_valid" CHECK ("cod"."recon_matches"."confidence" between 0 and 1)
 );
 --> statement-breakpoint
+CREATE TABLE "cod"."recon_rule_sets" (
+	"version" integer PRIMARY KEY NOT NULL,
+	"rules" jsonb NOT NULL,
+	"status" text NOT NULL,
+	"reason" text NOT NULL,
+	"approval_request_id" uuid,
+	"proposed_by" text NOT NULL,
+	"proposed_at" timestamp with time zone NOT NULL,
+	"decided_at" timestamp with time zone,
+	CONSTRAINT "recon_rule_sets_status_valid" CHECK ("cod"."recon_rule_sets"."status" in ('PROPOSED','ACTIVE','SUPERSEDED','REJECTED')),
+	CONSTRAINT "recon_rule_sets_version_valid" CHECK ("cod"."recon_rule_sets"."version" >= 2)
+);
+--> statement-breakpoint
 CREATE TABLE "cod"."recon_runs" (
 	"id" uuid PRIMARY KEY NOT NULL,
 	"bank_account_id" uuid NOT NULL,
@@ -62,5 +75,7 @@ ALTER TABLE "cod"."recon_runs" ADD CONSTRAINT "recon_runs_bank_account_id_bank_a
 CREATE UNIQUE INDEX "recon_match_items_live_key" ON "cod"."recon_match_items" USING btree ("item_kind","item_id") WHERE "cod"."recon_match_items"."active";--> statement-breakpoint
 CREATE UNIQUE INDEX "recon_match_lines_live_key" ON "cod"."recon_match_lines" USING btree ("line_id") WHERE "cod"."recon_match_lines"."active";--> statement-breakpoint
 CREATE INDEX "recon_matches_account_idx" ON "cod"."recon_matches" USING btree ("bank_account_id","status","created_at","id");--> statement-breakpoint
+CREATE UNIQUE INDEX "recon_rule_sets_active_key" ON "cod"."recon_rule_sets" USING btree ("status") WHERE "cod"."recon_rule_sets"."status" = 'ACTIVE';--> statement-breakpoint
+CREATE UNIQUE INDEX "recon_rule_sets_proposed_key" ON "cod"."recon_rule_sets" USING btree ("status") WHERE "cod"."recon_rule_sets"."status" = 'PROPOSED';--> statement-breakpoint
 CREATE INDEX "recon_runs_account_idx" ON "cod"."recon_runs" USING btree ("bank_account_id","created_at");--> statement-breakpoint
 ALTER TABLE "cod"."payouts" ADD CONSTRAINT "payouts_paid_has_utr" CHECK (("cod"."payouts"."status" <> 'PAID' or "cod"."payouts"."utr" is not null) and ("cod"."payouts"."status" not in ('PENDING','FAILED') or "cod"."payouts"."utr" is null));

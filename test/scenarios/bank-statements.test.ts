@@ -57,7 +57,7 @@ async function upload(who: string, params: Record<string, string>, body: Buffer 
 
 beforeAll(async () => {
   stack = await startTestStack();
-  for (const username of ['finance', 'finance.nwd', 'auditor', 'postman']) await login(username);
+  for (const username of ['finance', 'finance.nwd', 'auditor', 'postman', 'finance.hq', 'finance.hq2']) await login(username);
 }, 120_000);
 
 afterAll(async () => {
@@ -253,5 +253,21 @@ describe('the operator bank accounts and their statements, through the gateway',
     expect(errorCodes(await call('finance', RUN, { input: { bankAccountId: accounts.inr!.id, dryRun: true, ruleSet: '{"version": 2, "rules": []}' } }))).toEqual(['RULE_SET_INVALID']);
     expect(errorCodes(await call('finance', 'mutation { confirmReconMatch(id: "00000000-0000-4000-8000-000000000000") { id } }'))).toEqual(['MATCH_NOT_FOUND']);
     expect((await ok('finance', 'query($a: ID) { reconMatches(filter: { bankAccountId: $a }) { edges { node { id } } } }', { a: accounts.inr!.id })).reconMatches.edges).toEqual([]);
+  });
+
+  it('changes the matching rules through the approvals inbox: proposed by one officer at the circle, approved by another', async () => {
+    const PROPOSE = 'mutation($r: String!, $why: String!) { proposeReconRuleSet(ruleSet: $r, reason: $why) { version status approvalRequestId } }';
+    const current = JSON.parse((await ok('finance', 'query { reconRuleSet }')).reconRuleSet);
+    const stricter = JSON.stringify({ ...current, autoConfirmAt: '0.95' });
+    // The division's officer does not reach the circle, where the operator's one rule set is decided.
+    expect(errorCodes(await call('finance', PROPOSE, { r: stricter, why: 'stricter' }))).toEqual(['FORBIDDEN']);
+    const proposed = (await ok('finance.hq', PROPOSE, { r: stricter, why: 'confirm only at 0.95 or more' })).proposeReconRuleSet;
+    expect(proposed).toMatchObject({ version: 2, status: 'PROPOSED' });
+    expect(errorCodes(await call('finance.hq', 'mutation($id: ID!) { approve(id: $id) { id } }', { id: proposed.approvalRequestId }))).toEqual(['MAKER_CANNOT_APPROVE']);
+    await ok('finance.hq2', 'mutation($id: ID!) { approve(id: $id) { id } }', { id: proposed.approvalRequestId });
+    await waitFor(async () => (JSON.parse((await ok('auditor', 'query { reconRuleSet }')).reconRuleSet).version === 2 ? true : undefined), { what: 'rule set 2 in force', timeoutMs: 20_000 });
+    const versions = (await ok('auditor', 'query { reconRuleSets { version status proposedBy } }')).reconRuleSets;
+    expect(versions).toEqual([{ version: 2, status: 'ACTIVE', proposedBy: 'finance.hq' }]);
+    expect(JSON.parse((await ok('finance', 'query { reconRuleSet }')).reconRuleSet).autoConfirmAt).toBe('0.95');
   });
 });

@@ -16,6 +16,7 @@ import { createStatementImportService } from '../../subgraphs/cod-settlement/src
 import type { BankLedgerClient } from '../../subgraphs/cod-settlement/src/recon/ledger-client.js';
 import { insertMatch } from '../../subgraphs/cod-settlement/src/recon/matching/repository.js';
 import { createMatchingService } from '../../subgraphs/cod-settlement/src/recon/matching/service.js';
+import { DEFAULT_RULE_SET } from '@postal/matching';
 import type { CodMatrixContext, Place } from './cod-articles-matrix.js';
 
 // prettier-ignore
@@ -39,6 +40,10 @@ export const RECON_EXPECTED: Record<string, string> = {
   'confirmReconMatch (a suggestion of its account)':      'FFF   AAN     FFF     FFF   FFF     FFF    UUU',
   'rejectReconMatch (a suggestion of its account)':       'FFF   AAN     FFF     FFF   FFF     FFF    UUU',
   'unmatchReconMatch (a confirmed match of its account)': 'FFF   AAN     FFF     FFF   FFF     FFF    UUU',
+  // One rule set for the operator: read with recon.read anywhere; proposed over the root office only (the matrix's
+  // finance officer works at NDGPO, so is refused; an officer at the circle proposes, test/scenarios does it).
+  'reconRuleSet':                                         'F--   A--     A--     F--   F--     F--    U--',
+  'proposeReconRuleSet (at the root office)':             'F--   F--     F--     F--   F--     F--    U--',
   // accounts' side: the cod-settlement service alone opens a bank's ledger account (no person, whatever their role).
   'prepareBankLedgerAccount (cod-settlement only)':       'FFF   FFF     FFF     FFF   FFF     FFF    UUU',
 };
@@ -141,6 +146,11 @@ export function reconOperations(context: CodMatrixContext) {
     'confirmReconMatch (a suggestion of its account)': placed(async (actor, place) => (await matching().confirm(contextOf(as(actor)), await matchAt(place, 'SUGGESTED'))).status === 'CONFIRMED'),
     'rejectReconMatch (a suggestion of its account)': placed(async (actor, place) => (await matching().reject(contextOf(as(actor)), await matchAt(place, 'SUGGESTED'), 'matrix')).status === 'REJECTED'),
     'unmatchReconMatch (a confirmed match of its account)': placed(async (actor, place) => (await matching().unmatch(contextOf(as(actor)), await matchAt(place, 'CONFIRMED'), 'matrix')).status === 'UNMATCHED'),
+    reconRuleSet: { placed: false, run: async (actor: string) => (await matching().ruleSet(as(actor))).version >= 1 },
+    'proposeReconRuleSet (at the root office)': {
+      placed: false,
+      run: async (actor: string) => (await matching().proposeRuleSet(contextOf(as(actor)), JSON.stringify(DEFAULT_RULE_SET), 'matrix')).status === 'PROPOSED',
+    },
     'prepareBankLedgerAccount (cod-settlement only)': placed(async (actor, place) => {
       const account = await prepareBankLedgerAccount(context.database(), loaders(), contextOf(as(actor)), { officeCode: context.officeAt[place], currency: 'INR', key: 'MATRIX01', name: 'matrix' });
       return account.code.startsWith(context.officeAt[place]);

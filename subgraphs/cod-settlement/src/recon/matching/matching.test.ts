@@ -15,6 +15,7 @@ import { contextOf, decidedEvent, financeOfficer, identitySecret, recordingInbox
 import type { ReconDeps } from '../deps.js';
 import { createStatementImportService } from '../imports/service.js';
 import { createMatchingService } from './service.js';
+import { DEFAULT_RULE_SET } from '@postal/matching';
 
 /**
  * Matching against the books on a real database: a released payout found by the bank's debit (PAID with the UTR, by
@@ -185,5 +186,32 @@ describe('matching bank lines with the books', () => {
     await expect(matching.run(contextOf(matcher), { bankAccountId: account.id, statementId: randomUUID() })).rejects.toMatchObject({ code: 'BANK_ACCOUNT_NOT_FOUND' });
     await expect(matching.run(contextOf(matcher), { bankAccountId: account.id, ruleSet: '{}' })).rejects.toMatchObject({ code: 'BAD_USER_INPUT' });
     await expect(matching.run(contextOf(matcher), { bankAccountId: account.id, dryRun: true, ruleSet: '{"version": 0}' })).rejects.toMatchObject({ code: 'RULE_SET_INVALID' });
+  });
+
+  it('changes the rules only through the inbox: proposed at the root office, ACTIVE once approved, REJECTED when refused', async () => {
+    const inbox = recordingInbox();
+    const atRoot = { ...matcher, officeCode: 'DLC', officePath: 'DLC', grants: [...matcher.grants, ...['recon.rules.manage', 'recon.rules.approve'].map((permission) => ({ permission: permission as 'recon.read', scope: 'SUBTREE' as const }))] };
+    const matching = createMatchingService({ ...deps(), approvals: inbox.submitter as never });
+    const stricter = { ...DEFAULT_RULE_SET, version: 99, autoConfirmAt: '0.99' };
+    // An officer whose grants stop below the root cannot propose; a malformed set names its path.
+    await expect(matching.proposeRuleSet(contextOf({ ...matcher, grants: [...matcher.grants, { permission: 'recon.rules.manage', scope: 'SUBTREE' }] } as Identity), JSON.stringify(stricter), 'stricter')).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(matching.proposeRuleSet(contextOf(atRoot), JSON.stringify({ ...stricter, autoConfirmAt: '2' }), 'bad')).rejects.toMatchObject({ code: 'RULE_SET_INVALID', field: 'autoConfirmAt' });
+    const proposed = await matching.proposeRuleSet(contextOf(atRoot), JSON.stringify(stricter), 'confirm only near-certain matches');
+    expect(proposed).toMatchObject({ version: 2, status: 'PROPOSED' });
+    expect(inbox.submissions.at(-1)).toMatchObject({ kind: 'RECON_RULE_SET', officeCode: 'DLC', payload: { version: 2, reason: 'confirm only near-certain matches' } });
+    await expect(matching.proposeRuleSet(contextOf(atRoot), JSON.stringify(stricter), 'again')).rejects.toMatchObject({ code: 'RULE_SET_INVALID' });
+    expect((await matching.ruleSet(matcher)).version).toBe(1);
+    const executor = createSettlementApprovalExecutor(settlementDeps(testDatabase, clock), { identitySecret });
+    await db().transaction((tx) => executor(tx, decidedEvent(inbox.submissions.at(-1)!)));
+    expect(await matching.ruleSet(matcher)).toMatchObject({ version: 2, autoConfirmAt: '0.99' });
+    // The next proposal, refused by the checker, leaves version 2 in force.
+    const next = await matching.proposeRuleSet(contextOf(atRoot), JSON.stringify({ ...DEFAULT_RULE_SET, autoConfirmAt: '0.50' }), 'confirm everything');
+    expect(next.version).toBe(3);
+    await db().transaction((tx) => executor(tx, decidedEvent(inbox.submissions.at(-1)!, { decision: 'REJECTED' })));
+    expect((await matching.ruleSets(matcher)).map((row) => [row.version, row.status])).toEqual([[3, 'REJECTED'], [2, 'ACTIVE']]);
+    expect((await matching.ruleSet(matcher)).version).toBe(2);
+    // A run now records the version it used.
+    const account = await bankAccount('PAYOUT');
+    expect((await matching.run(contextOf(matcher), { bankAccountId: account.id, dryRun: true })).ruleSetVersion).toBe(2);
   });
 });

@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { formatIndian, money } from '@postal/money';
 import { needs } from '@postal/testkit';
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
@@ -7,6 +8,7 @@ import { useBrowser } from './support/browser.js';
 import { screenshot } from './support/screens.js';
 import { signIn } from './support/session.js';
 import { REPOSITORY_ROOT, useStack } from './support/stack.js';
+import { camt053, closingOf, sampleEntries, type GeneratedStatement } from '../support/camt053.js';
 
 /**
  * Reconciliation in the console (issue 13), in a real Chromium against the stack as `npm start` starts it: a finance
@@ -23,6 +25,12 @@ const CAMT = join(FIXTURES, 'camt/camt053.v2.multi.statement.xml');
 const MT940 = join(FIXTURES, 'mt940/jejik-generic.sta');
 const EURO = { name: 'VAYB euro collection', accountNumber: 'NL26VAYB8060476890', grouped: 'NL26 VAYB 8060 4768 90' };
 const GENERIC = { name: 'Generic bank payout', accountNumber: '11111111' };
+/** What the first camt import's page said about it (its hash and time), for the same file sent again. */
+let firstCamtImport: { hash: string; imported: string } | undefined;
+
+function termValue(page: Page | Locator, term: string): Locator {
+  return page.getByRole('term').filter({ hasText: new RegExp(`^${term}$`) }).locator('xpath=following-sibling::dd[1]');
+}
 
 async function goTo(page: Page, navigationLabel: string, heading: string | RegExp): Promise<void> {
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: navigationLabel, exact: true }).click();
@@ -134,6 +142,7 @@ describe.runIf(needs('postgres', 'redis'))('reconciliation in the console (needs
     expect(first[6]).toBe('8.85 EUR (1)');
     await statementRow(statements, '254EURNL26VAYB8060476890');
     expect(await page.getByText('already imported').count()).toBe(0);
+    firstCamtImport = { hash: await termValue(page, 'SHA-256').innerText(), imported: await termValue(page, 'Imported').innerText() };
     await check(page, 'recon-import-result');
 
     await statements.getByRole('link', { name: '253EURNL26VAYB8060476890', exact: true }).click();
@@ -164,11 +173,43 @@ describe.runIf(needs('postgres', 'redis'))('reconciliation in the console (needs
     expect((await statementRow(statements, 'GENERIC/2')).slice(3, 5)).toEqual(['90.00 EUR', '80.00 EUR']);
   });
 
+  it('a statement over 1 MB goes to the job: the screen follows its progress to DONE, and its lines page by 100', async () => {
+    const { page } = browser();
+    await signIn(page, 'finance');
+    const statement: GeneratedStatement = { statementId: 'GENERIC-20261130', accountNumber: GENERIC.accountNumber, currency: 'EUR', opening: '5000.00', openingDate: '2026-11-29', closingDate: '2026-11-30', entries: sampleEntries(12_000, '2026-11-30') };
+    const file = Buffer.from(camt053([statement]));
+    expect(file.length).toBeGreaterThan(1024 * 1024);
+    await goTo(page, 'Import bank statement', 'Import bank statement');
+    await chooseAccount(page, GENERIC.name);
+    await page.getByLabel('Statement file', { exact: true }).setInputFiles({ name: 'generic-20261130.xml', mimeType: 'application/xml', buffer: file });
+    await page.getByRole('button', { name: 'Import the statement', exact: true }).click();
+    // Answered QUEUED: the screen asks every second until the job has read it.
+    const done = page.getByRole('status').filter({ hasText: 'Done: 1 statement.' });
+    await done.waitFor({ timeout: 90_000 }).catch(async (error: unknown) => {
+      throw new Error(`the job's import did not finish; the page says: ${(await page.getByRole('status').allInnerTexts()).join(' | ')}`, { cause: error });
+    });
+    const row = await statementRow(page.getByRole('table', { name: 'Statements in the file' }), statement.statementId);
+    expect(row.slice(3, 6)).toEqual(['5,000.00 EUR', `${formatIndian(money(closingOf(statement), 'EUR'))} EUR`, '12,000']);
+
+    await page.getByRole('link', { name: statement.statementId, exact: true }).click();
+    const lines = page.getByRole('table', { name: 'Statement lines' });
+    await expect.poll(() => lines.getByRole('row').count(), { timeout: 10_000 }).toBe(101);
+    await page.getByRole('button', { name: 'Load more lines', exact: true }).click();
+    await expect.poll(() => lines.getByRole('row').count(), { timeout: 10_000 }).toBe(201);
+    expect(await lines.getByRole('row').nth(101).getByRole('cell').first().innerText()).toBe('101');
+    // The first line's UTR, as the generator wrote it.
+    expect(await lines.getByRole('row').nth(1).innerText()).toContain(statement.entries[0]!.utr!);
+    await page.getByLabel('Direction', { exact: true }).selectOption('DEBIT');
+    await expect.poll(async () => new Set((await lines.getByRole('row').allInnerTexts()).slice(1).map((text) => text.split('\t')[3]!.trim())), { timeout: 10_000 }).toEqual(new Set(['Debit']));
+  }, 120_000);
+
   it('the camt file again answers the same import and says so; MT940 into the IBAN account is refused', async () => {
     const { page } = browser();
     await signIn(page, 'finance');
     await importFile(page, EURO.name, CAMT);
     await expectShown(page, page.getByRole('note').filter({ hasText: /^This file was imported before, on / }), 'the note that the file was imported before');
+    expect(firstCamtImport).toBeDefined();
+    expect({ hash: await termValue(page, 'SHA-256').innerText(), imported: await termValue(page, 'Imported').innerText() }).toEqual(firstCamtImport);
     const statements = page.getByRole('table', { name: 'Statements in the file' });
     expect((await statementRow(statements, '253EURNL26VAYB8060476890')).slice(3, 5)).toEqual(['18.15 EUR', '27.00 EUR']);
     await screenshot(page, 'recon-import-again');
@@ -197,7 +238,7 @@ describe.runIf(needs('postgres', 'redis'))('reconciliation in the console (needs
     expect(await navigation.getByRole('link', { name: 'Import bank statement', exact: true }).count()).toBe(0);
     await goTo(page, 'Bank statements', 'Bank statements');
     const listed = page.getByRole('table', { name: 'Bank statements' });
-    await expect.poll(() => listed.getByRole('row').count(), { timeout: 10_000 }).toBe(5);
+    await expect.poll(() => listed.getByRole('row').count(), { timeout: 10_000 }).toBe(6);
     expect((await statementRow(listed, 'GENERIC/1')).slice(4, 6)).toEqual(['100.00 EUR', '90.00 EUR']);
     expect((await statementRow(listed, '253EURNL26VAYB8060476890')).slice(4, 6)).toEqual(['18.15 EUR', '27.00 EUR']);
     await check(page, 'recon-statements-auditor');
@@ -212,10 +253,10 @@ describe.runIf(needs('postgres', 'redis'))('reconciliation in the console (needs
 
     await goTo(page, 'Statement imports', 'Statement imports');
     const imports = page.getByRole('table', { name: 'Statement imports' });
-    // The camt file and the MT940 file, newest first: a small file refused in the request leaves no import behind.
-    await expect.poll(() => imports.getByRole('row').count(), { timeout: 10_000 }).toBe(3);
-    expect(await imports.getByRole('row').nth(1).innerText()).toContain('jejik-generic.sta');
-    expect(await imports.getByRole('row').nth(2).innerText()).toContain('camt053.v2.multi.statement.xml');
+    // The large file, the MT940 file and the camt file, newest first: a small file refused in the request leaves no
+    // import behind.
+    await expect.poll(() => imports.getByRole('row').count(), { timeout: 10_000 }).toBe(4);
+    expect((await imports.getByRole('row').allInnerTexts()).slice(1).map((text) => text.split('\t')[0]!.trim())).toEqual(['generic-20261130.xml', 'jejik-generic.sta', 'camt053.v2.multi.statement.xml']);
     await check(page, 'recon-imports');
   });
 });

@@ -98,32 +98,35 @@ function UploadForm({ onTaken }: { onTaken: (taken: Taken) => void }) {
   const fileProblem = localError?.field === 'file' ? localError.message : undefined;
   return (
     <form className="cod-form" aria-label="Import bank statement" onSubmit={(event) => { event.preventDefault(); void submit(); }} noValidate>
-      <SelectField
-        label="Bank account"
-        value={bankAccountId}
-        anyLabel="Choose…"
-        isRequired
-        onChange={(value) => { setBankAccountId(value); setLocalError(null); setProblems([]); }}
-        options={accounts.map((account) => ({ value: account.id, label: `${account.name} · ${account.accountNumber} · ${account.currency}` }))}
-        error={localError?.field === 'account' ? localError.message : undefined}
-      />
-      <ProblemList problems={problemsOf(error)} />
-      <div className="field">
-        <label className="field-label" htmlFor={fileId}>Statement file</label>
-        <input
-          id={fileId}
-          type="file"
-          className="field-input"
-          accept=".xml,.sta,.mt940,.txt,.csv,.940,.942"
-          aria-describedby={`${fileId}-description${fileProblem ? ` ${fileId}-error` : ''}`}
-          aria-invalid={fileProblem ? true : undefined}
-          onChange={(event) => choose(event.target.files?.[0])}
+      <fieldset>
+        <legend>Statement</legend>
+        <SelectField
+          label="Bank account"
+          value={bankAccountId}
+          anyLabel="Choose…"
+          isRequired
+          onChange={(value) => { setBankAccountId(value); setLocalError(null); setProblems([]); }}
+          options={accounts.map((account) => ({ value: account.id, label: `${account.name} · ${account.accountNumber} · ${account.currency}` }))}
+          error={localError?.field === 'account' ? localError.message : undefined}
         />
-        <span className="field-description" id={`${fileId}-description`}>Up to 100 MB. The same file again answers the import that took it first.</span>
-        {fileProblem ? <span className="field-error" id={`${fileId}-error`} role="alert">{fileProblem}</span> : null}
-      </div>
+        <div className="field">
+          <label className="field-label" htmlFor={fileId}>Statement file</label>
+          <input
+            id={fileId}
+            type="file"
+            className="field-input"
+            accept=".xml,.sta,.mt940,.txt,.csv,.940,.942"
+            aria-describedby={`${fileId}-description${fileProblem ? ` ${fileId}-error` : ''}`}
+            aria-invalid={fileProblem ? true : undefined}
+            onChange={(event) => choose(event.target.files?.[0])}
+          />
+          <span className="field-description" id={`${fileId}-description`}>Up to 100 MB. The same file again answers the import that took it first.</span>
+          {fileProblem ? <span className="field-error" id={`${fileId}-error`} role="alert">{fileProblem}</span> : null}
+        </div>
+        <SelectField label="Format" value={format} anyLabel="Detect from the file" onChange={setFormat} options={FORMATS.map((value) => ({ value, label: FORMAT_LABELS[value] }))} />
+      </fieldset>
+      <ProblemList problems={problemsOf(error)} />
       {file ? <p role="status">{file.name}: {fileSize(file.size)}.</p> : null}
-      <SelectField label="Format" value={format} anyLabel="Detect from the file" onChange={setFormat} options={FORMATS.map((value) => ({ value, label: FORMAT_LABELS[value] }))} />
       {progress ? (
         <div>
           <label htmlFor="recon-upload-progress" className="field-label">Sending the file</label>

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { formatIndian, money } from '@postal/money';
 import { needs } from '@postal/testkit';
@@ -121,6 +122,22 @@ describe.runIf(needs('postgres', 'redis'))('reconciliation in the console (needs
     await check(page, 'recon-account-detail');
 
     await registerAccount(page, GENERIC, 'EUR', 'PAYOUT');
+    // Its bank's CSV layout: one without a date format is refused naming the field; a whole one is saved with its defaults.
+    const layout = page.getByLabel('Layout (JSON)', { exact: true });
+    expect(await layout.inputValue()).toBe('');
+    await layout.fill('{"delimiter": ","}');
+    await page.getByRole('button', { name: 'Save the layout', exact: true }).click();
+    const refused = page.getByRole('alert').filter({ hasText: 'CSV_MAPPING_INVALID' });
+    await expectShown(page, refused, 'the CSV_MAPPING_INVALID refusal');
+    expect(await refused.innerText()).toContain('(at dateFormat)');
+    await layout.fill(readFileSync(join(FIXTURES, 'csv/hdfc-style.mapping.json'), 'utf8'));
+    await page.getByRole('button', { name: 'Save the layout', exact: true }).click();
+    await expectShown(page, page.getByRole('status').filter({ hasText: 'The CSV layout was saved.' }), 'the saved layout');
+    expect(JSON.parse(await layout.inputValue())).toMatchObject({ delimiter: ',', headerRow: true });
+    await check(page, 'recon-csv-layout');
+    await page.getByRole('button', { name: 'Remove the layout', exact: true }).click();
+    await expectShown(page, page.getByRole('status').filter({ hasText: 'The CSV layout was removed.' }), 'the removed layout');
+    expect(await layout.inputValue()).toBe('');
     await goTo(page, 'Bank accounts', 'Bank accounts');
     const grid = page.getByRole('table', { name: 'Bank accounts', exact: true });
     for (const account of [EURO, GENERIC]) await grid.getByRole('link', { name: account.name, exact: true }).waitFor();
@@ -142,6 +159,7 @@ describe.runIf(needs('postgres', 'redis'))('reconciliation in the console (needs
     expect(first[6]).toBe('8.85 EUR (1)');
     await statementRow(statements, '254EURNL26VAYB8060476890');
     expect(await page.getByText('already imported').count()).toBe(0);
+    expect(await page.getByRole('note').count()).toBe(0);
     firstCamtImport = { hash: await termValue(page, 'SHA-256').innerText(), imported: await termValue(page, 'Imported').innerText() };
     await check(page, 'recon-import-result');
 
@@ -188,6 +206,7 @@ describe.runIf(needs('postgres', 'redis'))('reconciliation in the console (needs
     await done.waitFor({ timeout: 90_000 }).catch(async (error: unknown) => {
       throw new Error(`the job's import did not finish; the page says: ${(await page.getByRole('status').allInnerTexts()).join(' | ')}`, { cause: error });
     });
+    expect(await page.getByRole('note').count()).toBe(0);
     const row = await statementRow(page.getByRole('table', { name: 'Statements in the file' }), statement.statementId);
     expect(row.slice(3, 6)).toEqual(['5,000.00 EUR', `${formatIndian(money(closingOf(statement), 'EUR'))} EUR`, '12,000']);
 

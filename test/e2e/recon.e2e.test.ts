@@ -261,6 +261,15 @@ describe.runIf(needs('postgres', 'redis'))('reconciliation in the console (needs
     expect((await statementRow(listed, 'GENERIC/1')).slice(4, 6)).toEqual(['100.00 EUR', '90.00 EUR']);
     expect((await statementRow(listed, '253EURNL26VAYB8060476890')).slice(4, 6)).toEqual(['18.15 EUR', '27.00 EUR']);
     await check(page, 'recon-statements-auditor');
+    // The filters (kept in the URL): the MT940 statements; those with lines booked in January 2011 (GENERIC/1 alone).
+    const statementIds = async () => (await listed.getByRole('row').allInnerTexts()).slice(1).map((text) => text.split('\t')[0]!.trim()).sort();
+    await page.getByLabel('Format', { exact: true }).selectOption('MT940');
+    await expect.poll(statementIds, { timeout: 10_000 }).toEqual(['GENERIC/1', 'GENERIC/2']);
+    await page.getByLabel('Format', { exact: true }).selectOption('');
+    await page.getByLabel('Booked from', { exact: true }).fill('2011-01-01');
+    await page.getByLabel('Booked to', { exact: true }).fill('2011-01-31');
+    await expect.poll(statementIds, { timeout: 10_000 }).toEqual(['GENERIC/1']);
+    expect(new URL(page.url()).searchParams.get('from')).toBe('2011-01-01');
 
     await goTo(page, 'Bank accounts', 'Bank accounts');
     await page.getByRole('table', { name: 'Bank accounts', exact: true }).getByRole('link', { name: EURO.name, exact: true }).click();

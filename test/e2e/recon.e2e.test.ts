@@ -13,11 +13,13 @@ import { camt053, closingOf, sampleEntries, type GeneratedStatement } from '../s
 
 /**
  * Reconciliation in the console (issue 13), in a real Chromium against the stack as `npm start` starts it: a finance
- * officer registers two of the operator's bank accounts (a mistyped IBAN refused on its field first), imports the
- * public camt.053 sample (two statements) and an MT940 file through the import screen, reads the statements' balances
- * and a statement's line; the camt file again answers the same import and says so; an MT940 file into the IBAN account
- * is refused (BANK_ACCOUNT_MISMATCH) with nothing kept; the auditor reads the statements and has no Import or Register
- * controls. Every screen visited passes axe. The tests share one stack (a fresh database) and run in order.
+ * officer registers two of the operator's bank accounts (a mistyped IBAN refused on its field first) and saves, sees
+ * refused and removes a CSV layout; imports the public camt.053 sample (two statements) and an MT940 file through the
+ * import screen, reads the statements' balances and a statement's line; a statement over 1 MB is followed through the
+ * job to DONE and its lines paged; a batch entry opens to its transactions; the camt file again answers the same import
+ * and says so; an MT940 file into the IBAN account is refused (BANK_ACCOUNT_MISMATCH) with nothing kept; the auditor
+ * reads and filters the statements and imports and has no Import or Register controls. Every screen checked passes
+ * axe. The tests share one stack (a fresh database) and run in order.
  */
 
 const OFFICE = 'NDGPO';
@@ -26,6 +28,22 @@ const CAMT = join(FIXTURES, 'camt/camt053.v2.multi.statement.xml');
 const MT940 = join(FIXTURES, 'mt940/jejik-generic.sta');
 const EURO = { name: 'VAYB euro collection', accountNumber: 'NL26VAYB8060476890', grouped: 'NL26 VAYB 8060 4768 90' };
 const GENERIC = { name: 'Generic bank payout', accountNumber: '11111111' };
+/** A camt.053 of the generic account with one batch entry (NbOfTxs 2, each transaction detailed): 80.00 + 30.00 = 110.00. */
+const BATCH_CAMT = `<?xml version="1.0" encoding="UTF-8"?>
+<Document xmlns="urn:iso:std:iso:20022:tech:xsd:camt.053.001.02"><BkToCstmrStmt>
+<GrpHdr><MsgId>MSG-BATCH-1</MsgId><CreDtTm>2026-12-01T18:00:00+00:00</CreDtTm></GrpHdr>
+<Stmt><Id>BATCH-20261201</Id><CreDtTm>2026-12-01T18:00:00+00:00</CreDtTm>
+<Acct><Id><Othr><Id>${GENERIC.accountNumber}</Id></Othr></Id><Ccy>EUR</Ccy></Acct>
+<Bal><Tp><CdOrPrtry><Cd>OPBD</Cd></CdOrPrtry></Tp><Amt Ccy="EUR">80.00</Amt><CdtDbtInd>CRDT</CdtDbtInd><Dt><Dt>2026-11-30</Dt></Dt></Bal>
+<Bal><Tp><CdOrPrtry><Cd>CLBD</Cd></CdOrPrtry></Tp><Amt Ccy="EUR">110.00</Amt><CdtDbtInd>CRDT</CdtDbtInd><Dt><Dt>2026-12-01</Dt></Dt></Bal>
+<Ntry><Amt Ccy="EUR">30.00</Amt><CdtDbtInd>CRDT</CdtDbtInd><Sts>BOOK</Sts><BookgDt><Dt>2026-12-01</Dt></BookgDt><ValDt><Dt>2026-12-01</Dt></ValDt>
+<AcctSvcrRef>BANKREF-BATCH-1</AcctSvcrRef>
+<NtryDtls><Btch><NbOfTxs>2</NbOfTxs></Btch>
+<TxDtls><Refs><EndToEndId>E2E-1001</EndToEndId></Refs><AmtDtls><TxAmt><Amt Ccy="EUR">10.00</Amt></TxAmt></AmtDtls><RltdPties><Dbtr><Nm>First payer</Nm></Dbtr></RltdPties><RmtInf><Ustrd>Invoice 1001</Ustrd></RmtInf></TxDtls>
+<TxDtls><Refs><EndToEndId>E2E-1002</EndToEndId></Refs><AmtDtls><TxAmt><Amt Ccy="EUR">20.00</Amt></TxAmt></AmtDtls><RltdPties><Dbtr><Nm>Second payer</Nm></Dbtr></RltdPties><RmtInf><Ustrd>Invoice 1002</Ustrd></RmtInf></TxDtls>
+</NtryDtls></Ntry></Stmt></BkToCstmrStmt></Document>
+`;
+
 /** What the first camt import's page said about it (its hash and time), for the same file sent again. */
 let firstCamtImport: { hash: string; imported: string } | undefined;
 
@@ -222,6 +240,27 @@ describe.runIf(needs('postgres', 'redis'))('reconciliation in the console (needs
     await expect.poll(async () => new Set((await lines.getByRole('row').allInnerTexts()).slice(1).map((text) => text.split('\t')[3]!.trim())), { timeout: 10_000 }).toEqual(new Set(['Debit']));
   }, 120_000);
 
+  it('a batch entry shows its transaction count and opens to its transactions', async () => {
+    const { page } = browser();
+    await signIn(page, 'finance');
+    await goTo(page, 'Import bank statement', 'Import bank statement');
+    await chooseAccount(page, GENERIC.name);
+    await page.getByLabel('Statement file', { exact: true }).setInputFiles({ name: 'generic-batch.xml', mimeType: 'application/xml', buffer: Buffer.from(BATCH_CAMT) });
+    await page.getByRole('button', { name: 'Import the statement', exact: true }).click();
+    await expectShown(page, page.getByRole('status').filter({ hasText: 'Done: 1 statement.' }), 'the finished batch import');
+    await page.getByRole('link', { name: 'BATCH-20261201', exact: true }).click();
+    const lines = page.getByRole('table', { name: 'Statement lines' });
+    await expect.poll(() => lines.getByRole('row').count(), { timeout: 10_000 }).toBe(2);
+    await lines.getByRole('button', { name: 'Show batch of 2 transactions', exact: true }).click();
+    const transactions = page.getByRole('table', { name: 'Transactions of line 1' });
+    const rows = (await transactions.getByRole('row').allInnerTexts()).slice(1).map((text) => text.split('\t').map((cell) => cell.trim()));
+    // camt.053.001.02 gives a transaction no direction of its own: the entry's is the batch's.
+    expect(rows.map((cells) => cells.slice(0, 2))).toEqual([['', '10.00 EUR'], ['', '20.00 EUR']]);
+    expect(rows.map((cells) => cells[2])).toEqual(['End-to-end: E2E-1001', 'End-to-end: E2E-1002']);
+    expect(rows.map((cells) => cells[3])).toEqual(['Invoice 1001', 'Invoice 1002']);
+    await check(page, 'recon-statement-batch');
+  });
+
   it('the camt file again answers the same import and says so; MT940 into the IBAN account is refused', async () => {
     const { page } = browser();
     await signIn(page, 'finance');
@@ -257,7 +296,7 @@ describe.runIf(needs('postgres', 'redis'))('reconciliation in the console (needs
     expect(await navigation.getByRole('link', { name: 'Import bank statement', exact: true }).count()).toBe(0);
     await goTo(page, 'Bank statements', 'Bank statements');
     const listed = page.getByRole('table', { name: 'Bank statements' });
-    await expect.poll(() => listed.getByRole('row').count(), { timeout: 10_000 }).toBe(6);
+    await expect.poll(() => listed.getByRole('row').count(), { timeout: 10_000 }).toBe(7);
     expect((await statementRow(listed, 'GENERIC/1')).slice(4, 6)).toEqual(['100.00 EUR', '90.00 EUR']);
     expect((await statementRow(listed, '253EURNL26VAYB8060476890')).slice(4, 6)).toEqual(['18.15 EUR', '27.00 EUR']);
     await check(page, 'recon-statements-auditor');
@@ -281,10 +320,9 @@ describe.runIf(needs('postgres', 'redis'))('reconciliation in the console (needs
 
     await goTo(page, 'Statement imports', 'Statement imports');
     const imports = page.getByRole('table', { name: 'Statement imports' });
-    // The large file, the MT940 file and the camt file, newest first: a small file refused in the request leaves no
-    // import behind.
-    await expect.poll(() => imports.getByRole('row').count(), { timeout: 10_000 }).toBe(4);
-    expect((await imports.getByRole('row').allInnerTexts()).slice(1).map((text) => text.split('\t')[0]!.trim())).toEqual(['generic-20261130.xml', 'jejik-generic.sta', 'camt053.v2.multi.statement.xml']);
+    // Newest first: a small file refused in the request leaves no import behind.
+    await expect.poll(() => imports.getByRole('row').count(), { timeout: 10_000 }).toBe(5);
+    expect((await imports.getByRole('row').allInnerTexts()).slice(1).map((text) => text.split('\t')[0]!.trim())).toEqual(['generic-batch.xml', 'generic-20261130.xml', 'jejik-generic.sta', 'camt053.v2.multi.statement.xml']);
     await check(page, 'recon-imports');
   });
 });

@@ -9,6 +9,7 @@ import { journalSection } from '../screens/journal/section';
 import { moneyOrdersSection } from '../screens/money-orders/section';
 import { codSection } from '../screens/cod/section';
 import { billerSection } from '../screens/biller/section';
+import { reconSection } from '../screens/recon/section';
 
 /** The console's sections, in navigation order. A later subgraph (money orders, COD) adds its own here. */
 export const SECTIONS: Section[] = [
@@ -21,5 +22,6 @@ export const SECTIONS: Section[] = [
   journalSection,
   moneyOrdersSection,
   codSection,
+  reconSection,
   billerSection,
 ];

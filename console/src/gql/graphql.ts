@@ -118,6 +118,53 @@ export type AuditTrailFilter = {
   to?: string | null | undefined;
 };
 
+export type BankAccountFilter = {
+  currency?: string | null | undefined;
+  purpose?: BankAccountPurpose | null | undefined;
+  /** Accounts kept at this office or under it. */
+  underOfficeCode?: string | number | null | undefined;
+};
+
+/** What the operator uses a bank account for. */
+export type BankAccountPurpose =
+  /** Where an office deposits its cash. */
+  | 'CASH_DEPOSIT'
+  /** Where aggregators' UPI/card settlements and sellers' remittances come in. */
+  | 'COLLECTION'
+  /** Where settlement payouts to billers (NEFT/RTGS bulk files) go out from. */
+  | 'PAYOUT';
+
+export type BankLineDirection =
+  /** Money in. */
+  | 'CREDIT'
+  /** Money out. */
+  | 'DEBIT';
+
+export type BankStatementFilter = {
+  bankAccountId?: string | number | null | undefined;
+  format?: BankStatementFormat | null | undefined;
+  /** Statements whose lines reach into this range (booking dates). */
+  from?: string | null | undefined;
+  to?: string | null | undefined;
+};
+
+/** ISO 20022 camt.053 (account statement), camt.054 (notification), SWIFT MT940 and MT942, or the bank's CSV export. */
+export type BankStatementFormat =
+  | 'CAMT_053'
+  | 'CAMT_054'
+  | 'CSV'
+  | 'MT940'
+  | 'MT942';
+
+export type BankStatementImportStatus =
+  /** Every statement in it stored (or found already imported). */
+  | 'DONE'
+  /** Refused whole: see error. Nothing from the file is kept but this record. */
+  | 'FAILED'
+  /** Stored, waiting for its job (large files). */
+  | 'QUEUED'
+  | 'RUNNING';
+
 export type BillerBankAccountInput = {
   /** 9 to 18 digits. */
   accountNumber: string;
@@ -668,6 +715,26 @@ export type RefundMoneyOrderInput = {
   reference: string | number;
   /** The ID document the sender shows: it must be the one given at booking. */
   senderIdDocument: string;
+};
+
+export type RegisterBankAccountInput = {
+  /** An IBAN (spaces allowed, check digits verified) or the bank's own number: 6 to 34 letters and digits. */
+  accountNumber: string;
+  /** The bank's BIC (8 or 11 characters). */
+  bic?: string | null | undefined;
+  currency: string;
+  /** An Indian bank branch's IFSC (4 letters, 0, 6 letters or digits). */
+  ifsc?: string | null | undefined;
+  /**
+   * An existing ledger account: a detail ASSET account under head 1500, in the same currency, not closed. Left out, one
+   * is opened for it at officeCode (`<office>:1500:<key>`).
+   */
+  ledgerAccountCode?: string | number | null | undefined;
+  /** 1 to 100 characters: how finance officers call it ('SBI Parliament Street collection'). */
+  name: string;
+  /** The office that keeps it. Needed without ledgerAccountCode; with one, it must be that account's office. */
+  officeCode?: string | number | null | undefined;
+  purpose: BankAccountPurpose;
 };
 
 export type RegisterBillerInput = {
@@ -1581,6 +1648,87 @@ export type OfficesTreeRootQueryVariables = Exact<{
 
 export type OfficesTreeRootQuery = { office: { code: string, name: string, type: OfficeType, status: OfficeStatus, children: { edges: Array<{ node: { code: string } }> } } | null };
 
+export type ReconBankAccountFieldsFragment = { id: string, name: string, accountNumber: string, isIban: boolean, bic: string | null, ifsc: string | null, currency: string, purpose: BankAccountPurpose, officeCode: string, ledgerAccountCode: string };
+
+export type ReconStatementFieldsFragment = { id: string, importId: string, statementId: string, format: BankStatementFormat, version: string | null, currency: string, openingDate: string | null, closingDate: string | null, fromDate: string | null, toDate: string | null, lineCount: number, creditCount: number, debitCount: number, alreadyImported: boolean, importedAt: string, openingBalance: { amount: string, currency: string } | null, closingBalance: { amount: string, currency: string } | null, creditTotal: { amount: string, currency: string }, debitTotal: { amount: string, currency: string } };
+
+export type ReconImportFieldsFragment = { id: string, fileName: string, fileHash: string, fileSize: number, format: BankStatementFormat | null, status: BankStatementImportStatus, progressPercent: number, alreadyImportedCount: number, importedBy: string, createdAt: string, finishedAt: string | null, bankAccount: { id: string, name: string, accountNumber: string }, error: { code: string, message: string, line: number | null, element: string | null } | null };
+
+export type ReconBankAccountsQueryVariables = Exact<{
+  filter?: BankAccountFilter | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type ReconBankAccountsQuery = { bankAccounts: { edges: Array<{ node: { id: string, name: string, accountNumber: string, isIban: boolean, bic: string | null, ifsc: string | null, currency: string, purpose: BankAccountPurpose, officeCode: string, ledgerAccountCode: string } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
+export type ReconBankAccountQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ReconBankAccountQuery = { bankAccount: { csvMapping: string | null, registeredBy: string, registeredAt: string, id: string, name: string, accountNumber: string, isIban: boolean, bic: string | null, ifsc: string | null, currency: string, purpose: BankAccountPurpose, officeCode: string, ledgerAccountCode: string } | null };
+
+export type ReconRegisterBankAccountMutationVariables = Exact<{
+  input: RegisterBankAccountInput;
+}>;
+
+
+export type ReconRegisterBankAccountMutation = { registerBankAccount: { id: string, name: string, accountNumber: string, isIban: boolean, bic: string | null, ifsc: string | null, currency: string, purpose: BankAccountPurpose, officeCode: string, ledgerAccountCode: string } };
+
+export type ReconSetCsvMappingMutationVariables = Exact<{
+  bankAccountId: string | number;
+  mapping?: string | null | undefined;
+}>;
+
+
+export type ReconSetCsvMappingMutation = { setBankCsvMapping: { id: string, csvMapping: string | null } };
+
+export type ReconImportQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ReconImportQuery = { bankStatementImport: { id: string, fileName: string, fileHash: string, fileSize: number, format: BankStatementFormat | null, status: BankStatementImportStatus, progressPercent: number, alreadyImportedCount: number, importedBy: string, createdAt: string, finishedAt: string | null, statements: Array<{ id: string, importId: string, statementId: string, format: BankStatementFormat, version: string | null, currency: string, openingDate: string | null, closingDate: string | null, fromDate: string | null, toDate: string | null, lineCount: number, creditCount: number, debitCount: number, alreadyImported: boolean, importedAt: string, openingBalance: { amount: string, currency: string } | null, closingBalance: { amount: string, currency: string } | null, creditTotal: { amount: string, currency: string }, debitTotal: { amount: string, currency: string } }>, bankAccount: { id: string, name: string, accountNumber: string }, error: { code: string, message: string, line: number | null, element: string | null } | null } | null };
+
+export type ReconImportsQueryVariables = Exact<{
+  bankAccountId?: string | number | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type ReconImportsQuery = { bankStatementImports: { edges: Array<{ node: { id: string, fileName: string, fileHash: string, fileSize: number, format: BankStatementFormat | null, status: BankStatementImportStatus, progressPercent: number, alreadyImportedCount: number, importedBy: string, createdAt: string, finishedAt: string | null, bankAccount: { id: string, name: string, accountNumber: string }, error: { code: string, message: string, line: number | null, element: string | null } | null } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
+export type ReconStatementsQueryVariables = Exact<{
+  filter?: BankStatementFilter | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type ReconStatementsQuery = { bankStatements: { edges: Array<{ node: { id: string, importId: string, statementId: string, format: BankStatementFormat, version: string | null, currency: string, openingDate: string | null, closingDate: string | null, fromDate: string | null, toDate: string | null, lineCount: number, creditCount: number, debitCount: number, alreadyImported: boolean, importedAt: string, bankAccount: { id: string, name: string, accountNumber: string }, openingBalance: { amount: string, currency: string } | null, closingBalance: { amount: string, currency: string } | null, creditTotal: { amount: string, currency: string }, debitTotal: { amount: string, currency: string } } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
+export type ReconStatementQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ReconStatementQuery = { bankStatement: { messageId: string | null, sequenceNumber: string | null, id: string, importId: string, statementId: string, format: BankStatementFormat, version: string | null, currency: string, openingDate: string | null, closingDate: string | null, fromDate: string | null, toDate: string | null, lineCount: number, creditCount: number, debitCount: number, alreadyImported: boolean, importedAt: string, bankAccount: { id: string, name: string, accountNumber: string }, balances: Array<{ type: string, date: string, amount: { amount: string, currency: string } }>, openingBalance: { amount: string, currency: string } | null, closingBalance: { amount: string, currency: string } | null, creditTotal: { amount: string, currency: string }, debitTotal: { amount: string, currency: string } } | null };
+
+export type ReconReferencesFragment = { endToEndId: string | null, accountServicerReference: string | null, ownerReference: string | null, paymentInformationId: string | null, utr: string | null, mandateId: string | null, transactionId: string | null, creditorReference: string | null };
+
+export type ReconStatementLinesQueryVariables = Exact<{
+  id: string | number;
+  direction?: BankLineDirection | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type ReconStatementLinesQuery = { bankStatement: { id: string, lines: { edges: Array<{ node: { id: string, index: number, direction: BankLineDirection, reversal: boolean, bookingDate: string | null, valueDate: string | null, status: string | null, transactionCode: string | null, remittanceInformation: string | null, transactionCount: number | null, amount: { amount: string, currency: string }, references: { endToEndId: string | null, accountServicerReference: string | null, ownerReference: string | null, paymentInformationId: string | null, utr: string | null, mandateId: string | null, transactionId: string | null, creditorReference: string | null }, counterparty: { name: string | null, iban: string | null, account: string | null, bic: string | null } | null, transactions: Array<{ direction: BankLineDirection | null, remittanceInformation: string | null, amount: { amount: string, currency: string } | null, references: { endToEndId: string | null, accountServicerReference: string | null, ownerReference: string | null, paymentInformationId: string | null, utr: string | null, mandateId: string | null, transactionId: string | null, creditorReference: string | null }, counterparty: { name: string | null, iban: string | null, account: string | null, bic: string | null } | null }> } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } } | null };
+
 export type StaffAssignMutationVariables = Exact<{
   id: string | number;
   officeCode: string | number;
@@ -1969,6 +2117,93 @@ export const MoTrackingFieldsFragmentDoc = new TypedDocumentString(`
   stoppable
 }
     `, {"fragmentName":"MoTrackingFields"}) as unknown as TypedDocumentString<MoTrackingFieldsFragment, unknown>;
+export const ReconBankAccountFieldsFragmentDoc = new TypedDocumentString(`
+    fragment ReconBankAccountFields on BankAccount {
+  id
+  name
+  accountNumber
+  isIban
+  bic
+  ifsc
+  currency
+  purpose
+  officeCode
+  ledgerAccountCode
+}
+    `, {"fragmentName":"ReconBankAccountFields"}) as unknown as TypedDocumentString<ReconBankAccountFieldsFragment, unknown>;
+export const ReconStatementFieldsFragmentDoc = new TypedDocumentString(`
+    fragment ReconStatementFields on BankStatement {
+  id
+  importId
+  statementId
+  format
+  version
+  currency
+  openingBalance {
+    amount
+    currency
+  }
+  openingDate
+  closingBalance {
+    amount
+    currency
+  }
+  closingDate
+  fromDate
+  toDate
+  lineCount
+  creditCount
+  debitCount
+  creditTotal {
+    amount
+    currency
+  }
+  debitTotal {
+    amount
+    currency
+  }
+  alreadyImported
+  importedAt
+}
+    `, {"fragmentName":"ReconStatementFields"}) as unknown as TypedDocumentString<ReconStatementFieldsFragment, unknown>;
+export const ReconImportFieldsFragmentDoc = new TypedDocumentString(`
+    fragment ReconImportFields on BankStatementImport {
+  id
+  fileName
+  fileHash
+  fileSize
+  format
+  status
+  progressPercent
+  alreadyImportedCount
+  importedBy
+  createdAt
+  finishedAt
+  bankAccount {
+    id
+    name
+    accountNumber
+  }
+  error {
+    code
+    message
+    line
+    element
+  }
+}
+    `, {"fragmentName":"ReconImportFields"}) as unknown as TypedDocumentString<ReconImportFieldsFragment, unknown>;
+export const ReconReferencesFragmentDoc = new TypedDocumentString(`
+    fragment ReconReferences on BankLineReferences {
+  endToEndId
+  accountServicerReference
+  ownerReference
+  paymentInformationId
+  utr
+  mandateId
+  transactionId
+  creditorReference
+}
+    `, {"fragmentName":"ReconReferences"}) as unknown as TypedDocumentString<ReconReferencesFragment, unknown>;
 export const ApprovalApproveDocument = new TypedDocumentString(`
     mutation ApprovalApprove($id: ID!, $comment: String) {
   approve(id: $id, comment: $comment) {
@@ -4980,6 +5215,359 @@ export const OfficesTreeRootDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<OfficesTreeRootQuery, OfficesTreeRootQueryVariables>;
+export const ReconBankAccountsDocument = new TypedDocumentString(`
+    query ReconBankAccounts($filter: BankAccountFilter, $first: Int, $after: String) {
+  bankAccounts(filter: $filter, first: $first, after: $after) {
+    edges {
+      node {
+        ...ReconBankAccountFields
+      }
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+  }
+}
+    fragment ReconBankAccountFields on BankAccount {
+  id
+  name
+  accountNumber
+  isIban
+  bic
+  ifsc
+  currency
+  purpose
+  officeCode
+  ledgerAccountCode
+}`) as unknown as TypedDocumentString<ReconBankAccountsQuery, ReconBankAccountsQueryVariables>;
+export const ReconBankAccountDocument = new TypedDocumentString(`
+    query ReconBankAccount($id: ID!) {
+  bankAccount(id: $id) {
+    ...ReconBankAccountFields
+    csvMapping
+    registeredBy
+    registeredAt
+  }
+}
+    fragment ReconBankAccountFields on BankAccount {
+  id
+  name
+  accountNumber
+  isIban
+  bic
+  ifsc
+  currency
+  purpose
+  officeCode
+  ledgerAccountCode
+}`) as unknown as TypedDocumentString<ReconBankAccountQuery, ReconBankAccountQueryVariables>;
+export const ReconRegisterBankAccountDocument = new TypedDocumentString(`
+    mutation ReconRegisterBankAccount($input: RegisterBankAccountInput!) {
+  registerBankAccount(input: $input) {
+    ...ReconBankAccountFields
+  }
+}
+    fragment ReconBankAccountFields on BankAccount {
+  id
+  name
+  accountNumber
+  isIban
+  bic
+  ifsc
+  currency
+  purpose
+  officeCode
+  ledgerAccountCode
+}`) as unknown as TypedDocumentString<ReconRegisterBankAccountMutation, ReconRegisterBankAccountMutationVariables>;
+export const ReconSetCsvMappingDocument = new TypedDocumentString(`
+    mutation ReconSetCsvMapping($bankAccountId: ID!, $mapping: String) {
+  setBankCsvMapping(bankAccountId: $bankAccountId, mapping: $mapping) {
+    id
+    csvMapping
+  }
+}
+    `) as unknown as TypedDocumentString<ReconSetCsvMappingMutation, ReconSetCsvMappingMutationVariables>;
+export const ReconImportDocument = new TypedDocumentString(`
+    query ReconImport($id: ID!) {
+  bankStatementImport(id: $id) {
+    ...ReconImportFields
+    statements {
+      ...ReconStatementFields
+    }
+  }
+}
+    fragment ReconStatementFields on BankStatement {
+  id
+  importId
+  statementId
+  format
+  version
+  currency
+  openingBalance {
+    amount
+    currency
+  }
+  openingDate
+  closingBalance {
+    amount
+    currency
+  }
+  closingDate
+  fromDate
+  toDate
+  lineCount
+  creditCount
+  debitCount
+  creditTotal {
+    amount
+    currency
+  }
+  debitTotal {
+    amount
+    currency
+  }
+  alreadyImported
+  importedAt
+}
+fragment ReconImportFields on BankStatementImport {
+  id
+  fileName
+  fileHash
+  fileSize
+  format
+  status
+  progressPercent
+  alreadyImportedCount
+  importedBy
+  createdAt
+  finishedAt
+  bankAccount {
+    id
+    name
+    accountNumber
+  }
+  error {
+    code
+    message
+    line
+    element
+  }
+}`) as unknown as TypedDocumentString<ReconImportQuery, ReconImportQueryVariables>;
+export const ReconImportsDocument = new TypedDocumentString(`
+    query ReconImports($bankAccountId: ID, $first: Int, $after: String) {
+  bankStatementImports(
+    bankAccountId: $bankAccountId
+    first: $first
+    after: $after
+  ) {
+    edges {
+      node {
+        ...ReconImportFields
+      }
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+  }
+}
+    fragment ReconImportFields on BankStatementImport {
+  id
+  fileName
+  fileHash
+  fileSize
+  format
+  status
+  progressPercent
+  alreadyImportedCount
+  importedBy
+  createdAt
+  finishedAt
+  bankAccount {
+    id
+    name
+    accountNumber
+  }
+  error {
+    code
+    message
+    line
+    element
+  }
+}`) as unknown as TypedDocumentString<ReconImportsQuery, ReconImportsQueryVariables>;
+export const ReconStatementsDocument = new TypedDocumentString(`
+    query ReconStatements($filter: BankStatementFilter, $first: Int, $after: String) {
+  bankStatements(filter: $filter, first: $first, after: $after) {
+    edges {
+      node {
+        ...ReconStatementFields
+        bankAccount {
+          id
+          name
+          accountNumber
+        }
+      }
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+  }
+}
+    fragment ReconStatementFields on BankStatement {
+  id
+  importId
+  statementId
+  format
+  version
+  currency
+  openingBalance {
+    amount
+    currency
+  }
+  openingDate
+  closingBalance {
+    amount
+    currency
+  }
+  closingDate
+  fromDate
+  toDate
+  lineCount
+  creditCount
+  debitCount
+  creditTotal {
+    amount
+    currency
+  }
+  debitTotal {
+    amount
+    currency
+  }
+  alreadyImported
+  importedAt
+}`) as unknown as TypedDocumentString<ReconStatementsQuery, ReconStatementsQueryVariables>;
+export const ReconStatementDocument = new TypedDocumentString(`
+    query ReconStatement($id: ID!) {
+  bankStatement(id: $id) {
+    ...ReconStatementFields
+    messageId
+    sequenceNumber
+    bankAccount {
+      id
+      name
+      accountNumber
+    }
+    balances {
+      type
+      amount {
+        amount
+        currency
+      }
+      date
+    }
+  }
+}
+    fragment ReconStatementFields on BankStatement {
+  id
+  importId
+  statementId
+  format
+  version
+  currency
+  openingBalance {
+    amount
+    currency
+  }
+  openingDate
+  closingBalance {
+    amount
+    currency
+  }
+  closingDate
+  fromDate
+  toDate
+  lineCount
+  creditCount
+  debitCount
+  creditTotal {
+    amount
+    currency
+  }
+  debitTotal {
+    amount
+    currency
+  }
+  alreadyImported
+  importedAt
+}`) as unknown as TypedDocumentString<ReconStatementQuery, ReconStatementQueryVariables>;
+export const ReconStatementLinesDocument = new TypedDocumentString(`
+    query ReconStatementLines($id: ID!, $direction: BankLineDirection, $first: Int, $after: String) {
+  bankStatement(id: $id) {
+    id
+    lines(direction: $direction, first: $first, after: $after) {
+      edges {
+        node {
+          id
+          index
+          direction
+          reversal
+          amount {
+            amount
+            currency
+          }
+          bookingDate
+          valueDate
+          status
+          transactionCode
+          references {
+            ...ReconReferences
+          }
+          remittanceInformation
+          counterparty {
+            name
+            iban
+            account
+            bic
+          }
+          transactionCount
+          transactions {
+            amount {
+              amount
+              currency
+            }
+            direction
+            references {
+              ...ReconReferences
+            }
+            remittanceInformation
+            counterparty {
+              name
+              iban
+              account
+              bic
+            }
+          }
+        }
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+    }
+  }
+}
+    fragment ReconReferences on BankLineReferences {
+  endToEndId
+  accountServicerReference
+  ownerReference
+  paymentInformationId
+  utr
+  mandateId
+  transactionId
+  creditorReference
+}`) as unknown as TypedDocumentString<ReconStatementLinesQuery, ReconStatementLinesQueryVariables>;
 export const StaffAssignDocument = new TypedDocumentString(`
     mutation StaffAssign($id: ID!, $officeCode: ID!) {
   assignStaff(id: $id, officeCode: $officeCode) {

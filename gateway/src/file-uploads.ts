@@ -12,7 +12,7 @@ import type { SubgraphEndpoint } from './subgraphs.js';
  * the parameters are the query string, and the answer is `{ data }` or GraphQL's `{ errors }`.
  *
  *   POST /uploads/bank-statement?bankAccountId=…&fileName=…[&format=CAMT_053]   up to 100 MB
- *     → cod-settlement's importBankStatement: { data: { importId, status, fileHash, fileSize, progressPercent } }
+ *     → cod-settlement's importBankStatement: { data: { importId, status, fileHash, fileSize, progressPercent, existing, createdAt } }
  *
  * The caller is checked as for /graphql (a Bearer token, or the console's cookie with its CSRF header; a live
  * session; staff only) before a byte of the body is read. The bytes go on to the subgraph as they came, signed with

@@ -66,7 +66,7 @@ describe('uploads through /graphql', () => {
     const both = await post({ query: 'mutation($input: BookMoneyOrdersInput!) { bookMoneyOrders(input: $input) { id } logout }', variables: big(200 * 1024) }, headers);
     expect(both.status).toBe(413);
     // Beyond the upload limit, refused too.
-    expect((await post({ query: UPLOAD, variables: big(11 * 1024 * 1024) }, headers)).status).toBe(413);
+    expect((await post({ query: UPLOAD, variables: big(13 * 1024 * 1024) }, headers)).status).toBe(413);
   });
 
   it('takes a COD manifest upload in a large body, alone', async () => {

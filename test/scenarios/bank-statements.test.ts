@@ -115,8 +115,8 @@ describe('the operator bank accounts and their statements, through the gateway',
   });
 
   it('answers the same file with the same import, and a file holding a statement already imported with it as alreadyImported', async () => {
-    const again = (await ok('finance', IMPORT, { input: { bankAccountId: accounts.eur!.id, fileName: 'renamed.xml', content: b64(fixture('camt/camt053.v2.multi.statement.xml')) } })).importBankStatement;
-    expect(again.id).toBe(camtImport.id);
+    const again = (await ok('finance', IMPORT.replace('alreadyImportedCount', 'alreadyImportedCount existing'), { input: { bankAccountId: accounts.eur!.id, fileName: 'renamed.xml', content: b64(fixture('camt/camt053.v2.multi.statement.xml')) } })).importBankStatement;
+    expect(again).toMatchObject({ id: camtImport.id, existing: true });
     expect(again.statements.map((s: any) => s.id)).toEqual(camtImport.statements.map((s: any) => s.id));
     // The same file with an XML comment added: other bytes, the same statements.
     const touched = Buffer.concat([fixture('camt/camt053.v2.multi.statement.xml'), Buffer.from('<!-- resent -->\n')]);
@@ -172,7 +172,7 @@ describe('the operator bank accounts and their statements, through the gateway',
     expect(file.length).toBeGreaterThan(1024 * 1024);
     const taken = await upload('finance', { bankAccountId: accounts.inr!.id, fileName: 'sbi-20261130.xml' }, file);
     expect(taken.status).toBe(200);
-    expect(taken.body.data).toMatchObject({ status: 'QUEUED', fileSize: file.length });
+    expect(taken.body.data).toMatchObject({ status: 'QUEUED', fileSize: file.length, existing: false });
     const importId = taken.body.data.importId as string;
     const done = await waitFor(
       async () => {
@@ -194,7 +194,7 @@ describe('the operator bank accounts and their statements, through the gateway',
     expect(next.index).toBe(101);
 
     const again = await upload('finance', { bankAccountId: accounts.inr!.id, fileName: 'again.xml' }, file);
-    expect(again.body.data).toMatchObject({ importId, status: 'DONE' });
+    expect(again.body.data).toMatchObject({ importId, status: 'DONE', existing: true });
   }, 120_000);
 
   it('refuses uploads from nobody, with unknown parameters, or into an account the caller cannot import into', async () => {

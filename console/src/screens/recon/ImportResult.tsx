@@ -8,7 +8,7 @@ import { ReconImportDocument, type ReconImportQuery } from '../../gql/graphql';
 import { Loading } from '../../ui/Loading';
 import { ProblemList } from '../../ui/ProblemList';
 import { fileSize, formatLabel, IMPORT_STATUS_LABELS } from './labels';
-import { IMPORT_POLL_MS, isImportFinished, madeBefore } from './import-state';
+import { IMPORT_POLL_MS, isImportFinished } from './import-state';
 import { whereInFile } from './problems';
 import { StatementsTable } from './StatementsTable';
 import '../cod/cod.css';
@@ -19,9 +19,9 @@ export type StatementImport = NonNullable<ReconImportQuery['bankStatementImport'
 /**
  * One import followed until it is done: its progress while the job reads the file (polled every second), then its
  * statements (those stored now and those an earlier file had stored), or why the file was refused. When the upload
- * answered an import made before (the same file again), it says so.
+ * answered an import made before (the same file again: the answer's `existing`), it says so.
  */
-export function ImportResult({ id, answeredAt, seenBefore = false }: { id: string; answeredAt?: string | null; seenBefore?: boolean }) {
+export function ImportResult({ id, existing = false }: { id: string; existing?: boolean }) {
   const [{ data, error, fetching }, refetch] = useQuery({ query: op(ReconImportDocument), variables: { id }, requestPolicy: 'network-only' });
   const taken = data?.bankStatementImport;
   const finished = taken ? isImportFinished(taken.status) : false;
@@ -32,11 +32,10 @@ export function ImportResult({ id, answeredAt, seenBefore = false }: { id: strin
   }, [taken, finished, refetch]);
   if (!taken) return fetching ? <Loading what="Reading the import" /> : error ? <ProblemList problems={problemsOf(error)} /> : <p role="alert">No import {id} in your scope.</p>;
   const percent = taken.progressPercent;
-  const before = seenBefore || madeBefore(taken.createdAt, answeredAt);
   return (
     <section aria-labelledby="recon-import-heading">
       <h2 id="recon-import-heading">{taken.fileName}</h2>
-      {before ? <p role="note" className="recon-before">This file was imported before, on {formatDateTime(taken.createdAt)} by {taken.importedBy}: this is that import, and nothing was stored twice.</p> : null}
+      {existing ? <p role="note" className="recon-before">This file was imported before, on {formatDateTime(taken.createdAt)} by {taken.importedBy}: this is that import, and nothing was stored twice.</p> : null}
       {!finished ? (
         <>
           <label htmlFor="recon-import-progress" className="field-label">Reading the file</label>

@@ -17,13 +17,10 @@ import { UPLOAD_MAX_BYTES, uploadStatement } from './upload';
 import '../cod/cod.css';
 import './recon.css';
 
-/** Imports this page has answered already: the same file sent again answers one of them. */
-const answered = new Set<string>();
-
 interface Taken {
   importId: string;
-  answeredAt: string | null;
-  seenBefore: boolean;
+  /** The server says the file had been taken before: this is that import. */
+  existing: boolean;
 }
 
 /**
@@ -51,7 +48,7 @@ export default function ImportStatement() {
         <UploadForm key={generation} onTaken={setTaken} />
       ) : (
         <>
-          <ImportResult id={taken.importId} answeredAt={taken.answeredAt} seenBefore={taken.seenBefore} />
+          <ImportResult id={taken.importId} existing={taken.existing} />
           <div className="actions">
             <Button variant="primary" onPress={() => { setTaken(null); setGeneration((value) => value + 1); }}>Import another file</Button>
             <Link to="/recon/imports" className="button button-quiet">All imports</Link>
@@ -89,9 +86,7 @@ function UploadForm({ onTaken }: { onTaken: (taken: Taken) => void }) {
     const result = await uploadStatement(file, { bankAccountId, fileName: file.name, format }, (sent, total) => setProgress({ sent, total }));
     setProgress(null);
     if (!result.ok) return setProblems(result.problems);
-    const seenBefore = answered.has(result.answer.importId);
-    answered.add(result.answer.importId);
-    onTaken({ importId: result.answer.importId, answeredAt: result.serverTime, seenBefore });
+    onTaken({ importId: result.answer.importId, existing: result.answer.existing === true });
   };
   const busy = progress !== null;
   const percent = progress && progress.total > 0 ? Math.floor((progress.sent / progress.total) * 100) : 0;

@@ -1,24 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { isImportFinished, madeBefore } from './import-state';
+import { isImportFinished } from './import-state';
 import { fileSize, groupedAccountNumber } from './labels';
 import { placedRecon, reconProblemOf, whereInFile } from './problems';
 
 describe('an import the upload answered', () => {
-  const answeredAt = 'Fri, 04 Dec 2026 19:00:10 GMT';
-
-  it('was made before when it is older than the answer by more than the margin, by the server clock', () => {
-    expect(madeBefore('2026-12-04T18:59:00.000Z', answeredAt)).toBe(true);
-    expect(madeBefore('2026-12-04T19:00:06.999Z', answeredAt)).toBe(true);
-    expect(madeBefore('2026-12-04T19:00:07.000Z', answeredAt)).toBe(false);
-    // The Date header has whole seconds: an import made in the answer's own second is new.
-    expect(madeBefore('2026-12-04T19:00:10.900Z', answeredAt)).toBe(false);
-  });
-
-  it('is not called earlier without the server clock, or with a date that does not read', () => {
-    expect(madeBefore('2026-12-04T18:00:00.000Z', null)).toBe(false);
-    expect(madeBefore('2026-12-04T18:00:00.000Z', 'yesterday-ish')).toBe(false);
-  });
-
   it('is finished when done or refused', () => {
     expect(['QUEUED', 'RUNNING', 'DONE', 'FAILED'].map(isImportFinished)).toEqual([false, false, true, true]);
   });

@@ -9,9 +9,12 @@ export interface UploadAnswer {
   fileHash: string;
   fileSize: number;
   progressPercent: number;
+  /** The file had been taken before: this is that import. */
+  existing: boolean;
+  createdAt: string;
 }
 
-export type UploadResult = { ok: true; answer: UploadAnswer; serverTime: string | null } | { ok: false; problems: ReconProblem[] };
+export type UploadResult = { ok: true; answer: UploadAnswer } | { ok: false; problems: ReconProblem[] };
 
 export const UPLOAD_MAX_BYTES = 100 * 1024 * 1024;
 
@@ -21,8 +24,8 @@ const network = (message: string): ReconProblem => ({ message, code: 'NETWORK_ER
  * Sends a statement file as its raw bytes to the gateway's upload route, with XMLHttpRequest rather than fetch, for
  * the one thing fetch cannot give: the upload's own progress (`onProgress(sent, total)`), so a large file shows a bar
  * before the server has it. The console's cookie goes with it, and so does the CSRF header /graphql needs. The answer
- * is `{ data }` or GraphQL's `{ errors }` with code, field and details; `serverTime` is the answer's Date header (the
- * server's clock, to tell an import made just now from one made before).
+ * is `{ data }` (with `existing` when the file had been taken before) or GraphQL's `{ errors }` with code, field and
+ * details.
  */
 export function uploadStatement(
   file: Blob,
@@ -46,7 +49,7 @@ export function uploadStatement(
       } catch {
         payload = undefined;
       }
-      if (payload?.data && request.status < 400) return resolve({ ok: true, answer: payload.data, serverTime: request.getResponseHeader('date') });
+      if (payload?.data && request.status < 400) return resolve({ ok: true, answer: payload.data });
       if (payload?.errors?.length) return resolve({ ok: false, problems: payload.errors.map(reconProblemOf) });
       resolve({ ok: false, problems: [{ ...network(`The server answered ${request.status}.`), code: undefined }] });
     };

@@ -216,6 +216,8 @@ export type BankStatementImport = {
   bankAccount: BankAccount;
   createdAt: Scalars['DateTime']['output'];
   error: Maybe<BankStatementImportError>;
+  /** On importBankStatement's answer: true when this file had been taken before and this is that import (false when read by id or in a list). */
+  existing: Scalars['Boolean']['output'];
   /** SHA-256 of the file's bytes, hex: the same file imported again answers this import. */
   fileHash: Scalars['String']['output'];
   fileName: Scalars['String']['output'];
@@ -1113,7 +1115,7 @@ export type Mutation = {
   /**
    * Matches the account's open lines (of one statement, or all) with its open items by the rule set in force, or, as a
    * dry run, shows what a rule set would do. Needs recon.match over the account's office. Errors: BANK_ACCOUNT_NOT_FOUND,
-   * RULE_SET_INVALID, MATCH_RUN_TOO_LARGE, BAD_USER_INPUT, FORBIDDEN.
+   * STATEMENT_NOT_FOUND, RULE_SET_INVALID, MATCH_RUN_TOO_LARGE, BAD_USER_INPUT, FORBIDDEN.
    */
   runReconMatching: ReconRun;
   /**
@@ -2422,6 +2424,7 @@ export type BankStatementImportResolvers<ContextType = Context, ParentType exten
   bankAccount?: Resolver<ResolversTypes['BankAccount'], ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   error?: Resolver<Maybe<ResolversTypes['BankStatementImportError']>, ParentType, ContextType>;
+  existing?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   fileHash?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   fileName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   fileSize?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;

@@ -26,7 +26,9 @@ export type ReconErrorCode =
   | 'MATCH_EFFECT_BLOCKED'
   | 'MATCH_HAS_EFFECTS'
   | 'MATCH_RUN_TOO_LARGE'
-  | 'RULE_SET_INVALID';
+  | 'RULE_SET_INVALID'
+  | 'OFFICE_NOT_FOUND'
+  | 'STATEMENT_NOT_FOUND';
 
 export class ReconError extends ExpectedError {
   constructor(code: ReconErrorCode, message: string, options: { field?: string; details?: Record<string, unknown> } = {}) {

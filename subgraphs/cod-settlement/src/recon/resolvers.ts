@@ -60,6 +60,7 @@ export const reconResolvers: Resolvers<Context> = {
     },
     statements: (parent, _args, context) => importStatements(context.services.recon.database.db, imported(parent).id) as never,
     importedBy: (parent) => imported(parent).actorLabel,
+    existing: (parent) => (parent as { existing?: boolean }).existing === true,
     createdAt: (parent) => imported(parent).createdAt.toISOString(),
     finishedAt: (parent) => imported(parent).finishedAt?.toISOString() ?? null,
   },

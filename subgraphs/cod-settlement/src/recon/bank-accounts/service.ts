@@ -39,7 +39,7 @@ async function register(deps: ReconDeps, context: SignedRequestContext, input: R
   const checked = checkBankAccountInput(input);
   if (checked.officeCode !== null) {
     const office = await findOffice(deps.database.db, checked.officeCode);
-    if (!office) throw new ReconError('BANK_ACCOUNT_NOT_FOUND', `no office ${checked.officeCode}`, { field: 'officeCode' });
+    if (!office) throw new ReconError('OFFICE_NOT_FOUND', `no office ${checked.officeCode}`, { field: 'officeCode' });
     assertCan(identity, 'recon.bank.manage', office.path);
   }
   const existing = await findBankAccountByNumber(deps.database.db, checked.accountNumber, checked.currency);

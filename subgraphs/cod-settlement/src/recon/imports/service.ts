@@ -88,12 +88,16 @@ async function targetAccount(deps: ReconDeps, identity: Identity, bankAccountId:
  * nothing; read, it is stored with its statements and lines in one transaction and answered DONE. A larger one is
  * stored as it came and left to the job (QUEUED), whose progress the import shows.
  */
-async function take(deps: ReconDeps, context: SignedRequestContext, account: BankAccountRow, file: { fileName: string; bytes: Buffer; format: FileFormat | null }): Promise<ImportRow> {
+/** An import as a request answered it: `existing` when the file had been taken before and this is that import. */
+export type TakenImport = ImportRow & { existing: boolean };
+const answered = (row: ImportRow, existing: boolean): TakenImport => ({ ...row, existing });
+
+async function take(deps: ReconDeps, context: SignedRequestContext, account: BankAccountRow, file: { fileName: string; bytes: Buffer; format: FileFormat | null }): Promise<TakenImport> {
   const fileHash = createHash('sha256').update(file.bytes).digest('hex');
   const earlier = await findImportByFile(deps.database.db, account.id, fileHash);
   // A file refused for a fault of ours (not its contents) is taken again under the same import; any other answers as it was.
-  if (earlier && earlier.status === 'FAILED' && earlier.errorCode === 'IMPORT_FAILED') return retry(deps, earlier, file.bytes);
-  if (earlier) return earlier;
+  if (earlier && earlier.status === 'FAILED' && earlier.errorCode === 'IMPORT_FAILED') return answered(await retry(deps, earlier, file.bytes), true);
+  if (earlier) return answered(earlier, true);
   const now = deps.clock();
   const base = {
     id: randomUUID(),
@@ -121,9 +125,9 @@ async function take(deps: ReconDeps, context: SignedRequestContext, account: Ban
         if (row) await stageEvents(tx, auditTables, [audit(row.id, file.format)]);
         return row;
       });
-      if (!queued) return (await findImportByFile(deps.database.db, account.id, fileHash))!;
+      if (!queued) return answered((await findImportByFile(deps.database.db, account.id, fileHash))!, true);
       await enqueueStatementImport(deps.jobs, queued.id);
-      return queued;
+      return answered(queued, false);
     }
     const read = readStatementFile(file.bytes, file.format, account);
     const prepared = prepareStatements(read.statements, account);
@@ -141,12 +145,12 @@ async function take(deps: ReconDeps, context: SignedRequestContext, account: Ban
       return row.id;
     });
     if (stored) await matchStatementsOf(deps, stored);
-    return (stored ? await findImport(deps.database.db, stored) : await findImportByFile(deps.database.db, account.id, fileHash))!;
+    return stored ? answered((await findImport(deps.database.db, stored))!, false) : answered((await findImportByFile(deps.database.db, account.id, fileHash))!, true);
   } catch (error) {
     // Two requests with the same file at once: the loser answers the winner's import.
     if (isUniqueViolation(error)) {
       const winner = await findImportByFile(deps.database.db, account.id, fileHash);
-      if (winner) return winner;
+      if (winner) return answered(winner, true);
     }
     throw error;
   }
@@ -164,7 +168,7 @@ async function retry(deps: ReconDeps, earlier: ImportRow, bytes: Buffer): Promis
   return (await findImport(deps.database.db, earlier.id))!;
 }
 
-async function submit(deps: ReconDeps, context: SignedRequestContext, input: ImportInput): Promise<ImportRow> {
+async function submit(deps: ReconDeps, context: SignedRequestContext, input: ImportInput): Promise<TakenImport> {
   const account = await targetAccount(deps, context.identity, input.bankAccountId);
   const fileName = checkFileName(input.fileName);
   const format = checkFormat(input.format);
@@ -173,7 +177,7 @@ async function submit(deps: ReconDeps, context: SignedRequestContext, input: Imp
 }
 
 /** POST /uploads/bank-statement: the same as importBankStatement with the file's raw bytes, up to 100 MB. */
-async function upload(deps: ReconDeps, context: SignedRequestContext, params: Record<string, unknown>, bytes: Buffer): Promise<ImportRow> {
+async function upload(deps: ReconDeps, context: SignedRequestContext, params: Record<string, unknown>, bytes: Buffer): Promise<TakenImport> {
   const account = await targetAccount(deps, context.identity, params.bankAccountId);
   const fileName = checkFileName(params.fileName);
   const format = checkFormat(params.format);

@@ -183,7 +183,7 @@ describe('matching bank lines with the books', () => {
     const elsewhere: Identity = { ...matcher, officeCode: 'MBGPO', officePath: 'MHC/MBGPO' } as Identity;
     await expect(matching.run(contextOf(elsewhere), { bankAccountId: account.id })).rejects.toMatchObject({ code: 'BANK_ACCOUNT_NOT_FOUND' });
     await expect(matching.run(contextOf(financeOfficer), { bankAccountId: account.id })).rejects.toMatchObject({ code: 'FORBIDDEN' });
-    await expect(matching.run(contextOf(matcher), { bankAccountId: account.id, statementId: randomUUID() })).rejects.toMatchObject({ code: 'BANK_ACCOUNT_NOT_FOUND' });
+    await expect(matching.run(contextOf(matcher), { bankAccountId: account.id, statementId: randomUUID() })).rejects.toMatchObject({ code: 'STATEMENT_NOT_FOUND' });
     await expect(matching.run(contextOf(matcher), { bankAccountId: account.id, ruleSet: '{}' })).rejects.toMatchObject({ code: 'BAD_USER_INPUT' });
     await expect(matching.run(contextOf(matcher), { bankAccountId: account.id, dryRun: true, ruleSet: '{"version": 0}' })).rejects.toMatchObject({ code: 'RULE_SET_INVALID' });
   });

@@ -49,7 +49,7 @@ export async function proposeRuleSet(deps: { database: { db: Db }; clock: () => 
   assertHolds(identity, 'recon.rules.manage');
   if (identity.kind !== 'staff') throw new ForbiddenError('only a member of staff can submit a request for approval');
   const root = await findRootOffice(deps.database.db);
-  if (!root) throw new ReconError('BANK_ACCOUNT_NOT_FOUND', 'the office tree has not reached cod-settlement yet');
+  if (!root) throw new ReconError('OFFICE_NOT_FOUND', 'the office tree has not reached cod-settlement yet');
   assertCan(identity, 'recon.rules.manage', root.path);
   const reason = typeof reasonInput === 'string' ? reasonInput.trim() : '';
   if (reason.length === 0 || reason.length > 500) throw new BadUserInputError('reason', 'a reason is 1 to 500 characters');

@@ -88,7 +88,7 @@ async function run(deps: ReconDeps, context: SignedRequestContext, input: RunInp
   if (input.statementId !== undefined && input.statementId !== null) {
     const ok = typeof input.statementId === 'string' && UUID.test(input.statementId);
     const [found] = ok ? rowsOf<{ id: string }>(await deps.database.db.execute(sql`select id::text from cod.bank_statements where id = ${(input.statementId as string).toLowerCase()} and bank_account_id = ${account.id} and state = 'STORED'`)) : [];
-    if (!found) throw new ReconError('BANK_ACCOUNT_NOT_FOUND', 'no such statement of this bank account', { field: 'statementId' });
+    if (!found) throw new ReconError('STATEMENT_NOT_FOUND', 'no such statement of this bank account', { field: 'statementId' });
     statementId = found.id;
   }
   const now = deps.clock();

@@ -825,7 +825,7 @@ const OPERATIONS: Record<string, Operation> = {
   submitSettlementBatches: { placed: false, run: async (actor) => present(await submitSettlementBatches(codSettlementDeps(), contextOf(actor), [randomUUID()], 'matrix')) },
   codAging: { placed: false, run: async (actor) => present(await codAging(codSettlementDeps(), identities[actor], {})) },
   ...codSettlementOperations(codContext, codFixtures),
-  ...reconOperations(codContext),
+  ...reconOperations(codContext, codFixtures),
 };
 
 function codSettlementDeps() {

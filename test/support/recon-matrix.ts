@@ -17,7 +17,9 @@ import type { BankLedgerClient } from '../../subgraphs/cod-settlement/src/recon/
 import { insertMatch } from '../../subgraphs/cod-settlement/src/recon/matching/repository.js';
 import { createMatchingService } from '../../subgraphs/cod-settlement/src/recon/matching/service.js';
 import { DEFAULT_RULE_SET } from '@postal/matching';
-import type { CodMatrixContext, Place } from './cod-articles-matrix.js';
+import type { CodFixtures, CodMatrixContext, Place } from './cod-articles-matrix.js';
+import { rowsOf } from '@postal/db';
+import { sql } from 'drizzle-orm';
 
 // prettier-ignore
 export const RECON_EXPECTED: Record<string, string> = {
@@ -40,6 +42,8 @@ export const RECON_EXPECTED: Record<string, string> = {
   'confirmReconMatch (a suggestion of its account)':      'FFF   AAN     FFF     FFF   FFF     FFF    UUU',
   'rejectReconMatch (a suggestion of its account)':       'FFF   AAN     FFF     FFF   FFF     FFF    UUU',
   'unmatchReconMatch (a confirmed match of its account)': 'FFF   AAN     FFF     FFF   FFF     FFF    UUU',
+  'matchReconManually (a line and a collection of its account)': 'FFF   AAN     FFF     FFF   FFF     FFF    UUU',
+  'reconOpenItems (of its account)':                      'NNN   AAN     AAN     NNN   NNN     NNN    UUU',
   // One rule set for the operator: read with recon.read anywhere; proposed over the root office only (the matrix's
   // finance officer works at NDGPO, so is refused; an officer at the circle proposes, test/scenarios does it).
   'reconRuleSet':                                         'F--   A--     A--     F--   F--     F--    U--',
@@ -60,7 +64,7 @@ function mt940(accountNumber: string, id: string): string {
   return `:20:${id.slice(0, 16)}\n:25:${accountNumber}\n:28C:1/1\n:60F:C261130INR1000,00\n:61:2611301130C250,00NTRFNONREF//SBIN0001\n:86:UPI/RRN 412345678901\n:62F:C261130INR1250,00\n-\n`;
 }
 
-export function reconOperations(context: CodMatrixContext) {
+export function reconOperations(context: CodMatrixContext, fixtures: CodFixtures) {
   const loaders = () => createAccountsLoaders(context.database().db, { cache: false });
   /** cod-settlement's accounts client, in process: accounts' own service answers as it would over HTTP. */
   const ledger: BankLedgerClient = {
@@ -151,6 +155,17 @@ export function reconOperations(context: CodMatrixContext) {
       placed: false,
       run: async (actor: string) => (await matching().proposeRuleSet(contextOf(as(actor)), JSON.stringify(DEFAULT_RULE_SET), 'matrix')).status === 'PROPOSED',
     },
+    'matchReconManually (a line and a collection of its account)': placed(async (actor, place) => {
+      // A fresh statement line and a fresh UPI collection each time: a refused cell uses nothing up, an allowed one both.
+      const { accountId, accountNumber } = await fixtureAt(place);
+      const taken = await imports().submit(contextOf(SYSTEM), { bankAccountId: accountId, fileName: 'manual.sta', content: Buffer.from(mt940(accountNumber, `P${++serial}`)).toString('base64') });
+      const [line] = rowsOf<{ id: string }>(await context.database().db.execute(sql`select l.id::text from cod.bank_statement_lines l join cod.bank_import_statements i on i.statement_id = l.statement_id where i.import_id = ${taken.id}`));
+      const { articleNumber } = await fixtures.articleAt(place, 'DELIVERED', 'UPI');
+      const [article] = rowsOf<{ id: string }>(await context.database().db.execute(sql`select id::text from cod.articles where article_number = ${articleNumber}`));
+      const made = await matching().manual(contextOf(as(actor)), { bankAccountId: accountId, lineIds: [line!.id], items: [{ kind: 'AGGREGATOR_CREDIT', id: article!.id }], reason: 'matrix' });
+      return made.status === 'CONFIRMED';
+    }),
+    'reconOpenItems (of its account)': placed(async (actor, place) => Array.isArray(await matching().openItems(as(actor), (await fixtureAt(place)).accountId))),
     'prepareBankLedgerAccount (cod-settlement only)': placed(async (actor, place) => {
       const account = await prepareBankLedgerAccount(context.database(), loaders(), contextOf(as(actor)), { officeCode: context.officeAt[place], currency: 'INR', key: 'MATRIX01', name: 'matrix' });
       return account.code.startsWith(context.officeAt[place]);

@@ -1030,6 +1030,16 @@ export type MarkPayoutFailedInput = {
   status: PayoutFailure;
 };
 
+export type MatchReconManuallyInput = {
+  bankAccountId: Scalars['ID']['input'];
+  /** 1 to 1,000 open items of its books (reconOpenItems). */
+  items: Array<ReconItemRefInput>;
+  /** 1 to 1,000 open booked lines of the account. */
+  lineIds: Array<Scalars['ID']['input']>;
+  /** Why these belong together (1 to 500 characters): the match's evidence. */
+  reason: Scalars['String']['input'];
+};
+
 /** An amount in a currency, with exactly the currency's minor units (INR: two decimals). */
 export type Money = {
   __typename?: 'Money';
@@ -1070,6 +1080,13 @@ export type Mutation = {
   markPayoutPaid: Payout;
   /** REGISTERED or DELIVERY_FAILED -> RTO: returned to origin, nothing due. */
   markReturnedToOrigin: CodArticle;
+  /**
+   * Lines and items a person puts together, CONFIRMED at once with the effects (payout paid or reversed, collections
+   * cleared); the difference is recorded. Needs recon.match. Errors: MATCH_NOT_OPEN (a line or item not open, other
+   * currencies or directions), MATCH_EFFECT_BLOCKED, BANK_ACCOUNT_NOT_FOUND, BAD_USER_INPUT, FORBIDDEN, and the books'
+   * own (DUPLICATE_UTR, NOT_CLEARABLE).
+   */
+  matchReconManually: ReconMatch;
   /**
    * Proposes new matching rules (JSON text, at most 16 kB; its version is set to the next one) to the approvals inbox
    * (RECON_RULE_SET at the root office; a checker needs recon.rules.approve there). Needs recon.rules.manage over the
@@ -1198,6 +1215,11 @@ export type MutationMarkPayoutPaidArgs = {
 export type MutationMarkReturnedToOriginArgs = {
   articleNumber: Scalars['ID']['input'];
   reason: Scalars['String']['input'];
+};
+
+
+export type MutationMatchReconManuallyArgs = {
+  input: MatchReconManuallyInput;
 };
 
 
@@ -1428,6 +1450,8 @@ export type Query = {
   reconMatch: Maybe<ReconMatch>;
   /** Matches of the bank accounts in your recon.read scope, newest first. */
   reconMatches: ReconMatchConnection;
+  /** The account's open items (what its lines can still be matched with), at most 500. Needs recon.read over its office. */
+  reconOpenItems: Array<ReconOpenItem>;
   /** The rule set in force, as JSON text (docs/matching.md). Needs recon.read somewhere. */
   reconRuleSet: Scalars['String']['output'];
   /** The proposed and approved versions, newest first (the default, version 1, is not listed). Needs recon.read. */
@@ -1582,6 +1606,11 @@ export type QueryReconMatchesArgs = {
 };
 
 
+export type QueryReconOpenItemsArgs = {
+  bankAccountId: Scalars['ID']['input'];
+};
+
+
 export type QueryReconRunArgs = {
   id: Scalars['ID']['input'];
 };
@@ -1624,6 +1653,12 @@ export type ReconItemKind =
   | 'PAYOUT'
   /** A paid payout sent back by the bank (a credit): matched, the payout is REVERSED. */
   | 'PAYOUT_RETURN';
+
+export type ReconItemRefInput = {
+  id: Scalars['ID']['input'];
+  /** PAYOUT, PAYOUT_RETURN or AGGREGATOR_CREDIT. */
+  kind: ReconItemKind;
+};
 
 export type ReconMatch = {
   __typename?: 'ReconMatch';
@@ -1698,6 +1733,22 @@ export type ReconMatchStatus =
   | 'SUGGESTED'
   /** A confirmed match undone by a person, with the reason. */
   | 'UNMATCHED';
+
+/** Something in the books a bank line can be matched with, still open. */
+export type ReconOpenItem = {
+  __typename?: 'ReconOpenItem';
+  amount: Money;
+  batchReference: Maybe<Scalars['String']['output']>;
+  counterpartyName: Maybe<Scalars['String']['output']>;
+  date: Scalars['Date']['output'];
+  /** The direction it should have on the bank. */
+  direction: BankLineDirection;
+  groupKey: Maybe<Scalars['String']['output']>;
+  id: Scalars['ID']['output'];
+  kind: ReconItemKind;
+  rrn: Maybe<Scalars['String']['output']>;
+  utr: Maybe<Scalars['String']['output']>;
+};
 
 /** What one rule of a run did. */
 export type ReconRuleOutcome = {
@@ -2149,6 +2200,7 @@ export type ResolversTypes = {
   MarkLostOrDamagedInput: MarkLostOrDamagedInput;
   MarkOutForDeliveryInput: MarkOutForDeliveryInput;
   MarkPayoutFailedInput: MarkPayoutFailedInput;
+  MatchReconManuallyInput: MatchReconManuallyInput;
   Money: ResolverTypeWrapper<Money>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Office: ResolverTypeWrapper<Office>;
@@ -2163,6 +2215,7 @@ export type ResolversTypes = {
   RaiseCodDisputeInput: RaiseCodDisputeInput;
   ReconEvidence: ResolverTypeWrapper<ReconEvidence>;
   ReconItemKind: ReconItemKind;
+  ReconItemRefInput: ReconItemRefInput;
   ReconMatch: ResolverTypeWrapper<ReconMatch>;
   ReconMatchConnection: ResolverTypeWrapper<ReconMatchConnection>;
   ReconMatchEdge: ResolverTypeWrapper<ReconMatchEdge>;
@@ -2170,6 +2223,7 @@ export type ResolversTypes = {
   ReconMatchItem: ResolverTypeWrapper<ReconMatchItem>;
   ReconMatchPreview: ResolverTypeWrapper<ReconMatchPreview>;
   ReconMatchStatus: ReconMatchStatus;
+  ReconOpenItem: ResolverTypeWrapper<ReconOpenItem>;
   ReconRuleOutcome: ResolverTypeWrapper<ReconRuleOutcome>;
   ReconRuleSetStatus: ReconRuleSetStatus;
   ReconRuleSetVersion: ResolverTypeWrapper<ReconRuleSetVersion>;
@@ -2283,6 +2337,7 @@ export type ResolversParentTypes = {
   MarkLostOrDamagedInput: MarkLostOrDamagedInput;
   MarkOutForDeliveryInput: MarkOutForDeliveryInput;
   MarkPayoutFailedInput: MarkPayoutFailedInput;
+  MatchReconManuallyInput: MatchReconManuallyInput;
   Money: Money;
   Mutation: Record<PropertyKey, never>;
   Office: Office | FederationReferenceTypes['Office'];
@@ -2294,12 +2349,14 @@ export type ResolversParentTypes = {
   Query: Record<PropertyKey, never>;
   RaiseCodDisputeInput: RaiseCodDisputeInput;
   ReconEvidence: ReconEvidence;
+  ReconItemRefInput: ReconItemRefInput;
   ReconMatch: ReconMatch;
   ReconMatchConnection: ReconMatchConnection;
   ReconMatchEdge: ReconMatchEdge;
   ReconMatchFilter: ReconMatchFilter;
   ReconMatchItem: ReconMatchItem;
   ReconMatchPreview: ReconMatchPreview;
+  ReconOpenItem: ReconOpenItem;
   ReconRuleOutcome: ReconRuleOutcome;
   ReconRuleSetVersion: ReconRuleSetVersion;
   ReconRun: ReconRun;
@@ -2876,6 +2933,7 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   markPayoutFailed?: Resolver<ResolversTypes['Payout'], ParentType, ContextType, RequireFields<MutationMarkPayoutFailedArgs, 'input' | 'payoutId'>>;
   markPayoutPaid?: Resolver<ResolversTypes['Payout'], ParentType, ContextType, RequireFields<MutationMarkPayoutPaidArgs, 'payoutId' | 'utr'>>;
   markReturnedToOrigin?: Resolver<ResolversTypes['CodArticle'], ParentType, ContextType, RequireFields<MutationMarkReturnedToOriginArgs, 'articleNumber' | 'reason'>>;
+  matchReconManually?: Resolver<ResolversTypes['ReconMatch'], ParentType, ContextType, RequireFields<MutationMatchReconManuallyArgs, 'input'>>;
   proposeReconRuleSet?: Resolver<ResolversTypes['ReconRuleSetVersion'], ParentType, ContextType, RequireFields<MutationProposeReconRuleSetArgs, 'reason' | 'ruleSet'>>;
   raiseCodDispute?: Resolver<ResolversTypes['CodDispute'], ParentType, ContextType, RequireFields<MutationRaiseCodDisputeArgs, 'articleNumber' | 'input'>>;
   recordDelivery?: Resolver<ResolversTypes['CodArticle'], ParentType, ContextType, RequireFields<MutationRecordDeliveryArgs, 'articleNumber' | 'input'>>;
@@ -2974,6 +3032,7 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   postmanDaySheet?: Resolver<ResolversTypes['CodPostmanDaySheet'], ParentType, ContextType, RequireFields<QueryPostmanDaySheetArgs, 'date' | 'officeCode' | 'postmanId'>>;
   reconMatch?: Resolver<Maybe<ResolversTypes['ReconMatch']>, ParentType, ContextType, RequireFields<QueryReconMatchArgs, 'id'>>;
   reconMatches?: Resolver<ResolversTypes['ReconMatchConnection'], ParentType, ContextType, RequireFields<QueryReconMatchesArgs, 'first'>>;
+  reconOpenItems?: Resolver<Array<ResolversTypes['ReconOpenItem']>, ParentType, ContextType, RequireFields<QueryReconOpenItemsArgs, 'bankAccountId'>>;
   reconRuleSet?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   reconRuleSets?: Resolver<Array<ResolversTypes['ReconRuleSetVersion']>, ParentType, ContextType>;
   reconRun?: Resolver<Maybe<ResolversTypes['ReconRun']>, ParentType, ContextType, RequireFields<QueryReconRunArgs, 'id'>>;
@@ -3032,6 +3091,19 @@ export type ReconMatchPreviewResolvers<ContextType = Context, ParentType extends
   ruleId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   status?: Resolver<ResolversTypes['ReconMatchStatus'], ParentType, ContextType>;
   strategy?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type ReconOpenItemResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ReconOpenItem'] = ResolversParentTypes['ReconOpenItem']> = {
+  amount?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  batchReference?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  counterpartyName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  date?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  direction?: Resolver<ResolversTypes['BankLineDirection'], ParentType, ContextType>;
+  groupKey?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['ReconItemKind'], ParentType, ContextType>;
+  rrn?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  utr?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
 export type ReconRuleOutcomeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ReconRuleOutcome'] = ResolversParentTypes['ReconRuleOutcome']> = {
@@ -3211,6 +3283,7 @@ export type Resolvers<ContextType = Context> = {
   ReconMatchEdge?: ReconMatchEdgeResolvers<ContextType>;
   ReconMatchItem?: ReconMatchItemResolvers<ContextType>;
   ReconMatchPreview?: ReconMatchPreviewResolvers<ContextType>;
+  ReconOpenItem?: ReconOpenItemResolvers<ContextType>;
   ReconRuleOutcome?: ReconRuleOutcomeResolvers<ContextType>;
   ReconRuleSetVersion?: ReconRuleSetVersionResolvers<ContextType>;
   ReconRun?: ReconRunResolvers<ContextType>;

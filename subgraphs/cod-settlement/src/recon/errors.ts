@@ -28,7 +28,8 @@ export type ReconErrorCode =
   | 'MATCH_RUN_TOO_LARGE'
   | 'RULE_SET_INVALID'
   | 'OFFICE_NOT_FOUND'
-  | 'STATEMENT_NOT_FOUND';
+  | 'STATEMENT_NOT_FOUND'
+  | 'MATCH_NOT_OPEN';
 
 export class ReconError extends ExpectedError {
   constructor(code: ReconErrorCode, message: string, options: { field?: string; details?: Record<string, unknown> } = {}) {

@@ -214,4 +214,27 @@ describe('matching bank lines with the books', () => {
     const account = await bankAccount('PAYOUT');
     expect((await matching.run(contextOf(matcher), { bankAccountId: account.id, dryRun: true })).ruleSetVersion).toBe(2);
   });
+
+  it('matches by hand what the rules do not: one credit for two collections, short by the fee, confirmed and cleared', async () => {
+    const account = await bankAccount('COLLECTION');
+    const biller = await seedBiller(db());
+    const first = await seedCollection(db(), biller.id, { amount: '400.00', mode: 'UPI', dueFrom: null, deliveredOn: '2026-12-13' });
+    const second = await seedCollection(db(), biller.id, { amount: '600.00', mode: 'UPI', dueFrom: null, deliveredOn: '2026-12-13' });
+    await db().execute(sql`update cod.collections set cleared_on = null, payment_reference = case article_id when ${first.articleId}::uuid then '512345678901' else '512345678902' end where article_id in (${first.articleId}, ${second.articleId})`);
+    const taken = await importStatement(account.id, mt940(account.accountNumber, 'AGG1', [{ amount: '990.00', mark: 'C', reference: 'NONREF', info: 'RAZORPAY SETTLEMENT SETL8812' }]));
+    const [line] = rowsOf<{ id: string }>(await db().execute(sql`select l.id::text from cod.bank_statement_lines l join cod.bank_import_statements i on i.statement_id = l.statement_id where i.import_id = ${taken.id}`));
+    const matching = createMatchingService(deps());
+    const open = await matching.openItems(matcher, account.id);
+    expect(open.map((item) => item.id)).toEqual(expect.arrayContaining([`AGGREGATOR_CREDIT:${first.articleId}`, `AGGREGATOR_CREDIT:${second.articleId}`]));
+    const items = [first, second].map((c) => ({ kind: 'AGGREGATOR_CREDIT', id: c.articleId }));
+    await expect(matching.manual(contextOf(matcher), { bankAccountId: account.id, lineIds: [line!.id], items: [{ kind: 'PAYOUT', id: first.articleId }], reason: 'x' })).rejects.toMatchObject({ code: 'MATCH_NOT_OPEN' });
+    await expect(matching.manual(contextOf(matcher), { bankAccountId: account.id, lineIds: [line!.id, line!.id], items, reason: 'x' })).rejects.toMatchObject({ code: 'BAD_USER_INPUT' });
+    await expect(matching.manual(contextOf(matcher), { bankAccountId: account.id, lineIds: ['abc'], items, reason: 'x' })).rejects.toMatchObject({ code: 'BAD_USER_INPUT' });
+    const made = await matching.manual(contextOf(matcher), { bankAccountId: account.id, lineIds: [line!.id], items, reason: 'Razorpay settlement SETL8812 less its 1% fee' });
+    expect(made).toMatchObject({ status: 'CONFIRMED', ruleId: 'manual', strategy: 'ONE_TO_MANY', difference: '-10.00', decidedBy: 'finance.ndgpo' });
+    expect(made.effects).toEqual([`COLLECTIONS_CLEARED ${biller.code} 2 1000 INR`]);
+    // Taken: neither the line nor the items can be matched again.
+    await expect(matching.manual(contextOf(matcher), { bankAccountId: account.id, lineIds: [line!.id], items, reason: 'again' })).rejects.toMatchObject({ code: 'MATCH_NOT_OPEN' });
+    await expect(matching.manual(contextOf(financeOfficer), { bankAccountId: account.id, lineIds: [line!.id], items, reason: 'x' })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+  });
 });

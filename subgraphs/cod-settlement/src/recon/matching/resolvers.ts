@@ -8,6 +8,7 @@ import type { Resolvers } from '../../generated/resolvers-types.js';
 import { findBankAccount } from '../bank-accounts/repository.js';
 import type { LineRow } from '../imports/repository.js';
 import { matchItems, matchLineIds, type MatchRow, type RunRow } from './repository.js';
+import { parseItemKey } from './sources.js';
 
 const m = (amount: string, currency: string) => toMoneyOutput(money(amount, currency));
 const match = (parent: unknown) => parent as MatchRow;
@@ -30,6 +31,22 @@ export const matchingResolvers: Resolvers<Context> = {
     reconMatches: (_parent, { filter, first, after }, context) => context.services.matching.list(context.identity, filter, first, after) as never,
     reconMatch: (_parent, { id }, context) => context.services.matching.find(context.identity, id) as never,
     reconRun: (_parent, { id }, context) => context.services.matching.findRun(context.identity, id) as never,
+    reconOpenItems: async (_parent, { bankAccountId }, context) =>
+      (await context.services.matching.openItems(context.identity, bankAccountId)).map((item) => {
+        const { kind, id } = parseItemKey(item.id);
+        return {
+          kind: kind as never,
+          id,
+          amount: m(item.amount, item.currency),
+          direction: item.direction as never,
+          date: item.date,
+          utr: item.references.utr ?? null,
+          batchReference: item.references.batchReference ?? null,
+          rrn: item.references.rrn ?? null,
+          groupKey: item.groupKey ?? null,
+          counterpartyName: item.counterparty?.name ?? null,
+        };
+      }),
   },
   Mutation: {
     runReconMatching: (_parent, { input }, context) => context.services.matching.run(context, input) as never,
@@ -40,6 +57,7 @@ export const matchingResolvers: Resolvers<Context> = {
     confirmReconMatch: (_parent, { id }, context) => context.services.matching.confirm(context, id) as never,
     rejectReconMatch: (_parent, { id, reason }, context) => context.services.matching.reject(context, id, reason) as never,
     unmatchReconMatch: (_parent, { id, reason }, context) => context.services.matching.unmatch(context, id, reason) as never,
+    matchReconManually: (_parent, { input }, context) => context.services.matching.manual(context, input) as never,
   },
   ReconMatch: {
     bankAccount: async (parent, _args, context) => (await findBankAccount(context.services.recon.database.db, match(parent).bankAccountId)) as never,

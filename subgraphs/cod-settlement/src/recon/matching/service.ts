@@ -16,6 +16,7 @@ import { activeRuleSet, listRuleSets, proposeRuleSet } from './rule-sets.js';
 import { stageEvents } from '@postal/outbox';
 import { auditEvent, decodeCursor, pageSize, toConnection, type Connection } from '@postal/server';
 import { eq, sql, type SQL } from 'drizzle-orm';
+import { currencyOf, Decimal } from '@postal/money';
 import { actorName, auditTables } from '../../billers/audit.js';
 import { findBankAccount, lockBankAccount, type BankAccountRow } from '../bank-accounts/repository.js';
 import { canSeeBankAccount } from '../bank-accounts/service.js';
@@ -252,6 +253,93 @@ async function decide(deps: ReconDeps, context: SignedRequestContext, id: unknow
   return decided;
 }
 
+const ITEM_KINDS_CHOSEN = ['PAYOUT', 'PAYOUT_RETURN', 'AGGREGATOR_CREDIT'] as const;
+/** A manual match holds at most this many lines and items (a batch debit for a day's payouts, an aggregator's credit). */
+const MAX_MANUAL = 1_000;
+
+export interface ManualMatchInput {
+  bankAccountId: unknown;
+  lineIds: unknown;
+  items: unknown;
+  reason: unknown;
+}
+
+/**
+ * matchReconManually: lines and items a person puts together, confirmed at once with its effects (a person's
+ * judgement is the evidence, recorded as the reason). Every line must be an open booked line of the account, every item
+ * an open item of its books, all of one currency, the items' expected direction the lines' one. The difference (lines
+ * less items) is recorded as it is: a fee short-paid is seen on the match, not hidden.
+ */
+async function manualMatch(deps: ReconDeps, context: SignedRequestContext, input: ManualMatchInput): Promise<MatchRow> {
+  const account = await matchableAccount(deps, context.identity, input.bankAccountId);
+  const reason = checkReason(input.reason);
+  if (!Array.isArray(input.lineIds) || input.lineIds.length === 0 || input.lineIds.length > MAX_MANUAL) throw new BadUserInputError('lineIds', `a manual match has 1 to ${MAX_MANUAL} lines`);
+  if (!Array.isArray(input.items) || input.items.length === 0 || input.items.length > MAX_MANUAL) throw new BadUserInputError('items', `a manual match has 1 to ${MAX_MANUAL} items`);
+  const lineIds = input.lineIds.map((id) => {
+    const n = typeof id === 'string' && /^[1-9][0-9]{0,15}$/.test(id) ? Number(id) : NaN;
+    if (!Number.isSafeInteger(n)) throw new BadUserInputError('lineIds', 'a line id is one this API gave');
+    return n;
+  });
+  const items = (input.items as Array<{ kind?: unknown; id?: unknown }>).map((item) => {
+    if (!ITEM_KINDS_CHOSEN.includes(item?.kind as never) || typeof item?.id !== 'string' || !UUID.test(item.id)) throw new BadUserInputError('items', `an item is a kind (${ITEM_KINDS_CHOSEN.join(', ')}) and its id`);
+    return { kind: item.kind as string, id: item.id.toLowerCase() };
+  });
+  if (new Set(lineIds).size !== lineIds.length || new Set(items.map((item) => `${item.kind}:${item.id}`)).size !== items.length) throw new BadUserInputError('items', 'a line or an item is named twice');
+  const now = deps.clock();
+  const afterCommit: AfterCommit = [];
+  const made = await transaction(deps.database, 'read committed', async (tx) => {
+    await lockBankAccount(tx, account.id);
+    const lines = await openLines(tx, account, null, MAX_MANUAL + 1, lineIds);
+    const open = await openItems(tx, account, MAX_MANUAL + 1, items);
+    if (lines.length !== lineIds.length) throw new ReconError('MATCH_NOT_OPEN', 'a line is not an open booked line of this account (matched already, not booked, or another account’s)', { field: 'lineIds' });
+    if (open.length !== items.length) throw new ReconError('MATCH_NOT_OPEN', 'an item is not open in this account’s books (matched already, settled elsewhere, or not found)', { field: 'items' });
+    const currency = lines[0]!.currency;
+    const direction = lines[0]!.direction;
+    if ([...lines, ...open].some((side) => side.currency !== currency)) throw new ReconError('MATCH_NOT_OPEN', 'a match never mixes currencies', { field: 'items' });
+    if ([...lines, ...open].some((side) => side.direction !== direction)) throw new ReconError('MATCH_NOT_OPEN', `the lines are ${direction}s: every item must be one the bank shows as a ${direction.toLowerCase()}`, { field: 'items' });
+    const lineTotal = lines.reduce((sum, line) => sum.plus(line.amount), new Decimal(0));
+    const itemTotal = open.reduce((sum, item) => sum.plus(item.amount), new Decimal(0));
+    const minor = currencyOf(currency).minorUnits;
+    const id = randomUUID();
+    const strategy = lines.length === 1 && open.length === 1 ? 'ONE_TO_ONE' : lines.length === 1 ? 'ONE_TO_MANY' : open.length === 1 ? 'MANY_TO_ONE' : 'MANY_TO_MANY';
+    const chosen = open.map((item) => parseItemKey(item.id));
+    const ruleSet = await activeRuleSet(tx);
+    await insertMatch(
+      tx,
+      {
+        id,
+        bankAccountId: account.id,
+        runId: null,
+        status: 'CONFIRMED',
+        ruleSetVersion: ruleSet.version,
+        ruleId: 'manual',
+        strategy,
+        confidence: '1',
+        currency,
+        difference: lineTotal.minus(itemTotal).toFixed(minor),
+        evidence: [{ field: 'manual', lineValue: lineTotal.toFixed(minor), itemValue: itemTotal.toFixed(minor), detail: reason }],
+        createdAt: now,
+        decidedBy: actorName(context.identity),
+        decidedAt: now,
+        reason,
+      },
+      lineIds,
+      await withAmounts(tx, chosen.map((item) => ({ ...item, amount: '0' }))),
+    );
+    const effectLines = await linesForEffects(tx, lineIds);
+    const blocked = await effectsBlocked(tx, effectLines, chosen);
+    if (blocked) throw new ReconError('MATCH_EFFECT_BLOCKED', `the match cannot be made: ${blocked}`);
+    const effects = await applyEffects(tx, deps, context, effectLines, chosen, afterCommit);
+    const [row] = await tx.update(reconMatches).set({ effects }).where(eq(reconMatches.id, id)).returning();
+    await stageEvents(tx, auditTables, [
+      auditEvent('cod-settlement', context, { action: 'RECON_MATCH_MANUAL', outcome: 'SUCCESS', target: { type: 'ReconMatch', id }, officeCode: account.officeCode, reason, after: { lineIds, items: chosen, difference: row!.difference, effects } }),
+    ]);
+    return row!;
+  });
+  for (const then of afterCommit) await then();
+  return made;
+}
+
 export interface MatchFilter {
   bankAccountId?: string | null;
   status?: string | null;
@@ -294,12 +382,24 @@ async function findRunFor(deps: ReconDeps, identity: Identity, id: string): Prom
   return row && account && canSeeBankAccount(identity, account) ? row : null;
 }
 
+/** reconOpenItems: what the account's lines can still be matched with, for a person choosing a manual match. */
+async function listOpenItems(deps: ReconDeps, identity: Identity, bankAccountId: unknown) {
+  signedIn(identity);
+  const id = typeof bankAccountId === 'string' && UUID.test(bankAccountId) ? bankAccountId.toLowerCase() : undefined;
+  const account = id ? await findBankAccount(deps.database.db, id) : undefined;
+  if (!account || !canSeeBankAccount(identity, account)) throw new ReconError('BANK_ACCOUNT_NOT_FOUND', 'no such bank account', { field: 'bankAccountId' });
+  return transaction(deps.database, 'read committed', (tx) => openItems(tx, account, OPEN_ITEMS_SHOWN));
+}
+const OPEN_ITEMS_SHOWN = 500;
+
 export function createMatchingService(deps: ReconDeps) {
   return {
     run: (context: SignedRequestContext, input: RunInput) => run(deps, context, input),
     confirm: (context: SignedRequestContext, id: unknown) => decide(deps, context, id, 'CONFIRMED'),
     reject: (context: SignedRequestContext, id: unknown, reason: unknown) => decide(deps, context, id, 'REJECTED', reason),
     unmatch: (context: SignedRequestContext, id: unknown, reason: unknown) => decide(deps, context, id, 'UNMATCHED', reason),
+    manual: (context: SignedRequestContext, input: ManualMatchInput) => manualMatch(deps, context, input),
+    openItems: (identity: Identity, bankAccountId: unknown) => listOpenItems(deps, identity, bankAccountId),
     list: (identity: Identity, filter: MatchFilter | null | undefined, first: number | null | undefined, after: string | null | undefined) => list(deps, identity, filter, first, after),
     find: (identity: Identity, id: string) => find(deps, identity, id),
     findRun: (identity: Identity, id: string) => findRunFor(deps, identity, id),

@@ -14,7 +14,7 @@
 import type { Tx } from '@postal/db';
 import { rowsOf } from '@postal/db';
 import type { BankLine, OpenItem } from '@postal/matching';
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import type { BankAccountRow } from '../bank-accounts/repository.js';
 
 /** What one run takes at most of each side: beyond it the run is refused (MATCH_RUN_TOO_LARGE) rather than cut. */
@@ -56,7 +56,7 @@ function defined<T extends object>(value: T): T {
 }
 
 /** Booked lines of stored statements (one statement, or all of the account's) in no live match. */
-export async function openLines(tx: Tx, account: BankAccountRow, statementId: string | null, limit: number): Promise<BankLine[]> {
+export async function openLines(tx: Tx, account: BankAccountRow, statementId: string | null, limit: number, lineIds?: readonly number[]): Promise<BankLine[]> {
   const rows = rowsOf<LineSqlRow>(
     await tx.execute(sql`
       select l.id::text as id, l.direction, l.amount::text as amount, l.currency,
@@ -68,6 +68,7 @@ export async function openLines(tx: Tx, account: BankAccountRow, statementId: st
         join cod.bank_statements s on s.id = l.statement_id and s.state = 'STORED'
        where l.bank_account_id = ${account.id}
          ${statementId ? sql`and l.statement_id = ${statementId}` : sql``}
+         ${lineIds ? sql`and l.id in ${lineIds.length > 0 ? lineIds : [-1]}` : sql``}
          and (l.status is null or l.status = 'BOOK')
          and coalesce(l.booking_date, l.value_date) is not null
          and not exists (select 1 from cod.recon_match_lines m where m.line_id = l.id and m.active)
@@ -116,7 +117,15 @@ interface ItemSqlRow {
   counterparty_account: string | null;
 }
 
-export async function openItems(tx: Tx, account: BankAccountRow, limit: number): Promise<OpenItem[]> {
+/** Only these items (a person's manual match), by our kind: PAYOUT, PAYOUT_RETURN, AGGREGATOR_CREDIT. */
+export type ItemChoice = ReadonlyArray<{ kind: string; id: string }>;
+
+export async function openItems(tx: Tx, account: BankAccountRow, limit: number, only?: ItemChoice): Promise<OpenItem[]> {
+  const chosen = (kind: string, column: SQL) => {
+    if (!only) return sql``;
+    const ids = only.filter((item) => item.kind === kind).map((item) => item.id);
+    return ids.length > 0 ? sql`and ${column} in ${ids}` : sql`and false`;
+  };
   let rows: ItemSqlRow[] = [];
   if (account.purpose === 'PAYOUT') {
     rows = rowsOf<ItemSqlRow>(
@@ -127,7 +136,7 @@ export async function openItems(tx: Tx, account: BankAccountRow, limit: number):
           from cod.payouts p
           join cod.settlement_batches b on b.id = p.batch_id
          where b.settlement_office_code = ${account.officeCode} and p.currency = ${account.currency}
-           and p.status in ('PENDING','PAID')
+           and p.status in ('PENDING','PAID') ${chosen('PAYOUT', sql`p.id`)}
            and not exists (select 1 from cod.recon_match_items m where m.item_kind = 'PAYOUT' and m.item_id = p.id and m.active)
         union all
         -- A paid payout the bank may still return: the same amount coming back, usually with its UTR.
@@ -136,7 +145,7 @@ export async function openItems(tx: Tx, account: BankAccountRow, limit: number):
           from cod.payouts p
           join cod.settlement_batches b on b.id = p.batch_id
          where b.settlement_office_code = ${account.officeCode} and p.currency = ${account.currency}
-           and p.status = 'PAID' and p.outcome_on is not null
+           and p.status = 'PAID' and p.outcome_on is not null ${chosen('PAYOUT_RETURN', sql`p.id`)}
            and not exists (select 1 from cod.recon_match_items m where m.item_kind = 'PAYOUT_RETURN' and m.item_id = p.id and m.active)
          order by 1, 4
          limit ${limit}`),
@@ -150,7 +159,7 @@ export async function openItems(tx: Tx, account: BankAccountRow, limit: number):
           from cod.collections c
           join cod.billers b on b.id = c.biller_id
          where b.settlement_office_code = ${account.officeCode} and c.currency = ${account.currency}
-           and c.mode in ('UPI','CARD') and c.cleared_on is null and c.amount > 0
+           and c.mode in ('UPI','CARD') and c.cleared_on is null and c.amount > 0 ${chosen('AGGREGATOR_CREDIT', sql`c.article_id`)}
            and not exists (select 1 from cod.recon_match_items m where m.item_kind = 'AGGREGATOR_CREDIT' and m.item_id = c.article_id and m.active)
          order by c.article_id
          limit ${limit}`),

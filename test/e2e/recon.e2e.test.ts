@@ -196,6 +196,12 @@ describe.runIf(needs('postgres', 'redis'))('reconciliation in the console (needs
     await expectShown(page, page.getByText('No lines in this direction.'), 'the empty debit filter');
     await page.getByLabel('Direction', { exact: true }).selectOption('');
     await expect.poll(() => lines.getByRole('row').count(), { timeout: 10_000 }).toBe(2);
+    // Every line as CSV, the amount as the API's decimal string.
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download lines (CSV)', exact: true }).click()]);
+    expect(download.suggestedFilename()).toBe('253EURNL26VAYB8060476890-lines.csv');
+    const csv = readFileSync(await download.path(), 'utf8').split('\r\n');
+    expect(csv[0]).toMatch(/^index,booking_date,value_date,direction,reversal,amount,currency,/);
+    expect(csv[1]).toMatch(/^1,\d{4}-\d{2}-\d{2},[\d-]*,CREDIT,no,8\.85,EUR,/);
     await check(page, 'recon-statement-detail');
   });
 

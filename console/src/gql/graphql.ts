@@ -1729,6 +1729,13 @@ export type ReconStatementLinesQueryVariables = Exact<{
 
 export type ReconStatementLinesQuery = { bankStatement: { id: string, lines: { edges: Array<{ node: { id: string, index: number, direction: BankLineDirection, reversal: boolean, bookingDate: string | null, valueDate: string | null, status: string | null, transactionCode: string | null, remittanceInformation: string | null, transactionCount: number | null, amount: { amount: string, currency: string }, references: { endToEndId: string | null, accountServicerReference: string | null, ownerReference: string | null, paymentInformationId: string | null, utr: string | null, mandateId: string | null, transactionId: string | null, creditorReference: string | null }, counterparty: { name: string | null, iban: string | null, account: string | null, bic: string | null } | null, transactions: Array<{ direction: BankLineDirection | null, remittanceInformation: string | null, amount: { amount: string, currency: string } | null, references: { endToEndId: string | null, accountServicerReference: string | null, ownerReference: string | null, paymentInformationId: string | null, utr: string | null, mandateId: string | null, transactionId: string | null, creditorReference: string | null }, counterparty: { name: string | null, iban: string | null, account: string | null, bic: string | null } | null }> } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } } | null };
 
+export type ReconStatementLinesCsvQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ReconStatementLinesCsvQuery = { bankStatement: { id: string, statementId: string, linesCsv: string } | null };
+
 export type StaffAssignMutationVariables = Exact<{
   id: string | number;
   officeCode: string | number;
@@ -5568,6 +5575,15 @@ export const ReconStatementLinesDocument = new TypedDocumentString(`
   transactionId
   creditorReference
 }`) as unknown as TypedDocumentString<ReconStatementLinesQuery, ReconStatementLinesQueryVariables>;
+export const ReconStatementLinesCsvDocument = new TypedDocumentString(`
+    query ReconStatementLinesCsv($id: ID!) {
+  bankStatement(id: $id) {
+    id
+    statementId
+    linesCsv
+  }
+}
+    `) as unknown as TypedDocumentString<ReconStatementLinesCsvQuery, ReconStatementLinesCsvQueryVariables>;
 export const StaffAssignDocument = new TypedDocumentString(`
     mutation StaffAssign($id: ID!, $officeCode: ID!) {
   assignStaff(id: $id, officeCode: $officeCode) {

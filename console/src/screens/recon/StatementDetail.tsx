@@ -1,10 +1,10 @@
 import { Fragment, useState } from 'react';
 import { Link, useParams } from 'react-router';
-import { useQuery } from 'urql';
+import { useClient, useQuery } from 'urql';
 import { op } from '../../api/operation';
 import { problemsOf } from '../../api/problems';
 import { formatDate, formatDateTime } from '../../format/dates';
-import { ReconStatementDocument, ReconStatementLinesDocument, type BankLineDirection, type ReconReferencesFragment, type ReconStatementLinesQuery } from '../../gql/graphql';
+import { ReconStatementDocument, ReconStatementLinesCsvDocument, ReconStatementLinesDocument, type BankLineDirection, type ReconReferencesFragment, type ReconStatementLinesQuery } from '../../gql/graphql';
 import { useKeysetList } from '../../lists/useKeysetList';
 import { useUrlFilters } from '../../lists/useUrlFilters';
 import { Button } from '../../ui/Button';
@@ -14,6 +14,8 @@ import { PageHeader } from '../../ui/PageHeader';
 import { ProblemList } from '../../ui/ProblemList';
 import { SelectField } from '../../ui/SelectField';
 import { LoadMore } from '../cod/LoadMore';
+import { downloadText } from '../cod/download';
+import type { Problem } from '../../api/problems';
 import { DIRECTION_LABELS, DIRECTIONS, formatLabel } from './labels';
 import '../cod/cod.css';
 import './recon.css';
@@ -101,6 +103,16 @@ export default function StatementDetail() {
 }
 
 function Lines({ id }: { id: string }) {
+  const client = useClient();
+  const [csvProblems, setCsvProblems] = useState<Problem[]>([]);
+  // Every line (not only the pages shown), as the API writes it: amounts as its decimal strings.
+  const exportCsv = async () => {
+    setCsvProblems([]);
+    const result = await client.query(op(ReconStatementLinesCsvDocument), { id }, { requestPolicy: 'network-only' }).toPromise();
+    const statement = result.data?.bankStatement;
+    if (!statement) return setCsvProblems(problemsOf(result.error));
+    downloadText(`${statement.statementId.replace(/[^A-Za-z0-9._-]+/g, '_')}-lines.csv`, statement.linesCsv, 'text/csv;charset=utf-8');
+  };
   const [filters, setFilters] = useUrlFilters(FILTERS);
   const direction = DIRECTIONS.includes(filters.direction as BankLineDirection) ? (filters.direction as BankLineDirection) : null;
   const list = useKeysetList({
@@ -125,7 +137,8 @@ function Lines({ id }: { id: string }) {
       <search className="filters" aria-label="Filter lines">
         <SelectField label="Direction" value={filters.direction} onChange={(value) => setFilters({ direction: value })} options={DIRECTIONS.map((value) => ({ value, label: DIRECTION_LABELS[value] }))} />
       </search>
-      <ProblemList problems={list.problems} />
+      <Button onPress={() => void exportCsv()}>Download lines (CSV)</Button>
+      <ProblemList problems={[...list.problems, ...csvProblems]} />
       <table className="diff" aria-label="Statement lines">
         <thead>
           <tr>

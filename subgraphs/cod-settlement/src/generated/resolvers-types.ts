@@ -153,6 +153,8 @@ export type BankStatement = {
   lineCount: Scalars['Int']['output'];
   /** Its lines in statement order (first: 1 to 100). */
   lines: BankStatementLineConnection;
+  /** Every line as CSV (index, dates, direction, amount, references, remittance, counterparty, matched), at most 50,000 (else EXPORT_TOO_LARGE). */
+  linesCsv: Scalars['String']['output'];
   messageId: Maybe<Scalars['String']['output']>;
   /** Opening booked balance (OPBD, else PRCD), when the statement gives one (camt.054 and MT942 do not). */
   openingBalance: Maybe<Money>;
@@ -1450,6 +1452,8 @@ export type Query = {
   reconMatch: Maybe<ReconMatch>;
   /** Matches of the bank accounts in your recon.read scope, newest first. */
   reconMatches: ReconMatchConnection;
+  /** reconMatches' list (the same scope and filter) as CSV, newest first, at most 50,000 rows (else EXPORT_TOO_LARGE). */
+  reconMatchesCsv: Scalars['String']['output'];
   /** The account's open items (what its lines can still be matched with), at most 500. Needs recon.read over its office. */
   reconOpenItems: Array<ReconOpenItem>;
   /** The rule set in force, as JSON text (docs/matching.md). Needs recon.read somewhere. */
@@ -1603,6 +1607,11 @@ export type QueryReconMatchesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<ReconMatchFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryReconMatchesCsvArgs = {
+  filter?: InputMaybe<ReconMatchFilter>;
 };
 
 
@@ -2451,6 +2460,7 @@ export type BankStatementResolvers<ContextType = Context, ParentType extends Res
   importedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   lineCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   lines?: Resolver<ResolversTypes['BankStatementLineConnection'], ParentType, ContextType, RequireFields<BankStatementLinesArgs, 'first'>>;
+  linesCsv?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   messageId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   openingBalance?: Resolver<Maybe<ResolversTypes['Money']>, ParentType, ContextType>;
   openingDate?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
@@ -3032,6 +3042,7 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   postmanDaySheet?: Resolver<ResolversTypes['CodPostmanDaySheet'], ParentType, ContextType, RequireFields<QueryPostmanDaySheetArgs, 'date' | 'officeCode' | 'postmanId'>>;
   reconMatch?: Resolver<Maybe<ResolversTypes['ReconMatch']>, ParentType, ContextType, RequireFields<QueryReconMatchArgs, 'id'>>;
   reconMatches?: Resolver<ResolversTypes['ReconMatchConnection'], ParentType, ContextType, RequireFields<QueryReconMatchesArgs, 'first'>>;
+  reconMatchesCsv?: Resolver<ResolversTypes['String'], ParentType, ContextType, Partial<QueryReconMatchesCsvArgs>>;
   reconOpenItems?: Resolver<Array<ResolversTypes['ReconOpenItem']>, ParentType, ContextType, RequireFields<QueryReconOpenItemsArgs, 'bankAccountId'>>;
   reconRuleSet?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   reconRuleSets?: Resolver<Array<ResolversTypes['ReconRuleSetVersion']>, ParentType, ContextType>;

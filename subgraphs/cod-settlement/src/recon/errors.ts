@@ -29,7 +29,8 @@ export type ReconErrorCode =
   | 'RULE_SET_INVALID'
   | 'OFFICE_NOT_FOUND'
   | 'STATEMENT_NOT_FOUND'
-  | 'MATCH_NOT_OPEN';
+  | 'MATCH_NOT_OPEN'
+  | 'EXPORT_TOO_LARGE';
 
 export class ReconError extends ExpectedError {
   constructor(code: ReconErrorCode, message: string, options: { field?: string; details?: Record<string, unknown> } = {}) {

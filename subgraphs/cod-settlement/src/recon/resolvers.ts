@@ -4,6 +4,7 @@ import { decodeCursor, toConnection } from '@postal/server';
 import { BadUserInputError } from '@postal/errors';
 import type { StatementTransaction } from '@postal/bank-statements';
 import type { Context } from '../context.js';
+import { statementLinesCsv } from './exports.js';
 import type { Resolvers } from '../generated/resolvers-types.js';
 import type { BankAccountRow } from './bank-accounts/repository.js';
 import { findBankAccount } from './bank-accounts/repository.js';
@@ -73,6 +74,7 @@ export const reconResolvers: Resolvers<Context> = {
     creditTotal: (parent) => m(statement(parent).creditTotal, statement(parent).currency),
     debitTotal: (parent) => m(statement(parent).debitTotal, statement(parent).currency),
     alreadyImported: (parent) => (statement(parent) as ImportedStatementRow).alreadyImported ?? false,
+    linesCsv: (parent, _args, context) => statementLinesCsv(context.services.recon.database.db, statement(parent).id),
     importedAt: (parent) => statement(parent).importedAt.toISOString(),
     lines: async (parent, { first, after, direction }, context) => {
       const size = first ?? 100;

@@ -16,6 +16,8 @@ import type { ReconDeps } from '../deps.js';
 import { createStatementImportService } from '../imports/service.js';
 import { createMatchingService } from './service.js';
 import { DEFAULT_RULE_SET } from '@postal/matching';
+import { parse } from 'csv-parse/sync';
+import { statementLinesCsv } from '../exports.js';
 
 /**
  * Matching against the books on a real database: a released payout found by the bank's debit (PAID with the UTR, by
@@ -236,5 +238,17 @@ describe('matching bank lines with the books', () => {
     // Taken: neither the line nor the items can be matched again.
     await expect(matching.manual(contextOf(matcher), { bankAccountId: account.id, lineIds: [line!.id], items, reason: 'again' })).rejects.toMatchObject({ code: 'MATCH_NOT_OPEN' });
     await expect(matching.manual(contextOf(financeOfficer), { bankAccountId: account.id, lineIds: [line!.id], items, reason: 'x' })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+
+    // The lists as CSV: the match with both collections and the fee short, and the statement's line marked matched.
+    const csv = parse(await matching.csv(matcher, { bankAccountId: account.id }), { columns: true }) as Array<Record<string, string>>;
+    expect(csv).toEqual([
+      expect.objectContaining({ match_id: made.id, status: 'CONFIRMED', rule: 'manual', strategy: 'ONE_TO_MANY', difference: '-10.00', line_total: '990.00', item_total: '1000.00', reason: 'Razorpay settlement SETL8812 less its 1% fee' }),
+    ]);
+    expect(csv[0]!.items!.split(' ').sort()).toEqual(items.map((item) => `AGGREGATOR_CREDIT:${item.id}`).sort());
+    const [statement] = rowsOf<{ statement_id: string }>(await db().execute(sql`select statement_id::text from cod.bank_import_statements where import_id = ${taken.id}`));
+    const lines = parse(await statementLinesCsv(db(), statement!.statement_id), { columns: true }) as Array<Record<string, string>>;
+    expect(lines).toEqual([expect.objectContaining({ index: '1', direction: 'CREDIT', amount: '990.00', currency: 'INR', remittance: 'RAZORPAY SETTLEMENT SETL8812', matched: 'yes' })]);
+    // Someone outside the account's office gets no rows.
+    expect(parse(await matching.csv({ ...matcher, officeCode: 'MBGPO', officePath: 'MHC/MBGPO' } as Identity, { bankAccountId: account.id }), { columns: true })).toEqual([]);
   });
 });

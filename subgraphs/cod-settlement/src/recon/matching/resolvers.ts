@@ -31,6 +31,7 @@ export const matchingResolvers: Resolvers<Context> = {
     reconMatches: (_parent, { filter, first, after }, context) => context.services.matching.list(context.identity, filter, first, after) as never,
     reconMatch: (_parent, { id }, context) => context.services.matching.find(context.identity, id) as never,
     reconRun: (_parent, { id }, context) => context.services.matching.findRun(context.identity, id) as never,
+    reconMatchesCsv: (_parent, { filter }, context) => context.services.matching.csv(context.identity, filter),
     reconOpenItems: async (_parent, { bankAccountId }, context) =>
       (await context.services.matching.openItems(context.identity, bankAccountId)).map((item) => {
         const { kind, id } = parseItemKey(item.id);

@@ -15,7 +15,8 @@ import { checkRuleSet, dryRun as dryRunOf, type Match, type RuleSet } from '@pos
 import { activeRuleSet, listRuleSets, proposeRuleSet } from './rule-sets.js';
 import { stageEvents } from '@postal/outbox';
 import { auditEvent, decodeCursor, pageSize, toConnection, type Connection } from '@postal/server';
-import { eq, sql, type SQL } from 'drizzle-orm';
+import { and, eq, sql, type SQL } from 'drizzle-orm';
+import { matchesCsv } from '../exports.js';
 import { currencyOf, Decimal } from '@postal/money';
 import { actorName, auditTables } from '../../billers/audit.js';
 import { findBankAccount, lockBankAccount, type BankAccountRow } from '../bank-accounts/repository.js';
@@ -346,22 +347,29 @@ export interface MatchFilter {
   statementId?: string | null;
 }
 
+/** A match list's conditions: the accounts in the caller's recon.read scope, and the filter; null when nothing can match. */
+function matchConditions(identity: Identity, filter: MatchFilter | null | undefined): SQL[] | null {
+  const visible = sql`select ${bankAccounts.id} from ${bankAccounts} where ${scopeCondition(identity, 'recon.read', bankAccounts.officePath)}`;
+  const conditions: SQL[] = [sql`${reconMatches.bankAccountId} in (${visible})`];
+  if (filter?.bankAccountId) {
+    if (!UUID.test(filter.bankAccountId)) return null;
+    conditions.push(eq(reconMatches.bankAccountId, filter.bankAccountId.toLowerCase()));
+  }
+  if (filter?.status) conditions.push(eq(reconMatches.status, filter.status));
+  if (filter?.statementId) {
+    if (!UUID.test(filter.statementId)) return null;
+    conditions.push(sql`exists (select 1 from cod.recon_match_lines ml join cod.bank_statement_lines l on l.id = ml.line_id where ml.match_id = ${reconMatches.id} and l.statement_id = ${filter.statementId.toLowerCase()})`);
+  }
+  return conditions;
+}
+
 async function list(deps: ReconDeps, identity: Identity, filter: MatchFilter | null | undefined, first: number | null | undefined, after: string | null | undefined): Promise<Connection<MatchRow>> {
   signedIn(identity);
   const size = pageSize(first, 50);
   const cursor = decodeCursor(after, 2);
   if (cursor && (Number.isNaN(Date.parse(cursor[0]!)) || !UUID.test(cursor[1]!))) throw new BadUserInputError('after', 'the cursor is not one this API issued');
-  const visible = sql`select ${bankAccounts.id} from ${bankAccounts} where ${scopeCondition(identity, 'recon.read', bankAccounts.officePath)}`;
-  const conditions: SQL[] = [sql`${reconMatches.bankAccountId} in (${visible})`];
-  if (filter?.bankAccountId) {
-    if (!UUID.test(filter.bankAccountId)) return toConnection([], size, () => []);
-    conditions.push(eq(reconMatches.bankAccountId, filter.bankAccountId.toLowerCase()));
-  }
-  if (filter?.status) conditions.push(eq(reconMatches.status, filter.status));
-  if (filter?.statementId) {
-    if (!UUID.test(filter.statementId)) return toConnection([], size, () => []);
-    conditions.push(sql`exists (select 1 from cod.recon_match_lines ml join cod.bank_statement_lines l on l.id = ml.line_id where ml.match_id = ${reconMatches.id} and l.statement_id = ${filter.statementId.toLowerCase()})`);
-  }
+  const conditions = matchConditions(identity, filter);
+  if (!conditions) return toConnection([], size, () => []);
   const rows = await listMatches(deps.database.db, conditions, cursor ? { createdAt: cursor[0]!, id: cursor[1]! } : undefined, size + 1);
   return toConnection(rows, size, (row) => [row.createdAt.toISOString(), row.id]);
 }
@@ -392,6 +400,13 @@ async function listOpenItems(deps: ReconDeps, identity: Identity, bankAccountId:
 }
 const OPEN_ITEMS_SHOWN = 500;
 
+/** reconMatchesCsv: the same list (scope and filter) as CSV, at most MAX_EXPORT_ROWS. */
+async function csv(deps: ReconDeps, identity: Identity, filter: MatchFilter | null | undefined): Promise<string> {
+  signedIn(identity);
+  const conditions = matchConditions(identity, filter) ?? [sql`false`];
+  return matchesCsv(deps.database.db, and(...conditions)!);
+}
+
 export function createMatchingService(deps: ReconDeps) {
   return {
     run: (context: SignedRequestContext, input: RunInput) => run(deps, context, input),
@@ -400,6 +415,7 @@ export function createMatchingService(deps: ReconDeps) {
     unmatch: (context: SignedRequestContext, id: unknown, reason: unknown) => decide(deps, context, id, 'UNMATCHED', reason),
     manual: (context: SignedRequestContext, input: ManualMatchInput) => manualMatch(deps, context, input),
     openItems: (identity: Identity, bankAccountId: unknown) => listOpenItems(deps, identity, bankAccountId),
+    csv: (identity: Identity, filter: MatchFilter | null | undefined) => csv(deps, identity, filter),
     list: (identity: Identity, filter: MatchFilter | null | undefined, first: number | null | undefined, after: string | null | undefined) => list(deps, identity, filter, first, after),
     find: (identity: Identity, id: string) => find(deps, identity, id),
     findRun: (identity: Identity, id: string) => findRunFor(deps, identity, id),

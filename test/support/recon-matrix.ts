@@ -39,6 +39,7 @@ export const RECON_EXPECTED: Record<string, string> = {
   'runReconMatching (its account)':                       'FFF   AAN     FFF     FFF   FFF     FFF    UUU',
   'reconMatch(id) (of its account)':                      'NNN   AAN     AAN     NNN   NNN     NNN    UUU',
   'reconMatches (lists a match of its account)':          'NNN   AAN     AAN     NNN   NNN     NNN    UUU',
+  'reconMatchesCsv (has a match of its account)':         'NNN   AAN     AAN     NNN   NNN     NNN    UUU',
   'confirmReconMatch (a suggestion of its account)':      'FFF   AAN     FFF     FFF   FFF     FFF    UUU',
   'rejectReconMatch (a suggestion of its account)':       'FFF   AAN     FFF     FFF   FFF     FFF    UUU',
   'unmatchReconMatch (a confirmed match of its account)': 'FFF   AAN     FFF     FFF   FFF     FFF    UUU',
@@ -146,6 +147,10 @@ export function reconOperations(context: CodMatrixContext, fixtures: CodFixtures
       const id = await readableMatch(place);
       const page = await matching().list(as(actor), { bankAccountId: (await fixtureAt(place)).accountId }, 100, null);
       return page.edges.some((edge) => edge.node.id === id);
+    }),
+    'reconMatchesCsv (has a match of its account)': placed(async (actor, place) => {
+      const id = await readableMatch(place);
+      return (await matching().csv(as(actor), { bankAccountId: (await fixtureAt(place)).accountId })).includes(id);
     }),
     'confirmReconMatch (a suggestion of its account)': placed(async (actor, place) => (await matching().confirm(contextOf(as(actor)), await matchAt(place, 'SUGGESTED'))).status === 'CONFIRMED'),
     'rejectReconMatch (a suggestion of its account)': placed(async (actor, place) => (await matching().reject(contextOf(as(actor)), await matchAt(place, 'SUGGESTED'), 'matrix')).status === 'REJECTED'),

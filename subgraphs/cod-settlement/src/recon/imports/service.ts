@@ -164,8 +164,10 @@ async function retry(deps: ReconDeps, earlier: ImportRow, bytes: Buffer): Promis
     await updateImport(tx, earlier.id, { status: 'QUEUED', progressPercent: 0, errorCode: null, errorMessage: null, errorLine: null, errorElement: null, startedAt: null, finishedAt: null });
     return true;
   });
+  // Read before the job is added, so the answer is the import as taken again (QUEUED), whatever the job does next.
+  const taken = (await findImport(deps.database.db, earlier.id))!;
   if (again) await enqueueStatementImport(deps.jobs, earlier.id, 'retry');
-  return (await findImport(deps.database.db, earlier.id))!;
+  return taken;
 }
 
 async function submit(deps: ReconDeps, context: SignedRequestContext, input: ImportInput): Promise<TakenImport> {

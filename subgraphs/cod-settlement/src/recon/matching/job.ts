@@ -15,10 +15,19 @@ export function enqueueMatching(jobs: JobQueue, bankAccountId: string, statement
   return jobs.add(MATCHING_JOB, { bankAccountId, statementId }, { jobId: `match-${statementId}` });
 }
 
-/** The statements an import stored, each matched by the job; those it found already imported were matched then. */
-export async function matchStatementsOf(deps: Pick<ReconDeps, 'database' | 'jobs'>, importId: string): Promise<void> {
+/**
+ * The statements an import stored, each matched by the job; those it found already imported were matched then. Called
+ * once the import has committed: a queue that cannot take the job now must not turn a stored import into an error (a
+ * retry would answer the same import and add nothing), so it is logged, and a person runs the matching on demand.
+ */
+export async function matchStatementsOf(deps: Pick<ReconDeps, 'database' | 'jobs' | 'logger'>, importId: string): Promise<void> {
   for (const statement of await importStatements(deps.database.db, importId)) {
-    if (!statement.alreadyImported) await enqueueMatching(deps.jobs, statement.bankAccountId, statement.id);
+    if (statement.alreadyImported) continue;
+    try {
+      await enqueueMatching(deps.jobs, statement.bankAccountId, statement.id);
+    } catch (error) {
+      deps.logger?.warn({ err: error, importId, statementId: statement.id }, 'the matching job was not added; run it on demand (runReconMatching)');
+    }
   }
 }
 

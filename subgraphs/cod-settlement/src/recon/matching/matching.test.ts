@@ -251,4 +251,12 @@ describe('matching bank lines with the books', () => {
     // Someone outside the account's office gets no rows.
     expect(parse(await matching.csv({ ...matcher, officeCode: 'MBGPO', officePath: 'MHC/MBGPO' } as Identity, { bankAccountId: account.id }), { columns: true })).toEqual([]);
   });
+
+  it('answers a stored import even when the queue cannot take its matching job (run on demand then)', async () => {
+    const account = await bankAccount('COLLECTION');
+    const refusing = Object.assign(Object.create(jobs), { add: async () => { throw new Error('queue down'); } }) as typeof jobs;
+    const taken = await createStatementImportService({ ...deps(), jobs: refusing }).submit(contextOf(matcher), { bankAccountId: account.id, fileName: 'q.sta', content: Buffer.from(mt940(account.accountNumber, 'QDOWN1', [{ amount: '10.00', mark: 'C', reference: 'NONREF', info: 'X' }])).toString('base64') });
+    expect(taken).toMatchObject({ status: 'DONE', existing: false });
+    expect(await createMatchingService(deps()).run(contextOf(matcher), { bankAccountId: account.id })).toMatchObject({ lineCount: 1 });
+  });
 });

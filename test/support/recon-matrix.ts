@@ -33,10 +33,12 @@ export const RECON_EXPECTED: Record<string, string> = {
   'setBankCsvMapping (its account)':                      'FFF   AAN     FFF     FFF   FFF     FFF    UUU',
   'importBankStatement (into its account)':               'FFF   AAN     FFF     FFF   FFF     FFF    UUU',
   'bankStatementImport(id) (into its account)':           'NNN   AAN     AAN     NNN   NNN     NNN    UUU',
+  'bankStatementImports (lists the import into its account)': 'NNN   AAN     AAN     NNN   NNN     NNN    UUU',
   'bankStatement(id) (of its account)':                   'NNN   AAN     AAN     NNN   NNN     NNN    UUU',
   'bankStatements (lists it)':                            'NNN   AAN     AAN     NNN   NNN     NNN    UUU',
   // Matching: recon.match over the account's office (finance officers); the matches are read with recon.read.
   'runReconMatching (its account)':                       'FFF   AAN     FFF     FFF   FFF     FFF    UUU',
+  'reconRun(id) (a run on its account)':                  'NNN   AAN     AAN     NNN   NNN     NNN    UUU',
   'reconMatch(id) (of its account)':                      'NNN   AAN     AAN     NNN   NNN     NNN    UUU',
   'reconMatches (lists a match of its account)':          'NNN   AAN     AAN     NNN   NNN     NNN    UUU',
   'reconMatchesCsv (has a match of its account)':         'NNN   AAN     AAN     NNN   NNN     NNN    UUU',
@@ -48,6 +50,7 @@ export const RECON_EXPECTED: Record<string, string> = {
   // One rule set for the operator: read with recon.read anywhere; proposed over the root office only (the matrix's
   // finance officer works at NDGPO, so is refused; an officer at the circle proposes, test/scenarios does it).
   'reconRuleSet':                                         'F--   A--     A--     F--   F--     F--    U--',
+  'reconRuleSets':                                        'F--   A--     A--     F--   F--     F--    U--',
   'proposeReconRuleSet (at the root office)':             'F--   F--     F--     F--   F--     F--    U--',
   // accounts' side: the cod-settlement service alone opens a bank's ledger account (no person, whatever their role).
   'prepareBankLedgerAccount (cod-settlement only)':       'FFF   FFF     FFF     FFF   FFF     FFF    UUU',
@@ -108,6 +111,7 @@ export function reconOperations(context: CodMatrixContext, fixtures: CodFixtures
     return id;
   }
   const readable = new Map<Place, Promise<string>>();
+  const runs = new Map<Place, Promise<{ id: string }>>();
   const readableMatch = (place: Place) => readable.get(place) ?? readable.set(place, matchAt(place, 'SUGGESTED')).get(place)!;
 
   return {
@@ -132,6 +136,11 @@ export function reconOperations(context: CodMatrixContext, fixtures: CodFixtures
       return taken.status === 'DONE';
     }),
     'bankStatementImport(id) (into its account)': placed(async (actor, place) => (await imports().findImport(as(actor), (await fixtureAt(place)).importId)) !== null),
+    'bankStatementImports (lists the import into its account)': placed(async (actor, place) => {
+      const { accountId, importId } = await fixtureAt(place);
+      const page = await imports().imports(as(actor), accountId, 100, null);
+      return page.edges.some((edge) => edge.node.id === importId);
+    }),
     'bankStatement(id) (of its account)': placed(async (actor, place) => (await imports().findStatement(as(actor), (await fixtureAt(place)).statementId)) !== null),
     'bankStatements (lists it)': placed(async (actor, place) => {
       const { accountId, statementId } = await fixtureAt(place);
@@ -141,6 +150,10 @@ export function reconOperations(context: CodMatrixContext, fixtures: CodFixtures
     'runReconMatching (its account)': placed(async (actor, place) => {
       const run = await matching().run(contextOf(as(actor)), { bankAccountId: (await fixtureAt(place)).accountId, dryRun: true });
       return run.dryRun;
+    }),
+    'reconRun(id) (a run on its account)': placed(async (actor, place) => {
+      const run = (runs.get(place) ?? runs.set(place, (async () => matching().run(contextOf(SYSTEM), { bankAccountId: (await fixtureAt(place)).accountId, dryRun: true }))()).get(place)!);
+      return (await matching().findRun(as(actor), (await run).id)) !== null;
     }),
     'reconMatch(id) (of its account)': placed(async (actor, place) => (await matching().find(as(actor), await readableMatch(place))) !== null),
     'reconMatches (lists a match of its account)': placed(async (actor, place) => {
@@ -155,6 +168,7 @@ export function reconOperations(context: CodMatrixContext, fixtures: CodFixtures
     'confirmReconMatch (a suggestion of its account)': placed(async (actor, place) => (await matching().confirm(contextOf(as(actor)), await matchAt(place, 'SUGGESTED'))).status === 'CONFIRMED'),
     'rejectReconMatch (a suggestion of its account)': placed(async (actor, place) => (await matching().reject(contextOf(as(actor)), await matchAt(place, 'SUGGESTED'), 'matrix')).status === 'REJECTED'),
     'unmatchReconMatch (a confirmed match of its account)': placed(async (actor, place) => (await matching().unmatch(contextOf(as(actor)), await matchAt(place, 'CONFIRMED'), 'matrix')).status === 'UNMATCHED'),
+    reconRuleSets: { placed: false, run: async (actor: string) => Array.isArray(await matching().ruleSets(as(actor))) },
     reconRuleSet: { placed: false, run: async (actor: string) => (await matching().ruleSet(as(actor))).version >= 1 },
     'proposeReconRuleSet (at the root office)': {
       placed: false,

@@ -1,31 +1,27 @@
 import { randomUUID } from 'node:crypto';
 import type { Identity, SignedRequestContext } from '@postal/auth';
-import { assertCan, assertHolds, assertPasswordChosen, can, scopeCondition, withinTree } from '@postal/authz';
+import { assertCan, assertHolds, can, scopeCondition, withinTree } from '@postal/authz';
 import { transaction } from '@postal/db';
-import { BadUserInputError, DependencyUnavailableError, UnauthenticatedError } from '@postal/errors';
+import { BadUserInputError, DependencyUnavailableError } from '@postal/errors';
 import { stageEvents } from '@postal/outbox';
 import { checkCsvMapping, CsvMappingError } from '@postal/bank-statements';
 import { auditEvent, decodeCursor, pageSize, toConnection, type Connection } from '@postal/server';
 import { eq, type SQL } from 'drizzle-orm';
 import { actorName, auditTables } from '../../billers/audit.js';
 import { findOffice } from '../../offices/repository.js';
+import { signedIn, UUID } from '../access.js';
 import type { ReconDeps } from '../deps.js';
 import { ReconError } from '../errors.js';
 import { bankAccounts } from '../tables.js';
 import { checkBankAccountInput, ledgerKeyOf, type BankAccountPurpose } from './domain.js';
 import { findBankAccount, findBankAccountByNumber, insertBankAccount, listBankAccounts, type BankAccountRow } from './repository.js';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export function bankAccountSummary(account: BankAccountRow): Record<string, unknown> {
   const { id, name, accountNumber, bic, ifsc, currency, purpose, officeCode, ledgerAccountCode } = account;
   return { id, name, accountNumber, bic, ifsc, currency, purpose, officeCode, ledgerAccountCode };
 }
 
-function signedIn(identity: Identity): void {
-  if (identity.kind === 'anonymous') throw new UnauthenticatedError();
-  assertPasswordChosen(identity);
-}
 
 /**
  * registerBankAccount. The ledger account comes first (accounts checks the one named, or opens one under a key made

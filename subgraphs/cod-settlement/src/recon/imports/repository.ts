@@ -1,7 +1,7 @@
 import type { Db, Tx } from '@postal/db';
 import { rowsOf } from '@postal/db';
 import type { StatementLine } from '@postal/bank-statements';
-import { and, asc, desc, eq, gt, lt, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, inArray, lt, or, sql, type SQL } from 'drizzle-orm';
 import { bankImportStatements, bankStatementFiles, bankStatementImports, bankStatementLines, bankStatements } from '../tables.js';
 import type { PreparedStatement } from './prepare.js';
 
@@ -203,6 +203,12 @@ export async function listImports(db: Db | Tx, conditions: SQL[], after: { creat
     .where(and(...where))
     .orderBy(desc(bankStatementImports.createdAt), desc(bankStatementImports.id))
     .limit(limit);
+}
+
+/** Lines by id, in id order (a match's lines). */
+export async function linesByIds(db: Db | Tx, ids: readonly number[]): Promise<LineRow[]> {
+  if (ids.length === 0) return [];
+  return db.select().from(bankStatementLines).where(inArray(bankStatementLines.id, [...ids])).orderBy(asc(bankStatementLines.id));
 }
 
 export async function listLines(db: Db | Tx, statementId: string, direction: string | null, afterIndex: number, limit: number): Promise<LineRow[]> {

@@ -1,8 +1,8 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { Identity, SignedRequestContext } from '@postal/auth';
-import { assertCan, assertHolds, assertPasswordChosen } from '@postal/authz';
+import { assertCan, assertHolds } from '@postal/authz';
 import { transaction } from '@postal/db';
-import { BadUserInputError, UnauthenticatedError } from '@postal/errors';
+import { BadUserInputError } from '@postal/errors';
 import { stageEvents } from '@postal/outbox';
 import { auditEvent, decodeCursor, pageSize, toConnection, type Connection } from '@postal/server';
 import { and, eq, sql, type SQL } from 'drizzle-orm';
@@ -11,6 +11,7 @@ import { actorName, auditTables } from '../../billers/audit.js';
 import { checkFileName } from '../../manifests/service.js';
 import { canSeeBankAccount } from '../bank-accounts/service.js';
 import { findBankAccount, lockBankAccount, type BankAccountRow } from '../bank-accounts/repository.js';
+import { signedIn, UUID } from '../access.js';
 import type { ReconDeps } from '../deps.js';
 import { ReconError } from '../errors.js';
 import { bankAccounts, bankStatementImports, bankStatements } from '../tables.js';
@@ -21,7 +22,6 @@ import { readStatementFile, type FileFormat } from './read-file.js';
 import { findImport, findImportByFile, findStatement, insertImport, lockImport, restoreFileContent, insertLines, listImports, listStatements, markStatementsStored, updateImport, type ImportRow, type StatementRow } from './repository.js';
 import { claimStatements } from './store.js';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
 export const FORMATS: readonly FileFormat[] = ['CAMT_053', 'CAMT_054', 'MT940', 'MT942', 'CSV'];
@@ -46,10 +46,6 @@ function isUniqueViolation(error: unknown): boolean {
   return e?.code === '23505' || e?.cause?.code === '23505';
 }
 
-function signedIn(identity: Identity): void {
-  if (identity.kind === 'anonymous') throw new UnauthenticatedError();
-  assertPasswordChosen(identity);
-}
 
 function checkFormat(value: unknown): FileFormat | null {
   if (value === null || value === undefined || value === '') return null;

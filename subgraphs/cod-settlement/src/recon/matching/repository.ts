@@ -1,6 +1,6 @@
 import type { Db, Tx } from '@postal/db';
 import { rowsOf } from '@postal/db';
-import { and, desc, eq, inArray, lt, or, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, lt, or, sql, type SQL } from 'drizzle-orm';
 import { reconMatchItems, reconMatchLines, reconMatches, reconRuns } from './tables.js';
 
 export type MatchRow = typeof reconMatches.$inferSelect;
@@ -79,4 +79,3 @@ export async function listMatches(db: Db | Tx, conditions: SQL[], after: { creat
     .limit(limit);
 }
 
-export { inArray };

@@ -1,12 +1,10 @@
 import { money } from '@postal/money';
 import { toMoneyOutput } from '@postal/scalars';
-import { rowsOf } from '@postal/db';
 import type { Match } from '@postal/matching';
-import { sql } from 'drizzle-orm';
 import type { Context } from '../../context.js';
 import type { Resolvers } from '../../generated/resolvers-types.js';
 import { findBankAccount } from '../bank-accounts/repository.js';
-import type { LineRow } from '../imports/repository.js';
+import { linesByIds } from '../imports/repository.js';
 import { matchItems, matchLineIds, type MatchRow, type RunRow } from './repository.js';
 import { parseItemKey } from './sources.js';
 
@@ -65,9 +63,8 @@ export const matchingResolvers: Resolvers<Context> = {
     status: (parent) => match(parent).status as never,
     difference: (parent) => m(match(parent).difference, match(parent).currency),
     lines: async (parent, _args, context) => {
-      const ids = await matchLineIds(context.services.recon.database.db, match(parent).id);
-      if (ids.length === 0) return [];
-      return rowsOf<Record<string, unknown>>(await context.services.recon.database.db.execute(sql`select * from cod.bank_statement_lines where id in ${ids} order by id`)).map(camel) as never;
+      const db = context.services.recon.database.db;
+      return (await linesByIds(db, await matchLineIds(db, match(parent).id))) as never;
     },
     items: async (parent, _args, context) =>
       (await matchItems(context.services.recon.database.db, match(parent).id)).map((item) => ({ kind: item.itemKind as never, id: item.itemId, amount: m(item.amount, match(parent).currency) })),
@@ -93,12 +90,3 @@ export const matchingResolvers: Resolvers<Context> = {
     createdAt: (parent) => run(parent).createdAt.toISOString(),
   },
 };
-
-/** A raw bank_statement_lines row in the drizzle row's shape, for the BankStatementLine resolvers. */
-function camel(row: Record<string, unknown>): LineRow {
-  const out: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(row)) out[key.replace(/_([a-z])/g, (_all, letter: string) => letter.toUpperCase())] = value;
-  out.id = Number(out.id);
-  for (const key of ['bookingDate', 'valueDate']) if (out[key] instanceof Date) out[key] = (out[key] as Date).toISOString().slice(0, 10);
-  return out as unknown as LineRow;
-}

@@ -5,7 +5,7 @@
  * rejection or expiry makes it REJECTED. One rule set serves the whole operator, so the request is made at the root
  * office: only officers whose grants reach the root (the circle's) propose and approve.
  */
-import type { Identity, SignedRequestContext } from '@postal/auth';
+import type { SignedRequestContext } from '@postal/auth';
 import { assertCan, assertHolds } from '@postal/authz';
 import type { Db, Tx } from '@postal/db';
 import { rowsOf, transaction } from '@postal/db';
@@ -14,7 +14,7 @@ import type { TypedEvent } from '@postal/events';
 import { checkRuleSet, DEFAULT_RULE_SET, type RuleSet } from '@postal/matching';
 import { stageEvents } from '@postal/outbox';
 import { auditEvent, type ApprovalKindHandler, type ApprovalPayloadParse } from '@postal/server';
-import type { ApprovalsClient } from '@postal/service-client';
+import type { ReconDeps } from '../deps.js';
 import { desc, eq, sql } from 'drizzle-orm';
 import { actorName, auditTables } from '../../billers/audit.js';
 import { findRootOffice } from '../../offices/repository.js';
@@ -44,7 +44,7 @@ export interface RuleSetPayload {
  * written after the submission with its request id (a crash in between leaves a request whose approval finds no
  * proposal, refused at execution, never a proposal no request will decide).
  */
-export async function proposeRuleSet(deps: { database: { db: Db }; clock: () => Date; approvals?: ApprovalsClient | undefined }, context: SignedRequestContext, text: unknown, reasonInput: unknown): Promise<RuleSetRow> {
+export async function proposeRuleSet(deps: Pick<ReconDeps, 'database' | 'clock' | 'approvals'>, context: SignedRequestContext, text: unknown, reasonInput: unknown): Promise<RuleSetRow> {
   const { identity } = context;
   assertHolds(identity, 'recon.rules.manage');
   if (identity.kind !== 'staff') throw new ForbiddenError('only a member of staff can submit a request for approval');
@@ -78,7 +78,7 @@ export async function proposeRuleSet(deps: { database: { db: Db }; clock: () => 
     },
     context.requestId,
   );
-  return transaction(deps.database as never, 'read committed', async (tx: Tx) => {
+  return transaction(deps.database, 'read committed', async (tx) => {
     const [row] = await tx
       .insert(reconRuleSets)
       .values({ version: ruleSet.version, rules: payload.ruleSet, status: 'PROPOSED', reason, approvalRequestId: submitted.id, proposedBy: actorName(identity), proposedAt: deps.clock() })
@@ -135,4 +135,3 @@ export async function onRuleSetNotApproved(tx: Tx, event: TypedEvent<'approval.d
   return true;
 }
 
-export type { Identity };

@@ -8,9 +8,9 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Identity, SignedRequestContext } from '@postal/auth';
-import { assertCan, assertHolds, assertPasswordChosen, scopeCondition } from '@postal/authz';
+import { assertCan, assertHolds, scopeCondition } from '@postal/authz';
 import { rowsOf, transaction, type Tx } from '@postal/db';
-import { BadUserInputError, isExpectedError, UnauthenticatedError } from '@postal/errors';
+import { BadUserInputError, isExpectedError } from '@postal/errors';
 import { checkRuleSet, dryRun as dryRunOf, type Match, type RuleSet } from '@postal/matching';
 import { activeRuleSet, listRuleSets, proposeRuleSet } from './rule-sets.js';
 import { stageEvents } from '@postal/outbox';
@@ -21,6 +21,7 @@ import { currencyOf, Decimal } from '@postal/money';
 import { actorName, auditTables } from '../../billers/audit.js';
 import { findBankAccount, lockBankAccount, type BankAccountRow } from '../bank-accounts/repository.js';
 import { canSeeBankAccount } from '../bank-accounts/service.js';
+import { signedIn, UUID } from '../access.js';
 import type { ReconDeps } from '../deps.js';
 import { ReconError } from '../errors.js';
 import { bankAccounts } from '../tables.js';
@@ -29,17 +30,12 @@ import { decideMatch, findMatch, findRun, insertMatch, insertRun, listMatches, l
 import { MAX_RUN_ITEMS, MAX_RUN_LINES, openItems, openLines, parseItemKey } from './sources.js';
 import { reconMatches } from './tables.js';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** A dry run keeps this many of its matches to show. */
 const PREVIEW_MATCHES = 200;
 const MAX_REASON = 500;
 /** Who confirms automatically: the system, by the approved rule set, whoever asked for the run. */
 const SYSTEM: Identity = { kind: 'service', service: 'cod-settlement' };
 
-function signedIn(identity: Identity): void {
-  if (identity.kind === 'anonymous') throw new UnauthenticatedError();
-  assertPasswordChosen(identity);
-}
 
 async function matchableAccount(deps: ReconDeps, identity: Identity, bankAccountId: unknown): Promise<BankAccountRow> {
   signedIn(identity);
